@@ -1,0 +1,82 @@
+//! What every command receives: the course, the workspace and its state, the language and
+//! the terminal. Built once per run.
+
+use anyhow::Result;
+
+use crate::cli::GlobalArgs;
+use crate::course::Course;
+use crate::i18n::Lang;
+use crate::terminal::Term;
+use crate::workspace::{State, Workspace};
+
+pub struct App {
+    pub global: GlobalArgs,
+    pub course: Course,
+    pub lang: Lang,
+    pub term: Term,
+    /// `None` outside a workspace (no `.course/` above the current folder, no `--workspace`).
+    pub workspace: Option<Workspace>,
+    pub state: State,
+}
+
+impl App {
+    pub fn load(global: GlobalArgs) -> Result<App> {
+        let course = match &global.course {
+            Some(dir) => Course::from_dir(dir)?,
+            None => Course::embedded()?,
+        };
+        let workspace = Workspace::locate(global.workspace.as_deref())?;
+        let state = match &workspace {
+            Some(ws) => ws.load_state()?,
+            None => State::default(),
+        };
+        let lang = resolve_lang(global.lang, &state, &course);
+        let term = Term::detect(&global);
+        Ok(App {
+            global,
+            course,
+            lang,
+            term,
+            workspace,
+            state,
+        })
+    }
+
+    /// The workspace, or an error that tells the learner how to get one.
+    pub fn require_workspace(&self) -> Result<&Workspace> {
+        self.workspace.as_ref().ok_or_else(|| {
+            crate::exit::usage(
+                crate::tr!(
+                    "this folder is not a course workspace (no .course/ here or above); run `course init` here, or pass --workspace DIR",
+                    "이 폴더는 코스 작업 공간이 아닙니다 (.course/ 없음). 여기서 `course init` 을 실행하거나 --workspace DIR 을 주세요"
+                )
+                .get(self.lang)
+                .to_string(),
+            )
+        })
+    }
+
+    /// Save the state if there is an initialised workspace.
+    pub fn save_state(&self) -> Result<()> {
+        match &self.workspace {
+            Some(ws) => ws.save_state(&self.state),
+            None => Ok(()),
+        }
+    }
+
+    /// A localised message.
+    pub fn t<'a>(&self, tr: &'a crate::i18n::Tr) -> &'a str {
+        tr.get(self.lang)
+    }
+}
+
+/// `--lang`, else `COURSE_LANG`, else the saved choice, else the course default.
+pub fn resolve_lang(flag: Option<Lang>, state: &State, course: &Course) -> Lang {
+    flag.or_else(|| {
+        std::env::var("COURSE_LANG")
+            .ok()
+            .and_then(|v| Lang::parse(&v))
+    })
+    .or(state.lang)
+    .unwrap_or(course.default_lang)
+}

@@ -1,0 +1,249 @@
+//! Check kinds, their findings, and running an exercise's checks.
+//!
+//! An exercise's YAML lists checks as `- kind: <name>` plus parameters; each kind is one
+//! module below with a `Params` struct (its YAML parameters) and a `run` function. Checks
+//! read the workspace and never change it, never print, and turn every failure of their
+//! own (a crashed interpreter, an unreadable file) into a finding.
+//!
+//! Adding a kind: one file in `checks/`, one variant in [`Check`], one arm in [`Check::run`].
+
+pub mod choices;
+pub mod config_files;
+pub mod git_history;
+pub mod gitignore;
+pub mod mentions;
+pub mod paths;
+pub mod python_env;
+pub mod python_import;
+pub mod python_packages;
+pub mod requirements;
+pub mod tracked_files;
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::Exercise;
+use crate::i18n::Tr;
+use crate::python::EnvLookup;
+use crate::tr;
+
+/// One check as declared in an exercise file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Check {
+    /// A Python environment that imports the given modules.
+    PythonEnv(python_env::Params),
+    /// `requirements.txt` read as pip reads it, each requirement explained by a comment.
+    Requirements(requirements::Params),
+    /// Files and non-empty folders that must exist.
+    Paths(paths::Params),
+    /// A folder holding at least one YAML file that parses.
+    ConfigFiles(config_files::Params),
+    /// Python packages marked with `__init__.py`.
+    PythonPackages(python_packages::Params),
+    /// A file that mentions given words (e.g. a README explaining each folder).
+    Mentions(mentions::Params),
+    /// `python -c "import ..."` run from the workspace root in the found environment.
+    PythonImport(python_import::Params),
+    /// The shape of the git history reachable from HEAD.
+    GitHistory(git_history::Params),
+    /// Paths that `.gitignore` must make git ignore.
+    Gitignore(gitignore::Params),
+    /// Files that must not be tracked in HEAD.
+    TrackedFiles(tracked_files::Params),
+    /// A YAML answer file of multiple-choice questions with reasons.
+    Choices(choices::Params),
+}
+
+impl Check {
+    /// The YAML name of the kind, also the `check` field of findings.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Check::PythonEnv(_) => "python-env",
+            Check::Requirements(_) => "requirements",
+            Check::Paths(_) => "paths",
+            Check::ConfigFiles(_) => "config-files",
+            Check::PythonPackages(_) => "python-packages",
+            Check::Mentions(_) => "mentions",
+            Check::PythonImport(_) => "python-import",
+            Check::GitHistory(_) => "git-history",
+            Check::Gitignore(_) => "gitignore",
+            Check::TrackedFiles(_) => "tracked-files",
+            Check::Choices(_) => "choices",
+        }
+    }
+
+    /// Whether the check runs code from the workspace (and so needs `--exec` when grading).
+    pub fn executes(&self) -> bool {
+        matches!(self, Check::PythonEnv(_) | Check::PythonImport(_))
+    }
+
+    pub fn run(&self, ctx: &CheckContext) -> Vec<Finding> {
+        let mut findings = match self {
+            Check::PythonEnv(p) => python_env::run(p, ctx),
+            Check::Requirements(p) => requirements::run(p, ctx),
+            Check::Paths(p) => paths::run(p, ctx),
+            Check::ConfigFiles(p) => config_files::run(p, ctx),
+            Check::PythonPackages(p) => python_packages::run(p, ctx),
+            Check::Mentions(p) => mentions::run(p, ctx),
+            Check::PythonImport(p) => python_import::run(p, ctx),
+            Check::GitHistory(p) => git_history::run(p, ctx),
+            Check::Gitignore(p) => gitignore::run(p, ctx),
+            Check::TrackedFiles(p) => tracked_files::run(p, ctx),
+            Check::Choices(p) => choices::run(p, ctx),
+        };
+        for f in &mut findings {
+            if f.check.is_empty() {
+                f.check = self.kind().to_string();
+            }
+        }
+        findings
+    }
+}
+
+/// What a finding says about the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Skip,
+    Fail,
+    /// The check could not run (timeout, crash); distinct from "found a problem".
+    Error,
+}
+
+/// One result of a check: what is right or wrong, where, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The check kind (filled in by [`Check::run`] when a kind leaves it empty).
+    pub check: String,
+    pub status: Status,
+    pub message: Tr,
+    /// Path relative to the workspace root, with `/` separators.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub hint: Option<Tr>,
+}
+
+impl Finding {
+    fn new(status: Status, message: Tr) -> Finding {
+        Finding {
+            check: String::new(),
+            status,
+            message,
+            file: None,
+            line: None,
+            hint: None,
+        }
+    }
+    pub fn pass(message: Tr) -> Finding {
+        Finding::new(Status::Pass, message)
+    }
+    pub fn fail(message: Tr) -> Finding {
+        Finding::new(Status::Fail, message)
+    }
+    pub fn skip(message: Tr) -> Finding {
+        Finding::new(Status::Skip, message)
+    }
+    pub fn error(message: Tr) -> Finding {
+        Finding::new(Status::Error, message)
+    }
+    pub fn file(mut self, file: impl Into<String>) -> Finding {
+        self.file = Some(file.into());
+        self
+    }
+    pub fn line(mut self, line: u32) -> Finding {
+        self.line = Some(line);
+        self
+    }
+    pub fn hint(mut self, hint: Tr) -> Finding {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn check(mut self, check: impl Into<String>) -> Finding {
+        self.check = check.into();
+        self
+    }
+}
+
+/// What every check receives. Built once per workspace and shared by all exercises, so the
+/// Python environment is found (and probed) at most once per run.
+pub struct CheckContext {
+    pub root: PathBuf,
+    /// May checks run code from the workspace? `course check`: yes; `course grade`: only with `--exec`.
+    pub allow_exec: bool,
+    /// Where checks may cache results (`.course/cache`), if the workspace has a `.course/`.
+    pub cache_dir: Option<PathBuf>,
+    /// Show progress for slow steps (stderr is a terminal).
+    pub progress: bool,
+    env: OnceCell<EnvLookup>,
+}
+
+impl CheckContext {
+    pub fn new(root: &Path, allow_exec: bool, cache_dir: Option<PathBuf>, progress: bool) -> Self {
+        CheckContext {
+            root: root.to_path_buf(),
+            allow_exec,
+            cache_dir,
+            progress,
+            env: OnceCell::new(),
+        }
+    }
+
+    /// The Python environment of this workspace, found on first use.
+    pub fn environment(&self) -> &EnvLookup {
+        self.env
+            .get_or_init(|| crate::python::find_environment(&self.root))
+    }
+
+    /// The finding for a check that would execute workspace code when that is not allowed.
+    pub fn exec_disabled(&self, what: &str) -> Finding {
+        Finding::skip(tr!(
+            "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
+            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec 를 주세요"
+        ))
+    }
+}
+
+/// The outcome of one exercise.
+#[derive(Clone, Debug)]
+pub struct ExerciseResult {
+    pub id: String,
+    pub status: Status,
+    pub score: u32,
+    pub max_score: u32,
+    pub findings: Vec<Finding>,
+}
+
+/// Run every check of `exercise`. Status: fail if any finding failed or errored, skip if every
+/// finding was skipped, pass otherwise. Score is all or nothing.
+pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
+    let findings: Vec<Finding> = exercise.checks.iter().flat_map(|c| c.run(ctx)).collect();
+    let status = exercise_status(&findings);
+    ExerciseResult {
+        id: exercise.id.clone(),
+        status,
+        score: if status == Status::Pass {
+            exercise.points
+        } else {
+            0
+        },
+        max_score: exercise.points,
+        findings,
+    }
+}
+
+fn exercise_status(findings: &[Finding]) -> Status {
+    if findings.iter().any(|f| f.status == Status::Error) {
+        Status::Error
+    } else if findings.iter().any(|f| f.status == Status::Fail) {
+        Status::Fail
+    } else if findings.iter().all(|f| f.status == Status::Skip) {
+        // Also true of an exercise without checks: nothing was verified.
+        Status::Skip
+    } else {
+        Status::Pass
+    }
+}

@@ -1,0 +1,231 @@
+//! Command-line interface: clap definitions and help texts with examples.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "course",
+    version,
+    about = "Learn from lessons in the terminal; have your practice workspace checked.",
+    long_about = "Learn from lessons in the terminal; have your practice workspace checked.\n\n\
+        Run `course` alone for your progress and the next step.",
+    after_help = "Examples:\n  course init            make this folder your course workspace\n  \
+        course next            what to study or fix now\n  course check           verify your workspace\n  \
+        course grade --workspace student-repo --format junit --output report.xml\n\n\
+        Exit codes: 0 success, 1 an exercise failed, 2 usage or course-file error, 3 a check could not run."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Args, Debug, Clone, Default)]
+pub struct GlobalArgs {
+    /// Load the course from this folder instead of the one built in.
+    #[arg(long, global = true, value_name = "DIR", env = "COURSE_DIR")]
+    pub course: Option<PathBuf>,
+    /// The workspace (default: the nearest folder upwards holding `.course/`).
+    #[arg(long, short = 'w', global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Language of lessons and messages [default: $COURSE_LANG, your saved choice, the course's].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Text width in columns [default: the terminal's, or 80].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+    /// Colour: auto follows the terminal, NO_COLOR, CLICOLOR and CLICOLOR_FORCE.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print long text straight to the terminal instead of the built-in pager.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+    /// Draw tables with ASCII (for terminals that show box-drawing characters double width).
+    #[arg(long, global = true, env = "COURSE_ASCII")]
+    pub ascii: bool,
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Make a folder your course workspace (creates only `.course/`).
+    #[command(after_help = "Examples:\n  course init\n  course init my-vla-project --lang en")]
+    Init(InitArgs),
+    /// List lessons and exercises in order, with their status.
+    #[command(after_help = "Examples:\n  course list\n  course list --format json")]
+    List(ListArgs),
+    /// Show a lesson (default: the current one) and mark it read.
+    #[command(
+        after_help = "Examples:\n  course lesson            the current lesson\n  course lesson 3          the third lesson\n  \
+            course lesson pip        by id\n  course lesson --file ../notes/05-python-ecosystem.ko.md"
+    )]
+    Lesson(LessonArgs),
+    /// The single next thing to do: a lesson to read or an exercise to fix.
+    #[command(after_help = "Examples:\n  course next")]
+    Next,
+    /// Verify exercises in the workspace.
+    #[command(
+        after_help = "Examples:\n  course check\n  course check requirements structure\n  \
+            course check --workspace ../student --format json\n\n\
+            Exit codes: 0 all selected exercises pass, 1 some fail, 2 usage or course-file error, 3 a check could not run."
+    )]
+    Check(CheckArgs),
+    /// Show the next hint of an exercise (one more each time).
+    #[command(after_help = "Examples:\n  course hint\n  course hint requirements")]
+    Hint(HintArgs),
+    /// Answer an exercise's questions interactively and save the answer file.
+    #[command(after_help = "Examples:\n  course answer jupyter-vs-script")]
+    Answer(AnswerArgs),
+    /// Grade a workspace (or a folder of submissions) for an instructor.
+    #[command(
+        after_help = "Examples:\n  course grade --workspace . --format github --exec\n  \
+            course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n\n\
+            Exit codes: 0 all passed, 1 some failed, 2 usage or course-file error, 3 a check could not run."
+    )]
+    Grade(GradeArgs),
+    /// Check a course folder (default: the built-in course): files, references, fixtures.
+    #[command(after_help = "Examples:\n  course validate\n  course validate my-course/")]
+    Validate(ValidateArgs),
+    /// Write CI configuration that grades submissions.
+    #[command(subcommand)]
+    Ci(CiCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Folder to make a workspace [default: the current folder].
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct LessonArgs {
+    /// Lesson id or number (1-based) [default: the current lesson].
+    pub lesson: Option<String>,
+    /// Render any Markdown file instead of a lesson.
+    #[arg(long, value_name = "PATH", conflicts_with = "lesson")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Exercise ids [default: all].
+    pub exercises: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct HintArgs {
+    /// Exercise id [default: the first unfinished exercise].
+    pub exercise: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AnswerArgs {
+    /// Exercise id (an exercise with a `choices` check).
+    pub exercise: String,
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum GradeFormat {
+    #[default]
+    Text,
+    Json,
+    Junit,
+    Gradescope,
+    Classroom50,
+    Github,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct GradeArgs {
+    #[arg(long, value_enum, default_value_t = GradeFormat::Text)]
+    pub format: GradeFormat,
+    /// Write the report here instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Allow checks that run code from the submission (its Python interpreter, `import src...`).
+    #[arg(long)]
+    pub exec: bool,
+    /// Grade every folder in DIR as one submission and write a gradebook.
+    #[arg(long, value_name = "DIR", conflicts_with = "workspace")]
+    pub batch: Option<PathBuf>,
+    /// Parallel jobs for --batch [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// Course folder [default: --course, else the built-in course].
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CiCommand {
+    /// Write a CI workflow that grades each push.
+    #[command(
+        after_help = "Examples:\n  course ci init --github\n  course ci init --gitlab --force"
+    )]
+    Init(CiInitArgs),
+}
+
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false, id = "provider")]
+pub struct CiProvider {
+    /// GitHub Actions: .github/workflows/grade.yml
+    #[arg(long)]
+    pub github: bool,
+    /// GitLab CI: .gitlab-ci.yml
+    #[arg(long)]
+    pub gitlab: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CiInitArgs {
+    #[command(flatten)]
+    pub provider: CiProvider,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Also build the environment from requirements.txt in CI and run the checks that need it.
+    #[arg(long)]
+    pub with_env: bool,
+}
+
+/// Parse `std::env::args`; on error or `--help`, print clap's text and return its exit code
+/// (2 for usage errors, 0 for help and version).
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        let _ = e.print();
+        ExitCode::from(e.exit_code() as u8)
+    })
+}

@@ -1,0 +1,46 @@
+//! One module per subcommand; `dispatch` builds the [`App`] and runs the chosen one.
+
+pub mod answer;
+pub mod check;
+pub mod ci;
+pub mod grade;
+pub mod hint;
+pub mod init;
+pub mod lesson;
+pub mod list;
+pub mod next;
+pub mod orientation;
+pub mod validate;
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::cli::{CiCommand, Cli, Command};
+use crate::exit::Code;
+
+pub fn dispatch(cli: Cli) -> Result<Code> {
+    // Commands that must work even when the course itself is broken or not needed.
+    match &cli.command {
+        Some(Command::Validate(args)) => return validate::run(&cli.global, args),
+        Some(Command::Lesson(args)) if args.file.is_some() => {
+            return lesson::run_file(&cli.global, args)
+        }
+        Some(Command::Init(args)) => return init::run(&cli.global, args),
+        Some(Command::Ci(CiCommand::Init(args))) => return ci::run(&cli.global, args),
+        _ => {}
+    }
+    let mut app = App::load(cli.global)?;
+    match cli.command {
+        None => orientation::run(&mut app),
+        Some(Command::List(args)) => list::run(&mut app, &args),
+        Some(Command::Lesson(args)) => lesson::run(&mut app, &args),
+        Some(Command::Next) => next::run(&mut app),
+        Some(Command::Check(args)) => check::run(&mut app, &args),
+        Some(Command::Hint(args)) => hint::run(&mut app, &args),
+        Some(Command::Answer(args)) => answer::run(&mut app, &args),
+        Some(Command::Grade(args)) => grade::run(&mut app, &args),
+        Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_)) => {
+            unreachable!("handled above")
+        }
+    }
+}

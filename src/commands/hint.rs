@@ -1,0 +1,87 @@
+//! `course hint [EXERCISE]`: one more hint each time it is asked.
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::cli::HintArgs;
+use crate::exit::Code;
+use crate::progress::{next_step, Step};
+use crate::render::render;
+use crate::terminal::Style;
+use crate::tr;
+
+pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
+    let id = match &args.exercise {
+        Some(id) => {
+            super::check::known_exercises(app, std::slice::from_ref(id))?;
+            id.clone()
+        }
+        None => {
+            let results = app.check_exercises(&[])?;
+            match next_step(&app.course, &app.state, &results) {
+                Step::Exercise(i) => app.course.exercises[i].id.clone(),
+                Step::Lesson(_) | Step::Done => {
+                    let first_open = app.course.exercises.iter().find(|e| {
+                        results
+                            .iter()
+                            .any(|r| r.id == e.id && r.status != crate::checks::Status::Pass)
+                    });
+                    match first_open {
+                        Some(e) => e.id.clone(),
+                        None => {
+                            println!(
+                                "{}",
+                                tr!(
+                                    "Every exercise passes; no hint needed.",
+                                    "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
+                                )
+                                .get(app.lang)
+                            );
+                            return Ok(Code::Ok);
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let exercise = app.course.exercise(&id).expect("checked above").clone();
+    let total = exercise.hints.len();
+    if total == 0 {
+        println!(
+            "{}",
+            tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.").get(app.lang)
+        );
+        return Ok(Code::Ok);
+    }
+    let shown = app.state.hints_shown.get(&id).copied().unwrap_or(0);
+    let index = shown.min(total - 1);
+    let n = index + 1;
+    let title = exercise.title.get(app.lang);
+    let mut out = app.term.paint(
+        Style::Heading,
+        tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}").get(app.lang),
+    );
+    out.push_str("\n\n");
+    out.push_str(&render(
+        exercise.hints[index].get(app.lang),
+        &app.term.render_options(),
+    ));
+    let more = if n < total {
+        tr!(
+            "Another hint: course hint {id}",
+            "힌트 더 보기: course hint {id}"
+        )
+    } else {
+        tr!(
+            "That was the last hint. Check your work: course check {id}",
+            "마지막 힌트였습니다. 확인하기: course check {id}"
+        )
+    };
+    out.push('\n');
+    out.push_str(&app.term.paint(Style::Dim, more.get(app.lang)));
+    out.push('\n');
+    app.state.hints_shown.insert(id, (shown + 1).min(total));
+    app.save_state()?;
+    app.term.show(&out)?;
+    Ok(Code::Ok)
+}

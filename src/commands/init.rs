@@ -1,0 +1,64 @@
+//! `course init [DIR]`: make a folder a course workspace. Creates only `.course/`.
+
+use anyhow::{Context, Result};
+
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::exit::{usage, Code};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::workspace::{write_atomic, Workspace, STATE_DIR};
+
+pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
+    let dir = match &args.dir {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir().context("cannot read the current folder")?,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(usage(format!(
+            "{}: not a folder; give a folder to make a workspace",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let ws = Workspace {
+        root: dir.canonicalize().unwrap_or(dir),
+    };
+    let existed = ws.is_initialised();
+    std::fs::create_dir_all(ws.state_dir())
+        .with_context(|| format!("cannot create {}", ws.state_dir().display()))?;
+    // Keep the learner's own git repository clean of course state.
+    let ignore = ws.state_dir().join(".gitignore");
+    if !ignore.exists() {
+        write_atomic(
+            &ignore,
+            b"# Written by `course`: its state is personal, not part of the project.\n*\n",
+        )?;
+    }
+    let mut state = ws.load_state()?;
+    let lang_env = std::env::var("COURSE_LANG")
+        .ok()
+        .and_then(|v| Lang::parse(&v));
+    if let Some(lang) = global.lang {
+        state.lang = Some(lang);
+    }
+    ws.save_state(&state)?;
+    let lang = global.lang.or(lang_env).or(state.lang).unwrap_or(Lang::Ko);
+    let where_ = ws.root.display().to_string();
+    let msg = if existed {
+        tr!(
+            "{where_} is already a course workspace; progress kept.",
+            "{where_} 는 이미 코스 작업 공간입니다. 진행 상황은 그대로입니다."
+        )
+    } else {
+        tr!(
+            "Made {where_} a course workspace ({STATE_DIR}/ holds your progress).",
+            "{where_} 를 코스 작업 공간으로 만들었습니다 ({STATE_DIR}/ 에 진행 상황을 저장합니다)."
+        )
+    };
+    println!("{}", msg.get(lang));
+    println!(
+        "{}",
+        tr!("Next: course next", "다음: course next").get(lang)
+    );
+    Ok(Code::Ok)
+}

@@ -1,0 +1,117 @@
+//! `course lesson [ID|NUMBER]` and `course lesson --file PATH`.
+
+use anyhow::{Context, Result};
+
+use crate::app::App;
+use crate::cli::{GlobalArgs, LessonArgs};
+use crate::exit::{usage, Code};
+use crate::render::render;
+use crate::terminal::{Style, Term};
+use crate::tr;
+
+pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
+    let index = match &args.lesson {
+        Some(key) => find_lesson(app, key)?,
+        None => app
+            .state
+            .current_lesson
+            .as_deref()
+            .and_then(|id| app.course.lesson_index(id))
+            .unwrap_or(0),
+    };
+    let text = lesson_page(app, index);
+    mark_read(app, index)?;
+    app.term.show(&text)?;
+    Ok(Code::Ok)
+}
+
+/// `--file PATH`: render any Markdown file; needs no course or workspace.
+pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
+    let path = args.file.as_ref().expect("dispatched only with --file");
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        usage(format!(
+            "{}: not UTF-8 text; give a Markdown file saved as UTF-8",
+            path.display()
+        ))
+    })?;
+    let term = Term::detect(global);
+    term.show(&render(&text, &term.render_options()))?;
+    Ok(Code::Ok)
+}
+
+/// A lesson by id or 1-based number.
+pub fn find_lesson(app: &App, key: &str) -> Result<usize> {
+    let count = app.course.lessons.len();
+    if let Ok(n) = key.parse::<usize>() {
+        if (1..=count).contains(&n) {
+            return Ok(n - 1);
+        }
+        return Err(usage(
+            tr!(
+                "there is no lesson {n}; lessons are numbered 1 to {count} (see `course list`)",
+                "레슨 {n} 은 없습니다. 레슨 번호는 1 부터 {count} 까지입니다 (`course list` 참고)"
+            )
+            .get(app.lang)
+            .to_string(),
+        ));
+    }
+    app.course.lesson_index(key).ok_or_else(|| {
+        let ids: Vec<&str> = app.course.lessons.iter().map(|l| l.id.as_str()).collect();
+        let ids = ids.join(", ");
+        usage(
+            tr!(
+                "unknown lesson `{key}`; use a number or one of: {ids}",
+                "`{key}` 라는 레슨은 없습니다. 번호나 다음 중 하나를 쓰세요: {ids}"
+            )
+            .get(app.lang)
+            .to_string(),
+        )
+    })
+}
+
+/// The rendered lesson with a header line and a footer that says what to type next.
+pub fn lesson_page(app: &App, index: usize) -> String {
+    let lesson = &app.course.lessons[index];
+    let (body, used) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
+    if used != app.lang {
+        let (want, have) = (app.lang, used);
+        eprintln!(
+            "{}",
+            tr!(
+                "note: this lesson has no `{want}` version yet; showing `{have}`.",
+                "참고: 이 레슨은 아직 `{want}` 판이 없어 `{have}` 로 보여 줍니다."
+            )
+            .get(app.lang)
+        );
+    }
+    let (n, total) = (index + 1, app.course.lessons.len());
+    let mut out = app.term.paint(
+        Style::Dim,
+        &tr!("Lesson {n}/{total}", "레슨 {n}/{total}")
+            .get(app.lang)
+            .to_string(),
+    );
+    out.push_str("\n\n");
+    out.push_str(&render(body, &app.term.render_options()));
+    out.push('\n');
+    let following = n + 1;
+    let footer = if n < total {
+        tr!(
+            "Next: course next   (or course lesson {following} for the next lesson)",
+            "다음: course next   (다음 레슨만 보려면 course lesson {following})"
+        )
+    } else {
+        tr!("Next: course next", "다음: course next")
+    };
+    out.push_str(&app.term.paint(Style::Bold, footer.get(app.lang)));
+    out.push('\n');
+    out
+}
+
+pub fn mark_read(app: &mut App, index: usize) -> Result<()> {
+    let id = app.course.lessons[index].id.clone();
+    app.state.lessons_read.insert(id.clone());
+    app.state.current_lesson = Some(id);
+    app.save_state()
+}

@@ -1,0 +1,141 @@
+//! `course list`: lessons and exercises in order, with status.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::app::App;
+use crate::checks::Status;
+use crate::cli::{ListArgs, ListFormat};
+use crate::exit::Code;
+use crate::terminal::Style;
+use crate::tr;
+
+/// `course list --format json` (schema `course-list/1`, documented in the README).
+#[derive(Serialize)]
+struct ListJson<'a> {
+    schema: &'static str,
+    course: &'a str,
+    lang: &'a str,
+    lessons: Vec<LessonJson<'a>>,
+    exercises: Vec<ExerciseJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LessonJson<'a> {
+    number: usize,
+    id: &'a str,
+    title: &'a str,
+    read: bool,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ExerciseJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    lesson: &'a str,
+    /// `pass`, `fail`, `skip`, or `unchecked` outside a workspace.
+    status: &'static str,
+}
+
+pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
+    let results = if app.workspace.is_some() {
+        app.check_exercises(&[])?
+    } else {
+        Vec::new()
+    };
+    let status_of = |id: &str| -> &'static str {
+        match results.iter().find(|r| r.id == id).map(|r| r.status) {
+            None => "unchecked",
+            Some(Status::Pass) => "pass",
+            Some(Status::Skip) => "skip",
+            Some(Status::Fail | Status::Error) => "fail",
+        }
+    };
+    let lang = app.lang;
+    let current = app.state.current_lesson.as_deref();
+    if args.format == ListFormat::Json {
+        let doc = ListJson {
+            schema: "course-list/1",
+            course: &app.course.id,
+            lang: lang.code(),
+            lessons: app
+                .course
+                .lessons
+                .iter()
+                .enumerate()
+                .map(|(i, l)| LessonJson {
+                    number: i + 1,
+                    id: &l.id,
+                    title: l.title.get(lang),
+                    read: app.state.lessons_read.contains(&l.id),
+                    current: current == Some(l.id.as_str()),
+                })
+                .collect(),
+            exercises: app
+                .course
+                .exercises
+                .iter()
+                .map(|e| ExerciseJson {
+                    id: &e.id,
+                    title: e.title.get(lang),
+                    lesson: &e.lesson,
+                    status: status_of(&e.id),
+                })
+                .collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(Code::Ok);
+    }
+    let term = &app.term;
+    let mut out = String::new();
+    out.push_str(&term.paint(Style::Heading, app.course.title.get(lang)));
+    out.push_str("\n\n");
+    out.push_str(&term.paint(Style::Bold, tr!("Lessons", "레슨").get(lang)));
+    out.push('\n');
+    for (i, l) in app.course.lessons.iter().enumerate() {
+        let read = app.state.lessons_read.contains(&l.id);
+        let mark = match (current == Some(l.id.as_str()), read) {
+            (true, _) => term.paint(Style::Code, ">"),
+            (false, true) => term.paint(Style::Pass, "+"),
+            (false, false) => " ".to_string(),
+        };
+        out.push_str(&format!(
+            "  {mark} {:>2}. {}  {}\n",
+            i + 1,
+            l.title.get(lang),
+            term.paint(Style::Dim, &l.id)
+        ));
+    }
+    out.push('\n');
+    out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
+    out.push('\n');
+    for e in &app.course.exercises {
+        let status = status_of(&e.id);
+        let shown = match status {
+            "pass" => term.paint(Style::Pass, tr!("pass", "통과").get(lang)),
+            "fail" => term.paint(Style::Fail, tr!("fail", "실패").get(lang)),
+            "skip" => term.paint(Style::Skip, tr!("skip", "건너뜀").get(lang)),
+            _ => term.paint(Style::Dim, tr!("not checked", "확인 안 함").get(lang)),
+        };
+        out.push_str(&format!(
+            "  {}  {}  {}\n",
+            shown,
+            e.title.get(lang),
+            term.paint(Style::Dim, &e.id)
+        ));
+    }
+    if app.workspace.is_none() {
+        out.push('\n');
+        out.push_str(
+            tr!(
+            "Exercises are checked in a workspace: run `course init` in your project folder.",
+            "연습 문제는 작업 공간에서 확인합니다: 프로젝트 폴더에서 `course init` 을 실행하세요."
+        )
+            .get(lang),
+        );
+        out.push('\n');
+    }
+    term.show(&out)?;
+    Ok(Code::Ok)
+}

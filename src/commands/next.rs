@@ -1,0 +1,91 @@
+//! `course next`: the single next thing to do, and the exact command to type after it.
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::checks::Status;
+use crate::exit::Code;
+use crate::progress::{next_step, Step};
+use crate::render::render;
+use crate::terminal::Style;
+use crate::tr;
+
+pub fn run(app: &mut App) -> Result<Code> {
+    if app.workspace.is_none() {
+        // Without a workspace there is no progress to follow: start at the first lesson.
+        let first = super::lesson::lesson_page(app, 0);
+        app.term.show(&first)?;
+        eprintln!(
+            "{}",
+            tr!(
+                "note: not in a course workspace, so progress is not saved; run `course init` in your project folder.",
+                "참고: 코스 작업 공간이 아니어서 진행 상황을 저장하지 않습니다. 프로젝트 폴더에서 `course init` 을 실행하세요."
+            )
+            .get(app.lang)
+        );
+        return Ok(Code::Ok);
+    }
+    let results = app.check_exercises(&[])?;
+    let lang = app.lang;
+    match next_step(&app.course, &app.state, &results) {
+        Step::Lesson(i) => {
+            let page = super::lesson::lesson_page(app, i);
+            super::lesson::mark_read(app, i)?;
+            app.term.show(&page)?;
+        }
+        Step::Exercise(i) => {
+            let e = &app.course.exercises[i];
+            let result = results.iter().find(|r| r.id == e.id);
+            let id = &e.id;
+            let title = e.title.get(lang);
+            let mut out = app.term.paint(
+                Style::Heading,
+                tr!("Exercise: {title}", "연습 문제: {title}").get(lang),
+            );
+            out.push_str("\n\n");
+            out.push_str(&render(e.prompt.get(lang), &app.term.render_options()));
+            if let Some(r) = result.filter(|r| r.findings.iter().any(|f| f.status >= Status::Fail))
+            {
+                out.push('\n');
+                out.push_str(
+                    &app.term
+                        .paint(Style::Bold, tr!("Still to fix:", "아직 고칠 것:").get(lang)),
+                );
+                out.push('\n');
+                for f in r.findings.iter().filter(|f| f.status >= Status::Fail) {
+                    let place = match (&f.file, f.line) {
+                        (Some(file), Some(line)) => format!("{file}:{line}: "),
+                        (Some(file), None) => format!("{file}: "),
+                        _ => String::new(),
+                    };
+                    out.push_str(&format!(
+                        "  {} {place}{}\n",
+                        app.term.paint(Style::Fail, "x"),
+                        f.message.get(lang)
+                    ));
+                }
+            }
+            out.push('\n');
+            out.push_str(
+                &app.term.paint(
+                    Style::Bold,
+                    tr!(
+                        "When done: course check {id}   (stuck? course hint {id})",
+                        "다 했으면: course check {id}   (막히면: course hint {id})"
+                    )
+                    .get(lang),
+                ),
+            );
+            out.push('\n');
+            app.term.show(&out)?;
+        }
+        Step::Done => {
+            let msg = tr!(
+                "All lessons read and every exercise passes. Well done!\nReview any lesson with `course lesson N`, or see everything with `course list`.",
+                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!\n`course lesson N` 으로 레슨을 다시 보거나 `course list` 로 전체를 보세요."
+            );
+            println!("{}", app.term.paint(Style::Pass, msg.get(lang)));
+        }
+    }
+    Ok(Code::Ok)
+}

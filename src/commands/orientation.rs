@@ -1,0 +1,67 @@
+//! `course` with no command: progress and the next step, not a usage error.
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::checks::Status;
+use crate::exit::Code;
+use crate::progress::{next_step, Step};
+use crate::terminal::Style;
+use crate::tr;
+
+pub fn run(app: &mut App) -> Result<Code> {
+    let lang = app.lang;
+    let term = &app.term;
+    let mut out = term.paint(Style::Heading, app.course.title.get(lang));
+    out.push('\n');
+    if app.workspace.is_none() {
+        out.push_str(tr!(
+            "\nNot in a course workspace yet. To start:\n  course init     make this folder your workspace\n  course next     what to study or fix now\n\nMore: course --help",
+            "\n아직 코스 작업 공간이 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 공간으로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
+        ).get(lang));
+        out.push('\n');
+        print!("{out}");
+        return Ok(Code::Ok);
+    }
+    let results = app.check_exercises(&[])?;
+    let read = app
+        .course
+        .lessons
+        .iter()
+        .filter(|l| app.state.lessons_read.contains(&l.id))
+        .count();
+    let lessons = app.course.lessons.len();
+    let passed = results.iter().filter(|r| r.status == Status::Pass).count();
+    let exercises = app.course.exercises.len();
+    out.push_str(
+        tr!(
+            "Lessons read: {read}/{lessons}   Exercises passed: {passed}/{exercises}\n",
+            "읽은 레슨: {read}/{lessons}   통과한 연습 문제: {passed}/{exercises}\n"
+        )
+        .get(lang),
+    );
+    let step = match next_step(&app.course, &app.state, &results) {
+        Step::Lesson(i) => {
+            let (n, title) = (i + 1, app.course.lessons[i].title.get(lang));
+            tr!(
+                "Next: read lesson {n}, {title}: course next",
+                "다음: 레슨 {n} 「{title}」 읽기: course next"
+            )
+        }
+        Step::Exercise(i) => {
+            let title = app.course.exercises[i].title.get(lang);
+            tr!(
+                "Next: exercise {title}: course next",
+                "다음: 연습 문제 「{title}」: course next"
+            )
+        }
+        Step::Done => tr!(
+            "Everything done. See it all: course list",
+            "모두 끝났습니다. 전체 보기: course list"
+        ),
+    };
+    out.push_str(&term.paint(Style::Bold, step.get(lang)));
+    out.push('\n');
+    print!("{out}");
+    Ok(Code::Ok)
+}

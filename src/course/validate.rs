@@ -1,0 +1,1 @@
+//! Author checks for a course folder (not implemented yet).

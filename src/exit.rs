@@ -1,0 +1,66 @@
+//! Exit codes, documented in the README, and how errors reach the user.
+//!
+//! "Failed" and "broken" never share a code: a check that found a problem is 1, a check
+//! that could not run at all is 3, and bad input (usage, course files, workspace) is 2.
+
+use std::process::ExitCode;
+
+/// Everything `course` can end with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// Success; every selected exercise passed.
+    Ok = 0,
+    /// The checks ran and at least one exercise failed.
+    Failed = 1,
+    /// Usage error, a broken course file, or input `course` cannot work with.
+    Usage = 2,
+    /// A check could not run (for example an interpreter that hangs or crashes).
+    CheckError = 3,
+}
+
+impl From<Code> for ExitCode {
+    fn from(code: Code) -> ExitCode {
+        ExitCode::from(code as u8)
+    }
+}
+
+/// An error the user caused and can fix; carries its exit code.
+#[derive(Debug)]
+pub struct UserError {
+    pub code: Code,
+    pub message: String,
+}
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// Shorthand for returning a usage-class error with a message that says how to fix it.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    UserError {
+        code: Code::Usage,
+        message: message.into(),
+    }
+    .into()
+}
+
+/// Print an error chain as `error: outer: inner` and pick its exit code.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    let code = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<UserError>())
+        .map_or(Code::Usage, |e| e.code);
+    let mut text = String::new();
+    for (i, cause) in err.chain().enumerate() {
+        if i > 0 {
+            text.push_str("\n  caused by: ");
+        }
+        text.push_str(&cause.to_string());
+    }
+    eprintln!("error: {text}");
+    code.into()
+}

@@ -1,0 +1,36 @@
+//! `course`: a terminal course runner.
+//!
+//! Data flows one way: command-line arguments build an [`app::App`] (course, workspace,
+//! language, terminal), then a command either renders lessons or runs checks and hands
+//! their findings to a report.
+
+pub mod app;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod exit;
+pub mod i18n;
+pub mod pager;
+pub mod process;
+pub mod progress;
+pub mod python;
+pub mod render;
+pub mod report;
+pub mod terminal;
+pub mod walk;
+pub mod workspace;
+
+use std::process::ExitCode;
+
+/// Parse arguments, run the command, and turn its outcome into a documented exit code.
+pub fn main() -> ExitCode {
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match commands::dispatch(cli) {
+        Ok(code) => code.into(),
+        Err(err) => exit::report_error(&err),
+    }
+}

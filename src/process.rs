@@ -1,0 +1,1 @@
+//! Running subprocesses with a timeout (not implemented yet).

@@ -1,0 +1,146 @@
+//! The report model (`course-report/1`) built from check results, and its output formats.
+//!
+//! Reports never look at the workspace: they only format what the checks found. Each
+//! output format is one module below.
+
+pub mod classroom50;
+pub mod github;
+pub mod gradescope;
+pub mod json;
+pub mod junit;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{ExerciseResult, Status};
+use crate::course::Course;
+use crate::exit::Code;
+use crate::i18n::Lang;
+
+pub const SCHEMA: &str = "course-report/1";
+
+/// One run of checks over one workspace. Field order and names are the stable JSON schema
+/// documented in the README.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    /// Course id.
+    pub course: String,
+    /// The workspace as given (a path).
+    pub workspace: String,
+    pub exercises: Vec<ExerciseReport>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseReport {
+    pub id: String,
+    pub title: String,
+    /// `pass`, `fail` or `skip` (a check that could not run makes its exercise `fail`).
+    pub status: ExerciseStatus,
+    pub score: u32,
+    pub max_score: u32,
+    pub findings: Vec<FindingReport>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExerciseStatus {
+    Pass,
+    Fail,
+    Skip,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingReport {
+    /// The check kind that produced the finding.
+    pub check: String,
+    /// `pass`, `fail`, `skip` or `error` (the check could not run).
+    pub status: Status,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub passed: u32,
+    pub failed: u32,
+    pub skipped: u32,
+    pub score: u32,
+    pub max_score: u32,
+}
+
+impl Report {
+    /// Localise results into a report in `lang`.
+    pub fn build(
+        course: &Course,
+        workspace: &str,
+        results: &[ExerciseResult],
+        lang: Lang,
+    ) -> Report {
+        let mut summary = Summary::default();
+        let exercises = results
+            .iter()
+            .map(|r| {
+                let title = course
+                    .exercise(&r.id)
+                    .map_or(r.id.clone(), |e| e.title.get(lang).to_string());
+                let status = match r.status {
+                    Status::Pass => ExerciseStatus::Pass,
+                    Status::Skip => ExerciseStatus::Skip,
+                    Status::Fail | Status::Error => ExerciseStatus::Fail,
+                };
+                match status {
+                    ExerciseStatus::Pass => summary.passed += 1,
+                    ExerciseStatus::Fail => summary.failed += 1,
+                    ExerciseStatus::Skip => summary.skipped += 1,
+                }
+                summary.score += r.score;
+                summary.max_score += r.max_score;
+                ExerciseReport {
+                    id: r.id.clone(),
+                    title,
+                    status,
+                    score: r.score,
+                    max_score: r.max_score,
+                    findings: r
+                        .findings
+                        .iter()
+                        .map(|f| FindingReport {
+                            check: f.check.clone(),
+                            status: f.status,
+                            message: f.message.get(lang).to_string(),
+                            file: f.file.clone(),
+                            line: f.line,
+                            hint: f.hint.as_ref().map(|h| h.get(lang).to_string()),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Report {
+            schema: SCHEMA.to_string(),
+            course: course.id.clone(),
+            workspace: workspace.to_string(),
+            exercises,
+            summary,
+        }
+    }
+
+    /// 3 when a check could not run, else 1 when an exercise failed, else 0.
+    pub fn exit_code(&self) -> Code {
+        let findings = || self.exercises.iter().flat_map(|e| &e.findings);
+        if findings().any(|f| f.status == Status::Error) {
+            Code::CheckError
+        } else if self.summary.failed > 0 {
+            Code::Failed
+        } else {
+            Code::Ok
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! `--format classroom50` (not implemented yet).

@@ -1,0 +1,1 @@
+//! `--format gradescope` (not implemented yet).

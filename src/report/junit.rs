@@ -1,0 +1,1 @@
+//! `--format junit` (not implemented yet).

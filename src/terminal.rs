@@ -1,0 +1,159 @@
+//! What the output can do: colour, width, hyperlinks, paging; and a few styles for UI text.
+//!
+//! Colour rules (in this order): `--color always|never`; `NO_COLOR` set and non-empty means
+//! none; `CLICOLOR_FORCE` set and not `0` forces it; `CLICOLOR=0` turns it off; otherwise
+//! colour only when stdout is a terminal. Styles use the terminal's own palette (bold, the
+//! eight basic colours, dim), never a fixed foreground or background, so light and dark
+//! themes both stay readable.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::render::RenderOptions;
+
+/// Output settings for one run.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub color: bool,
+    pub width: usize,
+    /// stdout is a terminal.
+    pub is_tty: bool,
+    pub hyperlinks: bool,
+    pub pager: bool,
+    pub ascii: bool,
+}
+
+/// Decide whether to colour, from the flag, the environment and whether stdout is a terminal.
+pub fn color_enabled(choice: ColorChoice, is_tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => return true,
+        ColorChoice::Never => return false,
+        ColorChoice::Auto => {}
+    }
+    if anstyle_query::no_color() {
+        return false;
+    }
+    if anstyle_query::clicolor_force() {
+        return true;
+    }
+    if anstyle_query::clicolor() == Some(false) {
+        return false;
+    }
+    is_tty && !matches!(std::env::var("TERM").as_deref(), Ok("dumb"))
+}
+
+impl Term {
+    pub fn detect(args: &GlobalArgs) -> Term {
+        let is_tty = std::io::stdout().is_terminal();
+        let color = color_enabled(args.color, is_tty);
+        let width = args.width.map(usize::from).unwrap_or_else(|| {
+            let from_env = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse::<usize>().ok());
+            let from_tty = is_tty
+                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
+                .flatten();
+            from_tty.or(from_env).filter(|w| *w >= 20).unwrap_or(80)
+        });
+        Term {
+            color,
+            width,
+            is_tty,
+            hyperlinks: color && is_tty && hyperlinks_supported(),
+            pager: is_tty && !args.no_pager,
+            ascii: args.ascii,
+        }
+    }
+
+    /// Plain settings for tests and benchmarks.
+    pub fn plain(width: usize) -> Term {
+        Term {
+            color: false,
+            width,
+            is_tty: false,
+            hyperlinks: false,
+            pager: false,
+            ascii: false,
+        }
+    }
+
+    pub fn render_options(&self) -> RenderOptions {
+        RenderOptions {
+            width: self.width,
+            color: self.color,
+            hyperlinks: self.hyperlinks,
+            ascii: self.ascii,
+        }
+    }
+
+    /// Wrap `text` in a style when colour is on.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if !self.color || text.is_empty() {
+            return text.to_string();
+        }
+        format!("\x1b[{}m{text}\x1b[0m", style.sgr())
+    }
+
+    /// Print text for reading: through the pager when it is longer than the screen on a
+    /// terminal, straight to stdout otherwise.
+    pub fn show(&self, text: &str) -> std::io::Result<()> {
+        if self.pager {
+            let rows = crossterm::terminal::size()
+                .map(|(_, h)| h as usize)
+                .unwrap_or(24);
+            if text.lines().count() >= rows {
+                return crate::pager::page(text);
+            }
+        }
+        let mut out = std::io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            // A closed pipe (`course lesson | head`) is not an error worth reporting.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// Terminals known to understand OSC 8 hyperlinks; others would show the escape as junk.
+fn hyperlinks_supported() -> bool {
+    if std::env::var_os("COURSE_HYPERLINKS").is_some() {
+        return std::env::var("COURSE_HYPERLINKS").as_deref() != Ok("0");
+    }
+    let program = std::env::var("TERM_PROGRAM").unwrap_or_default();
+    let term = std::env::var("TERM").unwrap_or_default();
+    matches!(
+        program.as_str(),
+        "iTerm.app" | "WezTerm" | "vscode" | "ghostty" | "Hyper" | "tabby" | "rio"
+    ) || std::env::var_os("VTE_VERSION").is_some()
+        || std::env::var_os("WT_SESSION").is_some()
+        || std::env::var_os("KONSOLE_VERSION").is_some()
+        || term.contains("kitty")
+        || term.contains("foot")
+        || term.contains("alacritty")
+}
+
+/// Styles for UI text (lesson rendering has its own richer set in `render`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Heading,
+    Pass,
+    Fail,
+    Skip,
+    Dim,
+    Code,
+    Bold,
+}
+
+impl Style {
+    pub fn sgr(self) -> &'static str {
+        match self {
+            Style::Heading => "1;36",
+            Style::Pass => "32",
+            Style::Fail => "31",
+            Style::Skip => "33",
+            Style::Dim => "2",
+            Style::Code => "36",
+            Style::Bold => "1",
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The learner's workspace and the progress kept in its `.course/` folder.
+//!
+//! `course` writes nothing outside `.course/` (the one exception is `course answer`, which
+//! writes the answer file it was asked to). Every write is atomic: a temporary file in the
+//! same folder, then a rename, so a crash never leaves half a state file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::exit::usage;
+use crate::i18n::Lang;
+
+pub const STATE_DIR: &str = ".course";
+const STATE_FILE: &str = "state.yaml";
+
+/// A folder the learner works in.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    /// `--workspace DIR` as given (any folder, initialised or not), else the nearest folder
+    /// from the current one upwards that holds `.course/`.
+    pub fn locate(explicit: Option<&Path>) -> Result<Option<Workspace>> {
+        if let Some(dir) = explicit {
+            if !dir.is_dir() {
+                return Err(usage(format!(
+                    "{}: no such folder; --workspace must name an existing folder",
+                    dir.display()
+                )));
+            }
+            let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+            return Ok(Some(Workspace { root }));
+        }
+        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        Ok(cwd
+            .ancestors()
+            .find(|dir| dir.join(STATE_DIR).is_dir())
+            .map(|root| Workspace {
+                root: root.to_path_buf(),
+            }))
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(STATE_DIR)
+    }
+
+    /// Has `course init` been run here?
+    pub fn is_initialised(&self) -> bool {
+        self.state_dir().is_dir()
+    }
+
+    /// `.course/cache`, when the workspace is initialised (CI checkouts are not: no cache).
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        self.is_initialised()
+            .then(|| self.state_dir().join("cache"))
+    }
+
+    /// The saved state, or a fresh one when there is none yet.
+    pub fn load_state(&self) -> Result<State> {
+        let path = self.state_dir().join(STATE_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => crate::course::parse_yaml_str::<State>(&text, &path.display().to_string())
+                .map_err(|e| {
+                    usage(format!(
+                        "{e}\n  the progress file is damaged; fix it, or delete it to start over (exercise results are not lost: they are checked afresh)"
+                    ))
+                }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// Save the state atomically. Does nothing in a folder that is not initialised.
+    pub fn save_state(&self, state: &State) -> Result<()> {
+        if !self.is_initialised() {
+            return Ok(());
+        }
+        let text = serde_yaml::to_string(state).context("cannot serialise progress")?;
+        let header = "# Progress kept by `course`. Safe to read; exercise results are not stored here\n# (they are whatever `course check` says now).\n";
+        write_atomic(
+            &self.state_dir().join(STATE_FILE),
+            format!("{header}{text}").as_bytes(),
+        )
+    }
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}
+
+/// What `course` remembers about the learner. Exercise results are deliberately absent:
+/// they are never trusted from state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    #[serde(default = "state_version")]
+    pub version: u32,
+    /// The learner's chosen language (`course init --lang`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The lesson last shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_lesson: Option<String>,
+    /// Lessons shown at least once.
+    #[serde(default)]
+    pub lessons_read: BTreeSet<String>,
+    /// How many hints of each exercise have been shown.
+    #[serde(default)]
+    pub hints_shown: BTreeMap<String, usize>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            version: state_version(),
+            lang: None,
+            current_lesson: None,
+            lessons_read: Default::default(),
+            hints_shown: Default::default(),
+        }
+    }
+}
+
+fn state_version() -> u32 {
+    1
+}
