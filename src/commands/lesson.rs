@@ -88,9 +88,7 @@ pub fn lesson_page(app: &App, index: usize) -> String {
     let (n, total) = (index + 1, app.course.lessons.len());
     let mut out = app.term.paint(
         Style::Dim,
-        &tr!("Lesson {n}/{total}", "레슨 {n}/{total}")
-            .get(app.lang)
-            .to_string(),
+        tr!("Lesson {n}/{total}", "레슨 {n}/{total}").get(app.lang),
     );
     out.push_str("\n\n");
     out.push_str(&render(body, &app.term.render_options()));

@@ -1,0 +1,102 @@
+//! Helpers shared by the integration tests: the real binary with a clean environment, and
+//! real workspaces (folders, git repositories, virtual environments) in temp directories.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+
+/// The built `course` binary, with an environment that does not depend on the machine:
+/// no colour variables, no language preference, no pager, a fixed width.
+pub fn course() -> Command {
+    let mut cmd = Command::cargo_bin("course").expect("binary is built");
+    for var in [
+        "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COURSE_LANG", "COURSE_DIR", "COURSE_ASCII",
+        "COLUMNS", "VIRTUAL_ENV", "CONDA_PREFIX", "CONDA_DEFAULT_ENV", "GITHUB_STEP_SUMMARY",
+        "GITHUB_ACTIONS", "TERM_PROGRAM", "COURSE_HYPERLINKS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("TERM", "xterm-256color");
+    cmd.timeout(std::time::Duration::from_secs(120));
+    cmd
+}
+
+/// `course` run inside `dir`.
+pub fn course_in(dir: &Path) -> Command {
+    let mut cmd = course();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// A fresh temp folder.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Write `contents` to `root/rel`, creating folders.
+pub fn write(root: &Path, rel: &str, contents: &str) -> PathBuf {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// Run `git` in `dir` with a fixed identity, branch name and no user or system config.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = StdCommand::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_SYSTEM", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test Learner")
+        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
+        .env("GIT_COMMITTER_NAME", "Test Learner")
+        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `git init -b main` in `dir`.
+pub fn git_init(dir: &Path) {
+    git(dir, &["init", "-q", "-b", "main"]);
+}
+
+/// A real virtual environment at `dir/name` made by `python3 -m venv --without-pip`.
+pub fn venv(dir: &Path, name: &str) -> PathBuf {
+    let env = dir.join(name);
+    let status = StdCommand::new("python3")
+        .args(["-m", "venv", "--without-pip"])
+        .arg(&env)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "python3 -m venv failed");
+    env
+}
+
+/// The site-packages folder of a venv made by [`venv`].
+pub fn site_packages(env: &Path) -> PathBuf {
+    let lib = env.join("lib");
+    let py = std::fs::read_dir(&lib)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("python"))
+        .expect("lib/pythonX.Y exists");
+    py.path().join("site-packages")
+}
+
+/// Put a stub package `name` (with `__version__`) into a venv: a stand-in for torch or numpy.
+pub fn stub_package(env: &Path, name: &str, version: &str) {
+    let pkg = site_packages(env).join(name);
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("__init__.py"), format!("__version__ = \"{version}\"\n")).unwrap();
+}
