@@ -187,6 +187,9 @@ pub struct GradeArgs {
 pub struct ValidateArgs {
     /// Course folder [default: --course, else the built-in course].
     pub dir: Option<PathBuf>,
+    /// Check the files only; do not run the checks on the exercises' fixtures.
+    #[arg(long)]
+    pub no_fixtures: bool,
 }
 
 #[derive(Subcommand, Debug)]

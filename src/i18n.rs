@@ -60,27 +60,35 @@ pub struct Localized {
 
 impl<'de> Deserialize<'de> for Localized {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            Same(String),
-            Map {
-                #[serde(default)]
-                ko: Option<String>,
-                #[serde(default)]
-                en: Option<String>,
-            },
+        // A hand-written visitor (not `untagged`) keeps serde_yaml's line numbers and field names.
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Localized;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a map with `ko:` and/or `en:` texts")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Localized, E> {
+                Ok(Localized::new(s, s))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(rename_all = "lowercase")]
+                enum Key {
+                    Ko,
+                    En,
+                }
+                let mut out = Localized::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    let lang = match key {
+                        Key::Ko => Lang::Ko,
+                        Key::En => Lang::En,
+                    };
+                    *out.slot_mut(lang) = Some(map.next_value()?);
+                }
+                Ok(out)
+            }
         }
-        // `untagged` loses the field names in its error; say what is expected instead.
-        match Repr::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("expected a text or a map with `ko:` and/or `en:` texts")
-        })? {
-            Repr::Same(s) => Ok(Localized {
-                ko: Some(s.clone()),
-                en: Some(s),
-            }),
-            Repr::Map { ko, en } => Ok(Localized { ko, en }),
-        }
+        d.deserialize_any(V)
     }
 }
 

@@ -1,9 +1,62 @@
-//! `course validate` (not implemented yet).
+//! `course validate [DIR]`: author checks on a course folder (default: the built-in course).
+//!
+//! Exit codes: 0 the course is valid, 1 problems were found, 2 the folder is not a course.
+
 use anyhow::Result;
 
 use crate::cli::{GlobalArgs, ValidateArgs};
+use crate::course::validate::validate;
+use crate::course::{embedded, CourseFiles};
 use crate::exit::Code;
+use crate::terminal::{Style, Term};
 
-pub fn run(_global: &GlobalArgs, _args: &ValidateArgs) -> Result<Code> {
-    Err(crate::exit::usage("course validate is not implemented yet"))
+pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
+    let files = match args.dir.as_ref().or(global.course.as_ref()) {
+        Some(dir) => CourseFiles::from_dir(dir)?,
+        None => embedded::files(),
+    };
+    let term = Term::detect(global);
+    let result = validate(files, !args.no_fixtures);
+    for p in &result.problems {
+        println!("{} {p}", term.paint(Style::Fail, "problem:"));
+    }
+    for run in &result.fixtures {
+        let expected = if run.expected == crate::checks::Status::Pass {
+            "pass"
+        } else {
+            "fail"
+        };
+        if run.ok() {
+            println!(
+                "{} {} ({expected}s as it should)",
+                term.paint(Style::Pass, "ok:"),
+                run.fixture
+            );
+        } else {
+            println!(
+                "{} {}: should {expected} but got {:?}",
+                term.paint(Style::Fail, "problem:"),
+                run.fixture,
+                run.got
+            );
+            for d in &run.detail {
+                println!("    {d}");
+            }
+        }
+    }
+    let bad = result.problems.len() + result.fixtures.iter().filter(|r| !r.ok()).count();
+    if bad == 0 {
+        println!(
+            "{} ({} fixtures ran)",
+            term.paint(Style::Pass, "course is valid"),
+            result.fixtures.len()
+        );
+        Ok(Code::Ok)
+    } else {
+        println!(
+            "{}",
+            term.paint(Style::Fail, &format!("{bad} problem(s) found"))
+        );
+        Ok(Code::Failed)
+    }
 }

@@ -1,0 +1,454 @@
+//! The core commands through the real binary: init, lesson, list, next, hint, orientation,
+//! languages, course loading errors, and output for terminals versus pipes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use predicates::prelude::*;
+
+fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-course")
+}
+
+/// An initialised workspace using the mini course.
+fn workspace() -> tempfile::TempDir {
+    let ws = tempdir();
+    course().args(["init"]).arg(ws.path()).assert().success();
+    ws
+}
+
+fn mini_in(ws: &Path) -> assert_cmd::Command {
+    let mut cmd = course_in(ws);
+    cmd.arg("--course").arg(mini());
+    cmd
+}
+
+fn list_json(ws: &Path) -> serde_json::Value {
+    let out = mini_in(ws)
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn version_and_help_follow_clap_conventions() {
+    course()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("course "));
+    for cmd in [
+        "init", "list", "lesson", "next", "check", "hint", "answer", "grade", "validate",
+    ] {
+        course()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+    course().arg("no-such-command").assert().code(2);
+    course().args(["list", "--format", "yaml"]).assert().code(2);
+}
+
+#[test]
+fn bare_course_orients_instead_of_failing() {
+    let dir = tempdir();
+    course_in(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("course init"));
+    let ws = workspace();
+    mini_in(ws.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0/3"))
+        .stdout(predicate::str::contains("course next"));
+}
+
+#[test]
+fn init_creates_only_the_state_folder_and_keeps_progress() {
+    let ws = tempdir();
+    write(ws.path(), "keep.txt", "mine");
+    course().arg("init").arg(ws.path()).assert().success();
+    let mut names: Vec<String> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".course", "keep.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
+    mini_in(ws.path()).args(["lesson", "2"]).assert().success();
+    course()
+        .arg("init")
+        .arg(ws.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("이미"));
+    assert_eq!(list_json(ws.path())["lessons"][1]["read"], true);
+}
+
+#[test]
+fn lesson_marks_read_and_remembers_the_current_one() {
+    let ws = workspace();
+    mini_in(ws.path())
+        .args(["lesson", "middle"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("중간 레슨"))
+        .stdout(predicate::str::contains("레슨 2/3"));
+    let list = list_json(ws.path());
+    assert_eq!(list["lessons"][0]["read"], false);
+    assert_eq!(list["lessons"][1]["read"], true);
+    assert_eq!(list["lessons"][1]["current"], true);
+    // No argument: the current lesson again.
+    mini_in(ws.path())
+        .arg("lesson")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("중간 레슨"));
+    let state = std::fs::read_to_string(ws.path().join(".course/state.yaml")).unwrap();
+    let state: serde_yaml::Value = serde_yaml::from_str(&state).unwrap();
+    assert_eq!(state["current_lesson"], "middle");
+    assert_eq!(state["version"], 1);
+}
+
+#[test]
+fn unknown_lessons_are_usage_errors_that_say_what_exists() {
+    let ws = workspace();
+    mini_in(ws.path())
+        .args(["lesson", "9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1").and(predicate::str::contains("3")));
+    mini_in(ws.path())
+        .args(["--lang", "en", "lesson", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("intro, middle, last"));
+}
+
+#[test]
+fn language_comes_from_flag_then_env_then_saved_choice_then_course() {
+    let ws = workspace();
+    let lesson = |args: &[&str], env: Option<&str>| {
+        let mut cmd = mini_in(ws.path());
+        cmd.args(args).args(["lesson", "1"]);
+        if let Some(lang) = env {
+            cmd.env("COURSE_LANG", lang);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(
+        lesson(&[], None).contains("첫 레슨"),
+        "course default is ko"
+    );
+    assert!(lesson(&[], Some("en")).contains("The first lesson"));
+    course()
+        .args(["init", "--lang", "en"])
+        .arg(ws.path())
+        .assert()
+        .success();
+    assert!(
+        lesson(&[], None).contains("The first lesson"),
+        "saved choice"
+    );
+    assert!(
+        lesson(&[], Some("ko")).contains("첫 레슨"),
+        "env beats saved choice"
+    );
+    assert!(
+        lesson(&["--lang", "ko"], Some("en")).contains("첫 레슨"),
+        "flag beats env"
+    );
+}
+
+#[test]
+fn missing_translation_falls_back_with_a_notice() {
+    let ws = workspace();
+    mini_in(ws.path())
+        .args(["--lang", "en", "lesson", "last"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("한국어로만 쓴"))
+        .stderr(predicate::str::contains("no `en` version"));
+}
+
+#[test]
+fn next_walks_lessons_then_the_exercise_and_advances_when_done() {
+    let ws = workspace();
+    let next = || {
+        let out = mini_in(ws.path())
+            .args(["--lang", "en", "next"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(next().contains("The first lesson"));
+    assert!(next().contains("The middle lesson"));
+    // Both lessons before the first exercise's are read: now its prompt.
+    let ex = next();
+    assert!(
+        ex.contains("Create `done.txt`") || ex.contains("Create done.txt"),
+        "{ex}"
+    );
+    assert!(ex.contains("course check first"), "{ex}");
+    assert!(
+        next().contains("course check first"),
+        "no progress, same step"
+    );
+    write(ws.path(), "done.txt", "");
+    assert!(
+        next().contains("한국어로만 쓴"),
+        "then the last lesson (Korean fallback)"
+    );
+    let last = next();
+    assert!(last.contains("course check second"), "{last}");
+    write(ws.path(), "second.txt", "");
+    assert!(next().contains("Well done"));
+}
+
+#[test]
+fn hints_come_one_more_each_time() {
+    let ws = workspace();
+    let hint = || {
+        let out = mini_in(ws.path())
+            .args(["--lang", "en", "hint", "first"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let h1 = hint();
+    assert!(h1.contains("Hint 1/2") && h1.contains("first hint"), "{h1}");
+    let h2 = hint();
+    assert!(
+        h2.contains("Hint 2/2") && h2.contains("second hint") && h2.contains("last hint"),
+        "{h2}"
+    );
+    assert!(hint().contains("Hint 2/2"), "stays on the last hint");
+    mini_in(ws.path())
+        .args(["hint", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("first, second"));
+}
+
+#[test]
+fn list_shows_lessons_and_exercises_in_order() {
+    let ws = workspace();
+    let list = list_json(ws.path());
+    assert_eq!(list["schema"], "course-list/1");
+    let ids: Vec<&str> = list["lessons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["intro", "middle", "last"]);
+    assert_eq!(list["lessons"][0]["title"], "소개");
+    assert_eq!(list["exercises"][0]["status"], "fail");
+    write(ws.path(), "done.txt", "");
+    assert_eq!(list_json(ws.path())["exercises"][0]["status"], "pass");
+    mini_in(ws.path())
+        .args(["--lang", "en", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("First exercise"));
+}
+
+#[test]
+fn piped_output_is_plain_and_colour_follows_the_environment() {
+    let ws = workspace();
+    let out = mini_in(ws.path()).arg("list").output().unwrap();
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "piped output has no escape codes"
+    );
+    let forced = mini_in(ws.path())
+        .arg("list")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(
+        forced.stdout.contains(&0x1b),
+        "CLICOLOR_FORCE=1 forces colour"
+    );
+    let both = mini_in(ws.path())
+        .arg("list")
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!both.stdout.contains(&0x1b), "NO_COLOR wins");
+    let flag = mini_in(ws.path())
+        .args(["--color", "always", "list"])
+        .output()
+        .unwrap();
+    assert!(flag.stdout.contains(&0x1b));
+}
+
+#[test]
+fn commands_outside_a_workspace_say_how_to_get_one() {
+    let dir = tempdir();
+    mini_in(dir.path())
+        .args(["--lang", "en", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("course init"));
+    // Reading needs no workspace.
+    mini_in(dir.path()).args(["lesson", "1"]).assert().success();
+    mini_in(dir.path())
+        .args(["--workspace", "/no/such/folder", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/folder"));
+}
+
+/// A copy of the mini course with one file replaced.
+fn broken_course(rel: &str, contents: &str) -> tempfile::TempDir {
+    let dir = tempdir();
+    for entry in walk(&mini()) {
+        let rel_path = entry.strip_prefix(mini()).unwrap();
+        let target = dir.path().join(rel_path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &target).unwrap();
+    }
+    write(dir.path(), rel, contents);
+    dir
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn broken_course_files_are_named_with_line_and_field() {
+    let cases = [
+        (
+            "course.yaml",
+            "id: x\ntitle: X\ndefault_lang: ko\nlessons: [intro]\nexercises: []\ncolour: red\n",
+            "course.yaml:6",
+            "unknown field `colour`",
+        ),
+        (
+            "course.yaml",
+            "id: x\ntitle: X\ndefault_lang: fr\nlessons: [intro]\nexercises: []\n",
+            "course.yaml:3",
+            "unknown variant `fr`",
+        ),
+        (
+            "exercises/first/exercise.yaml",
+            "title: T\nlesson: middle\nprompt: p\nchecks:\n  - kind: telepathy\n",
+            "exercise.yaml:5",
+            "unknown variant `telepathy`",
+        ),
+        (
+            "exercises/first/exercise.yaml",
+            "title: T\nlesson: nowhere\nprompt: p\n",
+            "exercise.yaml",
+            "`lesson: nowhere` is not a lesson",
+        ),
+        (
+            "exercises/first/exercise.yaml",
+            "title: T\nlesson: middle\nprompt: [unclosed\n",
+            "exercise.yaml:",
+            "prompt",
+        ),
+        (
+            "exercises/first/exercise.yaml",
+            "title: T\nlesson: middle\nprompt: p\nchecks:\n  - kind: paths\n    filez: [a]\n",
+            "exercise.yaml:6",
+            "unknown field `filez`",
+        ),
+    ];
+    for (rel, contents, place, what) in cases {
+        let dir = broken_course(rel, contents);
+        course()
+            .arg("--course")
+            .arg(dir.path())
+            .arg("list")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(place).and(predicate::str::contains(what)));
+    }
+    course()
+        .args(["--course", "/no/such/course", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no course.yaml"));
+}
+
+#[test]
+fn the_embedded_course_has_the_notes_exercises_in_order() {
+    let dir = tempdir();
+    let out = course_in(dir.path())
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = list["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "environment",
+            "requirements",
+            "structure",
+            "git-workflow",
+            "jupyter-vs-script"
+        ]
+    );
+    assert!(list["lessons"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn the_embedded_course_validates_with_its_fixtures() {
+    course()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("course is valid"));
+}
+
+#[test]
+fn validate_reports_broken_links_and_missing_translations() {
+    let dir = broken_course(
+        "lessons/ko/middle.md",
+        "# 중간\n\n[없는 레슨](nowhere.md)\n",
+    );
+    std::fs::remove_file(dir.path().join("lessons/ko/last.md")).unwrap();
+    write(
+        dir.path(),
+        "lessons/en/last.md",
+        "# Last\n\nEnglish only.\n",
+    );
+    course()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("middle.md:3: link `nowhere.md`"))
+        .stdout(predicate::str::contains("lessons/ko/last.md"));
+}
