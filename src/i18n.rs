@@ -70,7 +70,10 @@ impl<'de> Deserialize<'de> for Localized {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Localized, E> {
                 Ok(Localized::new(s, s))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Localized, A::Error> {
                 #[derive(Deserialize)]
                 #[serde(rename_all = "lowercase")]
                 enum Key {
