@@ -124,7 +124,9 @@ fn good_repo(ws: &Path) {
 }
 
 fn rev(ws: &Path, what: &str) -> String {
-    git(ws, &["rev-parse", "--short=7", what]).trim().to_string()
+    git(ws, &["rev-parse", "--short=7", what])
+        .trim()
+        .to_string()
 }
 
 #[test]
@@ -140,7 +142,9 @@ fn a_good_repository_passes_all_three() {
     let msg = h["message"].as_str().unwrap();
     let (first, second) = (rev(ws.path(), "HEAD~1"), rev(ws.path(), "HEAD"));
     assert!(
-        msg.contains(&format!("`hello.py` was added in {first} and modified in {second}")),
+        msg.contains(&format!(
+            "`hello.py` was added in {first} and modified in {second}"
+        )),
         "{msg}"
     );
     assert!(msg.contains("2 commit(s)"), "{msg}");
@@ -168,7 +172,10 @@ fn messages_in_korean() {
     assert_eq!(r.code, 1);
     let text = r.text("git-history");
     assert!(text.contains("HEAD 에 커밋이 1개 있습니다"), "{text}");
-    assert!(text.contains("`hello.py` 을(를) 수정한 뒤 `git add hello.py`"), "{text}");
+    assert!(
+        text.contains("`hello.py` 을(를) 수정한 뒤 `git add hello.py`"),
+        "{text}"
+    );
     assert!(r.text("gitignore").contains("`.gitignore` 가 없어서"));
 }
 
@@ -197,13 +204,19 @@ fn min_commits_is_a_parameter() {
     fixture_course(c.path(), "  - kind: git-history\n    min_commits: 3\n");
     good_repo(ws.path());
     let r = check(c.path(), ws.path());
-    assert_eq!(r.one("git-history")["message"], "HEAD has 2 commit(s); this exercise needs at least 3");
+    assert_eq!(
+        r.one("git-history")["message"],
+        "HEAD has 2 commit(s); this exercise needs at least 3"
+    );
 }
 
 #[test]
 fn two_commits_without_a_modified_py_file_fail() {
     let (c, ws) = (tempdir(), tempdir());
-    fixture_course(c.path(), "  - kind: git-history\n    added_then_modified: .py\n");
+    fixture_course(
+        c.path(),
+        "  - kind: git-history\n    added_then_modified: .py\n",
+    );
     let ws = ws.path();
     git_init(ws);
     write(ws, "train.py", "print(1)\n");
@@ -223,7 +236,9 @@ fn two_commits_without_a_modified_py_file_fail() {
     );
     let hint = f["hint"].as_str().unwrap();
     assert!(
-        hint.contains("edit `train.py`") && hint.contains("`git add train.py`") && hint.contains("git commit -m"),
+        hint.contains("edit `train.py`")
+            && hint.contains("`git add train.py`")
+            && hint.contains("git commit -m"),
         "{hint}"
     );
 }
@@ -235,13 +250,19 @@ fn an_empty_commit_message_fails_with_the_commit_id() {
     let ws = ws.path();
     good_repo(ws);
     write(ws, "hello.py", "print(3)\n");
-    git(ws, &["commit", "-q", "-a", "--allow-empty-message", "-m", "  \n"]);
+    git(
+        ws,
+        &["commit", "-q", "-a", "--allow-empty-message", "-m", "  \n"],
+    );
     let r = check(c.path(), ws);
     assert_eq!(r.code, 1);
     let id = rev(ws, "HEAD");
     let f = r.one("git-history");
     assert_eq!(f["message"], format!("commit {id} has an empty message"));
-    assert!(f["hint"].as_str().unwrap().contains("git commit --amend -m"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git commit --amend -m"));
 }
 
 #[test]
@@ -271,7 +292,11 @@ fn unborn_head_says_no_commits_yet() {
     for kind in ["git-history", "tracked-files"] {
         let f = r.one(kind);
         assert_eq!(f["status"], "fail");
-        assert!(f["message"].as_str().unwrap().starts_with("no commits yet"), "{}", r.pretty());
+        assert!(
+            f["message"].as_str().unwrap().starts_with("no commits yet"),
+            "{}",
+            r.pretty()
+        );
         assert!(f["hint"].as_str().unwrap().contains("git add"));
         assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
     }
@@ -298,7 +323,10 @@ fn detached_head_is_still_evaluated_and_says_how_to_go_back() {
     let r = check(c.path(), ws.path());
     assert_eq!(r.statuses("git-history"), ["fail", "fail"]);
     let h = r.findings("git-history")[0];
-    assert!(h["message"].as_str().unwrap().contains("HEAD has 1 commit(s)"));
+    assert!(h["message"]
+        .as_str()
+        .unwrap()
+        .contains("HEAD has 1 commit(s)"));
     assert!(h["message"].as_str().unwrap().contains("git switch main"));
 }
 
@@ -349,7 +377,11 @@ fn equivalent_patterns_pass() {
     let (c, ws) = (tempdir(), tempdir());
     fixture_course(c.path(), PTH_ONLY);
     git_init(ws.path());
-    write(ws.path(), ".gitignore", "/data/\n**/__pycache__/\nmodel.*\n!model.py\n");
+    write(
+        ws.path(),
+        ".gitignore",
+        "/data/\n**/__pycache__/\nmodel.*\n!model.py\n",
+    );
     let r = check(c.path(), ws.path());
     assert_eq!(r.code, 0, "{}", r.pretty());
     assert!(r.one("gitignore")["message"]
@@ -363,10 +395,17 @@ fn a_negated_pattern_makes_the_sample_fail() {
     let (c, ws) = (tempdir(), tempdir());
     fixture_course(c.path(), PTH_ONLY);
     git_init(ws.path());
-    write(ws.path(), ".gitignore", "data/\n*.pth\n!model.pth\n__pycache__/\n");
+    write(
+        ws.path(),
+        ".gitignore",
+        "data/\n*.pth\n!model.pth\n__pycache__/\n",
+    );
     let r = check(c.path(), ws.path());
     assert_eq!(r.statuses("gitignore"), ["fail"]);
-    assert!(r.one("gitignore")["message"].as_str().unwrap().contains("`model.pth`"));
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pth`"));
 }
 
 #[test]
@@ -390,11 +429,20 @@ fn the_notes_trailing_comments_are_caught_with_their_line() {
         .as_str()
         .unwrap()
         .contains("a `#` starts a comment only at the beginning of a line"));
-    assert!(first["hint"].as_str().unwrap().contains("`# 대용량 데이터` on one line, `data/` on the next"));
+    assert!(first["hint"]
+        .as_str()
+        .unwrap()
+        .contains("`# 대용량 데이터` on one line, `data/` on the next"));
     // ...and the samples those lines meant to cover are indeed not ignored.
     let text = r.text("gitignore");
-    assert!(text.contains("git does not ignore `data/raw/a.csv`"), "{text}");
-    assert!(text.contains("git does not ignore `src/model/__pycache__/vla.cpython-310.pyc`"), "{text}");
+    assert!(
+        text.contains("git does not ignore `data/raw/a.csv`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("git does not ignore `src/model/__pycache__/vla.cpython-310.pyc`"),
+        "{text}"
+    );
     assert!(!text.contains("git does not ignore `model.pth`"), "{text}");
 }
 
@@ -406,7 +454,10 @@ fn a_missing_gitignore_says_to_create_one() {
     let r = check(c.path(), ws.path());
     let f = r.one("gitignore");
     assert_eq!(f["status"], "fail");
-    assert!(f["message"].as_str().unwrap().starts_with("there is no `.gitignore`"));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("there is no `.gitignore`"));
     let hint = f["hint"].as_str().unwrap();
     assert!(hint.contains("create `.gitignore`"), "{hint}");
     assert!(hint.contains("*.pth\ndata/\n__pycache__/"), "{hint}");
@@ -415,8 +466,14 @@ fn a_missing_gitignore_says_to_create_one() {
     write(ws.path(), ".gitignore.txt", "data/\n*.pth\n__pycache__/\n");
     let r = check(c.path(), ws.path());
     let f = r.one("gitignore");
-    assert!(f["message"].as_str().unwrap().contains("there is `.gitignore.txt` but no `.gitignore`"));
-    assert!(f["hint"].as_str().unwrap().contains("git mv .gitignore.txt .gitignore"));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("there is `.gitignore.txt` but no `.gitignore`"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git mv .gitignore.txt .gitignore"));
 }
 
 #[test]
@@ -441,7 +498,10 @@ fn the_users_global_excludes_file_is_not_read() {
         &[("HOME", home.path()), ("XDG_CONFIG_HOME", &xdg)],
     );
     assert_eq!(r.statuses("gitignore"), ["fail"], "{}", r.pretty());
-    assert!(r.one("gitignore")["message"].as_str().unwrap().contains("`model.pth`"));
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pth`"));
 }
 
 const TRACKED: &str = "  - kind: tracked-files
@@ -467,7 +527,10 @@ fn a_tracked_checkpoint_fails_with_git_rm_cached() {
     assert_eq!(r.code, 1);
     let f = r.one("tracked-files");
     assert_eq!(f["file"], "model.pt");
-    assert!(f["message"].as_str().unwrap().contains("`model.pt` is committed"));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pt` is committed"));
     let hint = f["hint"].as_str().unwrap();
     assert!(hint.contains("`git rm --cached model.pt`"), "{hint}");
     assert!(hint.contains("add `*.pt` to `.gitignore`"), "{hint}");
@@ -494,9 +557,17 @@ fn tracked_secrets_data_and_caches_fail_but_src_data_is_fine() {
         .iter()
         .map(|f| f["file"].as_str().unwrap())
         .collect();
-    assert_eq!(files, ["data", "src/data/__pycache__", ".env"], "{}", r.pretty());
+    assert_eq!(
+        files,
+        ["data", "src/data/__pycache__", ".env"],
+        "{}",
+        r.pretty()
+    );
     let text = r.text("tracked-files");
-    assert!(text.contains("2 file(s) inside `data/` are committed"), "{text}");
+    assert!(
+        text.contains("2 file(s) inside `data/` are committed"),
+        "{text}"
+    );
     assert!(text.contains("git rm -r --cached data"), "{text}");
     assert!(text.contains("revoke them"), "{text}");
 }
@@ -510,13 +581,24 @@ fn a_tracked_virtual_environment_is_one_finding() {
     venv(ws, ".venv");
     write(ws, "train.py", "print(1)\n");
     git(ws, &["add", "-A"]);
-    git(ws, &["commit", "-q", "-m", "Add the project and, by mistake, the venv"]);
+    git(
+        ws,
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "Add the project and, by mistake, the venv",
+        ],
+    );
     let r = check(c.path(), ws);
     assert_eq!(r.code, 1);
     let f = r.one("tracked-files");
     assert_eq!(f["file"], ".venv");
     let msg = f["message"].as_str().unwrap();
-    assert!(msg.starts_with("`.venv/` is a virtual environment and "), "{msg}");
+    assert!(
+        msg.starts_with("`.venv/` is a virtual environment and "),
+        "{msg}"
+    );
     let hint = f["hint"].as_str().unwrap();
     assert!(hint.contains("`git rm -r --cached .venv`"), "{hint}");
     assert!(hint.contains("add `.venv/` to `.gitignore`"), "{hint}");
@@ -567,12 +649,18 @@ fn a_workspace_in_a_subfolder_of_the_repository_works() {
     assert_eq!(h["status"], "pass");
     let msg = h["message"].as_str().unwrap();
     assert!(msg.contains("`hello.py` was added in"), "{msg}");
-    assert!(msg.contains("the workspace is its folder `study/vla/`"), "{msg}");
+    assert!(
+        msg.contains("the workspace is its folder `study/vla/`"),
+        "{msg}"
+    );
     assert_eq!(r.one("gitignore")["status"], "pass");
     // Paths are workspace-relative; README.md outside the workspace is not counted.
     let f = r.one("tracked-files");
     assert_eq!(f["file"], "checkpoints/last.pt");
-    assert!(f["hint"].as_str().unwrap().contains("git rm --cached checkpoints/last.pt"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git rm --cached checkpoints/last.pt"));
 }
 
 #[test]
@@ -592,10 +680,16 @@ fn korean_file_names_and_messages_work() {
     let r = check(c.path(), ws);
     let h = r.one("git-history");
     assert_eq!(h["status"], "pass", "{}", r.pretty());
-    assert!(h["message"].as_str().unwrap().contains("`학습.py` was added in"));
+    assert!(h["message"]
+        .as_str()
+        .unwrap()
+        .contains("`학습.py` was added in"));
     let f = r.one("tracked-files");
     assert_eq!(f["file"], "체크포인트/모델.pth");
-    assert!(f["hint"].as_str().unwrap().contains("git rm --cached 체크포인트/모델.pth"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git rm --cached 체크포인트/모델.pth"));
 }
 
 #[test]
@@ -607,8 +701,13 @@ fn a_repository_made_with_git2_works() {
     let mut opts = RepositoryInitOptions::new();
     opts.initial_head("main");
     let repo = Repository::init_opts(ws, &opts).unwrap();
-    let sig = Signature::new("Test Learner", "learner@example.com", &Time::new(1_767_225_600, 0)).unwrap();
-    let mut commit_files = |files: &[(&str, &str)], message: &str| {
+    let sig = Signature::new(
+        "Test Learner",
+        "learner@example.com",
+        &Time::new(1_767_225_600, 0),
+    )
+    .unwrap();
+    let commit_files = |files: &[(&str, &str)], message: &str| {
         for (name, contents) in files {
             write(ws, name, contents);
         }
@@ -623,7 +722,10 @@ fn a_repository_made_with_git2_works() {
         repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
             .unwrap();
     };
-    commit_files(&[("hello.py", "print(1)\n"), (".gitignore", NOTE_GITIGNORE)], "Add hello");
+    commit_files(
+        &[("hello.py", "print(1)\n"), (".gitignore", NOTE_GITIGNORE)],
+        "Add hello",
+    );
     commit_files(&[("hello.py", "print(2)\n")], "Edit hello");
     let r = check(c.path(), ws);
     assert_eq!(r.code, 0, "{}", r.pretty());
@@ -661,4 +763,88 @@ fn the_check_does_not_change_the_repository() {
     check(c.path(), ws.path());
     assert_eq!(git(ws.path(), &["status", "--porcelain"]), before_status);
     assert_eq!(std::fs::read(ws.path().join(".git/index")).unwrap(), index);
+}
+
+/// Build a fixture of `exercises/git-workflow/fixtures/` as `course validate` does: copy the
+/// folder, run its `setup.sh` with a fixed identity and no user config, delete `setup.sh`.
+fn build_fixture(name: &str, into: &Path) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises/git-workflow/fixtures")
+        .join(name);
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        assert!(
+            entry.file_type().unwrap().is_file(),
+            "fixtures hold files only"
+        );
+        std::fs::copy(entry.path(), into.join(entry.file_name())).unwrap();
+    }
+    let out = std::process::Command::new("sh")
+        .arg("setup.sh")
+        .current_dir(into)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Fixture")
+        .env("GIT_AUTHOR_EMAIL", "fixture@example.com")
+        .env("GIT_COMMITTER_NAME", "Fixture")
+        .env("GIT_COMMITTER_EMAIL", "fixture@example.com")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name}/setup.sh failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(into.join("setup.sh")).unwrap();
+}
+
+#[test]
+fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
+    let c = tempdir();
+    fixture_course(c.path(), ALL_THREE);
+    // fixture -> the kinds that must fail (all others pass).
+    let cases: [(&str, &[&str]); 7] = [
+        ("pass/good", &[]),
+        ("fail/one-commit", &["git-history"]),
+        ("fail/no-py-modified", &["git-history"]),
+        ("fail/no-gitignore", &["gitignore"]),
+        ("fail/note-comments", &["gitignore"]),
+        ("fail/tracked-checkpoint", &["tracked-files"]),
+        (
+            "fail/not-a-repo",
+            &["git-history", "gitignore", "tracked-files"],
+        ),
+    ];
+    let listed = |kind: &str| {
+        std::fs::read_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("exercises/git-workflow/fixtures")
+                .join(kind),
+        )
+        .unwrap()
+        .count()
+    };
+    assert_eq!(
+        listed("pass") + listed("fail"),
+        cases.len(),
+        "every fixture is tested here"
+    );
+    for (name, failing) in cases {
+        let ws = tempdir();
+        build_fixture(name, ws.path());
+        let r = check(c.path(), ws.path());
+        for kind in ["git-history", "gitignore", "tracked-files"] {
+            let want = if failing.contains(&kind) {
+                "fail"
+            } else {
+                "pass"
+            };
+            let got = r.statuses(kind);
+            assert!(
+                got.iter().all(|s| *s == want),
+                "{name}: {kind} should {want}: {}",
+                r.text(kind)
+            );
+        }
+        assert_eq!(r.code, if failing.is_empty() { 0 } else { 1 }, "{name}");
+    }
 }

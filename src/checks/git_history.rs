@@ -50,7 +50,7 @@ pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let ws = match open_workspace_repo(&ctx.root) {
         Ok(ws) => ws,
-        Err(f) => return vec![f],
+        Err(f) => return vec![*f],
     };
     let repo = &ws.repo;
     if repo.is_shallow() {
@@ -58,7 +58,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
     let head = match head_commit(repo) {
         Ok(h) => h,
-        Err(f) => return vec![f],
+        Err(f) => return vec![*f],
     };
     let mut findings = check_history(params, &ws, &head);
     if let Some(note) = &head.detached_note {
@@ -220,7 +220,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 let (a, m) = (short(*a), short(*m));
                 summary_extra = Some(tr!(
                     "; `{file}` was added in {a} and modified in {m}",
-                    "; `{file}` 이(가) {a} 에서 추가되고 {m} 에서 수정되었습니다"
+                    ". `{file}` 이(가) {a} 에서 추가되고 {m} 에서 수정되었습니다"
                 ));
             }
             None => {
@@ -267,7 +267,11 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
 
 /// Paths (repo-relative, `/`-separated) changed by `commit` against its first parent, or
 /// against the empty tree for a root commit; limited to `prefix`.
-fn changes(repo: &Repository, commit: &Commit<'_>, prefix: &str) -> Result<Vec<(Delta, String)>, git2::Error> {
+fn changes(
+    repo: &Repository,
+    commit: &Commit<'_>,
+    prefix: &str,
+) -> Result<Vec<(Delta, String)>, git2::Error> {
     let tree = commit.tree()?;
     let parent_tree = if commit.parent_count() > 0 {
         Some(commit.parent(0)?.tree()?)
@@ -336,44 +340,49 @@ fn isolate_libgit2() {
 }
 
 /// Open the repository whose work tree holds `root` (which may be a subfolder of it).
-pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Finding> {
+/// The error is boxed: a [`Finding`] is large and this is the rare path.
+pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Finding>> {
     isolate_libgit2();
     let repo = match Repository::discover(root) {
         Ok(r) => r,
         Err(e) if e.code() == ErrorCode::NotFound => {
-            return Err(Finding::fail(tr!(
+            return Err(Box::new(Finding::fail(tr!(
                 "the workspace is not a git repository",
                 "워크스페이스가 git 저장소가 아닙니다"
             ))
             .hint(tr!(
                 "in the workspace folder run `git init`, then `git add .` and `git commit -m \"First commit\"`",
                 "워크스페이스 폴더에서 `git init` 을 실행한 뒤 `git add .` 와 `git commit -m \"첫 커밋\"` 을 실행하세요"
-            )));
+            ))));
         }
         Err(e) => {
             let msg = e.message().to_string();
-            return Err(Finding::fail(tr!(
-                "git cannot open the repository of the workspace: {msg}",
-                "워크스페이스의 git 저장소를 열 수 없습니다: {msg}"
-            ))
-            .hint(tr!(
-                "run `git status` in the workspace to see what git says",
-                "워크스페이스에서 `git status` 를 실행해 git 이 무엇이라고 하는지 보세요"
-            )));
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "git cannot open the repository of the workspace: {msg}",
+                    "워크스페이스의 git 저장소를 열 수 없습니다: {msg}"
+                ))
+                .hint(tr!(
+                    "run `git status` in the workspace to see what git says",
+                    "워크스페이스에서 `git status` 를 실행해 git 이 무엇이라고 하는지 보세요"
+                )),
+            ));
         }
     };
     let workdir = match repo.workdir() {
         Some(w) if !repo.is_bare() => w.to_path_buf(),
         _ => {
             let path = repo.path().display().to_string();
-            return Err(Finding::fail(tr!(
-                "the repository at {path} is bare: it has no working tree with files to check",
-                "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
-            ))
-            .hint(tr!(
-                "clone it and work in the clone: `git clone {path} my-project`",
-                "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
-            )));
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "the repository at {path} is bare: it has no working tree with files to check",
+                    "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
+                ))
+                .hint(tr!(
+                    "clone it and work in the clone: `git clone {path} my-project`",
+                    "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
+                )),
+            ));
         }
     };
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -415,7 +424,7 @@ pub(crate) struct Head<'r> {
 }
 
 /// HEAD's commit; an unborn branch (`git init`, nothing committed) is a failure.
-pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Finding> {
+pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Box<Finding>> {
     let no_commits = || {
         Finding::fail(tr!(
             "no commits yet: the repository was created but nothing has been committed",
@@ -428,29 +437,33 @@ pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Finding> {
     };
     let reference = match repo.head() {
         Ok(r) => r,
-        Err(e) if e.code() == ErrorCode::UnbornBranch => return Err(no_commits()),
+        Err(e) if e.code() == ErrorCode::UnbornBranch => return Err(Box::new(no_commits())),
         Err(e) => {
             let msg = e.message().to_string();
-            return Err(Finding::fail(tr!(
-                "git cannot read HEAD: {msg}",
-                "git 이 HEAD 를 읽을 수 없습니다: {msg}"
-            ))
-            .hint(tr!(
-                "run `git status` to see what git says",
-                "`git status` 로 git 의 설명을 확인하세요"
-            )));
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "git cannot read HEAD: {msg}",
+                    "git 이 HEAD 를 읽을 수 없습니다: {msg}"
+                ))
+                .hint(tr!(
+                    "run `git status` to see what git says",
+                    "`git status` 로 git 의 설명을 확인하세요"
+                )),
+            ));
         }
     };
     let commit = reference.peel_to_commit().map_err(|e| {
         let msg = e.message().to_string();
-        Finding::fail(tr!(
-            "HEAD does not point to a commit: {msg}",
-            "HEAD 가 커밋을 가리키지 않습니다: {msg}"
-        ))
-        .hint(tr!(
-            "run `git status` and `git log` to see what git says",
-            "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
-        ))
+        Box::new(
+            Finding::fail(tr!(
+                "HEAD does not point to a commit: {msg}",
+                "HEAD 가 커밋을 가리키지 않습니다: {msg}"
+            ))
+            .hint(tr!(
+                "run `git status` and `git log` to see what git says",
+                "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
+            )),
+        )
     })?;
     let detached_note = if repo.head_detached().unwrap_or(false) {
         let id = short(commit.id());
@@ -478,7 +491,10 @@ fn back_branch(repo: &Repository) -> String {
     repo.branches(Some(git2::BranchType::Local))
         .ok()
         .and_then(|mut it| {
-            it.find_map(|b| b.ok().and_then(|(b, _)| b.name().ok().flatten().map(String::from)))
+            it.find_map(|b| {
+                b.ok()
+                    .and_then(|(b, _)| b.name().ok().flatten().map(String::from))
+            })
         })
         .unwrap_or_else(|| "main".to_string())
 }

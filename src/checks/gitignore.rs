@@ -36,7 +36,7 @@ pub struct Sample {
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let ws = match open_workspace_repo(&ctx.root) {
         Ok(ws) => ws,
-        Err(f) => return vec![f],
+        Err(f) => return vec![*f],
     };
 
     let mut ignored = Vec::new();
@@ -66,7 +66,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let has_gitignore = gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
     if !missing.is_empty() && !has_gitignore {
         let lines: Vec<&str> = missing.iter().map(|s| s.pattern.as_str()).collect();
-        let paths: Vec<String> = missing.iter().map(|s| format!("`{}`", normalize(&s.path))).collect();
+        let paths: Vec<String> = missing
+            .iter()
+            .map(|s| format!("`{}`", normalize(&s.path)))
+            .collect();
         let (lines, paths) = (lines.join("\n"), paths.join(", "));
         let renamed = misnamed_gitignore(&ctx.root);
         let mut f = Finding::fail(tr!(
@@ -167,19 +170,26 @@ fn gitignore_exists(root: &Path, depth: usize) -> bool {
 
 /// A file that was probably meant to be `.gitignore`.
 fn misnamed_gitignore(root: &Path) -> Option<String> {
-    [".gitignore.txt", "gitignore", "gitignore.txt", ".gitIgnore", ".GITIGNORE", "_gitignore"]
-        .into_iter()
-        .find(|name| {
-            // On case-insensitive file systems `.GITIGNORE` would also "exist" as `.gitignore`;
-            // compare the real names.
-            std::fs::read_dir(root)
-                .map(|rd| {
-                    rd.filter_map(Result::ok)
-                        .any(|e| e.file_name().to_string_lossy() == *name)
-                })
-                .unwrap_or(false)
-        })
-        .map(String::from)
+    [
+        ".gitignore.txt",
+        "gitignore",
+        "gitignore.txt",
+        ".gitIgnore",
+        ".GITIGNORE",
+        "_gitignore",
+    ]
+    .into_iter()
+    .find(|name| {
+        // On case-insensitive file systems `.GITIGNORE` would also "exist" as `.gitignore`;
+        // compare the real names.
+        std::fs::read_dir(root)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy() == *name)
+            })
+            .unwrap_or(false)
+    })
+    .map(String::from)
 }
 
 /// Lines such as `data/   # 대용량 데이터`: a pattern followed by what was meant as a comment.
@@ -232,7 +242,10 @@ mod tests {
 
     #[test]
     fn finds_trailing_comments() {
-        assert_eq!(comment_start("data/                    # 대용량 데이터"), Some(25));
+        assert_eq!(
+            comment_start("data/                    # 대용량 데이터"),
+            Some(25)
+        );
         assert_eq!(comment_start("*.pt\t# ckpt"), Some(5));
         assert_eq!(comment_start("*.pt"), None);
         assert_eq!(comment_start("foo#bar"), None);
@@ -243,7 +256,10 @@ mod tests {
     fn normalizes_sample_paths() {
         assert_eq!(normalize("./data/raw/x.bin"), "data/raw/x.bin");
         assert_eq!(normalize("/model.pth"), "model.pth");
-        assert_eq!(normalize("src\\__pycache__\\a.pyc"), "src/__pycache__/a.pyc");
+        assert_eq!(
+            normalize("src\\__pycache__\\a.pyc"),
+            "src/__pycache__/a.pyc"
+        );
         assert_eq!(normalize("data/"), "data/");
     }
 }

@@ -60,12 +60,12 @@ struct Tracked {
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let ws = match open_workspace_repo(&ctx.root) {
         Ok(ws) => ws,
-        Err(f) => return vec![f],
+        Err(f) => return vec![*f],
     };
     let repo = &ws.repo;
     let head = match head_commit(repo) {
         Ok(h) => h,
-        Err(f) => return vec![f],
+        Err(f) => return vec![*f],
     };
     let read_error = |e: git2::Error| {
         let msg = e.message().to_string();
@@ -176,7 +176,11 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     }
     // The outermost roots only (a venv inside a venv is the same problem).
     let all_roots = venv_roots.clone();
-    venv_roots.retain(|r| !all_roots.iter().any(|o| o != r && r.starts_with(o.as_str())));
+    venv_roots.retain(|r| {
+        !all_roots
+            .iter()
+            .any(|o| o != r && r.starts_with(o.as_str()))
+    });
     venv_roots.sort();
 
     let dirs: Vec<(bool, String)> = params
@@ -196,11 +200,19 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
 
     for t in files {
         if let Some(root) = venv_roots.iter().find(|r| t.path.starts_with(r.as_str())) {
-            venvs.entry(root.clone()).or_insert(Group { files: Vec::new() }).files.push(t);
+            venvs
+                .entry(root.clone())
+                .or_insert(Group { files: Vec::new() })
+                .files
+                .push(t);
             continue;
         }
         if let Some(dir) = forbidden_dir_of(&t.path, &dirs) {
-            in_dirs.entry(dir).or_insert(Group { files: Vec::new() }).files.push(t);
+            in_dirs
+                .entry(dir)
+                .or_insert(Group { files: Vec::new() })
+                .files
+                .push(t);
             continue;
         }
         let name = t.path.rsplit('/').next().unwrap_or(&t.path);
@@ -236,10 +248,18 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     for (root, group) in venvs.iter().take(MAX_FINDINGS_PER_KIND) {
         let n = group.files.len();
         let (shown, rm, ignore) = if root.is_empty() {
-            ("./".to_string(), "git rm -r --cached .".to_string(), "(a new folder for the project)".to_string())
+            (
+                "./".to_string(),
+                "git rm -r --cached .".to_string(),
+                "(a new folder for the project)".to_string(),
+            )
         } else {
             let r = root.trim_end_matches('/');
-            (root.clone(), format!("git rm -r --cached {}", shell_quote(r)), format!("{r}/"))
+            (
+                root.clone(),
+                format!("git rm -r --cached {}", shell_quote(r)),
+                format!("{r}/"),
+            )
         };
         let mut hint = tr!(
             "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
@@ -257,7 +277,11 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             .hint(hint),
         );
     }
-    more(&mut findings, total, tr!("virtual environment(s)", "개의 가상환경"));
+    more(
+        &mut findings,
+        total,
+        tr!("virtual environment(s)", "개의 가상환경"),
+    );
 
     // Forbidden folders.
     let total = in_dirs.len();
@@ -338,7 +362,11 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             .hint(hint),
         );
     }
-    more(&mut findings, total, tr!("file(s) over the limit", "개의 한도 초과 파일"));
+    more(
+        &mut findings,
+        total,
+        tr!("file(s) over the limit", "개의 한도 초과 파일"),
+    );
 
     findings
 }
@@ -398,7 +426,10 @@ mod tests {
         );
         assert_eq!(forbidden_dir_of("__pycache__", &d), None);
         assert_eq!(forbidden_dir_of("a/data", &dirs(&["data"])), None);
-        assert_eq!(forbidden_dir_of("a/data/x", &dirs(&["data"])), Some("a/data/".into()));
+        assert_eq!(
+            forbidden_dir_of("a/data/x", &dirs(&["data"])),
+            Some("a/data/".into())
+        );
     }
 
     fn t(path: &str, size: usize) -> Tracked {
@@ -412,7 +443,10 @@ mod tests {
     fn venvs_are_grouped_and_findings_capped() {
         let mut files = vec![t(".venv/pyvenv.cfg", 10), t("hello.py", 10)];
         for i in 0..5000 {
-            files.push(t(&format!(".venv/lib/python3.12/site-packages/m{i}.py"), 10));
+            files.push(t(
+                &format!(".venv/lib/python3.12/site-packages/m{i}.py"),
+                10,
+            ));
         }
         for i in 0..25 {
             files.push(t(&format!("ckpt/model{i}.pt"), 10));
@@ -424,7 +458,10 @@ mod tests {
         let f = classify(&params, &files);
         // 1 venv + 10 checkpoints + "and 15 more".
         assert_eq!(f.len(), 12, "{f:#?}");
-        assert!(f[0].message.en.contains("`.venv/` is a virtual environment and 5001"));
+        assert!(f[0]
+            .message
+            .en
+            .contains("`.venv/` is a virtual environment and 5001"));
         assert!(f[11].message.en.contains("and 15 more"));
     }
 }
