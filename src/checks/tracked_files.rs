@@ -308,6 +308,28 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         );
     }
     more(&mut findings, total, tr!("folder(s)", "개의 폴더"));
+    if total > MAX_FINDINGS_PER_KIND {
+        // One command per folder name untracks every such folder at any depth (a git
+        // pathspec `*` also matches `/`).
+        let mut names: Vec<&str> = in_dirs
+            .keys()
+            .skip(MAX_FINDINGS_PER_KIND)
+            .map(|d| d.trim_end_matches('/').rsplit('/').next().unwrap_or(d))
+            .collect();
+        names.sort();
+        names.dedup();
+        let cmds = names
+            .iter()
+            .map(|n| format!("`git rm -r --cached -q -- '*{n}/*'`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(last) = findings.last_mut() {
+            last.hint = Some(tr!(
+                "all at once: {cmds}; then add the folder names to `.gitignore` and commit",
+                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore` 에 추가하고 커밋하세요"
+            ));
+        }
+    }
 
     // Checkpoints, secrets.
     let total = by_name.len();
@@ -463,5 +485,24 @@ mod tests {
             .en
             .contains("`.venv/` is a virtual environment and 5001"));
         assert!(f[11].message.en.contains("and 15 more"));
+    }
+
+    #[test]
+    fn many_cache_folders_get_one_command_for_all() {
+        let files: Vec<Tracked> = (0..30)
+            .map(|i| t(&format!("src/m{i}/__pycache__/a.pyc"), 1))
+            .collect();
+        let params = Params {
+            forbidden_dirs: vec!["__pycache__".into()],
+            ..Params::default()
+        };
+        let f = classify(&params, &files);
+        assert_eq!(f.len(), 11);
+        assert_eq!(f[10].message.en, "and 20 more folder(s) like these");
+        let hint = &f[10].hint.as_ref().unwrap().en;
+        assert!(
+            hint.contains("`git rm -r --cached -q -- '*__pycache__/*'`"),
+            "{hint}"
+        );
     }
 }
