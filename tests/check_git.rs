@@ -848,3 +848,21 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
         assert_eq!(r.code, if failing.is_empty() { 0 } else { 1 }, "{name}");
     }
 }
+
+#[test]
+fn a_bare_repository_fails_clearly() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    git(ws.path(), &["init", "-q", "--bare", "-b", "main"]);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    for kind in ["git-history", "gitignore", "tracked-files"] {
+        let f = r.one(kind);
+        assert!(
+            f["message"].as_str().unwrap().contains("is bare"),
+            "{}",
+            r.pretty()
+        );
+        assert!(f["hint"].as_str().unwrap().contains("git clone"));
+    }
+}
