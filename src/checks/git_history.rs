@@ -1,16 +1,525 @@
-//! Check kind `git-history` (not implemented yet).
+//! Check kind `git-history`: the shape of the history reachable from HEAD.
+//!
+//! Verifies that HEAD has at least `min_commits` commits, that no commit message is empty,
+//! and (with `added_then_modified: .py`) that some file with that suffix was added in one
+//! commit and modified in a later one. A shallow clone fails: its history is cut off, so the
+//! check does not guess.
+//!
+//! Also home of the helpers the three git kinds share: opening the workspace's repository
+//! without the user's git configuration, and finding HEAD's commit.
 
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Once;
+
+use git2::{Commit, Delta, DiffOptions, ErrorCode, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::{CheckContext, Finding};
+use crate::i18n::Tr;
+use crate::tr;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// Commits HEAD must reach, HEAD included.
+    #[serde(default = "default_min_commits")]
+    pub min_commits: usize,
+    /// A file suffix such as `.py`: some such file must be added in one commit and modified
+    /// in a later one.
+    #[serde(default)]
+    pub added_then_modified: Option<String>,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_min_commits() -> usize {
+    2
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_commits: default_min_commits(),
+            added_then_modified: None,
+        }
+    }
+}
+
+/// At most this many findings of one sort; the rest are summarised in one more finding.
+pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let ws = match open_workspace_repo(&ctx.root) {
+        Ok(ws) => ws,
+        Err(f) => return vec![*f],
+    };
+    let repo = &ws.repo;
+    if repo.is_shallow() {
+        return vec![shallow_finding()];
+    }
+    let head = match head_commit(repo) {
+        Ok(h) => h,
+        Err(f) => return vec![*f],
+    };
+    let mut findings = check_history(params, &ws, &head);
+    if let Some(note) = &head.detached_note {
+        for f in &mut findings {
+            append(&mut f.message, note);
+        }
+    }
+    findings
+}
+
+fn shallow_finding() -> Finding {
+    Finding::fail(tr!(
+        "this repository is a shallow clone: its history is cut off, so the commits before the cut cannot be checked",
+        "이 저장소는 얕은 복제(shallow clone)입니다: 이력이 중간에서 잘려 있어 그 이전 커밋은 확인할 수 없습니다"
+    ))
+    .hint(tr!(
+        "locally: `git fetch --unshallow`. In CI fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI `variables: GIT_DEPTH: 0`",
+        "로컬에서는 `git fetch --unshallow` 를 실행하세요. CI에서는 전체 이력을 받아야 합니다: GitHub Actions 는 `actions/checkout` 에 `fetch-depth: 0`, GitLab CI 는 `variables: GIT_DEPTH: 0`"
+    ))
+}
+
+/// The first 7 hex digits of a commit id (fixed length: does not read `core.abbrev`).
+pub(crate) fn short(id: Oid) -> String {
+    id.to_string()[..7].to_string()
+}
+
+fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Finding> {
+    let repo = &ws.repo;
+    let walk_error = |e: git2::Error| {
+        vec![Finding::fail(tr!(
+            "could not read the history from HEAD: {e}",
+            "HEAD 부터 이력을 읽을 수 없습니다: {e}"
+        ))
+        .hint(tr!(
+            "run `git log --oneline` and `git fsck` to see what git says about the repository",
+            "`git log --oneline` 과 `git fsck` 로 저장소 상태를 확인하세요"
+        ))]
+    };
+    let mut walk = match repo.revwalk() {
+        Ok(w) => w,
+        Err(e) => return walk_error(e),
+    };
+    if let Err(e) = walk
+        .set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .and_then(|_| walk.push(head.commit.id()))
+    {
+        return walk_error(e);
+    }
+
+    let suffix = params
+        .added_then_modified
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let mut count = 0usize;
+    let mut empty_messages: Vec<(Oid, bool, bool)> = Vec::new(); // (id, is HEAD, is root)
+    let mut added: HashMap<String, Oid> = HashMap::new();
+    let mut added_order: Vec<String> = Vec::new();
+    let mut found: Option<(String, Oid, Oid)> = None;
+
+    for oid in walk {
+        let oid = match oid {
+            Ok(o) => o,
+            Err(e) => return walk_error(e),
+        };
+        let commit = match repo.find_commit(oid) {
+            Ok(c) => c,
+            Err(e) => return walk_error(e),
+        };
+        count += 1;
+        let message = commit.message_bytes();
+        if message.iter().all(|b| b.is_ascii_whitespace()) {
+            empty_messages.push((oid, oid == head.commit.id(), commit.parent_count() == 0));
+        }
+        if let (Some(suffix), None) = (suffix, &found) {
+            match changes(repo, &commit, &ws.prefix) {
+                Ok(deltas) => {
+                    for (status, path) in deltas {
+                        if !path.ends_with(suffix) {
+                            continue;
+                        }
+                        match status {
+                            Delta::Added => {
+                                if !added.contains_key(&path) {
+                                    added_order.push(path.clone());
+                                }
+                                added.insert(path, oid);
+                            }
+                            Delta::Modified => {
+                                if let Some(&first) = added.get(&path) {
+                                    found = Some((path, first, oid));
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Err(e) => return walk_error(e),
+            }
+        }
+    }
+
+    let mut findings = Vec::new();
+    let min = params.min_commits;
+    if count < min {
+        findings.push(
+            Finding::fail(tr!(
+                "HEAD has {count} commit(s); this exercise needs at least {min}",
+                "HEAD 에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
+            ))
+            .hint(tr!(
+                "change a file, then `git add <file>` and `git commit -m \"what changed\"`; `git log --oneline` lists the commits",
+                "파일을 수정한 뒤 `git add <파일>` 과 `git commit -m \"무엇을 바꿨는지\"` 를 실행하세요. `git log --oneline` 으로 커밋 목록을 볼 수 있습니다"
+            )),
+        );
+    }
+
+    let total_empty = empty_messages.len();
+    for &(oid, is_head, is_root) in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
+        let id = short(oid);
+        let hint = if is_head {
+            tr!(
+                "reword the last commit: `git commit --amend -m \"describe the change\"`",
+                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"` 으로 메시지를 고치세요"
+            )
+        } else if is_root {
+            tr!(
+                "`git rebase -i --root`, change `pick {id}` to `reword {id}`, save, then write a message",
+                "`git rebase -i --root` 를 실행해 `pick {id}` 를 `reword {id}` 로 바꾸고 저장한 뒤 메시지를 쓰세요"
+            )
+        } else {
+            tr!(
+                "`git rebase -i {id}^`, change `pick {id}` to `reword {id}`, save, then write a message",
+                "`git rebase -i {id}^` 를 실행해 `pick {id}` 를 `reword {id}` 로 바꾸고 저장한 뒤 메시지를 쓰세요"
+            )
+        };
+        findings.push(
+            Finding::fail(tr!(
+                "commit {id} has an empty message",
+                "커밋 {id} 의 메시지가 비어 있습니다"
+            ))
+            .hint(hint),
+        );
+    }
+    if total_empty > MAX_FINDINGS_PER_KIND {
+        let more = total_empty - MAX_FINDINGS_PER_KIND;
+        findings.push(Finding::fail(tr!(
+            "and {more} more commit(s) with an empty message",
+            "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
+        )));
+    }
+
+    let mut summary_extra = None;
+    if let Some(suffix) = suffix {
+        match &found {
+            Some((path, a, m)) => {
+                let file = ws.display(path);
+                let (a, m) = (short(*a), short(*m));
+                summary_extra = Some(tr!(
+                    "; `{file}` was added in {a} and modified in {m}",
+                    ". `{file}` 이(가) {a} 에서 추가되고 {m} 에서 수정되었습니다"
+                ));
+            }
+            None => {
+                let hint = match added_order.first() {
+                    Some(path) => {
+                        let file = ws.display(path);
+                        let q = shell_quote(&file);
+                        tr!(
+                            "edit `{file}` (committed already), then `git add {q}` and `git commit -m \"Update {file}\"`",
+                            "이미 커밋한 `{file}` 을(를) 수정한 뒤 `git add {q}` 와 `git commit -m \"{file} 수정\"` 을 실행하세요"
+                        )
+                    }
+                    None => tr!(
+                        "create a file such as `train{suffix}`, `git add train{suffix}`, `git commit -m \"Add train{suffix}\"`; then edit it, `git add train{suffix}`, `git commit -m \"Update train{suffix}\"`",
+                        "`train{suffix}` 같은 파일을 만들고 `git add train{suffix}`, `git commit -m \"train{suffix} 추가\"` 를 실행한 뒤, 파일을 수정하고 다시 `git add train{suffix}`, `git commit -m \"train{suffix} 수정\"` 을 실행하세요"
+                    ),
+                };
+                findings.push(
+                    Finding::fail(tr!(
+                        "no `{suffix}` file was added in one commit and modified in a later one",
+                        "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
+                    ))
+                    .hint(hint),
+                );
+            }
+        }
+    }
+
+    if findings.is_empty() {
+        let mut message = tr!(
+            "{count} commit(s) reachable from HEAD (at least {min}), every one with a message",
+            "HEAD 에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
+        );
+        if let Some(extra) = &summary_extra {
+            append_raw(&mut message, extra);
+        }
+        if let Some(loc) = &ws.location {
+            append(&mut message, loc);
+        }
+        findings.push(Finding::pass(message));
+    }
+    findings
+}
+
+/// Paths (repo-relative, `/`-separated) changed by `commit` against its first parent, or
+/// against the empty tree for a root commit; limited to `prefix`.
+fn changes(
+    repo: &Repository,
+    commit: &Commit<'_>,
+    prefix: &str,
+) -> Result<Vec<(Delta, String)>, git2::Error> {
+    let tree = commit.tree()?;
+    let parent_tree = if commit.parent_count() > 0 {
+        Some(commit.parent(0)?.tree()?)
+    } else {
+        None
+    };
+    let mut opts = DiffOptions::new();
+    if !prefix.is_empty() {
+        opts.pathspec(prefix.trim_end_matches('/'));
+    }
+    let diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))?;
+    Ok(diff
+        .deltas()
+        .filter_map(|d| {
+            let bytes = d.new_file().path_bytes().or(d.old_file().path_bytes())?;
+            Some((d.status(), String::from_utf8_lossy(bytes).into_owned()))
+        })
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by git-history, gitignore and tracked-files.
+
+/// The repository holding a workspace.
+pub(crate) struct WorkspaceRepo {
+    pub repo: Repository,
+    /// The workspace's folder inside the work tree, repo-relative with a trailing `/`, or
+    /// empty when the workspace is the work tree's root.
+    pub prefix: String,
+    /// Said in pass messages when the repository is not at the workspace root.
+    pub location: Option<Tr>,
+}
+
+impl WorkspaceRepo {
+    /// A repo-relative path as shown to the learner: workspace-relative when inside it.
+    pub fn display(&self, repo_path: &str) -> String {
+        repo_path
+            .strip_prefix(&self.prefix)
+            .unwrap_or(repo_path)
+            .to_string()
+    }
+}
+
+/// Make libgit2 ignore the user's and the system's git configuration (global excludes file,
+/// `safe.directory`, ...): the answer must be the same on the learner's machine and in CI.
+/// Ownership checks are off because graders open submissions owned by other users; nothing
+/// here runs hooks, filters or anything else a repository's config could name.
+fn isolate_libgit2() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use git2::ConfigLevel;
+        // SAFETY: these mutate libgit2's global options; `Once` runs them once, before any
+        // repository is opened by this program (the git check kinds are its only git2 users).
+        unsafe {
+            for level in [
+                ConfigLevel::System,
+                ConfigLevel::XDG,
+                ConfigLevel::Global,
+                ConfigLevel::ProgramData,
+            ] {
+                let _ = git2::opts::set_search_path(level, "");
+            }
+            let _ = git2::opts::set_verify_owner_validation(false);
+        }
+    });
+}
+
+/// Open the repository whose work tree holds `root` (which may be a subfolder of it).
+/// The error is boxed: a [`Finding`] is large and this is the rare path.
+pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Finding>> {
+    isolate_libgit2();
+    let repo = match Repository::discover(root) {
+        Ok(r) => r,
+        Err(e) if e.code() == ErrorCode::NotFound => {
+            return Err(Box::new(Finding::fail(tr!(
+                "the workspace is not a git repository",
+                "워크스페이스가 git 저장소가 아닙니다"
+            ))
+            .hint(tr!(
+                "in the workspace folder run `git init`, then `git add .` and `git commit -m \"First commit\"`",
+                "워크스페이스 폴더에서 `git init` 을 실행한 뒤 `git add .` 와 `git commit -m \"첫 커밋\"` 을 실행하세요"
+            ))));
+        }
+        Err(e) => {
+            let msg = e.message().to_string();
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "git cannot open the repository of the workspace: {msg}",
+                    "워크스페이스의 git 저장소를 열 수 없습니다: {msg}"
+                ))
+                .hint(tr!(
+                    "run `git status` in the workspace to see what git says",
+                    "워크스페이스에서 `git status` 를 실행해 git 이 무엇이라고 하는지 보세요"
+                )),
+            ));
+        }
+    };
+    let workdir = match repo.workdir() {
+        Some(w) if !repo.is_bare() => w.to_path_buf(),
+        _ => {
+            let path = repo.path().display().to_string();
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "the repository at {path} is bare: it has no working tree with files to check",
+                    "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
+                ))
+                .hint(tr!(
+                    "clone it and work in the clone: `git clone {path} my-project`",
+                    "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
+                )),
+            ));
+        }
+    };
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (workdir, root) = (canon(&workdir), canon(root));
+    let prefix = match root.strip_prefix(&workdir) {
+        Ok(rel) => {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", parts.join("/"))
+            }
+        }
+        Err(_) => String::new(),
+    };
+    let location = if prefix.is_empty() {
+        None
+    } else {
+        let top = workdir.display().to_string();
+        Some(tr!(
+            "(repository at {top}, the workspace is its folder `{prefix}`)",
+            "(저장소는 {top}, 워크스페이스는 그 안의 `{prefix}` 폴더)"
+        ))
+    };
+    Ok(WorkspaceRepo {
+        repo,
+        prefix,
+        location,
+    })
+}
+
+/// HEAD's commit, and a note to add to messages when HEAD is detached.
+pub(crate) struct Head<'r> {
+    pub commit: Commit<'r>,
+    pub detached_note: Option<Tr>,
+}
+
+/// HEAD's commit; an unborn branch (`git init`, nothing committed) is a failure.
+pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Box<Finding>> {
+    let no_commits = || {
+        Finding::fail(tr!(
+            "no commits yet: the repository was created but nothing has been committed",
+            "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
+        ))
+        .hint(tr!(
+            "`git add <files>` && `git commit -m \"First commit\"` (`git status` shows what can be added)",
+            "`git add <파일>` && `git commit -m \"첫 커밋\"` 을 실행하세요 (`git status` 로 추가할 파일을 볼 수 있습니다)"
+        ))
+    };
+    let reference = match repo.head() {
+        Ok(r) => r,
+        Err(e) if e.code() == ErrorCode::UnbornBranch => return Err(Box::new(no_commits())),
+        Err(e) => {
+            let msg = e.message().to_string();
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "git cannot read HEAD: {msg}",
+                    "git 이 HEAD 를 읽을 수 없습니다: {msg}"
+                ))
+                .hint(tr!(
+                    "run `git status` to see what git says",
+                    "`git status` 로 git 의 설명을 확인하세요"
+                )),
+            ));
+        }
+    };
+    let commit = reference.peel_to_commit().map_err(|e| {
+        let msg = e.message().to_string();
+        Box::new(
+            Finding::fail(tr!(
+                "HEAD does not point to a commit: {msg}",
+                "HEAD 가 커밋을 가리키지 않습니다: {msg}"
+            ))
+            .hint(tr!(
+                "run `git status` and `git log` to see what git says",
+                "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
+            )),
+        )
+    })?;
+    let detached_note = if repo.head_detached().unwrap_or(false) {
+        let id = short(commit.id());
+        let branch = back_branch(repo);
+        Some(tr!(
+            "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
+            "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 로 돌아가세요)"
+        ))
+    } else {
+        None
+    };
+    Ok(Head {
+        commit,
+        detached_note,
+    })
+}
+
+/// The branch to suggest going back to from a detached HEAD.
+fn back_branch(repo: &Repository) -> String {
+    for name in ["main", "master"] {
+        if repo.find_branch(name, git2::BranchType::Local).is_ok() {
+            return name.to_string();
+        }
+    }
+    repo.branches(Some(git2::BranchType::Local))
+        .ok()
+        .and_then(|mut it| {
+            it.find_map(|b| {
+                b.ok()
+                    .and_then(|(b, _)| b.name().ok().flatten().map(String::from))
+            })
+        })
+        .unwrap_or_else(|| "main".to_string())
+}
+
+/// Append `extra` after a space.
+pub(crate) fn append(message: &mut Tr, extra: &Tr) {
+    message.en.push(' ');
+    message.en.push_str(&extra.en);
+    message.ko.push(' ');
+    message.ko.push_str(&extra.ko);
+}
+
+fn append_raw(message: &mut Tr, extra: &Tr) {
+    message.en.push_str(&extra.en);
+    message.ko.push_str(&extra.ko);
+}
+
+/// A path as a shell word: quoted when it holds anything but plain characters.
+pub(crate) fn shell_quote(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', r"'\''"))
+    }
 }

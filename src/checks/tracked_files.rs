@@ -1,16 +1,508 @@
-//! Check kind `tracked-files` (not implemented yet).
+//! Check kind `tracked-files`: files that must not be tracked in HEAD.
+//!
+//! Walks HEAD's tree (what was committed; not the index, not the work tree) under the
+//! workspace folder and fails on checkpoints and secrets (by suffix or name), anything inside
+//! a forbidden folder (`data/`, `__pycache__/`, ...), anything inside a virtual environment
+//! (a folder whose `pyvenv.cfg` or `conda-meta/` is tracked), and blobs over `max_size_mb`.
+//! Findings are grouped by folder and capped per sort, so a committed venv is a few lines.
 
+use std::collections::BTreeMap;
+
+use git2::{ObjectType, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
+use super::git_history::{
+    append, head_commit, open_workspace_repo, shell_quote, MAX_FINDINGS_PER_KIND,
+};
 use super::{CheckContext, Finding};
+use crate::i18n::Tr;
+use crate::tr;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// File name endings that must not be tracked, e.g. `.pt`, `.pth`, `.ckpt`.
+    #[serde(default)]
+    pub forbidden_suffixes: Vec<String>,
+    /// Exact file names that must not be tracked, e.g. `.env`.
+    #[serde(default)]
+    pub forbidden_names: Vec<String>,
+    /// Folder names whose contents must not be tracked, at any depth (`__pycache__`), or only
+    /// at the workspace root when written with a leading `/` (`/data`: not `src/data/`).
+    #[serde(default)]
+    pub forbidden_dirs: Vec<String>,
+    /// Largest tracked file allowed, in MB (MiB).
+    #[serde(default = "default_max_size_mb")]
+    pub max_size_mb: u64,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_max_size_mb() -> u64 {
+    50
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            forbidden_suffixes: Vec::new(),
+            forbidden_names: Vec::new(),
+            forbidden_dirs: Vec::new(),
+            max_size_mb: default_max_size_mb(),
+        }
+    }
+}
+
+struct Tracked {
+    /// Workspace-relative, `/`-separated.
+    path: String,
+    size: Option<usize>,
+}
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let ws = match open_workspace_repo(&ctx.root) {
+        Ok(ws) => ws,
+        Err(f) => return vec![*f],
+    };
+    let repo = &ws.repo;
+    let head = match head_commit(repo) {
+        Ok(h) => h,
+        Err(f) => return vec![*f],
+    };
+    let read_error = |e: git2::Error| {
+        let msg = e.message().to_string();
+        vec![Finding::fail(tr!(
+            "could not read the files of HEAD: {msg}",
+            "HEAD 의 파일 목록을 읽을 수 없습니다: {msg}"
+        ))
+        .hint(tr!(
+            "run `git fsck` to see what git says about the repository",
+            "`git fsck` 로 저장소 상태를 확인하세요"
+        ))]
+    };
+    let root_tree = match head.commit.tree() {
+        Ok(t) => t,
+        Err(e) => return read_error(e),
+    };
+    let tree = if ws.prefix.is_empty() {
+        root_tree
+    } else {
+        match root_tree.get_path(std::path::Path::new(ws.prefix.trim_end_matches('/'))) {
+            Ok(entry) => match entry.to_object(repo).and_then(|o| o.peel_to_tree()) {
+                Ok(t) => t,
+                Err(e) => return read_error(e),
+            },
+            Err(_) => {
+                let prefix = &ws.prefix;
+                return vec![Finding::fail(tr!(
+                    "nothing in the workspace folder `{prefix}` is committed yet",
+                    "워크스페이스 폴더 `{prefix}` 안의 파일이 아직 하나도 커밋되지 않았습니다"
+                ))
+                .hint(tr!(
+                    "`git add .` && `git commit -m \"Add the project\"` in the workspace folder",
+                    "워크스페이스 폴더에서 `git add .` && `git commit -m \"프로젝트 추가\"` 를 실행하세요"
+                ))];
+            }
+        }
+    };
+
+    let odb = match repo.odb() {
+        Ok(o) => o,
+        Err(e) => return read_error(e),
+    };
+    let mut files: Vec<Tracked> = Vec::new();
+    let walked = tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(ObjectType::Blob) {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            let size = odb.read_header(entry.id()).ok().map(|(size, _)| size);
+            files.push(Tracked {
+                path: format!("{dir}{name}"),
+                size,
+            });
+        }
+        TreeWalkResult::Ok
+    });
+    if let Err(e) = walked {
+        return read_error(e);
+    }
+
+    let mut findings = classify(params, &files);
+    if findings.is_empty() {
+        let n = files.len();
+        let max = params.max_size_mb;
+        let mut message = tr!(
+            "HEAD tracks {n} file(s) and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
+            "HEAD 가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB 를 넘는 파일도 없습니다"
+        );
+        if let Some(loc) = &ws.location {
+            append(&mut message, loc);
+        }
+        findings.push(Finding::pass(message));
+    }
+    if let Some(note) = &head.detached_note {
+        for f in &mut findings {
+            append(&mut f.message, note);
+        }
+    }
+    findings
+}
+
+/// A folder and what was found inside it.
+struct Group<'a> {
+    files: Vec<&'a Tracked>,
+}
+
+fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
+    let limit = params.max_size_mb.saturating_mul(1024 * 1024);
+    let too_big = |t: &Tracked| t.size.is_some_and(|s| s as u64 > limit);
+
+    // Virtual environments: folders whose pyvenv.cfg or conda-meta/ is tracked.
+    let mut venv_roots: Vec<String> = Vec::new();
+    for t in files {
+        let root = if t.path == "pyvenv.cfg" {
+            Some(String::new())
+        } else if let Some(dir) = t.path.strip_suffix("/pyvenv.cfg") {
+            Some(format!("{dir}/"))
+        } else if t.path.starts_with("conda-meta/") {
+            Some(String::new())
+        } else {
+            t.path
+                .find("/conda-meta/")
+                .map(|i| format!("{}/", &t.path[..i]))
+        };
+        if let Some(root) = root {
+            if !venv_roots.contains(&root) {
+                venv_roots.push(root);
+            }
+        }
+    }
+    // The outermost roots only (a venv inside a venv is the same problem).
+    let all_roots = venv_roots.clone();
+    venv_roots.retain(|r| {
+        !all_roots
+            .iter()
+            .any(|o| o != r && r.starts_with(o.as_str()))
+    });
+    venv_roots.sort();
+
+    let dirs: Vec<(bool, String)> = params
+        .forbidden_dirs
+        .iter()
+        .map(|d| {
+            let anchored = d.trim().starts_with('/');
+            (anchored, d.trim().trim_matches('/').to_string())
+        })
+        .filter(|(_, d)| !d.is_empty())
+        .collect();
+
+    let mut venvs: BTreeMap<String, Group> = BTreeMap::new();
+    let mut in_dirs: BTreeMap<String, Group> = BTreeMap::new();
+    let mut by_name: Vec<(&Tracked, String)> = Vec::new(); // (file, pattern to ignore)
+    let mut big: Vec<&Tracked> = Vec::new();
+
+    for t in files {
+        if let Some(root) = venv_roots.iter().find(|r| t.path.starts_with(r.as_str())) {
+            venvs
+                .entry(root.clone())
+                .or_insert(Group { files: Vec::new() })
+                .files
+                .push(t);
+            continue;
+        }
+        if let Some(dir) = forbidden_dir_of(&t.path, &dirs) {
+            in_dirs
+                .entry(dir)
+                .or_insert(Group { files: Vec::new() })
+                .files
+                .push(t);
+            continue;
+        }
+        let name = t.path.rsplit('/').next().unwrap_or(&t.path);
+        if let Some(n) = params.forbidden_names.iter().find(|n| n.as_str() == name) {
+            by_name.push((t, n.clone()));
+            continue;
+        }
+        let lower = name.to_lowercase();
+        if let Some(s) = params
+            .forbidden_suffixes
+            .iter()
+            .find(|s| !s.is_empty() && lower.ends_with(&s.to_lowercase()))
+        {
+            by_name.push((t, format!("*{s}")));
+            continue;
+        }
+        if too_big(t) {
+            big.push(t);
+        }
+    }
+
+    let mut findings = Vec::new();
+    let history = |path: &str| {
+        let q = shell_quote(path);
+        tr!(
+            "the file stays in the history even after `git rm --cached`: to drop it from every commit use `git filter-repo --invert-paths --path {q}` (or start a new repository); GitHub rejects files over 100 MB",
+            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 를 쓰거나 저장소를 새로 만드세요. GitHub 은 100 MB 를 넘는 파일을 거부합니다"
+        )
+    };
+
+    // Virtual environments.
+    let total = venvs.len();
+    for (root, group) in venvs.iter().take(MAX_FINDINGS_PER_KIND) {
+        let n = group.files.len();
+        let (shown, rm, ignore) = if root.is_empty() {
+            (
+                "./".to_string(),
+                "git rm -r --cached .".to_string(),
+                "(a new folder for the project)".to_string(),
+            )
+        } else {
+            let r = root.trim_end_matches('/');
+            (
+                root.clone(),
+                format!("git rm -r --cached {}", shell_quote(r)),
+                format!("{r}/"),
+            )
+        };
+        let mut hint = tr!(
+            "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
+            "`{rm}` 을 실행하고 `.gitignore` 에 `{ignore}` 를 추가한 뒤 `git commit -m \"가상환경 추적 중단\"` 을 실행하세요. 가상환경은 커밋하지 않고 requirements.txt 로 다시 만듭니다"
+        );
+        if let Some(b) = group.files.iter().find(|t| too_big(t)) {
+            append(&mut hint, &history(&b.path));
+        }
+        findings.push(
+            Finding::fail(tr!(
+                "`{shown}` is a virtual environment and {n} of its files are committed",
+                "`{shown}` 은(는) 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+            ))
+            .file(root.trim_end_matches('/').to_string())
+            .hint(hint),
+        );
+    }
+    more(
+        &mut findings,
+        total,
+        tr!("virtual environment(s)", "개의 가상환경"),
+    );
+
+    // Forbidden folders.
+    let total = in_dirs.len();
+    for (dir, group) in in_dirs.iter().take(MAX_FINDINGS_PER_KIND) {
+        let n = group.files.len();
+        let example = &group.files[0].path;
+        let d = dir.trim_end_matches('/');
+        let q = shell_quote(d);
+        let last = d.rsplit('/').next().unwrap_or(d);
+        let mut hint = tr!(
+            "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
+            "`git rm -r --cached {q}` 을 실행하고 `.gitignore` 에 `{last}/` 를 추가한 뒤 `git commit -m \"{d} 추적 중단\"` 을 실행하세요"
+        );
+        if let Some(b) = group.files.iter().find(|t| too_big(t)) {
+            append(&mut hint, &history(&b.path));
+        }
+        findings.push(
+            Finding::fail(tr!(
+                "{n} file(s) inside `{dir}` are committed (e.g. `{example}`); this folder must not be tracked",
+                "`{dir}` 안의 파일 {n}개가 커밋되어 있습니다 (예: `{example}`). 이 폴더는 추적하면 안 됩니다"
+            ))
+            .file(d.to_string())
+            .hint(hint),
+        );
+    }
+    more(&mut findings, total, tr!("folder(s)", "개의 폴더"));
+    if total > MAX_FINDINGS_PER_KIND {
+        // One command per folder name untracks every such folder at any depth (a git
+        // pathspec `*` also matches `/`).
+        let mut names: Vec<&str> = in_dirs
+            .keys()
+            .skip(MAX_FINDINGS_PER_KIND)
+            .map(|d| d.trim_end_matches('/').rsplit('/').next().unwrap_or(d))
+            .collect();
+        names.sort();
+        names.dedup();
+        let cmds = names
+            .iter()
+            .map(|n| format!("`git rm -r --cached -q -- '*{n}/*'`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(last) = findings.last_mut() {
+            last.hint = Some(tr!(
+                "all at once: {cmds}; then add the folder names to `.gitignore` and commit",
+                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore` 에 추가하고 커밋하세요"
+            ));
+        }
+    }
+
+    // Checkpoints, secrets.
+    let total = by_name.len();
+    for (t, pattern) in by_name.iter().take(MAX_FINDINGS_PER_KIND) {
+        let path = &t.path;
+        let q = shell_quote(path);
+        let mut hint = tr!(
+            "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
+            "`git rm --cached {q}` 을 실행하고 `.gitignore` 에 `{pattern}` 를 추가한 뒤 `git commit -m \"{path} 추적 중단\"` 을 실행하세요"
+        );
+        if pattern.starts_with(".env") {
+            append(
+                &mut hint,
+                &tr!(
+                    "If it held real keys or passwords they are in the history now: revoke them and make new ones.",
+                    "실제 키나 비밀번호가 들어 있었다면 이미 이력에 남았으니, 폐기하고 새로 발급받으세요."
+                ),
+            );
+        }
+        if too_big(t) {
+            append(&mut hint, &history(path));
+        }
+        findings.push(
+            Finding::fail(tr!(
+                "`{path}` is committed; files matching `{pattern}` must not be tracked",
+                "`{path}` 이(가) 커밋되어 있습니다. `{pattern}` 에 해당하는 파일은 추적하면 안 됩니다"
+            ))
+            .file(path.clone())
+            .hint(hint),
+        );
+    }
+    more(&mut findings, total, tr!("file(s)", "개의 파일"));
+
+    // Large files.
+    let total = big.len();
+    let max = params.max_size_mb;
+    for t in big.iter().take(MAX_FINDINGS_PER_KIND) {
+        let path = &t.path;
+        let q = shell_quote(path);
+        let size = mb(t.size.unwrap_or(0));
+        let mut hint = tr!(
+            "`git rm --cached {q}`, add it to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`.",
+            "`git rm --cached {q}` 을 실행하고 `.gitignore` 에 추가한 뒤 `git commit -m \"{path} 추적 중단\"` 을 실행하세요."
+        );
+        append(&mut hint, &history(path));
+        findings.push(
+            Finding::fail(tr!(
+                "`{path}` is {size} MB, over the {max} MB limit for a tracked file",
+                "`{path}` 의 크기가 {size} MB 로, 추적하는 파일의 한도 {max} MB 를 넘습니다"
+            ))
+            .file(path.clone())
+            .hint(hint),
+        );
+    }
+    more(
+        &mut findings,
+        total,
+        tr!("file(s) over the limit", "개의 한도 초과 파일"),
+    );
+
+    findings
+}
+
+/// "and N more ..." when `total` is over the cap.
+fn more(findings: &mut Vec<Finding>, total: usize, what: Tr) {
+    if total > MAX_FINDINGS_PER_KIND {
+        let n = total - MAX_FINDINGS_PER_KIND;
+        let (en, ko) = (what.en, what.ko);
+        findings.push(Finding::fail(tr!(
+            "and {n} more {en} like these",
+            "이와 같은 {n}{ko}가 더 있습니다"
+        )));
+    }
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The forbidden folder (workspace-relative, with a trailing `/`) holding `path`, if any.
+fn forbidden_dir_of(path: &str, dirs: &[(bool, String)]) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let folders = &parts[..parts.len().saturating_sub(1)];
+    for (i, _) in folders.iter().enumerate() {
+        for (anchored, dir) in dirs {
+            let width = dir.split('/').count();
+            if i + width > folders.len() || (*anchored && i != 0) {
+                continue;
+            }
+            if folders[i..i + width].join("/") == *dir {
+                return Some(format!("{}/", folders[..i + width].join("/")));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dirs(list: &[&str]) -> Vec<(bool, String)> {
+        list.iter()
+            .map(|d| (d.starts_with('/'), d.trim_matches('/').to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn forbidden_dirs_match_components() {
+        let d = dirs(&["__pycache__", "/data", ".ipynb_checkpoints/"]);
+        assert_eq!(forbidden_dir_of("data/raw/a.csv", &d), Some("data/".into()));
+        assert_eq!(forbidden_dir_of("src/data/dataset.py", &d), None);
+        assert_eq!(
+            forbidden_dir_of("src/model/__pycache__/vla.cpython-310.pyc", &d),
+            Some("src/model/__pycache__/".into())
+        );
+        assert_eq!(forbidden_dir_of("__pycache__", &d), None);
+        assert_eq!(forbidden_dir_of("a/data", &dirs(&["data"])), None);
+        assert_eq!(
+            forbidden_dir_of("a/data/x", &dirs(&["data"])),
+            Some("a/data/".into())
+        );
+    }
+
+    fn t(path: &str, size: usize) -> Tracked {
+        Tracked {
+            path: path.into(),
+            size: Some(size),
+        }
+    }
+
+    #[test]
+    fn venvs_are_grouped_and_findings_capped() {
+        let mut files = vec![t(".venv/pyvenv.cfg", 10), t("hello.py", 10)];
+        for i in 0..5000 {
+            files.push(t(
+                &format!(".venv/lib/python3.12/site-packages/m{i}.py"),
+                10,
+            ));
+        }
+        for i in 0..25 {
+            files.push(t(&format!("ckpt/model{i}.pt"), 10));
+        }
+        let params = Params {
+            forbidden_suffixes: vec![".pt".into()],
+            ..Params::default()
+        };
+        let f = classify(&params, &files);
+        // 1 venv + 10 checkpoints + "and 15 more".
+        assert_eq!(f.len(), 12, "{f:#?}");
+        assert!(f[0]
+            .message
+            .en
+            .contains("`.venv/` is a virtual environment and 5001"));
+        assert!(f[11].message.en.contains("and 15 more"));
+    }
+
+    #[test]
+    fn many_cache_folders_get_one_command_for_all() {
+        let files: Vec<Tracked> = (0..30)
+            .map(|i| t(&format!("src/m{i}/__pycache__/a.pyc"), 1))
+            .collect();
+        let params = Params {
+            forbidden_dirs: vec!["__pycache__".into()],
+            ..Params::default()
+        };
+        let f = classify(&params, &files);
+        assert_eq!(f.len(), 11);
+        assert_eq!(f[10].message.en, "and 20 more folder(s) like these");
+        let hint = &f[10].hint.as_ref().unwrap().en;
+        assert!(
+            hint.contains("`git rm -r --cached -q -- '*__pycache__/*'`"),
+            "{hint}"
+        );
+    }
 }

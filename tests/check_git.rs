@@ -1,0 +1,868 @@
+//! The git check kinds (`git-history`, `gitignore`, `tracked-files`) end to end: the real
+//! binary against real repositories built with the `git` CLI (and one with git2), through a
+//! tiny fixture course, asserting on `course check --format json`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{course, git, git_init, tempdir, venv, write};
+use serde_json::Value;
+
+/// A course with one exercise `ex` holding `checks` (YAML list items, already indented).
+fn fixture_course(dir: &Path, checks: &str) {
+    write(
+        dir,
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
+    );
+    write(dir, "lessons/ko/x.md", "# X\n");
+    write(
+        dir,
+        "exercises/ex/exercise.yaml",
+        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
+    );
+}
+
+const ALL_THREE: &str = "  - kind: git-history
+    added_then_modified: .py
+  - kind: gitignore
+    must_ignore:
+      - {path: data/raw/episode_0001.hdf5, pattern: data/}
+      - {path: model.pth, pattern: '*.pth'}
+      - {path: checkpoints/last.pt, pattern: '*.pt'}
+      - {path: src/__pycache__/vla.cpython-310.pyc, pattern: __pycache__/}
+      - {path: .env, pattern: .env}
+  - kind: tracked-files
+    forbidden_suffixes: [.pt, .pth, .ckpt]
+    forbidden_names: [.env]
+    forbidden_dirs: [/data, __pycache__, .ipynb_checkpoints]
+";
+
+/// The note's `.gitignore` example with each comment on its own line.
+const NOTE_GITIGNORE: &str = "# 대용량 데이터\ndata/\n# 모델 체크포인트\n*.pt\n*.pth\nwandb/\n__pycache__/\n.ipynb_checkpoints/\n*.pyc\n.env\n";
+
+struct Run {
+    code: i32,
+    json: Value,
+}
+
+impl Run {
+    fn exercise_status(&self) -> &str {
+        self.json["exercises"][0]["status"].as_str().unwrap()
+    }
+    fn findings(&self, check: &str) -> Vec<&Value> {
+        self.json["exercises"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["check"] == check)
+            .collect()
+    }
+    fn statuses(&self, check: &str) -> Vec<&str> {
+        self.findings(check)
+            .iter()
+            .map(|f| f["status"].as_str().unwrap())
+            .collect()
+    }
+    /// The only finding of `check`.
+    fn one(&self, check: &str) -> &Value {
+        let f = self.findings(check);
+        assert_eq!(f.len(), 1, "{check}: {}", self.pretty());
+        f[0]
+    }
+    fn text(&self, check: &str) -> String {
+        self.findings(check)
+            .iter()
+            .map(|f| format!("{} | {} | {}", f["message"], f["hint"], f["file"]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    fn pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.json).unwrap()
+    }
+}
+
+fn check_with(course_dir: &Path, ws: &Path, lang: &str, env: &[(&str, &Path)]) -> Run {
+    let mut cmd = course();
+    cmd.arg("--course")
+        .arg(course_dir)
+        .args(["check", "--format", "json", "--lang", lang, "--workspace"])
+        .arg(ws);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    Run {
+        code: out.status.code().unwrap(),
+        json,
+    }
+}
+
+fn check(course_dir: &Path, ws: &Path) -> Run {
+    check_with(course_dir, ws, "en", &[])
+}
+
+/// A workspace that passes all three kinds: hello.py added then modified, the note's
+/// .gitignore committed.
+fn good_repo(ws: &Path) {
+    git_init(ws);
+    write(ws, "hello.py", "print('hello')\n");
+    write(ws, ".gitignore", NOTE_GITIGNORE);
+    git(ws, &["add", "hello.py", ".gitignore"]);
+    git(ws, &["commit", "-q", "-m", "Add hello.py"]);
+    write(ws, "hello.py", "print('hello, VLA')\n");
+    git(ws, &["add", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "Greet VLA"]);
+}
+
+fn rev(ws: &Path, what: &str) -> String {
+    git(ws, &["rev-parse", "--short=7", what])
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn a_good_repository_passes_all_three() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    good_repo(ws.path());
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    assert_eq!(r.exercise_status(), "pass");
+    let h = r.one("git-history");
+    assert_eq!(h["status"], "pass");
+    let msg = h["message"].as_str().unwrap();
+    let (first, second) = (rev(ws.path(), "HEAD~1"), rev(ws.path(), "HEAD"));
+    assert!(
+        msg.contains(&format!(
+            "`hello.py` was added in {first} and modified in {second}"
+        )),
+        "{msg}"
+    );
+    assert!(msg.contains("2 commit(s)"), "{msg}");
+    assert_eq!(r.one("gitignore")["status"], "pass");
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("all 5 sample path(s)"));
+    assert_eq!(r.one("tracked-files")["status"], "pass");
+    assert!(r.one("tracked-files")["message"]
+        .as_str()
+        .unwrap()
+        .contains("HEAD tracks 2 file(s)"));
+}
+
+#[test]
+fn messages_in_korean() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    git_init(ws.path());
+    write(ws.path(), "hello.py", "print(1)\n");
+    git(ws.path(), &["add", "hello.py"]);
+    git(ws.path(), &["commit", "-q", "-m", "첫 커밋"]);
+    let r = check_with(c.path(), ws.path(), "ko", &[]);
+    assert_eq!(r.code, 1);
+    let text = r.text("git-history");
+    assert!(text.contains("HEAD 에 커밋이 1개 있습니다"), "{text}");
+    assert!(
+        text.contains("`hello.py` 을(를) 수정한 뒤 `git add hello.py`"),
+        "{text}"
+    );
+    assert!(r.text("gitignore").contains("`.gitignore` 가 없어서"));
+}
+
+#[test]
+fn one_commit_fails() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: git-history\n");
+    git_init(ws.path());
+    write(ws.path(), "hello.py", "print(1)\n");
+    git(ws.path(), &["add", "hello.py"]);
+    git(ws.path(), &["commit", "-q", "-m", "Only commit"]);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    let f = r.one("git-history");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(
+        f["message"],
+        "HEAD has 1 commit(s); this exercise needs at least 2"
+    );
+    assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
+}
+
+#[test]
+fn min_commits_is_a_parameter() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: git-history\n    min_commits: 3\n");
+    good_repo(ws.path());
+    let r = check(c.path(), ws.path());
+    assert_eq!(
+        r.one("git-history")["message"],
+        "HEAD has 2 commit(s); this exercise needs at least 3"
+    );
+}
+
+#[test]
+fn two_commits_without_a_modified_py_file_fail() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(
+        c.path(),
+        "  - kind: git-history\n    added_then_modified: .py\n",
+    );
+    let ws = ws.path();
+    git_init(ws);
+    write(ws, "train.py", "print(1)\n");
+    git(ws, &["add", "train.py"]);
+    git(ws, &["commit", "-q", "-m", "Add train.py"]);
+    // A second commit that modifies a non-.py file and adds another .py file.
+    write(ws, "README.md", "# x\n");
+    write(ws, "eval.py", "print(2)\n");
+    git(ws, &["add", "README.md", "eval.py"]);
+    git(ws, &["commit", "-q", "-m", "Add README and eval.py"]);
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let f = r.one("git-history");
+    assert_eq!(
+        f["message"],
+        "no `.py` file was added in one commit and modified in a later one"
+    );
+    let hint = f["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("edit `train.py`")
+            && hint.contains("`git add train.py`")
+            && hint.contains("git commit -m"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn an_empty_commit_message_fails_with_the_commit_id() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: git-history\n");
+    let ws = ws.path();
+    good_repo(ws);
+    write(ws, "hello.py", "print(3)\n");
+    git(
+        ws,
+        &["commit", "-q", "-a", "--allow-empty-message", "-m", "  \n"],
+    );
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let id = rev(ws, "HEAD");
+    let f = r.one("git-history");
+    assert_eq!(f["message"], format!("commit {id} has an empty message"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git commit --amend -m"));
+}
+
+#[test]
+fn not_a_repository_fails_all_three_with_git_init() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    write(ws.path(), "hello.py", "print(1)\n");
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    for kind in ["git-history", "gitignore", "tracked-files"] {
+        let f = r.one(kind);
+        assert_eq!(f["status"], "fail");
+        assert_eq!(f["message"], "the workspace is not a git repository");
+        assert!(f["hint"].as_str().unwrap().contains("`git init`"));
+    }
+}
+
+#[test]
+fn unborn_head_says_no_commits_yet() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    // A branch name other than main/master: is_empty() would be wrong here.
+    git(ws.path(), &["init", "-q", "-b", "trunk"]);
+    write(ws.path(), ".gitignore", NOTE_GITIGNORE);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    for kind in ["git-history", "tracked-files"] {
+        let f = r.one(kind);
+        assert_eq!(f["status"], "fail");
+        assert!(
+            f["message"].as_str().unwrap().starts_with("no commits yet"),
+            "{}",
+            r.pretty()
+        );
+        assert!(f["hint"].as_str().unwrap().contains("git add"));
+        assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
+    }
+    // The ignore rules do not need a commit.
+    assert_eq!(r.one("gitignore")["status"], "pass");
+}
+
+#[test]
+fn detached_head_is_still_evaluated_and_says_how_to_go_back() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    good_repo(ws.path());
+    git(ws.path(), &["checkout", "-q", "--detach"]);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    let h = r.one("git-history");
+    assert_eq!(h["status"], "pass");
+    let msg = h["message"].as_str().unwrap();
+    assert!(msg.contains("HEAD is detached"), "{msg}");
+    assert!(msg.contains("`git switch main`"), "{msg}");
+
+    // Detached at the first commit: evaluated from there, so one commit only.
+    git(ws.path(), &["checkout", "-q", "--detach", "HEAD~1"]);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.statuses("git-history"), ["fail", "fail"]);
+    let h = r.findings("git-history")[0];
+    assert!(h["message"]
+        .as_str()
+        .unwrap()
+        .contains("HEAD has 1 commit(s)"));
+    assert!(h["message"].as_str().unwrap().contains("git switch main"));
+}
+
+#[test]
+fn a_shallow_clone_fails_and_explains_fetch_depth() {
+    let (c, src, dst) = (tempdir(), tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: git-history\n");
+    good_repo(src.path());
+    let url = format!("file://{}", src.path().display());
+    git(dst.path(), &["clone", "-q", "--depth", "1", &url, "clone"]);
+    let r = check(c.path(), &dst.path().join("clone"));
+    assert_eq!(r.code, 1);
+    let f = r.one("git-history");
+    assert_eq!(f["status"], "fail");
+    assert!(f["message"].as_str().unwrap().contains("shallow clone"));
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("git fetch --unshallow"), "{hint}");
+    assert!(hint.contains("fetch-depth: 0"), "{hint}");
+    assert!(hint.contains("GIT_DEPTH: 0"), "{hint}");
+}
+
+const PTH_ONLY: &str = "  - kind: gitignore
+    must_ignore:
+      - {path: model.pth, pattern: '*.pth'}
+      - {path: data/raw/a.csv, pattern: data/}
+      - {path: src/model/__pycache__/vla.cpython-310.pyc, pattern: __pycache__/}
+";
+
+#[test]
+fn gitignore_without_pth_fails_naming_the_sample_and_pattern() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "data/\n*.pt\n__pycache__/\n");
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    let f = r.one("gitignore");
+    assert_eq!(f["status"], "fail");
+    assert!(f["message"].as_str().unwrap().contains("`model.pth`"));
+    assert_eq!(f["file"], ".gitignore");
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("add the line `*.pth`"), "{hint}");
+    assert!(hint.contains("git check-ignore -v model.pth"), "{hint}");
+}
+
+#[test]
+fn equivalent_patterns_pass() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    write(
+        ws.path(),
+        ".gitignore",
+        "/data/\n**/__pycache__/\nmodel.*\n!model.py\n",
+    );
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("all 3 sample path(s)"));
+}
+
+#[test]
+fn a_negated_pattern_makes_the_sample_fail() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    write(
+        ws.path(),
+        ".gitignore",
+        "data/\n*.pth\n!model.pth\n__pycache__/\n",
+    );
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.statuses("gitignore"), ["fail"]);
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pth`"));
+}
+
+#[test]
+fn the_notes_trailing_comments_are_caught_with_their_line() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    // Copied from the note as is: `#` after a pattern is not a comment in .gitignore.
+    write(
+        ws.path(),
+        ".gitignore",
+        "# .gitignore 예시 (딥러닝 프로젝트)\ndata/                    # 대용량 데이터\n*.pt                     # 모델 체크포인트 (수 GB)\n*.pth\n__pycache__/             # Python 캐시\n",
+    );
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    let f = r.findings("gitignore");
+    let lines: Vec<i64> = f.iter().filter_map(|f| f["line"].as_i64()).collect();
+    assert_eq!(lines, [2, 3, 5], "{}", r.pretty());
+    let first = f[0];
+    assert!(first["message"]
+        .as_str()
+        .unwrap()
+        .contains("a `#` starts a comment only at the beginning of a line"));
+    assert!(first["hint"]
+        .as_str()
+        .unwrap()
+        .contains("`# 대용량 데이터` on one line, `data/` on the next"));
+    // ...and the samples those lines meant to cover are indeed not ignored.
+    let text = r.text("gitignore");
+    assert!(
+        text.contains("git does not ignore `data/raw/a.csv`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("git does not ignore `src/model/__pycache__/vla.cpython-310.pyc`"),
+        "{text}"
+    );
+    assert!(!text.contains("git does not ignore `model.pth`"), "{text}");
+}
+
+#[test]
+fn a_missing_gitignore_says_to_create_one() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    let r = check(c.path(), ws.path());
+    let f = r.one("gitignore");
+    assert_eq!(f["status"], "fail");
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("there is no `.gitignore`"));
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("create `.gitignore`"), "{hint}");
+    assert!(hint.contains("*.pth\ndata/\n__pycache__/"), "{hint}");
+
+    // Saved by Notepad as .gitignore.txt.
+    write(ws.path(), ".gitignore.txt", "data/\n*.pth\n__pycache__/\n");
+    let r = check(c.path(), ws.path());
+    let f = r.one("gitignore");
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("there is `.gitignore.txt` but no `.gitignore`"));
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git mv .gitignore.txt .gitignore"));
+}
+
+#[test]
+fn the_users_global_excludes_file_is_not_read() {
+    let (c, ws, home) = (tempdir(), tempdir(), tempdir());
+    fixture_course(c.path(), PTH_ONLY);
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "data/\n__pycache__/\n");
+    // The learner's machine ignores *.pth globally; CI would not.
+    let global = write(home.path(), "global-ignore", "*.pth\n");
+    write(
+        home.path(),
+        ".gitconfig",
+        &format!("[core]\n\texcludesFile = {}\n", global.display()),
+    );
+    write(home.path(), ".config/git/ignore", "*.pth\n");
+    let xdg = home.path().join(".config");
+    let r = check_with(
+        c.path(),
+        ws.path(),
+        "en",
+        &[("HOME", home.path()), ("XDG_CONFIG_HOME", &xdg)],
+    );
+    assert_eq!(r.statuses("gitignore"), ["fail"], "{}", r.pretty());
+    assert!(r.one("gitignore")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pth`"));
+}
+
+const TRACKED: &str = "  - kind: tracked-files
+    forbidden_suffixes: [.pt, .pth, .ckpt]
+    forbidden_names: [.env]
+    forbidden_dirs: [/data, __pycache__, .ipynb_checkpoints]
+";
+
+#[test]
+fn a_tracked_checkpoint_fails_with_git_rm_cached() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), TRACKED);
+    let ws = ws.path();
+    git_init(ws);
+    write(ws, "train.py", "print(1)\n");
+    write(ws, "model.pt", "not really a checkpoint\n");
+    git(ws, &["add", "train.py", "model.pt"]);
+    git(ws, &["commit", "-q", "-m", "Add training"]);
+    // Ignoring it now and deleting it from the work tree changes nothing: HEAD still has it.
+    write(ws, ".gitignore", "*.pt\n");
+    std::fs::remove_file(ws.join("model.pt")).unwrap();
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let f = r.one("tracked-files");
+    assert_eq!(f["file"], "model.pt");
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("`model.pt` is committed"));
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("`git rm --cached model.pt`"), "{hint}");
+    assert!(hint.contains("add `*.pt` to `.gitignore`"), "{hint}");
+}
+
+#[test]
+fn tracked_secrets_data_and_caches_fail_but_src_data_is_fine() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), TRACKED);
+    let ws = ws.path();
+    git_init(ws);
+    write(ws, ".env", "WANDB_API_KEY=secret\n");
+    write(ws, "data/raw/a.csv", "1\n");
+    write(ws, "data/raw/b.csv", "2\n");
+    write(ws, "src/data/__init__.py", "");
+    write(ws, "src/data/dataset.py", "class D: pass\n");
+    write(ws, "src/data/__pycache__/dataset.cpython-310.pyc", "x");
+    git(ws, &["add", "-A"]);
+    git(ws, &["commit", "-q", "-m", "Everything"]);
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let files: Vec<&str> = r
+        .findings("tracked-files")
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["data", "src/data/__pycache__", ".env"],
+        "{}",
+        r.pretty()
+    );
+    let text = r.text("tracked-files");
+    assert!(
+        text.contains("2 file(s) inside `data/` are committed"),
+        "{text}"
+    );
+    assert!(text.contains("git rm -r --cached data"), "{text}");
+    assert!(text.contains("revoke them"), "{text}");
+}
+
+#[test]
+fn a_tracked_virtual_environment_is_one_finding() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), TRACKED);
+    let ws = ws.path();
+    git_init(ws);
+    venv(ws, ".venv");
+    write(ws, "train.py", "print(1)\n");
+    git(ws, &["add", "-A"]);
+    git(
+        ws,
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "Add the project and, by mistake, the venv",
+        ],
+    );
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let f = r.one("tracked-files");
+    assert_eq!(f["file"], ".venv");
+    let msg = f["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("`.venv/` is a virtual environment and "),
+        "{msg}"
+    );
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("`git rm -r --cached .venv`"), "{hint}");
+    assert!(hint.contains("add `.venv/` to `.gitignore`"), "{hint}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_fails_and_mentions_the_history() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: tracked-files\n    max_size_mb: 1\n");
+    let ws = ws.path();
+    git_init(ws);
+    std::fs::write(ws.join("episodes.bin"), vec![7u8; 2 * 1024 * 1024]).unwrap();
+    std::fs::write(ws.join("small.bin"), vec![7u8; 1024 * 1024]).unwrap();
+    git(ws, &["add", "-A"]);
+    git(ws, &["commit", "-q", "-m", "Add data"]);
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1);
+    let f = r.one("tracked-files");
+    assert_eq!(f["file"], "episodes.bin");
+    assert_eq!(
+        f["message"],
+        "`episodes.bin` is 2.0 MB, over the 1 MB limit for a tracked file"
+    );
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("git rm --cached episodes.bin"), "{hint}");
+    assert!(hint.contains("git filter-repo"), "{hint}");
+}
+
+#[test]
+fn a_workspace_in_a_subfolder_of_the_repository_works() {
+    let (c, top) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    let top = top.path();
+    git_init(top);
+    let ws = top.join("study/vla");
+    write(&ws, "hello.py", "print(1)\n");
+    write(&ws, ".gitignore", NOTE_GITIGNORE);
+    write(&ws, "checkpoints/last.pt", "x");
+    write(top, "README.md", "# my study notes\n");
+    git(top, &["add", "-A"]);
+    git(top, &["add", "-f", "study/vla/checkpoints/last.pt"]);
+    git(top, &["commit", "-q", "-m", "Start"]);
+    write(&ws, "hello.py", "print(2)\n");
+    git(&ws, &["commit", "-q", "-a", "-m", "Edit hello"]);
+    let r = check(c.path(), &ws);
+    assert_eq!(r.code, 1, "{}", r.pretty());
+    let h = r.one("git-history");
+    assert_eq!(h["status"], "pass");
+    let msg = h["message"].as_str().unwrap();
+    assert!(msg.contains("`hello.py` was added in"), "{msg}");
+    assert!(
+        msg.contains("the workspace is its folder `study/vla/`"),
+        "{msg}"
+    );
+    assert_eq!(r.one("gitignore")["status"], "pass");
+    // Paths are workspace-relative; README.md outside the workspace is not counted.
+    let f = r.one("tracked-files");
+    assert_eq!(f["file"], "checkpoints/last.pt");
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git rm --cached checkpoints/last.pt"));
+}
+
+#[test]
+fn korean_file_names_and_messages_work() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    let ws = ws.path();
+    git_init(ws);
+    write(ws, "학습.py", "print('학습')\n");
+    write(ws, ".gitignore", NOTE_GITIGNORE);
+    write(ws, "체크포인트/모델.pth", "x");
+    git(ws, &["add", "학습.py", ".gitignore"]);
+    git(ws, &["add", "-f", "체크포인트/모델.pth"]);
+    git(ws, &["commit", "-q", "-m", "학습 코드 추가"]);
+    write(ws, "학습.py", "print('학습 2')\n");
+    git(ws, &["commit", "-q", "-a", "-m", "학습률 수정"]);
+    let r = check(c.path(), ws);
+    let h = r.one("git-history");
+    assert_eq!(h["status"], "pass", "{}", r.pretty());
+    assert!(h["message"]
+        .as_str()
+        .unwrap()
+        .contains("`학습.py` was added in"));
+    let f = r.one("tracked-files");
+    assert_eq!(f["file"], "체크포인트/모델.pth");
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("git rm --cached 체크포인트/모델.pth"));
+}
+
+#[test]
+fn a_repository_made_with_git2_works() {
+    use git2::{Repository, RepositoryInitOptions, Signature, Time};
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    let ws = ws.path();
+    let mut opts = RepositoryInitOptions::new();
+    opts.initial_head("main");
+    let repo = Repository::init_opts(ws, &opts).unwrap();
+    let sig = Signature::new(
+        "Test Learner",
+        "learner@example.com",
+        &Time::new(1_767_225_600, 0),
+    )
+    .unwrap();
+    let commit_files = |files: &[(&str, &str)], message: &str| {
+        for (name, contents) in files {
+            write(ws, name, contents);
+        }
+        let mut index = repo.index().unwrap();
+        for (name, _) in files {
+            index.add_path(Path::new(name)).unwrap();
+        }
+        index.write().unwrap();
+        let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let parent = repo.head().ok().map(|h| h.peel_to_commit().unwrap());
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .unwrap();
+    };
+    commit_files(
+        &[("hello.py", "print(1)\n"), (".gitignore", NOTE_GITIGNORE)],
+        "Add hello",
+    );
+    commit_files(&[("hello.py", "print(2)\n")], "Edit hello");
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    assert!(r.one("git-history")["message"]
+        .as_str()
+        .unwrap()
+        .contains("`hello.py` was added in"));
+}
+
+#[test]
+fn unknown_parameters_are_rejected() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), "  - kind: git-history\n    min_comits: 3\n");
+    good_repo(ws.path());
+    let out = course()
+        .arg("--course")
+        .arg(c.path())
+        .args(["check", "--format", "json", "--workspace"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("min_comits"), "{stderr}");
+}
+
+#[test]
+fn the_check_does_not_change_the_repository() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    good_repo(ws.path());
+    write(ws.path(), "new.py", "x\n");
+    let before_status = git(ws.path(), &["status", "--porcelain"]);
+    let index = std::fs::read(ws.path().join(".git/index")).unwrap();
+    check(c.path(), ws.path());
+    assert_eq!(git(ws.path(), &["status", "--porcelain"]), before_status);
+    assert_eq!(std::fs::read(ws.path().join(".git/index")).unwrap(), index);
+}
+
+/// Build a fixture of `exercises/git-workflow/fixtures/` as `course validate` does: copy the
+/// folder, run its `setup.sh` with a fixed identity and no user config, delete `setup.sh`.
+fn build_fixture(name: &str, into: &Path) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises/git-workflow/fixtures")
+        .join(name);
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        assert!(
+            entry.file_type().unwrap().is_file(),
+            "fixtures hold files only"
+        );
+        std::fs::copy(entry.path(), into.join(entry.file_name())).unwrap();
+    }
+    let out = std::process::Command::new("sh")
+        .arg("setup.sh")
+        .current_dir(into)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Fixture")
+        .env("GIT_AUTHOR_EMAIL", "fixture@example.com")
+        .env("GIT_COMMITTER_NAME", "Fixture")
+        .env("GIT_COMMITTER_EMAIL", "fixture@example.com")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name}/setup.sh failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(into.join("setup.sh")).unwrap();
+}
+
+#[test]
+fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
+    let c = tempdir();
+    fixture_course(c.path(), ALL_THREE);
+    // fixture -> the kinds that must fail (all others pass).
+    let cases: [(&str, &[&str]); 7] = [
+        ("pass/good", &[]),
+        ("fail/one-commit", &["git-history"]),
+        ("fail/no-py-modified", &["git-history"]),
+        ("fail/no-gitignore", &["gitignore"]),
+        ("fail/note-comments", &["gitignore"]),
+        ("fail/tracked-checkpoint", &["tracked-files"]),
+        (
+            "fail/not-a-repo",
+            &["git-history", "gitignore", "tracked-files"],
+        ),
+    ];
+    let listed = |kind: &str| {
+        std::fs::read_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("exercises/git-workflow/fixtures")
+                .join(kind),
+        )
+        .unwrap()
+        .count()
+    };
+    assert_eq!(
+        listed("pass") + listed("fail"),
+        cases.len(),
+        "every fixture is tested here"
+    );
+    for (name, failing) in cases {
+        let ws = tempdir();
+        build_fixture(name, ws.path());
+        let r = check(c.path(), ws.path());
+        for kind in ["git-history", "gitignore", "tracked-files"] {
+            let want = if failing.contains(&kind) {
+                "fail"
+            } else {
+                "pass"
+            };
+            let got = r.statuses(kind);
+            assert!(
+                got.iter().all(|s| *s == want),
+                "{name}: {kind} should {want}: {}",
+                r.text(kind)
+            );
+        }
+        assert_eq!(r.code, if failing.is_empty() { 0 } else { 1 }, "{name}");
+    }
+}
+
+#[test]
+fn a_bare_repository_fails_clearly() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    git(ws.path(), &["init", "-q", "--bare", "-b", "main"]);
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    for kind in ["git-history", "gitignore", "tracked-files"] {
+        let f = r.one(kind);
+        assert!(
+            f["message"].as_str().unwrap().contains("is bare"),
+            "{}",
+            r.pretty()
+        );
+        assert!(f["hint"].as_str().unwrap().contains("git clone"));
+    }
+}
