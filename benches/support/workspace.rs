@@ -29,7 +29,7 @@ pub const README: &str = "\
 ";
 
 pub const GITIGNORE: &str = "\
-data/
+/data/
 *.pt
 *.pth
 wandb/
