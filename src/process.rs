@@ -62,10 +62,7 @@ impl std::error::Error for RunError {}
 /// when the pipe never closes.
 type Shared = Arc<Mutex<Vec<u8>>>;
 
-fn spawn_reader(
-    pipe: Option<impl Read + Send + 'static>,
-    done: mpsc::Sender<()>,
-) -> Shared {
+fn spawn_reader(pipe: Option<impl Read + Send + 'static>, done: mpsc::Sender<()>) -> Shared {
     let buf: Shared = Arc::new(Mutex::new(Vec::new()));
     let Some(mut pipe) = pipe else {
         let _ = done.send(());
@@ -199,8 +196,11 @@ mod tests {
 
     #[test]
     fn captures_output_and_exit_code() {
-        let out = run_with_timeout(sh("echo hi; echo oops >&2; exit 3"), Duration::from_secs(10))
-            .unwrap();
+        let out = run_with_timeout(
+            sh("echo hi; echo oops >&2; exit 3"),
+            Duration::from_secs(10),
+        )
+        .unwrap();
         assert_eq!(out.stdout, b"hi\n");
         assert_eq!(out.stderr, b"oops\n");
         assert_eq!(out.status.code(), Some(3));
@@ -208,8 +208,11 @@ mod tests {
 
     #[test]
     fn times_out_and_kills_the_group() {
-        let err = run_with_timeout(sh("echo started; sleep 30; echo never"), Duration::from_millis(300))
-            .unwrap_err();
+        let err = run_with_timeout(
+            sh("echo started; sleep 30; echo never"),
+            Duration::from_millis(300),
+        )
+        .unwrap_err();
         match err {
             RunError::TimedOut { stdout, .. } => assert_eq!(stdout, b"started\n"),
             other => panic!("expected a timeout, got {other:?}"),
@@ -219,11 +222,8 @@ mod tests {
     #[test]
     fn caps_a_chatty_child() {
         // 4 MiB on stdout: must neither deadlock nor keep more than the cap.
-        let out = run_with_timeout(
-            sh("head -c 4194304 /dev/zero"),
-            Duration::from_secs(30),
-        )
-        .unwrap();
+        let out =
+            run_with_timeout(sh("head -c 4194304 /dev/zero"), Duration::from_secs(30)).unwrap();
         assert_eq!(out.stdout.len(), OUTPUT_CAP);
         assert!(out.status.success());
     }
@@ -242,7 +242,13 @@ mod tests {
     fn reports_a_signal() {
         let err = run_with_timeout(sh("kill -SEGV $$"), Duration::from_secs(5)).unwrap_err();
         assert!(
-            matches!(err, RunError::Signal { signal: Some(11), .. }),
+            matches!(
+                err,
+                RunError::Signal {
+                    signal: Some(11),
+                    ..
+                }
+            ),
             "{err:?}"
         );
     }

@@ -75,7 +75,9 @@ pub struct BrokenEnv {
 pub enum EnvLookup {
     Found(PythonEnv),
     /// Nothing found; where we looked, one line each.
-    NotFound { looked_in: Vec<Tr> },
+    NotFound {
+        looked_in: Vec<Tr>,
+    },
     Broken(BrokenEnv),
 }
 
@@ -121,8 +123,10 @@ pub struct Vars {
 pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
     let mut looked_in = Vec::new();
     let mut first_broken: Option<BrokenEnv> = None;
-    let consider = |dir: &Path, found_by: FoundBy, first_broken: &mut Option<BrokenEnv>| {
-        match inspect(dir, found_by) {
+    let consider =
+        |dir: &Path, found_by: FoundBy, first_broken: &mut Option<BrokenEnv>| match inspect(
+            root, dir, found_by,
+        ) {
             Some(Ok(env)) => Some(env),
             Some(Err(broken)) => {
                 if first_broken.is_none() {
@@ -131,8 +135,7 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
                 None
             }
             None => None,
-        }
-    };
+        };
 
     // 1. The workspace.
     for dir in workspace_candidates(root) {
@@ -179,7 +182,10 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
                 "$CONDA_PREFIX={d}: conda 환경이 아님"
             ));
         }
-        None => looked_in.push(tr!("$CONDA_PREFIX: not set", "$CONDA_PREFIX: 설정되지 않음")),
+        None => looked_in.push(tr!(
+            "$CONDA_PREFIX: not set",
+            "$CONDA_PREFIX: 설정되지 않음"
+        )),
     }
 
     // 4. The conda environment named by environment.yml.
@@ -275,12 +281,15 @@ pub fn interpreter_in(dir: &Path, kind: EnvKind) -> Vec<PathBuf> {
             ],
         }
     } else {
-        vec![dir.join("bin").join("python"), dir.join("bin").join("python3")]
+        vec![
+            dir.join("bin").join("python"),
+            dir.join("bin").join("python3"),
+        ]
     }
 }
 
 /// `None`: not an environment. `Some(Err)`: an environment that cannot work.
-fn inspect(dir: &Path, found_by: FoundBy) -> Option<Result<PythonEnv, BrokenEnv>> {
+fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEnv, BrokenEnv>> {
     let kind = env_kind(dir)?;
     let cfg = read_pyvenv_cfg(&dir.join("pyvenv.cfg"));
     let candidates = interpreter_in(dir, kind);
@@ -298,12 +307,9 @@ fn inspect(dir: &Path, found_by: FoundBy) -> Option<Result<PythonEnv, BrokenEnv>
             hint,
         }))
     };
-    let d = dir.display().to_string();
-    let made_from = cfg
-        .as_ref()
-        .map(made_from)
-        .unwrap_or_else(|| Tr::same(""));
-    let recreate = recreate_hint(dir, kind);
+    let d = show_path(root, dir);
+    let made_from = cfg.as_ref().map(made_from).unwrap_or_else(|| Tr::same(""));
+    let recreate = recreate_hint(&d, kind);
 
     // The first candidate that exists as a file (following links).
     if let Some(interp) = candidates.iter().find(|p| p.is_file()) {
@@ -332,7 +338,7 @@ fn inspect(dir: &Path, found_by: FoundBy) -> Option<Result<PythonEnv, BrokenEnv>
         }));
     }
     let first = &candidates[0];
-    let p = first.display().to_string();
+    let p = show_path(root, first);
     let (mf_en, mf_ko) = (&made_from.en, &made_from.ko);
     // A link whose target is gone: the usual sign of a moved or copied venv.
     if let Ok(target) = std::fs::read_link(first) {
@@ -363,15 +369,17 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
             " (made by Python {v} from {h})",
             " ({h} 의 Python {v} 로 만든 환경)"
         ),
-        (None, Some(h)) => tr!(" (made by the Python in {h})", " ({h} 의 Python 으로 만든 환경)"),
+        (None, Some(h)) => tr!(
+            " (made by the Python in {h})",
+            " ({h} 의 Python 으로 만든 환경)"
+        ),
         (Some(v), None) => tr!(" (made by Python {v})", " (Python {v} 로 만든 환경)"),
         (None, None) => Tr::same(""),
     }
 }
 
 /// How to recreate a broken environment.
-fn recreate_hint(dir: &Path, kind: EnvKind) -> Tr {
-    let d = dir.display().to_string();
+fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
     match kind {
         EnvKind::Venv => tr!(
             "a virtual environment cannot be moved or copied; delete it and make it again where it is used: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
@@ -466,7 +474,13 @@ fn conda_env_dirs(name: &str, vars: &Vars) -> Vec<PathBuf> {
         }
     }
     if let Some(home) = &vars.home {
-        for r in ["miniconda3", "anaconda3", "miniforge3", "mambaforge", "micromamba"] {
+        for r in [
+            "miniconda3",
+            "anaconda3",
+            "miniforge3",
+            "mambaforge",
+            "micromamba",
+        ] {
             roots.push(home.join(r));
         }
     }
@@ -490,18 +504,19 @@ pub fn show_path(root: &Path, path: &Path) -> String {
 }
 
 impl PythonEnv {
-    /// A short name for messages: `.venv`, `/home/me/venvs/x ($VIRTUAL_ENV)`,
-    /// `conda env vla (environment.yml)`.
+    /// A short name for messages: `.venv`, `$VIRTUAL_ENV=/home/me/venvs/x`,
+    /// `conda env vla from environment.yml`.
     pub fn label(&self, root: &Path) -> String {
-        let place = match &self.conda_name {
-            Some(name) => format!("conda env {name}"),
-            None => show_path(root, &self.dir),
-        };
-        match &self.found_by {
-            FoundBy::Workspace => place,
-            FoundBy::VirtualEnv => format!("{place} ($VIRTUAL_ENV)"),
-            FoundBy::CondaPrefix => format!("{place} ($CONDA_PREFIX)"),
-            FoundBy::EnvironmentYml { .. } => format!("{place} (environment.yml)"),
+        let place = show_path(root, &self.dir);
+        match (&self.found_by, &self.conda_name) {
+            (FoundBy::Workspace, _) => place,
+            (FoundBy::VirtualEnv, _) => format!("$VIRTUAL_ENV={place}"),
+            (FoundBy::CondaPrefix, Some(name)) => format!("conda env {name}"),
+            (FoundBy::CondaPrefix, None) => format!("$CONDA_PREFIX={place}"),
+            (FoundBy::EnvironmentYml { .. }, Some(name)) => {
+                format!("conda env {name} from environment.yml")
+            }
+            (FoundBy::EnvironmentYml { .. }, None) => format!("{place} from environment.yml"),
         }
     }
 }
@@ -576,7 +591,11 @@ mod tests {
         touch(&base.join("envs/other/conda-meta/history"));
         let ws = t.path().join("ws");
         std::fs::create_dir_all(&ws).unwrap();
-        std::fs::write(ws.join("environment.yml"), "name: vla\ndependencies: [numpy]\n").unwrap();
+        std::fs::write(
+            ws.join("environment.yml"),
+            "name: vla\ndependencies: [numpy]\n",
+        )
+        .unwrap();
         let vars = Vars {
             // `other` is activated but broken (no interpreter); environment.yml's env works.
             conda_prefix: Some(base.join("envs/other")),
@@ -588,18 +607,26 @@ mod tests {
         assert_eq!(env.dir, base.join("envs/vla"));
         assert_eq!(env.conda_name.as_deref(), Some("vla"));
         assert_eq!(env.found_by, FoundBy::EnvironmentYml { name: "vla".into() });
-        assert_eq!(env.label(&ws), "conda env vla (environment.yml)");
+        assert_eq!(env.label(&ws), "conda env vla from environment.yml");
     }
 
     #[test]
     fn a_venv_without_interpreter_is_broken() {
         let t = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(t.path().join(".venv")).unwrap();
-        std::fs::write(t.path().join(".venv/pyvenv.cfg"), "home = /nonexistent/bin\n").unwrap();
+        std::fs::write(
+            t.path().join(".venv/pyvenv.cfg"),
+            "home = /nonexistent/bin\n",
+        )
+        .unwrap();
         let EnvLookup::Broken(b) = find_environment_with(t.path(), &Vars::default()) else {
             panic!("not broken")
         };
-        assert!(b.reason.en.contains("has no interpreter"), "{}", b.reason.en);
+        assert!(
+            b.reason.en.contains("has no interpreter"),
+            "{}",
+            b.reason.en
+        );
         assert!(b.reason.en.contains("/nonexistent/bin"), "{}", b.reason.en);
     }
 
@@ -607,7 +634,11 @@ mod tests {
     fn reads_version_info() {
         let t = tempfile::tempdir().unwrap();
         let p = t.path().join("pyvenv.cfg");
-        std::fs::write(&p, "home = /usr/bin\nimplementation = CPython\nversion_info = 3.12.1.final.0\n").unwrap();
+        std::fs::write(
+            &p,
+            "home = /usr/bin\nimplementation = CPython\nversion_info = 3.12.1.final.0\n",
+        )
+        .unwrap();
         let cfg = read_pyvenv_cfg(&p).unwrap();
         assert_eq!(cfg.home.as_deref(), Some("/usr/bin"));
         assert_eq!(cfg.version.as_deref(), Some("3.12.1.final.0"));

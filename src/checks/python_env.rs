@@ -219,13 +219,10 @@ pub(crate) fn run_python(
         .env("PYTHONIOENCODING", "utf-8")
         .env_remove("PYTHONHOME");
     let bar = ctx.progress.then(|| {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            None,
-            indicatif::ProgressDrawTarget::stderr(),
-        );
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
         let secs = timeout.as_secs();
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
             bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
         }
         bar.set_message(format!("{what} … (≤ {secs} s)"));
@@ -275,7 +272,10 @@ fn pass(probe: &Probe, label: &str) -> Finding {
         .collect::<Vec<_>>()
         .join(", ");
     if mods.is_empty() {
-        Finding::pass(tr!("Python {version} ({label})", "Python {version} ({label})"))
+        Finding::pass(tr!(
+            "Python {version} ({label})",
+            "Python {version} ({label})"
+        ))
     } else {
         Finding::pass(tr!(
             "Python {version} ({label}): {mods}",

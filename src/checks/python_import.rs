@@ -86,7 +86,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))];
     }
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    vec![explain(ctx, &params.modules, &code, &py, &label, &env.dir, &stderr)]
+    vec![explain(
+        ctx,
+        &params.modules,
+        &code,
+        &py,
+        &label,
+        &env.dir,
+        &stderr,
+    )]
 }
 
 /// A frame of a Python traceback.
