@@ -1,5 +1,6 @@
 //! `python-env` and `python-import` end to end: the real binary, a fixture course, real venvs
 //! made by `python3 -m venv --without-pip` with stub packages standing in for torch and numpy.
+#![cfg(unix)]
 mod common;
 
 use std::path::{Path, PathBuf};

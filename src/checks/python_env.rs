@@ -123,7 +123,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
     let mut cmd = Command::new(&env.interpreter);
     cmd.args(["-I", "-B", "-c", PROBE]).args(&params.modules);
-    let what = format!("{py} -c \"import {mods}\" ({label})");
+    let what = match env.found_by {
+        crate::python::FoundBy::Workspace => format!("{py} -c \"import {mods}\""),
+        _ => format!("{py} -c \"import {mods}\" ({label})"),
+    };
     let result = run_python(ctx, cmd, timeout, &what);
     let n = timeout.as_secs();
     let output = match result {
@@ -225,7 +228,7 @@ pub(crate) fn run_python(
         if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
             bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
         }
-        bar.set_message(format!("{what} … (≤ {secs} s)"));
+        bar.set_message(format!("{what} ... (max {secs} s)"));
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     });
