@@ -32,6 +32,13 @@ fn default_timeout() -> u64 {
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mods = params.modules.join(", ");
+    // The names go into `-c` code: only dotted identifiers, and at least one.
+    if params.modules.is_empty() || !params.modules.iter().all(|m| is_module_name(m)) {
+        return vec![Finding::error(tr!(
+            "the exercise's python-import check needs `modules:` written as dotted names like `src.training` (got: [{mods}])",
+            "연습 문제의 python-import 검사에는 `src.training` 같은 점으로 이은 이름의 `modules:` 가 필요합니다 (받은 값: [{mods}])"
+        ))];
+    }
     let code = format!("import {mods}");
     if !ctx.allow_exec {
         return vec![ctx.exec_disabled(&format!("python -c \"{code}\""))];
@@ -95,6 +102,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         &env.dir,
         &stderr,
     )]
+}
+
+/// `a.b_c.d`: Python identifiers joined by dots.
+fn is_module_name(name: &str) -> bool {
+    name.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric())
+    })
 }
 
 /// A frame of a Python traceback.
@@ -266,6 +282,15 @@ ImportError: nope
             Some("src.training")
         );
         assert_eq!(missing_module("ImportError: nope"), None);
+    }
+
+    #[test]
+    fn module_names() {
+        assert!(is_module_name("src.training"));
+        assert!(is_module_name("_private.x2"));
+        assert!(!is_module_name("src..x"));
+        assert!(!is_module_name("os; import shutil"));
+        assert!(!is_module_name(""));
     }
 
     #[test]
