@@ -1,25 +1,261 @@
-//! Running subprocesses with a timeout (minimal version; replaced by the full one).
+//! Running subprocesses with a timeout.
+//!
+//! Every subprocess `course` starts goes through [`run_with_timeout`]: stdin is closed,
+//! stdout and stderr are read on their own threads (a chatty child never blocks on a full
+//! pipe) and capped at [`OUTPUT_CAP`] bytes each, and a child that outlives its timeout is
+//! killed together with its process group on Unix (a shell script's own children too).
 
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::io::Read;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> std::io::Result<Output> {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    match child.wait_timeout(timeout)? {
-        Some(_) => child.wait_with_output(),
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            Err(std::io::Error::new(
-                std::io::ErrorKind::TimedOut,
-                "timed out",
-            ))
+/// At most this many bytes of stdout (and of stderr) are kept; the rest is read and dropped.
+pub const OUTPUT_CAP: usize = 1 << 20;
+
+/// How long to wait for the output pipes to close once the child has exited or been killed
+/// (a grandchild that escaped the process group may hold them open).
+const DRAIN_GRACE: Duration = Duration::from_millis(500);
+
+/// Why a subprocess gave no normal exit.
+#[derive(Debug)]
+pub enum RunError {
+    /// The program could not be started (not found, not executable, bad interpreter line).
+    Start(std::io::Error),
+    /// It did not finish within the timeout and was killed; what it wrote until then.
+    TimedOut {
+        after: Duration,
+        stdout: Vec<u8>,
+        stderr: Vec<u8>,
+    },
+    /// It was ended by a signal (a crash such as SIGSEGV, or killed from outside).
+    Signal {
+        signal: Option<i32>,
+        stdout: Vec<u8>,
+        stderr: Vec<u8>,
+    },
+    /// Waiting for it failed (should not happen).
+    Wait(std::io::Error),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Start(e) => write!(f, "could not start: {e}"),
+            RunError::TimedOut { after, .. } => {
+                write!(f, "did not finish in {} s and was stopped", after.as_secs())
+            }
+            RunError::Signal {
+                signal: Some(s), ..
+            } => write!(f, "was ended by signal {s}"),
+            RunError::Signal { signal: None, .. } => write!(f, "was ended by a signal"),
+            RunError::Wait(e) => write!(f, "could not be waited for: {e}"),
         }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// A buffer filled by a reader thread; shared so that whatever was read is available even
+/// when the pipe never closes.
+type Shared = Arc<Mutex<Vec<u8>>>;
+
+fn spawn_reader(pipe: Option<impl Read + Send + 'static>, done: mpsc::Sender<()>) -> Shared {
+    let buf: Shared = Arc::new(Mutex::new(Vec::new()));
+    let Some(mut pipe) = pipe else {
+        let _ = done.send(());
+        return buf;
+    };
+    let out = Arc::clone(&buf);
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        loop {
+            match pipe.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let mut b = out.lock().unwrap_or_else(|e| e.into_inner());
+                    let room = OUTPUT_CAP.saturating_sub(b.len());
+                    b.extend_from_slice(&chunk[..n.min(room)]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        let _ = done.send(());
+    });
+    buf
+}
+
+fn take(buf: &Shared) -> Vec<u8> {
+    std::mem::take(&mut *buf.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// Run `cmd` with stdin closed and its output captured, killing it after `timeout`.
+///
+/// `Ok` for any normal exit, whatever its code; errors for a start failure, a timeout or a
+/// signal.
+pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, RunError> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Its own process group, so that a timeout can stop its children as well.
+        cmd.process_group(0);
+    }
+    let start = Instant::now();
+    let mut child = cmd.spawn().map_err(RunError::Start)?;
+    let (tx, rx) = mpsc::channel();
+    let stdout = spawn_reader(child.stdout.take(), tx.clone());
+    let stderr = spawn_reader(child.stderr.take(), tx);
+    let drain = |until: Instant| {
+        for _ in 0..2 {
+            let left = until.saturating_duration_since(Instant::now());
+            if rx.recv_timeout(left).is_err() {
+                break;
+            }
+        }
+    };
+    let status = match child.wait_timeout(timeout) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            kill(&mut child);
+            drain(Instant::now() + DRAIN_GRACE);
+            return Err(RunError::TimedOut {
+                after: timeout,
+                stdout: take(&stdout),
+                stderr: take(&stderr),
+            });
+        }
+        Err(e) => {
+            kill(&mut child);
+            return Err(RunError::Wait(e));
+        }
+    };
+    // The child has exited; its output pipes close unless a grandchild still holds them.
+    let deadline = (start + timeout).max(Instant::now()) + DRAIN_GRACE;
+    drain(deadline);
+    let (stdout, stderr) = (take(&stdout), take(&stderr));
+    match signal_of(&status) {
+        Some(signal) => Err(RunError::Signal {
+            signal,
+            stdout,
+            stderr,
+        }),
+        None => Ok(Output {
+            status,
+            stdout,
+            stderr,
+        }),
+    }
+}
+
+/// `Some(signal)` when the process was ended by a signal.
+fn signal_of(status: &ExitStatus) -> Option<Option<i32>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(s) = status.signal() {
+            return Some(Some(s));
+        }
+    }
+    if status.code().is_none() {
+        return Some(None);
+    }
+    None
+}
+
+/// Kill the child and (on Unix) its process group, then reap it.
+fn kill(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        // `kill -KILL -- -PGID`: the child leads its own group (see `process_group(0)`).
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    fn sh(script: &str) -> Command {
+        let mut c = Command::new("sh");
+        c.args(["-c", script]);
+        c
+    }
+
+    #[test]
+    fn captures_output_and_exit_code() {
+        let out = run_with_timeout(
+            sh("echo hi; echo oops >&2; exit 3"),
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!(out.stdout, b"hi\n");
+        assert_eq!(out.stderr, b"oops\n");
+        assert_eq!(out.status.code(), Some(3));
+    }
+
+    #[test]
+    fn times_out_and_kills_the_group() {
+        let err = run_with_timeout(
+            sh("echo started; sleep 30; echo never"),
+            Duration::from_millis(300),
+        )
+        .unwrap_err();
+        match err {
+            RunError::TimedOut { stdout, .. } => assert_eq!(stdout, b"started\n"),
+            other => panic!("expected a timeout, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn caps_a_chatty_child() {
+        // 4 MiB on stdout: must neither deadlock nor keep more than the cap.
+        let out =
+            run_with_timeout(sh("head -c 4194304 /dev/zero"), Duration::from_secs(30)).unwrap();
+        assert_eq!(out.stdout.len(), OUTPUT_CAP);
+        assert!(out.status.success());
+    }
+
+    #[test]
+    fn reports_a_missing_program() {
+        let err = run_with_timeout(
+            Command::new("/nonexistent/course-test-program"),
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        assert!(matches!(err, RunError::Start(_)), "{err:?}");
+    }
+
+    #[test]
+    fn reports_a_signal() {
+        let err = run_with_timeout(sh("kill -SEGV $$"), Duration::from_secs(5)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                RunError::Signal {
+                    signal: Some(11),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn stdin_is_closed() {
+        let out = run_with_timeout(sh("cat; echo done"), Duration::from_secs(5)).unwrap();
+        assert_eq!(out.stdout, b"done\n");
     }
 }

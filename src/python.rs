@@ -1,13 +1,646 @@
-//! Finding Python environments in a workspace and probing their interpreters (not implemented yet).
+//! Finding the workspace's Python environment (without running anything).
+//!
+//! Candidates, in order: folders up to two levels below the workspace root holding
+//! `pyvenv.cfg` (venv, virtualenv, uv) or `conda-meta/` (conda `-p` environments), `.venv`,
+//! `venv` and `env` first; then `$VIRTUAL_ENV`; then `$CONDA_PREFIX` unless it is a conda
+//! installation's base; then the conda environment named by `environment.yml`. The first
+//! usable candidate wins; when every candidate is broken, the first broken one is reported.
+//!
+//! The interpreter is the environment's own `bin/python` (`Scripts/python.exe` on Windows),
+//! never a `python3` from `PATH`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The result of looking for the workspace's environment.
-#[derive(Clone, Debug)]
-pub enum EnvLookup {
-    NotFound,
+use crate::i18n::Tr;
+use crate::tr;
+
+/// What kind of environment a folder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvKind {
+    /// `pyvenv.cfg`: `python -m venv`, virtualenv, uv.
+    Venv,
+    /// `conda-meta/`: a conda (or mamba) environment.
+    Conda,
 }
 
-pub fn find_environment(_root: &Path) -> EnvLookup {
-    EnvLookup::NotFound
+/// How an environment was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FoundBy {
+    /// A folder inside the workspace.
+    Workspace,
+    /// `$VIRTUAL_ENV` (an activated venv).
+    VirtualEnv,
+    /// `$CONDA_PREFIX` (an activated conda environment).
+    CondaPrefix,
+    /// The `name:` of the workspace's `environment.yml`.
+    EnvironmentYml { name: String },
+}
+
+/// What `pyvenv.cfg` says (only what messages need).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PyvenvCfg {
+    /// `home`: the folder of the Python the venv was made from.
+    pub home: Option<String>,
+    /// `version` or `version_info`.
+    pub version: Option<String>,
+}
+
+/// A usable-looking environment: its folder and interpreter exist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PythonEnv {
+    pub dir: PathBuf,
+    /// `dir/bin/python` (not resolved: a link to the base Python is normal for a venv).
+    pub interpreter: PathBuf,
+    pub kind: EnvKind,
+    pub found_by: FoundBy,
+    /// The conda environment's name when it lives in an `envs/` folder.
+    pub conda_name: Option<String>,
+    pub cfg: Option<PyvenvCfg>,
+}
+
+/// An environment that exists but cannot work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenEnv {
+    pub dir: PathBuf,
+    pub kind: EnvKind,
+    pub found_by: FoundBy,
+    /// The file to point at (`pyvenv.cfg`, or the interpreter).
+    pub file: PathBuf,
+    pub reason: Tr,
+    pub hint: Tr,
+}
+
+/// The result of looking for the workspace's environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnvLookup {
+    Found(PythonEnv),
+    /// Nothing found; where we looked, one line each.
+    NotFound {
+        looked_in: Vec<Tr>,
+    },
+    Broken(BrokenEnv),
+}
+
+impl EnvLookup {
+    pub fn found(&self) -> Option<&PythonEnv> {
+        match self {
+            EnvLookup::Found(env) => Some(env),
+            _ => None,
+        }
+    }
+}
+
+/// Folder names preferred when a workspace holds several environments.
+const PREFERRED: [&str; 3] = [".venv", "venv", "env"];
+
+/// Find the environment of the workspace at `root`, reading `$VIRTUAL_ENV`, `$CONDA_PREFIX`,
+/// `$CONDA_EXE` and `$HOME` from the process environment.
+pub fn find_environment(root: &Path) -> EnvLookup {
+    let vars = Vars {
+        virtual_env: var("VIRTUAL_ENV"),
+        conda_prefix: var("CONDA_PREFIX"),
+        conda_exe: var("CONDA_EXE"),
+        home: var("HOME").or_else(|| var("USERPROFILE")),
+    };
+    find_environment_with(root, &vars)
+}
+
+fn var(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The environment variables discovery reads (separate for tests).
+#[derive(Clone, Debug, Default)]
+pub struct Vars {
+    pub virtual_env: Option<PathBuf>,
+    pub conda_prefix: Option<PathBuf>,
+    pub conda_exe: Option<PathBuf>,
+    pub home: Option<PathBuf>,
+}
+
+pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
+    let mut looked_in = Vec::new();
+    let mut first_broken: Option<BrokenEnv> = None;
+    let consider =
+        |dir: &Path, found_by: FoundBy, first_broken: &mut Option<BrokenEnv>| match inspect(
+            root, dir, found_by,
+        ) {
+            Some(Ok(env)) => Some(env),
+            Some(Err(broken)) => {
+                if first_broken.is_none() {
+                    *first_broken = Some(broken);
+                }
+                None
+            }
+            None => None,
+        };
+
+    // 1. The workspace.
+    for dir in workspace_candidates(root) {
+        if let Some(env) = consider(&dir, FoundBy::Workspace, &mut first_broken) {
+            return EnvLookup::Found(env);
+        }
+    }
+    looked_in.push(tr!(
+        "folders up to two levels below the workspace: none holds `pyvenv.cfg` or `conda-meta/`",
+        "작업 폴더 아래 두 단계까지의 폴더: `pyvenv.cfg` 나 `conda-meta/` 가 있는 폴더가 없음"
+    ));
+
+    // 2. $VIRTUAL_ENV.
+    match &vars.virtual_env {
+        Some(dir) => {
+            if let Some(env) = consider(dir, FoundBy::VirtualEnv, &mut first_broken) {
+                return EnvLookup::Found(env);
+            }
+            let d = dir.display();
+            looked_in.push(tr!(
+                "$VIRTUAL_ENV={d}: not a virtual environment",
+                "$VIRTUAL_ENV={d}: 가상 환경이 아님"
+            ));
+        }
+        None => looked_in.push(tr!("$VIRTUAL_ENV: not set", "$VIRTUAL_ENV: 설정되지 않음")),
+    }
+
+    // 3. $CONDA_PREFIX, unless it is the base of a conda installation.
+    match &vars.conda_prefix {
+        Some(dir) if is_conda_base(dir) => {
+            let d = dir.display();
+            looked_in.push(tr!(
+                "$CONDA_PREFIX={d}: the conda installation's base environment, not a project environment (skipped)",
+                "$CONDA_PREFIX={d}: conda 설치의 base 환경이라 프로젝트 환경으로 보지 않음 (건너뜀)"
+            ));
+        }
+        Some(dir) => {
+            if let Some(env) = consider(dir, FoundBy::CondaPrefix, &mut first_broken) {
+                return EnvLookup::Found(env);
+            }
+            let d = dir.display();
+            looked_in.push(tr!(
+                "$CONDA_PREFIX={d}: not a conda environment",
+                "$CONDA_PREFIX={d}: conda 환경이 아님"
+            ));
+        }
+        None => looked_in.push(tr!(
+            "$CONDA_PREFIX: not set",
+            "$CONDA_PREFIX: 설정되지 않음"
+        )),
+    }
+
+    // 4. The conda environment named by environment.yml.
+    match environment_yml_name(root) {
+        Some((file, name)) => {
+            let dirs = conda_env_dirs(&name, vars);
+            for dir in &dirs {
+                let by = FoundBy::EnvironmentYml { name: name.clone() };
+                if let Some(env) = consider(dir, by, &mut first_broken) {
+                    return EnvLookup::Found(env);
+                }
+            }
+            let places = dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            looked_in.push(tr!(
+                "conda environment `{name}` named in {file}: not in {places}",
+                "{file} 에 적힌 conda 환경 `{name}`: {places} 에 없음"
+            ));
+        }
+        None => looked_in.push(tr!(
+            "environment.yml: none with a `name:` in the workspace",
+            "environment.yml: 작업 폴더에 `name:` 이 있는 파일이 없음"
+        )),
+    }
+
+    match first_broken {
+        Some(b) => EnvLookup::Broken(b),
+        None => EnvLookup::NotFound { looked_in },
+    }
+}
+
+/// Is `dir` an environment (by its marker files)?
+fn env_kind(dir: &Path) -> Option<EnvKind> {
+    if dir.join("conda-meta").is_dir() {
+        Some(EnvKind::Conda)
+    } else if dir.join("pyvenv.cfg").is_file() {
+        Some(EnvKind::Venv)
+    } else {
+        None
+    }
+}
+
+/// A conda installation root (base) rather than an environment.
+fn is_conda_base(dir: &Path) -> bool {
+    dir.join("condabin").is_dir() || dir.join("envs").is_dir()
+}
+
+/// Environment folders in the workspace, preferred names first, then by depth and name.
+fn workspace_candidates(root: &Path) -> Vec<PathBuf> {
+    let walk = crate::walk::walk(root, 2, 20_000, |e| {
+        let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let noise = name.as_deref().is_some_and(crate::walk::is_noise_dir);
+        // Never descend into an environment itself (its `lib/` is large).
+        !noise && env_kind(&e.path).is_none()
+    });
+    let mut found: Vec<(usize, usize, String, PathBuf)> = walk
+        .entries
+        .into_iter()
+        .filter(|e| e.is_dir && e.depth <= 2)
+        .filter(|e| {
+            let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
+            !name.as_deref().is_some_and(crate::walk::is_noise_dir)
+        })
+        .filter(|e| env_kind(&e.path).is_some())
+        .map(|e| {
+            let name = e.path.file_name().unwrap_or_default().to_string_lossy();
+            let pref = if e.depth == 1 {
+                PREFERRED
+                    .iter()
+                    .position(|p| *p == name)
+                    .unwrap_or(PREFERRED.len())
+            } else {
+                PREFERRED.len()
+            };
+            (pref, e.depth, e.rel.clone(), e.path)
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, _, _, p)| p).collect()
+}
+
+/// The interpreter's place in an environment.
+pub fn interpreter_in(dir: &Path, kind: EnvKind) -> Vec<PathBuf> {
+    if cfg!(windows) {
+        match kind {
+            EnvKind::Venv => vec![dir.join("Scripts").join("python.exe")],
+            EnvKind::Conda => vec![
+                dir.join("python.exe"),
+                dir.join("Scripts").join("python.exe"),
+            ],
+        }
+    } else {
+        vec![
+            dir.join("bin").join("python"),
+            dir.join("bin").join("python3"),
+        ]
+    }
+}
+
+/// `None`: not an environment. `Some(Err)`: an environment that cannot work.
+fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEnv, BrokenEnv>> {
+    let kind = env_kind(dir)?;
+    let cfg = read_pyvenv_cfg(&dir.join("pyvenv.cfg"));
+    let candidates = interpreter_in(dir, kind);
+    let conda_name = match kind {
+        EnvKind::Conda => conda_name_of(dir),
+        EnvKind::Venv => None,
+    };
+    let broken = |file: PathBuf, reason: Tr, hint: Tr| {
+        Some(Err(BrokenEnv {
+            dir: dir.to_path_buf(),
+            kind,
+            found_by: found_by.clone(),
+            file,
+            reason,
+            hint,
+        }))
+    };
+    let d = show_path(root, dir);
+    let made_from = cfg.as_ref().map(made_from).unwrap_or_else(|| Tr::same(""));
+    let recreate = recreate_hint(&d, kind);
+
+    // The first candidate that exists as a file (following links).
+    if let Some(interp) = candidates.iter().find(|p| p.is_file()) {
+        // A copied venv (`--copies`, Windows) still needs its base Python's `home`.
+        if let Some(home) = cfg.as_ref().and_then(|c| c.home.as_deref()) {
+            if kind == EnvKind::Venv && !Path::new(home).is_dir() {
+                let cfg_file = dir.join("pyvenv.cfg");
+                let (mf_en, mf_ko) = (&made_from.en, &made_from.ko);
+                return broken(
+                    cfg_file,
+                    tr!(
+                        "the virtual environment {d} points to a Python that no longer exists (`home = {home}` in pyvenv.cfg){mf_en}",
+                        "가상 환경 {d} 이(가) 더 이상 없는 Python 을 가리킵니다 (pyvenv.cfg 의 `home = {home}`){mf_ko}"
+                    ),
+                    recreate,
+                );
+            }
+        }
+        return Some(Ok(PythonEnv {
+            dir: dir.to_path_buf(),
+            interpreter: interp.clone(),
+            kind,
+            found_by,
+            conda_name,
+            cfg,
+        }));
+    }
+    let first = &candidates[0];
+    let p = show_path(root, first);
+    let (mf_en, mf_ko) = (&made_from.en, &made_from.ko);
+    // A link whose target is gone: the usual sign of a moved or copied venv.
+    if let Ok(target) = std::fs::read_link(first) {
+        let t = target.display().to_string();
+        return broken(
+            first.clone(),
+            tr!(
+                "{p} is a link to {t}, which does not exist: the environment was moved or copied, or its Python was removed{mf_en}",
+                "{p} 은(는) 없는 파일 {t} 을(를) 가리키는 링크입니다: 환경을 옮겼거나 복사했거나, 원래 Python 이 지워졌습니다{mf_ko}"
+            ),
+            recreate,
+        );
+    }
+    broken(
+        first.clone(),
+        tr!(
+            "the environment {d} has no interpreter: {p} is missing{mf_en}",
+            "환경 {d} 에 인터프리터가 없습니다: {p} 이(가) 없습니다{mf_ko}"
+        ),
+        recreate,
+    )
+}
+
+/// " (made by Python 3.11.7 from /usr/bin)" from pyvenv.cfg, or nothing.
+fn made_from(cfg: &PyvenvCfg) -> Tr {
+    match (&cfg.version, &cfg.home) {
+        (Some(v), Some(h)) => tr!(
+            " (made by Python {v} from {h})",
+            " ({h} 의 Python {v} 로 만든 환경)"
+        ),
+        (None, Some(h)) => tr!(
+            " (made by the Python in {h})",
+            " ({h} 의 Python 으로 만든 환경)"
+        ),
+        (Some(v), None) => tr!(" (made by Python {v})", " (Python {v} 로 만든 환경)"),
+        (None, None) => Tr::same(""),
+    }
+}
+
+/// How to recreate a broken environment.
+fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
+    match kind {
+        EnvKind::Venv => tr!(
+            "a virtual environment cannot be moved or copied; delete it and make it again where it is used: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
+            "가상 환경은 옮기거나 복사할 수 없습니다. 지우고 쓸 자리에서 다시 만드세요: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
+        ),
+        EnvKind::Conda => tr!(
+            "recreate the conda environment: `conda env remove -p {d}` then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",
+            "conda 환경을 다시 만드세요: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
+        ),
+    }
+}
+
+/// Read `home` and `version`/`version_info` from a `pyvenv.cfg`.
+pub fn read_pyvenv_cfg(path: &Path) -> Option<PyvenvCfg> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut cfg = PyvenvCfg::default();
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
+        let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_string());
+        match k.as_str() {
+            "home" => cfg.home = Some(v),
+            "version" | "version_info" if cfg.version.is_none() => cfg.version = Some(v),
+            _ => {}
+        }
+    }
+    Some(cfg)
+}
+
+/// The name of a conda environment living in an `envs/` folder.
+fn conda_name_of(dir: &Path) -> Option<String> {
+    let parent = dir.parent()?;
+    (parent.file_name()? == "envs" && is_conda_base(parent.parent()?))
+        .then(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .flatten()
+}
+
+/// `(file name, name:)` of the workspace's `environment.yml` (or `.yaml`).
+fn environment_yml_name(root: &Path) -> Option<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct EnvFile {
+        name: Option<String>,
+    }
+    for file in ["environment.yml", "environment.yaml"] {
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            continue;
+        };
+        let name = serde_yaml::from_str::<EnvFile>(&text)
+            .ok()
+            .and_then(|f| f.name)
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && !n.contains(['/', '\\']));
+        if let Some(name) = name {
+            return Some((file.to_string(), name));
+        }
+    }
+    None
+}
+
+/// Where a conda environment called `name` may live, without duplicates.
+fn conda_env_dirs(name: &str, vars: &Vars) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut roots: Vec<PathBuf> = Vec::new();
+    if let Some(home) = &vars.home {
+        dirs.push(home.join(".conda").join("envs").join(name));
+        if let Ok(text) = std::fs::read_to_string(home.join(".conda").join("environments.txt")) {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let p = PathBuf::from(line);
+                if p.file_name().is_some_and(|n| n == name)
+                    && p.parent()
+                        .and_then(Path::file_name)
+                        .is_some_and(|n| n == "envs")
+                {
+                    dirs.push(p.clone());
+                }
+                roots.push(p);
+            }
+        }
+    }
+    if let Some(prefix) = &vars.conda_prefix {
+        if is_conda_base(prefix) {
+            roots.push(prefix.clone());
+        } else if let Some(parent) = prefix.parent() {
+            dirs.push(parent.join(name));
+        }
+    }
+    if let Some(exe) = &vars.conda_exe {
+        // <root>/bin/conda, <root>/condabin/conda, <root>/Scripts/conda.exe
+        if let Some(root) = exe.parent().and_then(Path::parent) {
+            roots.push(root.to_path_buf());
+        }
+    }
+    if let Some(home) = &vars.home {
+        for r in [
+            "miniconda3",
+            "anaconda3",
+            "miniforge3",
+            "mambaforge",
+            "micromamba",
+        ] {
+            roots.push(home.join(r));
+        }
+    }
+    dirs.extend(roots.iter().map(|r| r.join("envs").join(name)));
+    let mut seen = std::collections::HashSet::new();
+    dirs.retain(|d| seen.insert(d.clone()));
+    dirs
+}
+
+/// `path` relative to `root` with `/` separators when inside it, else as given.
+pub fn show_path(root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Ok(_) => ".".to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+impl PythonEnv {
+    /// A short name for messages: `.venv`, `$VIRTUAL_ENV=/home/me/venvs/x`,
+    /// `conda env vla from environment.yml`.
+    pub fn label(&self, root: &Path) -> String {
+        let place = show_path(root, &self.dir);
+        match (&self.found_by, &self.conda_name) {
+            (FoundBy::Workspace, _) => place,
+            (FoundBy::VirtualEnv, _) => format!("$VIRTUAL_ENV={place}"),
+            (FoundBy::CondaPrefix, Some(name)) => format!("conda env {name}"),
+            (FoundBy::CondaPrefix, None) => format!("$CONDA_PREFIX={place}"),
+            (FoundBy::EnvironmentYml { .. }, Some(name)) => {
+                format!("conda env {name} from environment.yml")
+            }
+            (FoundBy::EnvironmentYml { .. }, None) => format!("{place} from environment.yml"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(p: &Path) {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "").unwrap();
+    }
+
+    fn fake_venv(dir: &Path) {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("pyvenv.cfg"), "home = /\nversion = 3.11.7\n").unwrap();
+        touch(&dir.join("bin/python"));
+    }
+
+    #[test]
+    fn prefers_dot_venv_over_other_names() {
+        let t = tempfile::tempdir().unwrap();
+        fake_venv(&t.path().join("aaa"));
+        fake_venv(&t.path().join(".venv"));
+        fake_venv(&t.path().join("envs/deep"));
+        let EnvLookup::Found(env) = find_environment_with(t.path(), &Vars::default()) else {
+            panic!("not found")
+        };
+        assert_eq!(env.dir, t.path().join(".venv"));
+        assert_eq!(env.kind, EnvKind::Venv);
+        assert_eq!(env.cfg.unwrap().version.as_deref(), Some("3.11.7"));
+    }
+
+    #[test]
+    fn finds_a_second_level_conda_env() {
+        let t = tempfile::tempdir().unwrap();
+        touch(&t.path().join("envs/vla/conda-meta/history"));
+        touch(&t.path().join("envs/vla/bin/python"));
+        let EnvLookup::Found(env) = find_environment_with(t.path(), &Vars::default()) else {
+            panic!("not found")
+        };
+        assert_eq!(env.kind, EnvKind::Conda);
+        assert_eq!(env.dir, t.path().join("envs/vla"));
+    }
+
+    #[test]
+    fn skips_a_conda_base_prefix() {
+        let t = tempfile::tempdir().unwrap();
+        let base = t.path().join("miniconda3");
+        touch(&base.join("conda-meta/history"));
+        touch(&base.join("bin/python"));
+        std::fs::create_dir_all(base.join("condabin")).unwrap();
+        let ws = t.path().join("ws");
+        std::fs::create_dir_all(&ws).unwrap();
+        let vars = Vars {
+            conda_prefix: Some(base),
+            ..Vars::default()
+        };
+        let EnvLookup::NotFound { looked_in } = find_environment_with(&ws, &vars) else {
+            panic!("a base env must not be used")
+        };
+        assert!(looked_in.iter().any(|l| l.en.contains("base environment")));
+    }
+
+    #[test]
+    fn finds_the_environment_yml_env_next_to_conda_prefix() {
+        let t = tempfile::tempdir().unwrap();
+        let base = t.path().join("conda");
+        std::fs::create_dir_all(base.join("condabin")).unwrap();
+        touch(&base.join("envs/vla/conda-meta/history"));
+        touch(&base.join("envs/vla/bin/python"));
+        touch(&base.join("envs/other/conda-meta/history"));
+        let ws = t.path().join("ws");
+        std::fs::create_dir_all(&ws).unwrap();
+        std::fs::write(
+            ws.join("environment.yml"),
+            "name: vla\ndependencies: [numpy]\n",
+        )
+        .unwrap();
+        let vars = Vars {
+            // `other` is activated but broken (no interpreter); environment.yml's env works.
+            conda_prefix: Some(base.join("envs/other")),
+            ..Vars::default()
+        };
+        let EnvLookup::Found(env) = find_environment_with(&ws, &vars) else {
+            panic!("not found")
+        };
+        assert_eq!(env.dir, base.join("envs/vla"));
+        assert_eq!(env.conda_name.as_deref(), Some("vla"));
+        assert_eq!(env.found_by, FoundBy::EnvironmentYml { name: "vla".into() });
+        assert_eq!(env.label(&ws), "conda env vla from environment.yml");
+    }
+
+    #[test]
+    fn a_venv_without_interpreter_is_broken() {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(t.path().join(".venv")).unwrap();
+        std::fs::write(
+            t.path().join(".venv/pyvenv.cfg"),
+            "home = /nonexistent/bin\n",
+        )
+        .unwrap();
+        let EnvLookup::Broken(b) = find_environment_with(t.path(), &Vars::default()) else {
+            panic!("not broken")
+        };
+        assert!(
+            b.reason.en.contains("has no interpreter"),
+            "{}",
+            b.reason.en
+        );
+        assert!(b.reason.en.contains("/nonexistent/bin"), "{}", b.reason.en);
+    }
+
+    #[test]
+    fn reads_version_info() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("pyvenv.cfg");
+        std::fs::write(
+            &p,
+            "home = /usr/bin\nimplementation = CPython\nversion_info = 3.12.1.final.0\n",
+        )
+        .unwrap();
+        let cfg = read_pyvenv_cfg(&p).unwrap();
+        assert_eq!(cfg.home.as_deref(), Some("/usr/bin"));
+        assert_eq!(cfg.version.as_deref(), Some("3.12.1.final.0"));
+    }
 }

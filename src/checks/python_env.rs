@@ -1,16 +1,589 @@
-//! Check kind `python-env` (not implemented yet).
+//! Check kind `python-env`: the workspace has a Python environment that imports the given
+//! modules (e.g. torch and numpy).
+//!
+//! The environment's own interpreter runs a small script (`-I -B`: isolated from
+//! `PYTHONPATH` and the current folder, writing no bytecode) that imports each module
+//! separately and prints one JSON line. A passing result is cached in
+//! `.course/cache/python-env-<hash>.json`, keyed on the modules, the interpreter and the
+//! environment's files, so an unchanged environment is not imported again.
 
-use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
 
 use super::{CheckContext, Finding};
+use crate::i18n::Tr;
+use crate::process::{run_with_timeout, RunError};
+use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
+use crate::tr;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// Modules that must import, e.g. `[torch, numpy]`.
+    pub modules: Vec<String>,
+    /// How long the interpreter may take (importing torch takes seconds).
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_timeout() -> u64 {
+    120
+}
+
+/// The probe run by the environment's interpreter; module names come as arguments.
+const PROBE: &str = r#"
+import sys, json, importlib, importlib.util
+out = {"version": "%d.%d.%d" % tuple(sys.version_info[:3]), "prefix": sys.prefix,
+       "executable": sys.executable, "has_pip": False, "modules": []}
+try:
+    out["has_pip"] = importlib.util.find_spec("pip") is not None
+except Exception:
+    pass
+for name in sys.argv[1:]:
+    r = {"name": name, "ok": False, "missing": False}
+    try:
+        m = importlib.import_module(name)
+        v = getattr(m, "__version__", None)
+        r["ok"] = True
+        r["version"] = None if v is None else str(v)
+    except BaseException as e:
+        r["error"] = type(e).__name__
+        r["message"] = str(e)
+        missing = getattr(e, "name", None) if isinstance(e, ImportError) else None
+        r["missing"] = isinstance(e, ModuleNotFoundError) and missing is not None and (
+            name == missing or name.startswith(missing + "."))
+    out["modules"].append(r)
+sys.stdout.write("\n@@course-probe@@" + json.dumps(out) + "\n")
+sys.stdout.flush()
+"#;
+
+const MARKER: &str = "@@course-probe@@";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Probe {
+    version: String,
+    prefix: String,
+    #[serde(default)]
+    executable: String,
+    #[serde(default)]
+    has_pip: bool,
+    modules: Vec<ModuleResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct ModuleResult {
+    name: String,
+    ok: bool,
+    #[serde(default)]
+    missing: bool,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let mods = params.modules.join(", ");
+    let env = match ctx.environment() {
+        EnvLookup::Found(env) => env,
+        _ if !ctx.allow_exec => {
+            return vec![ctx.exec_disabled(&format!("python -c \"import {mods}\""))];
+        }
+        EnvLookup::NotFound { looked_in } => return vec![not_found(params, looked_in)],
+        EnvLookup::Broken(b) => {
+            let file = show_path(&ctx.root, &b.file);
+            let mut f = Finding::fail(b.reason.clone()).hint(b.hint.clone());
+            if b.file.starts_with(&ctx.root) {
+                f = f.file(file);
+            }
+            return vec![f];
+        }
+    };
+    let py = show_path(&ctx.root, &env.interpreter);
+    if !ctx.allow_exec {
+        return vec![ctx.exec_disabled(&format!("{py} -c \"import {mods}\""))];
+    }
+    let label = env.label(&ctx.root);
+    let timeout = Duration::from_secs(params.timeout_secs.max(1));
+
+    let cache = ctx
+        .cache_dir
+        .as_deref()
+        .map(|dir| cache_file(dir, env, &params.modules));
+    if let Some(cache) = &cache {
+        if let Some(probe) = read_cache(cache, env, &params.modules) {
+            return vec![pass(&probe, &label)];
+        }
+    }
+
+    let mut cmd = Command::new(&env.interpreter);
+    cmd.args(["-I", "-B", "-c", PROBE]).args(&params.modules);
+    let what = match env.found_by {
+        crate::python::FoundBy::Workspace => format!("{py} -c \"import {mods}\""),
+        _ => format!("{py} -c \"import {mods}\" ({label})"),
+    };
+    let result = run_python(ctx, cmd, timeout, &what);
+    let n = timeout.as_secs();
+    let output = match result {
+        Ok(output) => output,
+        Err(RunError::TimedOut { .. }) => {
+            return vec![Finding::error(tr!(
+                "the interpreter {py} did not answer in {n} s while importing {mods}",
+                "인터프리터 {py} 가 {mods} 를 import 하다가 {n}초 안에 답하지 않았습니다"
+            ))
+            .hint(tr!(
+                "run it yourself to see where it hangs: `{py} -c \"import {mods}\"`; then run `course check` again",
+                "직접 실행해 어디서 멈추는지 보세요: `{py} -c \"import {mods}\"`. 그다음 `course check` 를 다시 실행하세요"
+            ))]
+        }
+        Err(RunError::Start(e)) => {
+            return vec![Finding::fail(tr!(
+                "the interpreter of {label} cannot be started ({py}: {e})",
+                "{label} 의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
+            ))
+            .hint(recreate(ctx, env))]
+        }
+        Err(RunError::Signal { signal, stderr, .. }) => {
+            let sig = signal.map_or_else(|| "?".to_string(), |s| s.to_string());
+            let last = last_line(&stderr);
+            return vec![Finding::error(tr!(
+                "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
+                "인터프리터 {py} 가 {mods} 를 import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
+            ))
+            .hint(tr!(
+                "run `{py} -c \"import {mods}\"` yourself; a crash while importing usually means a package built for another system: reinstall it",
+                "`{py} -c \"import {mods}\"` 를 직접 실행해 보세요. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하세요"
+            ))];
+        }
+        Err(e) => {
+            let e = e.to_string();
+            return vec![Finding::error(tr!(
+                "could not run {py}: {e}",
+                "{py} 를 실행할 수 없습니다: {e}"
+            ))];
+        }
+    };
+    let Some(probe) = parse_probe(&output) else {
+        let code = output
+            .status
+            .code()
+            .map_or_else(|| "?".to_string(), |c| c.to_string());
+        let last = last_line(&output.stderr);
+        return vec![Finding::fail(tr!(
+            "the interpreter of {label} does not work: {py} exited with code {code} without answering{last}",
+            "{label} 의 인터프리터가 동작하지 않습니다: {py} 가 답 없이 코드 {code} 로 끝났습니다{last}"
+        ))
+        .hint(recreate(ctx, env))];
+    };
+
+    // The interpreter must run this environment, not the Python its link points to.
+    if !same_dir(Path::new(&probe.prefix), &env.dir) {
+        let prefix = &probe.prefix;
+        let dir = show_path(&ctx.root, &env.dir);
+        return vec![Finding::fail(tr!(
+            "{py} runs the Python installed in {prefix}, not the environment {dir}: packages installed into {dir} are invisible to it",
+            "{py} 는 환경 {dir} 이 아니라 {prefix} 에 설치된 Python 을 실행합니다: {dir} 에 설치한 패키지가 보이지 않습니다"
+        ))
+        .hint(recreate(ctx, env))];
+    }
+
+    let mut findings = Vec::new();
+    for m in probe.modules.iter().filter(|m| !m.ok) {
+        findings.push(if m.missing {
+            missing(ctx, env, &probe, &m.name, &label)
+        } else {
+            import_error(ctx, env, m, &label)
+        });
+    }
+    if !findings.is_empty() {
+        return findings;
+    }
+    if let Some(cache) = &cache {
+        write_cache(cache, env, &params.modules, &probe);
+    }
+    vec![pass(&probe, &label)]
+}
+
+/// Run an interpreter command from the workspace root, with a one-line spinner on stderr
+/// while it runs when `ctx.progress`.
+pub(crate) fn run_python(
+    ctx: &CheckContext,
+    mut cmd: Command,
+    timeout: Duration,
+    what: &str,
+) -> Result<Output, RunError> {
+    cmd.current_dir(&ctx.root)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env_remove("PYTHONHOME");
+    let bar = ctx.progress.then(|| {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        let secs = timeout.as_secs();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+            bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
+        }
+        bar.set_message(format!("{what} ... (max {secs} s)"));
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let result = run_with_timeout(cmd, timeout);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result
+}
+
+/// `": <last non-empty line of stderr>"`, or nothing.
+pub(crate) fn last_line(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    text.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .map(|l| format!(": {l}"))
+        .unwrap_or_default()
+}
+
+fn parse_probe(output: &Output) -> Option<Probe> {
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().rev().find_map(|l| l.strip_prefix(MARKER))?;
+    serde_json::from_str(line).ok()
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        // Cannot tell: do not accuse the environment.
+        _ => true,
+    }
+}
+
+fn pass(probe: &Probe, label: &str) -> Finding {
+    let version = &probe.version;
+    let mods = probe
+        .modules
+        .iter()
+        .map(|m| match &m.version {
+            Some(v) => format!("{} {v}", m.name),
+            None => m.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if mods.is_empty() {
+        Finding::pass(tr!(
+            "Python {version} ({label})",
+            "Python {version} ({label})"
+        ))
+    } else {
+        Finding::pass(tr!(
+            "Python {version} ({label}): {mods}",
+            "Python {version} ({label}): {mods}"
+        ))
+    }
+}
+
+/// The pip package that provides a module (where the names differ).
+fn pip_name(module: &str) -> &str {
+    let top = module.split('.').next().unwrap_or(module);
+    match top {
+        "cv2" => "opencv-python",
+        "PIL" => "pillow",
+        "sklearn" => "scikit-learn",
+        "skimage" => "scikit-image",
+        "yaml" => "pyyaml",
+        "dotenv" => "python-dotenv",
+        "bs4" => "beautifulsoup4",
+        other => other,
+    }
+}
+
+/// The conda package (and channel) that provides a module.
+fn conda_name(module: &str) -> String {
+    let top = module.split('.').next().unwrap_or(module);
+    match top {
+        // PyTorch no longer publishes to its own `pytorch` channel; conda-forge builds it.
+        "torch" => "-c conda-forge pytorch".to_string(),
+        "cv2" => "-c conda-forge opencv".to_string(),
+        "PIL" => "pillow".to_string(),
+        "sklearn" => "scikit-learn".to_string(),
+        "skimage" => "scikit-image".to_string(),
+        "yaml" => "pyyaml".to_string(),
+        other => pip_name(other).to_string(),
+    }
+}
+
+fn missing(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    probe: &Probe,
+    module: &str,
+    label: &str,
+) -> Finding {
+    let version = &probe.version;
+    let pkg = pip_name(module);
+    let py = show_path(&ctx.root, &env.interpreter);
+    let msg = tr!(
+        "`{module}` is not installed in {label} (Python {version})",
+        "`{module}` 이(가) {label} (Python {version}) 에 설치되어 있지 않습니다"
+    );
+    let hint = match env.kind {
+        EnvKind::Venv => {
+            let dir = show_path(&ctx.root, &env.dir);
+            let activate = if cfg!(windows) {
+                format!("{dir}\\Scripts\\activate")
+            } else {
+                format!("source {dir}/bin/activate")
+            };
+            let pip = if probe.has_pip {
+                Tr::same("")
+            } else {
+                tr!(
+                    "this environment has no pip yet: run `{py} -m ensurepip --upgrade` first, then ",
+                    "이 환경에는 아직 pip 이 없습니다: 먼저 `{py} -m ensurepip --upgrade` 를 실행한 뒤 "
+                )
+            };
+            let (pe, pk) = (&pip.en, &pip.ko);
+            tr!(
+                "{pe}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
+                "{pk}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}` 로 환경을 켠 뒤 `pip install {pkg}`)"
+            )
+        }
+        EnvKind::Conda => {
+            let cpkg = conda_name(module);
+            let (target, activate) = match &env.conda_name {
+                Some(name) => (format!("-n {name}"), format!("conda activate {name}")),
+                None => {
+                    let d = show_path(&ctx.root, &env.dir);
+                    (format!("-p {d}"), format!("conda activate {d}"))
+                }
+            };
+            tr!(
+                "install it into this conda environment: `conda install {target} {cpkg}` (or, after `{activate}`, `pip install {pkg}`)",
+                "이 conda 환경에 설치하세요: `conda install {target} {cpkg}` (또는 `{activate}` 후 `pip install {pkg}`)"
+            )
+        }
+    };
+    Finding::fail(msg).hint(hint)
+}
+
+fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &str) -> Finding {
+    let module = &m.name;
+    let err = m.error.as_deref().unwrap_or("Error");
+    let text = m.message.as_deref().unwrap_or("");
+    let py = show_path(&ctx.root, &env.interpreter);
+    let pkg = pip_name(module);
+    Finding::fail(tr!(
+        "`import {module}` fails in {label}: {err}: {text}",
+        "{label} 에서 `import {module}` 이(가) 실패합니다: {err}: {text}"
+    ))
+    .hint(tr!(
+        "the package is installed but does not load; see the whole error with `{py} -c \"import {module}\"`, then reinstall it (with its dependencies): `{py} -m pip install --force-reinstall {pkg}`",
+        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"` 로 전체 오류를 보고, 의존성과 함께 다시 설치하세요: `{py} -m pip install --force-reinstall {pkg}`"
+    ))
+}
+
+fn recreate(ctx: &CheckContext, env: &PythonEnv) -> Tr {
+    let d = show_path(&ctx.root, &env.dir);
+    match env.kind {
+        EnvKind::Venv => tr!(
+            "make the environment again: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
+            "환경을 다시 만드세요: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
+        ),
+        EnvKind::Conda => tr!(
+            "make the conda environment again: `conda env remove -p {d}`, then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",
+            "conda 환경을 다시 만드세요: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
+        ),
+    }
+}
+
+fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
+    let pkgs = params
+        .modules
+        .iter()
+        .map(|m| pip_name(m))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let where_en = looked_in
+        .iter()
+        .map(|t| t.en.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let where_ko = looked_in
+        .iter()
+        .map(|t| t.ko.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (venv, py) = if cfg!(windows) {
+        ("py -m venv .venv", ".venv\\Scripts\\python")
+    } else {
+        ("python3 -m venv .venv", ".venv/bin/python")
+    };
+    Finding::fail(tr!(
+        "no Python environment found for this workspace (looked at: {where_en})",
+        "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {where_ko})"
+    ))
+    .hint(tr!(
+        "make one in the workspace: `{venv} && {py} -m pip install {pkgs}`; or with conda: `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}`, and run course in that shell",
+        "작업 폴더에 환경을 만드세요: `{venv} && {py} -m pip install {pkgs}`. conda 라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course 를 실행하세요"
+    ))
+}
+
+// ---- cache ------------------------------------------------------------------------------
+
+/// 64-bit FNV-1a: stable across builds (unlike `DefaultHasher`), enough for cache keys.
+fn fnv(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheEntry {
+    interpreter: String,
+    modules: Vec<String>,
+    /// Hash of the environment's files when the probe passed.
+    state: String,
+    probe: Probe,
+}
+
+fn resolved(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// One cache file per (interpreter, modules); a changed environment overwrites it.
+fn cache_file(dir: &Path, env: &PythonEnv, modules: &[String]) -> PathBuf {
+    let key = format!(
+        "{}\0{}\0{}",
+        env.interpreter.display(),
+        resolved(&env.interpreter).display(),
+        modules.join("\0")
+    );
+    dir.join(format!("python-env-{:016x}.json", fnv(key.as_bytes())))
+}
+
+/// Size and modification time of the files that change when the environment changes.
+fn env_state(env: &PythonEnv) -> String {
+    let mut out = String::new();
+    let mut stamp = |p: &Path| {
+        let line = match std::fs::metadata(p) {
+            Ok(m) => {
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{} {} {}\n", p.display(), m.len(), mtime)
+            }
+            Err(_) => format!("{} -\n", p.display()),
+        };
+        out.push_str(&line);
+    };
+    stamp(&env.dir.join("pyvenv.cfg"));
+    stamp(&env.dir.join("conda-meta").join("history"));
+    stamp(&env.interpreter);
+    stamp(&resolved(&env.interpreter));
+    for sp in site_packages(&env.dir) {
+        stamp(&sp);
+        if let Ok(read) = std::fs::read_dir(&sp) {
+            let mut entries: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
+            entries.sort();
+            for e in entries {
+                stamp(&e);
+            }
+        }
+    }
+    format!("{:016x}", fnv(out.as_bytes()))
+}
+
+/// `lib/pythonX.Y/site-packages` (POSIX, also under `lib64`) and `Lib/site-packages` (Windows).
+fn site_packages(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let win = dir.join("Lib").join("site-packages");
+    if win.is_dir() {
+        out.push(win);
+    }
+    for lib in ["lib", "lib64"] {
+        let Ok(read) = std::fs::read_dir(dir.join(lib)) else {
+            continue;
+        };
+        let mut found: Vec<PathBuf> = read
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with("python"))
+            .map(|e| e.path().join("site-packages"))
+            .filter(|p| p.is_dir())
+            .collect();
+        found.sort();
+        for p in found {
+            // lib64 is often a link to lib: do not list the same folder twice.
+            if !out.iter().any(|o| resolved(o) == resolved(&p)) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn read_cache(file: &Path, env: &PythonEnv, modules: &[String]) -> Option<Probe> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let entry: CacheEntry = serde_json::from_str(&text).ok()?;
+    let fresh = entry.interpreter == resolved(&env.interpreter).display().to_string()
+        && entry.modules == modules
+        && entry.state == env_state(env)
+        && entry.probe.modules.iter().all(|m| m.ok);
+    fresh.then_some(entry.probe)
+}
+
+fn write_cache(file: &Path, env: &PythonEnv, modules: &[String], probe: &Probe) {
+    let entry = CacheEntry {
+        interpreter: resolved(&env.interpreter).display().to_string(),
+        modules: modules.to_vec(),
+        // Taken after the probe, so that anything the import wrote is part of the key.
+        state: env_state(env),
+        probe: probe.clone(),
+    };
+    if let Ok(json) = serde_json::to_vec_pretty(&entry) {
+        // A cache that cannot be written only costs time next run.
+        let _ = crate::workspace::write_atomic(file, &json);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn pip_and_conda_names() {
+        assert_eq!(pip_name("cv2"), "opencv-python");
+        assert_eq!(pip_name("torch.nn"), "torch");
+        assert_eq!(conda_name("torch"), "-c conda-forge pytorch");
+        assert_eq!(conda_name("numpy"), "numpy");
+    }
+
+    #[test]
+    fn exec_disabled_is_a_skip_even_without_an_environment() {
+        let t = tempfile::tempdir().unwrap();
+        let ctx = CheckContext::new(t.path(), false, None, false);
+        let params = Params {
+            modules: vec!["torch".into()],
+            timeout_secs: 120,
+        };
+        let f = run(&params, &ctx);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].status, super::super::Status::Skip);
+        assert!(f[0].message.en.contains("--exec"), "{}", f[0].message.en);
+    }
 }

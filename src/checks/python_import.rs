@@ -1,16 +1,311 @@
-//! Check kind `python-import` (not implemented yet).
+//! Check kind `python-import`: `python -c "import a, b"` works from the workspace root with
+//! the workspace's environment (the project structure is importable as packages).
+//!
+//! Run with `-E -B`: `PYTHONPATH` is ignored (the structure must work without it) and no
+//! `__pycache__` is written into the workspace. With `-c`, the current folder (the workspace
+//! root) is `sys.path[0]`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::python_env::{last_line, run_python};
 use super::{CheckContext, Finding};
+use crate::process::RunError;
+use crate::python::{show_path, EnvLookup};
+use crate::tr;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// Modules to import from the workspace root, e.g. `[src.training, src.utils]`.
+    pub modules: Vec<String>,
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_timeout() -> u64 {
+    60
+}
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let mods = params.modules.join(", ");
+    // The names go into `-c` code: only dotted identifiers, and at least one.
+    if params.modules.is_empty() || !params.modules.iter().all(|m| is_module_name(m)) {
+        return vec![Finding::error(tr!(
+            "the exercise's python-import check needs `modules:` written as dotted names like `src.training` (got: [{mods}])",
+            "연습 문제의 python-import 검사에는 `src.training` 같은 점으로 이은 이름의 `modules:` 가 필요합니다 (받은 값: [{mods}])"
+        ))];
+    }
+    let code = format!("import {mods}");
+    if !ctx.allow_exec {
+        return vec![ctx.exec_disabled(&format!("python -c \"{code}\""))];
+    }
+    let env = match ctx.environment() {
+        EnvLookup::Found(env) => env,
+        EnvLookup::NotFound { .. } => {
+            return vec![Finding::skip(tr!(
+                "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
+                "`{code}` 는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보세요)"
+            ))]
+        }
+        EnvLookup::Broken(b) => {
+            let d = show_path(&ctx.root, &b.dir);
+            return vec![Finding::skip(tr!(
+                "`{code}` not checked: the environment {d} is broken (see the python-env check)",
+                "`{code}` 는 확인하지 않음: 환경 {d} 이(가) 망가져 있습니다 (python-env 검사를 보세요)"
+            ))];
+        }
+    };
+    let py = show_path(&ctx.root, &env.interpreter);
+    let label = env.label(&ctx.root);
+    let timeout = Duration::from_secs(params.timeout_secs.max(1));
+    let mut cmd = Command::new(&env.interpreter);
+    cmd.args(["-E", "-B", "-X", "utf8", "-c", &code]);
+    let what = format!("{py} -c \"{code}\"");
+    let n = timeout.as_secs();
+    let output = match run_python(ctx, cmd, timeout, &what) {
+        Ok(o) => o,
+        Err(RunError::TimedOut { .. }) => {
+            return vec![Finding::error(tr!(
+                "`{code}` did not finish in {n} s ({py})",
+                "`{code}` 가 {n}초 안에 끝나지 않았습니다 ({py})"
+            ))
+            .hint(tr!(
+                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
+                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두세요. `{py} -c \"{code}\"` 를 직접 실행해 보세요"
+            ))]
+        }
+        Err(e) => {
+            let e = e.to_string();
+            return vec![Finding::error(tr!(
+                "could not run `{code}` with {py}: {e}",
+                "{py} 로 `{code}` 를 실행할 수 없습니다: {e}"
+            ))];
+        }
+    };
+    if output.status.success() {
+        return vec![Finding::pass(tr!(
+            "`{code}` works from the workspace root ({label})",
+            "`{code}` 가 작업 폴더에서 동작합니다 ({label})"
+        ))];
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    vec![explain(
+        ctx,
+        &params.modules,
+        &code,
+        &py,
+        &label,
+        &env.dir,
+        &stderr,
+    )]
+}
+
+/// `a.b_c.d`: Python identifiers joined by dots.
+fn is_module_name(name: &str) -> bool {
+    name.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric())
+    })
+}
+
+/// A frame of a Python traceback.
+#[derive(Debug, PartialEq, Eq)]
+struct Frame {
+    file: String,
+    line: u32,
+}
+
+/// `  File "path", line 3, in <module>` lines.
+fn frames(stderr: &str) -> Vec<Frame> {
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim_start().strip_prefix("File \"")?;
+            let (file, rest) = rest.split_once("\", line ")?;
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some(Frame {
+                file: file.to_string(),
+                line: digits.parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+/// The last traceback frame in a workspace file (outside the environment), as a
+/// workspace-relative path and line.
+fn workspace_frame(root: &Path, env_dir: &Path, stderr: &str) -> Option<(String, u32)> {
+    let roots: Vec<PathBuf> = [Some(root.to_path_buf()), root.canonicalize().ok()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let env_dirs: Vec<PathBuf> = [Some(env_dir.to_path_buf()), env_dir.canonicalize().ok()]
+        .into_iter()
+        .flatten()
+        .collect();
+    frames(stderr).into_iter().rev().find_map(|f| {
+        if f.file.starts_with('<') {
+            return None;
+        }
+        let p = Path::new(&f.file);
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            root.join(p)
+        };
+        if env_dirs.iter().any(|e| p.starts_with(e)) {
+            return None;
+        }
+        roots
+            .iter()
+            .find(|r| p.starts_with(r))
+            .map(|r| (show_path(r, &p), f.line))
+    })
+}
+
+/// `No module named 'x.y'` -> `x.y`.
+fn missing_module(last: &str) -> Option<&str> {
+    let rest = last.strip_prefix("ModuleNotFoundError: No module named '")?;
+    rest.split('\'').next()
+}
+
+fn explain(
+    ctx: &CheckContext,
+    modules: &[String],
+    code: &str,
+    py: &str,
+    label: &str,
+    env_dir: &Path,
+    stderr: &str,
+) -> Finding {
+    let last = last_line(stderr.as_bytes());
+    let last = last.trim_start_matches(": ").to_string();
+    let at = workspace_frame(&ctx.root, env_dir, stderr);
+    let mut finding = Finding::fail(tr!(
+        "`{code}` fails from the workspace root: {last}",
+        "작업 폴더에서 `{code}` 가 실패합니다: {last}"
+    ));
+    if let Some((file, line)) = &at {
+        finding = finding.file(file.clone()).line(*line);
+    }
+    let hint = match (missing_module(&last), &at) {
+        // One of the modules asked for (or a package above it) is not there.
+        (Some(name), None)
+            if modules
+                .iter()
+                .any(|m| m == name || m.starts_with(&format!("{name}."))) =>
+        {
+            let path = name.replace('.', "/");
+            tr!(
+                "imports run from the workspace root: `import {name}` needs a folder `{path}/` (a package, with an `__init__.py`) or a file `{path}.py` there; check the folder names and that every folder on the way is a package with `__init__.py`",
+                "import 는 작업 폴더에서 실행됩니다: `import {name}` 에는 `{path}/` 폴더(`__init__.py` 가 있는 패키지)나 `{path}.py` 파일이 있어야 합니다. 폴더 이름과, 경로의 모든 폴더가 `__init__.py` 가 있는 패키지인지 확인하세요"
+            )
+        }
+        (Some(name), Some((file, line))) => {
+            let top = name.split('.').next().unwrap_or(name);
+            tr!(
+                "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it: `{py} -m pip install {top}`",
+                "{file} {line}번째 줄이 `{name}` 를 import 하지만, 작업 폴더의 모듈도 아니고 {label} 에 설치되어 있지도 않습니다. import 를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하세요: `{py} -m pip install {top}`"
+            )
+        }
+        (Some(name), None) => {
+            let top = name.split('.').next().unwrap_or(name);
+            tr!(
+                "`{name}` is not installed in {label}: `{py} -m pip install {top}`",
+                "`{name}` 가 {label} 에 설치되어 있지 않습니다: `{py} -m pip install {top}`"
+            )
+        }
+        (None, Some((file, line))) => {
+            let init = if file.ends_with("__init__.py") {
+                tr!(
+                    " (code in a package's `__init__.py` runs every time the package is imported)",
+                    " (패키지의 `__init__.py` 코드는 패키지를 import 할 때마다 실행됩니다)"
+                )
+            } else {
+                crate::i18n::Tr::same("")
+            };
+            let (ie, ik) = (&init.en, &init.ko);
+            tr!(
+                "the error is raised at {file}:{line} while importing{ie}; fix that line, then try `{py} -c \"{code}\"`",
+                "import 하는 동안 {file}:{line} 에서 오류가 납니다{ik}. 그 줄을 고친 뒤 `{py} -c \"{code}\"` 로 확인하세요"
+            )
+        }
+        (None, None) => tr!(
+            "run `{py} -c \"{code}\"` in the workspace root to see the whole error",
+            "작업 폴더에서 `{py} -c \"{code}\"` 를 실행해 전체 오류를 보세요"
+        ),
+    };
+    finding.hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+
+    const TB: &str = r#"Traceback (most recent call last):
+  File "<string>", line 1, in <module>
+  File "/ws/src/utils/__init__.py", line 2, in <module>
+    from .helpers import nothing
+  File "/ws/.venv/lib/python3.11/site-packages/x/__init__.py", line 7, in <module>
+    raise ImportError("nope")
+ImportError: nope
+"#;
+
+    #[test]
+    fn parses_frames() {
+        let f = frames(TB);
+        assert_eq!(f.len(), 3);
+        assert_eq!(
+            f[1],
+            Frame {
+                file: "/ws/src/utils/__init__.py".into(),
+                line: 2
+            }
+        );
+    }
+
+    #[test]
+    fn finds_the_last_workspace_frame_outside_the_env() {
+        let at = workspace_frame(Path::new("/ws"), Path::new("/ws/.venv"), TB);
+        assert_eq!(at, Some(("src/utils/__init__.py".to_string(), 2)));
+    }
+
+    #[test]
+    fn missing_module_name() {
+        assert_eq!(
+            missing_module("ModuleNotFoundError: No module named 'src.training'"),
+            Some("src.training")
+        );
+        assert_eq!(missing_module("ImportError: nope"), None);
+    }
+
+    #[test]
+    fn module_names() {
+        assert!(is_module_name("src.training"));
+        assert!(is_module_name("_private.x2"));
+        assert!(!is_module_name("src..x"));
+        assert!(!is_module_name("os; import shutil"));
+        assert!(!is_module_name(""));
+    }
+
+    #[test]
+    fn grading_without_exec_skips() {
+        let t = tempfile::tempdir().unwrap();
+        let ctx = CheckContext::new(t.path(), false, None, false);
+        let f = run(
+            &Params {
+                modules: vec!["src".into()],
+                timeout_secs: 60,
+            },
+            &ctx,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].status, Status::Skip);
+        assert!(f[0].message.en.contains("--exec"));
+    }
 }

@@ -1,0 +1,569 @@
+//! `python-env` and `python-import` end to end: the real binary, a fixture course, real venvs
+//! made by `python3 -m venv --without-pip` with stub packages standing in for torch and numpy.
+#![cfg(unix)]
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{course, site_packages, stub_package, tempdir, venv, write};
+use serde_json::Value;
+
+/// A one-exercise course whose exercise runs `checks` (YAML list items, indented by 2).
+fn fixture_course(dir: &Path, checks: &str) -> PathBuf {
+    let c = dir.join("course");
+    write(
+        &c,
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
+    );
+    write(&c, "lessons/ko/x.md", "# X\n\nx\n");
+    write(&c, "lessons/en/x.md", "# X\n\nx\n");
+    write(
+        &c,
+        "exercises/ex/exercise.yaml",
+        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
+    );
+    c
+}
+
+/// `course check --format json` in `ws`; returns (exit code, the exercise's JSON).
+fn check(course_dir: &Path, ws: &Path, envs: &[(&str, &str)]) -> (i32, Value) {
+    let mut cmd = course();
+    cmd.arg("--course")
+        .arg(course_dir)
+        .arg("--workspace")
+        .arg(ws)
+        .args(["check", "--format", "json", "--lang", "en"]);
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), json["exercises"][0].clone())
+}
+
+fn findings(ex: &Value) -> Vec<Value> {
+    ex["findings"].as_array().unwrap().clone()
+}
+
+fn one(ex: &Value) -> Value {
+    let f = findings(ex);
+    assert_eq!(f.len(), 1, "expected one finding: {ex:#}");
+    f[0].clone()
+}
+
+fn s(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_default().to_string()
+}
+
+const ENV_CHECK: &str = "  - kind: python-env\n    modules: [torch, numpy]\n";
+
+#[test]
+fn a_venv_with_torch_and_numpy_passes_with_versions() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.1.0");
+    stub_package(&env, "numpy", "1.26.4");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 0, "{ex:#}");
+    assert_eq!(s(&f, "status"), "pass");
+    assert_eq!(s(&f, "check"), "python-env");
+    let msg = s(&f, "message");
+    assert!(msg.starts_with("Python 3."), "{msg}");
+    assert!(msg.contains("(.venv): torch 2.1.0, numpy 1.26.4"), "{msg}");
+}
+
+#[test]
+fn a_missing_module_names_the_install_command_for_this_env() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.1.0");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert_eq!(s(&f, "status"), "fail");
+    assert!(
+        s(&f, "message").contains("`numpy` is not installed in .venv"),
+        "{f:#}"
+    );
+    let hint = s(&f, "hint");
+    assert!(
+        hint.contains("`.venv/bin/python -m pip install numpy`"),
+        "{hint}"
+    );
+    // Made with --without-pip: the hint says how to get pip first.
+    assert!(hint.contains(".venv/bin/python -m ensurepip"), "{hint}");
+    assert!(hint.contains("source .venv/bin/activate"), "{hint}");
+}
+
+#[test]
+fn korean_message_for_a_missing_module() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    let c = fixture_course(t.path(), "  - kind: python-env\n    modules: [numpy]\n");
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["check", "--format", "json", "--lang", "ko"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = one(&json["exercises"][0]);
+    assert!(s(&f, "message").contains("설치되어 있지 않습니다"), "{f:#}");
+    assert!(
+        s(&f, "hint").contains(".venv/bin/python -m pip install numpy"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn no_environment_fails_and_says_how_to_make_one() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    write(&ws, "train.py", "print('hi')\n");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert_eq!(s(&f, "status"), "fail");
+    let msg = s(&f, "message");
+    assert!(msg.contains("no Python environment found"), "{msg}");
+    assert!(msg.contains("$VIRTUAL_ENV: not set"), "{msg}");
+    let hint = s(&f, "hint");
+    assert!(
+        hint.contains("python3 -m venv .venv && .venv/bin/python -m pip install torch numpy"),
+        "{hint}"
+    );
+    assert!(hint.contains("conda create"), "{hint}");
+}
+
+#[test]
+fn a_conda_prefix_env_in_the_workspace_gets_conda_install_commands() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    // A conda `-p` environment: `conda-meta/history` marks it. (Its interpreter is a venv's,
+    // so that the stub packages in its own site-packages are the ones Python sees.)
+    let env = venv(&ws, "condaenv");
+    write(&env, "conda-meta/history", "==> 2026-01-01 <==\n");
+    stub_package(&env, "numpy", "1.26.4");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert!(
+        s(&f, "message").contains("`torch` is not installed in condaenv"),
+        "{f:#}"
+    );
+    let hint = s(&f, "hint");
+    assert!(
+        hint.contains("`conda install -p condaenv -c conda-forge pytorch`"),
+        "{hint}"
+    );
+    assert!(hint.contains("pip install torch"), "{hint}");
+}
+
+#[test]
+fn an_env_whose_python_links_to_the_system_python_is_not_taken_for_it() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let real = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import os, sys; print(os.path.realpath(sys.executable))",
+        ])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(real.stdout).unwrap().trim().to_string();
+    write(&ws, "sysenv/conda-meta/history", "");
+    std::fs::create_dir_all(ws.join("sysenv/bin")).unwrap();
+    std::os::unix::fs::symlink(&real, ws.join("sysenv/bin/python")).unwrap();
+    let c = fixture_course(t.path(), "  - kind: python-env\n    modules: [json]\n");
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(
+        msg.contains("sysenv/bin/python runs the Python installed in"),
+        "{msg}"
+    );
+    assert!(msg.contains("not the environment sysenv"), "{msg}");
+}
+
+#[test]
+fn virtual_env_outside_the_workspace_is_used() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let env = venv(&t.path().join("elsewhere"), "myenv");
+    stub_package(&env, "torch", "2.2.0");
+    stub_package(&env, "numpy", "2.0.1");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[("VIRTUAL_ENV", env.to_str().unwrap())]);
+    let f = one(&ex);
+    assert_eq!(code, 0, "{ex:#}");
+    let msg = s(&f, "message");
+    let expected = format!("($VIRTUAL_ENV={}): torch 2.2.0, numpy 2.0.1", env.display());
+    assert!(msg.contains(&expected), "{msg}");
+}
+
+#[test]
+fn the_environment_yml_env_is_found_in_home_conda_envs() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    write(
+        &ws,
+        "environment.yml",
+        "name: vla\ndependencies:\n  - python=3.11\n",
+    );
+    let home = t.path().join("home");
+    let env = venv(&home.join(".conda/envs"), "vla");
+    write(&env, "conda-meta/history", "");
+    stub_package(&env, "torch", "2.1.0");
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[("HOME", home.to_str().unwrap())]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(
+        msg.contains("`numpy` is not installed in conda env vla from environment.yml"),
+        "{msg}"
+    );
+    assert!(
+        s(&f, "hint").contains("`conda install -n vla numpy`"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn a_moved_venv_with_a_dangling_python_is_reported_as_broken() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    write(
+        &ws,
+        ".venv/pyvenv.cfg",
+        "home = /nonexistent/python/bin\ninclude-system-site-packages = false\nversion = 3.10.12\n",
+    );
+    std::fs::create_dir_all(ws.join(".venv/bin")).unwrap();
+    std::os::unix::fs::symlink(
+        "/nonexistent/python/bin/python3.10",
+        ws.join(".venv/bin/python"),
+    )
+    .unwrap();
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert_eq!(s(&f, "status"), "fail");
+    let msg = s(&f, "message");
+    assert!(
+        msg.contains(".venv/bin/python is a link to /nonexistent/python/bin/python3.10, which does not exist"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("Python 3.10.12 from /nonexistent/python/bin"),
+        "{msg}"
+    );
+    assert_eq!(s(&f, "file"), ".venv/bin/python");
+    assert!(
+        s(&f, "hint").contains("rm -rf .venv && python3 -m venv .venv"),
+        "{f:#}"
+    );
+}
+
+/// A fake environment whose interpreter is a shell script.
+fn script_env(ws: &Path, script: &str) {
+    write(
+        ws,
+        ".venv/pyvenv.cfg",
+        &format!("home = {}\nversion = 3.11.0\n", ws.display()),
+    );
+    let py = write(ws, ".venv/bin/python", script);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&py, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn a_hanging_interpreter_is_an_error_not_a_failure() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    script_env(&ws, "#!/bin/sh\nsleep 30\n");
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-env\n    modules: [torch]\n    timeout_secs: 2\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 3, "{ex:#}");
+    assert_eq!(s(&f, "status"), "error");
+    assert!(
+        s(&f, "message").contains("the interpreter .venv/bin/python did not answer in 2 s"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn an_interpreter_that_does_not_start_is_a_failure() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    script_env(
+        &ws,
+        "#!/bin/sh\necho 'Could not find platform independent libraries <prefix>' >&2\nexit 1\n",
+    );
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(
+        msg.contains("exited with code 1 without answering"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("Could not find platform independent libraries"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_module_that_raises_on_import_is_a_failure_with_the_error() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "numpy", "1.26.4");
+    let torch = site_packages(&env).join("torch");
+    std::fs::create_dir_all(&torch).unwrap();
+    std::fs::write(
+        torch.join("__init__.py"),
+        "raise OSError('libcudart.so.12: cannot open shared object file')\n",
+    )
+    .unwrap();
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(
+        msg.contains("`import torch` fails in .venv: OSError: libcudart.so.12"),
+        "{msg}"
+    );
+    assert!(s(&f, "hint").contains("--force-reinstall torch"), "{f:#}");
+}
+
+#[test]
+fn a_passing_probe_is_cached_until_site_packages_changes() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let init = course()
+        .arg("--course")
+        .arg(&c)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "numpy", "1.26.4");
+    let log = t.path().join("imports.log");
+    let torch = site_packages(&env).join("torch");
+    std::fs::create_dir_all(&torch).unwrap();
+    std::fs::write(
+        torch.join("__init__.py"),
+        format!(
+            "__version__ = '2.1.0'\nwith open({:?}, 'a') as f:\n    f.write('imported\\n')\n",
+            log.display().to_string()
+        ),
+    )
+    .unwrap();
+    let lines = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+
+    let (code, _) = check(&c, &ws, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(lines(), 1);
+    let cached: Vec<_> = std::fs::read_dir(ws.join(".course/cache"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("python-env-") && n.ends_with(".json"))
+        .collect();
+    assert_eq!(cached.len(), 1, "{cached:?}");
+
+    let (code, ex) = check(&c, &ws, &[]);
+    assert_eq!(code, 0, "{ex:#}");
+    assert!(s(&one(&ex), "message").contains("torch 2.1.0, numpy 1.26.4"));
+    assert_eq!(lines(), 1, "an unchanged environment is not imported again");
+
+    // Installing a package changes site-packages: probe again.
+    stub_package(&env, "einops", "0.7.0");
+    let (code, _) = check(&c, &ws, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(lines(), 2);
+}
+
+#[test]
+fn a_failing_probe_is_not_cached() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let init = course()
+        .arg("--course")
+        .arg(&c)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    venv(&ws, ".venv");
+    let (code, _) = check(&c, &ws, &[]);
+    assert_eq!(code, 1);
+    let cached = std::fs::read_dir(ws.join(".course/cache"))
+        .map(|r| r.count())
+        .unwrap_or(0);
+    assert_eq!(cached, 0);
+}
+
+// ---- python-import ------------------------------------------------------------------------
+
+#[test]
+fn python_import_passes_for_a_package_structure() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/training/__init__.py", "from .loop import train\n");
+    write(&ws, "src/training/loop.py", "def train():\n    return 1\n");
+    write(&ws, "src/utils/__init__.py", "");
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.training, src.utils]\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 0, "{ex:#}");
+    assert_eq!(s(&f, "check"), "python-import");
+    assert!(
+        s(&f, "message")
+            .contains("`import src.training, src.utils` works from the workspace root (.venv)"),
+        "{f:#}"
+    );
+    // Nothing was written into the workspace.
+    assert!(!ws.join("src/__pycache__").exists());
+}
+
+#[test]
+fn python_import_points_at_the_failing_line_of_an_init_file() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    write(
+        &ws,
+        "src/utils/__init__.py",
+        "import os\nimport missing_dependency_xyz\n",
+    );
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.utils]\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert_eq!(s(&f, "status"), "fail");
+    assert!(
+        s(&f, "message").contains("ModuleNotFoundError: No module named 'missing_dependency_xyz'"),
+        "{f:#}"
+    );
+    assert_eq!(s(&f, "file"), "src/utils/__init__.py");
+    assert_eq!(f["line"].as_u64(), Some(2));
+    assert!(
+        s(&f, "hint").contains("src/utils/__init__.py line 2 imports `missing_dependency_xyz`"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn python_import_explains_an_error_raised_in_an_init_file() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    write(
+        &ws,
+        "src/utils/__init__.py",
+        "\n\nraise ImportError('cannot import name helper')\n",
+    );
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.utils]\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert!(
+        s(&f, "message").contains("ImportError: cannot import name helper"),
+        "{f:#}"
+    );
+    assert_eq!(s(&f, "file"), "src/utils/__init__.py");
+    assert_eq!(f["line"].as_u64(), Some(3));
+    assert!(
+        s(&f, "hint").contains("__init__.py` runs every time"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn python_import_of_a_missing_package_says_what_is_looked_for() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.training]\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    assert!(
+        s(&f, "message").contains("No module named 'src.training'"),
+        "{f:#}"
+    );
+    assert!(s(&f, "hint").contains("`src/training/`"), "{f:#}");
+}
+
+#[test]
+fn python_import_without_an_environment_is_skipped() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    write(&ws, "src/__init__.py", "");
+    let c = fixture_course(t.path(), "  - kind: python-import\n    modules: [src]\n");
+    let (_, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(s(&f, "status"), "skip", "{f:#}");
+    assert!(
+        s(&f, "message").contains("no Python environment found"),
+        "{f:#}"
+    );
+    assert_eq!(s(&ex, "status"), "skip");
+}
