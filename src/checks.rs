@@ -178,6 +178,10 @@ pub struct CheckContext {
     pub cache_dir: Option<PathBuf>,
     /// Show progress for slow steps (stderr is a terminal).
     pub progress: bool,
+    /// Look for the Python environment only inside the workspace, ignoring `$VIRTUAL_ENV`,
+    /// `$CONDA_PREFIX` and named conda environments: grading and fixtures must not credit a
+    /// submission with the grader's own environment.
+    pub workspace_only: bool,
     env: OnceCell<EnvLookup>,
 }
 
@@ -188,14 +192,26 @@ impl CheckContext {
             allow_exec,
             cache_dir,
             progress,
+            workspace_only: false,
             env: OnceCell::new(),
         }
     }
 
+    /// See [`CheckContext::workspace_only`].
+    pub fn workspace_only(mut self) -> Self {
+        self.workspace_only = true;
+        self
+    }
+
     /// The Python environment of this workspace, found on first use.
     pub fn environment(&self) -> &EnvLookup {
-        self.env
-            .get_or_init(|| crate::python::find_environment(&self.root))
+        self.env.get_or_init(|| {
+            if self.workspace_only {
+                crate::python::find_environment_with(&self.root, &Default::default())
+            } else {
+                crate::python::find_environment(&self.root)
+            }
+        })
     }
 
     /// The finding for a check that would execute workspace code when that is not allowed.

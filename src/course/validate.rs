@@ -320,7 +320,7 @@ fn run_fixture(
         .exercise(id)
         .expect("fixture dirs come from exercises");
     // Fixtures must not see the author's own environment.
-    let ctx = CheckContext::new(&root, true, None, false);
+    let ctx = CheckContext::new(&root, true, None, false).workspace_only();
     let result = run_exercise(exercise, &ctx);
     let detail = result
         .findings
