@@ -438,6 +438,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     let lines = logical_lines(text);
     let mut findings: Vec<Finding> = Vec::new();
     let mut reqs: Vec<Req> = Vec::new();
+    // Names at the start of lines that did not parse: still meant as packages, so counted.
+    let mut broken_names: Vec<String> = Vec::new();
 
     for (index, l) in lines.iter().enumerate() {
         if l.content.is_empty() {
@@ -478,6 +480,14 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             Err(err) => {
                 let reason = err.message.to_string();
                 let reason = reason.lines().next().unwrap_or("").trim().to_string();
+                let prefix = name_prefix(&args);
+                if !prefix.is_empty() {
+                    broken_names.push(
+                        PackageName::from_str(&prefix)
+                            .map(|n| n.to_string())
+                            .unwrap_or(prefix),
+                    );
+                }
                 let hint = if looks_like_url_or_path(&args) {
                     tr!(
                         "give the package a name: `name @ {args}` (PEP 508), e.g. `mypkg @ git+https://github.com/user/mypkg.git`",
@@ -624,9 +634,11 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     }
 
     // Enough packages.
+    // Lines that did not parse count by the name they start with (they get their own finding).
     let count = first_seen
         .keys()
         .map(|(n, _)| n)
+        .chain(broken_names.iter())
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     let min = params.min_packages;
