@@ -173,7 +173,10 @@ fn invalid_requirement_fails_with_its_line() {
     assert_eq!(fails[0]["file"], "requirements.txt");
     assert_eq!(fails[0]["line"], 6);
     assert!(msg(fails[0]).contains("`numpy>=` is not a valid requirement"));
-    assert!(msg(fails[0]).contains("version"), "the parser's reason: {fails:#?}");
+    assert!(
+        msg(fails[0]).contains("version"),
+        "the parser's reason: {fails:#?}"
+    );
     let hint = fails[0]["hint"].as_str().unwrap();
     assert!(hint.contains("numpy>=1.24"), "{hint}");
 }
@@ -201,12 +204,16 @@ fn duplicates_are_found_after_normalisation() {
 
 #[test]
 fn missing_torch_fails() {
-    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\ntorch==2.1.0\n", "") + "scipy  # 과학 계산\n";
+    let text =
+        NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\ntorch==2.1.0\n", "") + "scipy  # 과학 계산\n";
     let (code, findings) = check_file(&text);
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
-    assert!(msg(fails[0]).contains("does not list `torch`"), "{fails:#?}");
+    assert!(
+        msg(fails[0]).contains("does not list `torch`"),
+        "{fails:#?}"
+    );
 }
 
 #[test]
@@ -235,7 +242,10 @@ wandb>=0.15.0  # 실험 기록
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
-    assert!(msg(fails[0]).contains("lists 4 distinct packages"), "{fails:#?}");
+    assert!(
+        msg(fails[0]).contains("lists 4 distinct packages"),
+        "{fails:#?}"
+    );
     assert!(msg(fails[0]).contains("at least 5"), "{fails:#?}");
 }
 
@@ -247,7 +257,10 @@ fn repeating_the_name_is_no_explanation() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 3);
-    assert!(msg(fails[0]).contains("`# torch` does not explain"), "{fails:#?}");
+    assert!(
+        msg(fails[0]).contains("`# torch` does not explain"),
+        "{fails:#?}"
+    );
 }
 
 #[test]
@@ -292,7 +305,10 @@ fn hash_inside_a_word_is_not_a_comment() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 7);
-    assert!(msg(fails[0]).contains("`pillow#images` is not a valid requirement"), "{fails:#?}");
+    assert!(
+        msg(fails[0]).contains("`pillow#images` is not a valid requirement"),
+        "{fails:#?}"
+    );
 }
 
 #[test]

@@ -47,15 +47,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         Err(_) => {
             let list = params.words.join(", ");
-            return vec![Finding::fail(tr!(
-                "`{file}` does not exist",
-                "`{file}` 파일이 없습니다"
-            ))
-            .file(&file)
-            .hint(tr!(
-                "create `{file}` and explain in it what each of these is for: {list}",
-                "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
-            ))];
+            return vec![
+                Finding::fail(tr!("`{file}` does not exist", "`{file}` 파일이 없습니다"))
+                    .file(&file)
+                    .hint(tr!(
+                        "create `{file}` and explain in it what each of these is for: {list}",
+                        "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
+                    )),
+            ];
         }
     };
     let bytes = &bytes[..bytes.len().min(MAX_BYTES)];

@@ -1,6 +1,6 @@
 //! Check kind `python-packages`: the listed folders hold `__init__.py`, and so does every
 //! folder under `root` that holds `.py` files (the root itself included), so that
-//! `from src.model import VLAModel` works the way the lesson explains.
+//! `src.model` is a regular package the way the lesson explains.
 //!
 //! `packages` entries are folders relative to the workspace root when they start with
 //! `root` (`src/model`), else relative to `root` (`model`). The walk is bounded, never
@@ -109,10 +109,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             tr!(" although it holds .py files", " (.py 파일이 있는데도)")
         };
         let (why_en, why_ko) = (why.en, why.ko);
-        let dotted = dir.replace('/', ".");
         let mut finding = Finding::fail(tr!(
-            "`{dir}/` has no `__init__.py`{why_en}, so Python does not treat it as a package and `from {dotted} import ...` fails",
-            "`{dir}/` 에 `__init__.py` 가 없습니다{why_ko}. 그래서 Python 이 패키지로 보지 않아 `from {dotted} import ...` 가 실패합니다",
+            "`{dir}/` has no `__init__.py`{why_en}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
+            "`{dir}/` 에 `__init__.py` 가 없습니다{why_ko}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
         ))
         .file(&init);
         finding = match near_miss(&dir_path) {

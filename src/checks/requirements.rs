@@ -528,16 +528,13 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             misnamed_meant.push(meant.to_string());
             let (en, ko) = (en.to_string(), ko.to_string());
             findings.push(
-                Finding::fail(tr!(
-                    "{file}:{line}: {en}",
-                    "{file}:{line}: {ko}"
-                ))
-                .file(file)
-                .line(line)
-                .hint(tr!(
-                    "replace `{written}` with `{meant}` on line {line}",
-                    "{line}번째 줄의 `{written}` 을(를) `{meant}` 로 바꾸세요"
-                )),
+                Finding::fail(tr!("{file}:{line}: {en}", "{file}:{line}: {ko}"))
+                    .file(file)
+                    .line(line)
+                    .hint(tr!(
+                        "replace `{written}` with `{meant}` on line {line}",
+                        "{line}번째 줄의 `{written}` 을(를) `{meant}` 로 바꾸세요"
+                    )),
             );
         }
     }
