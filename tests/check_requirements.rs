@@ -342,6 +342,19 @@ fn missing_file_fails_and_suggests_writing_it_by_hand() {
 }
 
 #[test]
+fn a_link_to_a_device_fails_instead_of_reading_forever() {
+    let ws = tempdir();
+    std::os::unix::fs::symlink("/dev/zero", ws.path().join("requirements.txt")).unwrap();
+    let (code, findings) = check_with(ws.path(), CHECK, "en");
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        msg(&findings[0]).contains("not a regular file"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
 fn unknown_parameter_is_a_course_error() {
     let ws = tempdir();
     write(ws.path(), "requirements.txt", NOTE_EXAMPLE);

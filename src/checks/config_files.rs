@@ -69,7 +69,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .iter()
         .filter(|e| {
             !e.is_dir
-                && e.path.is_file()
+                // Not through symbolic links: a link may lead out of the workspace.
+                && std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
                 && e.rel
                     .rsplit_once('.')
                     .is_some_and(|(_, ext)| exts.contains(&ext.to_ascii_lowercase()))

@@ -36,12 +36,19 @@ const MAX_BYTES: usize = 1024 * 1024;
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let file = clean(&params.file);
     let path = ctx.root.join(&file);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_start(&path) {
         Ok(bytes) => bytes,
         Err(_) if path.is_dir() => {
             return vec![Finding::fail(tr!(
                 "`{file}` is a folder, but a file is expected",
                 "`{file}` 은(는) 폴더입니다. 파일이어야 합니다"
+            ))
+            .file(&file)]
+        }
+        Err(_) if path.exists() => {
+            return vec![Finding::fail(tr!(
+                "`{file}` is not a regular file",
+                "`{file}` 은(는) 일반 파일이 아닙니다"
             ))
             .file(&file)]
         }
@@ -57,8 +64,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ];
         }
     };
-    let bytes = &bytes[..bytes.len().min(MAX_BYTES)];
-    let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
 
     let mut findings = Vec::new();
     for word in &params.words {
@@ -90,6 +96,19 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// The first [`MAX_BYTES`] of a regular file (never a device or a pipe, which might not end).
+fn read_start(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_BYTES as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn is_word_char(b: u8) -> bool {

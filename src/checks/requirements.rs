@@ -163,6 +163,20 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
             )),
         ));
     }
+    if !meta.is_file() {
+        // A device or a pipe (perhaps behind a symbolic link): reading it could never end.
+        return Err(Box::new(
+            Finding::fail(tr!(
+                "{file} is not a regular file",
+                "{file} 은(는) 일반 파일이 아닙니다"
+            ))
+            .file(file)
+            .hint(tr!(
+                "make {file} a plain text file",
+                "{file} 을(를) 평범한 텍스트 파일로 만드세요"
+            )),
+        ));
+    }
     if meta.len() > MAX_BYTES {
         let kib = meta.len() / 1024;
         return Err(Box::new(
