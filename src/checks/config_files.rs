@@ -1,16 +1,245 @@
-//! Check kind `config-files` (not implemented yet).
+//! Check kind `config-files`: a folder (e.g. `configs/`) that holds at least one YAML file,
+//! every one of which parses, and at least one of which holds settings.
 
 use serde::Deserialize;
 
+use super::paths::clean;
 use super::{CheckContext, Finding};
+use crate::tr;
+use crate::walk;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// The folder, relative to the workspace root.
+    pub dir: String,
+    /// File extensions (without the dot, any case) that count as config files.
+    #[serde(default = "default_extensions")]
+    pub extensions: Vec<String>,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_extensions() -> Vec<String> {
+    vec!["yaml".to_string(), "yml".to_string()]
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            dir: "configs".to_string(),
+            extensions: default_extensions(),
+        }
+    }
+}
+
+/// A config file larger than this is not parsed.
+const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let dir = clean(&params.dir);
+    let path = ctx.root.join(&dir);
+    let exts: Vec<String> = params
+        .extensions
+        .iter()
+        .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+        .collect();
+    let first_ext = exts.first().cloned().unwrap_or_else(|| "yaml".into());
+    let list = exts
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !path.is_dir() {
+        return vec![Finding::fail(tr!(
+            "the folder `{dir}/` does not exist",
+            "`{dir}/` 폴더가 없습니다"
+        ))
+        .file(&dir)
+        .hint(tr!(
+            "create it and put the experiment settings in a file: `mkdir -p {dir}`, then write `{dir}/base.{first_ext}` with lines like `learning_rate: 0.0001`",
+            "폴더를 만들고 실험 설정을 파일에 쓰세요: `mkdir -p {dir}` 후 `{dir}/base.{first_ext}` 에 `learning_rate: 0.0001` 같은 줄을 쓰세요"
+        ))];
+    }
+
+    let found = walk::walk(&path, 6, 5_000, |e| {
+        let name = e.rel.rsplit('/').next().unwrap_or("");
+        !name.starts_with('.') && !walk::is_noise_dir(name)
+    });
+    let configs: Vec<&walk::Entry> = found
+        .entries
+        .iter()
+        .filter(|e| {
+            !e.is_dir
+                // Not through symbolic links: a link may lead out of the workspace.
+                && std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
+                && e.rel
+                    .rsplit_once('.')
+                    .is_some_and(|(_, ext)| exts.contains(&ext.to_ascii_lowercase()))
+        })
+        .collect();
+    if configs.is_empty() {
+        return vec![Finding::fail(tr!(
+            "`{dir}/` holds no config file ({list})",
+            "`{dir}/` 폴더에 설정 파일({list})이 없습니다"
+        ))
+        .file(&dir)
+        .hint(tr!(
+            "write the experiment settings in `{dir}/base.{first_ext}`, e.g. `learning_rate: 0.0001` and `batch_size: 32` on separate lines",
+            "실험 설정을 `{dir}/base.{first_ext}` 에 쓰세요. 예: `learning_rate: 0.0001`, `batch_size: 32` 를 각각 한 줄에"
+        ))];
+    }
+
+    let mut findings = Vec::new();
+    let mut with_settings = 0usize;
+    for entry in &configs {
+        let file = format!("{dir}/{}", entry.rel);
+        let size = entry.path.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_BYTES {
+            let kib = size / 1024;
+            findings.push(
+                Finding::skip(tr!(
+                    "{file} is {kib} KiB; not parsed (a config file is a few settings)",
+                    "{file} 의 크기가 {kib} KiB 라 읽지 않았습니다 (설정 파일은 설정 몇 줄이면 됩니다)"
+                ))
+                .file(&file),
+            );
+            continue;
+        }
+        let text = match std::fs::read(&entry.path) {
+            Ok(bytes) => {
+                let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                match String::from_utf8(bytes.to_vec()) {
+                    Ok(text) => text,
+                    Err(_) => {
+                        findings.push(
+                            Finding::fail(tr!(
+                                "{file} is not UTF-8 text",
+                                "{file} 이(가) UTF-8 텍스트가 아닙니다"
+                            ))
+                            .file(&file)
+                            .hint(tr!(
+                                "save it as UTF-8 in your editor",
+                                "편집기에서 UTF-8 로 다시 저장하세요"
+                            )),
+                        );
+                        continue;
+                    }
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                findings.push(
+                    Finding::error(tr!(
+                        "cannot read {file}: {e}",
+                        "{file} 을(를) 읽을 수 없습니다: {e}"
+                    ))
+                    .file(&file),
+                );
+                continue;
+            }
+        };
+        match parse(&text) {
+            Ok(has_settings) => with_settings += usize::from(has_settings),
+            Err((line, column, reason)) => {
+                let tab = text
+                    .lines()
+                    .nth(line.saturating_sub(1) as usize)
+                    .is_some_and(|l| l.contains('\t'));
+                let hint = if tab {
+                    tr!(
+                        "YAML indents with spaces, never tabs: replace the tab on line {line} with spaces",
+                        "YAML 은 탭이 아니라 공백으로 들여씁니다: {line}번째 줄의 탭을 공백으로 바꾸세요"
+                    )
+                } else {
+                    tr!(
+                        "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, and quote values holding `: ` or `#`",
+                        "{line}번째 줄 {column}번째 칸을 고치세요: 설정은 `키: 값` 으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: ` 나 `#` 가 들어간 값은 따옴표로 감싸세요"
+                    )
+                };
+                findings.push(
+                    Finding::fail(tr!(
+                        "{file}:{line}: not valid YAML: {reason}",
+                        "{file}:{line}: 올바른 YAML 이 아닙니다: {reason}"
+                    ))
+                    .file(&file)
+                    .line(line)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    let failed = findings
+        .iter()
+        .any(|f| f.status == super::Status::Fail || f.status == super::Status::Error);
+    if !failed && with_settings == 0 {
+        findings.push(
+            Finding::fail(tr!(
+                "the config files in `{dir}/` hold no settings",
+                "`{dir}/` 의 설정 파일에 설정이 하나도 없습니다"
+            ))
+            .file(&dir)
+            .hint(tr!(
+                "write the experiment settings as `key: value` lines, e.g. `learning_rate: 0.0001`",
+                "실험 설정을 `키: 값` 형태로 쓰세요. 예: `learning_rate: 0.0001`"
+            )),
+        );
+    }
+    if findings.iter().all(|f| f.status == super::Status::Skip) {
+        let n = configs.len();
+        findings.push(
+            Finding::pass(tr!(
+                "`{dir}/`: {n} config files, all valid YAML",
+                "`{dir}/`: 설정 파일 {n}개, 모두 올바른 YAML"
+            ))
+            .file(&dir),
+        );
+    }
+    findings
+}
+
+/// Parse every YAML document of `text`. Ok(whether some document holds a value other than
+/// null), or the line, column and the parser's reason.
+fn parse(text: &str) -> Result<bool, (u32, u32, String)> {
+    let mut has_settings = false;
+    for doc in serde_yaml::Deserializer::from_str(text) {
+        match serde_yaml::Value::deserialize(doc) {
+            Ok(value) => has_settings |= !value.is_null(),
+            Err(e) => {
+                let (line, column) = e
+                    .location()
+                    .map(|l| (l.line() as u32, l.column() as u32))
+                    .unwrap_or((1, 1));
+                let reason = e.to_string();
+                let reason = match reason.find(" at line ") {
+                    Some(i) => reason[..i].to_string(),
+                    None => reason,
+                };
+                return Err((line, column, reason));
+            }
+        }
+    }
+    Ok(has_settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reports_line_of_bad_yaml() {
+        let (line, _, reason) = parse("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
+        assert!(line >= 2, "{line} {reason}");
+        assert!(!reason.contains("at line"), "{reason}");
+    }
+
+    #[test]
+    fn accepts_several_documents_and_comments() {
+        assert_eq!(parse("a: 1\n---\nb: 2\n"), Ok(true));
+        assert_eq!(parse("# only a comment\n"), Ok(false));
+        assert_eq!(parse(""), Ok(false));
+    }
+
+    #[test]
+    fn duplicate_keys_fail() {
+        assert!(parse("a: 1\na: 2\n").is_err());
+    }
 }

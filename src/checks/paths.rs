@@ -1,16 +1,150 @@
-//! Check kind `paths` (not implemented yet).
+//! Check kind `paths`: files that must exist, and folders that must hold at least one file.
+//!
+//! git keeps no empty folders, so a folder counts only when some file lives in it (at any
+//! depth, within a bounded walk); a `.gitkeep` is the usual way to keep one.
+
+use std::path::Path;
 
 use serde::Deserialize;
 
 use super::{CheckContext, Finding};
+use crate::tr;
+use crate::walk;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// Files that must exist, relative to the workspace root.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Folders that must exist and hold at least one file.
+    #[serde(default)]
+    pub nonempty_dirs: Vec<String>,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for file in &params.files {
+        let rel = clean(file);
+        let path = ctx.root.join(&rel);
+        if path.is_file() {
+            continue;
+        }
+        if path.is_dir() {
+            findings.push(
+                Finding::fail(tr!(
+                    "`{rel}` is a folder, but a file is expected",
+                    "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
+                ))
+                .file(&rel)
+                .hint(tr!(
+                    "remove the folder `{rel}/` and create the file `{rel}`",
+                    "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드세요"
+                )),
+            );
+        } else {
+            findings.push(
+                Finding::fail(tr!("`{rel}` does not exist", "`{rel}` 파일이 없습니다"))
+                    .file(&rel)
+                    .hint(create_file_hint(&rel)),
+            );
+        }
+    }
+    for dir in &params.nonempty_dirs {
+        let rel = clean(dir);
+        let path = ctx.root.join(&rel);
+        if path.is_file() {
+            findings.push(
+                Finding::fail(tr!(
+                    "`{rel}` is a file, but a folder is expected",
+                    "`{rel}` 은(는) 파일입니다. 폴더여야 합니다"
+                ))
+                .file(&rel)
+                .hint(tr!(
+                    "remove the file `{rel}` and create the folder: `mkdir -p {rel}`",
+                    "`{rel}` 파일을 지우고 폴더를 만드세요: `mkdir -p {rel}`"
+                )),
+            );
+        } else if !path.is_dir() {
+            findings.push(
+                Finding::fail(tr!(
+                    "the folder `{rel}/` does not exist",
+                    "`{rel}/` 폴더가 없습니다"
+                ))
+                .file(&rel)
+                .hint(tr!(
+                    "create it with something in it (git keeps no empty folders): `mkdir -p {rel} && touch {rel}/.gitkeep`",
+                    "안에 파일을 하나 두고 만드세요 (git 은 빈 폴더를 저장하지 않습니다): `mkdir -p {rel} && touch {rel}/.gitkeep`"
+                )),
+            );
+        } else if !holds_a_file(&path) {
+            findings.push(
+                Finding::fail(tr!(
+                    "the folder `{rel}/` holds no file, and git keeps no empty folders",
+                    "`{rel}/` 폴더에 파일이 없습니다. git 은 빈 폴더를 저장하지 않습니다"
+                ))
+                .file(&rel)
+                .hint(tr!(
+                    "put the files it is for in it, or an empty placeholder: `touch {rel}/.gitkeep`",
+                    "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드세요: `touch {rel}/.gitkeep`"
+                )),
+            );
+        }
+    }
+    if findings.is_empty() {
+        let (nf, nd) = (params.files.len(), params.nonempty_dirs.len());
+        findings.push(Finding::pass(tr!(
+            "{nf} files and {nd} non-empty folders are in place",
+            "파일 {nf}개와 비어 있지 않은 폴더 {nd}개가 모두 있습니다"
+        )));
+    }
+    findings
+}
+
+/// A workspace-relative path as written in the exercise, with `/` separators and no
+/// leading `./` or trailing `/`.
+pub(crate) fn clean(rel: &str) -> String {
+    let rel = rel.replace('\\', "/");
+    let rel = rel.trim_start_matches("./").trim_end_matches('/');
+    if rel.is_empty() {
+        ".".to_string()
+    } else {
+        rel.to_string()
+    }
+}
+
+fn create_file_hint(rel: &str) -> crate::i18n::Tr {
+    match rel.rsplit_once('/') {
+        Some((parent, _)) => tr!(
+            "create it: `mkdir -p {parent} && touch {rel}`, then write its content",
+            "만드세요: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰세요"
+        ),
+        None => tr!(
+            "create it at the workspace root: `touch {rel}`, then write its content",
+            "작업 폴더 맨 위에 만드세요: `touch {rel}` 후 내용을 쓰세요"
+        ),
+    }
+}
+
+/// Does `dir` hold a file (or a symbolic link, which git stores too) at any depth? The
+/// direct children are read first; deeper levels within a bounded walk.
+fn holds_a_file(dir: &Path) -> bool {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let mut has_subdir = false;
+    for e in read.filter_map(Result::ok) {
+        match e.file_type() {
+            Ok(t) if t.is_dir() => has_subdir = true,
+            Ok(_) => return true,
+            Err(_) => {}
+        }
+    }
+    has_subdir
+        && walk::walk(dir, 8, 5_000, |e| {
+            !walk::is_noise_dir(e.rel.rsplit('/').next().unwrap_or(""))
+        })
+        .entries
+        .iter()
+        .any(|e| !e.is_dir)
 }

@@ -1,16 +1,180 @@
-//! Check kind `python-packages` (not implemented yet).
+//! Check kind `python-packages`: the listed folders hold `__init__.py`, and so does every
+//! folder under `root` that holds `.py` files (the root itself included), so that
+//! `src.model` is a regular package the way the lesson explains.
+//!
+//! `packages` entries are folders relative to the workspace root when they start with
+//! `root` (`src/model`), else relative to `root` (`model`). The walk is bounded, never
+//! follows symbolic links, and skips `__pycache__` and hidden folders.
+
+use std::collections::BTreeSet;
+use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding};
+use super::paths::clean;
+use super::{CheckContext, Finding, Status};
+use crate::tr;
+use crate::walk;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// The source folder, relative to the workspace root (e.g. `src`).
+    pub root: String,
+    /// Folders that must be packages (hold `__init__.py`).
+    #[serde(default)]
+    pub packages: Vec<String>,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            root: "src".to_string(),
+            packages: Vec::new(),
+        }
+    }
+}
+
+const MAX_DEPTH: usize = 12;
+const MAX_ENTRIES: usize = 20_000;
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let root = clean(&params.root);
+    let root_path = ctx.root.join(&root);
+    if !root_path.is_dir() {
+        return vec![Finding::fail(tr!(
+            "the folder `{root}/` does not exist",
+            "`{root}/` 폴더가 없습니다"
+        ))
+        .file(&root)
+        .hint(tr!(
+            "create the source folder as a package: `mkdir -p {root} && touch {root}/__init__.py`",
+            "소스 폴더를 패키지로 만드세요: `mkdir -p {root} && touch {root}/__init__.py`"
+        ))];
+    }
+
+    // Folders (workspace-relative) that must hold `__init__.py`, in order.
+    let mut needed: BTreeSet<String> = BTreeSet::new();
+    for p in &params.packages {
+        let p = clean(p);
+        let rel = if p == root || p.starts_with(&format!("{root}/")) || root == "." {
+            p
+        } else {
+            format!("{root}/{p}")
+        };
+        needed.insert(rel);
+    }
+    let listed = needed.clone();
+
+    let found = walk::walk(&root_path, MAX_DEPTH, MAX_ENTRIES, |e| {
+        let name = e.rel.rsplit('/').next().unwrap_or("");
+        !name.starts_with('.') && !walk::is_noise_dir(name)
+    });
+    for e in &found.entries {
+        if !e.is_dir && e.rel.ends_with(".py") {
+            let dir = match e.rel.rsplit_once('/') {
+                Some((parent, _)) => join(&root, parent),
+                None => root.clone(),
+            };
+            needed.insert(dir);
+        }
+    }
+
+    let mut findings = Vec::new();
+    let mut packages = 0usize;
+    for dir in &needed {
+        let dir_path = ctx.root.join(dir);
+        let init = format!("{dir}/__init__.py");
+        if dir_path.join("__init__.py").is_file() {
+            packages += 1;
+            continue;
+        }
+        if !dir_path.is_dir() {
+            findings.push(
+                Finding::fail(tr!(
+                    "the package folder `{dir}/` does not exist",
+                    "패키지 폴더 `{dir}/` 가 없습니다"
+                ))
+                .file(dir)
+                .hint(tr!(
+                    "create it as a package: `mkdir -p {dir} && touch {init}`",
+                    "패키지로 만드세요: `mkdir -p {dir} && touch {init}`"
+                )),
+            );
+            continue;
+        }
+        let why = if listed.contains(dir) {
+            tr!("", "")
+        } else {
+            tr!(" although it holds .py files", " (.py 파일이 있는데도)")
+        };
+        let (why_en, why_ko) = (why.en, why.ko);
+        let mut finding = Finding::fail(tr!(
+            "`{dir}/` has no `__init__.py`{why_en}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
+            "`{dir}/` 에 `__init__.py` 가 없습니다{why_ko}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
+        ))
+        .file(&init);
+        finding = match near_miss(&dir_path) {
+            Some(name) => finding.hint(tr!(
+                "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension): `mv {dir}/{name} {init}`",
+                "`{dir}/{name}` 이(가) 있습니다. 이름을 정확히 `__init__.py` 로 바꾸세요 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
+            )),
+            None => finding.hint(tr!(
+                "create it (it may stay empty): `touch {init}`",
+                "만드세요 (비어 있어도 됩니다): `touch {init}`"
+            )),
+        };
+        findings.push(finding);
+    }
+
+    if found.truncated {
+        findings.push(
+            Finding::skip(tr!(
+                "`{root}/` holds more than {MAX_ENTRIES} entries; only the first {MAX_ENTRIES} were looked at",
+                "`{root}/` 에 항목이 {MAX_ENTRIES}개를 넘어 처음 {MAX_ENTRIES}개만 살펴보았습니다"
+            ))
+            .file(&root)
+            .hint(tr!(
+                "keep data sets and environments out of the source folder",
+                "데이터셋과 가상환경은 소스 폴더 밖에 두세요"
+            )),
+        );
+    }
+    if findings.iter().all(|f| f.status == Status::Skip) {
+        findings.insert(
+            0,
+            Finding::pass(tr!(
+                "{packages} packages under `{root}/`, each with `__init__.py`",
+                "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py` 가 있습니다"
+            ))
+            .file(&root),
+        );
+    }
+    findings
+}
+
+fn join(root: &str, rel: &str) -> String {
+    if root == "." {
+        rel.to_string()
+    } else {
+        format!("{root}/{rel}")
+    }
+}
+
+/// A file in `dir` that looks like a misspelt `__init__.py` (`__init__.py.txt`, `_init_.py`,
+/// `init.py`, `__init.py`).
+fn near_miss(dir: &Path) -> Option<String> {
+    let read = std::fs::read_dir(dir).ok()?;
+    let mut names: Vec<String> = read
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            let l = n.to_lowercase();
+            l != "__init__.py" && l.trim_matches('_').starts_with("init") && l.contains(".py")
+                || l == "__init__.py" && n != "__init__.py"
+                || l.starts_with("__init__") && l != "__init__.py"
+        })
+        .collect();
+    names.sort();
+    names.into_iter().next()
 }

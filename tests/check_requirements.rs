@@ -1,0 +1,409 @@
+//! The `requirements` check kind, run end to end: the real binary, a tiny course whose one
+//! exercise holds the check, and a workspace with a real `requirements.txt`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{course, tempdir, write};
+use serde_json::Value;
+
+const CHECK: &str = "  - kind: requirements\n    required: [torch]\n";
+
+/// Run `course check` on `ws` with an exercise made of `checks` (YAML list items); returns the
+/// exit code and the exercise's findings.
+fn check_with(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<Value>) {
+    let c = tempdir();
+    write(
+        c.path(),
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
+    );
+    write(c.path(), "lessons/ko/x.md", "# X\n\ntext\n");
+    write(
+        c.path(),
+        "exercises/ex/exercise.yaml",
+        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
+    );
+    let out = course()
+        .arg("--course")
+        .arg(c.path())
+        .args(["check", "--workspace"])
+        .arg(ws)
+        .args(["--format", "json", "--lang", lang])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let findings = report["exercises"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone();
+    (out.status.code().unwrap_or(-1), findings)
+}
+
+/// `requirements.txt` with `contents`, checked with the default parameters and `required: [torch]`.
+fn check_file(contents: &str) -> (i32, Vec<Value>) {
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", contents);
+    check_with(ws.path(), CHECK, "en")
+}
+
+fn with_status<'a>(findings: &'a [Value], status: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|f| f["status"] == status).collect()
+}
+
+fn msg(f: &Value) -> &str {
+    f["message"].as_str().unwrap_or("")
+}
+
+fn assert_passes(code: i32, findings: &[Value]) {
+    assert_eq!(code, 0, "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["status"], "pass");
+    assert_eq!(findings[0]["check"], "requirements");
+}
+
+/// The note's example, each line explained.
+const NOTE_EXAMPLE: &str = "\
+# requirements.txt 예시 (VLA 프로젝트)
+# 딥러닝 프레임워크
+torch==2.1.0
+torchvision==0.16.0   # 이미지 데이터셋과 변환
+transformers>=4.35.0  # 언어 모델 (tokenizer, encoder)
+numpy>=1.24.0         # 배열 계산
+pillow>=9.0           # 이미지 파일 읽기
+wandb>=0.15.0         # 실험 기록
+";
+
+#[test]
+fn the_notes_example_with_comments_passes() {
+    let (code, findings) = check_file(NOTE_EXAMPLE);
+    assert_passes(code, &findings);
+    assert!(msg(&findings[0]).contains("6 packages"), "{findings:#?}");
+    assert_eq!(findings[0]["file"], "requirements.txt");
+}
+
+#[test]
+fn korean_messages_with_korean_comments() {
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", NOTE_EXAMPLE);
+    let (code, findings) = check_with(ws.path(), CHECK, "ko");
+    assert_eq!(code, 0, "{findings:#?}");
+    assert!(msg(&findings[0]).contains("패키지 6개"), "{findings:#?}");
+}
+
+#[test]
+fn crlf_and_bom_pass() {
+    let text = format!("\u{feff}{}", NOTE_EXAMPLE.replace('\n', "\r\n"));
+    let (code, findings) = check_file(&text);
+    assert_passes(code, &findings);
+}
+
+#[test]
+fn continuation_lines_join_and_keep_line_numbers() {
+    let text = "\
+# 딥러닝 프레임워크 (해시로 고정)
+torch==2.1.0 \\
+  --hash=sha256:abc
+numpy>=1.24  # 배열 계산
+pillow>=9.0  # 이미지 읽기
+wandb  # 실험 기록
+transformers  # 언어 모델
+";
+    let (code, findings) = check_file(text);
+    assert_passes(code, &findings);
+
+    // A broken line after the continuation is reported at its physical line number.
+    let broken = text.replace("wandb  # 실험 기록", "wandb>=  # 실험 기록");
+    let (code, findings) = check_file(&broken);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 6);
+    assert!(msg(fails[0]).contains("`wandb>=`"), "{fails:#?}");
+}
+
+#[test]
+fn option_lines_are_not_packages() {
+    let options = "\
+-r other.txt
+--index-url https://download.pytorch.org/whl/cu121
+-e .
+--extra-index-url=https://example.com/simple
+";
+    // Four packages and four option lines: still four packages.
+    let four = format!(
+        "{options}torch==2.1.0  # 딥러닝\nnumpy  # 배열 계산\npillow  # 이미지 읽기\nwandb  # 실험 기록\n"
+    );
+    let (code, findings) = check_file(&four);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert!(msg(fails[0]).contains("4 distinct packages"), "{fails:#?}");
+
+    let five = format!("{four}transformers  # 언어 모델\n");
+    let (code, findings) = check_file(&five);
+    assert_passes(code, &findings);
+}
+
+#[test]
+fn unknown_option_fails() {
+    let text = format!("--frobnicate\n{NOTE_EXAMPLE}");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 1);
+    assert!(msg(fails[0]).contains("--frobnicate"));
+}
+
+#[test]
+fn invalid_requirement_fails_with_its_line() {
+    let text = NOTE_EXAMPLE.replace("numpy>=1.24.0 ", "numpy>=       ");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["file"], "requirements.txt");
+    assert_eq!(fails[0]["line"], 6);
+    assert!(msg(fails[0]).contains("`numpy>=` is not a valid requirement"));
+    assert!(
+        msg(fails[0]).contains("version"),
+        "the parser's reason: {fails:#?}"
+    );
+    let hint = fails[0]["hint"].as_str().unwrap();
+    assert!(hint.contains("numpy>=1.24"), "{hint}");
+}
+
+#[test]
+fn duplicates_are_found_after_normalisation() {
+    let text = NOTE_EXAMPLE.replace("wandb>=0.15.0", "Numpy==1.26");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 8);
+    let m = msg(fails[0]);
+    assert!(m.contains("listed twice"), "{m}");
+    assert!(m.contains("line 6") && m.contains("line 8"), "{m}");
+
+    // The same in Korean.
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", &text);
+    let (_, findings) = check_with(ws.path(), CHECK, "ko");
+    let fails = with_status(&findings, "fail");
+    assert!(msg(fails[0]).contains("두 번"), "{fails:#?}");
+    assert!(msg(fails[0]).contains("6번째 줄"), "{fails:#?}");
+}
+
+#[test]
+fn missing_torch_fails() {
+    let text =
+        NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\ntorch==2.1.0\n", "") + "scipy  # 과학 계산\n";
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert!(
+        msg(fails[0]).contains("does not list `torch`"),
+        "{fails:#?}"
+    );
+}
+
+#[test]
+fn pytorch_is_not_torch() {
+    let text = NOTE_EXAMPLE.replace("torch==2.1.0", "pytorch");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 3);
+    assert!(msg(fails[0]).contains("`pytorch` on PyPI is not PyTorch"));
+    assert!(fails[0]["hint"].as_str().unwrap().contains("`torch`"));
+}
+
+#[test]
+fn four_packages_are_too_few() {
+    let text = "\
+torch==2.1.0   # 딥러닝 프레임워크
+numpy>=1.24    # 배열 계산
+pillow>=9.0    # 이미지 읽기
+numpy>=1.24 ; python_version < \"3.8\"  # 오래된 파이썬용
+wandb>=0.15.0  # 실험 기록
+";
+    // `numpy` twice (with different markers) is one distinct package.
+    let (code, findings) = check_file(text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert!(
+        msg(fails[0]).contains("lists 4 distinct packages"),
+        "{fails:#?}"
+    );
+    assert!(msg(fails[0]).contains("at least 5"), "{fails:#?}");
+}
+
+#[test]
+fn repeating_the_name_is_no_explanation() {
+    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\n", "# torch\n");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 3);
+    assert!(
+        msg(fails[0]).contains("`# torch` does not explain"),
+        "{fails:#?}"
+    );
+}
+
+#[test]
+fn missing_comments_fail_once_per_requirement() {
+    let text = "\
+# 패키지 목록
+torch==2.1.0
+torchvision==0.16.0
+transformers>=4.35.0
+
+# 배열 계산
+numpy>=1.24.0
+pillow>=9.0  # 이미지 읽기
+wandb>=0.15.0
+";
+    let (code, findings) = check_file(text);
+    assert_eq!(code, 1);
+    // The section header explains only torch (right below it); `# 배열 계산` explains numpy.
+    let lines: Vec<i64> = with_status(&findings, "fail")
+        .iter()
+        .map(|f| f["line"].as_i64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![3, 4, 9], "{findings:#?}");
+    assert!(msg(&findings[0]).contains("`torchvision==0.16.0` has no comment"));
+}
+
+#[test]
+fn a_blank_line_breaks_the_comment_above() {
+    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\n", "# 딥러닝 프레임워크\n\n");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 4);
+}
+
+#[test]
+fn hash_inside_a_word_is_not_a_comment() {
+    let text = NOTE_EXAMPLE.replace("pillow>=9.0", "pillow#images");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["line"], 7);
+    assert!(
+        msg(fails[0]).contains("`pillow#images` is not a valid requirement"),
+        "{fails:#?}"
+    );
+}
+
+#[test]
+fn explain_false_accepts_bare_lines() {
+    let ws = tempdir();
+    write(
+        ws.path(),
+        "deps/reqs.txt",
+        "torch\nnumpy\npillow\nwandb\ntransformers\n",
+    );
+    let (code, findings) = check_with(
+        ws.path(),
+        "  - kind: requirements\n    file: deps/reqs.txt\n    explain: false\n    min_packages: 5\n",
+        "en",
+    );
+    assert_passes(code, &findings);
+    assert_eq!(findings[0]["file"], "deps/reqs.txt");
+}
+
+#[test]
+fn missing_file_fails_and_suggests_writing_it_by_hand() {
+    let ws = tempdir();
+    let (code, findings) = check_with(ws.path(), CHECK, "en");
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["status"], "fail");
+    assert!(msg(&findings[0]).contains("requirements.txt does not exist"));
+    let hint = findings[0]["hint"].as_str().unwrap();
+    assert!(hint.contains("by hand"), "{hint}");
+    assert!(hint.contains("is not the way"), "{hint}");
+}
+
+#[test]
+fn a_link_to_a_device_fails_instead_of_reading_forever() {
+    let ws = tempdir();
+    std::os::unix::fs::symlink("/dev/zero", ws.path().join("requirements.txt")).unwrap();
+    let (code, findings) = check_with(ws.path(), CHECK, "en");
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        msg(&findings[0]).contains("not a regular file"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn unknown_parameter_is_a_course_error() {
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", NOTE_EXAMPLE);
+    let c = tempdir();
+    write(
+        c.path(),
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
+    );
+    write(c.path(), "lessons/ko/x.md", "# X\n");
+    write(
+        c.path(),
+        "exercises/ex/exercise.yaml",
+        "title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n  - kind: requirements\n    min_pkgs: 3\n",
+    );
+    course()
+        .arg("--course")
+        .arg(c.path())
+        .args(["check", "--workspace"])
+        .arg(ws.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("min_pkgs"));
+}
+
+/// The fixtures under `exercises/requirements/fixtures/` behave as their folder says, against
+/// the parameters the course uses.
+#[test]
+fn fixtures_pass_and_fail_as_named() {
+    fixtures_behave(
+        "exercises/requirements/fixtures",
+        "  - kind: requirements\n    file: requirements.txt\n    min_packages: 5\n    required: [torch]\n    explain: true\n",
+    );
+}
+
+pub fn fixtures_behave(dir: &str, checks: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut seen = (0, 0);
+    for (kind, want) in [("pass", 0), ("fail", 1)] {
+        for e in std::fs::read_dir(root.join(kind)).unwrap() {
+            let path = e.unwrap().path();
+            let (code, findings) = check_with(&path, checks, "en");
+            assert_eq!(code, want, "{}: {findings:#?}", path.display());
+            if kind == "pass" {
+                seen.0 += 1;
+            } else {
+                seen.1 += 1;
+            }
+        }
+    }
+    assert!(seen.0 >= 1 && seen.1 >= 3, "{seen:?}");
+}
