@@ -374,7 +374,7 @@ fn broken_course_files_are_named_with_line_and_field() {
         (
             "exercises/first/exercise.yaml",
             "title: T\nlesson: middle\nprompt: p\nchecks:\n  - kind: paths\n    filez: [a]\n",
-            "exercise.yaml:6",
+            "exercise.yaml:5",
             "unknown field `filez`",
         ),
     ];

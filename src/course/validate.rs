@@ -173,7 +173,7 @@ fn check_links(course: &Course, problems: &mut Vec<Problem>) {
                 if !exists {
                     problems.push(Problem {
                         file: course.files.display(&rel),
-                        line: Some(body[..range.start].lines().count().max(1)),
+                        line: Some(body[..range.start].matches('\n').count() + 1),
                         message: format!(
                             "link `{url}` points to `{joined}`, which is not in the course; fix the link or add the file"
                         ),
