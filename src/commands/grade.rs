@@ -493,6 +493,55 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::Status;
+    use crate::report::text::tests::sample;
+
+    #[test]
+    fn exit_codes_follow_the_worst_finding() {
+        // sample(): a failed exercise holding an error finding -> 3.
+        let mut r = sample();
+        assert_eq!(r.exit_code(), Code::CheckError);
+        // Only a problem found -> 1.
+        r.exercises[1].findings[1].status = Status::Fail;
+        assert_eq!(r.exit_code(), Code::Failed);
+        // Nothing failed (passes and skips) -> 0.
+        r.exercises.remove(1);
+        r.summary.failed = 0;
+        assert_eq!(r.exit_code(), Code::Ok);
+    }
+
+    #[test]
+    fn batch_turns_bad_submissions_into_error_rows() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::create_dir(dir.join("b-good")).unwrap();
+        std::fs::write(dir.join("a-file"), "x").unwrap();
+        std::fs::create_dir(dir.join(".git")).unwrap();
+        std::os::unix::fs::symlink(dir.join("missing"), dir.join("c-link")).unwrap();
+        let course = crate::course::Course::from_files(crate::course::CourseFiles {
+            origin: crate::course::Origin::Embedded,
+            files: [
+                ("course.yaml", "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [e]\n"),
+                ("lessons/en/x.md", "# X\n"),
+                ("exercises/e/exercise.yaml", "title: E\nlesson: x\nprompt: p\n"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect(),
+        })
+        .unwrap();
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        let graded = grade_batch(&course, dir, false, Lang::En, Some(2), &|| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        let names: Vec<&str> = graded.iter().map(|g| g.submission.as_str()).collect();
+        assert_eq!(names, ["a-file", "b-good", "c-link"]);
+        assert_eq!(count.into_inner(), 3);
+        assert!(graded[0].error.as_deref().unwrap().starts_with("not a folder"));
+        assert!(graded[1].report.is_some() && graded[1].error.is_none());
+        assert!(graded[2].error.as_deref().unwrap().starts_with("a symbolic link to nothing"));
+    }
 
     #[test]
     fn step_summary_is_appended_and_capped() {
