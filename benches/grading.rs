@@ -55,7 +55,7 @@ fn submission(dir: &Path, i: usize) {
         "answers/jupyter-vs-script.yaml",
         "q1:\n  choice: b\n  reason: scripts are easier to review\n",
     );
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         commit_all(dir);
     }
 }

@@ -32,11 +32,16 @@ fn github_workflow_is_shown_written_and_protected() {
         .expect("a checkout step");
     assert_eq!(checkout["with"]["fetch-depth"], 0);
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-    assert!(runs.contains(&"course grade --workspace . --format github"), "{runs:?}");
+    assert!(
+        runs.contains(&"course grade --workspace . --format github"),
+        "{runs:?}"
+    );
     assert!(runs
         .iter()
         .any(|r| r.contains("--format junit") && r.contains("--output course-junit.xml")));
-    assert!(!runs.iter().any(|r| r.contains("--exec") || r.contains("pip install")));
+    assert!(!runs
+        .iter()
+        .any(|r| r.contains("--exec") || r.contains("pip install")));
     let upload = steps
         .iter()
         .find(|s| s["uses"] == "actions/upload-artifact@v4")
@@ -51,7 +56,10 @@ fn github_workflow_is_shown_written_and_protected() {
         .assert()
         .code(2);
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
-    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# my own edits\n");
 
     // --force replaces it.
@@ -90,8 +98,11 @@ fn gitlab_ci_in_the_workspace_folder() {
         .collect();
     assert!(script
         .iter()
-        .any(|l| l.starts_with("course grade --workspace . --format junit --output course-junit.xml")));
-    assert!(script.iter().any(|l| l.starts_with("cargo install --locked")));
+        .any(|l| l
+            .starts_with("course grade --workspace . --format junit --output course-junit.xml")));
+    assert!(script
+        .iter()
+        .any(|l| l.starts_with("cargo install --locked")));
 
     let before = std::fs::read(tmp.path().join(".gitlab-ci.yml")).unwrap();
     course()
@@ -99,7 +110,10 @@ fn gitlab_ci_in_the_workspace_folder() {
         .arg(tmp.path())
         .assert()
         .code(2);
-    assert_eq!(std::fs::read(tmp.path().join(".gitlab-ci.yml")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(tmp.path().join(".gitlab-ci.yml")).unwrap(),
+        before
+    );
 }
 
 #[test]

@@ -116,7 +116,10 @@ fn every_format_parses() {
 
     let text = stdout(&grade(&c, &ws, "text").code(0));
     assert!(text.contains("○ SKIP  First (first)"), "{text}");
-    assert!(text.contains("0 passed, 0 failed, 2 skipped · score 0/30"), "{text}");
+    assert!(
+        text.contains("0 passed, 0 failed, 2 skipped · score 0/30"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -133,7 +136,10 @@ fn korean_text_report() {
         .code(0);
     let out = stdout(&a);
     assert!(out.contains("○ 건너뜀  첫째 (first)"), "{out}");
-    assert!(out.contains("통과 0, 실패 0, 건너뜀 2 · 점수 0/30"), "{out}");
+    assert!(
+        out.contains("통과 0, 실패 0, 건너뜀 2 · 점수 0/30"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -157,7 +163,11 @@ fn output_file_keeps_stdout_clean() {
     let tmp = tempdir();
     let c = fixture_course(tmp.path());
     let ws = submission(tmp.path(), "ws");
-    for (format, file) in [("junit", "out/junit.xml"), ("json", "report.json"), ("text", "r.txt")] {
+    for (format, file) in [
+        ("junit", "out/junit.xml"),
+        ("json", "report.json"),
+        ("text", "r.txt"),
+    ] {
         let out = tmp.path().join(file);
         let a = course()
             .arg("--course")
@@ -204,7 +214,10 @@ fn github_summary_is_appended_to_the_step_summary_file() {
         .code(0);
     assert_eq!(stdout(&a), "Score: 0/30\n");
     let text = std::fs::read_to_string(&summary).unwrap();
-    assert!(text.starts_with("# Earlier step\n## Course report: t\n"), "{text}");
+    assert!(
+        text.starts_with("# Earlier step\n## Course report: t\n"),
+        "{text}"
+    );
     assert!(text.contains("| Exercise | Status | Score |"));
     assert!(text.contains("| First (`first`) | ⏭️ skip | 0/20 |"));
     assert!(text.contains("| Second (`second`) | ⏭️ skip | 0/10 |"));
@@ -237,7 +250,11 @@ fn usage_errors_exit_2() {
     // A broken course file.
     write(&c, "exercises/second/exercise.yaml", "title: [\n");
     let a = grade(&c, &ws, "json").code(2);
-    assert!(stderr(&a).contains("exercises/second/exercise.yaml"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("exercises/second/exercise.yaml"),
+        "{}",
+        stderr(&a)
+    );
     assert_eq!(stdout(&a), "");
     // An unknown format.
     course().args(["grade", "--format", "xml"]).assert().code(2);
@@ -255,7 +272,11 @@ fn class(root: &Path) -> PathBuf {
 
 fn batch(c: &Path, dir: &Path) -> assert_cmd::Command {
     let mut cmd = course();
-    cmd.arg("--course").arg(c).arg("grade").arg("--batch").arg(dir);
+    cmd.arg("--course")
+        .arg(c)
+        .arg("grade")
+        .arg("--batch")
+        .arg(dir);
     cmd
 }
 
@@ -271,7 +292,11 @@ fn batch_csv_has_a_row_per_submission_and_error_rows() {
     assert_eq!(lines[1], "alice,0,30,0,0,");
     assert!(lines[2].starts_with("bob,,,,,not a folder"), "{}", lines[2]);
     assert_eq!(lines[3], "carol,0,30,0,0,");
-    assert!(lines[4].starts_with("dave,,,,,a symbolic link to nothing"), "{}", lines[4]);
+    assert!(
+        lines[4].starts_with("dave,,,,,a symbolic link to nothing"),
+        "{}",
+        lines[4]
+    );
     assert_eq!(lines.len(), 5, "hidden folders are not submissions: {csv}");
     let err = stderr(&a);
     assert!(err.contains("graded 2 of 4 submissions"), "{err}");

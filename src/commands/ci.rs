@@ -200,10 +200,16 @@ mod tests {
         let s = steps(false);
         assert_eq!(s[0]["uses"], "actions/checkout@v4");
         assert_eq!(s[0]["with"]["fetch-depth"], 0);
-        assert!(s[1]["run"].as_str().unwrap().starts_with("cargo install --locked --git"));
+        assert!(s[1]["run"]
+            .as_str()
+            .unwrap()
+            .starts_with("cargo install --locked --git"));
         assert_eq!(s[2]["run"], "course grade --workspace . --format github");
         assert_eq!(s[3]["if"], "always()");
-        assert!(s[3]["run"].as_str().unwrap().ends_with("--output course-junit.xml"));
+        assert!(s[3]["run"]
+            .as_str()
+            .unwrap()
+            .ends_with("--output course-junit.xml"));
         assert_eq!(s[4]["uses"], "actions/upload-artifact@v4");
         assert_eq!(s[4]["with"]["path"], "course-junit.xml");
         assert_eq!(s.len(), 5);
@@ -213,8 +219,14 @@ mod tests {
     fn github_with_env_builds_the_venv_and_executes() {
         let s = steps(true);
         assert_eq!(s[2]["uses"], "actions/setup-python@v5");
-        assert!(s[3]["run"].as_str().unwrap().contains("pip install -r requirements.txt"));
-        assert_eq!(s[4]["run"], "course grade --workspace . --format github --exec");
+        assert!(s[3]["run"]
+            .as_str()
+            .unwrap()
+            .contains("pip install -r requirements.txt"));
+        assert_eq!(
+            s[4]["run"],
+            "course grade --workspace . --format github --exec"
+        );
     }
 
     #[test]
@@ -223,13 +235,19 @@ mod tests {
             let v: serde_yaml::Value = serde_yaml::from_str(&gitlab_ci(with_env)).unwrap();
             assert_eq!(v["variables"]["GIT_DEPTH"], 0);
             assert_eq!(v["grade"]["artifacts"]["when"], "always");
-            assert_eq!(v["grade"]["artifacts"]["reports"]["junit"], "course-junit.xml");
-            let script = v["grade"]["script"].as_sequence().unwrap();
-            assert!(script
-                .iter()
-                .any(|l| l.as_str().unwrap().starts_with("course grade --workspace . --format junit")));
             assert_eq!(
-                script.iter().any(|l| l.as_str().unwrap().contains("--exec")),
+                v["grade"]["artifacts"]["reports"]["junit"],
+                "course-junit.xml"
+            );
+            let script = v["grade"]["script"].as_sequence().unwrap();
+            assert!(script.iter().any(|l| l
+                .as_str()
+                .unwrap()
+                .starts_with("course grade --workspace . --format junit")));
+            assert_eq!(
+                script
+                    .iter()
+                    .any(|l| l.as_str().unwrap().contains("--exec")),
                 with_env
             );
         }

@@ -95,8 +95,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         }
         GradeFormat::Github => {
             let gh = report::github::render(&report, lang);
-            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-            {
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
                 append_step_summary(Path::new(&path), &gh.summary, lang)?;
             }
             gh.commands
@@ -298,7 +297,9 @@ pub fn grade_submission(
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            let location = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+            let location = LAST_PANIC
+                .with(|p| p.borrow_mut().take())
+                .unwrap_or_default();
             tr!(
                 "grading crashed ({what}{location}); this is a bug in course, please report it",
                 "채점 중 오류 ({what}{location}). course 의 버그이니 알려 주세요"
@@ -409,9 +410,9 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             Some(total as u64),
             indicatif::ProgressDrawTarget::stderr(),
         );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} submissions {elapsed}",
-        ) {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} submissions {elapsed}")
+        {
             bar.set_style(style);
         }
         bar
@@ -521,9 +522,15 @@ mod tests {
         let course = crate::course::Course::from_files(crate::course::CourseFiles {
             origin: crate::course::Origin::Embedded,
             files: [
-                ("course.yaml", "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [e]\n"),
+                (
+                    "course.yaml",
+                    "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [e]\n",
+                ),
                 ("lessons/en/x.md", "# X\n"),
-                ("exercises/e/exercise.yaml", "title: E\nlesson: x\nprompt: p\n"),
+                (
+                    "exercises/e/exercise.yaml",
+                    "title: E\nlesson: x\nprompt: p\n",
+                ),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
@@ -538,9 +545,17 @@ mod tests {
         let names: Vec<&str> = graded.iter().map(|g| g.submission.as_str()).collect();
         assert_eq!(names, ["a-file", "b-good", "c-link"]);
         assert_eq!(count.into_inner(), 3);
-        assert!(graded[0].error.as_deref().unwrap().starts_with("not a folder"));
+        assert!(graded[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("not a folder"));
         assert!(graded[1].report.is_some() && graded[1].error.is_none());
-        assert!(graded[2].error.as_deref().unwrap().starts_with("a symbolic link to nothing"));
+        assert!(graded[2]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("a symbolic link to nothing"));
     }
 
     #[test]
@@ -549,7 +564,10 @@ mod tests {
         let path = dir.path().join("summary.md");
         std::fs::write(&path, "before\n").unwrap();
         append_step_summary(&path, "## table\n", Lang::En).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "before\n## table\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "before\n## table\n"
+        );
         let big = "가".repeat(400_000); // 1.2 MB
         append_step_summary(&path, &big, Lang::En).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();

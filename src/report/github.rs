@@ -253,7 +253,9 @@ mod tests {
         let mut r = sample();
         r.exercises[1].findings[0].file = Some("dir,1/a:b.txt".into());
         let out = render(&r, Lang::En);
-        assert!(out.commands.contains("::error file=dir%2C1/a%3Ab.txt,line=4,"));
+        assert!(out
+            .commands
+            .contains("::error file=dir%2C1/a%3Ab.txt,line=4,"));
     }
 
     #[test]
@@ -308,7 +310,9 @@ mod tests {
         let mut r = sample();
         r.exercises[0].title = "a | b\nc".into();
         let out = render(&r, Lang::Ko);
-        assert!(out.summary.contains("| a \\| b<br>c (`environment`) | ✅ 통과 | 20/20 |"));
+        assert!(out
+            .summary
+            .contains("| a \\| b<br>c (`environment`) | ✅ 통과 | 20/20 |"));
         assert!(out.commands.ends_with("점수: 20/60\n"));
     }
 }

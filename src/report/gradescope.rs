@@ -78,7 +78,13 @@ pub fn render(report: &Report, lang: Lang) -> String {
 pub fn findings_text(e: &ExerciseReport, lang: Lang) -> String {
     let mut s = String::new();
     if e.findings.is_empty() {
-        s.push_str(tr!("This exercise has no checks.", "이 연습 문제에는 확인 항목이 없습니다.").get(lang));
+        s.push_str(
+            tr!(
+                "This exercise has no checks.",
+                "이 연습 문제에는 확인 항목이 없습니다."
+            )
+            .get(lang),
+        );
         s.push('\n');
     }
     for f in &e.findings {
@@ -128,7 +134,10 @@ mod tests {
         assert!(out.contains("[problem] requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n    -> write it like `numpy>=1.24`\n"), "{out}");
         assert!(out.contains("[could not check] python timed out"));
         assert_eq!(tests[2]["status"], "failed");
-        assert!(tests[2]["output"].as_str().unwrap().contains("[skipped] not run"));
+        assert!(tests[2]["output"]
+            .as_str()
+            .unwrap()
+            .contains("[skipped] not run"));
         assert!(!out.contains('\x1b'));
     }
 
@@ -136,6 +145,9 @@ mod tests {
     fn korean_output() {
         let v: serde_json::Value = serde_json::from_str(&render(&sample(), Lang::Ko)).unwrap();
         assert_eq!(v["output"], "통과 1, 실패 1, 건너뜀 1 · 점수 20/60");
-        assert!(v["tests"][1]["output"].as_str().unwrap().starts_with("[문제] requirements.txt:4"));
+        assert!(v["tests"][1]["output"]
+            .as_str()
+            .unwrap()
+            .starts_with("[문제] requirements.txt:4"));
     }
 }

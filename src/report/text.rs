@@ -22,10 +22,14 @@ use crate::tr;
 
 pub fn render(report: &Report, term: &Term, lang: Lang) -> String {
     let mut out = String::new();
-    let words: Vec<String> = [ExerciseStatus::Pass, ExerciseStatus::Fail, ExerciseStatus::Skip]
-        .iter()
-        .map(|s| status_word(*s, lang))
-        .collect();
+    let words: Vec<String> = [
+        ExerciseStatus::Pass,
+        ExerciseStatus::Fail,
+        ExerciseStatus::Skip,
+    ]
+    .iter()
+    .map(|s| status_word(*s, lang))
+    .collect();
     let word_width = words.iter().map(|w| w.width()).max().unwrap_or(0);
     for e in &report.exercises {
         out.push_str(&exercise_line(e, term, lang, word_width));
@@ -80,12 +84,7 @@ fn score_text(e: &ExerciseReport) -> String {
     format!("{}/{}", e.score, e.max_score)
 }
 
-fn exercise_line(
-    e: &ExerciseReport,
-    term: &Term,
-    lang: Lang,
-    word_width: usize,
-) -> String {
+fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize) -> String {
     let (mark, style) = match (e.status, term.ascii) {
         (ExerciseStatus::Pass, false) => ("✓", Style::Pass),
         (ExerciseStatus::Fail, false) => ("✗", Style::Fail),
