@@ -153,7 +153,7 @@ fn exec_note(course: &Course, lang: Lang) {
         eprintln!(
             "{}",
             tr!(
-                "note: {n} checks that run code from the submission were skipped; pass --exec to run them (only for submissions you trust, ideally in a container)",
+                "note: skipped {n} check(s) that run code from the submission; pass --exec to run them (only for submissions you trust, ideally in a container)",
                 "참고: 제출물의 코드를 실행하는 확인 {n}개를 건너뛰었습니다. 실행하려면 --exec 를 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
             )
             .get(lang)
