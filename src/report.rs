@@ -4,6 +4,7 @@
 //! output format is one module below.
 
 pub mod classroom50;
+pub mod csv;
 pub mod github;
 pub mod gradescope;
 pub mod json;

@@ -1,16 +1,323 @@
-//! Text report for people (not implemented yet: a line per exercise).
+//! Text report for people (`course check`, `course grade`): a line per exercise, the problems
+//! under each failing exercise with how to fix them, and a summary with the next command.
+//!
+//! ```text
+//! ✓ PASS  Build an environment (environment)            20/20
+//! ✗ FAIL  Pin your requirements (requirements)           0/20
+//!     requirements.txt:4: `numpy>=` is not a valid requirement
+//!       → write it like `numpy>=1.24`
+//!     - not run: grading executes nothing from the submission (...)
+//!
+//! 1 passed, 1 failed, 0 skipped · score 20/40
+//! Next: fix `requirements`, then run `course check requirements` (stuck? `course hint requirements`)
+//! ```
 
-use super::Report;
+use unicode_width::UnicodeWidthStr;
+
+use super::{ExerciseReport, ExerciseStatus, FindingReport, Report};
+use crate::checks::Status;
 use crate::i18n::Lang;
-use crate::terminal::Term;
+use crate::terminal::{Style, Term};
+use crate::tr;
 
-pub fn render(report: &Report, _term: &Term, _lang: Lang) -> String {
-    let mut s = String::new();
+pub fn render(report: &Report, term: &Term, lang: Lang) -> String {
+    let mut out = String::new();
+    let words: Vec<String> = [
+        ExerciseStatus::Pass,
+        ExerciseStatus::Fail,
+        ExerciseStatus::Skip,
+    ]
+    .iter()
+    .map(|s| status_word(*s, lang))
+    .collect();
+    let word_width = words.iter().map(|w| w.width()).max().unwrap_or(0);
     for e in &report.exercises {
-        s.push_str(&format!("{:?} {}\n", e.status, e.id));
+        out.push_str(&exercise_line(e, term, lang, word_width));
+        out.push('\n');
         for f in &e.findings {
-            s.push_str(&format!("  {:?} {}\n", f.status, f.message));
+            match f.status {
+                Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
+                    out.push_str(&problem_lines(f, term, lang));
+                }
+                Status::Skip => {
+                    let line = format!("    - {}", located(f));
+                    out.push_str(&term.paint(Style::Dim, &line));
+                    out.push('\n');
+                }
+                _ => {}
+            }
+        }
+    }
+    if !report.exercises.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary_line(report, term, lang));
+    out.push('\n');
+    if let Some(failed) = report
+        .exercises
+        .iter()
+        .find(|e| e.status == ExerciseStatus::Fail)
+    {
+        let id = &failed.id;
+        let next = tr!(
+            "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
+            "다음: `{id}` 를 고친 뒤 `course check {id}` 를 실행하세요 (막히면 `course hint {id}`)"
+        );
+        out.push_str(&term.paint(Style::Bold, next.get(lang)));
+        out.push('\n');
+    }
+    out
+}
+
+/// `PASS` / `통과` and friends.
+pub fn status_word(status: ExerciseStatus, lang: Lang) -> String {
+    match status {
+        ExerciseStatus::Pass => tr!("PASS", "통과"),
+        ExerciseStatus::Fail => tr!("FAIL", "실패"),
+        ExerciseStatus::Skip => tr!("SKIP", "건너뜀"),
+    }
+    .get(lang)
+    .to_string()
+}
+
+fn score_text(e: &ExerciseReport) -> String {
+    format!("{}/{}", e.score, e.max_score)
+}
+
+fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize) -> String {
+    let (mark, style) = match (e.status, term.ascii) {
+        (ExerciseStatus::Pass, false) => ("✓", Style::Pass),
+        (ExerciseStatus::Fail, false) => ("✗", Style::Fail),
+        (ExerciseStatus::Skip, false) => ("○", Style::Skip),
+        (ExerciseStatus::Pass, true) => ("+", Style::Pass),
+        (ExerciseStatus::Fail, true) => ("x", Style::Fail),
+        (ExerciseStatus::Skip, true) => ("-", Style::Skip),
+    };
+    let word = status_word(e.status, lang);
+    // Pad by display width: Hangul takes two columns, `format!("{:<8}")` counts characters.
+    let word_pad = " ".repeat(word_width.saturating_sub(word.width()));
+    let head = format!("{mark} {word}{word_pad}  ");
+    let id = format!("({})", e.id);
+    let score = score_text(e);
+    let left_width = head.width() + e.title.width() + 1 + id.width();
+    // Right-align the score at the terminal width when it fits, else one space after the id.
+    let gap = term
+        .width
+        .checked_sub(left_width + score.len())
+        .filter(|g| *g >= 1)
+        .unwrap_or(1);
+    format!(
+        "{}{} {}{}{}",
+        term.paint(style, &head),
+        term.paint(Style::Bold, &e.title),
+        term.paint(Style::Dim, &id),
+        " ".repeat(gap),
+        score
+    )
+}
+
+/// `file:line: message` (or just the message), with a `could not run` prefix for errors.
+fn located(f: &FindingReport) -> String {
+    match (&f.file, f.line) {
+        (Some(file), Some(line)) => format!("{file}:{line}: {}", f.message),
+        (Some(file), None) => format!("{file}: {}", f.message),
+        _ => f.message.clone(),
+    }
+}
+
+fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
+    let mut s = String::from("    ");
+    if f.status == Status::Error {
+        let prefix = tr!("could not check: ", "확인할 수 없음: ");
+        s.push_str(&term.paint(Style::Fail, prefix.get(lang)));
+    }
+    s.push_str(&located(f));
+    s.push('\n');
+    if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
+        let arrow = if term.ascii { "->" } else { "→" };
+        for (i, line) in hint.lines().enumerate() {
+            let lead = if i == 0 { arrow } else { "  " };
+            s.push_str(&term.paint(Style::Code, &format!("      {lead} {line}")));
+            s.push('\n');
         }
     }
     s
+}
+
+fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
+    let s = &report.summary;
+    let (passed, failed, skipped, score, max) =
+        (s.passed, s.failed, s.skipped, s.score, s.max_score);
+    let text = tr!(
+        "{passed} passed, {failed} failed, {skipped} skipped · score {score}/{max}",
+        "통과 {passed}, 실패 {failed}, 건너뜀 {skipped} · 점수 {score}/{max}"
+    );
+    let style = if failed > 0 { Style::Fail } else { Style::Pass };
+    term.paint(style, text.get(lang))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::report::{Summary, SCHEMA};
+
+    pub fn finding(
+        check: &str,
+        status: Status,
+        message: &str,
+        file: Option<&str>,
+        line: Option<u32>,
+        hint: Option<&str>,
+    ) -> FindingReport {
+        FindingReport {
+            check: check.to_string(),
+            status,
+            message: message.to_string(),
+            file: file.map(str::to_string),
+            line,
+            hint: hint.map(str::to_string),
+        }
+    }
+
+    /// A report with one passing, one failing (a fail and an error finding) and one skipped
+    /// exercise; messages carry XML and CSV specials and Korean.
+    pub fn sample() -> Report {
+        let exercises = vec![
+            ExerciseReport {
+                id: "environment".into(),
+                title: "Build an environment".into(),
+                status: ExerciseStatus::Pass,
+                score: 20,
+                max_score: 20,
+                findings: vec![finding(
+                    "python-env",
+                    Status::Pass,
+                    ".venv imports numpy",
+                    None,
+                    None,
+                    None,
+                )],
+            },
+            ExerciseReport {
+                id: "requirements".into(),
+                title: "요구 사항 고정".into(),
+                status: ExerciseStatus::Fail,
+                score: 0,
+                max_score: 30,
+                findings: vec![
+                    finding(
+                        "requirements",
+                        Status::Fail,
+                        "`numpy>=` is not a valid requirement <&\"> 버전",
+                        Some("requirements.txt"),
+                        Some(4),
+                        Some("write it like `numpy>=1.24`"),
+                    ),
+                    finding(
+                        "python-import",
+                        Status::Error,
+                        "python timed out after 10 s",
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+            },
+            ExerciseReport {
+                id: "import".into(),
+                title: "Import your package".into(),
+                status: ExerciseStatus::Skip,
+                score: 0,
+                max_score: 10,
+                findings: vec![finding(
+                    "python-import",
+                    Status::Skip,
+                    "not run: pass --exec to run it",
+                    None,
+                    None,
+                    None,
+                )],
+            },
+        ];
+        Report {
+            schema: SCHEMA.into(),
+            course: "python-ecosystem".into(),
+            workspace: "/tmp/ws".into(),
+            exercises,
+            summary: Summary {
+                passed: 1,
+                failed: 1,
+                skipped: 1,
+                score: 20,
+                max_score: 60,
+            },
+        }
+    }
+
+    #[test]
+    fn plain_text_has_lines_findings_summary_and_next_step() {
+        let out = render(&sample(), &Term::plain(80), Lang::En);
+        assert!(!out.contains('\x1b'), "no ANSI without colour: {out}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("✓ PASS  Build an environment (environment)"));
+        assert!(lines[0].ends_with("20/20"), "{}", lines[0]);
+        assert!(lines[1].starts_with("✗ FAIL  요구 사항 고정 (requirements)"));
+        assert!(lines[1].ends_with("0/30"));
+        assert!(out.contains(
+            "    requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n      → write it like `numpy>=1.24`\n"
+        ));
+        assert!(out.contains("    could not check: python timed out after 10 s\n"));
+        assert!(out.contains("○ SKIP  Import your package (import)"));
+        assert!(out.contains("    - not run: pass --exec to run it\n"));
+        assert!(out.contains("1 passed, 1 failed, 1 skipped · score 20/60\n"));
+        assert!(out.contains("course check requirements"));
+        assert!(out.contains("course hint requirements"));
+    }
+
+    #[test]
+    fn scores_are_right_aligned_by_display_width() {
+        let out = render(&sample(), &Term::plain(60), Lang::En);
+        let widths: Vec<usize> = out.lines().take(2).map(|l| l.width()).collect();
+        assert_eq!(widths, vec![60, 60], "{out}");
+    }
+
+    #[test]
+    fn korean_words_and_summary() {
+        let out = render(&sample(), &Term::plain(80), Lang::Ko);
+        assert!(out.contains("✓ 통과    Build"), "{out}");
+        assert!(out.contains("✗ 실패    요구"), "{out}");
+        assert!(out.contains("○ 건너뜀  Import"), "{out}");
+        assert!(out.contains("통과 1, 실패 1, 건너뜀 1 · 점수 20/60"));
+        assert!(out.contains("다음: `requirements` 를 고친 뒤"));
+    }
+
+    #[test]
+    fn ascii_arrows_and_marks() {
+        let mut term = Term::plain(80);
+        term.ascii = true;
+        let out = render(&sample(), &term, Lang::En);
+        assert!(out.contains("      -> write it like"));
+        assert!(out.contains("x FAIL"));
+        assert!(!out.contains('→') && !out.contains('✗'));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut term = Term::plain(80);
+        term.color = true;
+        let out = render(&sample(), &term, Lang::En);
+        assert!(out.contains("\x1b[32m✓ PASS"));
+        assert!(out.contains("\x1b[31m✗ FAIL"));
+        assert!(out.contains("\x1b[2m(environment)\x1b[0m"));
+    }
+
+    #[test]
+    fn no_next_step_when_nothing_failed() {
+        let mut r = sample();
+        r.exercises.remove(1);
+        r.summary.failed = 0;
+        let out = render(&r, &Term::plain(80), Lang::En);
+        assert!(!out.contains("Next:"));
+        assert!(out.contains("1 passed, 0 failed, 1 skipped"));
+    }
 }

@@ -1,0 +1,109 @@
+//! `--format csv`: a gradebook, one row per submission (one row for a single workspace).
+//!
+//! Columns: `submission,score,max_score,<exercise id>...,error`. Each exercise column holds
+//! that exercise's score. A submission that could not be graded has empty score cells and the
+//! reason in `error`. Fields are quoted as RFC 4180 says; text that a spreadsheet would run as
+//! a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, since
+//! submission folder names come from students.
+
+use super::Report;
+
+/// One line of the gradebook.
+pub struct Row<'a> {
+    pub submission: &'a str,
+    /// The report, or why the submission could not be graded.
+    pub outcome: Result<&'a Report, &'a str>,
+}
+
+/// The gradebook for `rows` in the given order, with a column for each of `exercise_ids`.
+pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
+    let mut out = String::new();
+    let mut header = vec!["submission", "score", "max_score"];
+    header.extend(exercise_ids.iter().copied());
+    header.push("error");
+    push_record(&mut out, header.iter().map(|h| text_field(h)));
+    for row in rows {
+        let mut fields = vec![text_field(row.submission)];
+        match row.outcome {
+            Ok(report) => {
+                fields.push(report.summary.score.to_string());
+                fields.push(report.summary.max_score.to_string());
+                for id in exercise_ids {
+                    fields.push(
+                        report
+                            .exercises
+                            .iter()
+                            .find(|e| e.id == *id)
+                            .map_or(String::new(), |e| e.score.to_string()),
+                    );
+                }
+                fields.push(String::new());
+            }
+            Err(message) => {
+                fields.extend(std::iter::repeat_n(String::new(), 2 + exercise_ids.len()));
+                fields.push(text_field(message));
+            }
+        }
+        push_record(&mut out, fields.into_iter());
+    }
+    out
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+    let fields: Vec<String> = fields.collect();
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// A text cell: defused against formulas, quoted when it holds `,`, `"`, CR or LF.
+pub fn text_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::text::tests::sample;
+
+    #[test]
+    fn header_rows_and_error_rows() {
+        let r = sample();
+        let rows = [
+            Row {
+                submission: "alice",
+                outcome: Ok(&r),
+            },
+            Row {
+                submission: "bob, jr",
+                outcome: Err("not a folder: \"bob\"\nreally"),
+            },
+            Row {
+                submission: "=HYPERLINK(1)",
+                outcome: Ok(&r),
+            },
+        ];
+        let out = render(&["environment", "requirements", "import", "gone"], &rows);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "submission,score,max_score,environment,requirements,import,gone,error"
+        );
+        assert_eq!(lines[1], "alice,20,60,20,0,0,,");
+        assert_eq!(
+            lines[2],
+            "\"bob, jr\",,,,,,,\"not a folder: \"\"bob\"\"\nreally\""
+        );
+        assert_eq!(lines[3], "'=HYPERLINK(1),20,60,20,0,0,,");
+        assert_eq!(lines[4], "");
+        assert_eq!(lines.len(), 5);
+    }
+}
