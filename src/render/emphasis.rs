@@ -28,13 +28,14 @@ enum Piece {
 
 /// Fix up the tokens of one inline container.
 pub fn fix(toks: Vec<Tok>) -> Vec<Tok> {
+    // pulldown-cmark hands over leftover delimiters one `*` at a time: merge text first.
+    let toks = merge_text(toks);
     if !toks
         .iter()
         .any(|t| matches!(t, Tok::Text(s) if s.contains("**") || s.contains("__")))
     {
         return toks;
     }
-    let toks = merge_text(toks);
     let mut pieces: Vec<Piece> = Vec::new();
     for i in 0..toks.len() {
         match &toks[i] {
@@ -184,6 +185,13 @@ mod tests {
                 t("을 쓴다"),
             ]
         );
+    }
+
+    #[test]
+    fn single_star_events_are_merged() {
+        let out = fix(vec![t("*"), t("*"), t("가상환경(venv)"), t("*"), t("*"), t("을")]);
+        assert_eq!(out[0], Tok::Start(Mark::Strong));
+        assert_eq!(out[2], Tok::End(Mark::Strong));
     }
 
     #[test]
