@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn korean_words_stay_whole() {
         let s = "프로젝트마다 독립된 Python 환경을 만드는 것. 왜 필요한가?";
-        for w in 8..40 {
+        for w in 12..40 {
             let lines = wrap(&[Span::plain(s)], w);
             for l in &lines {
                 assert!(line_width(l) <= w, "{w}: {:?}", text(&lines));
