@@ -198,7 +198,7 @@ impl Pager {
         }
         let n = self.lines.len();
         let last = (self.top + self.height).min(n);
-        let pct = if n == 0 { 100 } else { last * 100 / n };
+        let pct = (last * 100).checked_div(n).unwrap_or(100);
         let mut s = format!("lines {}-{} of {} ({}%)", self.top + 1, last, n, pct);
         if let Some(m) = &self.message {
             s.push_str("  ");
@@ -409,7 +409,11 @@ mod tests {
         assert_eq!(p.visible_lines().last().unwrap(), "line 100");
         p.handle(Key::Home);
         assert_eq!(p.top(), 0);
-        assert!(p.status().starts_with("lines 1-10 of 100 (10%)"), "{}", p.status());
+        assert!(
+            p.status().starts_with("lines 1-10 of 100 (10%)"),
+            "{}",
+            p.status()
+        );
     }
 
     #[test]
@@ -463,7 +467,11 @@ mod tests {
     fn quit_keys_and_escape_in_search() {
         let mut p = Pager::new(&text(50), 80, 11);
         p.handle(Key::Char('/'));
-        assert_eq!(p.handle(Key::Esc), Action::Redraw, "Esc leaves the search prompt");
+        assert_eq!(
+            p.handle(Key::Esc),
+            Action::Redraw,
+            "Esc leaves the search prompt"
+        );
         assert_eq!(p.handle(Key::Char('q')), Action::Quit);
         assert_eq!(p.handle(Key::Esc), Action::Quit);
         assert_eq!(p.handle(Key::CtrlC), Action::Quit);

@@ -37,7 +37,8 @@ pub struct RenderOptions {
 /// Render Markdown to lines of terminal text, joined with `\n` and ending in one.
 pub fn render(markdown: &str, opts: &RenderOptions) -> String {
     let body = strip_front_matter(markdown);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut events = events(body, options).into_iter().peekable();
     let (blocks, _) = parse_blocks(&mut events);
     let mut r = Renderer {
@@ -420,7 +421,11 @@ impl Renderer<'_> {
                     .iter()
                     .enumerate()
                     .map(|(r, row)| {
-                        let base = if r == 0 { Style::bold() } else { Style::default() };
+                        let base = if r == 0 {
+                            Style::bold()
+                        } else {
+                            Style::default()
+                        };
                         row.iter().map(|cell| self.spans(cell, base)).collect()
                     })
                     .collect();
@@ -435,7 +440,10 @@ impl Renderer<'_> {
                 let mut out = Vec::new();
                 for l in text.lines() {
                     if !l.trim().is_empty() {
-                        out.extend(wrap::wrap(&[Span::new(sanitize(l.trim()), Style::dim())], width));
+                        out.extend(wrap::wrap(
+                            &[Span::new(sanitize(l.trim()), Style::dim())],
+                            width,
+                        ));
                     }
                 }
                 out
@@ -465,7 +473,12 @@ impl Renderer<'_> {
         let spans = self.spans(toks, base);
         if level <= 2 {
             let mut lines = wrap::wrap(&spans, width);
-            let w = lines.iter().map(|l| line_width(l)).max().unwrap_or(0).max(1);
+            let w = lines
+                .iter()
+                .map(|l| line_width(l))
+                .max()
+                .unwrap_or(0)
+                .max(1);
             let rule = if level == 1 { "=" } else { "-" };
             lines.push(vec![Span::new(
                 rule.repeat(w),
@@ -517,7 +530,11 @@ impl Renderer<'_> {
             fg: Some(Color::Yellow),
             ..Style::default()
         };
-        let style = if start.is_some() { Style::bold() } else { style };
+        let style = if start.is_some() {
+            Style::bold()
+        } else {
+            style
+        };
         let roomy = width >= mw + MIN_INNER;
         let inner_w = if roomy { width - mw } else { width };
         self.list_depth += 1;
@@ -624,10 +641,7 @@ impl Renderer<'_> {
                                 out[start..].iter().map(|s| s.text.as_str()).collect();
                             let bare = url.strip_prefix("mailto:").unwrap_or(&url);
                             if idx.is_none() && !url.is_empty() && shown.trim() != bare {
-                                out.push(Span::new(
-                                    format!(" ({})", sanitize(&url)),
-                                    Style::dim(),
-                                ));
+                                out.push(Span::new(format!(" ({})", sanitize(&url)), Style::dim()));
                             }
                         }
                     }
@@ -636,10 +650,7 @@ impl Renderer<'_> {
                             let alt = if alt.trim().is_empty() { url } else { alt };
                             out.push(Span::new(
                                 format!("[image: {}]", sanitize(alt.trim())),
-                                Style {
-                                    dim: true,
-                                    ..style
-                                },
+                                Style { dim: true, ..style },
                             ));
                         }
                     }
@@ -713,7 +724,9 @@ mod tests {
         };
         let out = render(md, &o);
         assert!(
-            out.contains("\x1b]8;;https://docs.python.org/\x1b\\\x1b[4;34mthe docs\x1b[0m\x1b]8;;\x1b\\"),
+            out.contains(
+                "\x1b]8;;https://docs.python.org/\x1b\\\x1b[4;34mthe docs\x1b[0m\x1b]8;;\x1b\\"
+            ),
             "{out:?}"
         );
         assert!(!out.contains("(https://docs.python.org/)"));
@@ -740,9 +753,15 @@ mod tests {
     fn front_matter_only_at_start() {
         assert_eq!(strip_front_matter("---\ntitle: x\n---\n# A\n"), "# A\n");
         assert_eq!(strip_front_matter("---\r\ntitle: x\r\n...\r\nB"), "B");
-        assert_eq!(strip_front_matter("# A\n---\ntitle: x\n---\n"), "# A\n---\ntitle: x\n---\n");
+        assert_eq!(
+            strip_front_matter("# A\n---\ntitle: x\n---\n"),
+            "# A\n---\ntitle: x\n---\n"
+        );
         // A rule followed by a setext heading is not front matter.
-        assert_eq!(strip_front_matter("---\nJust text\n---\n"), "---\nJust text\n---\n");
+        assert_eq!(
+            strip_front_matter("---\nJust text\n---\n"),
+            "---\nJust text\n---\n"
+        );
         // Unclosed: kept.
         assert_eq!(strip_front_matter("---\ntitle: x\n"), "---\ntitle: x\n");
     }
@@ -831,7 +850,10 @@ mod tests {
 
     #[test]
     fn no_escape_codes_without_colour_even_from_the_input() {
-        let out = render("a \x1b[31mred\x1b[0m b\n\n```\nx\x1b]8;;y\x07\n```\n", &opts(40));
+        let out = render(
+            "a \x1b[31mred\x1b[0m b\n\n```\nx\x1b]8;;y\x07\n```\n",
+            &opts(40),
+        );
         assert!(!out.contains('\x1b'), "{out:?}");
     }
 

@@ -60,15 +60,26 @@ fn the_note_fits_every_width_without_literal_stars_and_with_even_tables() {
         for env in [&[][..], &[("CLICOLOR_FORCE", "1")][..]] {
             let out = render_file(&path, width, env, &[]);
             for line in out.lines() {
-                assert!(cols(line) <= width, "width {width}: line too wide ({}): {line:?}", cols(line));
+                assert!(
+                    cols(line) <= width,
+                    "width {width}: line too wide ({}): {line:?}",
+                    cols(line)
+                );
             }
             let plain = strip_ansi(&out);
-            assert!(!plain.contains("**"), "width {width}: literal ** left:\n{plain}");
+            assert!(
+                !plain.contains("**"),
+                "width {width}: literal ** left:\n{plain}"
+            );
             let ts = tables(&out);
             assert_eq!(ts.len(), 1, "width {width}: the note has one table");
             for t in &ts {
                 let w0 = cols(&t[0]);
-                assert!(t.iter().all(|l| cols(l) == w0), "width {width}: uneven table rows:\n{}", t.join("\n"));
+                assert!(
+                    t.iter().all(|l| cols(l) == w0),
+                    "width {width}: uneven table rows:\n{}",
+                    t.join("\n")
+                );
                 assert!(t.len() >= 9, "header, separator, 5 rows and borders");
             }
             // Every word of the table survives (no Korean word cut inside a cell).
@@ -84,15 +95,22 @@ fn the_note_keeps_its_structure_in_plain_text() {
     let out = render_md(NOTE, 120, &[]);
     let lines: Vec<&str> = out.lines().collect();
     // H1 underlined with `=`, H2 with `-`, H3 with a `###` prefix.
-    let h1 = lines.iter().position(|l| *l == "파이썬 생태계 (Python Ecosystem)").expect("H1");
+    let h1 = lines
+        .iter()
+        .position(|l| *l == "파이썬 생태계 (Python Ecosystem)")
+        .expect("H1");
     assert!(lines[h1 + 1].starts_with("====") && cols(lines[h1 + 1]) == cols(lines[h1]));
     let h2 = lines.iter().position(|l| *l == "핵심 개념").expect("H2");
     assert!(lines[h2 + 1].starts_with("----"));
     assert!(lines.contains(&"### 1. pip — Python 패키지 관리자"));
     // Code block lines are indented; comments kept.
-    assert!(lines.iter().any(|l| l.starts_with("  pip install numpy") && l.contains("# 최신 버전 설치")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("  pip install numpy") && l.contains("# 최신 버전 설치")));
     // Bullets and the dunder name in a heading survive.
-    assert!(lines.iter().any(|l| l.starts_with("• 프로젝트 A는 PyTorch 2.0 필요")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("• 프로젝트 A는 PyTorch 2.0 필요")));
     assert!(lines.contains(&"#### __init__.py의 역할"), "{out}");
     // Links show their target in plain text.
     assert!(out.contains("데코레이터와 제너레이터 (./04-decorators-generators.md)"));
@@ -109,9 +127,15 @@ fn korean_bold_next_to_punctuation_code_and_hangul() {
     assert!(plain.contains("`venv`를 쓴다."), "{plain}");
     assert!(plain.contains("100%다."), "{plain}");
     let color = render_md(md, 60, &[("CLICOLOR_FORCE", "1")]);
-    assert!(color.contains("\x1b[1m가상환경(venv)\x1b[0m을"), "{color:?}");
+    assert!(
+        color.contains("\x1b[1m가상환경(venv)\x1b[0m을"),
+        "{color:?}"
+    );
     assert!(color.contains("\x1b[1;32mvenv\x1b[0m를"), "{color:?}");
-    assert!(color.contains("\x1b[1m환경 설정에 더 많은 시간\x1b[0m을"), "{color:?}");
+    assert!(
+        color.contains("\x1b[1m환경 설정에 더 많은 시간\x1b[0m을"),
+        "{color:?}"
+    );
     assert!(color.contains("\x1b[1m100%\x1b[0m다"), "{color:?}");
     // Code spans are never touched.
     let code = render_md("`**a**`를 보라\n", 60, &[]);
@@ -125,7 +149,10 @@ fn long_korean_paragraph_wraps_only_at_spaces() {
         let out = render_md(&format!("{para}\n"), width, &[]);
         let tokens: Vec<&str> = out.split_whitespace().collect();
         for word in para.split(' ') {
-            assert!(tokens.contains(&word), "width {width}: `{word}` was split:\n{out}");
+            assert!(
+                tokens.contains(&word),
+                "width {width}: `{word}` was split:\n{out}"
+            );
         }
         for line in out.lines() {
             assert!(cols(line) <= width, "width {width}: {line}");
@@ -147,14 +174,21 @@ fn hangul_tables_line_up_and_wide_tables_wrap_inside_cells() {
     let out = render_md(wide, 40, &[]);
     let t = &tables(&out)[0];
     assert!(t.iter().all(|l| cols(l) == 40), "{}", t.join("\n"));
-    assert!(t.len() > 8, "cells wrapped onto several lines:\n{}", t.join("\n"));
+    assert!(
+        t.len() > 8,
+        "cells wrapped onto several lines:\n{}",
+        t.join("\n")
+    );
     let text = t.join(" ");
     for word in ["프로젝트별", "의존성", "격리", "재현", "(venv/conda)"] {
         assert!(text.contains(word), "{word} cut:\n{}", t.join("\n"));
     }
 
     let ascii = render_file(&write(tempdir().path(), "t.md", md), 80, &[], &["--ascii"]);
-    assert!(ascii.contains("| 도구     |    역할     | 비고 |"), "{ascii}");
+    assert!(
+        ascii.contains("| 도구     |    역할     | 비고 |"),
+        "{ascii}"
+    );
     assert!(ascii.lines().next().unwrap().starts_with("+---"), "{ascii}");
     assert!(!ascii.contains('│'));
 }
@@ -169,7 +203,12 @@ fn colour_follows_pipe_clicolor_force_and_no_color() {
     assert!(forced.contains("\x1b[1;35m제목\x1b[0m"), "{forced:?}");
     let none = render_md(md, 60, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
     assert!(!none.contains('\x1b'), "{none:?}");
-    let flag = render_file(&write(tempdir().path(), "a.md", md), 60, &[("NO_COLOR", "1")], &["--color", "always"]);
+    let flag = render_file(
+        &write(tempdir().path(), "a.md", md),
+        60,
+        &[("NO_COLOR", "1")],
+        &["--color", "always"],
+    );
     assert!(flag.contains('\x1b'));
     // Only SGR bold/dim/italic/underline/strike and the basic colours, no 256/truecolour.
     for seq in forced.split("\x1b[").skip(1) {
@@ -189,12 +228,16 @@ fn colour_follows_pipe_clicolor_force_and_no_color() {
 
 #[test]
 fn front_matter_is_stripped_only_at_the_start() {
-    let md = "---\ntitle: 파이썬 생태계\nlesson: 5\n---\n# 본문\n\n문단\n\n---\ntitle: 남는다\n---\n";
+    let md =
+        "---\ntitle: 파이썬 생태계\nlesson: 5\n---\n# 본문\n\n문단\n\n---\ntitle: 남는다\n---\n";
     let out = render_md(md, 60, &[]);
     assert!(!out.contains("lesson: 5"), "{out}");
     assert!(!out.contains("title: 파이썬 생태계"), "{out}");
     assert!(out.starts_with("본문\n"), "{out}");
-    assert!(out.contains("title: 남는다"), "mid-document block stays:\n{out}");
+    assert!(
+        out.contains("title: 남는다"),
+        "mid-document block stays:\n{out}"
+    );
 }
 
 #[test]
@@ -203,18 +246,42 @@ fn nested_lists_and_quotes_keep_prefixes_on_wrapped_lines() {
     let out = render_md(md, 30, &[]);
     let lines: Vec<&str> = out.lines().collect();
     let outer = lines.iter().position(|l| l.starts_with("• 바깥")).unwrap();
-    assert!(lines[outer + 1].starts_with("  ") && !lines[outer + 1].starts_with("   "), "{out}");
-    let inner = lines.iter().position(|l| l.starts_with("  ◦ 안쪽")).unwrap();
-    assert!(lines[inner + 1].starts_with("    ") && !lines[inner + 1].starts_with("     "), "{out}");
-    let third = lines.iter().position(|l| l.starts_with("    1. 번호")).unwrap();
-    assert!(lines[third + 1].starts_with("       ") && !lines[third + 1].starts_with("        "), "{out}");
-    let quote: Vec<&&str> = lines.iter().skip_while(|l| !l.starts_with("│ 인용문")).collect();
+    assert!(
+        lines[outer + 1].starts_with("  ") && !lines[outer + 1].starts_with("   "),
+        "{out}"
+    );
+    let inner = lines
+        .iter()
+        .position(|l| l.starts_with("  ◦ 안쪽"))
+        .unwrap();
+    assert!(
+        lines[inner + 1].starts_with("    ") && !lines[inner + 1].starts_with("     "),
+        "{out}"
+    );
+    let third = lines
+        .iter()
+        .position(|l| l.starts_with("    1. 번호"))
+        .unwrap();
+    assert!(
+        lines[third + 1].starts_with("       ") && !lines[third + 1].starts_with("        "),
+        "{out}"
+    );
+    let quote: Vec<&&str> = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("│ 인용문"))
+        .collect();
     assert!(quote.len() > 5, "{out}");
     for l in &quote {
         assert!(l.starts_with('│'), "quote line without bar: {l:?}\n{out}");
     }
-    let nested: Vec<&&&str> = quote.iter().filter(|l| l.contains("중첩") || l.starts_with("│ │")).collect();
-    assert!(nested.len() >= 2 && nested.iter().all(|l| l.starts_with("│ │ ")), "{out}");
+    let nested: Vec<&&&str> = quote
+        .iter()
+        .filter(|l| l.contains("중첩") || l.starts_with("│ │"))
+        .collect();
+    assert!(
+        nested.len() >= 2 && nested.iter().all(|l| l.starts_with("│ │ ")),
+        "{out}"
+    );
     for l in &lines {
         assert!(cols(l) <= 30, "{l}");
     }
@@ -234,13 +301,22 @@ fn code_block_lines_never_overflow() {
         }
         assert!(lines.contains(&"  print(\"x\")"));
         let color = render_md(md, width, &[("CLICOLOR_FORCE", "1")]);
-        assert!(color.contains("  import torch  \x1b[2m# 아"), "comment dimmed: {color:?}");
+        assert!(
+            color.contains("  import torch  \x1b[2m# 아"),
+            "comment dimmed: {color:?}"
+        );
     }
 }
 
 #[test]
 fn links_and_images_in_plain_text() {
-    let md = "[문서](https://docs.python.org/3/) 와 <https://pypi.org> 그리고 ![로봇 사진](robot.png)\n";
+    let md =
+        "[문서](https://docs.python.org/3/) 와 <https://pypi.org> 그리고 ![로봇 사진](robot.png)\n";
     let out = render_md(md, 80, &[]);
-    assert!(out.contains("문서 (https://docs.python.org/3/) 와 https://pypi.org 그리고 [image: 로봇 사진]"), "{out}");
+    assert!(
+        out.contains(
+            "문서 (https://docs.python.org/3/) 와 https://pypi.org 그리고 [image: 로봇 사진]"
+        ),
+        "{out}"
+    );
 }

@@ -6,10 +6,38 @@ use super::wrap::{push_span, split_by_width};
 
 /// Languages (and the empty label) where `#` starts a comment.
 const HASH_COMMENTS: &[&str] = &[
-    "", "sh", "bash", "shell", "zsh", "console", "shell-session", "fish", "python", "py",
-    "python3", "pycon", "yaml", "yml", "toml", "text", "txt", "plain", "plaintext", "ini", "conf",
-    "cfg", "requirements", "pip", "gitignore", "dockerfile", "makefile", "make", "cmake", "r",
-    "ruby", "perl",
+    "",
+    "sh",
+    "bash",
+    "shell",
+    "zsh",
+    "console",
+    "shell-session",
+    "fish",
+    "python",
+    "py",
+    "python3",
+    "pycon",
+    "yaml",
+    "yml",
+    "toml",
+    "text",
+    "txt",
+    "plain",
+    "plaintext",
+    "ini",
+    "conf",
+    "cfg",
+    "requirements",
+    "pip",
+    "gitignore",
+    "dockerfile",
+    "makefile",
+    "make",
+    "cmake",
+    "r",
+    "ruby",
+    "perl",
 ];
 
 const INDENT: usize = 2;
@@ -80,12 +108,8 @@ fn highlight(line: &str, hash: bool, base: Style) -> Line {
             match quote {
                 Some(q) if c == q => quote = None,
                 Some(_) => {}
-                None if c == '"' || c == '\'' => {
-                    // an apostrophe inside a word (`don't`) is not a quote
-                    if c == '"' || !prev.is_alphanumeric() {
-                        quote = Some(c)
-                    }
-                }
+                // an apostrophe inside a word (`don't`) is not a quote
+                None if c == '"' || (c == '\'' && !prev.is_alphanumeric()) => quote = Some(c),
                 None if c == '#' && prev.is_whitespace() => {
                     if i > 0 {
                         push_span(&mut out, &line[..i], base);

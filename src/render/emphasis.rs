@@ -57,9 +57,9 @@ pub fn fix(toks: Vec<Tok>) -> Vec<Tok> {
             can_close,
         } = *p
         {
-            let open_pos = stack.iter().rposition(|&k| {
-                matches!(pieces[k], Piece::Delim { kind: k2, .. } if k2 == kind)
-            });
+            let open_pos = stack
+                .iter()
+                .rposition(|&k| matches!(pieces[k], Piece::Delim { kind: k2, .. } if k2 == kind));
             match open_pos {
                 Some(pos) if can_close => {
                     let k = stack[pos];
@@ -189,7 +189,14 @@ mod tests {
 
     #[test]
     fn single_star_events_are_merged() {
-        let out = fix(vec![t("*"), t("*"), t("가상환경(venv)"), t("*"), t("*"), t("을")]);
+        let out = fix(vec![
+            t("*"),
+            t("*"),
+            t("가상환경(venv)"),
+            t("*"),
+            t("*"),
+            t("을"),
+        ]);
         assert_eq!(out[0], Tok::Start(Mark::Strong));
         assert_eq!(out[2], Tok::End(Mark::Strong));
     }
@@ -212,9 +219,18 @@ mod tests {
     fn unpaired_and_spaced_stay_literal() {
         assert_eq!(fix(vec![t("a ** b")]), vec![t("a ** b")]);
         assert_eq!(fix(vec![t("2**3 and **x")]).len(), 1);
-        assert_eq!(fix(vec![t("snake__case__name")]), vec![t("snake__case__name")]);
-        assert_eq!(fix(vec![t("__init__.py의 역할")]), vec![t("__init__.py의 역할")]);
-        assert_eq!(fix(vec![t("__중요(venv)__를")])[0], Tok::Start(Mark::Strong));
+        assert_eq!(
+            fix(vec![t("snake__case__name")]),
+            vec![t("snake__case__name")]
+        );
+        assert_eq!(
+            fix(vec![t("__init__.py의 역할")]),
+            vec![t("__init__.py의 역할")]
+        );
+        assert_eq!(
+            fix(vec![t("__중요(venv)__를")])[0],
+            Tok::Start(Mark::Strong)
+        );
     }
 
     #[test]

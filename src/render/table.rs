@@ -42,7 +42,12 @@ const ASCII: Border = Border {
 };
 
 /// Render a table; `rows[0]` is the header. Cells are already-styled spans.
-pub fn render(aligns: &[Alignment], rows: &[Vec<Vec<Span>>], width: usize, ascii: bool) -> Vec<Line> {
+pub fn render(
+    aligns: &[Alignment],
+    rows: &[Vec<Vec<Span>>],
+    width: usize,
+    ascii: bool,
+) -> Vec<Line> {
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
     if ncols == 0 {
         return Vec::new();
@@ -89,9 +94,7 @@ pub fn render(aligns: &[Alignment], rows: &[Vec<Vec<Span>>], width: usize, ascii
     };
     let mut out: Vec<Line> = vec![border(b.top, b.h)];
     let body: Vec<Vec<Line>> = (0..rows.len())
-        .flat_map(|r| {
-            (0..ncols).map(move |c| (r, c))
-        })
+        .flat_map(|r| (0..ncols).map(move |c| (r, c)))
         .map(|(r, c)| wrap(cell(r, c), widths[c]))
         .collect();
     let multi_line = (1..rows.len()).any(|r| (0..ncols).any(|c| body[r * ncols + c].len() > 1));
@@ -151,7 +154,15 @@ fn records(rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Line> {
                 .get(c)
                 .map(|h| {
                     h.iter()
-                        .map(|s| Span::new(s.text.replace('\n', " "), Style { bold: true, ..s.style }))
+                        .map(|s| {
+                            Span::new(
+                                s.text.replace('\n', " "),
+                                Style {
+                                    bold: true,
+                                    ..s.style
+                                },
+                            )
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -181,7 +192,11 @@ mod tests {
 
     #[test]
     fn hangul_columns_line_up() {
-        let rows = vec![cells(&["도구", "역할"]), cells(&["pip", "패키지 설치"]), cells(&["가상환경", "격리"])];
+        let rows = vec![
+            cells(&["도구", "역할"]),
+            cells(&["pip", "패키지 설치"]),
+            cells(&["가상환경", "격리"]),
+        ];
         let lines = render(&[Alignment::None, Alignment::None], &rows, 80, false);
         let widths: Vec<usize> = lines.iter().map(|l| line_width(l)).collect();
         assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
@@ -193,7 +208,10 @@ mod tests {
     fn wide_table_wraps_inside_cells() {
         let rows = vec![
             cells(&["도구", "역할"]),
-            cells(&["가상환경 (venv/conda)", "프로젝트별 의존성 격리 — PyTorch 버전 충돌 방지"]),
+            cells(&[
+                "가상환경 (venv/conda)",
+                "프로젝트별 의존성 격리 — PyTorch 버전 충돌 방지",
+            ]),
         ];
         let lines = render(&[Alignment::None, Alignment::None], &rows, 30, true);
         for l in &lines {

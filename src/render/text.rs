@@ -160,7 +160,11 @@ impl Painter<'_> {
                 out.push_str(url);
                 out.push_str("\x1b\\");
             }
-            let sgr = if self.color { style.sgr() } else { String::new() };
+            let sgr = if self.color {
+                style.sgr()
+            } else {
+                String::new()
+            };
             if !sgr.is_empty() {
                 out.push_str("\x1b[");
                 out.push_str(&sgr);
@@ -236,10 +240,7 @@ mod tests {
 
     #[test]
     fn painting_resets_every_span_and_plain_has_no_escapes() {
-        let line = vec![
-            Span::new("굵게", Style::bold()),
-            Span::plain(" 보통"),
-        ];
+        let line = vec![Span::new("굵게", Style::bold()), Span::plain(" 보통")];
         let mut out = String::new();
         Painter {
             color: true,

@@ -27,10 +27,10 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Line> {
     let mut space: Option<Style> = None;
 
     let place = |word: &mut Word,
-                     space: &mut Option<Style>,
-                     line: &mut Line,
-                     line_w: &mut usize,
-                     lines: &mut Vec<Line>| {
+                 space: &mut Option<Style>,
+                 line: &mut Line,
+                 line_w: &mut usize,
+                 lines: &mut Vec<Line>| {
         if word.pieces.is_empty() {
             return;
         }

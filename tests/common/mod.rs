@@ -12,9 +12,20 @@ use assert_cmd::Command;
 pub fn course() -> Command {
     let mut cmd = Command::cargo_bin("course").expect("binary is built");
     for var in [
-        "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COURSE_LANG", "COURSE_DIR", "COURSE_ASCII",
-        "COLUMNS", "VIRTUAL_ENV", "CONDA_PREFIX", "CONDA_DEFAULT_ENV", "GITHUB_STEP_SUMMARY",
-        "GITHUB_ACTIONS", "TERM_PROGRAM", "COURSE_HYPERLINKS",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "COURSE_LANG",
+        "COURSE_DIR",
+        "COURSE_ASCII",
+        "COLUMNS",
+        "VIRTUAL_ENV",
+        "CONDA_PREFIX",
+        "CONDA_DEFAULT_ENV",
+        "GITHUB_STEP_SUMMARY",
+        "GITHUB_ACTIONS",
+        "TERM_PROGRAM",
+        "COURSE_HYPERLINKS",
     ] {
         cmd.env_remove(var);
     }
@@ -98,5 +109,9 @@ pub fn site_packages(env: &Path) -> PathBuf {
 pub fn stub_package(env: &Path, name: &str, version: &str) {
     let pkg = site_packages(env).join(name);
     std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(pkg.join("__init__.py"), format!("__version__ = \"{version}\"\n")).unwrap();
+    std::fs::write(
+        pkg.join("__init__.py"),
+        format!("__version__ = \"{version}\"\n"),
+    )
+    .unwrap();
 }
