@@ -359,7 +359,12 @@ fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
 
 /// Show `text` in the pager until the reader quits.
 pub fn page(text: &str) -> io::Result<()> {
-    let (w, h) = terminal::size()?;
+    let (w, h) = terminal::size().unwrap_or((0, 0));
+    if w < 10 || h < 3 {
+        // No usable screen size: print instead of paging.
+        let mut out = io::stdout().lock();
+        return out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    }
     let mut pager = Pager::new(text, w, h);
     let _guard = Guard::enter()?;
     let mut out = io::BufWriter::new(io::stdout());
