@@ -1,7 +1,495 @@
-//! The built-in pager (not implemented yet).
+//! The built-in pager: scroll by line and page, search, quit.
+//!
+//! Key handling is a pure state machine ([`Pager::handle`]) so it is tested without a
+//! terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status line, and
+//! restores the terminal on every way out (a guard that undoes raw mode and the alternate
+//! screen when dropped, also on errors and panics).
 
-/// Show `text` in the pager; falls back to printing.
-pub fn page(text: &str) -> std::io::Result<()> {
-    print!("{text}");
-    Ok(())
+use std::io::{self, Write};
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::{cursor, execute, queue, style, terminal};
+
+use crate::render::strip_ansi;
+use crate::render::text::char_width;
+
+/// A key, as far as the pager cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Esc,
+    Backspace,
+    CtrlC,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}
+
+/// What the caller should do after a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Redraw,
+    Nothing,
+    Quit,
+}
+
+/// Pager state: the text, the first visible line, the screen size, the search.
+pub struct Pager {
+    lines: Vec<String>,
+    /// Lines without escapes, lower-cased, for searching.
+    plain: Vec<String>,
+    top: usize,
+    width: usize,
+    /// Rows for text (the screen minus the status line).
+    height: usize,
+    /// Typing a search after `/`.
+    input: Option<String>,
+    query: Option<String>,
+    message: Option<String>,
+}
+
+impl Pager {
+    pub fn new(text: &str, width: u16, rows: u16) -> Pager {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let plain = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        Pager {
+            lines,
+            plain,
+            top: 0,
+            width: width.max(1) as usize,
+            height: (rows as usize).saturating_sub(1).max(1),
+            input: None,
+            query: None,
+            message: None,
+        }
+    }
+
+    /// Index of the first visible line.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    fn max_top(&self) -> usize {
+        self.lines.len().saturating_sub(self.height)
+    }
+
+    fn scroll_to(&mut self, top: usize) -> Action {
+        let top = top.min(self.max_top());
+        if top == self.top {
+            return Action::Nothing;
+        }
+        self.top = top;
+        Action::Redraw
+    }
+
+    fn down(&mut self, n: usize) -> Action {
+        self.scroll_to(self.top.saturating_add(n))
+    }
+
+    fn up(&mut self, n: usize) -> Action {
+        self.scroll_to(self.top.saturating_sub(n))
+    }
+
+    pub fn handle(&mut self, key: Key) -> Action {
+        if let Key::Resize(w, h) = key {
+            self.width = w.max(1) as usize;
+            self.height = (h as usize).saturating_sub(1).max(1);
+            self.top = self.top.min(self.max_top());
+            return Action::Redraw;
+        }
+        if let Some(input) = &mut self.input {
+            match key {
+                Key::Char(c) => input.push(c),
+                Key::Backspace => {
+                    if input.pop().is_none() {
+                        self.input = None;
+                    }
+                }
+                Key::Enter => {
+                    let q = self.input.take().unwrap_or_default();
+                    if !q.is_empty() {
+                        self.query = Some(q.to_lowercase());
+                    }
+                    return self.search(true, true);
+                }
+                Key::Esc | Key::CtrlC => self.input = None,
+                _ => return Action::Nothing,
+            }
+            return Action::Redraw;
+        }
+        self.message = None;
+        let page = self.height;
+        let half = (self.height / 2).max(1);
+        match key {
+            Key::Char('q') | Key::Char('Q') | Key::Esc | Key::CtrlC => Action::Quit,
+            Key::Char('j') | Key::Down | Key::Enter | Key::Char('e') => self.down(1),
+            Key::Char('k') | Key::Up | Key::Char('y') => self.up(1),
+            Key::Char(' ') | Key::PageDown | Key::Char('f') => self.down(page),
+            Key::Char('b') | Key::PageUp => self.up(page),
+            Key::Char('d') => self.down(half),
+            Key::Char('u') => self.up(half),
+            Key::Char('g') | Key::Home | Key::Char('<') => self.scroll_to(0),
+            Key::Char('G') | Key::End | Key::Char('>') => self.scroll_to(usize::MAX),
+            Key::Char('/') => {
+                self.input = Some(String::new());
+                Action::Redraw
+            }
+            Key::Char('n') => self.search(true, false),
+            Key::Char('N') => self.search(false, false),
+            _ => Action::Nothing,
+        }
+    }
+
+    /// Jump to the next (or previous) line holding the query; a new search starts at the top
+    /// visible line, `n`/`N` after it. Wraps around the end.
+    fn search(&mut self, forward: bool, fresh: bool) -> Action {
+        let Some(q) = self.query.clone() else {
+            self.message = Some("no search yet: type / and a word".into());
+            return Action::Redraw;
+        };
+        let n = self.lines.len();
+        if n == 0 {
+            return Action::Redraw;
+        }
+        let found = (0..n)
+            .map(|k| {
+                if forward {
+                    (self.top + k + usize::from(!fresh)) % n
+                } else {
+                    (self.top + n - 1 - k) % n
+                }
+            })
+            .find(|&i| self.plain[i].contains(&q));
+        match found {
+            Some(i) => {
+                let wrapped = if forward { i < self.top } else { i > self.top };
+                self.message = wrapped.then(|| "search wrapped around".to_string());
+                self.top = i.min(self.max_top());
+                // At the end of the text the match may sit below the top line; it is visible.
+            }
+            None => self.message = Some(format!("not found: {q}")),
+        }
+        Action::Redraw
+    }
+
+    /// The lines on screen, cut to the screen width, with search matches highlighted.
+    pub fn visible_lines(&self) -> Vec<String> {
+        let end = (self.top + self.height).min(self.lines.len());
+        (self.top..end)
+            .map(|i| match &self.query {
+                Some(q) if self.plain[i].contains(q.as_str()) => {
+                    highlight(&strip_ansi(&self.lines[i]), q, self.width)
+                }
+                _ => truncate(&self.lines[i], self.width),
+            })
+            .collect()
+    }
+
+    /// The bottom line: a search being typed, a message, or the position and the keys.
+    pub fn status(&self) -> String {
+        if let Some(input) = &self.input {
+            return truncate(&format!("/{input}"), self.width);
+        }
+        let n = self.lines.len();
+        let last = (self.top + self.height).min(n);
+        let pct = (last * 100).checked_div(n).unwrap_or(100);
+        let mut s = format!("lines {}-{} of {} ({}%)", self.top + 1, last, n, pct);
+        if let Some(m) = &self.message {
+            s.push_str("  ");
+            s.push_str(m);
+        }
+        s.push_str("  q quit  space/b page  j/k line  / search  n/N next/prev");
+        truncate(&s, self.width)
+    }
+}
+
+/// Cut a line with escapes to `width` display columns; escapes are kept, styles reset.
+fn truncate(line: &str, width: usize) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut w = 0;
+    let mut chars = line.chars().peekable();
+    let mut cut = false;
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            out.push(c);
+            // copy the whole escape sequence
+            match chars.next() {
+                Some('[') => {
+                    out.push('[');
+                    for c in chars.by_ref() {
+                        out.push(c);
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    out.push(']');
+                    while let Some(c) = chars.next() {
+                        out.push(c);
+                        if c == '\x07' {
+                            break;
+                        }
+                        if c == '\x1b' {
+                            if let Some(&'\\') = chars.peek() {
+                                out.push('\\');
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                Some(o) => out.push(o),
+                None => {}
+            }
+            continue;
+        }
+        let cw = char_width(c);
+        if cut || w + cw > width {
+            cut = true;
+            continue;
+        }
+        w += cw;
+        out.push(c);
+    }
+    if cut && out.contains('\x1b') {
+        out.push_str("\x1b[0m\x1b]8;;\x1b\\");
+    }
+    out
+}
+
+/// A plain line with every (case-insensitive) match of `q` in reverse video.
+fn highlight(plain: &str, q: &str, width: usize) -> String {
+    let cut = truncate(plain, width);
+    let lower = cut.to_lowercase();
+    if lower.len() != cut.len() {
+        return cut; // lower-casing changed byte offsets; show without highlight
+    }
+    let mut out = String::new();
+    let mut last = 0;
+    for (i, _) in lower.match_indices(q) {
+        if i < last {
+            continue;
+        }
+        out.push_str(&cut[last..i]);
+        out.push_str("\x1b[7m");
+        out.push_str(&cut[i..i + q.len()]);
+        out.push_str("\x1b[0m");
+        last = i + q.len();
+    }
+    out.push_str(&cut[last..]);
+    out
+}
+
+/// Raw mode and the alternate screen, undone when dropped.
+struct Guard;
+
+impl Guard {
+    fn enter() -> io::Result<Guard> {
+        terminal::enable_raw_mode()?;
+        let guard = Guard;
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+fn key_of(ev: Event) -> Option<Key> {
+    match ev {
+        Event::Resize(w, h) => Some(Key::Resize(w, h)),
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            ..
+        }) if kind != KeyEventKind::Release => Some(match code {
+            KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Key::CtrlC,
+            KeyCode::Char('f') if modifiers.contains(KeyModifiers::CONTROL) => Key::PageDown,
+            KeyCode::Char('b') if modifiers.contains(KeyModifiers::CONTROL) => Key::PageUp,
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Backspace => Key::Backspace,
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
+fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
+    queue!(out, cursor::MoveTo(0, 0))?;
+    let lines = pager.visible_lines();
+    for row in 0..pager.height {
+        queue!(out, cursor::MoveTo(0, row as u16))?;
+        if let Some(l) = lines.get(row) {
+            out.write_all(l.as_bytes())?;
+        } else {
+            out.write_all(b"~")?;
+        }
+        queue!(out, terminal::Clear(terminal::ClearType::UntilNewLine))?;
+    }
+    queue!(
+        out,
+        cursor::MoveTo(0, pager.height as u16),
+        style::SetAttribute(style::Attribute::Reverse),
+        style::Print(pager.status()),
+        style::SetAttribute(style::Attribute::Reset),
+        terminal::Clear(terminal::ClearType::UntilNewLine)
+    )?;
+    out.flush()
+}
+
+/// Show `text` in the pager until the reader quits.
+pub fn page(text: &str) -> io::Result<()> {
+    let (w, h) = terminal::size().unwrap_or((0, 0));
+    if w < 10 || h < 3 {
+        // No usable screen size: print instead of paging.
+        let mut out = io::stdout().lock();
+        return out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    }
+    let mut pager = Pager::new(text, w, h);
+    let _guard = Guard::enter()?;
+    let mut out = io::BufWriter::new(io::stdout());
+    draw(&mut out, &pager)?;
+    loop {
+        let Some(key) = key_of(event::read()?) else {
+            continue;
+        };
+        match pager.handle(key) {
+            Action::Quit => return Ok(()),
+            Action::Redraw => draw(&mut out, &pager)?,
+            Action::Nothing => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(n: usize) -> String {
+        (1..=n).map(|i| format!("line {i}\n")).collect()
+    }
+
+    #[test]
+    fn scrolling_stays_in_bounds() {
+        let mut p = Pager::new(&text(100), 80, 11); // 10 text rows
+        assert_eq!(p.handle(Key::Up), Action::Nothing);
+        assert_eq!(p.top(), 0);
+        p.handle(Key::Char('j'));
+        p.handle(Key::Down);
+        p.handle(Key::Enter);
+        assert_eq!(p.top(), 3);
+        p.handle(Key::Char(' '));
+        assert_eq!(p.top(), 13);
+        p.handle(Key::Char('b'));
+        p.handle(Key::Char('k'));
+        assert_eq!(p.top(), 2);
+        p.handle(Key::Char('d'));
+        assert_eq!(p.top(), 7);
+        p.handle(Key::Char('u'));
+        assert_eq!(p.top(), 2);
+        p.handle(Key::Char('G'));
+        assert_eq!(p.top(), 90);
+        assert_eq!(p.handle(Key::PageDown), Action::Nothing);
+        assert_eq!(p.top(), 90);
+        assert_eq!(p.visible_lines().last().unwrap(), "line 100");
+        p.handle(Key::Home);
+        assert_eq!(p.top(), 0);
+        assert!(
+            p.status().starts_with("lines 1-10 of 100 (10%)"),
+            "{}",
+            p.status()
+        );
+    }
+
+    #[test]
+    fn short_text_does_not_scroll() {
+        let mut p = Pager::new(&text(3), 80, 24);
+        assert_eq!(p.handle(Key::Char('G')), Action::Nothing);
+        assert_eq!(p.top(), 0);
+        assert_eq!(p.visible_lines().len(), 3);
+    }
+
+    #[test]
+    fn search_jumps_and_n_cycles() {
+        let mut t = text(100);
+        t = t.replace("line 40\n", "line 40 \x1b[1m가상환경\x1b[0m\n");
+        t = t.replace("line 70\n", "line 70 가상환경\n");
+        let mut p = Pager::new(&t, 80, 11);
+        p.handle(Key::Char('/'));
+        for c in "가상환경".chars() {
+            p.handle(Key::Char(c));
+        }
+        assert_eq!(p.status(), "/가상환경");
+        p.handle(Key::Enter);
+        assert_eq!(p.top(), 39);
+        assert!(p.visible_lines()[0].contains("\x1b[7m가상환경\x1b[0m"));
+        p.handle(Key::Char('n'));
+        assert_eq!(p.top(), 69);
+        p.handle(Key::Char('n'));
+        assert_eq!(p.top(), 39, "wraps around");
+        assert!(p.status().contains("wrapped"));
+        p.handle(Key::Char('N'));
+        assert_eq!(p.top(), 69);
+        p.handle(Key::Char('/'));
+        p.handle(Key::Char('z'));
+        p.handle(Key::Enter);
+        assert_eq!(p.top(), 69);
+        assert!(p.status().contains("not found: z"));
+    }
+
+    #[test]
+    fn search_ignores_escape_codes_and_case() {
+        let mut p = Pager::new("a\nb\n\x1b[1mVen\x1b[0mv here\nc\n", 80, 2);
+        p.handle(Key::Char('/'));
+        for c in "venv".chars() {
+            p.handle(Key::Char(c));
+        }
+        p.handle(Key::Enter);
+        assert_eq!(p.top(), 2);
+    }
+
+    #[test]
+    fn quit_keys_and_escape_in_search() {
+        let mut p = Pager::new(&text(50), 80, 11);
+        p.handle(Key::Char('/'));
+        assert_eq!(
+            p.handle(Key::Esc),
+            Action::Redraw,
+            "Esc leaves the search prompt"
+        );
+        assert_eq!(p.handle(Key::Char('q')), Action::Quit);
+        assert_eq!(p.handle(Key::Esc), Action::Quit);
+        assert_eq!(p.handle(Key::CtrlC), Action::Quit);
+    }
+
+    #[test]
+    fn resize_keeps_bounds_and_cuts_lines() {
+        let mut p = Pager::new(&format!("{}{}", "가".repeat(30), "\nx\n"), 80, 11);
+        p.handle(Key::Resize(21, 1));
+        assert_eq!(p.visible_lines()[0], "가".repeat(10));
+        p.handle(Key::Char('G'));
+        assert_eq!(p.top(), 1);
+        p.handle(Key::Resize(80, 40));
+        assert_eq!(p.top(), 0);
+    }
 }

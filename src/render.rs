@@ -1,4 +1,25 @@
-//! Markdown to terminal text (not implemented yet: prints the source).
+//! Markdown to terminal text.
+//!
+//! The Markdown is parsed with pulldown-cmark into a small block tree (paragraphs, headings,
+//! lists, quotes, code, tables), inline content is fixed up for Korean emphasis
+//! ([`emphasis`]), then each block is laid out for the available width into lines of styled
+//! spans ([`wrap`], [`table`], [`code`]) and painted line by line ([`text`]).
+//!
+//! Guarantees: no output line is wider than `opts.width` display columns (for widths >= 20;
+//! Hangul counts 2, escapes 0); lines break only at ASCII spaces unless a single token is
+//! wider than the line; every line opens and closes its own styles; without colour the output
+//! holds no escape codes (unless `hyperlinks` is asked for explicitly).
+
+mod code;
+mod emphasis;
+mod table;
+pub mod text;
+mod wrap;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+pub use text::strip_ansi;
+use text::{line_width, sanitize, Color, Line, Painter, Span, Style};
 
 /// How to render.
 #[derive(Clone, Debug)]
@@ -14,10 +35,837 @@ pub struct RenderOptions {
 }
 
 /// Render Markdown to lines of terminal text, joined with `\n` and ending in one.
-pub fn render(markdown: &str, _opts: &RenderOptions) -> String {
-    let mut s = markdown.to_string();
-    if !s.ends_with('\n') {
-        s.push('\n');
+pub fn render(markdown: &str, opts: &RenderOptions) -> String {
+    let body = strip_front_matter(markdown);
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut events = events(body, options).into_iter().peekable();
+    let (blocks, _) = parse_blocks(&mut events);
+    let mut r = Renderer {
+        opts,
+        links: Vec::new(),
+        list_depth: 0,
+    };
+    let width = opts.width.max(MIN_WIDTH);
+    let lines = r.blocks(&blocks, width, false);
+    let painter = Painter {
+        color: opts.color,
+        hyperlinks: opts.hyperlinks,
+        links: &r.links,
+    };
+    let mut out = String::with_capacity(markdown.len() * 2);
+    for line in &lines {
+        painter.paint(line, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+/// Narrowest layout width the renderer works with.
+const MIN_WIDTH: usize = 20;
+/// Nested quotes and lists stop indenting when less than this would remain.
+const MIN_INNER: usize = 10;
+
+/// YAML front matter (`---` line, `key: value` lines, `---` or `...` line), only at the very
+/// start of the file. A `---` later in the document is a rule or a setext heading.
+pub fn strip_front_matter(s: &str) -> &str {
+    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    let Some(rest) = s
+        .strip_prefix("---\n")
+        .or_else(|| s.strip_prefix("---\r\n"))
+    else {
+        return s;
+    };
+    let mut offset = s.len() - rest.len();
+    let mut first = true;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare == "---" || bare == "..." {
+            return &s[offset + line.len()..];
+        }
+        if first && !bare.trim().is_empty() {
+            // The first line must look like YAML (`key:`), else this is a rule.
+            let key = bare.split(':').next().unwrap_or("");
+            if !bare.contains(':')
+                || key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '"' | '\''))
+            {
+                return s;
+            }
+            first = false;
+        }
+        offset += line.len();
     }
     s
+}
+
+/// Inline markup around tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Strong,
+    Emph,
+    Strike,
+    Link(String),
+    Image(String),
+}
+
+/// Inline content of one container, after parsing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Tok {
+    Text(String),
+    Code(String),
+    Start(Mark),
+    End(Mark),
+    SoftBreak,
+    HardBreak,
+}
+
+#[derive(Debug)]
+enum Block {
+    Para(Vec<Tok>),
+    Heading(usize, Vec<Tok>),
+    Code {
+        lang: String,
+        text: String,
+    },
+    Quote(Vec<Block>),
+    List {
+        start: Option<u64>,
+        tight: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        aligns: Vec<Alignment>,
+        rows: Vec<Vec<Vec<Tok>>>,
+    },
+    Rule,
+    Html(String),
+}
+
+type Events<'a> = std::iter::Peekable<std::vec::IntoIter<Event<'a>>>;
+
+/// Parse, and undo one CommonMark rule that hurts a Python course: `__init__.py` would show
+/// as a bold `init` followed by `.py`. Strong emphasis written with `__` around a lone
+/// lower-case identifier is a dunder name, so it goes back to literal text.
+fn events(body: &str, options: Options) -> Vec<Event<'_>> {
+    let mut evs: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(body, options).into_offset_iter().collect();
+    for i in 0..evs.len().saturating_sub(2) {
+        if let (Event::Start(Tag::Strong), Event::Text(t), Event::End(TagEnd::Strong)) =
+            (&evs[i].0, &evs[i + 1].0, &evs[i + 2].0)
+        {
+            let dunder = body[evs[i].1.clone()].starts_with("__")
+                && t.starts_with(|c: char| c.is_ascii_lowercase())
+                && t.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if dunder {
+                evs[i].0 = Event::Text("__".into());
+                evs[i + 2].0 = Event::Text("__".into());
+            }
+        }
+    }
+    evs.into_iter().map(|(e, _)| e).collect()
+}
+
+fn is_inline(ev: &Event) -> bool {
+    match ev {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::InlineMath(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::FootnoteReference(_)
+        | Event::TaskListMarker(_) => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Superscript
+                | Tag::Subscript
+        ),
+        _ => false,
+    }
+}
+
+/// Blocks up to the end of the current container (its `End` is consumed). The flag says
+/// whether a paragraph was seen directly (a list item with one makes the list loose).
+fn parse_blocks(it: &mut Events) -> (Vec<Block>, bool) {
+    let mut blocks = Vec::new();
+    let mut para = false;
+    while let Some(ev) = it.peek() {
+        if is_inline(ev) {
+            blocks.push(Block::Para(parse_inline(it, true)));
+            continue;
+        }
+        let Some(ev) = it.next() else { break };
+        match ev {
+            Event::End(_) => break,
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    para = true;
+                    blocks.push(Block::Para(parse_inline(it, false)));
+                }
+                Tag::Heading { level, .. } => {
+                    blocks.push(Block::Heading(level as usize, parse_inline(it, false)))
+                }
+                Tag::BlockQuote(_) => blocks.push(Block::Quote(parse_blocks(it).0)),
+                Tag::CodeBlock(kind) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(l) => l.to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    let mut text = String::new();
+                    for ev in it.by_ref() {
+                        match ev {
+                            Event::Text(s) => text.push_str(&s),
+                            Event::End(_) => break,
+                            _ => {}
+                        }
+                    }
+                    blocks.push(Block::Code { lang, text });
+                }
+                Tag::HtmlBlock => {
+                    let mut html = String::new();
+                    for ev in it.by_ref() {
+                        match ev {
+                            Event::Html(s) | Event::Text(s) => html.push_str(&s),
+                            Event::End(_) => break,
+                            _ => {}
+                        }
+                    }
+                    blocks.push(Block::Html(html));
+                }
+                Tag::List(start) => {
+                    let mut items = Vec::new();
+                    let mut loose = false;
+                    while let Some(ev) = it.next() {
+                        match ev {
+                            Event::Start(Tag::Item) => {
+                                let (item, p) = parse_blocks(it);
+                                loose |= p;
+                                items.push(item);
+                            }
+                            Event::End(_) => break,
+                            _ => {}
+                        }
+                    }
+                    blocks.push(Block::List {
+                        start,
+                        tight: !loose,
+                        items,
+                    });
+                }
+                Tag::Table(aligns) => {
+                    let mut rows: Vec<Vec<Vec<Tok>>> = Vec::new();
+                    let mut row: Vec<Vec<Tok>> = Vec::new();
+                    while let Some(ev) = it.next() {
+                        match ev {
+                            Event::Start(Tag::TableCell) => row.push(parse_inline(it, false)),
+                            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                                rows.push(std::mem::take(&mut row))
+                            }
+                            Event::End(TagEnd::Table) => break,
+                            _ => {}
+                        }
+                    }
+                    blocks.push(Block::Table { aligns, rows });
+                }
+                // Footnote definitions, definition lists, metadata (not enabled): their blocks.
+                _ => blocks.extend(parse_blocks(it).0),
+            },
+            Event::Rule => blocks.push(Block::Rule),
+            Event::Html(s) => blocks.push(Block::Html(s.to_string())),
+            Event::DisplayMath(s) => blocks.push(Block::Code {
+                lang: "math".into(),
+                text: s.to_string(),
+            }),
+            _ => {}
+        }
+    }
+    (blocks, para)
+}
+
+/// Inline tokens up to the end of the container (consumed); with `tight`, up to the next
+/// block-level event of a tight list item (not consumed).
+fn parse_inline(it: &mut Events, tight: bool) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        if tight && depth == 0 {
+            match it.peek() {
+                Some(ev) if is_inline(ev) => {}
+                _ => break,
+            }
+        }
+        let Some(ev) = it.next() else { break };
+        match ev {
+            Event::Text(s) => toks.push(Tok::Text(s.into_string())),
+            Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                toks.push(Tok::Code(s.into_string()))
+            }
+            Event::SoftBreak => toks.push(Tok::SoftBreak),
+            Event::HardBreak => toks.push(Tok::HardBreak),
+            Event::InlineHtml(s) | Event::Html(s) => {
+                let tag = s.trim().to_ascii_lowercase();
+                if tag.starts_with("<br") {
+                    toks.push(Tok::HardBreak);
+                }
+                // Other inline tags are dropped; the text between them stays.
+            }
+            Event::FootnoteReference(s) => toks.push(Tok::Text(format!("[^{s}]"))),
+            Event::TaskListMarker(done) => {
+                toks.push(Tok::Text(if done { "[x] " } else { "[ ] " }.into()))
+            }
+            Event::Start(tag) => {
+                depth += 1;
+                let mark = match tag {
+                    Tag::Emphasis => Some(Mark::Emph),
+                    Tag::Strong => Some(Mark::Strong),
+                    Tag::Strikethrough => Some(Mark::Strike),
+                    Tag::Link { dest_url, .. } => Some(Mark::Link(dest_url.into_string())),
+                    Tag::Image { dest_url, .. } => Some(Mark::Image(dest_url.into_string())),
+                    _ => None,
+                };
+                if let Some(m) = mark {
+                    toks.push(Tok::Start(m));
+                }
+            }
+            Event::End(tag) => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                let mark = match tag {
+                    TagEnd::Emphasis => Some(Mark::Emph),
+                    TagEnd::Strong => Some(Mark::Strong),
+                    TagEnd::Strikethrough => Some(Mark::Strike),
+                    TagEnd::Link => Some(Mark::Link(String::new())),
+                    TagEnd::Image => Some(Mark::Image(String::new())),
+                    _ => None,
+                };
+                if let Some(m) = mark {
+                    toks.push(Tok::End(m));
+                }
+            }
+            _ => {}
+        }
+    }
+    emphasis::fix(toks)
+}
+
+struct Renderer<'o> {
+    opts: &'o RenderOptions,
+    links: Vec<String>,
+    list_depth: usize,
+}
+
+impl Renderer<'_> {
+    fn blocks(&mut self, blocks: &[Block], width: usize, tight: bool) -> Vec<Line> {
+        let mut out: Vec<Line> = Vec::new();
+        for b in blocks {
+            let lines = self.block(b, width);
+            if lines.is_empty() {
+                continue;
+            }
+            if !out.is_empty() && !tight {
+                out.push(Vec::new());
+            }
+            out.extend(lines);
+        }
+        out
+    }
+
+    fn block(&mut self, block: &Block, width: usize) -> Vec<Line> {
+        match block {
+            Block::Para(toks) => {
+                let spans = self.spans(toks, Style::default());
+                if spans.iter().all(|s| s.text.trim().is_empty()) {
+                    return Vec::new();
+                }
+                wrap::wrap(&spans, width)
+            }
+            Block::Heading(level, toks) => self.heading(*level, toks, width),
+            Block::Code { lang, text } => code::render(lang, text, width, self.opts.ascii),
+            Block::Quote(children) => {
+                let bar = if self.opts.ascii { "| " } else { "│ " };
+                if width < 2 + MIN_INNER {
+                    return self.blocks(children, width, false);
+                }
+                let inner = self.blocks(children, width - 2, false);
+                let style = Style::fg(Color::Blue);
+                inner
+                    .into_iter()
+                    .map(|l| {
+                        let mut line = vec![Span::new(
+                            if l.is_empty() { bar.trim_end() } else { bar },
+                            style,
+                        )];
+                        line.extend(l);
+                        line
+                    })
+                    .collect()
+            }
+            Block::List {
+                start,
+                tight,
+                items,
+            } => self.list(*start, *tight, items, width),
+            Block::Table { aligns, rows } => {
+                let rows: Vec<Vec<Vec<Span>>> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(r, row)| {
+                        let base = if r == 0 {
+                            Style::bold()
+                        } else {
+                            Style::default()
+                        };
+                        row.iter().map(|cell| self.spans(cell, base)).collect()
+                    })
+                    .collect();
+                table::render(aligns, &rows, width, self.opts.ascii)
+            }
+            Block::Rule => {
+                let h = if self.opts.ascii { "-" } else { "─" };
+                vec![vec![Span::new(h.repeat(width), Style::dim())]]
+            }
+            Block::Html(html) => {
+                let text = strip_html(html);
+                let mut out = Vec::new();
+                for l in text.lines() {
+                    if !l.trim().is_empty() {
+                        out.extend(wrap::wrap(
+                            &[Span::new(sanitize(l.trim()), Style::dim())],
+                            width,
+                        ));
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn heading(&mut self, level: usize, toks: &[Tok], width: usize) -> Vec<Line> {
+        let base = match level {
+            1 => Style {
+                bold: true,
+                fg: Some(Color::Magenta),
+                ..Style::default()
+            },
+            2 => Style {
+                bold: true,
+                fg: Some(Color::Cyan),
+                ..Style::default()
+            },
+            3 => Style {
+                bold: true,
+                fg: Some(Color::Blue),
+                ..Style::default()
+            },
+            _ => Style::bold(),
+        };
+        let spans = self.spans(toks, base);
+        if level <= 2 {
+            let mut lines = wrap::wrap(&spans, width);
+            let w = lines
+                .iter()
+                .map(|l| line_width(l))
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            let rule = if level == 1 { "=" } else { "-" };
+            lines.push(vec![Span::new(
+                rule.repeat(w),
+                Style {
+                    bold: false,
+                    ..base
+                },
+            )]);
+            return lines;
+        }
+        let prefix = format!("{} ", "#".repeat(level));
+        let pw = prefix.len();
+        let mut out = Vec::new();
+        for (i, l) in wrap::wrap(&spans, width - pw).into_iter().enumerate() {
+            let mut line = if i == 0 {
+                vec![Span::new(prefix.clone(), Style::dim())]
+            } else {
+                vec![Span::plain(" ".repeat(pw))]
+            };
+            line.extend(l);
+            out.push(line);
+        }
+        out
+    }
+
+    fn list(
+        &mut self,
+        start: Option<u64>,
+        tight: bool,
+        items: &[Vec<Block>],
+        width: usize,
+    ) -> Vec<Line> {
+        let markers: Vec<String> = match start {
+            Some(n) => (0..items.len() as u64)
+                .map(|k| format!("{}.", n + k))
+                .collect(),
+            None => {
+                let bullets = if self.opts.ascii {
+                    ["-", "*", "+"]
+                } else {
+                    ["•", "◦", "▪"]
+                };
+                vec![bullets[self.list_depth % 3].to_string(); items.len()]
+            }
+        };
+        let mw = markers.iter().map(|m| text::width(m)).max().unwrap_or(1) + 1;
+        let style = Style {
+            bold: true,
+            fg: Some(Color::Yellow),
+            ..Style::default()
+        };
+        let style = if start.is_some() {
+            Style::bold()
+        } else {
+            style
+        };
+        let roomy = width >= mw + MIN_INNER;
+        let inner_w = if roomy { width - mw } else { width };
+        self.list_depth += 1;
+        let mut out: Vec<Line> = Vec::new();
+        for (item, marker) in items.iter().zip(&markers) {
+            if !tight && !out.is_empty() {
+                out.push(Vec::new());
+            }
+            let inner = self.blocks(item, inner_w, tight);
+            let head = Span::new(format!("{marker:<w$}", w = mw), style);
+            if !roomy {
+                out.push(vec![head.clone()]);
+                out.extend(inner);
+                continue;
+            }
+            if inner.is_empty() {
+                out.push(vec![head.clone()]);
+            }
+            for (i, l) in inner.into_iter().enumerate() {
+                let mut line = Vec::with_capacity(l.len() + 1);
+                if i == 0 {
+                    line.push(head.clone());
+                } else if !l.is_empty() {
+                    line.push(Span::plain(" ".repeat(mw)));
+                }
+                line.extend(l);
+                out.push(line);
+            }
+        }
+        self.list_depth -= 1;
+        out
+    }
+
+    /// Styled spans for inline tokens, on top of `base`.
+    fn spans(&mut self, toks: &[Tok], base: Style) -> Vec<Span> {
+        let color = self.opts.color;
+        let hyper = self.opts.hyperlinks;
+        let mut out: Vec<Span> = Vec::new();
+        let (mut strong, mut emph, mut strike) = (0usize, 0usize, 0usize);
+        let mut link: Option<(usize, String, Option<u32>)> = None; // start span, url, index
+        let mut image: Option<(String, String)> = None; // url, alt
+        for t in toks {
+            let mut style = base;
+            style.bold |= strong > 0;
+            style.italic |= emph > 0;
+            style.strike |= strike > 0;
+            if let Some((_, _, idx)) = &link {
+                style.underline = true;
+                style.fg = Some(Color::Blue);
+                style.link = *idx;
+            }
+            match t {
+                Tok::Text(s) => match &mut image {
+                    Some((_, alt)) => alt.push_str(s),
+                    None => out.push(Span::new(sanitize(s), style)),
+                },
+                Tok::Code(s) => match &mut image {
+                    Some((_, alt)) => alt.push_str(s),
+                    None => {
+                        let s = sanitize(s);
+                        let code = Style {
+                            fg: Some(Color::Green),
+                            ..style
+                        };
+                        if color {
+                            out.push(Span::new(s, code));
+                        } else {
+                            out.push(Span::new(format!("`{s}`"), code));
+                        }
+                    }
+                },
+                Tok::SoftBreak => out.push(Span::new(" ", style)),
+                Tok::HardBreak => out.push(Span::new("\n", style)),
+                Tok::Start(m) => match m {
+                    Mark::Strong => strong += 1,
+                    Mark::Emph => emph += 1,
+                    Mark::Strike => {
+                        strike += 1;
+                        if !color {
+                            out.push(Span::new("~~", style));
+                        }
+                    }
+                    Mark::Link(url) => {
+                        let idx = (hyper && !url.is_empty()).then(|| {
+                            self.links.push(sanitize(url));
+                            (self.links.len() - 1) as u32
+                        });
+                        link = Some((out.len(), url.clone(), idx));
+                    }
+                    Mark::Image(url) => image = Some((url.clone(), String::new())),
+                },
+                Tok::End(m) => match m {
+                    Mark::Strong => strong = strong.saturating_sub(1),
+                    Mark::Emph => emph = emph.saturating_sub(1),
+                    Mark::Strike => {
+                        strike = strike.saturating_sub(1);
+                        if !color {
+                            out.push(Span::new("~~", style));
+                        }
+                    }
+                    Mark::Link(_) => {
+                        if let Some((start, url, idx)) = link.take() {
+                            let shown: String =
+                                out[start..].iter().map(|s| s.text.as_str()).collect();
+                            let bare = url.strip_prefix("mailto:").unwrap_or(&url);
+                            if idx.is_none() && !url.is_empty() && shown.trim() != bare {
+                                out.push(Span::new(format!(" ({})", sanitize(&url)), Style::dim()));
+                            }
+                        }
+                    }
+                    Mark::Image(_) => {
+                        if let Some((url, alt)) = image.take() {
+                            let alt = if alt.trim().is_empty() { url } else { alt };
+                            out.push(Span::new(
+                                format!("[image: {}]", sanitize(alt.trim())),
+                                Style { dim: true, ..style },
+                            ));
+                        }
+                    }
+                },
+            }
+        }
+        out
+    }
+}
+
+/// Text of an HTML block without comments and tags.
+fn strip_html(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map(|k| k + 3)
+        } else {
+            rest.find('>').map(|k| k + 1)
+        };
+        match end {
+            Some(k) => {
+                let tag = rest[..k].to_ascii_lowercase();
+                if tag.starts_with("<br") || tag.starts_with("</p") || tag.starts_with("</div") {
+                    out.push('\n');
+                }
+                rest = &rest[k..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthChar;
+
+    const NOTE: &str = include_str!("../tests/data/05-python-ecosystem.ko.md");
+
+    fn opts(width: usize) -> RenderOptions {
+        RenderOptions {
+            width,
+            color: false,
+            hyperlinks: false,
+            ascii: false,
+        }
+    }
+
+    #[test]
+    fn links_plain_show_url_and_hyperlinks_emit_osc8() {
+        let md = "see [the docs](https://docs.python.org/) and <https://pypi.org>\n";
+        let plain = render(md, &opts(80));
+        assert_eq!(
+            plain,
+            "see the docs (https://docs.python.org/) and https://pypi.org\n"
+        );
+        let o = RenderOptions {
+            color: true,
+            hyperlinks: true,
+            ..opts(80)
+        };
+        let out = render(md, &o);
+        assert!(
+            out.contains(
+                "\x1b]8;;https://docs.python.org/\x1b\\\x1b[4;34mthe docs\x1b[0m\x1b]8;;\x1b\\"
+            ),
+            "{out:?}"
+        );
+        assert!(!out.contains("(https://docs.python.org/)"));
+        assert_eq!(strip_ansi(&out), "see the docs and https://pypi.org\n");
+    }
+
+    #[test]
+    fn wrapped_link_is_a_hyperlink_on_every_line() {
+        let o = RenderOptions {
+            color: true,
+            hyperlinks: true,
+            ..opts(20)
+        };
+        let out = render("[가상환경 만들기 안내 문서 읽기](https://x.org/venv)\n", &o);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() >= 2);
+        for l in lines {
+            assert!(l.starts_with("\x1b]8;;https://x.org/venv\x1b\\"), "{l:?}");
+            assert!(l.ends_with("\x1b]8;;\x1b\\"), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_only_at_start() {
+        assert_eq!(strip_front_matter("---\ntitle: x\n---\n# A\n"), "# A\n");
+        assert_eq!(strip_front_matter("---\r\ntitle: x\r\n...\r\nB"), "B");
+        assert_eq!(
+            strip_front_matter("# A\n---\ntitle: x\n---\n"),
+            "# A\n---\ntitle: x\n---\n"
+        );
+        // A rule followed by a setext heading is not front matter.
+        assert_eq!(
+            strip_front_matter("---\nJust text\n---\n"),
+            "---\nJust text\n---\n"
+        );
+        // Unclosed: kept.
+        assert_eq!(strip_front_matter("---\ntitle: x\n"), "---\ntitle: x\n");
+    }
+
+    #[test]
+    fn images_strike_rules_breaks_and_html() {
+        let md = "![로봇 팔](arm.png) ~~옛날~~ 방식  \n다음 줄<br>또 다음\n\n<!-- 숨김 -->\n\n<div>\n<b>굵은</b> HTML\n</div>\n\n***\n";
+        let out = render(md, &opts(40));
+        assert_eq!(
+            out,
+            format!(
+                "[image: 로봇 팔] ~~옛날~~ 방식\n다음 줄\n또 다음\n\n굵은 HTML\n\n{}\n",
+                "─".repeat(40)
+            )
+        );
+    }
+
+    #[test]
+    fn task_lists_and_numbered_lists_align() {
+        let md = "- [x] 끝남\n- [ ] 남음\n\n9. 아홉\n10. 열\n";
+        let out = render(md, &opts(40));
+        assert_eq!(out, "• [x] 끝남\n• [ ] 남음\n\n9.  아홉\n10. 열\n");
+    }
+
+    #[test]
+    fn loose_list_items_are_separated() {
+        let out = render("- 하나\n\n- 둘\n", &opts(40));
+        assert_eq!(out, "• 하나\n\n• 둘\n");
+    }
+
+    /// A small sample at width 60, exactly (a snapshot kept inline).
+    #[test]
+    fn sample_at_width_60() {
+        let md = "## 가상환경\n\n**프로젝트마다 독립된 Python 환경**을 만드는 것. `python -m venv .venv`로 만든다.\n\n> 참고: 활성화는 `source .venv/bin/activate`.\n\n| 도구 | 용도 |\n|---|:---:|\n| venv | 기본 |\n| conda | GPU |\n";
+        let expected = "\
+가상환경
+--------
+
+프로젝트마다 독립된 Python 환경을 만드는 것. `python -m venv
+.venv`로 만든다.
+
+│ 참고: 활성화는 `source .venv/bin/activate`.
+
+┌───────┬──────┐
+│ 도구  │ 용도 │
+├───────┼──────┤
+│ venv  │ 기본 │
+│ conda │ GPU  │
+└───────┴──────┘
+";
+        assert_eq!(render(md, &opts(60)), expected);
+    }
+
+    #[test]
+    fn note_fits_every_width_in_every_mode() {
+        for width in 20..=130 {
+            for (color, ascii) in [(false, false), (true, true)] {
+                let o = RenderOptions {
+                    width,
+                    color,
+                    hyperlinks: color,
+                    ascii,
+                };
+                let out = render(NOTE, &o);
+                for line in out.lines() {
+                    let plain = strip_ansi(line);
+                    assert!(
+                        text::width(&plain) <= width,
+                        "{width}: {plain:?} is {} wide",
+                        text::width(&plain)
+                    );
+                    if ascii {
+                        // ASCII mode adds no East Asian ambiguous-width characters.
+                        for c in plain.chars().filter(|c| !NOTE.contains(*c)) {
+                            assert!(
+                                c.width() == c.width_cjk(),
+                                "{width}: ambiguous {c:?} in {plain:?}"
+                            );
+                        }
+                    }
+                }
+                assert!(!strip_ansi(&out).contains("**"));
+            }
+        }
+    }
+
+    #[test]
+    fn no_escape_codes_without_colour_even_from_the_input() {
+        let out = render(
+            "a \x1b[31mred\x1b[0m b\n\n```\nx\x1b]8;;y\x07\n```\n",
+            &opts(40),
+        );
+        assert!(!out.contains('\x1b'), "{out:?}");
+    }
+
+    #[test]
+    fn deep_nesting_at_narrow_width_never_overflows() {
+        let md = "> > > > > - - - - 1. 아주 깊이 중첩된 항목에 들어 있는 긴 한국어 문장과 `긴_코드_토큰_이름`\n>\n> > > > > | 가 | 나 | 다 | 라 |\n> > > > > |---|---|---|---|\n> > > > > | 가나다라마바사 | 가나다라마바사 | 가나다라마바사 | 가나다라마바사 |\n";
+        for width in 20..40 {
+            let out = render(md, &opts(width));
+            for line in out.lines() {
+                assert!(text::width(line) <= width, "{width}: {line:?}");
+            }
+            assert!(out.contains("중첩된"));
+        }
+    }
 }

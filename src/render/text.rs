@@ -1,0 +1,272 @@
+//! Styled text: spans, lines, display width, and turning a line into terminal bytes.
+//!
+//! Every line is painted on its own: styles are opened at the start of each span and reset at
+//! its end, so a pager can show any line alone and the colours stay right.
+
+use unicode_width::UnicodeWidthChar;
+
+/// One of the eight basic colours (the terminal's own palette, readable on light and dark).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Red = 1,
+    Green = 2,
+    Yellow = 3,
+    Blue = 4,
+    Magenta = 5,
+    Cyan = 6,
+}
+
+/// The look of a span. `link` indexes the renderer's list of link targets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+    pub dim: bool,
+    pub strike: bool,
+    pub fg: Option<Color>,
+    pub link: Option<u32>,
+}
+
+impl Style {
+    pub fn bold() -> Style {
+        Style {
+            bold: true,
+            ..Style::default()
+        }
+    }
+
+    pub fn dim() -> Style {
+        Style {
+            dim: true,
+            ..Style::default()
+        }
+    }
+
+    pub fn fg(color: Color) -> Style {
+        Style {
+            fg: Some(color),
+            ..Style::default()
+        }
+    }
+
+    /// SGR parameters, e.g. `1;36`; empty for the plain style.
+    pub fn sgr(&self) -> String {
+        let mut codes: Vec<String> = Vec::new();
+        if self.bold {
+            codes.push("1".into());
+        }
+        if self.dim {
+            codes.push("2".into());
+        }
+        if self.italic {
+            codes.push("3".into());
+        }
+        if self.underline {
+            codes.push("4".into());
+        }
+        if self.strike {
+            codes.push("9".into());
+        }
+        if let Some(c) = self.fg {
+            codes.push((30 + c as u8).to_string());
+        }
+        codes.join(";")
+    }
+}
+
+/// A run of text in one style. Text never holds control characters; `\n` appears only as a
+/// hard line break inside inline content before wrapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, style: Style) -> Span {
+        Span {
+            text: text.into(),
+            style,
+        }
+    }
+
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span::new(text, Style::default())
+    }
+}
+
+/// One output line.
+pub type Line = Vec<Span>;
+
+/// Display width of a character (Hangul and other wide characters are 2 columns).
+pub fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Display width of unstyled text, as the sum of its characters' widths.
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+pub fn line_width(line: &[Span]) -> usize {
+    line.iter().map(|s| width(&s.text)).sum()
+}
+
+/// Drop control characters (an ESC in a lesson must not reach the terminal); tabs become spaces.
+pub fn sanitize(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control()) {
+        return s.to_string();
+    }
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Pad a line with plain spaces to `target` columns.
+pub fn pad_to(line: &mut Line, target: usize) {
+    let w = line_width(line);
+    if w < target {
+        line.push(Span::plain(" ".repeat(target - w)));
+    }
+}
+
+/// How lines become bytes.
+pub struct Painter<'a> {
+    pub color: bool,
+    pub hyperlinks: bool,
+    pub links: &'a [String],
+}
+
+impl Painter<'_> {
+    /// Append `line` to `out`, self-contained: every style is closed before the line ends.
+    pub fn paint(&self, line: &[Span], out: &mut String) {
+        let mut i = 0;
+        while i < line.len() {
+            let style = line[i].style;
+            let mut j = i;
+            let start = out.len();
+            let url = match style.link {
+                Some(k) if self.hyperlinks => self.links.get(k as usize),
+                _ => None,
+            };
+            if let Some(url) = url {
+                out.push_str("\x1b]8;;");
+                out.push_str(url);
+                out.push_str("\x1b\\");
+            }
+            let sgr = if self.color {
+                style.sgr()
+            } else {
+                String::new()
+            };
+            if !sgr.is_empty() {
+                out.push_str("\x1b[");
+                out.push_str(&sgr);
+                out.push('m');
+            }
+            let text_start = out.len();
+            while j < line.len() && line[j].style == style {
+                out.push_str(&line[j].text);
+                j += 1;
+            }
+            if out.len() == text_start {
+                out.truncate(start);
+            } else {
+                if !sgr.is_empty() {
+                    out.push_str("\x1b[0m");
+                }
+                if url.is_some() {
+                    out.push_str("\x1b]8;;\x1b\\");
+                }
+            }
+            i = j;
+        }
+    }
+}
+
+/// Remove ANSI escapes (CSI sequences and OSC strings) from `s`.
+pub fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                // CSI: parameters, then one final byte in @..~
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                // OSC: up to BEL or ESC '\'
+                while let Some(c) = chars.next() {
+                    if c == '\x07' {
+                        break;
+                    }
+                    if c == '\x1b' {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_is_two_columns() {
+        assert_eq!(width("한글"), 4);
+        assert_eq!(width("a한"), 3);
+    }
+
+    #[test]
+    fn painting_resets_every_span_and_plain_has_no_escapes() {
+        let line = vec![Span::new("굵게", Style::bold()), Span::plain(" 보통")];
+        let mut out = String::new();
+        Painter {
+            color: true,
+            hyperlinks: false,
+            links: &[],
+        }
+        .paint(&line, &mut out);
+        assert_eq!(out, "\x1b[1m굵게\x1b[0m 보통");
+        let mut plain = String::new();
+        Painter {
+            color: false,
+            hyperlinks: false,
+            links: &[],
+        }
+        .paint(&line, &mut plain);
+        assert_eq!(plain, "굵게 보통");
+    }
+
+    #[test]
+    fn strip_ansi_removes_sgr_and_osc8() {
+        let s = "\x1b]8;;http://x\x1b\\\x1b[4mlink\x1b[0m\x1b]8;;\x1b\\ end";
+        assert_eq!(strip_ansi(s), "link end");
+    }
+
+    #[test]
+    fn sanitize_drops_escape() {
+        assert_eq!(sanitize("a\x1b[31mb\tc"), "a[31mb c");
+    }
+}
