@@ -253,13 +253,28 @@ fn wrong_shapes_each_give_one_finding() {
         })
         .collect();
     assert_eq!(f.len(), 5, "{got:?}");
-    assert!(got[0].0.contains("`data_exploration` holds text") && got[0].1 == 1, "{got:?}");
-    assert!(got[1].0.contains("`choice` holds a list") && got[1].1 == 3, "{got:?}");
-    assert!(got[2].0.contains("`reason` holds a number") && got[2].1 == 4, "{got:?}");
-    assert!(got[3].0.contains("`colab` is not one of the options") && got[3].1 == 6, "{got:?}");
+    assert!(
+        got[0].0.contains("`data_exploration` holds text") && got[0].1 == 1,
+        "{got:?}"
+    );
+    assert!(
+        got[1].0.contains("`choice` holds a list") && got[1].1 == 3,
+        "{got:?}"
+    );
+    assert!(
+        got[2].0.contains("`reason` holds a number") && got[2].1 == 4,
+        "{got:?}"
+    );
+    assert!(
+        got[3].0.contains("`colab` is not one of the options") && got[3].1 == 6,
+        "{got:?}"
+    );
     let hint = f[3]["hint"].as_str().unwrap();
     assert!(hint.contains("주피터") && hint.contains(".py"), "{hint}");
-    assert!(got[4].0.contains("`inference` has no `choice`") && got[4].1 == 8, "{got:?}");
+    assert!(
+        got[4].0.contains("`inference` has no `choice`") && got[4].1 == 8,
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -312,7 +327,10 @@ fn missing_file_says_how_to_create_it() {
         assert_eq!(findings[0]["file"], FILE);
         let hint = findings[0]["hint"].as_str().unwrap();
         assert!(hint.contains("course answer"), "{hint}");
-        assert!(hint.contains("choice:") && hint.contains("reason:"), "{hint}");
+        assert!(
+            hint.contains("choice:") && hint.contains("reason:"),
+            "{hint}"
+        );
     }
 }
 
@@ -337,20 +355,46 @@ const PIPED: &str = "jupyter\n그래프를 바로 보면서 분포를 확인할 
 fn piped_answers_write_a_file_that_passes() {
     let s = Setup::new();
     let before = s.files();
-    let out = s.cmd(&["answer", "jvs"]).write_stdin(PIPED).output().unwrap();
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
     // The file was shown before it was written.
-    assert!(stdout.contains("answers/jupyter_vs_script.yaml"), "{stdout}");
-    assert!(stdout.contains("    training:\n      choice: script"), "{stdout}");
+    assert!(
+        stdout.contains("answers/jupyter_vs_script.yaml"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    training:\n      choice: script"),
+        "{stdout}"
+    );
     assert!(text.starts_with("# "), "{text}");
-    assert!(text.contains("data_exploration:\n  choice: jupyter\n"), "{text}");
-    assert!(text.contains("visualization:\n  choice: jupyter\n"), "{text}");
-    let order: Vec<usize> = ["data_exploration:", "training:", "visualization:", "inference:"]
-        .iter()
-        .map(|k| text.find(k).unwrap())
-        .collect();
+    assert!(
+        text.contains("data_exploration:\n  choice: jupyter\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("visualization:\n  choice: jupyter\n"),
+        "{text}"
+    );
+    let order: Vec<usize> = [
+        "data_exploration:",
+        "training:",
+        "visualization:",
+        "inference:",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
     // Exactly one new file (and its folder), nothing else.
     let mut after = s.files();
@@ -367,11 +411,19 @@ fn piped_answers_write_a_file_that_passes() {
         .write_stdin("\n\n\n\n\n\n\n\n예\n")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
     let strip = |t: &str| -> String { t.lines().filter(|l| !l.starts_with('#')).collect() };
     assert_eq!(strip(&again), strip(&text));
-    assert!(again.contains("다른 코드가 import 하고 \"테스트\"도 돌릴 수 있다"), "{again}");
+    assert!(
+        again.contains("다른 코드가 import 하고 \"테스트\"도 돌릴 수 있다"),
+        "{again}"
+    );
 }
 
 #[test]
@@ -380,7 +432,11 @@ fn declining_writes_nothing() {
     let before = s.files();
     for no in ["n", "아니오", ""] {
         let input = PIPED.replace("\ny\n", &format!("\n{no}\n"));
-        let out = s.cmd(&["answer", "jvs"]).write_stdin(input).output().unwrap();
+        let out = s
+            .cmd(&["answer", "jvs"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was written"));
         assert_eq!(s.files(), before, "answer `{no}` wrote something");
@@ -393,7 +449,11 @@ fn eof_midway_writes_nothing_and_exits_2() {
     let before = s.files();
     for cut in [0, 3, 8] {
         let input: String = PIPED.lines().take(cut).map(|l| format!("{l}\n")).collect();
-        let out = s.cmd(&["answer", "jvs"]).write_stdin(input).output().unwrap();
+        let out = s
+            .cmd(&["answer", "jvs"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "cut {cut}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("input ended before"), "{stderr}");
@@ -407,16 +467,26 @@ fn bad_piped_input_exits_2_and_writes_nothing() {
     let s = Setup::new();
     let before = s.files();
     let cases = [
-        (PIPED.replacen("jupyter", "colab", 1), "`colab` is not an option"),
+        (
+            PIPED.replacen("jupyter", "colab", 1),
+            "`colab` is not an option",
+        ),
         (PIPED.replacen("\n2\n", "\n7\n", 1), "`7` is not an option"),
         (
             PIPED.replacen("그래프를 바로 보면서 분포를 확인할 수 있어서", "짧다", 1),
             "has 2 characters",
         ),
-        (PIPED.replace("\ny\n", "\nmaybe\n"), "answer y (yes) or n (no)"),
+        (
+            PIPED.replace("\ny\n", "\nmaybe\n"),
+            "answer y (yes) or n (no)",
+        ),
     ];
     for (input, expected) in cases {
-        let out = s.cmd(&["answer", "jvs"]).write_stdin(input).output().unwrap();
+        let out = s
+            .cmd(&["answer", "jvs"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(expected), "{stderr}");
@@ -427,13 +497,21 @@ fn bad_piped_input_exits_2_and_writes_nothing() {
 #[test]
 fn exercise_without_choices_is_a_usage_error() {
     let s = Setup::new();
-    let out = s.cmd(&["answer", "plain"]).write_stdin(PIPED).output().unwrap();
+    let out = s
+        .cmd(&["answer", "plain"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("`plain` has no questions"), "{stderr}");
     assert!(stderr.contains("jvs"), "{stderr}");
 
-    let out = s.cmd(&["answer", "nope"]).write_stdin(PIPED).output().unwrap();
+    let out = s
+        .cmd(&["answer", "nope"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown exercise `nope`"));
     assert!(!s.ws.path().join("answers").exists());
@@ -445,7 +523,11 @@ fn refuses_to_write_through_a_symlink() {
     let s = Setup::new();
     let outside = tempdir();
     std::os::unix::fs::symlink(outside.path(), s.ws.path().join("answers")).unwrap();
-    let out = s.cmd(&["answer", "jvs"]).write_stdin(PIPED).output().unwrap();
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);

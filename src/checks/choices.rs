@@ -163,10 +163,11 @@ impl Params {
         }
         for (i, a) in self.options.0.iter().enumerate() {
             for s in self.spellings(a) {
-                if let Some(b) = self.options.0[i + 1..]
-                    .iter()
-                    .find(|b| self.spellings(b).iter().any(|t| normalise(t) == normalise(s)))
-                {
+                if let Some(b) = self.options.0[i + 1..].iter().find(|b| {
+                    self.spellings(b)
+                        .iter()
+                        .any(|t| normalise(t) == normalise(s))
+                }) {
                     out.push(format!(
                         "spelling `{s}` is accepted for both `{}` and `{}`; give it to one option",
                         a.name, b.name
@@ -193,9 +194,46 @@ impl Params {
             if q.prompt.is_empty() {
                 out.push(format!("question `{}`: `prompt` is empty", q.key));
             }
+            // The prompt is shown with a wrong choice and the nudge is its hint: neither may
+            // give the answer away.
+            if let Some(expected) = self.options.0.iter().find(|c| c.name == q.expected) {
+                for (field, text) in [("prompt", &q.prompt), ("nudge", &q.nudge)] {
+                    for lang in crate::i18n::Lang::ALL {
+                        let Some(text) = text.slot(lang) else {
+                            continue;
+                        };
+                        if let Some(s) = self
+                            .spellings(expected)
+                            .into_iter()
+                            .find(|s| mentions(text, s))
+                        {
+                            out.push(format!(
+                                "question `{}`: the {lang} `{field}` says `{s}`, which gives the answer away; reword it",
+                                q.key
+                            ));
+                        }
+                    }
+                }
+            }
         }
         out
     }
+}
+
+/// Does `text` mention `word` (case-insensitive)? ASCII words must stand alone (`py` is not in
+/// `happy`); other text matches anywhere (Korean attaches particles: `스크립트로`).
+fn mentions(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), normalise(word));
+    if word.is_empty() {
+        return false;
+    }
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    text.match_indices(&word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        (!alnum(word.chars().next()) || !alnum(before))
+            && (!alnum(word.chars().next_back()) || !alnum(after))
+    })
 }
 
 /// The format of the answer file, shown when it is missing or has the wrong shape.
@@ -343,14 +381,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))]
         }
         Ok(m) if !m.is_file() => {
-            return vec![fail(tr!(
-                "{rel} is not a file",
-                "{rel} 은(는) 파일이 아닙니다"
-            ))
-            .hint(tr!(
-                "replace it with a YAML file in this format:{example}",
-                "다음 형식의 YAML 파일로 바꾸세요:{example}"
-            ))]
+            return vec![
+                fail(tr!("{rel} is not a file", "{rel} 은(는) 파일이 아닙니다")).hint(tr!(
+                    "replace it with a YAML file in this format:{example}",
+                    "다음 형식의 YAML 파일로 바꾸세요:{example}"
+                )),
+            ]
         }
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             let size = m.len();
@@ -496,7 +532,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 }
                 Some(i) if params.options.0[i].name != q.expected => {
                     let prompt = &q.prompt;
-                    let (p_en, p_ko) = (prompt.get(crate::i18n::Lang::En), prompt.get(crate::i18n::Lang::Ko));
+                    let (p_en, p_ko) = (
+                        prompt.get(crate::i18n::Lang::En),
+                        prompt.get(crate::i18n::Lang::Ko),
+                    );
                     let chosen = params.options.0[i].name.as_str();
                     let mut f = fail(Tr {
                         en: format!("`{key}` ({p_en}): `{chosen}` is not the best fit; think about it again"),
@@ -632,19 +671,43 @@ mod tests {
         p.questions[0].expected = "colab".into();
         p.options.0[1].spellings.push("Notebook".into());
         let problems = p.problems().join("\n");
-        assert!(problems.contains("`expected: colab` is not an option"), "{problems}");
-        assert!(problems.contains("`notebook` is accepted for both"), "{problems}");
+        assert!(
+            problems.contains("`expected: colab` is not an option"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`notebook` is accepted for both"),
+            "{problems}"
+        );
         let ctx = CheckContext::new(std::path::Path::new("."), true, None, false);
         assert_eq!(run(&p, &ctx)[0].status, Status::Error);
     }
 
     #[test]
+    fn prompts_and_nudges_must_not_give_the_answer_away() {
+        let mut p = params();
+        p.questions[1].nudge = Localized::new("스크립트로 돌리면?", "Happy? Try train.py");
+        let problems = p.problems().join("\n");
+        assert!(
+            problems.contains("the ko `nudge` says `스크립트`"),
+            "{problems}"
+        );
+        assert!(problems.contains("the en `nudge` says `py`"), "{problems}");
+        p.questions[1].nudge =
+            Localized::new("밤새 돌린다면?", "Happy to wait all night? Copy it?");
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+        assert!(mentions("Use PY here", "py") && !mentions("numpy", "py"));
+    }
+
+    #[test]
     fn duplicate_options_are_rejected() {
-        let e = serde_yaml::from_str::<Params>(
-            "file: a\noptions: {a: [x], a: [y]}\nquestions: []\n",
-        )
-        .unwrap_err();
-        assert!(e.to_string().contains("twice") || e.to_string().contains("duplicate"), "{e}");
+        let e =
+            serde_yaml::from_str::<Params>("file: a\noptions: {a: [x], a: [y]}\nquestions: []\n")
+                .unwrap_err();
+        assert!(
+            e.to_string().contains("twice") || e.to_string().contains("duplicate"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -670,7 +733,11 @@ mod tests {
         let f = run_text("data_exploration:\n  choice: jupyter\n  reason: 그래프로바로확인해\ntraining:\n  choice: script\n  reason: 오래 걸리는 학습은 스크립트로\n");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, Some(3));
-        assert!(f[0].message.en.contains("9 characters"), "{:?}", f[0].message);
+        assert!(
+            f[0].message.en.contains("9 characters"),
+            "{:?}",
+            f[0].message
+        );
     }
 
     #[test]
@@ -702,7 +769,10 @@ mod tests {
     #[test]
     fn read_answers_is_lenient() {
         let p = params();
-        let a = read_answers(&p, "\u{feff}training:\r\n  choice: PY\r\n  reason: ' because '\r\n");
+        let a = read_answers(
+            &p,
+            "\u{feff}training:\r\n  choice: PY\r\n  reason: ' because '\r\n",
+        );
         assert_eq!(a[0], Answer::default());
         assert_eq!(a[1].choice, Some(1));
         assert_eq!(a[1].reason.as_deref(), Some("because"));

@@ -79,7 +79,14 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
         lang: app.lang,
         term: &app.term,
     };
-    match interview(&mut asker, &exercise, params, &defaults, &rel, existing.is_some()) {
+    match interview(
+        &mut asker,
+        &exercise,
+        params,
+        &defaults,
+        &rel,
+        existing.is_some(),
+    ) {
         Ok(Some(text)) => {
             write_answer(&path, &text)?;
             let l = app.lang;
@@ -136,7 +143,11 @@ fn safe_target(root: &Path, rel: &str, lang: Lang) -> Result<PathBuf> {
     for part in rel.split('/').filter(|p| !p.is_empty() && *p != ".") {
         path.push(part);
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            let shown = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+            let shown = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             return Err(usage(
                 tr!(
                     "{shown} is a symbolic link; `course answer` writes only a real file inside the workspace. Replace the link with a folder or file",
@@ -235,7 +246,11 @@ fn interview<R: BufRead>(
     writeln!(out, "{}", asker.term.paint(Style::Bold, intro.get(lang)))?;
     writeln!(out)?;
     for line in text.lines() {
-        writeln!(out, "    {}", asker.term.paint(Style::Code, line))?;
+        if line.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "    {}", asker.term.paint(Style::Code, line))?;
+        }
     }
     writeln!(out)?;
     Ok(asker.confirm()?.then_some(text))
@@ -344,10 +359,7 @@ impl<R: BufRead> Asker<'_, R> {
                 }
                 None => self.say(tr!("Choice: ", "선택: "))?,
             }
-            let text = self.line(tr!(
-                "the choice of question {n}",
-                "{n}번 질문의 선택"
-            ))?;
+            let text = self.line(tr!("the choice of question {n}", "{n}번 질문의 선택"))?;
             let text = text.trim();
             if text.is_empty() {
                 if let Some(d) = default {
@@ -380,10 +392,7 @@ impl<R: BufRead> Asker<'_, R> {
                     "이유는? ({min}자 이상)\n> "
                 ))?,
             }
-            let text = self.line(tr!(
-                "the reason of question {n}",
-                "{n}번 질문의 이유"
-            ))?;
+            let text = self.line(tr!("the reason of question {n}", "{n}번 질문의 이유"))?;
             let text = text.trim();
             let text = match (text.is_empty(), default) {
                 (true, Some(d)) => d,
@@ -402,7 +411,10 @@ impl<R: BufRead> Asker<'_, R> {
 
     fn confirm(&mut self) -> Result<bool, Stop> {
         loop {
-            self.say(tr!("Save it? [y/N] ", "저장할까요? [예/아니오, 기본: 아니오] "))?;
+            self.say(tr!(
+                "Save it? [y/N] ",
+                "저장할까요? [예/아니오, 기본: 아니오] "
+            ))?;
             let text = self.line(tr!("the confirmation", "확인 답변"))?;
             match parse_yes_no(&text) {
                 Some(yes) => return Ok(yes),
@@ -671,16 +683,14 @@ fn select(params: &Params, start: usize, lang: Lang, term: &Term) -> Result<usiz
         note = None;
         match state.handle(key, |t| resolve(params, t)) {
             Outcome::Continue => {}
-            Outcome::Unknown(text) => {
-                note = Some(
-                    tr!(
-                        "`{text}` is not an option; use the arrows or type a name or number",
-                        "`{text}` 은(는) 선택지가 아닙니다. 화살표를 쓰거나 이름이나 번호를 입력하세요"
-                    )
-                    .get(lang)
-                    .to_string(),
+            Outcome::Unknown(text) => note = Some(
+                tr!(
+                    "`{text}` is not an option; use the arrows or type a name or number",
+                    "`{text}` 은(는) 선택지가 아닙니다. 화살표를 쓰거나 이름이나 번호를 입력하세요"
                 )
-            }
+                .get(lang)
+                .to_string(),
+            ),
             other => break other,
         }
     };
@@ -762,9 +772,15 @@ mod tests {
         assert_eq!(k(KeyCode::Up, KeyModifiers::NONE), Some(Key::Prev));
         assert_eq!(k(KeyCode::Left, KeyModifiers::NONE), Some(Key::Prev));
         assert_eq!(k(KeyCode::Right, KeyModifiers::NONE), Some(Key::Next));
-        assert_eq!(k(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Key::Cancel));
+        assert_eq!(
+            k(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Key::Cancel)
+        );
         assert_eq!(k(KeyCode::Esc, KeyModifiers::NONE), Some(Key::Cancel));
-        assert_eq!(k(KeyCode::Char('주'), KeyModifiers::NONE), Some(Key::Char('주')));
+        assert_eq!(
+            k(KeyCode::Char('주'), KeyModifiers::NONE),
+            Some(Key::Char('주'))
+        );
         let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(key_of(&release), None);
@@ -831,9 +847,15 @@ mod tests {
         assert!(text.starts_with("# `ex` (T itle)"), "{text}");
         let back = choices::read_answers(&p, &text);
         assert_eq!(back[0].choice, Some(0));
-        assert_eq!(back[0].reason.as_deref(), Some("분포를: 그래프로 # 바로 확인"));
+        assert_eq!(
+            back[0].reason.as_deref(),
+            Some("분포를: 그래프로 # 바로 확인")
+        );
         assert_eq!(back[1].choice, Some(1));
         assert_eq!(back[1].reason.as_deref(), Some("'오래' 걸리는 작업"));
-        assert!(text.find("data_exploration:").unwrap() < text.find("yes").unwrap(), "{text}");
+        assert!(
+            text.find("data_exploration:").unwrap() < text.find("yes").unwrap(),
+            "{text}"
+        );
     }
 }
