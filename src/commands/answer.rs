@@ -71,7 +71,9 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
 
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
-    let arrows = interactive && std::io::stdout().is_terminal();
+    let arrows = interactive
+        && std::io::stdout().is_terminal()
+        && std::env::var("TERM").as_deref() != Ok("dumb");
     let mut asker = Asker {
         input: stdin.lock(),
         interactive,
@@ -683,14 +685,16 @@ fn select(params: &Params, start: usize, lang: Lang, term: &Term) -> Result<usiz
         note = None;
         match state.handle(key, |t| resolve(params, t)) {
             Outcome::Continue => {}
-            Outcome::Unknown(text) => note = Some(
-                tr!(
+            Outcome::Unknown(text) => {
+                note = Some(
+                    tr!(
                     "`{text}` is not an option; use the arrows or type a name or number",
                     "`{text}` 은(는) 선택지가 아닙니다. 화살표를 쓰거나 이름이나 번호를 입력하세요"
                 )
-                .get(lang)
-                .to_string(),
-            ),
+                    .get(lang)
+                    .to_string(),
+                )
+            }
             other => break other,
         }
     };
