@@ -1,16 +1,781 @@
-//! Check kind `choices` (not implemented yet).
+//! Check kind `choices`: a YAML answer file of multiple-choice questions, each answered with
+//! a `choice` and a `reason`.
+//!
+//! ```yaml
+//! - kind: choices
+//!   file: answers/jupyter_vs_script.yaml
+//!   min_reason: 10        # characters (not bytes) after trimming
+//!   options: {jupyter: [jupyter, notebook, ipynb, 주피터], script: [script, py, .py, 스크립트]}
+//!   questions:
+//!     - key: data_exploration
+//!       expected: jupyter
+//!       prompt: {ko: 데이터 분포 확인, en: checking the data distribution}
+//!       nudge: {ko: ..., en: ...}   # the hint for a wrong choice; never the answer itself
+//! ```
+//!
+//! The answer file (written by `course answer`, or by hand):
+//!
+//! ```yaml
+//! data_exploration:
+//!   choice: jupyter
+//!   reason: 그래프를 바로 보면서 분포를 확인할 수 있어서
+//! ```
+//!
+//! A wrong choice fails with the question's nudge; no message names the expected option.
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_yaml::Value;
 
 use super::{CheckContext, Finding};
+use crate::i18n::{Localized, Tr};
+use crate::tr;
 
-#[derive(Clone, Debug, Default, Deserialize)]
+/// Answer files larger than this are not read (an answer file is a few hundred bytes).
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Params {}
+pub struct Params {
+    /// The answer file, relative to the workspace root.
+    pub file: String,
+    /// Minimum length of each reason in characters, after trimming.
+    #[serde(default = "default_min_reason")]
+    pub min_reason: usize,
+    /// Canonical option name -> accepted spellings, in the order they are offered.
+    pub options: Options,
+    pub questions: Vec<Question>,
+}
 
-pub fn run(_params: &Params, _ctx: &CheckContext) -> Vec<Finding> {
-    vec![Finding::skip(crate::tr!(
-        "not checked yet",
-        "아직 확인하지 않음"
-    ))]
+fn default_min_reason() -> usize {
+    10
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The top-level key of this question in the answer file.
+    pub key: String,
+    /// The canonical option that is right.
+    pub expected: String,
+    /// What the question asks about (shown by `course answer`).
+    pub prompt: Localized,
+    /// Shown when the choice is wrong: a question that makes the learner think, not the answer.
+    #[serde(default)]
+    pub nudge: Localized,
+}
+
+/// One option: its canonical name and the spellings accepted for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub name: String,
+    pub spellings: Vec<String>,
+}
+
+/// The options of a `choices` check, in the order written in the course file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options(pub Vec<Choice>);
+
+impl<'de> Deserialize<'de> for Options {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Options;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from each option to its accepted spellings, e.g. `{jupyter: [jupyter, notebook], script: [script, py]}`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Options, A::Error> {
+                let mut out: Vec<Choice> = Vec::new();
+                while let Some((name, spellings)) = map.next_entry::<String, Vec<String>>()? {
+                    if out.iter().any(|c| c.name == name) {
+                        return Err(serde::de::Error::custom(format!(
+                            "option `{name}` is listed twice"
+                        )));
+                    }
+                    out.push(Choice { name, spellings });
+                }
+                Ok(Options(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// How a typed or written choice is compared: trimmed, case-insensitive (Unicode lowercase).
+pub fn normalise(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+impl Params {
+    /// The option a choice means (its canonical name or any accepted spelling), by index.
+    pub fn option_index(&self, input: &str) -> Option<usize> {
+        let wanted = normalise(input);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.options
+            .0
+            .iter()
+            .position(|c| self.spellings(c).iter().any(|s| normalise(s) == wanted))
+    }
+
+    /// The canonical name followed by the other accepted spellings of `choice`, without repeats.
+    pub fn spellings<'a>(&self, choice: &'a Choice) -> Vec<&'a str> {
+        let mut out: Vec<&str> = vec![choice.name.as_str()];
+        for s in &choice.spellings {
+            if !out.iter().any(|o| normalise(o) == normalise(s)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// Every accepted spelling, for messages: `jupyter, notebook, ... | script, py, ...`.
+    pub fn all_spellings(&self) -> String {
+        self.options
+            .0
+            .iter()
+            .map(|c| self.spellings(c).join(", "))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    /// Mistakes in the course file itself (for `course validate`): an `expected` that is not
+    /// an option, a key or spelling used twice, no questions.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.options.0.len() < 2 {
+            out.push("`options` needs at least two options".to_string());
+        }
+        if self.questions.is_empty() {
+            out.push("`questions` is empty; add at least one question".to_string());
+        }
+        if self.file.trim().is_empty()
+            || std::path::Path::new(&self.file).is_absolute()
+            || self.file.split(['/', '\\']).any(|p| p == "..")
+        {
+            out.push(format!(
+                "`file: {}` must be a relative path inside the workspace, e.g. answers/x.yaml",
+                self.file
+            ));
+        }
+        for (i, a) in self.options.0.iter().enumerate() {
+            for s in self.spellings(a) {
+                if let Some(b) = self.options.0[i + 1..].iter().find(|b| {
+                    self.spellings(b)
+                        .iter()
+                        .any(|t| normalise(t) == normalise(s))
+                }) {
+                    out.push(format!(
+                        "spelling `{s}` is accepted for both `{}` and `{}`; give it to one option",
+                        a.name, b.name
+                    ));
+                }
+            }
+        }
+        let names: Vec<&str> = self.options.0.iter().map(|c| c.name.as_str()).collect();
+        for (i, q) in self.questions.iter().enumerate() {
+            if q.key.trim().is_empty() {
+                out.push(format!("question {}: `key` is empty", i + 1));
+            }
+            if self.questions[..i].iter().any(|p| p.key == q.key) {
+                out.push(format!("question key `{}` is used twice", q.key));
+            }
+            if !names.contains(&q.expected.as_str()) {
+                out.push(format!(
+                    "question `{}`: `expected: {}` is not an option; use one of: {}",
+                    q.key,
+                    q.expected,
+                    names.join(", ")
+                ));
+            }
+            if q.prompt.is_empty() {
+                out.push(format!("question `{}`: `prompt` is empty", q.key));
+            }
+            // The prompt is shown with a wrong choice and the nudge is its hint: neither may
+            // give the answer away.
+            if let Some(expected) = self.options.0.iter().find(|c| c.name == q.expected) {
+                for (field, text) in [("prompt", &q.prompt), ("nudge", &q.nudge)] {
+                    for lang in crate::i18n::Lang::ALL {
+                        let Some(text) = text.slot(lang) else {
+                            continue;
+                        };
+                        if let Some(s) = self
+                            .spellings(expected)
+                            .into_iter()
+                            .find(|s| mentions(text, s))
+                        {
+                            out.push(format!(
+                                "question `{}`: the {lang} `{field}` says `{s}`, which gives the answer away; reword it",
+                                q.key
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Does `text` mention `word` (case-insensitive)? ASCII words must stand alone (`py` is not in
+/// `happy`); other text matches anywhere (Korean attaches particles: `스크립트로`).
+fn mentions(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), normalise(word));
+    if word.is_empty() {
+        return false;
+    }
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    text.match_indices(&word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        (!alnum(word.chars().next()) || !alnum(before))
+            && (!alnum(word.chars().next_back()) || !alnum(after))
+    })
+}
+
+/// The format of the answer file, shown when it is missing or has the wrong shape.
+fn example(params: &Params) -> String {
+    let names: Vec<&str> = params.options.0.iter().map(|c| c.name.as_str()).collect();
+    let mut out = String::new();
+    for q in params.questions.iter().take(2) {
+        out.push_str(&format!(
+            "\n    {}:\n      choice: {}\n      reason: ...",
+            q.key,
+            names.join(" | ")
+        ));
+    }
+    out
+}
+
+/// The 1-based line of the top-level `key:` in `text`, found by scanning (YAML values carry
+/// no positions).
+pub fn key_line(text: &str, key: &str) -> Option<u32> {
+    text.lines()
+        .position(|l| starts_with_key(l, key))
+        .map(|i| i as u32 + 1)
+}
+
+/// The line of `sub:` inside the block of top-level `key`, else the line of `key` itself.
+pub fn sub_key_line(text: &str, key: &str, sub: &str) -> Option<u32> {
+    let start = key_line(text, key)? as usize; // 1-based, so the next line's index
+    for (i, line) in text.lines().enumerate().skip(start) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if trimmed.len() == line.len() {
+            break; // the next top-level key: `sub` is not in this block
+        }
+        if starts_with_key(trimmed, sub) {
+            return Some(i as u32 + 1);
+        }
+    }
+    Some(start as u32)
+}
+
+fn starts_with_key(line: &str, key: &str) -> bool {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    for quote in ["", "\"", "'"] {
+        if let Some(rest) = line
+            .strip_prefix(quote)
+            .and_then(|r| r.strip_prefix(key))
+            .and_then(|r| r.strip_prefix(quote))
+        {
+            let rest = rest.trim_start_matches([' ', '\t']);
+            if let Some(after) = rest.strip_prefix(':') {
+                return after.is_empty() || after.starts_with([' ', '\t', '\r']);
+            }
+        }
+    }
+    false
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+fn type_name_ko(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "빈 값",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "숫자",
+        Value::String(_) => "텍스트",
+        Value::Sequence(_) => "목록",
+        Value::Mapping(_) => "매핑",
+        Value::Tagged(_) => "태그 값",
+    }
+}
+
+/// What a learner's answer file says about one question (used by `course answer` to pre-fill).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answer {
+    /// The option the written choice means, if it is an accepted spelling.
+    pub choice: Option<usize>,
+    pub reason: Option<String>,
+}
+
+/// Read answers from the text of an answer file, leniently: whatever can be understood.
+pub fn read_answers(params: &Params, text: &str) -> Vec<Answer> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc: Value = serde_yaml::from_str(text).unwrap_or(Value::Null);
+    params
+        .questions
+        .iter()
+        .map(|q| {
+            let entry = doc.get(q.key.as_str());
+            Answer {
+                choice: entry
+                    .and_then(|e| e.get("choice"))
+                    .and_then(Value::as_str)
+                    .and_then(|c| params.option_index(c)),
+                reason: entry
+                    .and_then(|e| e.get("reason"))
+                    .and_then(Value::as_str)
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty()),
+            }
+        })
+        .collect()
+}
+
+pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
+    let problems = params.problems();
+    if !problems.is_empty() {
+        let list = problems.join("; ");
+        return vec![Finding::error(tr!(
+            "the course's `choices` check is broken: {list}",
+            "코스의 `choices` 확인 설정이 잘못되었습니다: {list}"
+        ))];
+    }
+    let rel = params.file.replace('\\', "/");
+    let path = ctx.root.join(&params.file);
+    let fail = |message: Tr| Finding::fail(message).file(rel.clone());
+    let example = example(params);
+
+    let bytes = match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return vec![fail(tr!(
+                "{rel} does not exist",
+                "{rel} 파일이 없습니다"
+            ))
+            .hint(tr!(
+                "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
+                "`course answer <연습 문제 id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
+            ))];
+        }
+        Err(e) => {
+            return vec![fail(tr!(
+                "cannot read {rel}: {e}",
+                "{rel} 파일을 읽을 수 없습니다: {e}"
+            ))]
+        }
+        Ok(m) if !m.is_file() => {
+            return vec![
+                fail(tr!("{rel} is not a file", "{rel} 은(는) 파일이 아닙니다")).hint(tr!(
+                    "replace it with a YAML file in this format:{example}",
+                    "다음 형식의 YAML 파일로 바꾸세요:{example}"
+                )),
+            ]
+        }
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            let size = m.len();
+            return vec![fail(tr!(
+                "{rel} is {size} bytes; an answer file is a few lines",
+                "{rel} 이(가) {size} 바이트입니다. 답안 파일은 몇 줄이면 됩니다"
+            ))];
+        }
+        Ok(_) => match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                return vec![fail(tr!(
+                    "cannot read {rel}: {e}",
+                    "{rel} 파일을 읽을 수 없습니다: {e}"
+                ))]
+            }
+        },
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            return vec![fail(tr!(
+                "{rel} is not UTF-8 text (byte {at})",
+                "{rel} 이(가) UTF-8 텍스트가 아닙니다 (바이트 {at})"
+            ))
+            .line(line)
+            .hint(tr!(
+                "save the file as UTF-8 in your editor",
+                "편집기에서 UTF-8 로 저장하세요"
+            ))];
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let doc: Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let reason = e.to_string();
+            let reason = reason
+                .rsplit_once(" at line ")
+                .map_or(reason.as_str(), |(m, _)| m)
+                .to_string();
+            let mut f = fail(tr!(
+                "{rel} is not valid YAML: {reason}",
+                "{rel} 이(가) 올바른 YAML 이 아닙니다: {reason}"
+            ))
+            .hint(tr!(
+                "fix the line shown; the file should look like this:{example}",
+                "표시된 줄을 고치세요. 파일은 다음과 같은 형식입니다:{example}"
+            ));
+            if let Some(loc) = e.location() {
+                f = f.line(loc.line() as u32);
+            }
+            return vec![f];
+        }
+    };
+    let Value::Mapping(map) = &doc else {
+        let (what, what_ko) = (type_name(&doc), type_name_ko(&doc));
+        return vec![fail(tr!(
+            "{rel} holds {what}; expected a mapping with one entry per question",
+            "{rel} 에 {what_ko} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다"
+        ))
+        .hint(tr!(
+            "write it in this format:{example}",
+            "다음 형식으로 작성하세요:{example}"
+        ))];
+    };
+
+    let min = params.min_reason;
+    let mut findings = Vec::new();
+    for q in &params.questions {
+        let key = q.key.as_str();
+        let Some(entry) = map.get(key) else {
+            let mut f = fail(tr!(
+                "`{key}` is missing: no answer for this question",
+                "`{key}` 항목이 없습니다: 이 질문에 답하지 않았습니다"
+            ))
+            .hint(tr!(
+                "add it at the top level:\n    {key}:\n      choice: ...\n      reason: ...",
+                "맨 바깥 수준에 추가하세요:\n    {key}:\n      choice: ...\n      reason: ..."
+            ));
+            // A key written with the wrong indentation or spelling is still worth pointing at.
+            if let Some(l) = text
+                .lines()
+                .position(|l| starts_with_key(l.trim_start(), key))
+            {
+                f = f.line(l as u32 + 1);
+            }
+            findings.push(f);
+            continue;
+        };
+        let key_at = key_line(text, key);
+        let at = |f: Finding, line: Option<u32>| match line {
+            Some(l) => f.line(l),
+            None => f,
+        };
+        let Value::Mapping(_) = entry else {
+            let (what, what_ko) = (type_name(entry), type_name_ko(entry));
+            findings.push(at(
+                fail(tr!(
+                    "`{key}` holds {what}; expected `choice:` and `reason:` under it",
+                    "`{key}` 에 {what_ko} 이(가) 있습니다. 그 아래에 `choice:` 와 `reason:` 이 있어야 합니다"
+                ))
+                .hint(tr!(
+                    "write it as:\n    {key}:\n      choice: ...\n      reason: ...",
+                    "다음처럼 작성하세요:\n    {key}:\n      choice: ...\n      reason: ..."
+                )),
+                key_at,
+            ));
+            continue;
+        };
+        let accepted = params.all_spellings();
+
+        // The choice.
+        let choice_at = sub_key_line(text, key, "choice");
+        match entry.get("choice") {
+            None | Some(Value::Null) => findings.push(at(
+                fail(tr!(
+                    "`{key}` has no `choice`",
+                    "`{key}` 에 `choice` 가 없습니다"
+                ))
+                .hint(tr!(
+                    "add `choice:` with one of: {accepted}",
+                    "`choice:` 를 추가하고 다음 중 하나를 쓰세요: {accepted}"
+                )),
+                choice_at,
+            )),
+            Some(Value::String(choice)) => match params.option_index(choice) {
+                None => {
+                    let choice = choice.trim();
+                    findings.push(at(
+                        fail(tr!(
+                            "`{key}`: `{choice}` is not one of the options",
+                            "`{key}`: `{choice}` 은(는) 선택지가 아닙니다"
+                        ))
+                        .hint(tr!(
+                            "write one of: {accepted}",
+                            "다음 중 하나를 쓰세요: {accepted}"
+                        )),
+                        choice_at,
+                    ))
+                }
+                Some(i) if params.options.0[i].name != q.expected => {
+                    let prompt = &q.prompt;
+                    let (p_en, p_ko) = (
+                        prompt.get(crate::i18n::Lang::En),
+                        prompt.get(crate::i18n::Lang::Ko),
+                    );
+                    let chosen = params.options.0[i].name.as_str();
+                    let mut f = fail(Tr {
+                        en: format!("`{key}` ({p_en}): `{chosen}` is not the best fit; think about it again"),
+                        ko: format!("`{key}` ({p_ko}): `{chosen}` 은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요"),
+                    });
+                    if !q.nudge.is_empty() {
+                        f = f.hint(Tr {
+                            en: q.nudge.get(crate::i18n::Lang::En).to_string(),
+                            ko: q.nudge.get(crate::i18n::Lang::Ko).to_string(),
+                        });
+                    }
+                    findings.push(at(f, choice_at));
+                }
+                Some(_) => {}
+            },
+            Some(other) => {
+                let (what, what_ko) = (type_name(other), type_name_ko(other));
+                findings.push(at(
+                    fail(tr!(
+                        "`{key}`: `choice` holds {what}; expected one option as text",
+                        "`{key}`: `choice` 에 {what_ko} 이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다"
+                    ))
+                    .hint(tr!(
+                        "write one of: {accepted}",
+                        "다음 중 하나를 쓰세요: {accepted}"
+                    )),
+                    choice_at,
+                ))
+            }
+        }
+
+        // The reason.
+        let reason_at = sub_key_line(text, key, "reason");
+        match entry.get("reason") {
+            None | Some(Value::Null) => findings.push(at(
+                fail(tr!(
+                    "`{key}` has no `reason`",
+                    "`{key}` 에 `reason` 이 없습니다"
+                ))
+                .hint(tr!(
+                    "add `reason:` explaining your choice in at least {min} characters",
+                    "`reason:` 을 추가하고 선택한 이유를 {min}자 이상 쓰세요"
+                )),
+                reason_at,
+            )),
+            Some(Value::String(reason)) => {
+                let n = reason.trim().chars().count();
+                if n < min {
+                    findings.push(at(
+                        fail(tr!(
+                            "`{key}`: the reason has {n} characters; write at least {min}",
+                            "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰세요"
+                        ))
+                        .hint(tr!(
+                            "say why that tool fits this task, in a sentence",
+                            "그 도구가 이 작업에 맞는 이유를 한 문장으로 설명하세요"
+                        )),
+                        reason_at,
+                    ))
+                }
+            }
+            Some(other) => {
+                let (what, what_ko) = (type_name(other), type_name_ko(other));
+                findings.push(at(
+                    fail(tr!(
+                        "`{key}`: `reason` holds {what}; expected a sentence",
+                        "`{key}`: `reason` 에 {what_ko} 이(가) 있습니다. 문장이어야 합니다"
+                    ))
+                    .hint(tr!(
+                        "write the reason as text of at least {min} characters (put it in quotes if it starts with a special character)",
+                        "이유를 {min}자 이상의 텍스트로 쓰세요 (특수 문자로 시작하면 따옴표로 감싸세요)"
+                    )),
+                    reason_at,
+                ))
+            }
+        }
+    }
+    if findings.is_empty() {
+        let n = params.questions.len();
+        findings.push(
+            Finding::pass(tr!(
+                "{rel}: all {n} questions answered well, each with a reason",
+                "{rel}: {n}개 질문 모두 알맞게 답하고 이유를 썼습니다"
+            ))
+            .file(rel),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+
+    const PARAMS: &str = "file: answers/a.yaml\nmin_reason: 10\noptions: {jupyter: [jupyter, notebook, ipynb, 주피터], script: [script, py, .py, 스크립트]}\nquestions:\n  - key: data_exploration\n    expected: jupyter\n    prompt: {ko: 데이터 분포 확인, en: checking the data distribution}\n    nudge: {ko: 바로 볼 수 있나요?, en: Do you see it right away?}\n  - key: training\n    expected: script\n    prompt: {ko: 모델 학습 실행, en: running training}\n    nudge: {ko: 밤새 돌린다면?, en: What if it runs all night?}\n";
+
+    fn params() -> Params {
+        serde_yaml::from_str(PARAMS).unwrap()
+    }
+
+    fn run_text(text: &str) -> Vec<Finding> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("answers")).unwrap();
+        std::fs::write(dir.path().join("answers/a.yaml"), text).unwrap();
+        let ctx = CheckContext::new(dir.path(), true, None, false);
+        run(&params(), &ctx)
+    }
+
+    #[test]
+    fn options_keep_their_order() {
+        let p = params();
+        let names: Vec<&str> = p.options.0.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["jupyter", "script"]);
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+    }
+
+    #[test]
+    fn spellings_match_case_insensitively_after_trimming() {
+        let p = params();
+        assert_eq!(p.option_index(" Notebook "), Some(0));
+        assert_eq!(p.option_index("주피터"), Some(0));
+        assert_eq!(p.option_index(".PY"), Some(1));
+        assert_eq!(p.option_index("스크립트"), Some(1));
+        assert_eq!(p.option_index("SCRIPT"), Some(1));
+        assert_eq!(p.option_index("colab"), None);
+        assert_eq!(p.option_index("  "), None);
+    }
+
+    #[test]
+    fn broken_params_are_reported() {
+        let mut p = params();
+        p.questions[0].expected = "colab".into();
+        p.options.0[1].spellings.push("Notebook".into());
+        let problems = p.problems().join("\n");
+        assert!(
+            problems.contains("`expected: colab` is not an option"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`notebook` is accepted for both"),
+            "{problems}"
+        );
+        let ctx = CheckContext::new(std::path::Path::new("."), true, None, false);
+        assert_eq!(run(&p, &ctx)[0].status, Status::Error);
+    }
+
+    #[test]
+    fn prompts_and_nudges_must_not_give_the_answer_away() {
+        let mut p = params();
+        p.questions[1].nudge = Localized::new("스크립트로 돌리면?", "Happy? Try train.py");
+        let problems = p.problems().join("\n");
+        assert!(
+            problems.contains("the ko `nudge` says `스크립트`"),
+            "{problems}"
+        );
+        assert!(problems.contains("the en `nudge` says `py`"), "{problems}");
+        p.questions[1].nudge =
+            Localized::new("밤새 돌린다면?", "Happy to wait all night? Copy it?");
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+        assert!(mentions("Use PY here", "py") && !mentions("numpy", "py"));
+    }
+
+    #[test]
+    fn duplicate_options_are_rejected() {
+        let e =
+            serde_yaml::from_str::<Params>("file: a\noptions: {a: [x], a: [y]}\nquestions: []\n")
+                .unwrap_err();
+        assert!(
+            e.to_string().contains("twice") || e.to_string().contains("duplicate"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn key_lines_are_found_by_scanning() {
+        let text = "# c\ndata_exploration:\n  choice: jupyter\n\n  reason: x\n\"training\": {choice: py}\ntraining_x:\n";
+        assert_eq!(key_line(text, "data_exploration"), Some(2));
+        assert_eq!(sub_key_line(text, "data_exploration", "reason"), Some(5));
+        assert_eq!(key_line(text, "training"), Some(6));
+        assert_eq!(sub_key_line(text, "training", "reason"), Some(6));
+        assert_eq!(key_line(text, "nothing"), None);
+    }
+
+    #[test]
+    fn a_good_file_passes_once() {
+        let f = run_text("data_exploration:\n  choice: 주피터\n  reason: 그래프를 바로 보면서 확인할 수 있어서\ntraining:\n  choice: .PY\n  reason: runs for hours in the background\nextra: 1\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].status, Status::Pass);
+    }
+
+    #[test]
+    fn korean_reasons_count_characters_not_bytes() {
+        // 9 Hangul syllables = 27 bytes: too short.
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: 그래프로바로확인해\ntraining:\n  choice: script\n  reason: 오래 걸리는 학습은 스크립트로\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, Some(3));
+        assert!(
+            f[0].message.en.contains("9 characters"),
+            "{:?}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn every_problem_is_one_finding() {
+        let f = run_text("data_exploration:\n  choice: colab\ntraining: yes\n");
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.en.as_str()).collect();
+        assert_eq!(f.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("`colab` is not one of the options"));
+        assert!(f[0].hint.as_ref().unwrap().en.contains("주피터"));
+        assert!(msgs[1].contains("no `reason`"));
+        assert!(msgs[2].contains("`training` holds text"));
+        assert_eq!(f[2].line, Some(3));
+    }
+
+    #[test]
+    fn wrong_choice_shows_the_nudge_not_the_answer() {
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 보면서 확인할 수 있어서\ntraining:\n  choice: notebook\n  reason: 셀 단위로 실행하면 편해서요\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, Some(5));
+        let hint = f[0].hint.as_ref().unwrap();
+        assert_eq!(hint.en, "What if it runs all night?");
+        for text in [&f[0].message.en, &f[0].message.ko, &hint.en, &hint.ko] {
+            for s in ["script", "스크립트", ".py"] {
+                assert!(!text.to_lowercase().contains(s), "{text} reveals {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn read_answers_is_lenient() {
+        let p = params();
+        let a = read_answers(
+            &p,
+            "\u{feff}training:\r\n  choice: PY\r\n  reason: ' because '\r\n",
+        );
+        assert_eq!(a[0], Answer::default());
+        assert_eq!(a[1].choice, Some(1));
+        assert_eq!(a[1].reason.as_deref(), Some("because"));
+        assert_eq!(read_answers(&p, ": : :")[1], Answer::default());
+    }
 }
