@@ -80,6 +80,14 @@ impl Check {
         matches!(self, Check::PythonEnv(_) | Check::PythonImport(_))
     }
 
+    /// Mistakes in the check's own parameters that parsing cannot see (for `course validate`).
+    pub fn course_problems(&self) -> Vec<String> {
+        match self {
+            Check::Choices(p) => p.problems(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn run(&self, ctx: &CheckContext) -> Vec<Finding> {
         let mut findings = match self {
             Check::PythonEnv(p) => python_env::run(p, ctx),

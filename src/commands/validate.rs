@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
         };
         if run.ok() {
             println!(
-                "{} {} ({expected}s as it should)",
+                "{} {} ({expected}, as it should)",
                 term.paint(Style::Pass, "ok:"),
                 run.fixture
             );

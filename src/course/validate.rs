@@ -134,6 +134,15 @@ fn check_languages(course: &Course, problems: &mut Vec<Problem>) {
         }
     }
     for ex in &course.exercises {
+        for (i, check) in ex.checks.iter().enumerate() {
+            for message in check.course_problems() {
+                problems.push(Problem {
+                    file: files.display(&ex.path()),
+                    line: None,
+                    message: format!("checks[{i}] ({}): {message}", check.kind()),
+                });
+            }
+        }
         if ex.checks.is_empty() {
             problems.push(Problem {
                 file: files.display(&ex.path()),
