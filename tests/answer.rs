@@ -11,7 +11,7 @@ use serde_json::Value;
 const EXERCISE: &str = r#"title: {ko: Jupyter 와 스크립트, en: Jupyter vs script}
 lesson: x
 points: 20
-prompt: {ko: 각 작업에 알맞은 도구를 고르세요, en: Pick the right tool for each task}
+prompt: {ko: "각 작업에 알맞은 도구를 고르세요", en: "Pick the right tool for each task"}
 checks:
   - kind: choices
     file: answers/jupyter_vs_script.yaml
@@ -20,20 +20,20 @@ checks:
     questions:
       - key: data_exploration
         expected: jupyter
-        prompt: {ko: 데이터 분포 확인, en: checking the data distribution}
-        nudge: {ko: 그래프를 그리고 고치고 다시 보는 일을 어디서 가장 빨리 할 수 있을까요?, en: Where can you plot, tweak and look again the fastest?}
+        prompt: {ko: "데이터 분포 확인", en: "checking the data distribution"}
+        nudge: {ko: "그래프를 그리고 고치고 다시 보는 일을 어디서 가장 빨리 할 수 있을까요?", en: "Where can you plot, tweak and look again the fastest?"}
       - key: training
         expected: script
-        prompt: {ko: 모델 학습 실행, en: running model training}
-        nudge: {ko: 몇 시간 걸리는 작업을 서버에서 돌리고 노트북을 닫는다면?, en: What if it runs for hours on a server and you close your laptop?}
+        prompt: {ko: "모델 학습 실행", en: "running model training"}
+        nudge: {ko: "몇 시간 걸리는 작업을 서버에서 돌리고 노트북을 닫는다면?", en: "What if it runs for hours on a server and you close your laptop?"}
       - key: visualization
         expected: jupyter
-        prompt: {ko: 결과 시각화, en: visualising results}
-        nudge: {ko: 그림이 코드 바로 옆에 보이면 무엇이 좋을까요?, en: What do you gain when a figure appears right next to its code?}
+        prompt: {ko: "결과 시각화", en: "visualising results"}
+        nudge: {ko: "그림이 코드 바로 옆에 보이면 무엇이 좋을까요?", en: "What do you gain when a figure appears right next to its code?"}
       - key: inference
         expected: script
-        prompt: {ko: 배포용 추론 코드, en: inference code for deployment}
-        nudge: {ko: 다른 프로그램이 이 코드를 import 하거나 자동으로 실행해야 한다면?, en: What if another program has to import or run this code automatically?}
+        prompt: {ko: "배포용 추론 코드", en: "inference code for deployment"}
+        nudge: {ko: "다른 프로그램이 이 코드를 import 하거나 자동으로 실행해야 한다면?", en: "What if another program has to import or run this code automatically?"}
 "#;
 
 const GOOD: &str = "data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 보면서 분포를 확인할 수 있어서\ntraining:\n  choice: script\n  reason: runs for hours in the background without a browser\nvisualization:\n  choice: notebook\n  reason: 그림이 코드 바로 옆에 보여서 고치기 쉽다\ninference:\n  choice: py\n  reason: other code imports it and tests can run it\n";
