@@ -273,7 +273,7 @@ fn invalid_yaml_fails_with_its_line() {
     assert_eq!(f[0]["file"], "configs/base.yaml");
     let line = f[0]["line"].as_i64().unwrap();
     assert!((3..=4).contains(&line), "line {line}: {f:#?}");
-    assert!(msg(f[0]).starts_with(&format!("configs/base.yaml:{line}: not valid YAML: ")));
+    assert!(msg(f[0]).starts_with("not valid YAML: "), "{f:#?}");
 }
 
 #[test]

@@ -157,8 +157,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 };
                 findings.push(
                     Finding::fail(tr!(
-                        "{file}:{line}: not valid YAML: {reason}",
-                        "{file}:{line}: 올바른 YAML 이 아닙니다: {reason}"
+                        "not valid YAML: {reason}",
+                        "올바른 YAML 이 아닙니다: {reason}"
                     ))
                     .file(&file)
                     .line(line)

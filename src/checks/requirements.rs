@@ -384,8 +384,8 @@ fn check_option_line(file: &str, l: &Logical) -> Option<Finding> {
     match takes_value {
         None => Some(
             Finding::fail(tr!(
-                "{file}:{line}: `{first}` is not an option pip accepts in a requirements file",
-                "{file}:{line}: `{first}` 는 pip 가 requirements 파일에서 받아들이는 옵션이 아닙니다"
+                "`{first}` is not an option pip accepts in a requirements file",
+                "`{first}` 는 pip 가 requirements 파일에서 받아들이는 옵션이 아닙니다"
             ))
             .file(file)
             .line(line)
@@ -396,8 +396,8 @@ fn check_option_line(file: &str, l: &Logical) -> Option<Finding> {
         ),
         Some(true) if !inline_value && tokens.len() < 2 => Some(
             Finding::fail(tr!(
-                "{file}:{line}: `{content}` needs a value",
-                "{file}:{line}: `{content}` 에는 값이 필요합니다"
+                "`{content}` needs a value",
+                "`{content}` 에는 값이 필요합니다"
             ))
             .file(file)
             .line(line)
@@ -470,8 +470,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             if !opt.starts_with("--") || !PER_REQUIREMENT_OPTIONS.contains(&name.as_str()) {
                 findings.push(
                     Finding::fail(tr!(
-                        "{file}:{line}: `{opt}` is not an option pip accepts after a requirement",
-                        "{file}:{line}: `{opt}` 는 요구 사항 뒤에 pip 가 받아들이는 옵션이 아닙니다"
+                        "`{opt}` is not an option pip accepts after a requirement",
+                        "`{opt}` 는 요구 사항 뒤에 pip 가 받아들이는 옵션이 아닙니다"
                     ))
                     .file(file)
                     .line(line)
@@ -521,8 +521,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                 };
                 findings.push(
                     Finding::fail(tr!(
-                        "{file}:{line}: `{args}` is not a valid requirement ({reason})",
-                        "{file}:{line}: `{args}` 는 올바른 요구 사항이 아닙니다 ({reason})"
+                        "`{args}` is not a valid requirement ({reason})",
+                        "`{args}` 는 올바른 요구 사항이 아닙니다 ({reason})"
                     ))
                     .file(file)
                     .line(line)
@@ -542,7 +542,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             misnamed_meant.push(meant.to_string());
             let (en, ko) = (en.to_string(), ko.to_string());
             findings.push(
-                Finding::fail(tr!("{file}:{line}: {en}", "{file}:{line}: {ko}"))
+                Finding::fail(tr!("{en}", "{ko}"))
                     .file(file)
                     .line(line)
                     .hint(tr!(
@@ -562,8 +562,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                 let (name, l1, t1, l2, t2) = (&r.name, first.line, &first.text, r.line, &r.text);
                 findings.push(
                     Finding::fail(tr!(
-                        "{file}:{l2}: `{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
-                        "{file}:{l2}: `{name}` 이(가) 두 번 적혀 있습니다: {l1}번째 줄 (`{t1}`) 과 {l2}번째 줄 (`{t2}`)"
+                        "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
+                        "`{name}` 이(가) 두 번 적혀 있습니다: {l1}번째 줄 (`{t1}`) 과 {l2}번째 줄 (`{t2}`)"
                     ))
                     .file(file)
                     .line(l2)
@@ -603,12 +603,12 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                 .or(above.and_then(|l| l.raw_comment.as_ref()));
             let message = match weak {
                 Some(c) => tr!(
-                    "{file}:{line}: the comment `{c}` does not explain why the project needs `{name}`",
-                    "{file}:{line}: 주석 `{c}` 은(는) 프로젝트에 `{name}` 이(가) 왜 필요한지 설명하지 않습니다"
+                    "the comment `{c}` does not explain why the project needs `{name}`",
+                    "주석 `{c}` 은(는) 프로젝트에 `{name}` 이(가) 왜 필요한지 설명하지 않습니다"
                 ),
                 None => tr!(
-                    "{file}:{line}: `{text}` has no comment saying why the project needs it",
-                    "{file}:{line}: `{text}` 에 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
+                    "`{text}` has no comment saying why the project needs it",
+                    "`{text}` 에 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
                 ),
             };
             findings.push(

@@ -120,6 +120,8 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
 fn located(f: &FindingReport) -> String {
     match (&f.file, f.line) {
         (Some(file), Some(line)) => format!("{file}:{line}: {}", f.message),
+        // Many messages already begin with their file ("requirements.txt does not list ...").
+        (Some(file), None) if f.message.starts_with(file.as_str()) => f.message.clone(),
         (Some(file), None) => format!("{file}: {}", f.message),
         _ => f.message.clone(),
     }

@@ -1,0 +1,252 @@
+//! `course grade` with the real check kinds and the built-in course: what an instructor sees
+//! on real student repositories (passing, broken, shallow, hanging), in every format.
+
+mod common;
+
+#[path = "../benches/support/workspace.rs"]
+mod support;
+
+use std::path::Path;
+
+use common::*;
+
+fn grade(ws: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = course()
+        .args(["--lang", "en", "grade", "--workspace"])
+        .arg(ws)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn report(ws: &Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let (code, stdout, _) = grade(ws, &[&["--format", "json"], args].concat());
+    (
+        code,
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}")),
+    )
+}
+
+fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn without_exec_nothing_from_the_submission_runs() {
+    let ws = tempdir();
+    support::build_passing_workspace(ws.path());
+    // A torch that would leave a trace if it were ever imported.
+    let marker = ws.path().join("imported");
+    let site = common::site_packages(&ws.path().join(".venv"));
+    std::fs::write(
+        site.join("torch/__init__.py"),
+        format!(
+            "open({:?}, 'w').write('x')\n__version__ = '2.1.0'\n",
+            marker.display().to_string()
+        ),
+    )
+    .unwrap();
+    let (code, r) = report(ws.path(), &[]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(exercise(&r, "environment")["status"], "skip");
+    assert!(exercise(&r, "environment")["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("--exec"));
+    assert_eq!(r["summary"]["score"], 80);
+    assert!(
+        !marker.exists(),
+        "grading without --exec imported the submission's torch"
+    );
+    let (_, _, stderr) = grade(ws.path(), &[]);
+    assert!(stderr.contains("--exec"), "{stderr}");
+
+    let (code, r) = report(ws.path(), &["--exec"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["summary"]["score"], 100);
+    assert!(marker.exists(), "--exec runs the environment check");
+}
+
+#[test]
+fn the_graders_own_environment_never_counts() {
+    let ws = tempdir();
+    support::build_project(ws.path());
+    let elsewhere = tempdir();
+    support::build_environment(elsewhere.path());
+    let out = course()
+        .args(["grade", "--exec", "--format", "json", "--workspace"])
+        .arg(ws.path())
+        .env("VIRTUAL_ENV", elsewhere.path().join(".venv"))
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(exercise(&r, "environment")["status"], "fail", "{r:#}");
+    // The learner's own `course check` does use the active environment.
+    course().arg("init").arg(ws.path()).assert().success();
+    let out = course_in(ws.path())
+        .args(["check", "environment", "--format", "json"])
+        .env("VIRTUAL_ENV", elsewhere.path().join(".venv"))
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(exercise(&r, "environment")["status"], "pass", "{r:#}");
+}
+
+#[test]
+fn failures_reach_every_format_with_file_and_line() {
+    let ws = tempdir();
+    support::build_passing_workspace(ws.path());
+    write(
+        ws.path(),
+        "requirements.txt",
+        "torch  # 딥러닝\nnumpy>=  # 배열 <&\">\n",
+    );
+    let (code, r) = report(ws.path(), &[]);
+    assert_eq!(code, 1);
+    let findings = exercise(&r, "requirements")["findings"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["file"] == "requirements.txt" && f["line"] == 2),
+        "{findings:#?}"
+    );
+
+    let (code, junit, _) = grade(ws.path(), &["--format", "junit"]);
+    assert_eq!(code, 1);
+    let parsed = quick_junit::Report::deserialize_from_str(&junit).expect("valid JUnit XML");
+    assert!(parsed.tests >= 5);
+    assert!(
+        junit.contains("classname=\"requirements\"") && junit.contains("<failure"),
+        "{junit}"
+    );
+    assert!(junit.contains("requirements.txt:2"), "{junit}");
+
+    let (_, github, _) = grade(ws.path(), &["--format", "github"]);
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error file=requirements.txt,line=2")),
+        "{github}"
+    );
+    assert!(github.contains("Score: 60/100"), "{github}");
+
+    let (_, gradescope, _) = grade(ws.path(), &["--format", "gradescope"]);
+    let g: serde_json::Value = serde_json::from_str(&gradescope).unwrap();
+    assert_eq!(g["score"], 60);
+    let req = g["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"].as_str().unwrap().contains("requirements"))
+        .unwrap();
+    assert_eq!(req["status"], "failed");
+    assert!(req["output"]
+        .as_str()
+        .unwrap()
+        .contains("requirements.txt:2"));
+
+    let (_, classroom, _) = grade(ws.path(), &["--format", "classroom50"]);
+    let c: serde_json::Value = serde_json::from_str(&classroom).unwrap();
+    assert_eq!(c["schema"], "classroom50/result/v1");
+    assert_eq!(c["max-score"], 100);
+    assert_eq!(
+        c["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["passed"] == false)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_shallow_checkout_says_what_to_change_in_ci() {
+    let origin = tempdir();
+    support::build_project(origin.path());
+    let parent = tempdir();
+    let url = format!("file://{}", origin.path().display());
+    git(
+        parent.path(),
+        &["clone", "-q", "--depth", "1", &url, "student"],
+    );
+    let (code, r) = report(&parent.path().join("student"), &[]);
+    assert_eq!(code, 1);
+    let git_ex = exercise(&r, "git-workflow");
+    assert_eq!(git_ex["status"], "fail");
+    let text = git_ex["findings"].to_string();
+    assert!(
+        text.contains("fetch-depth: 0") && text.contains("--unshallow"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_check_that_cannot_run_is_exit_code_3() {
+    let ws = tempdir();
+    support::build_project(ws.path());
+    // An interpreter that never answers, and a course that waits for it only briefly.
+    write(
+        ws.path(),
+        ".venv/pyvenv.cfg",
+        "home = /usr/bin\nversion = 3.11.7\n",
+    );
+    let python = write(ws.path(), ".venv/bin/python", "#!/bin/sh\nsleep 30\n");
+    std::fs::set_permissions(&python, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let c = tempdir();
+    write(
+        c.path(),
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [env]\n",
+    );
+    write(c.path(), "lessons/en/x.md", "# X\n");
+    write(
+        c.path(),
+        "exercises/env/exercise.yaml",
+        "title: Env\nlesson: x\npoints: 20\nprompt: p\nchecks:\n  - kind: python-env\n    modules: [torch]\n    timeout_secs: 2\n",
+    );
+    let out = course()
+        .arg("--course")
+        .arg(c.path())
+        .args(["grade", "--exec", "--format", "json", "--workspace"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["exercises"][0]["findings"][0]["status"], "error");
+}
+
+#[test]
+fn a_class_is_graded_into_one_gradebook() {
+    let class = tempdir();
+    support::build_project(&class.path().join("alice"));
+    support::build_project(&class.path().join("bob"));
+    write(&class.path().join("bob"), "requirements.txt", "torch\n");
+    std::fs::create_dir(class.path().join("carol")).unwrap();
+    let out = course()
+        .args(["grade", "--batch"])
+        .arg(class.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].starts_with("submission,score,max_score,environment,requirements,structure,git-workflow,jupyter-vs-script"), "{csv}");
+    assert!(rows[1].starts_with("alice,80,100,0,20,20,20,20"), "{csv}");
+    assert!(rows[2].starts_with("bob,60,100,0,0,20,20,20"), "{csv}");
+    assert!(rows[3].starts_with("carol,0,100,"), "{csv}");
+}
