@@ -5,6 +5,7 @@
 //! their findings to a report.
 
 pub mod app;
+pub mod cache;
 pub mod checks;
 pub mod cli;
 pub mod commands;

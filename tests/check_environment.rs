@@ -567,3 +567,55 @@ fn python_import_without_an_environment_is_skipped() {
     );
     assert_eq!(s(&ex, "status"), "skip");
 }
+
+#[test]
+fn a_passing_import_is_cached_until_the_package_changes() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.model]\n",
+    );
+    let init = course()
+        .arg("--course")
+        .arg(&c)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    venv(&ws, ".venv");
+    let log = t.path().join("imports.log");
+    let logging_init = |extra: &str| {
+        format!(
+            "with open({:?}, 'a') as f:\n    f.write('imported\\n')\n{extra}",
+            log.display().to_string()
+        )
+    };
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/model/__init__.py", &logging_init(""));
+    let lines = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+
+    assert_eq!(check(&c, &ws, &[]).0, 0);
+    assert_eq!(check(&c, &ws, &[]).0, 0);
+    assert_eq!(lines(), 1, "an unchanged package is not imported again");
+
+    // A new module in the package: import again.
+    write(&ws, "src/model/vla.py", "class VLAModel:\n    pass\n");
+    assert_eq!(check(&c, &ws, &[]).0, 0);
+    assert_eq!(lines(), 2);
+
+    // A broken edit is found at once, never hidden by the cache.
+    write(
+        &ws,
+        "src/model/__init__.py",
+        &logging_init("from .missing import x\n"),
+    );
+    assert_eq!(check(&c, &ws, &[]).0, 1);
+}

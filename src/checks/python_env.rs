@@ -14,6 +14,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{CheckContext, Finding};
+use crate::cache::{self, Stamps};
 use crate::i18n::Tr;
 use crate::process::{run_with_timeout, RunError};
 use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
@@ -111,11 +112,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let label = env.label(&ctx.root);
     let timeout = Duration::from_secs(params.timeout_secs.max(1));
 
-    let cache = ctx
-        .cache_dir
-        .as_deref()
-        .map(|dir| cache_file(dir, env, &params.modules));
-    if let Some(cache) = &cache {
+    let cache = ctx.cache_dir.as_deref();
+    if let Some(cache) = cache {
         if let Some(probe) = read_cache(cache, env, &params.modules) {
             return vec![pass(&probe, &label)];
         }
@@ -203,7 +201,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if !findings.is_empty() {
         return findings;
     }
-    if let Some(cache) = &cache {
+    if let Some(cache) = cache {
         write_cache(cache, env, &params.modules, &probe);
     }
     vec![pass(&probe, &label)]
@@ -435,72 +433,38 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
 
 // ---- cache ------------------------------------------------------------------------------
 
-/// 64-bit FNV-1a: stable across builds (unlike `DefaultHasher`), enough for cache keys.
-fn fnv(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in data {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-#[derive(Serialize, Deserialize)]
-struct CacheEntry {
-    interpreter: String,
-    modules: Vec<String>,
-    /// Hash of the environment's files when the probe passed.
-    state: String,
-    probe: Probe,
-}
-
 fn resolved(p: &Path) -> PathBuf {
     p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// One cache file per (interpreter, modules); a changed environment overwrites it.
-fn cache_file(dir: &Path, env: &PythonEnv, modules: &[String]) -> PathBuf {
-    let key = format!(
+/// One cache entry per (interpreter, modules); a changed environment makes it stale.
+fn cache_key(env: &PythonEnv, modules: &[String]) -> String {
+    format!(
         "{}\0{}\0{}",
         env.interpreter.display(),
         resolved(&env.interpreter).display(),
         modules.join("\0")
-    );
-    dir.join(format!("python-env-{:016x}.json", fnv(key.as_bytes())))
+    )
 }
 
 /// Size and modification time of the files that change when the environment changes.
-fn env_state(env: &PythonEnv) -> String {
-    let mut out = String::new();
-    let mut stamp = |p: &Path| {
-        let line = match std::fs::metadata(p) {
-            Ok(m) => {
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                format!("{} {} {}\n", p.display(), m.len(), mtime)
-            }
-            Err(_) => format!("{} -\n", p.display()),
-        };
-        out.push_str(&line);
-    };
-    stamp(&env.dir.join("pyvenv.cfg"));
-    stamp(&env.dir.join("conda-meta").join("history"));
-    stamp(&env.interpreter);
-    stamp(&resolved(&env.interpreter));
+pub(crate) fn env_state(env: &PythonEnv) -> Stamps {
+    let mut stamps = Stamps::default();
+    stamps.add(&env.dir.join("pyvenv.cfg"));
+    stamps.add(&env.dir.join("conda-meta").join("history"));
+    stamps.add(&env.interpreter);
+    stamps.add(&resolved(&env.interpreter));
     for sp in site_packages(&env.dir) {
-        stamp(&sp);
+        stamps.add(&sp);
         if let Ok(read) = std::fs::read_dir(&sp) {
             let mut entries: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
             entries.sort();
             for e in entries {
-                stamp(&e);
+                stamps.add(&e);
             }
         }
     }
-    format!("{:016x}", fnv(out.as_bytes()))
+    stamps
 }
 
 /// `lib/pythonX.Y/site-packages` (POSIX, also under `lib64`) and `Lib/site-packages` (Windows).
@@ -531,29 +495,23 @@ fn site_packages(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn read_cache(file: &Path, env: &PythonEnv, modules: &[String]) -> Option<Probe> {
-    let text = std::fs::read_to_string(file).ok()?;
-    let entry: CacheEntry = serde_json::from_str(&text).ok()?;
-    let fresh = entry.interpreter == resolved(&env.interpreter).display().to_string()
-        && entry.modules == modules
-        && entry.state == env_state(env)
-        && entry.probe.modules.iter().all(|m| m.ok);
-    fresh.then_some(entry.probe)
+fn read_cache(dir: &Path, env: &PythonEnv, modules: &[String]) -> Option<Probe> {
+    let probe: Probe = cache::load(
+        dir,
+        CACHE_KIND,
+        &cache_key(env, modules),
+        &env_state(env).finish(),
+    )?;
+    probe.modules.iter().all(|m| m.ok).then_some(probe)
 }
 
-fn write_cache(file: &Path, env: &PythonEnv, modules: &[String], probe: &Probe) {
-    let entry = CacheEntry {
-        interpreter: resolved(&env.interpreter).display().to_string(),
-        modules: modules.to_vec(),
-        // Taken after the probe, so that anything the import wrote is part of the key.
-        state: env_state(env),
-        probe: probe.clone(),
-    };
-    if let Ok(json) = serde_json::to_vec_pretty(&entry) {
-        // A cache that cannot be written only costs time next run.
-        let _ = crate::workspace::write_atomic(file, &json);
-    }
+fn write_cache(dir: &Path, env: &PythonEnv, modules: &[String], probe: &Probe) {
+    // State taken after the probe, so that anything the import wrote is part of it.
+    let state = env_state(env).finish();
+    cache::store(dir, CACHE_KIND, &cache_key(env, modules), &state, probe);
 }
+
+const CACHE_KIND: &str = "python-env";
 
 #[cfg(test)]
 mod tests {
@@ -561,8 +519,8 @@ mod tests {
 
     #[test]
     fn fnv_is_stable() {
-        assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(cache::fnv(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(cache::fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

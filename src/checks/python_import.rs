@@ -11,11 +11,13 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::python_env::{last_line, run_python};
+use super::python_env::{env_state, last_line, run_python};
 use super::{CheckContext, Finding};
+use crate::cache;
 use crate::process::RunError;
-use crate::python::{show_path, EnvLookup};
+use crate::python::{show_path, EnvLookup, PythonEnv};
 use crate::tr;
+use crate::walk::{is_noise_dir, walk};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +63,22 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     };
     let py = show_path(&ctx.root, &env.interpreter);
     let label = env.label(&ctx.root);
+    let passed = || {
+        Finding::pass(tr!(
+            "`{code}` works from the workspace root ({label})",
+            "`{code}` 가 작업 폴더에서 동작합니다 ({label})"
+        ))
+    };
+    let cache_key = format!("{}\0{code}", env.interpreter.display());
+    let cache = ctx
+        .cache_dir
+        .as_deref()
+        .and_then(|dir| Some((dir, import_state(ctx, env, &params.modules)?)));
+    if let Some((dir, state)) = &cache {
+        if cache::load::<bool>(dir, CACHE_KIND, &cache_key, state) == Some(true) {
+            return vec![passed()];
+        }
+    }
     let timeout = Duration::from_secs(params.timeout_secs.max(1));
     let mut cmd = Command::new(&env.interpreter);
     cmd.args(["-E", "-B", "-X", "utf8", "-c", &code]);
@@ -87,10 +105,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     };
     if output.status.success() {
-        return vec![Finding::pass(tr!(
-            "`{code}` works from the workspace root ({label})",
-            "`{code}` 가 작업 폴더에서 동작합니다 ({label})"
-        ))];
+        if let Some((dir, state)) = &cache {
+            cache::store(dir, CACHE_KIND, &cache_key, state, &true);
+        }
+        return vec![passed()];
     }
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     vec![explain(
@@ -102,6 +120,32 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         &env.dir,
         &stderr,
     )]
+}
+
+const CACHE_KIND: &str = "python-import";
+
+/// What a passing import depends on: the environment, and every file and folder of the
+/// imported top-level packages. `None` (do not cache) when the packages are too big to stamp.
+fn import_state(ctx: &CheckContext, env: &PythonEnv, modules: &[String]) -> Option<String> {
+    let mut stamps = env_state(env);
+    let mut tops: Vec<&str> = modules.iter().filter_map(|m| m.split('.').next()).collect();
+    tops.sort_unstable();
+    tops.dedup();
+    for top in tops {
+        let dir = ctx.root.join(top);
+        stamps.add(&ctx.root.join(format!("{top}.py")));
+        stamps.add(&dir);
+        let walk = walk(&dir, 16, 20_000, |e| {
+            !e.rel.rsplit('/').next().is_some_and(is_noise_dir)
+        });
+        if walk.truncated {
+            return None;
+        }
+        for entry in &walk.entries {
+            stamps.add(&entry.path);
+        }
+    }
+    Some(stamps.finish())
 }
 
 /// `a.b_c.d`: Python identifiers joined by dots.
