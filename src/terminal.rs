@@ -114,6 +114,12 @@ impl Term {
     }
 }
 
+/// `text` followed by spaces up to `width` display columns (Hangul counts two).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = crate::render::text::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 /// Terminals known to understand OSC 8 hyperlinks; others would show the escape as junk.
 fn hyperlinks_supported() -> bool {
     if std::env::var_os("COURSE_HYPERLINKS").is_some() {

@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::checks::Status;
 use crate::cli::{ListArgs, ListFormat};
 use crate::exit::Code;
-use crate::terminal::Style;
+use crate::terminal::{pad, Style};
 use crate::tr;
 
 /// `course list --format json` (schema `course-list/1`, documented in the README).
@@ -88,11 +88,25 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         return Ok(Code::Ok);
     }
     let term = &app.term;
+    let width = |texts: Vec<&str>| {
+        texts
+            .into_iter()
+            .map(crate::render::text::width)
+            .max()
+            .unwrap_or(0)
+    };
     let mut out = String::new();
     out.push_str(&term.paint(Style::Heading, app.course.title.get(lang)));
     out.push_str("\n\n");
     out.push_str(&term.paint(Style::Bold, tr!("Lessons", "레슨").get(lang)));
     out.push('\n');
+    let title_width = width(
+        app.course
+            .lessons
+            .iter()
+            .map(|l| l.title.get(lang))
+            .collect(),
+    );
     for (i, l) in app.course.lessons.iter().enumerate() {
         let read = app.state.lessons_read.contains(&l.id);
         let mark = match (current == Some(l.id.as_str()), read) {
@@ -100,28 +114,41 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             (false, true) => term.paint(Style::Pass, "+"),
             (false, false) => " ".to_string(),
         };
+        let title = pad(l.title.get(lang), title_width);
         out.push_str(&format!(
-            "  {mark} {:>2}. {}  {}\n",
+            "  {mark} {:>2}. {title}  {}\n",
             i + 1,
-            l.title.get(lang),
             term.paint(Style::Dim, &l.id)
         ));
     }
     out.push('\n');
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
-    for e in &app.course.exercises {
-        let status = status_of(&e.id);
-        let shown = match status {
-            "pass" => term.paint(Style::Pass, tr!("pass", "통과").get(lang)),
-            "fail" => term.paint(Style::Fail, tr!("fail", "실패").get(lang)),
-            "skip" => term.paint(Style::Skip, tr!("skip", "건너뜀").get(lang)),
-            _ => term.paint(Style::Dim, tr!("not checked", "확인 안 함").get(lang)),
-        };
+    let word = |status: &str| match status {
+        "pass" => (tr!("pass", "통과"), Style::Pass),
+        "fail" => (tr!("fail", "실패"), Style::Fail),
+        "skip" => (tr!("skip", "건너뜀"), Style::Skip),
+        _ => (tr!("not checked", "확인 안 함"), Style::Dim),
+    };
+    let statuses: Vec<_> = app
+        .course
+        .exercises
+        .iter()
+        .map(|e| word(status_of(&e.id)))
+        .collect();
+    let word_width = width(statuses.iter().map(|(w, _)| w.get(lang)).collect());
+    let title_width = width(
+        app.course
+            .exercises
+            .iter()
+            .map(|e| e.title.get(lang))
+            .collect(),
+    );
+    for (e, (word, style)) in app.course.exercises.iter().zip(&statuses) {
+        let shown = term.paint(*style, &pad(word.get(lang), word_width));
+        let title = pad(e.title.get(lang), title_width);
         out.push_str(&format!(
-            "  {}  {}  {}\n",
-            shown,
-            e.title.get(lang),
+            "  {shown}  {title}  {}\n",
             term.paint(Style::Dim, &e.id)
         ));
     }
