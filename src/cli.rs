@@ -30,7 +30,13 @@ pub struct Cli {
 #[derive(Args, Debug, Clone, Default)]
 pub struct GlobalArgs {
     /// Load the course from this folder instead of the one built in.
-    #[arg(long, global = true, value_name = "DIR", env = "COURSE_DIR", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "COURSE_DIR",
+        hide_env_values = true
+    )]
     pub course: Option<PathBuf>,
     /// The workspace (default: the nearest folder upwards holding `.course/`).
     #[arg(long, short = 'w', global = true, value_name = "DIR")]
@@ -48,7 +54,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// Draw tables with ASCII (for terminals that show box-drawing characters double width).
-    #[arg(long, global = true, env = "COURSE_ASCII", hide_env_values = true)]
+    #[arg(long, global = true, env = "COURSE_ASCII", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub ascii: bool,
 }
 

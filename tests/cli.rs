@@ -452,3 +452,25 @@ fn validate_reports_broken_links_and_missing_translations() {
         .stdout(predicate::str::contains("middle.md:3: link `nowhere.md`"))
         .stdout(predicate::str::contains("lessons/ko/last.md"));
 }
+
+#[test]
+fn ascii_tables_from_the_flag_or_the_environment() {
+    let dir = tempdir();
+    let table = write(
+        dir.path(),
+        "t.md",
+        "| 도구 | 역할 |\n|---|---|\n| pip | 설치 |\n",
+    );
+    let render = |args: &[&str], env: Option<&str>| {
+        let mut cmd = course();
+        cmd.args(args).args(["lesson", "--file"]).arg(&table);
+        if let Some(v) = env {
+            cmd.env("COURSE_ASCII", v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(render(&[], None).contains('│'));
+    assert!(render(&["--ascii"], None).contains("| 도구 | 역할 |"));
+    assert!(render(&[], Some("1")).contains("+------+"));
+    assert!(render(&[], Some("0")).contains('│'));
+}
