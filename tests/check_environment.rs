@@ -5,47 +5,22 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{course, site_packages, stub_package, tempdir, venv, write};
+use common::{
+    check_report, course, one_exercise_course, site_packages, stub_package, tempdir, venv, write,
+};
 use serde_json::Value;
 
-/// A one-exercise course whose exercise runs `checks` (YAML list items, indented by 2).
+/// A one-exercise course in `dir/course` whose exercise runs `checks`.
 fn fixture_course(dir: &Path, checks: &str) -> PathBuf {
     let c = dir.join("course");
-    write(
-        &c,
-        "course.yaml",
-        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
-    );
-    write(&c, "lessons/ko/x.md", "# X\n\nx\n");
-    write(&c, "lessons/en/x.md", "# X\n\nx\n");
-    write(
-        &c,
-        "exercises/ex/exercise.yaml",
-        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
-    );
+    one_exercise_course(&c, checks);
     c
 }
 
 /// `course check --format json` in `ws`; returns (exit code, the exercise's JSON).
 fn check(course_dir: &Path, ws: &Path, envs: &[(&str, &str)]) -> (i32, Value) {
-    let mut cmd = course();
-    cmd.arg("--course")
-        .arg(course_dir)
-        .arg("--workspace")
-        .arg(ws)
-        .args(["check", "--format", "json", "--lang", "en"]);
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {stdout}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code().unwrap(), json["exercises"][0].clone())
+    let (code, json) = check_report(course_dir, ws, "en", envs);
+    (code, json["exercises"][0].clone())
 }
 
 fn findings(ex: &Value) -> Vec<Value> {

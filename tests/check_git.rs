@@ -6,22 +6,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{course, git, git_init, tempdir, venv, write};
+use common::{check_report, course, git, git_init, one_exercise_course, tempdir, venv, write};
 use serde_json::Value;
 
 /// A course with one exercise `ex` holding `checks` (YAML list items, already indented).
 fn fixture_course(dir: &Path, checks: &str) {
-    write(
-        dir,
-        "course.yaml",
-        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
-    );
-    write(dir, "lessons/ko/x.md", "# X\n");
-    write(
-        dir,
-        "exercises/ex/exercise.yaml",
-        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
-    );
+    one_exercise_course(dir, checks);
 }
 
 const ALL_THREE: &str = "  - kind: git-history
@@ -84,26 +74,8 @@ impl Run {
 }
 
 fn check_with(course_dir: &Path, ws: &Path, lang: &str, env: &[(&str, &Path)]) -> Run {
-    let mut cmd = course();
-    cmd.arg("--course")
-        .arg(course_dir)
-        .args(["check", "--format", "json", "--lang", lang, "--workspace"])
-        .arg(ws);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {stdout}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    Run {
-        code: out.status.code().unwrap(),
-        json,
-    }
+    let (code, json) = check_report(course_dir, ws, lang, env);
+    Run { code, json }
 }
 
 fn check(course_dir: &Path, ws: &Path) -> Run {

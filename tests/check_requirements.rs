@@ -5,46 +5,21 @@ mod common;
 
 use std::path::Path;
 
-use common::{course, tempdir, write};
+use common::{check_report, course, one_exercise_course, tempdir, write};
 use serde_json::Value;
 
 const CHECK: &str = "  - kind: requirements\n    required: [torch]\n";
 
-/// Run `course check` on `ws` with an exercise made of `checks` (YAML list items); returns the
-/// exit code and the exercise's findings.
+/// Run `checks` on `ws` in a one-exercise course; the exit code and the exercise's findings.
 fn check_with(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<Value>) {
     let c = tempdir();
-    write(
-        c.path(),
-        "course.yaml",
-        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
-    );
-    write(c.path(), "lessons/ko/x.md", "# X\n\ntext\n");
-    write(
-        c.path(),
-        "exercises/ex/exercise.yaml",
-        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
-    );
-    let out = course()
-        .arg("--course")
-        .arg(c.path())
-        .args(["check", "--workspace"])
-        .arg(ws)
-        .args(["--format", "json", "--lang", lang])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {stdout}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    one_exercise_course(c.path(), checks);
+    let (code, report) = check_report::<&str>(c.path(), ws, lang, &[]);
     let findings = report["exercises"][0]["findings"]
         .as_array()
         .expect("findings")
         .clone();
-    (out.status.code().unwrap_or(-1), findings)
+    (code, findings)
 }
 
 /// `requirements.txt` with `contents`, checked with the default parameters and `required: [torch]`.

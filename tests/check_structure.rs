@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{course, tempdir, write};
+use common::{check_report, one_exercise_course, tempdir, write};
 use serde_json::Value;
 
 /// The four kinds with the parameters of the course's structure exercise.
@@ -24,39 +24,16 @@ const CHECKS: &str = concat!(
     "    words: [src, configs, data, scripts, notebooks, tests]\n",
 );
 
+/// Run `checks` on `ws` in a one-exercise course; the exit code and the exercise's findings.
 fn check_with(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<Value>) {
     let c = tempdir();
-    write(
-        c.path(),
-        "course.yaml",
-        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
-    );
-    write(c.path(), "lessons/ko/x.md", "# X\n\ntext\n");
-    write(
-        c.path(),
-        "exercises/ex/exercise.yaml",
-        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
-    );
-    let out = course()
-        .arg("--course")
-        .arg(c.path())
-        .args(["check", "--workspace"])
-        .arg(ws)
-        .args(["--format", "json", "--lang", lang])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {stdout}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    one_exercise_course(c.path(), checks);
+    let (code, report) = check_report::<&str>(c.path(), ws, lang, &[]);
     let findings = report["exercises"][0]["findings"]
         .as_array()
         .expect("findings")
         .clone();
-    (out.status.code().unwrap_or(-1), findings)
+    (code, findings)
 }
 
 fn check(ws: &Path) -> (i32, Vec<Value>) {

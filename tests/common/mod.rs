@@ -115,3 +115,47 @@ pub fn stub_package(env: &Path, name: &str, version: &str) {
     )
     .unwrap();
 }
+
+/// Write a course into `dir` with one lesson `x` and one exercise `ex` whose checks are
+/// `checks` (YAML list items, indented by two spaces).
+pub fn one_exercise_course(dir: &Path, checks: &str) {
+    write(
+        dir,
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [ex]\n",
+    );
+    write(dir, "lessons/ko/x.md", "# X\n\nx\n");
+    write(dir, "lessons/en/x.md", "# X\n\nx\n");
+    write(
+        dir,
+        "exercises/ex/exercise.yaml",
+        &format!("title: Ex\nlesson: x\npoints: 20\nprompt: do it\nchecks:\n{checks}"),
+    );
+}
+
+/// `course --course COURSE check --workspace WS --format json --lang LANG` with extra
+/// environment variables: the exit code and the `course-report/1` document.
+pub fn check_report<V: AsRef<std::ffi::OsStr>>(
+    course_dir: &Path,
+    ws: &Path,
+    lang: &str,
+    env: &[(&str, V)],
+) -> (i32, serde_json::Value) {
+    let mut cmd = course();
+    cmd.arg("--course")
+        .arg(course_dir)
+        .args(["check", "--format", "json", "--lang", lang, "--workspace"])
+        .arg(ws);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
