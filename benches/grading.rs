@@ -1,5 +1,5 @@
 //! Batch grading end to end: `course grade --batch` over a class of 1,000 small submissions
-//! (a few files each, a git repository in every tenth), without `--exec`, spawning the
+//! (complete projects with a two-commit git history), without `--exec`, spawning the
 //! release binary, with the course built into the binary. Target: under 5 s on a 2-core
 //! machine.
 
@@ -7,6 +7,9 @@ use std::path::Path;
 use std::process::Command;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+
+#[path = "support/workspace.rs"]
+mod support;
 
 const SUBMISSIONS: usize = 1_000;
 
@@ -16,8 +19,8 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-fn commit_all(dir: &Path) {
-    let repo = git2::Repository::init(dir).unwrap();
+/// Commit the work tree as it is, on top of HEAD (if any), with git2 (fast: no processes).
+fn commit_all(repo: &git2::Repository, message: &str) {
     let mut index = repo.index().unwrap();
     index
         .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
@@ -30,35 +33,45 @@ fn commit_all(dir: &Path) {
         &git2::Time::new(1_767_225_600, 0),
     )
     .unwrap();
-    repo.commit(Some("HEAD"), &sig, &sig, "first commit", &tree, &[])
+    let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+    let parents: Vec<&git2::Commit> = parent.iter().collect();
+    repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
         .unwrap();
 }
 
-/// One submission: requirements, README, a package under src/, a config, an answer file.
+/// One submission: the complete passing project of `support` (requirements, README,
+/// .gitignore, configs, src packages, scripts, notebooks, tests, answers) with a two-commit
+/// history; every fifth student has left something broken.
 fn submission(dir: &Path, i: usize) {
+    let requirements = if i % 5 == 4 {
+        "torch\nnumpy\n"
+    } else {
+        support::REQUIREMENTS
+    };
+    write(dir, "requirements.txt", requirements);
+    write(dir, "README.md", support::README);
+    write(dir, ".gitignore", support::GITIGNORE);
     write(
         dir,
-        "requirements.txt",
-        "numpy>=1.24  # arrays\ntorch==2.3.0  # the model\npyyaml>=6  # configs\n",
+        "configs/base.yaml",
+        "model:\n  name: vla\ntraining:\n  lr: 0.0001\n",
     );
-    write(
-        dir,
-        "README.md",
-        "# VLA project\n\n- src/: code\n- configs/: settings\n- data/: not in git\n",
-    );
-    write(dir, ".gitignore", ".venv/\ndata/\n__pycache__/\n");
-    write(dir, "src/__init__.py", "");
-    write(dir, "src/models/__init__.py", "");
-    write(dir, "src/models/policy.py", "class Policy:\n    pass\n");
-    write(dir, "configs/train.yaml", "lr: 0.001\nbatch_size: 32\n");
-    write(
-        dir,
-        "answers/jupyter-vs-script.yaml",
-        "q1:\n  choice: b\n  reason: scripts are easier to review\n",
-    );
-    if i.is_multiple_of(10) {
-        commit_all(dir);
+    for pkg in ["src", "src/model", "src/data", "src/training", "src/utils"] {
+        write(dir, &format!("{pkg}/__init__.py"), "");
     }
+    write(dir, "src/model/vla.py", "class VLAModel:\n    pass\n");
+    write(dir, "scripts/train.py", "print('training')\n");
+    write(dir, "notebooks/.gitkeep", "");
+    write(
+        dir,
+        "tests/test_model.py",
+        "def test_model():\n    assert True\n",
+    );
+    write(dir, "answers/jupyter_vs_script.yaml", support::ANSWERS);
+    let repo = git2::Repository::init(dir).unwrap();
+    commit_all(&repo, "project structure");
+    write(dir, "scripts/train.py", "print('training for 10 epochs')\n");
+    commit_all(&repo, "edit the training script");
 }
 
 fn class(root: &Path) {
