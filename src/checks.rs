@@ -242,10 +242,36 @@ pub struct ExerciseResult {
 }
 
 /// Run every check of `exercise`. Status: fail if any finding failed or errored, skip if every
-/// finding was skipped, pass otherwise. Score is all or nothing.
+/// finding was skipped, pass otherwise. Score is all or nothing; an exercise that could not be
+/// checked at all (skip) counts for nothing either way: score 0 of 0.
+///
+/// Two small mechanisms apply to every kind: identical findings (several kinds that all
+/// notice "not a git repository") are reported once, and the placeholder `<exercise-id>` in
+/// a message or hint becomes the exercise's id (a check does not know which exercise it is in).
 pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
-    let findings: Vec<Finding> = exercise.checks.iter().flat_map(|c| c.run(ctx)).collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    for mut f in exercise.checks.iter().flat_map(|c| c.run(ctx)) {
+        fill_exercise_id(&mut f.message, &exercise.id);
+        if let Some(hint) = &mut f.hint {
+            fill_exercise_id(hint, &exercise.id);
+        }
+        let same = |g: &Finding| {
+            g.status == f.status
+                && g.message == f.message
+                && g.hint == f.hint
+                && g.file == f.file
+                && g.line == f.line
+        };
+        if !findings.iter().any(same) {
+            findings.push(f);
+        }
+    }
     let status = exercise_status(&findings);
+    let max_score = if status == Status::Skip {
+        0
+    } else {
+        exercise.points
+    };
     ExerciseResult {
         id: exercise.id.clone(),
         status,
@@ -254,8 +280,18 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
         } else {
             0
         },
-        max_score: exercise.points,
+        max_score,
         findings,
+    }
+}
+
+const EXERCISE_ID: &str = "<exercise-id>";
+
+fn fill_exercise_id(text: &mut Tr, id: &str) {
+    for s in [&mut text.en, &mut text.ko] {
+        if s.contains(EXERCISE_ID) {
+            *s = s.replace(EXERCISE_ID, id);
+        }
     }
 }
 

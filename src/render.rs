@@ -68,6 +68,22 @@ const MIN_INNER: usize = 10;
 
 /// YAML front matter (`---` line, `key: value` lines, `---` or `...` line), only at the very
 /// start of the file. A `---` later in the document is a rule or a setext heading.
+/// Plain text wrapped to `width` columns by the same rules as lessons (breaks only at spaces,
+/// so Korean words stay whole); for program messages rather than Markdown.
+pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    let spans = [text::Span::plain(text::sanitize(text))];
+    wrap::wrap(&spans, width)
+        .into_iter()
+        .map(|line| {
+            line.into_iter()
+                .map(|span| span.text)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
 pub fn strip_front_matter(s: &str) -> &str {
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
     let Some(rest) = s

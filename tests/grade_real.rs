@@ -141,7 +141,7 @@ fn failures_reach_every_format_with_file_and_line() {
             .any(|l| l.starts_with("::error file=requirements.txt,line=2")),
         "{github}"
     );
-    assert!(github.contains("Score: 60/100"), "{github}");
+    assert!(github.contains("Score: 60/80"), "{github}");
 
     let (_, gradescope, _) = grade(ws.path(), &["--format", "gradescope"]);
     let g: serde_json::Value = serde_json::from_str(&gradescope).unwrap();
@@ -161,16 +161,19 @@ fn failures_reach_every_format_with_file_and_line() {
     let (_, classroom, _) = grade(ws.path(), &["--format", "classroom50"]);
     let c: serde_json::Value = serde_json::from_str(&classroom).unwrap();
     assert_eq!(c["schema"], "classroom50/result/v1");
-    assert_eq!(c["max-score"], 100);
     assert_eq!(
-        c["tests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|t| t["passed"] == false)
-            .count(),
-        1
+        c["max-score"], 80,
+        "the environment exercise, not run without --exec, counts for nothing"
     );
+    let not_passed: Vec<&str> = c["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["passed"] == false)
+        .map(|t| t["test-name"].as_str().unwrap())
+        .collect();
+    // requirements failed; environment was not run (no --exec) and so did not pass either.
+    assert_eq!(not_passed, ["environment", "requirements"]);
 }
 
 #[test]
@@ -246,7 +249,7 @@ fn a_class_is_graded_into_one_gradebook() {
     let csv = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     assert!(rows[0].starts_with("submission,score,max_score,environment,requirements,structure,git-workflow,jupyter-vs-script"), "{csv}");
-    assert!(rows[1].starts_with("alice,80,100,0,20,20,20,20"), "{csv}");
-    assert!(rows[2].starts_with("bob,60,100,0,0,20,20,20"), "{csv}");
-    assert!(rows[3].starts_with("carol,0,100,"), "{csv}");
+    assert!(rows[1].starts_with("alice,80,80,0,20,20,20,20"), "{csv}");
+    assert!(rows[2].starts_with("bob,60,80,0,0,20,20,20"), "{csv}");
+    assert!(rows[3].starts_with("carol,0,80,"), "{csv}");
 }

@@ -20,7 +20,7 @@ pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
     );
     let out = match args.format {
         ListFormat::Json => json::render(&report),
-        ListFormat::Text => text::render(&report, &app.term, app.lang),
+        ListFormat::Text => text::render(&report, &app.term, app.lang, true),
     };
     app.term.show(&out)?;
     Ok(report.exit_code())

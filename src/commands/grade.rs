@@ -76,7 +76,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
             } else {
                 app.term.clone()
             };
-            report::text::render(&report, &term, lang)
+            report::text::render(&report, &term, lang, false)
         }
         GradeFormat::Json => report::json::render(&report),
         GradeFormat::Junit => report::junit::render(&report),

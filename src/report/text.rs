@@ -20,7 +20,9 @@ use crate::i18n::Lang;
 use crate::terminal::{Style, Term};
 use crate::tr;
 
-pub fn render(report: &Report, term: &Term, lang: Lang) -> String {
+/// The report for people; `learner` adds the next command to type (not for an instructor's
+/// grading run, where the learner is not there to type it).
+pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String {
     let mut out = String::new();
     let words: Vec<String> = [
         ExerciseStatus::Pass,
@@ -40,9 +42,10 @@ pub fn render(report: &Report, term: &Term, lang: Lang) -> String {
                     out.push_str(&problem_lines(f, term, lang));
                 }
                 Status::Skip => {
-                    let line = format!("    - {}", located(f));
-                    out.push_str(&term.paint(Style::Dim, &line));
-                    out.push('\n');
+                    for line in indented(&located(f), "    - ", "      ", term.width) {
+                        out.push_str(&term.paint(Style::Dim, &line));
+                        out.push('\n');
+                    }
                 }
                 _ => {}
             }
@@ -56,15 +59,17 @@ pub fn render(report: &Report, term: &Term, lang: Lang) -> String {
     if let Some(failed) = report
         .exercises
         .iter()
-        .find(|e| e.status == ExerciseStatus::Fail)
+        .find(|e| learner && e.status == ExerciseStatus::Fail)
     {
         let id = &failed.id;
         let next = tr!(
             "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
             "다음: `{id}` 를 고친 뒤 `course check {id}` 를 실행하세요 (막히면 `course hint {id}`)"
         );
-        out.push_str(&term.paint(Style::Bold, next.get(lang)));
-        out.push('\n');
+        for line in indented(next.get(lang), "", "  ", term.width) {
+            out.push_str(&term.paint(Style::Bold, &line));
+            out.push('\n');
+        }
     }
     out
 }
@@ -127,20 +132,59 @@ fn located(f: &FindingReport) -> String {
     }
 }
 
+/// `text` wrapped to `width` columns, the first line after `first`, the others after `rest`.
+fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let room = width
+        .saturating_sub(rest.width().max(first.width()))
+        .max(20);
+    crate::render::wrap_plain(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { first } else { rest }))
+        .collect()
+}
+
 fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
-    let mut s = String::from("    ");
-    if f.status == Status::Error {
-        let prefix = tr!("could not check: ", "확인할 수 없음: ");
-        s.push_str(&term.paint(Style::Fail, prefix.get(lang)));
+    let mut s = String::new();
+    let prefix = if f.status == Status::Error {
+        tr!("could not check: ", "확인할 수 없음: ")
+            .get(lang)
+            .to_string()
+    } else {
+        String::new()
+    };
+    for (i, line) in indented(
+        &format!("{prefix}{}", located(f)),
+        "    ",
+        "    ",
+        term.width,
+    )
+    .into_iter()
+    .enumerate()
+    {
+        match line.strip_prefix(&format!("    {prefix}")) {
+            // Colour only the "could not check" prefix.
+            Some(rest) if i == 0 && !prefix.is_empty() => {
+                s.push_str("    ");
+                s.push_str(&term.paint(Style::Fail, &prefix));
+                s.push_str(rest);
+            }
+            _ => s.push_str(&line),
+        }
+        s.push('\n');
     }
-    s.push_str(&located(f));
-    s.push('\n');
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         let arrow = if term.ascii { "->" } else { "→" };
-        for (i, line) in hint.lines().enumerate() {
-            let lead = if i == 0 { arrow } else { "  " };
-            s.push_str(&term.paint(Style::Code, &format!("      {lead} {line}")));
-            s.push('\n');
+        for (i, para) in hint.lines().enumerate() {
+            let lead = if i == 0 {
+                format!("      {arrow} ")
+            } else {
+                "        ".to_string()
+            };
+            for line in indented(para, &lead, "        ", term.width) {
+                s.push_str(&term.paint(Style::Code, &line));
+                s.push('\n');
+            }
         }
     }
     s
@@ -258,7 +302,7 @@ pub(crate) mod tests {
 
     #[test]
     fn plain_text_has_lines_findings_summary_and_next_step() {
-        let out = render(&sample(), &Term::plain(80), Lang::En);
+        let out = render(&sample(), &Term::plain(80), Lang::En, true);
         assert!(!out.contains('\x1b'), "no ANSI without colour: {out}");
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[0].starts_with("✓ PASS  Build an environment (environment)"));
@@ -272,20 +316,27 @@ pub(crate) mod tests {
         assert!(out.contains("○ SKIP  Import your package (import)"));
         assert!(out.contains("    - not run: pass --exec to run it\n"));
         assert!(out.contains("1 passed, 1 failed, 1 skipped · score 20/60\n"));
-        assert!(out.contains("course check requirements"));
-        assert!(out.contains("course hint requirements"));
+        // The next-step line wraps at the width; read it with the breaks folded.
+        let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(folded.contains("course check requirements"));
+        assert!(folded.contains("course hint requirements"));
+        let for_grading = render(&sample(), &Term::plain(80), Lang::En, false);
+        assert!(
+            !for_grading.contains("course hint"),
+            "no learner's next step when grading"
+        );
     }
 
     #[test]
     fn scores_are_right_aligned_by_display_width() {
-        let out = render(&sample(), &Term::plain(60), Lang::En);
+        let out = render(&sample(), &Term::plain(60), Lang::En, true);
         let widths: Vec<usize> = out.lines().take(2).map(|l| l.width()).collect();
         assert_eq!(widths, vec![60, 60], "{out}");
     }
 
     #[test]
     fn korean_words_and_summary() {
-        let out = render(&sample(), &Term::plain(80), Lang::Ko);
+        let out = render(&sample(), &Term::plain(80), Lang::Ko, true);
         assert!(out.contains("✓ 통과    Build"), "{out}");
         assert!(out.contains("✗ 실패    요구"), "{out}");
         assert!(out.contains("○ 건너뜀  Import"), "{out}");
@@ -297,7 +348,7 @@ pub(crate) mod tests {
     fn ascii_arrows_and_marks() {
         let mut term = Term::plain(80);
         term.ascii = true;
-        let out = render(&sample(), &term, Lang::En);
+        let out = render(&sample(), &term, Lang::En, true);
         assert!(out.contains("      -> write it like"));
         assert!(out.contains("x FAIL"));
         assert!(!out.contains('→') && !out.contains('✗'));
@@ -307,7 +358,7 @@ pub(crate) mod tests {
     fn colour_only_when_asked() {
         let mut term = Term::plain(80);
         term.color = true;
-        let out = render(&sample(), &term, Lang::En);
+        let out = render(&sample(), &term, Lang::En, true);
         assert!(out.contains("\x1b[32m✓ PASS"));
         assert!(out.contains("\x1b[31m✗ FAIL"));
         assert!(out.contains("\x1b[2m(environment)\x1b[0m"));
@@ -318,7 +369,7 @@ pub(crate) mod tests {
         let mut r = sample();
         r.exercises.remove(1);
         r.summary.failed = 0;
-        let out = render(&r, &Term::plain(80), Lang::En);
+        let out = render(&r, &Term::plain(80), Lang::En, true);
         assert!(!out.contains("Next:"));
         assert!(out.contains("1 passed, 0 failed, 1 skipped"));
     }
