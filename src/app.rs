@@ -20,15 +20,17 @@ pub struct App {
 }
 
 impl App {
-    pub fn load(global: GlobalArgs) -> Result<App> {
+    /// `read_state`: false for commands that look at someone else's folder (`grade`): a
+    /// submission's `.course/` must not change the report's language or break the run.
+    pub fn load(global: GlobalArgs, read_state: bool) -> Result<App> {
         let course = match &global.course {
             Some(dir) => Course::from_dir(dir)?,
             None => Course::embedded()?,
         };
         let workspace = Workspace::locate(global.workspace.as_deref())?;
         let state = match &workspace {
-            Some(ws) => ws.load_state()?,
-            None => State::default(),
+            Some(ws) if read_state => ws.load_state()?,
+            _ => State::default(),
         };
         let lang = resolve_lang(global.lang, &state, &course);
         let term = Term::detect(&global);

@@ -65,7 +65,7 @@ fn file(dir: &Path, kind: &str, key: &str) -> std::path::PathBuf {
 
 /// The value stored for (`kind`, `key`) if it was stored in the same `state`.
 pub fn load<T: DeserializeOwned>(dir: &Path, kind: &str, key: &str, state: &str) -> Option<T> {
-    let text = std::fs::read_to_string(file(dir, kind, key)).ok()?;
+    let text = crate::fs::read_text(&file(dir, kind, key), crate::fs::SMALL).ok()?;
     let entry: Entry<T> = serde_json::from_str(&text).ok()?;
     (entry.key == key && entry.state == state).then_some(entry.value)
 }

@@ -29,7 +29,8 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Ci(CiCommand::Init(args))) => return ci::run(&cli.global, args),
         _ => {}
     }
-    let mut app = App::load(cli.global)?;
+    let learner = !matches!(cli.command, Some(Command::Grade(_)));
+    let mut app = App::load(cli.global, learner)?;
     match cli.command {
         None => orientation::run(&mut app),
         Some(Command::List(args)) => list::run(&mut app, &args),

@@ -234,6 +234,12 @@ impl Course {
 
     pub fn from_files(files: CourseFiles) -> Result<Course> {
         let manifest: Manifest = parse_yaml(&files, "course.yaml")?;
+        if manifest.lessons.is_empty() {
+            return Err(usage(format!(
+                "{}: `lessons:` is empty; a course needs at least one lesson (lessons/<lang>/<id>.md)",
+                files.display("course.yaml")
+            )));
+        }
         let mut seen = HashSet::new();
         let mut lessons = Vec::new();
         for id in &manifest.lessons {

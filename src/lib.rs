@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod exit;
+pub mod fs;
 pub mod i18n;
 pub mod pager;
 pub mod process;

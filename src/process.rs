@@ -92,11 +92,17 @@ fn take(buf: &Shared) -> Vec<u8> {
     std::mem::take(&mut *buf.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
+/// The longest any subprocess may run.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// Run `cmd` with stdin closed and its output captured, killing it after `timeout`.
 ///
 /// `Ok` for any normal exit, whatever its code; errors for a start failure, a timeout or a
 /// signal.
 pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, RunError> {
+    // A course file may ask for any number of seconds; a day is plenty, and keeps the
+    // deadline arithmetic below from overflowing.
+    let timeout = timeout.min(MAX_TIMEOUT);
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -394,7 +394,7 @@ fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
 
 /// Read `home` and `version`/`version_info` from a `pyvenv.cfg`.
 pub fn read_pyvenv_cfg(path: &Path) -> Option<PyvenvCfg> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::fs::read_text(path, crate::fs::SMALL).ok()?;
     let mut cfg = PyvenvCfg::default();
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else {
@@ -425,7 +425,7 @@ fn environment_yml_name(root: &Path) -> Option<(String, String)> {
         name: Option<String>,
     }
     for file in ["environment.yml", "environment.yaml"] {
-        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+        let Ok(text) = crate::fs::read_text(&root.join(file), crate::fs::SMALL) else {
             continue;
         };
         let name = serde_yaml::from_str::<EnvFile>(&text)
@@ -446,7 +446,10 @@ fn conda_env_dirs(name: &str, vars: &Vars) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = Vec::new();
     if let Some(home) = &vars.home {
         dirs.push(home.join(".conda").join("envs").join(name));
-        if let Ok(text) = std::fs::read_to_string(home.join(".conda").join("environments.txt")) {
+        if let Ok(text) = crate::fs::read_text(
+            &home.join(".conda").join("environments.txt"),
+            crate::fs::SMALL,
+        ) {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 let p = PathBuf::from(line);
                 if p.file_name().is_some_and(|n| n == name)

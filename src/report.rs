@@ -101,8 +101,8 @@ impl Report {
                     ExerciseStatus::Fail => summary.failed += 1,
                     ExerciseStatus::Skip => summary.skipped += 1,
                 }
-                summary.score += r.score;
-                summary.max_score += r.max_score;
+                summary.score = summary.score.saturating_add(r.score);
+                summary.max_score = summary.max_score.saturating_add(r.max_score);
                 ExerciseReport {
                     id: r.id.clone(),
                     title,

@@ -105,12 +105,17 @@ impl Term {
                 return crate::pager::page(text);
             }
         }
-        let mut out = std::io::stdout().lock();
-        match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-            // A closed pipe (`course lesson | head`) is not an error worth reporting.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other,
-        }
+        print(text)
+    }
+}
+
+/// Write `text` to stdout. A closed pipe (`course list | head -1`) is not an error worth
+/// reporting, and never a panic as `println!` would make it; other errors (a full disk) are.
+pub fn print(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

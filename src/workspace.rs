@@ -64,7 +64,7 @@ impl Workspace {
     /// The saved state, or a fresh one when there is none yet.
     pub fn load_state(&self) -> Result<State> {
         let path = self.state_dir().join(STATE_FILE);
-        match std::fs::read_to_string(&path) {
+        match crate::fs::read_text(&path, crate::fs::SMALL) {
             Ok(text) => crate::course::parse_yaml_str::<State>(&text, &path.display().to_string())
                 .map_err(|e| {
                     usage(format!(

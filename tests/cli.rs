@@ -474,3 +474,57 @@ fn ascii_tables_from_the_flag_or_the_environment() {
     assert!(render(&[], Some("1")).contains("+------+"));
     assert!(render(&[], Some("0")).contains('│'));
 }
+
+#[test]
+fn hostile_course_values_are_errors_not_panics() {
+    let no_lessons = broken_course(
+        "course.yaml",
+        "id: x\ntitle: X\ndefault_lang: ko\nlessons: []\nexercises: []\n",
+    );
+    course()
+        .arg("--course")
+        .arg(no_lessons.path())
+        .arg("next")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`lessons:` is empty"));
+    let huge_timeout = broken_course(
+        "exercises/first/exercise.yaml",
+        "title: T\nlesson: middle\nprompt: p\nchecks:\n  - kind: python-import\n    modules: [src]\n    timeout_secs: 18446744073709551615\n",
+    );
+    let ws = tempdir();
+    let script = write(ws.path(), ".venv/bin/python", "#!/bin/sh\nexit 0\n");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write(ws.path(), ".venv/pyvenv.cfg", "home = /usr/bin\n");
+    let out = course()
+        .arg("--course")
+        .arg(huge_timeout.path())
+        .args(["check", "first", "--workspace"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0..=3)), "{out:?}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let ws = workspace();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_course"))
+        .arg("--course")
+        .arg(mini())
+        .args(["list", "--format", "json"])
+        .current_dir(ws.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

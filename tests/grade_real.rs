@@ -253,3 +253,27 @@ fn a_class_is_graded_into_one_gradebook() {
     assert!(rows[2].starts_with("bob,60,80,0,0,20,20,20"), "{csv}");
     assert!(rows[3].starts_with("carol,0,80,"), "{csv}");
 }
+
+#[test]
+fn hostile_submission_files_neither_hang_nor_steer_grading() {
+    let ws = tempdir();
+    support::build_project(ws.path());
+    // Files a submission controls: endless, or claiming things about the grader's run.
+    std::os::unix::fs::symlink("/dev/zero", ws.path().join("environment.yml")).unwrap();
+    write(
+        ws.path(),
+        ".course/state.yaml",
+        "lang: ko\nthis is: [not valid\n",
+    );
+    let (code, r) = report(ws.path(), &[]);
+    assert_eq!(code, 0, "{r:#}");
+    let env = exercise(&r, "environment");
+    assert_eq!(env["status"], "skip");
+    assert!(
+        env["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not run"),
+        "English, as asked with --lang en: {env:#}"
+    );
+}

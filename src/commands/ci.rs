@@ -68,7 +68,7 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
             .get(lang),
         ));
     }
-    print!("{}", show(rel, &text, lang));
+    crate::terminal::print(&format!("{}", show(rel, &text, lang)))?;
     write_atomic(&path, text.as_bytes())?;
     eprintln!("{}", written_note(rel, args.with_env, lang));
     Ok(Code::Ok)

@@ -29,14 +29,16 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
                     match first_open {
                         Some(e) => e.id.clone(),
                         None => {
-                            println!(
-                                "{}",
-                                tr!(
-                                    "Every exercise passes; no hint needed.",
-                                    "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
-                                )
-                                .get(app.lang)
-                            );
+                            crate::terminal::print(
+                                &(format!(
+                                    "{}",
+                                    tr!(
+                                        "Every exercise passes; no hint needed.",
+                                        "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
+                                    )
+                                    .get(app.lang)
+                                ) + "\n"),
+                            )?;
                             return Ok(Code::Ok);
                         }
                     }
@@ -47,10 +49,12 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     let exercise = app.course.exercise(&id).expect("checked above").clone();
     let total = exercise.hints.len();
     if total == 0 {
-        println!(
-            "{}",
-            tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.").get(app.lang)
-        );
+        crate::terminal::print(
+            &(format!(
+                "{}",
+                tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.").get(app.lang)
+            ) + "\n"),
+        )?;
         return Ok(Code::Ok);
     }
     let shown = app.state.hints_shown.get(&id).copied().unwrap_or(0);
@@ -80,7 +84,9 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     out.push('\n');
     out.push_str(&app.term.paint(Style::Dim, more.get(app.lang)));
     out.push('\n');
-    app.state.hints_shown.insert(id, (shown + 1).min(total));
+    app.state
+        .hints_shown
+        .insert(id, shown.saturating_add(1).min(total));
     app.save_state()?;
     app.term.show(&out)?;
     Ok(Code::Ok)

@@ -84,7 +84,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
                 })
                 .collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        crate::terminal::print(&(format!("{}", serde_json::to_string_pretty(&doc)?) + "\n"))?;
         return Ok(Code::Ok);
     }
     let term = &app.term;

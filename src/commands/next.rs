@@ -84,7 +84,9 @@ pub fn run(app: &mut App) -> Result<Code> {
                 "All lessons read and every exercise passes. Well done!\nReview any lesson with `course lesson N`, or see everything with `course list`.",
                 "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!\n`course lesson N` 으로 레슨을 다시 보거나 `course list` 로 전체를 보세요."
             );
-            println!("{}", app.term.paint(Style::Pass, msg.get(lang)));
+            crate::terminal::print(
+                &(format!("{}", app.term.paint(Style::Pass, msg.get(lang))) + "\n"),
+            )?;
         }
     }
     Ok(Code::Ok)

@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     let term = Term::detect(global);
     let result = validate(files, !args.no_fixtures);
     for p in &result.problems {
-        println!("{} {p}", term.paint(Style::Fail, "problem:"));
+        crate::terminal::print(&(format!("{} {p}", term.paint(Style::Fail, "problem:")) + "\n"))?;
     }
     for run in &result.fixtures {
         let expected = if run.expected == crate::checks::Status::Pass {
@@ -27,36 +27,44 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
             "fail"
         };
         if run.ok() {
-            println!(
-                "{} {} ({expected}, as it should)",
-                term.paint(Style::Pass, "ok:"),
-                run.fixture
-            );
+            crate::terminal::print(
+                &(format!(
+                    "{} {} ({expected}, as it should)",
+                    term.paint(Style::Pass, "ok:"),
+                    run.fixture
+                ) + "\n"),
+            )?;
         } else {
-            println!(
-                "{} {}: should {expected} but got {:?}",
-                term.paint(Style::Fail, "problem:"),
-                run.fixture,
-                run.got
-            );
+            crate::terminal::print(
+                &(format!(
+                    "{} {}: should {expected} but got {:?}",
+                    term.paint(Style::Fail, "problem:"),
+                    run.fixture,
+                    run.got
+                ) + "\n"),
+            )?;
             for d in &run.detail {
-                println!("    {d}");
+                crate::terminal::print(&(format!("    {d}") + "\n"))?;
             }
         }
     }
     let bad = result.problems.len() + result.fixtures.iter().filter(|r| !r.ok()).count();
     if bad == 0 {
-        println!(
-            "{} ({} fixtures ran)",
-            term.paint(Style::Pass, "course is valid"),
-            result.fixtures.len()
-        );
+        crate::terminal::print(
+            &(format!(
+                "{} ({} fixtures ran)",
+                term.paint(Style::Pass, "course is valid"),
+                result.fixtures.len()
+            ) + "\n"),
+        )?;
         Ok(Code::Ok)
     } else {
-        println!(
-            "{}",
-            term.paint(Style::Fail, &format!("{bad} problem(s) found"))
-        );
+        crate::terminal::print(
+            &(format!(
+                "{}",
+                term.paint(Style::Fail, &format!("{bad} problem(s) found"))
+            ) + "\n"),
+        )?;
         Ok(Code::Failed)
     }
 }
