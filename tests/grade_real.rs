@@ -276,4 +276,16 @@ fn hostile_submission_files_neither_hang_nor_steer_grading() {
             .starts_with("not run"),
         "English, as asked with --lang en: {env:#}"
     );
+    // The learner's own check does read environment.yml (for a named conda env): bounded.
+    std::fs::remove_dir_all(ws.path().join(".course")).unwrap();
+    let out = course()
+        .args(["check", "environment", "--format", "json", "--workspace"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "no environment, and no hang: {out:?}"
+    );
 }
