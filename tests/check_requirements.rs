@@ -233,9 +233,20 @@ fn repeating_the_name_is_no_explanation() {
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 3);
     assert!(
-        msg(fails[0]).contains("`# torch` does not explain"),
+        msg(fails[0]).contains("`# torch` only repeats the name"),
         "{fails:#?}"
     );
+}
+
+#[test]
+fn a_too_short_comment_is_called_short_not_a_repetition() {
+    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\n", "# 학습\n");
+    let (code, findings) = check_file(&text);
+    assert_eq!(code, 1);
+    let fails = with_status(&findings, "fail");
+    assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert!(msg(fails[0]).contains("too short"), "{fails:#?}");
+    assert!(!msg(fails[0]).contains("repeats"), "{fails:#?}");
 }
 
 #[test]

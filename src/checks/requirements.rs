@@ -601,25 +601,40 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                 .raw_comment
                 .as_ref()
                 .or(above.and_then(|l| l.raw_comment.as_ref()));
-            let message = match weak {
-                Some(c) => tr!(
-                    "the comment `{c}` does not explain why the project needs `{name}`",
-                    "주석 `{c}` 은(는) 프로젝트에 `{name}` 이(가) 왜 필요한지 설명하지 않습니다"
+            // Say which rule the comment broke: too short, or only the name again.
+            let (message, hint) = match weak {
+                Some(c) if c.trim_start_matches('#').trim().chars().count() < 3 => (
+                    tr!(
+                        "the comment `{c}` is too short to explain why the project needs `{name}` (at least 3 characters)",
+                        "주석 `{c}` 은 `{name}` 이 왜 필요한지 설명하기에 너무 짧습니다 (3글자 이상)"
+                    ),
+                    tr!(
+                        "say what it is for in a few words, e.g. `{text}  # model training and inference`",
+                        "쓰는 이유를 몇 단어로 적으세요. 예: `{text}  # 모델 학습과 추론`"
+                    ),
                 ),
-                None => tr!(
-                    "`{text}` has no comment saying why the project needs it",
-                    "`{text}` 에 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
+                Some(c) => (
+                    tr!(
+                        "the comment `{c}` only repeats the name; it does not say why the project needs `{name}`",
+                        "주석 `{c}` 은 이름을 되풀이할 뿐, 프로젝트에 `{name}` 이 왜 필요한지 말하지 않습니다"
+                    ),
+                    tr!(
+                        "say what `{name}` does for the project, e.g. `{text}  # model training and inference`",
+                        "`{name}` 이 프로젝트에서 하는 일을 적으세요. 예: `{text}  # 모델 학습과 추론`"
+                    ),
+                ),
+                None => (
+                    tr!(
+                        "`{text}` has no comment saying why the project needs it",
+                        "`{text}` 에 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
+                    ),
+                    tr!(
+                        "add a comment at the end of the line (`{text}  # what it is for`) or on the line right above it",
+                        "줄 끝(`{text}  # 쓰는 이유`)이나 바로 윗줄에 주석을 다세요"
+                    ),
                 ),
             };
-            findings.push(
-                Finding::fail(message)
-                    .file(file)
-                    .line(line)
-                    .hint(tr!(
-                        "say what `{name}` does for the project in a comment at the end of the line (`{text}  # what it is for`) or on the line right above it; repeating the name is not an explanation",
-                        "`{name}` 이(가) 프로젝트에서 하는 일을 줄 끝 주석(`{text}  # 쓰는 이유`)이나 바로 윗줄 주석으로 쓰세요. 이름만 다시 적는 것은 설명이 아닙니다"
-                    )),
-            );
+            findings.push(Finding::fail(message).file(file).line(line).hint(hint));
         }
     }
 
