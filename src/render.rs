@@ -634,7 +634,10 @@ impl Renderer<'_> {
                         }
                     }
                     Mark::Link(url) => {
-                        let idx = (hyper && !url.is_empty()).then(|| {
+                        // Only a URL a terminal can open becomes a hyperlink; a relative
+                        // path or a command is shown in brackets instead.
+                        let openable = url.contains("://") || url.starts_with("mailto:");
+                        let idx = (hyper && openable).then(|| {
                             self.links.push(sanitize(url));
                             (self.links.len() - 1) as u32
                         });
@@ -747,6 +750,21 @@ mod tests {
         );
         assert!(!out.contains("(https://docs.python.org/)"));
         assert_eq!(strip_ansi(&out), "see the docs and https://pypi.org\n");
+    }
+
+    #[test]
+    fn only_openable_urls_become_hyperlinks() {
+        let o = RenderOptions {
+            color: true,
+            hyperlinks: true,
+            ..opts(80)
+        };
+        let out = render("see [pip](pip.md) and [git](<course lesson git>)\n", &o);
+        assert!(!out.contains("\x1b]8;;"), "{out:?}");
+        assert_eq!(
+            strip_ansi(&out),
+            "see pip (pip.md) and git (course lesson git)\n"
+        );
     }
 
     #[test]

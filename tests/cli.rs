@@ -102,7 +102,9 @@ fn lesson_marks_read_and_remembers_the_current_one() {
         .assert()
         .success()
         .stdout(predicate::str::contains("중간 레슨"))
-        .stdout(predicate::str::contains("레슨 2/3"));
+        .stdout(predicate::str::contains("레슨 2/3"))
+        // A link to another lesson reads as the command that shows it.
+        .stdout(predicate::str::contains("소개 (course lesson intro)"));
     let list = list_json(ws.path());
     assert_eq!(list["lessons"][0]["read"], false);
     assert_eq!(list["lessons"][1]["read"], true);

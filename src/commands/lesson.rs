@@ -85,6 +85,7 @@ pub fn lesson_page(app: &App, index: usize) -> String {
             .get(app.lang)
         );
     }
+    let body = &link_lessons(body, &app.course);
     let (n, total) = (index + 1, app.course.lessons.len());
     let mut out = app.term.paint(
         Style::Dim,
@@ -104,6 +105,29 @@ pub fn lesson_page(app: &App, index: usize) -> String {
     };
     out.push_str(&app.term.paint(Style::Bold, footer.get(app.lang)));
     out.push('\n');
+    out
+}
+
+/// Links from one lesson to another (`[pip](pip.md)`) become the command that shows it:
+/// in a terminal the learner types `course lesson pip`, there is no file to click.
+fn link_lessons(body: &str, course: &crate::course::Course) -> String {
+    let mut out = body.to_string();
+    for lesson in &course.lessons {
+        let id = &lesson.id;
+        let command = format!("](<course lesson {id}>)");
+        for target in [format!("]({id}.md)"), format!("](./{id}.md)")] {
+            out = out.replace(&target, &command);
+        }
+        // With a fragment: `](pip.md#requirementstxt)`.
+        for prefix in [format!("]({id}.md#"), format!("](./{id}.md#")] {
+            while let Some(start) = out.find(&prefix) {
+                let Some(end) = out[start..].find(')') else {
+                    break;
+                };
+                out.replace_range(start..start + end + 1, &command);
+            }
+        }
+    }
     out
 }
 
