@@ -68,7 +68,7 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
             .get(lang),
         ));
     }
-    crate::terminal::print(&format!("{}", show(rel, &text, lang)))?;
+    crate::terminal::print(&show(rel, &text, lang).to_string())?;
     write_atomic(&path, text.as_bytes())?;
     eprintln!("{}", written_note(rel, args.with_env, lang));
     Ok(Code::Ok)

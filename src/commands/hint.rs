@@ -30,14 +30,13 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
                         Some(e) => e.id.clone(),
                         None => {
                             crate::terminal::print(
-                                &(format!(
-                                    "{}",
-                                    tr!(
-                                        "Every exercise passes; no hint needed.",
-                                        "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
-                                    )
-                                    .get(app.lang)
-                                ) + "\n"),
+                                &(tr!(
+                                    "Every exercise passes; no hint needed.",
+                                    "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
+                                )
+                                .get(app.lang)
+                                .to_string()
+                                    + "\n"),
                             )?;
                             return Ok(Code::Ok);
                         }
@@ -50,10 +49,10 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     let total = exercise.hints.len();
     if total == 0 {
         crate::terminal::print(
-            &(format!(
-                "{}",
-                tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.").get(app.lang)
-            ) + "\n"),
+            &(tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.")
+                .get(app.lang)
+                .to_string()
+                + "\n"),
         )?;
         return Ok(Code::Ok);
     }

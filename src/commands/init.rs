@@ -55,12 +55,12 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
             "{where_} 를 코스 작업 공간으로 만들었습니다 ({STATE_DIR}/ 에 진행 상황을 저장합니다)."
         )
     };
-    crate::terminal::print(&(format!("{}", msg.get(lang)) + "\n"))?;
+    crate::terminal::print(&(msg.get(lang).to_string() + "\n"))?;
     crate::terminal::print(
-        &(format!(
-            "{}",
-            tr!("Next: course next", "다음: course next").get(lang)
-        ) + "\n"),
+        &(tr!("Next: course next", "다음: course next")
+            .get(lang)
+            .to_string()
+            + "\n"),
     )?;
     Ok(Code::Ok)
 }

@@ -84,7 +84,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
                 })
                 .collect(),
         };
-        crate::terminal::print(&(format!("{}", serde_json::to_string_pretty(&doc)?) + "\n"))?;
+        crate::terminal::print(&(serde_json::to_string_pretty(&doc)?.to_string() + "\n"))?;
         return Ok(Code::Ok);
     }
     let term = &app.term;

@@ -85,7 +85,7 @@ pub fn run(app: &mut App) -> Result<Code> {
                 "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!\n`course lesson N` 으로 레슨을 다시 보거나 `course list` 로 전체를 보세요."
             );
             crate::terminal::print(
-                &(format!("{}", app.term.paint(Style::Pass, msg.get(lang))) + "\n"),
+                &(app.term.paint(Style::Pass, msg.get(lang)).to_string() + "\n"),
             )?;
         }
     }

@@ -60,10 +60,10 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
         Ok(Code::Ok)
     } else {
         crate::terminal::print(
-            &(format!(
-                "{}",
-                term.paint(Style::Fail, &format!("{bad} problem(s) found"))
-            ) + "\n"),
+            &(term
+                .paint(Style::Fail, &format!("{bad} problem(s) found"))
+                .to_string()
+                + "\n"),
         )?;
         Ok(Code::Failed)
     }
