@@ -102,7 +102,11 @@ impl Term {
                 .map(|(_, h)| h as usize)
                 .unwrap_or(24);
             if text.lines().count() >= rows {
-                return crate::pager::page(text);
+                crate::pager::page(text)?;
+                // The pager clears its screen on exit; keep the last line (the next command
+                // to type) in view.
+                let last = text.lines().rev().find(|l| !l.trim().is_empty());
+                return last.map_or(Ok(()), |l| print(&format!("{l}\n")));
             }
         }
         print(text)

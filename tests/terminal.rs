@@ -88,6 +88,9 @@ fn long_text_opens_the_pager_and_restores_the_terminal() {
     assert!(out.contains("lines 1-29 of"), "status line with position");
     assert!(out.contains("(100%)"), "G jumps to the bottom");
     assert!(out.contains("80번째 줄"));
+    // After the pager closes, the last line (what to do next) stays on the screen.
+    let after = &out[out.rfind(ALT_SCREEN_OFF).unwrap()..];
+    assert!(after.contains("course next"), "{after:?}");
 }
 
 #[test]
