@@ -47,12 +47,12 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     let msg = if existed {
         tr!(
             "{where_} is already a course workspace; progress kept.",
-            "{where_} 는 이미 코스 작업 공간입니다. 진행 상황은 그대로입니다."
+            "이미 코스 작업 폴더입니다: {where_} (진행 상황은 그대로입니다)"
         )
     } else {
         tr!(
             "Made {where_} a course workspace ({STATE_DIR}/ holds your progress).",
-            "{where_} 를 코스 작업 공간으로 만들었습니다 ({STATE_DIR}/ 에 진행 상황을 저장합니다)."
+            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/ 에 저장합니다)"
         )
     };
     crate::terminal::print(&(msg.get(lang).to_string() + "\n"))?;

@@ -50,7 +50,7 @@ pub fn find_lesson(app: &App, key: &str) -> Result<usize> {
         return Err(usage(
             tr!(
                 "there is no lesson {n}; lessons are numbered 1 to {count} (see `course list`)",
-                "레슨 {n} 은 없습니다. 레슨 번호는 1 부터 {count} 까지입니다 (`course list` 참고)"
+                "{n}번 레슨은 없습니다. 레슨 번호는 1부터 {count}까지입니다 (`course list` 참고)"
             )
             .get(app.lang)
             .to_string(),

@@ -19,7 +19,7 @@ pub fn run(app: &mut App) -> Result<Code> {
             "{}",
             tr!(
                 "note: not in a course workspace, so progress is not saved; run `course init` in your project folder.",
-                "참고: 코스 작업 공간이 아니어서 진행 상황을 저장하지 않습니다. 프로젝트 폴더에서 `course init` 을 실행하세요."
+                "참고: 코스 작업 폴더가 아니어서 진행 상황을 저장하지 않습니다. 프로젝트 폴더에서 `course init` 을 실행하세요."
             )
             .get(app.lang)
         );

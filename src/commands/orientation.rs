@@ -17,7 +17,7 @@ pub fn run(app: &mut App) -> Result<Code> {
     if app.workspace.is_none() {
         out.push_str(tr!(
             "\nNot in a course workspace yet. To start:\n  course init     make this folder your workspace\n  course next     what to study or fix now\n\nMore: course --help",
-            "\n아직 코스 작업 공간이 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 공간으로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
+            "\n아직 코스 작업 폴더가 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 폴더로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
         ).get(lang));
         out.push('\n');
         crate::terminal::print(&out.to_string())?;
