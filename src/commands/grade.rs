@@ -243,9 +243,11 @@ pub fn submissions(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
             dir.display()
         ))
     })?;
+    // Absolute paths, so each report's `workspace` is the same whatever the current folder.
+    let base = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut subs: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), base.join(e.file_name())))
         .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     subs.sort();
