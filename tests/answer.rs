@@ -454,7 +454,10 @@ fn an_empty_confirmation_saves() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("Save it? [Y/n]"), "{stdout}");
-    assert!(stdout.contains("Saved answers/jupyter_vs_script.yaml"), "{stdout}");
+    assert!(
+        stdout.contains("Saved answers/jupyter_vs_script.yaml"),
+        "{stdout}"
+    );
     assert!(s.ws.path().join(FILE).is_file());
     let (code, findings) = s.check("en");
     assert_eq!(code, 0, "{findings:?}");
@@ -541,7 +544,10 @@ fn the_intro_is_short_rendered_and_wrapped() {
     assert!(intro.contains("4 questions"), "{intro}");
     // Not the exercise prompt, no Markdown, wrapped to --width.
     assert!(!stdout.contains("Pick the right"), "{stdout}");
-    assert!(!stdout.contains("```") && !stdout.contains("**"), "{stdout}");
+    assert!(
+        !stdout.contains("```") && !stdout.contains("**"),
+        "{stdout}"
+    );
     for line in intro.lines() {
         assert!(line.chars().count() <= 40, "`{line}` is wider than 40");
     }
@@ -555,7 +561,10 @@ fn the_intro_is_short_rendered_and_wrapped() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("Jupyter 와 스크립트\n"), "{stdout}");
     assert!(stdout.contains("질문 4개"), "{stdout}");
-    assert!(!stdout.contains("각 작업에 알맞은 도구를 고르세요"), "{stdout}");
+    assert!(
+        !stdout.contains("각 작업에 알맞은 도구를 고르세요"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -567,9 +576,15 @@ fn english_lists_only_latin_aliases() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("1) jupyter  (notebook, ipynb)\n"), "{stdout}");
+    assert!(
+        stdout.contains("1) jupyter  (notebook, ipynb)\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("2) script  (py, .py)\n"), "{stdout}");
-    assert!(!stdout.contains("주피터") && !stdout.contains("스크립트)"), "{stdout}");
+    assert!(
+        !stdout.contains("주피터") && !stdout.contains("스크립트)"),
+        "{stdout}"
+    );
     // ...but the Korean spelling typed for question 4 was accepted.
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let text = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
@@ -675,4 +690,149 @@ fn refuses_to_write_through_a_symlink() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+// ---- course answer on a real terminal (a pseudo-terminal driven by Python) --------------------
+
+/// Runs argv[1:] on a pseudo-terminal; STEPS (JSON `[[expect, send], ...]`) waits for each
+/// `expect` in the output after the previous one, then types `send`. Prints JSON
+/// `{"code": exit code, "output": everything shown}`. A step that never comes ends the run.
+#[cfg(unix)]
+const PTY_DRIVER: &str = r#"
+import fcntl, json, os, select, struct, subprocess, sys, termios
+steps = json.loads(os.environ["STEPS"])
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+p = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+os.close(slave)
+out, seen, missed = b"", 0, None
+def more(wait):
+    global out
+    r, _, _ = select.select([master], [], [], wait)
+    if not r:
+        return False
+    try:
+        data = os.read(master, 65536)
+    except OSError:
+        return False
+    out += data
+    return bool(data)
+for expect, send in steps:
+    want = expect.encode()
+    while want not in out[seen:]:
+        if not more(60):
+            missed = expect
+            break
+    if missed is not None:
+        break
+    seen = out.index(want, seen) + len(want)
+    os.write(master, send.encode())
+while more(60):
+    pass
+if missed is not None:
+    p.kill()
+code = p.wait()
+print(json.dumps({"code": code, "missed": missed, "output": out.decode("utf-8", "replace")}))
+"#;
+
+/// `course answer jvs` on a terminal with `steps`: (exit code, output).
+#[cfg(unix)]
+fn on_terminal(s: &Setup, lang: &str, steps: &[(&str, &str)]) -> (i64, String) {
+    let bin = assert_cmd::cargo::cargo_bin("course");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg("-c").arg(PTY_DRIVER).arg(bin);
+    cmd.arg("--course")
+        .arg(s.course.path())
+        .arg("--workspace")
+        .arg(s.ws.path())
+        .args(["answer", "jvs", "--lang", lang, "--no-pager"]);
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "COURSE_LANG",
+        "COLUMNS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env("STEPS", serde_json::to_string(steps).unwrap())
+        .current_dir(s.ws.path());
+    let out = cmd.output().expect("python3 runs");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "driver output is not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let output = json["output"].as_str().unwrap().to_string();
+    assert!(
+        json["missed"].is_null(),
+        "never saw {}:\n{output}",
+        json["missed"]
+    );
+    (json["code"].as_i64().unwrap(), output)
+}
+
+#[cfg(unix)]
+#[test]
+fn esc_on_a_terminal_cancels_with_exit_0() {
+    let s = Setup::new();
+    let before = s.files();
+    let (code, output) = on_terminal(&s, "en", &[("Esc cancel", "\x1b")]);
+    assert_eq!(code, 0, "{output}");
+    assert!(
+        output.contains("Cancelled; nothing was written."),
+        "{output}"
+    );
+    assert_eq!(s.files(), before);
+
+    // Esc then Enter at the (line-read) reason prompt cancels too.
+    let (code, output) = on_terminal(&s, "ko", &[("Enter 선택", "\r"), ("이유는?", "\x1b\r")]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("취소했습니다"), "{output}");
+    assert_eq!(s.files(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn arrow_keys_at_the_reason_prompt_ask_again_on_a_terminal() {
+    let s = Setup::new();
+    let (code, output) = on_terminal(
+        &s,
+        "ko",
+        &[
+            ("Enter 선택", "\r"),
+            (
+                "이유는?",
+                "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\r",
+            ),
+            ("화살표 키로 고칠 수 없습니다", ""),
+            (
+                "Backspace",
+                "그래프를 바로 보면서 분포를 확인할 수 있어서\r",
+            ),
+            ("2/4", ""),
+            ("Enter 선택", "2\r"),
+            ("이유는?", "서버에서 몇 시간 동안 사람 없이 돌아가야 해서\r"),
+            ("3/4", ""),
+            ("Enter 선택", "\r"),
+            ("이유는?", "그림이 코드 바로 옆에 보여서 고치기 쉽다\r"),
+            ("4/4", ""),
+            ("Enter 선택", "\x1b[B\r"),
+            ("이유는?", "다른 코드가 import 하고 테스트도 돌릴 수 있다\r"),
+            ("기본: 예]", "\r"),
+        ],
+    );
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("저장했습니다"), "{output}");
+    let text = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
+    assert!(!text.contains('\x1b') && !text.contains("\\e"), "{text}");
+    assert!(
+        text.contains("reason: 그래프를 바로 보면서 분포를 확인할 수 있어서"),
+        "{text}"
+    );
+    let (code, findings) = s.check("en");
+    assert_eq!(code, 0, "{findings:?}\n{text}");
 }
