@@ -11,7 +11,7 @@ use serde_json::Value;
 const EXERCISE: &str = r#"title: {ko: Jupyter 와 스크립트, en: Jupyter vs script}
 lesson: x
 points: 20
-prompt: {ko: "각 작업에 알맞은 도구를 고르세요", en: "Pick the right tool for each task"}
+prompt: {ko: "각 작업에 알맞은 도구를 고르세요", en: "Pick the right **tool** for each task.\n\n```yaml\nunit_tests:\n  choice: script\n```\n\nRun `course answer jvs` for help."}
 checks:
   - kind: choices
     file: answers/jupyter_vs_script.yaml
@@ -430,7 +430,7 @@ fn piped_answers_write_a_file_that_passes() {
 fn declining_writes_nothing() {
     let s = Setup::new();
     let before = s.files();
-    for no in ["n", "아니오", ""] {
+    for no in ["n", "no", "아니오"] {
         let input = PIPED.replace("\ny\n", &format!("\n{no}\n"));
         let out = s
             .cmd(&["answer", "jvs"])
@@ -441,6 +441,165 @@ fn declining_writes_nothing() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was written"));
         assert_eq!(s.files(), before, "answer `{no}` wrote something");
     }
+}
+
+#[test]
+fn an_empty_confirmation_saves() {
+    let s = Setup::new();
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin(PIPED.replace("\ny\n", "\n\n"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Save it? [Y/n]"), "{stdout}");
+    assert!(
+        stdout.contains("Saved answers/jupyter_vs_script.yaml"),
+        "{stdout}"
+    );
+    assert!(s.ws.path().join(FILE).is_file());
+    let (code, findings) = s.check("en");
+    assert_eq!(code, 0, "{findings:?}");
+
+    let out = s
+        .cmd(&["answer", "jvs", "--lang", "ko"])
+        .write_stdin("\n\n\n\n\n\n\n\n\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("[예/아니오, 기본: 예]"), "{stdout}");
+    assert!(stdout.contains("저장했습니다"), "{stdout}");
+}
+
+#[test]
+fn piped_control_characters_exit_2_and_write_nothing() {
+    let s = Setup::new();
+    let before = s.files();
+    // The reason as the learner's terminal delivered it after two left arrows.
+    let input = PIPED.replacen(
+        "runs for hours on a server: no browser needed",
+        "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4",
+        1,
+    );
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the reason of question 2"), "{stderr}");
+    assert!(stderr.contains("control characters"), "{stderr}");
+    assert!(stderr.contains("한다\\e[D\\e[D서버에서"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+    assert_eq!(s.files(), before);
+}
+
+#[test]
+fn a_saved_reason_with_control_characters_fails_and_is_not_kept() {
+    let s = Setup::new();
+    s.answers(&GOOD.replace(
+        "reason: runs for hours in the background without a browser",
+        "reason: \"사람 없이 오래 돌아가야 한다\\e[D\\e[D서버에서 \\e[4\"",
+    ));
+    for lang in ["en", "ko"] {
+        let (code, findings) = s.check(lang);
+        assert_eq!(code, 1);
+        let f = fails(&findings);
+        assert_eq!(f.len(), 1, "{findings:?}");
+        assert_eq!(f[0]["line"], 6);
+        assert_eq!(f[0]["file"], FILE);
+        let hint = f[0]["hint"].as_str().unwrap();
+        assert!(hint.contains("Backspace"), "{hint}");
+        assert!(hint.contains("course answer"), "{hint}");
+    }
+    // Enter at every prompt keeps the other answers, but not the broken reason: input ends
+    // where question 2's reason has no default any more.
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin("\n\n\n\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("has 0 characters"), "{stderr}");
+}
+
+#[test]
+fn the_intro_is_short_rendered_and_wrapped() {
+    let s = Setup::new();
+    let out = s
+        .cmd(&["answer", "jvs", "--width", "40"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let intro = stdout.split("1/4.").next().unwrap();
+    assert!(intro.starts_with("Jupyter vs script\n"), "{intro}");
+    assert!(intro.contains("4 questions"), "{intro}");
+    // Not the exercise prompt, no Markdown, wrapped to --width.
+    assert!(!stdout.contains("Pick the right"), "{stdout}");
+    assert!(
+        !stdout.contains("```") && !stdout.contains("**"),
+        "{stdout}"
+    );
+    for line in intro.lines() {
+        assert!(line.chars().count() <= 40, "`{line}` is wider than 40");
+    }
+    assert!(intro.lines().count() >= 4, "{intro}");
+
+    let out = s
+        .cmd(&["answer", "jvs", "--lang", "ko"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Jupyter 와 스크립트\n"), "{stdout}");
+    assert!(stdout.contains("질문 4개"), "{stdout}");
+    assert!(
+        !stdout.contains("각 작업에 알맞은 도구를 고르세요"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn english_lists_only_latin_aliases() {
+    let s = Setup::new();
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1) jupyter  (notebook, ipynb)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2) script  (py, .py)\n"), "{stdout}");
+    assert!(
+        !stdout.contains("주피터") && !stdout.contains("스크립트)"),
+        "{stdout}"
+    );
+    // ...but the Korean spelling typed for question 4 was accepted.
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let text = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
+    assert!(text.contains("inference:\n  choice: script\n"), "{text}");
+
+    let out = s
+        .cmd(&["answer", "jvs", "--lang", "ko"])
+        .write_stdin(PIPED)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1) jupyter  (notebook, ipynb, 주피터)\n"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -531,4 +690,149 @@ fn refuses_to_write_through_a_symlink() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+// ---- course answer on a real terminal (a pseudo-terminal driven by Python) --------------------
+
+/// Runs argv[1:] on a pseudo-terminal; STEPS (JSON `[[expect, send], ...]`) waits for each
+/// `expect` in the output after the previous one, then types `send`. Prints JSON
+/// `{"code": exit code, "output": everything shown}`. A step that never comes ends the run.
+#[cfg(unix)]
+const PTY_DRIVER: &str = r#"
+import fcntl, json, os, select, struct, subprocess, sys, termios
+steps = json.loads(os.environ["STEPS"])
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+p = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+os.close(slave)
+out, seen, missed = b"", 0, None
+def more(wait):
+    global out
+    r, _, _ = select.select([master], [], [], wait)
+    if not r:
+        return False
+    try:
+        data = os.read(master, 65536)
+    except OSError:
+        return False
+    out += data
+    return bool(data)
+for expect, send in steps:
+    want = expect.encode()
+    while want not in out[seen:]:
+        if not more(60):
+            missed = expect
+            break
+    if missed is not None:
+        break
+    seen = out.index(want, seen) + len(want)
+    os.write(master, send.encode())
+while more(60):
+    pass
+if missed is not None:
+    p.kill()
+code = p.wait()
+print(json.dumps({"code": code, "missed": missed, "output": out.decode("utf-8", "replace")}))
+"#;
+
+/// `course answer jvs` on a terminal with `steps`: (exit code, output).
+#[cfg(unix)]
+fn on_terminal(s: &Setup, lang: &str, steps: &[(&str, &str)]) -> (i64, String) {
+    let bin = assert_cmd::cargo::cargo_bin("course");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg("-c").arg(PTY_DRIVER).arg(bin);
+    cmd.arg("--course")
+        .arg(s.course.path())
+        .arg("--workspace")
+        .arg(s.ws.path())
+        .args(["answer", "jvs", "--lang", lang, "--no-pager"]);
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "COURSE_LANG",
+        "COLUMNS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env("STEPS", serde_json::to_string(steps).unwrap())
+        .current_dir(s.ws.path());
+    let out = cmd.output().expect("python3 runs");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "driver output is not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let output = json["output"].as_str().unwrap().to_string();
+    assert!(
+        json["missed"].is_null(),
+        "never saw {}:\n{output}",
+        json["missed"]
+    );
+    (json["code"].as_i64().unwrap(), output)
+}
+
+#[cfg(unix)]
+#[test]
+fn esc_on_a_terminal_cancels_with_exit_0() {
+    let s = Setup::new();
+    let before = s.files();
+    let (code, output) = on_terminal(&s, "en", &[("Esc cancel", "\x1b")]);
+    assert_eq!(code, 0, "{output}");
+    assert!(
+        output.contains("Cancelled; nothing was written."),
+        "{output}"
+    );
+    assert_eq!(s.files(), before);
+
+    // Esc then Enter at the (line-read) reason prompt cancels too.
+    let (code, output) = on_terminal(&s, "ko", &[("Enter 선택", "\r"), ("이유는?", "\x1b\r")]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("취소했습니다"), "{output}");
+    assert_eq!(s.files(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn arrow_keys_at_the_reason_prompt_ask_again_on_a_terminal() {
+    let s = Setup::new();
+    let (code, output) = on_terminal(
+        &s,
+        "ko",
+        &[
+            ("Enter 선택", "\r"),
+            (
+                "이유는?",
+                "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\r",
+            ),
+            ("화살표 키로 고칠 수 없습니다", ""),
+            (
+                "Backspace",
+                "그래프를 바로 보면서 분포를 확인할 수 있어서\r",
+            ),
+            ("2/4", ""),
+            ("Enter 선택", "2\r"),
+            ("이유는?", "서버에서 몇 시간 동안 사람 없이 돌아가야 해서\r"),
+            ("3/4", ""),
+            ("Enter 선택", "\r"),
+            ("이유는?", "그림이 코드 바로 옆에 보여서 고치기 쉽다\r"),
+            ("4/4", ""),
+            ("Enter 선택", "\x1b[B\r"),
+            ("이유는?", "다른 코드가 import 하고 테스트도 돌릴 수 있다\r"),
+            ("기본: 예]", "\r"),
+        ],
+    );
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("저장했습니다"), "{output}");
+    let text = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
+    assert!(!text.contains('\x1b') && !text.contains("\\e"), "{text}");
+    assert!(
+        text.contains("reason: 그래프를 바로 보면서 분포를 확인할 수 있어서"),
+        "{text}"
+    );
+    let (code, findings) = s.check("en");
+    assert_eq!(code, 0, "{findings:?}\n{text}");
 }

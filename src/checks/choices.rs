@@ -236,6 +236,40 @@ fn mentions(text: &str, word: &str) -> bool {
     })
 }
 
+/// Does `s` hold a control character (ESC from an arrow key, a stray carriage return, DEL...)?
+/// Tabs are allowed: they are harmless inside a sentence.
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\t')
+}
+
+/// `s` with its control characters written as YAML-style escapes (`\e[D`), safe to print.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `spelling` is shown in a `lang` interface: Hangul spellings only in Korean (they
+/// are accepted in both).
+pub fn shown_in(spelling: &str, lang: crate::i18n::Lang) -> bool {
+    lang == crate::i18n::Lang::Ko
+        || !spelling.chars().any(|c| {
+            matches!(c, '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{a960}'..='\u{a97f}' | '\u{ac00}'..='\u{d7af}' | '\u{d7b0}'..='\u{d7ff}')
+        })
+}
+
 /// The format of the answer file, shown when it is missing or has the wrong shape.
 fn example(params: &Params) -> String {
     let names: Vec<&str> = params.options.0.iter().map(|c| c.name.as_str()).collect();
@@ -371,7 +405,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))
             .hint(tr!(
                 "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
-                "`course answer <연습 문제 id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
+                "`course answer <exercise-id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
             ))];
         }
         Err(e) => {
@@ -517,7 +551,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             )),
             Some(Value::String(choice)) => match params.option_index(choice) {
                 None => {
-                    let choice = choice.trim();
+                    let choice = visible(choice.trim());
                     findings.push(at(
                         fail(tr!(
                             "`{key}`: `{choice}` is not one of the options",
@@ -581,6 +615,20 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 )),
                 reason_at,
             )),
+            Some(Value::String(reason)) if has_control(reason) => {
+                let shown = visible(reason.trim());
+                findings.push(at(
+                    fail(tr!(
+                        "`{key}`: the reason contains control characters: \"{shown}\" (arrow keys typed at a prompt end up as `\\e[D` and the like)",
+                        "`{key}`: 이유에 제어 문자가 들어 있습니다: \"{shown}\" (입력 중에 누른 화살표 키는 `\\e[D` 같은 문자로 남습니다)"
+                    ))
+                    .hint(tr!(
+                        "retype the reason: run `course answer <exercise-id>` and type it again, correcting with Backspace rather than the arrow keys, or rewrite that line in your editor",
+                        "이유를 다시 입력하세요: `course answer <exercise-id>` 를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰세요"
+                    )),
+                    reason_at,
+                ))
+            }
             Some(Value::String(reason)) => {
                 let n = reason.trim().chars().count();
                 if n < min {
@@ -764,6 +812,65 @@ mod tests {
                 assert!(!text.to_lowercase().contains(s), "{text} reveals {s}");
             }
         }
+    }
+
+    #[test]
+    fn control_characters_in_a_reason_fail_at_their_line() {
+        // What a learner's file held after pressing the left arrow at the reason prompt.
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 보면서 확인할 수 있어서\ntraining:\n  choice: script\n  reason: \"사람 없이 오래 돌아가야 한다\\e[D\\e[D서버에서 \\e[4\"\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].status, Status::Fail);
+        assert_eq!(f[0].line, Some(6));
+        assert!(
+            f[0].message.en.contains("control characters"),
+            "{:?}",
+            f[0].message
+        );
+        assert!(
+            f[0].message.en.contains("한다\\e[D\\e[D서버에서"),
+            "{:?}",
+            f[0].message
+        );
+        assert!(!f[0].message.en.contains('\u{1b}') && !f[0].message.ko.contains('\u{1b}'));
+        let hint = f[0].hint.as_ref().unwrap();
+        assert!(
+            hint.en.contains("retype") && hint.en.contains("Backspace"),
+            "{hint:?}"
+        );
+        assert!(hint.ko.contains("Backspace"), "{hint:?}");
+        // DEL and a carriage return in the middle count; a tab does not.
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: \"그래프를 바로\\x7f 보면서 확인\"\ntraining:\n  choice: script\n  reason: \"runs for hours\\ron a server\"\n");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f[0].message.en.contains("\\x7f"), "{:?}", f[0].message);
+        assert!(f[1].message.en.contains("\\r"), "{:?}", f[1].message);
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: \"그래프를 바로\\t보면서 확인\"\ntraining:\n  choice: script\n  reason: runs for hours on a server\n");
+        assert_eq!(f[0].status, Status::Pass, "{f:?}");
+    }
+
+    #[test]
+    fn missing_file_hint_keeps_the_exercise_placeholder() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = CheckContext::new(dir.path(), true, None, false);
+        let f = run(&params(), &ctx);
+        let hint = f[0].hint.as_ref().unwrap();
+        assert!(
+            hint.en.contains("`course answer <exercise-id>`"),
+            "{hint:?}"
+        );
+        assert!(
+            hint.ko.contains("`course answer <exercise-id>`"),
+            "{hint:?}"
+        );
+    }
+
+    #[test]
+    fn hangul_spellings_are_shown_only_in_korean() {
+        use crate::i18n::Lang;
+        assert!(shown_in("notebook", Lang::En) && shown_in(".py", Lang::En));
+        assert!(!shown_in("주피터", Lang::En) && !shown_in("ㅈ", Lang::En));
+        assert!(shown_in("주피터", Lang::Ko) && shown_in("notebook", Lang::Ko));
+        assert_eq!(visible("a\u{1b}[Db\u{9b}"), "a\\e[Db\\x9b");
+        assert!(has_control("x\u{7f}") && !has_control("tab\there"));
     }
 
     #[test]

@@ -67,7 +67,17 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
     let defaults = existing
         .as_deref()
         .map(|b| choices::read_answers(params, &String::from_utf8_lossy(b)))
-        .unwrap_or_else(|| vec![Answer::default(); params.questions.len()]);
+        .unwrap_or_else(|| vec![Answer::default(); params.questions.len()])
+        .into_iter()
+        .map(|mut a| {
+            // A reason saved with control characters (by an older version) is not offered
+            // again: Enter would save it once more.
+            if a.reason.as_deref().is_some_and(choices::has_control) {
+                a.reason = None;
+            }
+            a
+        })
+        .collect::<Vec<_>>();
 
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
@@ -125,7 +135,8 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
                 )
                 .get(app.lang)
             );
-            Ok(Code::Usage)
+            // A deliberate cancel is no error: exit code 2 is for bad input.
+            Ok(Code::Ok)
         }
         Err(Stop::Error(e)) => Err(e),
     }
@@ -170,7 +181,7 @@ fn write_answer(path: &Path, text: &str) -> Result<()> {
 
 /// Why the questions stopped before the end.
 enum Stop {
-    /// Esc, Ctrl-C or Ctrl-D on a terminal.
+    /// Esc, Ctrl-C or Ctrl-D on a terminal (exit code 0, nothing written).
     Cancelled,
     Error(anyhow::Error),
 }
@@ -194,24 +205,18 @@ fn interview<R: BufRead>(
     let total = params.questions.len();
     let title = exercise.title.get(lang);
     let mut out = std::io::stdout();
+    // The title and what will happen, not the exercise prompt: the prompt explains the file
+    // format and tells the learner to run this very command.
     writeln!(out, "{}", asker.term.paint(Style::Heading, title))?;
-    let prompt = exercise.prompt.get(lang).trim();
-    if !prompt.is_empty() {
-        writeln!(out, "{prompt}")?;
-    }
     let min = params.min_reason;
-    let how = if asker.arrows {
-        tr!(
-            "For each of {total} situations, pick the better tool (arrow keys and Enter, or type its name or number), then say why in at least {min} characters. Esc cancels.",
-            "{total}개 상황마다 더 알맞은 도구를 고르고 (화살표와 Enter, 또는 이름이나 번호 입력) 이유를 {min}자 이상 쓰세요. Esc 로 취소합니다."
+    write!(
+        out,
+        "{}",
+        crate::render::render(
+            intro(total, min, rel, asker.arrows).get(lang),
+            &asker.term.render_options()
         )
-    } else {
-        tr!(
-            "For each of {total} situations, pick the better tool (its name or number), then say why in at least {min} characters.",
-            "{total}개 상황마다 더 알맞은 도구를 고르고 (이름이나 번호) 이유를 {min}자 이상 쓰세요."
-        )
-    };
-    writeln!(out, "{}", asker.term.paint(Style::Dim, how.get(lang)))?;
+    )?;
 
     let mut answers = Vec::with_capacity(total);
     for (i, q) in params.questions.iter().enumerate() {
@@ -258,6 +263,71 @@ fn interview<R: BufRead>(
     Ok(asker.confirm()?.then_some(text))
 }
 
+/// What `course answer` is about to do, as one Markdown paragraph.
+fn intro(total: usize, min: usize, rel: &str, arrows: bool) -> Tr {
+    let what = tr!(
+        "{total} questions, one at a time: for each situation pick the better tool and say why in at least {min} characters. You will see the answers before they are saved to `{rel}`.",
+        "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰세요. `{rel}` 에 저장하기 전에 내용을 보여 드립니다."
+    );
+    let how = if arrows {
+        tr!(
+            "Choose with the arrow keys and Enter (or type a name or number); Esc cancels.",
+            "화살표와 Enter 로 고르세요 (이름이나 번호를 입력해도 됩니다). Esc 로 취소합니다."
+        )
+    } else {
+        tr!(
+            "Type an option's name or number.",
+            "선택지의 이름이나 번호를 입력하세요."
+        )
+    };
+    Tr {
+        en: format!("{} {}", what.en, how.en),
+        ko: format!("{} {}", what.ko, how.ko),
+    }
+}
+
+/// The spellings of an option shown in a `lang` interface after its name (Hangul ones only in
+/// Korean; every spelling is accepted either way).
+fn aliases<'a>(params: &'a Params, choice: &'a choices::Choice, lang: Lang) -> Vec<&'a str> {
+    params.spellings(choice)[1..]
+        .iter()
+        .copied()
+        .filter(|s| choices::shown_in(s, lang))
+        .collect()
+}
+
+/// Every spelling shown in a `lang` interface, for messages: `jupyter, notebook | script, py`.
+fn shown_spellings(params: &Params, lang: Lang) -> String {
+    params
+        .options
+        .0
+        .iter()
+        .map(|c| {
+            let mut all = vec![c.name.as_str()];
+            all.extend(aliases(params, c, lang));
+            all.join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Control characters in caret notation (`^[[D`), the way a terminal echoes them.
+fn caret(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            n @ 0..=0x1f => {
+                out.push('^');
+                out.push(char::from_u32(n + 0x40).expect("ASCII"));
+            }
+            0x7f => out.push_str("^?"),
+            _ if c.is_control() => out.push_str(&choices::visible(&c.to_string())),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Asks questions on a terminal or reads answers from piped stdin.
 struct Asker<'t, R: BufRead> {
     input: R,
@@ -277,6 +347,46 @@ impl<R: BufRead> Asker<'_, R> {
         Ok(())
     }
 
+    /// Show `prompt` and read a line without its line ending. EOF: cancel on a terminal, an
+    /// error otherwise. A line with control characters (arrow keys typed in cooked mode) is
+    /// never returned: on a terminal it is asked again, piped it is an error.
+    fn ask(&mut self, prompt: Tr, what: Tr) -> Result<String, Stop> {
+        loop {
+            self.say(prompt.clone())?;
+            let text = self.line(what.clone())?;
+            if !choices::has_control(&text) {
+                return Ok(text);
+            }
+            if !self.interactive {
+                let (what, shown) = (what.get(self.lang), choices::visible(&text));
+                return Err(Stop::Error(usage(
+                    tr!(
+                        "the line for {what} contains control characters (\"{shown}\"); remove them (arrow keys and Esc cannot edit piped input); nothing was written",
+                        "{what} 줄에 제어 문자가 들어 있습니다 (\"{shown}\"). 지우세요 (파이프 입력은 화살표나 Esc 로 고칠 수 없습니다). 아무것도 쓰지 않았습니다"
+                    )
+                    .get(self.lang)
+                    .to_string(),
+                )));
+            }
+            if text.trim() == "\u{1b}" {
+                // Esc, then Enter: the learner wants out, as Esc does in the chooser.
+                return Err(Stop::Cancelled);
+            }
+            let shown = caret(text.trim());
+            println!(
+                "{}",
+                self.term.paint(
+                    Style::Fail,
+                    tr!(
+                        "Arrow keys cannot edit this line: they went into it as control characters (\"{shown}\"). Correct with Backspace and type the line again.",
+                        "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace 로 고치면서 다시 입력하세요."
+                    )
+                    .get(self.lang)
+                )
+            );
+        }
+    }
+
     /// A line of input without its line ending. EOF: cancel on a terminal, an error otherwise.
     fn line(&mut self, what: Tr) -> Result<String, Stop> {
         let mut buf = Vec::new();
@@ -289,8 +399,8 @@ impl<R: BufRead> Asker<'_, R> {
             let what = what.get(self.lang);
             return Err(Stop::Error(usage(
                 tr!(
-                    "input ended before {what}; nothing was written. Give each question two lines (the choice, then the reason) and a last line `y` to confirm",
-                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유) 과 확인용 마지막 줄 `y` 를 주세요"
+                    "input ended before {what}; nothing was written. Give each question two lines (the choice, then the reason) and a last line to confirm (`y` or empty)",
+                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유) 과 확인용 마지막 줄 (`예` 또는 빈 줄) 을 주세요"
                 )
                 .get(self.lang)
                 .to_string(),
@@ -314,7 +424,7 @@ impl<R: BufRead> Asker<'_, R> {
         };
         if !self.interactive {
             // Piped input is not echoed; show it so the transcript reads as a dialogue.
-            println!("{text}");
+            println!("{}", choices::visible(&text));
         }
         Ok(text)
     }
@@ -337,7 +447,7 @@ impl<R: BufRead> Asker<'_, R> {
             return select(params, default.unwrap_or(0), self.lang, self.term);
         }
         for (i, c) in params.options.0.iter().enumerate() {
-            let others = params.spellings(c)[1..].join(", ");
+            let others = aliases(params, c, self.lang).join(", ");
             let number = i + 1;
             let name = &c.name;
             let mark = if Some(i) == default { "*" } else { " " };
@@ -350,18 +460,21 @@ impl<R: BufRead> Asker<'_, R> {
                 );
             }
         }
-        loop {
-            match default {
-                Some(d) => {
-                    let name = &params.options.0[d].name;
-                    self.say(tr!(
-                        "Choice [Enter keeps {name}]: ",
-                        "선택 [Enter: {name} 유지]: "
-                    ))?
-                }
-                None => self.say(tr!("Choice: ", "선택: "))?,
+        let prompt = match default {
+            Some(d) => {
+                let name = &params.options.0[d].name;
+                tr!(
+                    "Choice [Enter keeps {name}]: ",
+                    "선택 [Enter: {name} 유지]: "
+                )
             }
-            let text = self.line(tr!("the choice of question {n}", "{n}번 질문의 선택"))?;
+            None => tr!("Choice: ", "선택: "),
+        };
+        loop {
+            let text = self.ask(
+                prompt.clone(),
+                tr!("the choice of question {n}", "{n}번 질문의 선택"),
+            )?;
             let text = text.trim();
             if text.is_empty() {
                 if let Some(d) = default {
@@ -370,7 +483,7 @@ impl<R: BufRead> Asker<'_, R> {
             } else if let Some(i) = resolve(params, text) {
                 return Ok(i);
             }
-            let accepted = params.all_spellings();
+            let accepted = shown_spellings(params, self.lang);
             let count = params.options.0.len();
             self.invalid(tr!(
                 "`{text}` is not an option of question {n}; type a number from 1 to {count} or one of: {accepted}",
@@ -380,21 +493,24 @@ impl<R: BufRead> Asker<'_, R> {
     }
 
     fn reason(&mut self, min: usize, default: Option<&str>, n: usize) -> Result<String, Stop> {
-        loop {
-            match default {
-                Some(d) => {
-                    let d = shorten(d, 40);
-                    self.say(tr!(
-                        "Why? (at least {min} characters; Enter keeps \"{d}\")\n> ",
-                        "이유는? ({min}자 이상, Enter: \"{d}\" 유지)\n> "
-                    ))?
-                }
-                None => self.say(tr!(
-                    "Why? (at least {min} characters)\n> ",
-                    "이유는? ({min}자 이상)\n> "
-                ))?,
+        let prompt = match default {
+            Some(d) => {
+                let d = shorten(d, 40);
+                tr!(
+                    "Why? (at least {min} characters; Enter keeps \"{d}\")\n> ",
+                    "이유는? ({min}자 이상, Enter: \"{d}\" 유지)\n> "
+                )
             }
-            let text = self.line(tr!("the reason of question {n}", "{n}번 질문의 이유"))?;
+            None => tr!(
+                "Why? (at least {min} characters)\n> ",
+                "이유는? ({min}자 이상)\n> "
+            ),
+        };
+        loop {
+            let text = self.ask(
+                prompt.clone(),
+                tr!("the reason of question {n}", "{n}번 질문의 이유"),
+            )?;
             let text = text.trim();
             let text = match (text.is_empty(), default) {
                 (true, Some(d)) => d,
@@ -413,11 +529,10 @@ impl<R: BufRead> Asker<'_, R> {
 
     fn confirm(&mut self) -> Result<bool, Stop> {
         loop {
-            self.say(tr!(
-                "Save it? [y/N] ",
-                "저장할까요? [예/아니오, 기본: 아니오] "
-            ))?;
-            let text = self.line(tr!("the confirmation", "확인 답변"))?;
+            let text = self.ask(
+                tr!("Save it? [Y/n] ", "저장할까요? [예/아니오, 기본: 예] "),
+                tr!("the confirmation", "확인 답변"),
+            )?;
             match parse_yes_no(&text) {
                 Some(yes) => return Ok(yes),
                 None => self.invalid(tr!(
@@ -438,11 +553,12 @@ pub fn resolve(params: &Params, text: &str) -> Option<usize> {
     params.option_index(text)
 }
 
-/// `y`/`yes`/`예`/`네` -> yes; empty, `n`/`no`/`아니오`/`아니요` -> no; anything else -> ask again.
+/// Empty (Enter), `y`/`yes`/`예`/`네` -> yes; `n`/`no`/`아니오`/`아니요` -> no; anything else ->
+/// ask again. Saving is the default: the learner has just answered every question.
 pub fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
-        "y" | "yes" | "예" | "네" | "응" | "ㅇ" => Some(true),
-        "" | "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
+        "" | "y" | "yes" | "예" | "네" | "응" | "ㅇ" => Some(true),
+        "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
         _ => None,
     }
 }
@@ -638,7 +754,7 @@ fn select(params: &Params, start: usize, lang: Lang, term: &Term) -> Result<usiz
         let mut lines = 0u16;
         for (i, c) in params.options.0.iter().enumerate() {
             let number = i + 1;
-            let others = params.spellings(c)[1..].join(", ");
+            let others = aliases(params, c, lang).join(", ");
             let line = if i == state.index {
                 term.paint(Style::Bold, &format!("> {number}. {}", c.name))
             } else {
@@ -802,13 +918,89 @@ mod tests {
 
     #[test]
     fn yes_and_no_in_both_languages() {
-        for y in ["y", "Yes", "예", " 네 "] {
+        for y in ["", " ", "y", "Yes", "예", " 네 "] {
             assert_eq!(parse_yes_no(y), Some(true), "{y}");
         }
-        for n in ["", "N", "no", "아니오", "아니요"] {
+        for n in ["N", "no", "아니오", "아니요"] {
             assert_eq!(parse_yes_no(n), Some(false), "{n}");
         }
         assert_eq!(parse_yes_no("maybe"), None);
+    }
+
+    fn asker(input: &str, interactive: bool) -> Asker<'static, std::io::Cursor<Vec<u8>>> {
+        static TERM: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+        Asker {
+            input: std::io::Cursor::new(input.as_bytes().to_vec()),
+            interactive,
+            arrows: false,
+            lang: Lang::Ko,
+            term: TERM.get_or_init(|| Term::plain(80)),
+        }
+    }
+
+    #[test]
+    fn a_terminal_asks_again_for_a_line_with_arrow_keys() {
+        let mut a = asker(
+            "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\n백스페이스\x7f로\n사람 없이 서버에서 오래 돌아가야 한다\n",
+            true,
+        );
+        let reason = a.reason(10, None, 2).unwrap_or_else(|_| panic!("stopped"));
+        assert_eq!(reason, "사람 없이 서버에서 오래 돌아가야 한다");
+        // A kept default with control characters is never offered (see `run`), and a typed
+        // choice with them is asked again too.
+        let mut a = asker("jup\x1b[Cyter\n2\n", true);
+        assert_eq!(a.choice(&params(), None, 1).ok(), Some(1));
+    }
+
+    #[test]
+    fn esc_enter_and_ctrl_d_cancel_on_a_terminal() {
+        for input in ["\x1b\n", " \x1b \r\n", ""] {
+            let mut a = asker(input, true);
+            assert!(
+                matches!(a.reason(10, None, 1), Err(Stop::Cancelled)),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn piped_control_characters_are_an_error() {
+        let mut a = asker("runs on a server\x1b[D for hours\n", false);
+        match a.reason(10, None, 2) {
+            Err(Stop::Error(e)) => {
+                let m = e.to_string();
+                assert!(m.contains("제어 문자") && m.contains("\\e[D"), "{m}");
+                assert!(!m.contains('\x1b'), "{m}");
+            }
+            _ => panic!("accepted"),
+        }
+        let mut a = asker("y\x08\n", false);
+        assert!(matches!(a.confirm(), Err(Stop::Error(_))));
+        let mut a = asker("\n", false);
+        assert!(matches!(a.confirm(), Ok(true)));
+    }
+
+    #[test]
+    fn english_hides_hangul_aliases() {
+        let p = params();
+        assert_eq!(aliases(&p, &p.options.0[0], Lang::En), ["notebook"]);
+        assert_eq!(
+            aliases(&p, &p.options.0[0], Lang::Ko),
+            ["notebook", "주피터"]
+        );
+        assert_eq!(
+            shown_spellings(&p, Lang::En),
+            "jupyter, notebook | script, py, .py | colab"
+        );
+        assert_eq!(caret("a\x1b[D\x7f"), "a^[[D^?");
+    }
+
+    #[test]
+    fn the_intro_does_not_repeat_the_exercise_prompt() {
+        let t = intro(4, 10, "answers/a.yaml", true);
+        assert!(t.en.contains("4 questions") && t.en.contains("`answers/a.yaml`"));
+        assert!(t.ko.contains("질문 4개") && t.ko.contains("Esc"));
+        assert!(!intro(4, 10, "a", false).en.contains("Esc"));
     }
 
     #[test]
