@@ -289,3 +289,30 @@ fn hostile_submission_files_neither_hang_nor_steer_grading() {
         "no environment, and no hang: {out:?}"
     );
 }
+
+#[test]
+fn links_out_of_the_submission_are_not_read_or_quoted() {
+    let ws = tempdir();
+    support::build_project(ws.path());
+    let secret_dir = tempdir();
+    let secret = write(secret_dir.path(), "secret.txt", "TOKEN-do-not-print==1\n");
+    for file in [
+        "requirements.txt",
+        "README.md",
+        "answers/jupyter_vs_script.yaml",
+    ] {
+        std::fs::remove_file(ws.path().join(file)).unwrap();
+        std::os::unix::fs::symlink(&secret, ws.path().join(file)).unwrap();
+    }
+    let (code, stdout, stderr) = grade(ws.path(), &["--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(
+        !stdout.contains("TOKEN") && !stderr.contains("TOKEN"),
+        "{stdout}"
+    );
+    let r: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    for id in ["requirements", "structure", "jupyter-vs-script"] {
+        let text = exercise(&r, id)["findings"].to_string();
+        assert!(text.contains("outside the workspace"), "{id}: {text}");
+    }
+}

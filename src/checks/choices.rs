@@ -393,7 +393,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))];
     }
     let rel = params.file.replace('\\', "/");
-    let path = ctx.root.join(&params.file);
+    if let Some(outside) = ctx.outside_link(&rel) {
+        return vec![outside];
+    }
+    let path = ctx.root.join(&rel);
     let fail = |message: Tr| Finding::fail(message).file(rel.clone());
     let example = example(params);
 

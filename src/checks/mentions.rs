@@ -35,6 +35,9 @@ const MAX_BYTES: usize = 1024 * 1024;
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let file = clean(&params.file);
+    if let Some(outside) = ctx.outside_link(&file) {
+        return vec![outside];
+    }
     let path = ctx.root.join(&file);
     let bytes = match read_start(&path) {
         Ok(bytes) => bytes,

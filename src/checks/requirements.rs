@@ -124,6 +124,9 @@ struct Req {
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let file = params.file.replace('\\', "/");
+    if let Some(outside) = ctx.outside_link(&file) {
+        return vec![outside];
+    }
     let path = ctx.root.join(&file);
     let text = match read_text(&path, &file) {
         Ok(text) => text,

@@ -247,7 +247,12 @@ pub fn submissions(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let base = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut subs: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), base.join(e.file_name())))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                base.join(e.file_name()),
+            )
+        })
         .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     subs.sort();
