@@ -324,7 +324,12 @@ fn venv_root_of(path: &str) -> Option<String> {
 }
 
 /// Folders whose files nobody writes by hand.
-const LIBRARY_DIRS: [&str; 4] = ["site-packages", "dist-packages", "node_modules", "__pycache__"];
+const LIBRARY_DIRS: [&str; 4] = [
+    "site-packages",
+    "dist-packages",
+    "node_modules",
+    "__pycache__",
+];
 
 /// Whether a committed file (repo-relative) is one the learner wrote, so one to suggest
 /// editing: it exists in the work tree, git does not ignore it, and it is not inside a virtual
@@ -422,11 +427,13 @@ pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Find
     let repo = match Repository::discover(root) {
         Ok(r) => r,
         Err(e) if e.code() == ErrorCode::NotFound => {
-            return Err(Box::new(Finding::fail(tr!(
-                "the workspace is not a git repository",
-                "작업 폴더가 git 저장소가 아닙니다"
-            ))
-            .hint(not_a_repository_hint())));
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "the workspace is not a git repository",
+                    "작업 폴더가 git 저장소가 아닙니다"
+                ))
+                .hint(not_a_repository_hint()),
+            ));
         }
         Err(e) => {
             let msg = e.message().to_string();
@@ -613,5 +620,29 @@ pub(crate) fn shell_quote(path: &str) -> String {
         path.to_string()
     } else {
         format!("'{}'", path.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(plural(0, "commit", "commits"), "0 commits");
+        assert_eq!(plural(1, "commit", "commits"), "1 commit");
+        assert_eq!(plural(2, "commit", "commits"), "2 commits");
+    }
+
+    #[test]
+    fn venv_roots_come_from_pyvenv_cfg_and_conda_meta() {
+        assert_eq!(venv_root_of(".venv/pyvenv.cfg"), Some(".venv".into()));
+        assert_eq!(
+            venv_root_of("envs/vla/conda-meta/history"),
+            Some("envs/vla".into())
+        );
+        assert_eq!(venv_root_of("pyvenv.cfg"), None);
+        assert_eq!(venv_root_of("conda-meta/history"), None);
+        assert_eq!(venv_root_of("src/model/vla.py"), None);
     }
 }

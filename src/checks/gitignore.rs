@@ -210,7 +210,10 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
         .head()
         .ok()
         .and_then(|h| h.peel_to_tree().ok())
-        .is_some_and(|t| t.get_path(Path::new(repo_path.trim_end_matches('/'))).is_ok());
+        .is_some_and(|t| {
+            t.get_path(Path::new(repo_path.trim_end_matches('/')))
+                .is_ok()
+        });
     let message = if tracked {
         tr!(
             "git ignores `{rel}`: it stays tracked because it was committed before, but new files the same rule matches are skipped by `git add .` and missing from a fresh clone",

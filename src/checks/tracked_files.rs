@@ -389,7 +389,11 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     more(
         &mut findings,
         total,
-        ("file over the limit", "files over the limit", "한도 초과 파일"),
+        (
+            "file over the limit",
+            "files over the limit",
+            "한도 초과 파일",
+        ),
     );
 
     findings
