@@ -6,7 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{check_report, course, git, git_init, one_exercise_course, tempdir, venv, write};
+use common::{
+    check_report, course, git, git_init, one_exercise_course, site_packages, stub_package, tempdir,
+    venv, write,
+};
 use serde_json::Value;
 
 /// A course with one exercise `ex` holding `checks` (YAML list items, already indented).
@@ -119,17 +122,17 @@ fn a_good_repository_passes_all_three() {
         )),
         "{msg}"
     );
-    assert!(msg.contains("2 commit(s)"), "{msg}");
+    assert!(msg.starts_with("2 commits reachable from HEAD"), "{msg}");
     assert_eq!(r.one("gitignore")["status"], "pass");
     assert!(r.one("gitignore")["message"]
         .as_str()
         .unwrap()
-        .contains("all 5 sample path(s)"));
+        .contains("all 5 sample paths"));
     assert_eq!(r.one("tracked-files")["status"], "pass");
     assert!(r.one("tracked-files")["message"]
         .as_str()
         .unwrap()
-        .contains("HEAD tracks 2 file(s)"));
+        .contains("HEAD tracks 2 files and"));
 }
 
 #[test]
@@ -145,10 +148,15 @@ fn messages_in_korean() {
     let text = r.text("git-history");
     assert!(text.contains("HEAD 에 커밋이 1개 있습니다"), "{text}");
     assert!(
-        text.contains("`hello.py` 을(를) 수정한 뒤 `git add hello.py`"),
+        text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하세요: `git add hello.py`"),
         "{text}"
     );
-    assert!(r.text("gitignore").contains("`.gitignore` 가 없어서"));
+    assert!(r.text("gitignore").contains("`.gitignore` 파일이 없어서"));
+    // No "을(를)"-style particles, and the workspace is 작업 폴더 everywhere.
+    let all = r.pretty();
+    for bad in ["(를)", "(가)", "(는)", "워크스페이스", "작업 공간"] {
+        assert!(!all.contains(bad), "{bad} in {all}");
+    }
 }
 
 #[test]
@@ -165,7 +173,7 @@ fn one_commit_fails() {
     assert_eq!(f["status"], "fail");
     assert_eq!(
         f["message"],
-        "HEAD has 1 commit(s); this exercise needs at least 2"
+        "HEAD has 1 commit; this exercise needs at least 2"
     );
     assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
 }
@@ -178,7 +186,7 @@ fn min_commits_is_a_parameter() {
     let r = check(c.path(), ws.path());
     assert_eq!(
         r.one("git-history")["message"],
-        "HEAD has 2 commit(s); this exercise needs at least 3"
+        "HEAD has 2 commits; this exercise needs at least 3"
     );
 }
 
@@ -237,23 +245,52 @@ fn an_empty_commit_message_fails_with_the_commit_id() {
         .contains("git commit --amend -m"));
 }
 
+/// The findings of `kinds` are one and the same (status, message, hint, file, line), so a
+/// general de-duplication of identical findings shows them once.
+fn assert_identical(r: &Run, kinds: &[&str]) -> Value {
+    let strip = |f: &Value| {
+        let mut f = f.clone();
+        f.as_object_mut().unwrap().remove("check");
+        f
+    };
+    let first = strip(r.one(kinds[0]));
+    for kind in &kinds[1..] {
+        assert_eq!(strip(r.one(kind)), first, "{kind}: {}", r.pretty());
+    }
+    first
+}
+
 #[test]
-fn not_a_repository_fails_all_three_with_git_init() {
+fn not_a_repository_is_one_identical_finding_that_puts_gitignore_before_git_add() {
     let (c, ws) = (tempdir(), tempdir());
     fixture_course(c.path(), ALL_THREE);
     write(ws.path(), "hello.py", "print(1)\n");
-    let r = check(c.path(), ws.path());
-    assert_eq!(r.code, 1);
-    for kind in ["git-history", "gitignore", "tracked-files"] {
-        let f = r.one(kind);
+    for lang in ["en", "ko"] {
+        let r = check_with(c.path(), ws.path(), lang, &[]);
+        assert_eq!(r.code, 1);
+        let f = assert_identical(&r, &["git-history", "gitignore", "tracked-files"]);
         assert_eq!(f["status"], "fail");
-        assert_eq!(f["message"], "the workspace is not a git repository");
-        assert!(f["hint"].as_str().unwrap().contains("`git init`"));
+        let hint = f["hint"].as_str().unwrap();
+        let at = |s: &str| hint.find(s).unwrap_or_else(|| panic!("{s} not in {hint}"));
+        // git init, then .gitignore (with the venv and the anchored data folder), then git add,
+        // then commit; never `git add .` before a .gitignore exists.
+        assert!(at("`git init`") < at("`.gitignore`"), "{hint}");
+        assert!(at("`.venv/`") < at("`git add "), "{hint}");
+        assert!(at("`/data/`") < at("`git add "), "{hint}");
+        assert!(at("`git add ") < at("`git commit -m"), "{hint}");
+        assert!(hint.contains("__pycache__/"), "{hint}");
+        if lang == "en" {
+            assert_eq!(f["message"], "the workspace is not a git repository");
+            assert!(hint.contains("write `.gitignore` FIRST"), "{hint}");
+        } else {
+            assert_eq!(f["message"], "작업 폴더가 git 저장소가 아닙니다");
+            assert!(hint.starts_with("작업 폴더에서"), "{hint}");
+        }
     }
 }
 
 #[test]
-fn unborn_head_says_no_commits_yet() {
+fn unborn_head_says_no_commits_yet_once() {
     let (c, ws) = (tempdir(), tempdir());
     fixture_course(c.path(), ALL_THREE);
     // A branch name other than main/master: is_empty() would be wrong here.
@@ -261,19 +298,20 @@ fn unborn_head_says_no_commits_yet() {
     write(ws.path(), ".gitignore", NOTE_GITIGNORE);
     let r = check(c.path(), ws.path());
     assert_eq!(r.code, 1);
-    for kind in ["git-history", "tracked-files"] {
-        let f = r.one(kind);
-        assert_eq!(f["status"], "fail");
-        assert!(
-            f["message"].as_str().unwrap().starts_with("no commits yet"),
-            "{}",
-            r.pretty()
-        );
-        assert!(f["hint"].as_str().unwrap().contains("git add"));
-        assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
-    }
+    let f = assert_identical(&r, &["git-history", "tracked-files"]);
+    assert_eq!(f["status"], "fail");
+    assert!(
+        f["message"].as_str().unwrap().starts_with("no commits yet"),
+        "{}",
+        r.pretty()
+    );
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("write `.gitignore` first"), "{hint}");
+    assert!(hint.find("git add").unwrap() < hint.find("git commit -m").unwrap());
     // The ignore rules do not need a commit.
     assert_eq!(r.one("gitignore")["status"], "pass");
+    let r = check_with(c.path(), ws.path(), "ko", &[]);
+    assert_identical(&r, &["git-history", "tracked-files"]);
 }
 
 #[test]
@@ -298,7 +336,7 @@ fn detached_head_is_still_evaluated_and_says_how_to_go_back() {
     assert!(h["message"]
         .as_str()
         .unwrap()
-        .contains("HEAD has 1 commit(s)"));
+        .contains("HEAD has 1 commit;"));
     assert!(h["message"].as_str().unwrap().contains("git switch main"));
 }
 
@@ -359,7 +397,7 @@ fn equivalent_patterns_pass() {
     assert!(r.one("gitignore")["message"]
         .as_str()
         .unwrap()
-        .contains("all 3 sample path(s)"));
+        .contains("all 3 sample paths"));
 }
 
 #[test]
@@ -404,7 +442,12 @@ fn the_notes_trailing_comments_are_caught_with_their_line() {
     assert!(first["hint"]
         .as_str()
         .unwrap()
-        .contains("`# 대용량 데이터` on one line, `data/` on the next"));
+        .contains("`# 대용량 데이터` on one line, `/data/` on the next"));
+    // Other patterns are suggested as they are.
+    assert!(f[1]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("`# 모델 체크포인트 (수 GB)` on one line, `*.pt` on the next"));
     // ...and the samples those lines meant to cover are indeed not ignored.
     let text = r.text("gitignore");
     assert!(
@@ -537,7 +580,7 @@ fn tracked_secrets_data_and_caches_fail_but_src_data_is_fine() {
     );
     let text = r.text("tracked-files");
     assert!(
-        text.contains("2 file(s) inside `data/` are committed"),
+        text.contains("2 files inside `data/` are committed"),
         "{text}"
     );
     assert!(text.contains("git rm -r --cached data"), "{text}");
@@ -769,17 +812,28 @@ fn build_fixture(name: &str, into: &Path) {
     std::fs::remove_file(into.join("setup.sh")).unwrap();
 }
 
+/// The `checks:` of the embedded course's `git-workflow` exercise, as written there.
+fn git_workflow_checks() -> String {
+    let yaml = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/git-workflow/exercise.yaml"),
+    )
+    .unwrap();
+    let at = yaml.find("\nchecks:\n").expect("checks: is the last key") + "\nchecks:\n".len();
+    yaml[at..].to_string()
+}
+
 #[test]
 fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
-    fixture_course(c.path(), ALL_THREE);
+    fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 8] = [
         ("pass/good", &[]),
         ("fail/one-commit", &["git-history"]),
         ("fail/no-py-modified", &["git-history"]),
         ("fail/no-gitignore", &["gitignore"]),
         ("fail/note-comments", &["gitignore"]),
+        ("fail/data-hides-src-data", &["gitignore"]),
         ("fail/tracked-checkpoint", &["tracked-files"]),
         (
             "fail/not-a-repo",
@@ -837,4 +891,251 @@ fn a_bare_repository_fails_clearly() {
         );
         assert!(f["hint"].as_str().unwrap().contains("git clone"));
     }
+}
+
+#[test]
+fn the_data_hides_src_data_fixture_names_the_missing_package_files() {
+    let c = tempdir();
+    fixture_course(c.path(), &git_workflow_checks());
+    let ws = tempdir();
+    build_fixture("fail/data-hides-src-data", ws.path());
+    // The folder has the package, HEAD does not: what a grader's clone would lack.
+    assert!(ws.path().join("src/data/__init__.py").is_file());
+    let tracked = git(ws.path(), &["ls-files"]);
+    assert!(!tracked.contains("src/data/"), "{tracked}");
+    let r = check(c.path(), ws.path());
+    let f = r.one("gitignore");
+    assert_eq!(
+        f["message"],
+        "git ignores `src/data/__init__.py`, so it is never committed (and a fresh clone lacks it)"
+    );
+    assert_eq!(f["file"], ".gitignore");
+    assert_eq!(f["line"], 4, "the `data/` line: {}", r.pretty());
+}
+
+// --- Which committed file to suggest editing -----------------------------------------------
+
+const HISTORY_PY: &str = "  - kind: git-history\n    added_then_modified: .py\n";
+
+/// First commit with `git add -A` over everything in the folder, then a second commit that
+/// touches no .py file.
+fn commit_all_then_readme(ws: &Path) {
+    git(ws, &["add", "-A"]);
+    git(ws, &["commit", "-q", "-m", "First commit"]);
+    write(ws, "README.md", "# changed\n");
+    git(ws, &["add", "README.md"]);
+    git(ws, &["commit", "-q", "-m", "README"]);
+}
+
+fn suggestion(r: &Run) -> String {
+    let f = r.one("git-history");
+    assert_eq!(f["status"], "fail", "{}", r.pretty());
+    f["hint"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_swept_in_venv_is_never_suggested_and_the_shallowest_own_file_is() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), HISTORY_PY);
+    let ws = ws.path();
+    git_init(ws);
+    // What `python3 -m venv .venv` + pip leave behind; `_distutils_hack` sorts before the rest.
+    let env = venv(ws, ".venv");
+    write(
+        &site_packages(&env),
+        "_distutils_hack/__init__.py",
+        "# setuptools\n",
+    );
+    stub_package(&env, "numpy", "1.26.4");
+    write(ws, "README.md", "# x\n");
+    write(ws, "src/model/vla.py", "class VLA: pass\n");
+    write(ws, "hello.py", "print(1)\n");
+    commit_all_then_readme(ws);
+    let hint = suggestion(&check(c.path(), ws));
+    assert!(
+        hint.starts_with("edit `hello.py` (committed already)"),
+        "{hint}"
+    );
+    assert!(!hint.contains(".venv"), "{hint}");
+
+    // Without hello.py, the deeper own file, still not the venv.
+    git(ws, &["rm", "-q", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "Drop hello"]);
+    let r = check(c.path(), ws);
+    let hint = suggestion(&r);
+    assert!(hint.starts_with("edit `src/model/vla.py`"), "{hint}");
+    let ko = suggestion(&check_with(c.path(), ws, "ko", &[]));
+    assert!(
+        ko.starts_with("이미 커밋한 `src/model/vla.py` 파일을 수정한 뒤"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn with_only_library_files_committed_it_says_to_create_hello_py() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), HISTORY_PY);
+    let ws = ws.path();
+    git_init(ws);
+    let env = venv(ws, "env");
+    stub_package(&env, "torch", "2.3.0");
+    // Not under site-packages, but inside the venv (its pyvenv.cfg is committed too).
+    write(&env, "bin/helper.py", "x = 1\n");
+    write(ws, "node_modules/pkg/build.py", "x = 1\n");
+    write(ws, "src/__pycache__/gen.py", "x = 1\n");
+    write(ws, "README.md", "# x\n");
+    commit_all_then_readme(ws);
+    let hint = suggestion(&check(c.path(), ws));
+    assert!(
+        hint.starts_with("create a file of your own such as `hello.py`: `git add hello.py`"),
+        "{hint}"
+    );
+    assert!(
+        hint.contains("not a file of a virtual environment"),
+        "{hint}"
+    );
+    for not in ["env/", "node_modules", "__pycache__", "torch"] {
+        assert!(!hint.contains(not), "{not}: {hint}");
+    }
+    let ko = suggestion(&check_with(c.path(), ws, "ko", &[]));
+    assert!(
+        ko.starts_with("`hello.py` 같은 파일을 직접 만들어 커밋하세요"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn ignored_files_and_uncommitted_environments_are_not_suggested() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), HISTORY_PY);
+    let ws = ws.path();
+    git_init(ws);
+    // Each filtered file is at least as shallow as the learner's, so only the filter keeps it
+    // from being suggested.
+    // A conda environment folder: `conda-meta/` on disk only (not committed).
+    write(ws, "condaenv/conda-meta/history", "==> 2026-01-01 <==\n");
+    write(ws, "condaenv/a.py", "x = 1\n");
+    // A file git now ignores (committed before the rule was written).
+    write(ws, "scratch.py", "x = 1\n");
+    write(ws, "src/train.py", "x = 1\n");
+    git(ws, &["add", "condaenv/a.py", "scratch.py", "src/train.py"]);
+    git(ws, &["commit", "-q", "-m", "First commit"]);
+    write(ws, ".gitignore", "scratch.py\n");
+    git(ws, &["add", ".gitignore"]);
+    git(ws, &["commit", "-q", "-m", "Ignore scratch.py"]);
+    let hint = suggestion(&check(c.path(), ws));
+    assert!(hint.starts_with("edit `src/train.py`"), "{hint}");
+
+    // A file deleted from the folder is not suggested either.
+    std::fs::remove_file(ws.join("src/train.py")).unwrap();
+    let hint = suggestion(&check(c.path(), ws));
+    assert!(
+        hint.starts_with("create a file of your own such as `hello.py`"),
+        "{hint}"
+    );
+}
+
+// --- must_not_ignore -----------------------------------------------------------------------
+
+const MUST_NOT: &str = "  - kind: gitignore
+    must_ignore:
+      - {path: data/raw/a.csv, pattern: /data/}
+    must_not_ignore: [src/data/__init__.py, src/model/__init__.py, requirements.txt]
+";
+
+#[test]
+fn data_without_a_slash_hides_src_data_and_says_which_line() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), MUST_NOT);
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "# 대용량 데이터\ndata/\n*.pt\n");
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1);
+    let f = r.one("gitignore");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(
+        f["message"],
+        "git ignores `src/data/__init__.py`, so it is never committed (and a fresh clone lacks it)"
+    );
+    assert_eq!(f["file"], ".gitignore");
+    assert_eq!(f["line"], 2);
+    assert_eq!(
+        f["hint"],
+        "a pattern without a leading `/` matches at every depth: `data/` also matches `src/data/`; write `/data/` to mean only the top-level folder; `git check-ignore -v src/data/__init__.py` shows which line does it"
+    );
+    let r = check_with(c.path(), ws.path(), "ko", &[]);
+    let f = r.one("gitignore");
+    assert_eq!(
+        f["message"],
+        "git 이 `src/data/__init__.py` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
+    );
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .contains("`/data/` 처럼 적으세요"));
+
+    // Anchored: the top-level data is ignored, the package is not.
+    write(ws.path(), ".gitignore", "# 대용량 데이터\n/data/\n*.pt\n");
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    assert_eq!(
+        r.one("gitignore")["message"],
+        "git ignores the sample path: `data/raw/a.csv`; and none of the 3 paths that must be committed: `src/data/__init__.py`, `src/model/__init__.py`, `requirements.txt`"
+    );
+}
+
+#[test]
+fn another_rule_that_ignores_a_needed_file_gets_the_general_hint() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), MUST_NOT);
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "/data/\n*.txt\n");
+    let r = check(c.path(), ws.path());
+    let f = r.one("gitignore");
+    assert_eq!(
+        f["message"],
+        "git ignores `requirements.txt`, so it is never committed (and a fresh clone lacks it)"
+    );
+    assert!(f["line"].is_null(), "{}", r.pretty());
+    assert!(f["hint"]
+        .as_str()
+        .unwrap()
+        .starts_with("`git check-ignore -v requirements.txt` shows which line"));
+}
+
+#[test]
+fn an_ignored_file_committed_earlier_is_still_a_failure_with_an_accurate_message() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), MUST_NOT);
+    let ws = ws.path();
+    git_init(ws);
+    write(ws, "src/data/__init__.py", "");
+    git(ws, &["add", "src/data/__init__.py"]);
+    git(ws, &["commit", "-q", "-m", "Add the package"]);
+    write(ws, ".gitignore", "data/\n");
+    let r = check(c.path(), ws);
+    let f = r.one("gitignore");
+    let msg = f["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("git ignores `src/data/__init__.py`: it stays tracked"),
+        "{msg}"
+    );
+    assert_eq!(f["line"], 1);
+}
+
+#[test]
+fn must_not_ignore_defaults_to_nothing() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(
+        c.path(),
+        "  - kind: gitignore\n    must_ignore:\n      - {path: data/x, pattern: data/}\n",
+    );
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "data/\n");
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 0, "{}", r.pretty());
+    assert_eq!(
+        r.one("gitignore")["message"],
+        "git ignores the sample path: `data/x`"
+    );
 }

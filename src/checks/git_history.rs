@@ -8,7 +8,7 @@
 //! Also home of the helpers the three git kinds share: opening the workspace's repository
 //! without the user's git configuration, and finding HEAD's commit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Once;
 
@@ -94,7 +94,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         ))
         .hint(tr!(
             "run `git log --oneline` and `git fsck` to see what git says about the repository",
-            "`git log --oneline` 과 `git fsck` 로 저장소 상태를 확인하세요"
+            "저장소 상태를 확인하세요: `git log --oneline`, `git fsck`"
         ))]
     };
     let mut walk = match repo.revwalk() {
@@ -117,6 +117,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     let mut empty_messages: Vec<(Oid, bool, bool)> = Vec::new(); // (id, is HEAD, is root)
     let mut added: HashMap<String, Oid> = HashMap::new();
     let mut added_order: Vec<String> = Vec::new();
+    // Folders seen holding a committed `pyvenv.cfg` or `conda-meta/`: virtual environments.
+    let mut venv_roots: HashSet<String> = HashSet::new();
     let mut found: Option<(String, Oid, Oid)> = None;
 
     for oid in walk {
@@ -137,6 +139,9 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             match changes(repo, &commit, &ws.prefix) {
                 Ok(deltas) => {
                     for (status, path) in deltas {
+                        if let Some(root) = venv_root_of(&path) {
+                            venv_roots.insert(root);
+                        }
                         if !path.ends_with(suffix) {
                             continue;
                         }
@@ -165,14 +170,15 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     let mut findings = Vec::new();
     let min = params.min_commits;
     if count < min {
+        let has = plural(count, "commit", "commits");
         findings.push(
             Finding::fail(tr!(
-                "HEAD has {count} commit(s); this exercise needs at least {min}",
+                "HEAD has {has}; this exercise needs at least {min}",
                 "HEAD 에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
             ))
             .hint(tr!(
                 "change a file, then `git add <file>` and `git commit -m \"what changed\"`; `git log --oneline` lists the commits",
-                "파일을 수정한 뒤 `git add <파일>` 과 `git commit -m \"무엇을 바꿨는지\"` 를 실행하세요. `git log --oneline` 으로 커밋 목록을 볼 수 있습니다"
+                "파일을 수정한 뒤 다시 커밋하세요: `git add <파일>`, `git commit -m \"무엇을 바꿨는지\"`. `git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다"
             )),
         );
     }
@@ -188,12 +194,12 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         } else if is_root {
             tr!(
                 "`git rebase -i --root`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i --root` 를 실행해 `pick {id}` 를 `reword {id}` 로 바꾸고 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick` 을 `reword` 로 바꿔 저장한 뒤 메시지를 쓰세요"
             )
         } else {
             tr!(
                 "`git rebase -i {id}^`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i {id}^` 를 실행해 `pick {id}` 를 `reword {id}` 로 바꾸고 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick` 을 `reword` 로 바꿔 저장한 뒤 메시지를 쓰세요"
             )
         };
         findings.push(
@@ -206,8 +212,9 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
     if total_empty > MAX_FINDINGS_PER_KIND {
         let more = total_empty - MAX_FINDINGS_PER_KIND;
+        let n = plural(more, "commit", "commits");
         findings.push(Finding::fail(tr!(
-            "and {more} more commit(s) with an empty message",
+            "and {n} more with an empty message",
             "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
         )));
     }
@@ -220,23 +227,36 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 let (a, m) = (short(*a), short(*m));
                 summary_extra = Some(tr!(
                     "; `{file}` was added in {a} and modified in {m}",
-                    ". `{file}` 이(가) {a} 에서 추가되고 {m} 에서 수정되었습니다"
+                    ". `{file}` 파일이 커밋 {a} 에서 추가되고 커밋 {m} 에서 수정되었습니다"
                 ));
             }
             None => {
-                let hint = match added_order.first() {
+                let hint = match suggest_file_to_edit(ws, &added_order, &venv_roots) {
                     Some(path) => {
                         let file = ws.display(path);
                         let q = shell_quote(&file);
                         tr!(
                             "edit `{file}` (committed already), then `git add {q}` and `git commit -m \"Update {file}\"`",
-                            "이미 커밋한 `{file}` 을(를) 수정한 뒤 `git add {q}` 와 `git commit -m \"{file} 수정\"` 을 실행하세요"
+                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하세요: `git add {q}`, `git commit -m \"{file} 수정\"`"
                         )
                     }
-                    None => tr!(
-                        "create a file such as `train{suffix}`, `git add train{suffix}`, `git commit -m \"Add train{suffix}\"`; then edit it, `git add train{suffix}`, `git commit -m \"Update train{suffix}\"`",
-                        "`train{suffix}` 같은 파일을 만들고 `git add train{suffix}`, `git commit -m \"train{suffix} 추가\"` 를 실행한 뒤, 파일을 수정하고 다시 `git add train{suffix}`, `git commit -m \"train{suffix} 수정\"` 을 실행하세요"
-                    ),
+                    None => {
+                        let name = format!("hello{suffix}");
+                        let mut hint = tr!(
+                            "create a file of your own such as `{name}`: `git add {name}`, `git commit -m \"Add {name}\"`; then edit it and commit again: `git add {name}`, `git commit -m \"Update {name}\"`",
+                            "`{name}` 같은 파일을 직접 만들어 커밋하세요: `git add {name}`, `git commit -m \"{name} 추가\"`. 그다음 내용을 고쳐 다시 커밋하세요: `git add {name}`, `git commit -m \"{name} 수정\"`"
+                        );
+                        if !added_order.is_empty() {
+                            append(
+                                &mut hint,
+                                &tr!(
+                                    "(not a file of a virtual environment or a library: those are rebuilt from requirements.txt and should not be committed at all)",
+                                    "(가상환경이나 라이브러리 안의 파일은 고치지 마세요: 그런 파일은 requirements.txt 로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
+                                ),
+                            );
+                        }
+                        hint
+                    }
                 };
                 findings.push(
                     Finding::fail(tr!(
@@ -250,8 +270,9 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
 
     if findings.is_empty() {
+        let n = plural(count, "commit", "commits");
         let mut message = tr!(
-            "{count} commit(s) reachable from HEAD (at least {min}), every one with a message",
+            "{n} reachable from HEAD (at least {min}), every one with a message",
             "HEAD 에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
         );
         if let Some(extra) = &summary_extra {
@@ -290,6 +311,66 @@ fn changes(
             Some((d.status(), String::from_utf8_lossy(bytes).into_owned()))
         })
         .collect())
+}
+
+/// The folder (repo-relative, no trailing `/`) that a committed path shows to be a virtual
+/// environment: the parent of `pyvenv.cfg`, or the folder holding `conda-meta/`. The work
+/// tree's root itself is not counted (a workspace made with `python -m venv .`).
+fn venv_root_of(path: &str) -> Option<String> {
+    if let Some(dir) = path.strip_suffix("/pyvenv.cfg") {
+        return Some(dir.to_string());
+    }
+    path.find("/conda-meta/").map(|i| path[..i].to_string())
+}
+
+/// Folders whose files nobody writes by hand.
+const LIBRARY_DIRS: [&str; 4] = [
+    "site-packages",
+    "dist-packages",
+    "node_modules",
+    "__pycache__",
+];
+
+/// Whether a committed file (repo-relative) is one the learner wrote, so one to suggest
+/// editing: it exists in the work tree, git does not ignore it, and it is not inside a virtual
+/// environment (a folder with `pyvenv.cfg` or `conda-meta/`, committed or on disk),
+/// `site-packages`, `node_modules` or `__pycache__`.
+fn is_learners_file(ws: &WorkspaceRepo, path: &str, venv_roots: &HashSet<String>) -> bool {
+    let Some(workdir) = ws.repo.workdir() else {
+        return false;
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    let folders = &parts[..parts.len().saturating_sub(1)];
+    if folders.iter().any(|f| LIBRARY_DIRS.contains(f)) {
+        return false;
+    }
+    for i in 1..=folders.len() {
+        let dir = folders[..i].join("/");
+        let on_disk = workdir.join(&dir);
+        if venv_roots.contains(&dir)
+            || on_disk.join("pyvenv.cfg").is_file()
+            || on_disk.join("conda-meta").is_dir()
+        {
+            return false;
+        }
+    }
+    if ws.repo.is_path_ignored(path).unwrap_or(true) {
+        return false;
+    }
+    workdir.join(path).is_file()
+}
+
+/// The committed file to suggest editing: the shallowest of the learner's own files (in the
+/// order they were added among equals), or none.
+fn suggest_file_to_edit<'a>(
+    ws: &WorkspaceRepo,
+    added_order: &'a [String],
+    venv_roots: &HashSet<String>,
+) -> Option<&'a String> {
+    added_order
+        .iter()
+        .filter(|p| is_learners_file(ws, p, venv_roots))
+        .min_by_key(|p| p.matches('/').count())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,25 +427,24 @@ pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Find
     let repo = match Repository::discover(root) {
         Ok(r) => r,
         Err(e) if e.code() == ErrorCode::NotFound => {
-            return Err(Box::new(Finding::fail(tr!(
-                "the workspace is not a git repository",
-                "워크스페이스가 git 저장소가 아닙니다"
-            ))
-            .hint(tr!(
-                "in the workspace folder run `git init`, then `git add .` and `git commit -m \"First commit\"`",
-                "워크스페이스 폴더에서 `git init` 을 실행한 뒤 `git add .` 와 `git commit -m \"첫 커밋\"` 을 실행하세요"
-            ))));
+            return Err(Box::new(
+                Finding::fail(tr!(
+                    "the workspace is not a git repository",
+                    "작업 폴더가 git 저장소가 아닙니다"
+                ))
+                .hint(not_a_repository_hint()),
+            ));
         }
         Err(e) => {
             let msg = e.message().to_string();
             return Err(Box::new(
                 Finding::fail(tr!(
                     "git cannot open the repository of the workspace: {msg}",
-                    "워크스페이스의 git 저장소를 열 수 없습니다: {msg}"
+                    "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
                 ))
                 .hint(tr!(
                     "run `git status` in the workspace to see what git says",
-                    "워크스페이스에서 `git status` 를 실행해 git 이 무엇이라고 하는지 보세요"
+                    "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
                 )),
             ));
         }
@@ -407,7 +487,7 @@ pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Find
         let top = workdir.display().to_string();
         Some(tr!(
             "(repository at {top}, the workspace is its folder `{prefix}`)",
-            "(저장소는 {top}, 워크스페이스는 그 안의 `{prefix}` 폴더)"
+            "(저장소는 {top}, 작업 폴더는 그 안의 `{prefix}`)"
         ))
     };
     Ok(WorkspaceRepo {
@@ -431,8 +511,8 @@ pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Box<Finding>> {
             "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
         ))
         .hint(tr!(
-            "`git add <files>` && `git commit -m \"First commit\"` (`git status` shows what can be added)",
-            "`git add <파일>` && `git commit -m \"첫 커밋\"` 을 실행하세요 (`git status` 로 추가할 파일을 볼 수 있습니다)"
+            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
+            "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
         ))
     };
     let reference = match repo.head() {
@@ -470,7 +550,7 @@ pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Box<Finding>> {
         let branch = back_branch(repo);
         Some(tr!(
             "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
-            "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 로 돌아가세요)"
+            "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
         ))
     } else {
         None
@@ -499,6 +579,25 @@ fn back_branch(repo: &Repository) -> String {
         .unwrap_or_else(|| "main".to_string())
 }
 
+/// `1 commit`, `2 commits`: a count with the English noun in the right number.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// How to make the workspace a repository without committing the environment: `.gitignore`
+/// comes before the first `git add`. One text for the three kinds, so the same finding
+/// reported by each is recognisably one problem.
+fn not_a_repository_hint() -> Tr {
+    tr!(
+        "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
+        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add` 부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status` 에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
+    )
+}
+
 /// Append `extra` after a space.
 pub(crate) fn append(message: &mut Tr, extra: &Tr) {
     message.en.push(' ');
@@ -521,5 +620,29 @@ pub(crate) fn shell_quote(path: &str) -> String {
         path.to_string()
     } else {
         format!("'{}'", path.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(plural(0, "commit", "commits"), "0 commits");
+        assert_eq!(plural(1, "commit", "commits"), "1 commit");
+        assert_eq!(plural(2, "commit", "commits"), "2 commits");
+    }
+
+    #[test]
+    fn venv_roots_come_from_pyvenv_cfg_and_conda_meta() {
+        assert_eq!(venv_root_of(".venv/pyvenv.cfg"), Some(".venv".into()));
+        assert_eq!(
+            venv_root_of("envs/vla/conda-meta/history"),
+            Some("envs/vla".into())
+        );
+        assert_eq!(venv_root_of("pyvenv.cfg"), None);
+        assert_eq!(venv_root_of("conda-meta/history"), None);
+        assert_eq!(venv_root_of("src/model/vla.py"), None);
     }
 }

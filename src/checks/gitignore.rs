@@ -5,6 +5,10 @@
 //! equivalent pattern passes (`data/`, `/data/`, `data`, `**/__pycache__/`). The user's global
 //! excludes file is not read: CI does not have it.
 //!
+//! With `must_not_ignore`, sample paths git must NOT ignore (`src/data/__init__.py`): the trap
+//! of `data/`, which matches a `data` folder at every depth, so the `src/data/` package is never
+//! committed and a fresh clone lacks it while the learner's own folder still has it.
+//!
 //! Also flags the trap in the note's own example: `data/   # 대용량 데이터` is one pattern
 //! including the comment, since `#` starts a comment only at the beginning of a line.
 
@@ -12,7 +16,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::git_history::{append, open_workspace_repo, shell_quote};
+use super::git_history::{append, open_workspace_repo, shell_quote, WorkspaceRepo};
 use super::{CheckContext, Finding};
 use crate::tr;
 
@@ -22,6 +26,10 @@ pub struct Params {
     /// Sample paths (workspace-relative; a trailing `/` marks a folder) git must ignore.
     #[serde(default)]
     pub must_ignore: Vec<Sample>,
+    /// Sample paths (workspace-relative) git must NOT ignore, e.g. `src/data/__init__.py`:
+    /// files that belong in every clone.
+    #[serde(default)]
+    pub must_not_ignore: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -52,7 +60,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let msg = e.message().to_string();
                 findings.push(Finding::error(tr!(
                     "git could not tell whether `{rel}` is ignored: {msg}",
-                    "git 이 `{rel}` 의 무시 여부를 판단하지 못했습니다: {msg}"
+                    "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
                 )));
             }
         }
@@ -62,6 +70,23 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     // its author meant.
     let gitignore = ctx.root.join(".gitignore");
     findings.extend(trailing_comment_lines(&gitignore));
+
+    let mut kept = Vec::new();
+    for path in &params.must_not_ignore {
+        let rel = normalize(path);
+        let repo_path = format!("{}{}", ws.prefix, rel);
+        match ws.repo.is_path_ignored(&repo_path) {
+            Ok(false) => kept.push(rel),
+            Ok(true) => findings.push(wrongly_ignored(&ws, &rel, &gitignore)),
+            Err(e) => {
+                let msg = e.message().to_string();
+                findings.push(Finding::error(tr!(
+                    "git could not tell whether `{rel}` is ignored: {msg}",
+                    "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
+                )));
+            }
+        }
+    }
 
     let has_gitignore = gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
     if !missing.is_empty() && !has_gitignore {
@@ -74,17 +99,17 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let renamed = misnamed_gitignore(&ctx.root);
         let mut f = Finding::fail(tr!(
             "there is no `.gitignore`, so git would track {paths}",
-            "`.gitignore` 가 없어서 git 이 {paths} 을(를) 추적하게 됩니다"
+            "`.gitignore` 파일이 없어서 git 이 다음 경로를 추적하게 됩니다: {paths}"
         ))
         .file(".gitignore")
         .hint(tr!(
             "create `.gitignore` in the workspace folder with one pattern per line (comments only on their own line, starting with `#`):\n{lines}",
-            "워크스페이스 폴더에 `.gitignore` 를 만들고 한 줄에 패턴 하나씩 적으세요 (주석은 `#` 으로 시작하는 별도의 줄에만):\n{lines}"
+            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으세요 (주석은 `#` 으로 시작하는 별도의 줄에만):\n{lines}"
         ));
         if let Some(name) = renamed {
             f.message = tr!(
                 "there is `{name}` but no `.gitignore`: git reads only a file named exactly `.gitignore`, so it would track {paths}",
-                "`{name}` 은(는) 있지만 `.gitignore` 가 없습니다: git 은 정확히 `.gitignore` 라는 이름의 파일만 읽으므로 {paths} 을(를) 추적하게 됩니다"
+                "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git 은 이름이 정확히 `.gitignore` 인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
             );
             let q = shell_quote(&name);
             f.hint = Some(tr!(
@@ -103,33 +128,51 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(
             Finding::fail(tr!(
                 "git does not ignore `{rel}`: it could be committed by `git add .`",
-                "git 이 `{rel}` 을(를) 무시하지 않습니다: `git add .` 로 커밋될 수 있습니다"
+                "git 이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
             ))
             .file(".gitignore")
             .hint(tr!(
                 "add the line `{pattern}` to `.gitignore`; `git check-ignore -v {q}` then shows the rule that matches",
-                "`.gitignore` 에 `{pattern}` 줄을 추가하세요. 추가한 뒤 `git check-ignore -v {q}` 로 어떤 규칙이 적용되는지 볼 수 있습니다"
+                "`.gitignore` 에 `{pattern}` 줄을 추가하세요. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
             )),
         );
     }
 
     if findings.is_empty() {
-        let n = ignored.len();
-        let list = ignored
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut message = if n == 0 {
-            tr!(
+        let quoted = |list: &[String]| {
+            list.iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (n, list) = (ignored.len(), quoted(&ignored));
+        let (k, kept_list) = (kept.len(), quoted(&kept));
+        let mut message = match (n, k) {
+            (0, 0) => tr!(
                 "the workspace is in a git repository (no sample paths to test)",
-                "워크스페이스가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
-            )
-        } else {
-            tr!(
-                "git ignores all {n} sample path(s): {list}",
-                "git 이 예시 경로 {n}개를 모두 무시합니다: {list}"
-            )
+                "작업 폴더가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
+            ),
+            (_, 0) => {
+                let all = all_of(n);
+                tr!(
+                    "git ignores {all}: {list}",
+                    "git 이 예시 경로 {n}개를 모두 무시합니다: {list}"
+                )
+            }
+            (0, _) => {
+                let none = none_of(k);
+                tr!(
+                    "git ignores {none} that must be committed: {kept_list}",
+                    "커밋해야 하는 경로 {k}개는 git 이 하나도 무시하지 않습니다: {kept_list}"
+                )
+            }
+            _ => {
+                let (all, none) = (all_of(n), none_of(k));
+                tr!(
+                    "git ignores {all}: {list}; and {none} that must be committed: {kept_list}",
+                    "git 이 예시 경로 {n}개를 모두 무시하고, 커밋해야 하는 경로 {k}개는 하나도 무시하지 않습니다. 무시: {list}. 커밋: {kept_list}"
+                )
+            }
         };
         if let Some(loc) = &ws.location {
             append(&mut message, loc);
@@ -137,6 +180,94 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(Finding::pass(message));
     }
     findings
+}
+
+/// `the sample path`, `both sample paths`, `all 6 sample paths`.
+fn all_of(n: usize) -> String {
+    match n {
+        1 => "the sample path".to_string(),
+        2 => "both sample paths".to_string(),
+        _ => format!("all {n} sample paths"),
+    }
+}
+
+/// `none of the 5 paths`, `neither of the 2 paths`, `not the path`.
+fn none_of(k: usize) -> String {
+    match k {
+        1 => "not the path".to_string(),
+        2 => "neither of the 2 paths".to_string(),
+        _ => format!("none of the {k} paths"),
+    }
+}
+
+/// A path that must be committed but that git ignores. When a `.gitignore` line names one of
+/// its parent folders without a leading `/` (`data/` hiding `src/data/`), say so with the line.
+fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
+    let q = shell_quote(rel.trim_end_matches('/'));
+    let repo_path = format!("{}{}", ws.prefix, rel);
+    let tracked = ws
+        .repo
+        .head()
+        .ok()
+        .and_then(|h| h.peel_to_tree().ok())
+        .is_some_and(|t| {
+            t.get_path(Path::new(repo_path.trim_end_matches('/')))
+                .is_ok()
+        });
+    let message = if tracked {
+        tr!(
+            "git ignores `{rel}`: it stays tracked because it was committed before, but new files the same rule matches are skipped by `git add .` and missing from a fresh clone",
+            "git 이 `{rel}` 경로를 무시합니다: 이미 커밋되어 있어 계속 추적되지만, 같은 규칙에 걸리는 새 파일은 `git add .` 에서 빠지고 새로 복제한 저장소에도 없습니다"
+        )
+    } else {
+        tr!(
+            "git ignores `{rel}`, so it is never committed (and a fresh clone lacks it)",
+            "git 이 `{rel}` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
+        )
+    };
+    let mut f = Finding::fail(message).file(".gitignore");
+    match unanchored_folder_line(gitignore, rel) {
+        Some((line, pattern, folder, name)) => {
+            f = f.line(line).hint(tr!(
+                "a pattern without a leading `/` matches at every depth: `{pattern}` also matches `{folder}/`; write `/{name}/` to mean only the top-level folder; `git check-ignore -v {q}` shows which line does it",
+                "앞에 `/` 가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/` 처럼 적으세요. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
+            ));
+        }
+        None => {
+            f = f.hint(tr!(
+                "`git check-ignore -v {q}` shows which line of which ignore file does it; narrow that pattern (a leading `/` limits it to the top-level folder: `/data/` is not `src/data/`)",
+                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히세요 (앞에 `/` 를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
+            ));
+        }
+    }
+    f
+}
+
+/// A line of the workspace's `.gitignore` such as `data/` (or `data`, `**/data/`) that
+/// matches a folder of `rel` below the top level: `(line number, the line, the folder, its
+/// name)`.
+fn unanchored_folder_line(gitignore: &Path, rel: &str) -> Option<(u32, String, String, String)> {
+    let bytes = std::fs::read(gitignore).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let parts: Vec<&str> = rel.trim_end_matches('/').split('/').collect();
+    // Folders of `rel` other than a top-level one (a top-level match is meant).
+    let folders = &parts[..parts.len().saturating_sub(1)];
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r').trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('!') {
+            continue;
+        }
+        let bare = line.strip_prefix("**/").unwrap_or(line);
+        let name = bare.strip_suffix('/').unwrap_or(bare);
+        if name.is_empty() || name.contains('/') || name.contains(['*', '?', '[']) {
+            continue;
+        }
+        if let Some(depth) = (1..folders.len()).find(|&d| folders[d] == name) {
+            let folder = folders[..=depth].join("/");
+            return Some((i as u32 + 1, line.to_string(), folder, name.to_string()));
+        }
+    }
+    None
 }
 
 /// A sample path as git wants it: `/` separators, no leading `./` or `/`.
@@ -213,14 +344,21 @@ fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
         findings.push(
             Finding::fail(tr!(
                 "`{shown}` is read as one pattern, comment included, so it does not ignore `{pattern}`: in `.gitignore` a `#` starts a comment only at the beginning of a line",
-                "`{shown}` 은(는) 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 을(를) 무시하지 않습니다: `.gitignore` 에서 `#` 은 줄의 맨 앞에 있을 때만 주석입니다"
+                "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore` 에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
             ))
             .file(".gitignore")
             .line(i as u32 + 1)
-            .hint(tr!(
-                "put the comment on its own line: `{comment}` on one line, `{pattern}` on the next",
-                "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
-            )),
+            .hint(if pattern == "data/" {
+                tr!(
+                    "put the comment on its own line: `{comment}` on one line, `/data/` on the next (with the leading `/`, only the top-level `data/` folder, not the `src/data/` package)",
+                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/` 가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
+                )
+            } else {
+                tr!(
+                    "put the comment on its own line: `{comment}` on one line, `{pattern}` on the next",
+                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
+                )
+            }),
         );
     }
     findings

@@ -12,10 +12,9 @@ use git2::{ObjectType, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
 use super::git_history::{
-    append, head_commit, open_workspace_repo, shell_quote, MAX_FINDINGS_PER_KIND,
+    append, head_commit, open_workspace_repo, plural, shell_quote, MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Finding};
-use crate::i18n::Tr;
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -75,7 +74,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))
         .hint(tr!(
             "run `git fsck` to see what git says about the repository",
-            "`git fsck` 로 저장소 상태를 확인하세요"
+            "`git fsck` 명령으로 저장소 상태를 확인하세요"
         ))]
     };
     let root_tree = match head.commit.tree() {
@@ -94,11 +93,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let prefix = &ws.prefix;
                 return vec![Finding::fail(tr!(
                     "nothing in the workspace folder `{prefix}` is committed yet",
-                    "워크스페이스 폴더 `{prefix}` 안의 파일이 아직 하나도 커밋되지 않았습니다"
+                    "작업 폴더 `{prefix}` 안의 파일이 아직 하나도 커밋되지 않았습니다"
                 ))
                 .hint(tr!(
-                    "`git add .` && `git commit -m \"Add the project\"` in the workspace folder",
-                    "워크스페이스 폴더에서 `git add .` && `git commit -m \"프로젝트 추가\"` 를 실행하세요"
+                    "in the workspace folder, with `.gitignore` written first: `git add .` && `git commit -m \"Add the project\"`",
+                    "작업 폴더에서 `.gitignore` 파일을 먼저 만든 뒤 실행하세요: `git add .` && `git commit -m \"프로젝트 추가\"`"
                 ))];
             }
         }
@@ -127,9 +126,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = classify(params, &files);
     if findings.is_empty() {
         let n = files.len();
+        let tracks = plural(n, "file", "files");
         let max = params.max_size_mb;
         let mut message = tr!(
-            "HEAD tracks {n} file(s) and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
+            "HEAD tracks {tracks} and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
             "HEAD 가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB 를 넘는 파일도 없습니다"
         );
         if let Some(loc) = &ws.location {
@@ -239,7 +239,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         tr!(
             "the file stays in the history even after `git rm --cached`: to drop it from every commit use `git filter-repo --invert-paths --path {q}` (or start a new repository); GitHub rejects files over 100 MB",
-            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 를 쓰거나 저장소를 새로 만드세요. GitHub 은 100 MB 를 넘는 파일을 거부합니다"
+            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드세요. GitHub 은 100 MB 를 넘는 파일을 거부합니다"
         )
     };
 
@@ -263,7 +263,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         };
         let mut hint = tr!(
             "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
-            "`{rm}` 을 실행하고 `.gitignore` 에 `{ignore}` 를 추가한 뒤 `git commit -m \"가상환경 추적 중단\"` 을 실행하세요. 가상환경은 커밋하지 않고 requirements.txt 로 다시 만듭니다"
+            "`{rm}` 명령으로 추적을 끊고 `.gitignore` 에 `{ignore}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt 로 다시 만듭니다"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -271,7 +271,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         findings.push(
             Finding::fail(tr!(
                 "`{shown}` is a virtual environment and {n} of its files are committed",
-                "`{shown}` 은(는) 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+                "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
             ))
             .file(root.trim_end_matches('/').to_string())
             .hint(hint),
@@ -280,34 +280,36 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     more(
         &mut findings,
         total,
-        tr!("virtual environment(s)", "개의 가상환경"),
+        ("virtual environment", "virtual environments", "가상환경"),
     );
 
     // Forbidden folders.
     let total = in_dirs.len();
     for (dir, group) in in_dirs.iter().take(MAX_FINDINGS_PER_KIND) {
         let n = group.files.len();
+        let files_n = plural(n, "file", "files");
+        let are = if n == 1 { "is" } else { "are" };
         let example = &group.files[0].path;
         let d = dir.trim_end_matches('/');
         let q = shell_quote(d);
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
             "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
-            "`git rm -r --cached {q}` 을 실행하고 `.gitignore` 에 `{last}/` 를 추가한 뒤 `git commit -m \"{d} 추적 중단\"` 을 실행하세요"
+            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 `{last}/` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{d} 추적 중단\"`"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
         }
         findings.push(
             Finding::fail(tr!(
-                "{n} file(s) inside `{dir}` are committed (e.g. `{example}`); this folder must not be tracked",
+                "{files_n} inside `{dir}` {are} committed (e.g. `{example}`); this folder must not be tracked",
                 "`{dir}` 안의 파일 {n}개가 커밋되어 있습니다 (예: `{example}`). 이 폴더는 추적하면 안 됩니다"
             ))
             .file(d.to_string())
             .hint(hint),
         );
     }
-    more(&mut findings, total, tr!("folder(s)", "개의 폴더"));
+    more(&mut findings, total, ("folder", "folders", "폴더"));
     if total > MAX_FINDINGS_PER_KIND {
         // One command per folder name untracks every such folder at any depth (a git
         // pathspec `*` also matches `/`).
@@ -338,7 +340,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         let mut hint = tr!(
             "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
-            "`git rm --cached {q}` 을 실행하고 `.gitignore` 에 `{pattern}` 를 추가한 뒤 `git commit -m \"{path} 추적 중단\"` 을 실행하세요"
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 `{pattern}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`"
         );
         if pattern.starts_with(".env") {
             append(
@@ -355,13 +357,13 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         findings.push(
             Finding::fail(tr!(
                 "`{path}` is committed; files matching `{pattern}` must not be tracked",
-                "`{path}` 이(가) 커밋되어 있습니다. `{pattern}` 에 해당하는 파일은 추적하면 안 됩니다"
+                "`{path}` 파일이 커밋되어 있습니다. `{pattern}` 패턴에 해당하는 파일은 추적하면 안 됩니다"
             ))
             .file(path.clone())
             .hint(hint),
         );
     }
-    more(&mut findings, total, tr!("file(s)", "개의 파일"));
+    more(&mut findings, total, ("file", "files", "파일"));
 
     // Large files.
     let total = big.len();
@@ -372,13 +374,13 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let size = mb(t.size.unwrap_or(0));
         let mut hint = tr!(
             "`git rm --cached {q}`, add it to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`.",
-            "`git rm --cached {q}` 을 실행하고 `.gitignore` 에 추가한 뒤 `git commit -m \"{path} 추적 중단\"` 을 실행하세요."
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 이 파일을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`."
         );
         append(&mut hint, &history(path));
         findings.push(
             Finding::fail(tr!(
                 "`{path}` is {size} MB, over the {max} MB limit for a tracked file",
-                "`{path}` 의 크기가 {size} MB 로, 추적하는 파일의 한도 {max} MB 를 넘습니다"
+                "`{path}` 파일의 크기가 {size} MB 로, 추적하는 파일의 한도 {max} MB 를 넘습니다"
             ))
             .file(path.clone())
             .hint(hint),
@@ -387,20 +389,30 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     more(
         &mut findings,
         total,
-        tr!("file(s) over the limit", "개의 한도 초과 파일"),
+        (
+            "file over the limit",
+            "files over the limit",
+            "한도 초과 파일",
+        ),
     );
 
     findings
 }
 
-/// "and N more ..." when `total` is over the cap.
-fn more(findings: &mut Vec<Finding>, total: usize, what: Tr) {
+/// "and N more ..." when `total` is over the cap; `what` is (English singular, English
+/// plural, Korean noun).
+fn more(findings: &mut Vec<Finding>, total: usize, what: (&str, &str, &str)) {
     if total > MAX_FINDINGS_PER_KIND {
         let n = total - MAX_FINDINGS_PER_KIND;
-        let (en, ko) = (what.en, what.ko);
+        let (noun, like) = if n == 1 {
+            (what.0, "like this")
+        } else {
+            (what.1, "like these")
+        };
+        let ko = what.2;
         findings.push(Finding::fail(tr!(
-            "and {n} more {en} like these",
-            "이와 같은 {n}{ko}가 더 있습니다"
+            "and {n} more {noun} {like}",
+            "이와 같은 {ko} {n}개가 더 있습니다"
         )));
     }
 }
@@ -498,7 +510,7 @@ mod tests {
         };
         let f = classify(&params, &files);
         assert_eq!(f.len(), 11);
-        assert_eq!(f[10].message.en, "and 20 more folder(s) like these");
+        assert_eq!(f[10].message.en, "and 20 more folders like these");
         let hint = &f[10].hint.as_ref().unwrap().en;
         assert!(
             hint.contains("`git rm -r --cached -q -- '*__pycache__/*'`"),
