@@ -4,6 +4,8 @@
 //! language, terminal), then a command either renders lessons or runs checks and hands
 //! their findings to a report.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 pub mod cache;
 pub mod checks;

@@ -316,3 +316,22 @@ fn links_out_of_the_submission_are_not_read_or_quoted() {
         assert!(text.contains("outside the workspace"), "{id}: {text}");
     }
 }
+
+#[test]
+fn a_submission_is_graded_on_its_own_repository_never_the_one_around_it() {
+    // The instructor's repository holds a folder of submissions; one has no .git of its own.
+    let instructor = tempdir();
+    support::build_project(instructor.path());
+    let student = instructor.path().join("submissions/lee");
+    std::fs::create_dir_all(&student).unwrap();
+    write(&student, "hello.py", "print(1)\n");
+    let (_, r) = report(&student, &[]);
+    let git_ex = exercise(&r, "git-workflow");
+    assert_eq!(git_ex["status"], "fail");
+    assert!(
+        git_ex["findings"]
+            .to_string()
+            .contains("not a git repository"),
+        "{git_ex:#}"
+    );
+}

@@ -10,7 +10,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Once;
 
 use git2::{Commit, Delta, DiffOptions, ErrorCode, Oid, Repository, Sort};
 use serde::Deserialize;
@@ -48,7 +47,7 @@ impl Default for Params {
 pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let ws = match open_workspace_repo(&ctx.root) {
+    let ws = match open_workspace_repo(ctx) {
         Ok(ws) => ws,
         Err(f) => return vec![*f],
     };
@@ -396,36 +395,34 @@ impl WorkspaceRepo {
     }
 }
 
-/// Make libgit2 ignore the user's and the system's git configuration (global excludes file,
-/// `safe.directory`, ...): the answer must be the same on the learner's machine and in CI.
-/// Ownership checks are off because graders open submissions owned by other users; nothing
-/// here runs hooks, filters or anything else a repository's config could name.
-fn isolate_libgit2() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        use git2::ConfigLevel;
-        // SAFETY: these mutate libgit2's global options; `Once` runs them once, before any
-        // repository is opened by this program (the git check kinds are its only git2 users).
-        unsafe {
-            for level in [
-                ConfigLevel::System,
-                ConfigLevel::XDG,
-                ConfigLevel::Global,
-                ConfigLevel::ProgramData,
-            ] {
-                let _ = git2::opts::set_search_path(level, "");
-            }
-            let _ = git2::opts::set_verify_owner_validation(false);
-        }
-    });
-}
-
-/// Open the repository whose work tree holds `root` (which may be a subfolder of it).
+/// Open the repository whose work tree holds the workspace (which may be a subfolder of it).
+/// When grading (`workspace_only`), the repository must be the submission's own: the search
+/// never climbs above the workspace into, say, the instructor's repository around it.
 /// The error is boxed: a [`Finding`] is large and this is the rare path.
-pub(crate) fn open_workspace_repo(root: &Path) -> Result<WorkspaceRepo, Box<Finding>> {
-    isolate_libgit2();
-    let repo = match Repository::discover(root) {
+///
+/// libgit2 reads the user's git configuration as `git` itself does (a global excludes
+/// file counts): turning that off needs `unsafe` global options, which this crate does not use.
+pub(crate) fn open_workspace_repo(ctx: &CheckContext) -> Result<WorkspaceRepo, Box<Finding>> {
+    let root = ctx.root.as_path();
+    let ceiling: Vec<&Path> = match root.parent() {
+        Some(parent) if ctx.workspace_only => vec![parent],
+        _ => Vec::new(),
+    };
+    let repo = match Repository::open_ext(root, git2::RepositoryOpenFlags::empty(), ceiling) {
         Ok(r) => r,
+        Err(e) if e.code() == ErrorCode::Owner => {
+            let msg = e.message().to_string();
+            return Err(Box::new(
+                Finding::error(tr!(
+                    "git refuses to open this repository because another user owns it: {msg}",
+                    "다른 사용자가 소유한 저장소라서 git 이 열지 않습니다: {msg}"
+                ))
+                .hint(tr!(
+                    "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
+                    "믿을 수 있는 저장소라면(예: 채점) 허용하세요: `git config --global --add safe.directory '*'`"
+                )),
+            ));
+        }
         Err(e) if e.code() == ErrorCode::NotFound => {
             return Err(Box::new(
                 Finding::fail(tr!(

@@ -42,7 +42,7 @@ pub struct Sample {
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let ws = match open_workspace_repo(&ctx.root) {
+    let ws = match open_workspace_repo(ctx) {
         Ok(ws) => ws,
         Err(f) => return vec![*f],
     };
