@@ -76,6 +76,18 @@ pub struct Summary {
     pub max_score: u32,
 }
 
+/// `file:line: message`, `file: message` or the message alone, as people read a finding.
+/// Many messages already begin with their file ("requirements.txt does not list ..."): then
+/// the file is not said twice.
+pub fn located(file: Option<&str>, line: Option<u32>, message: &str) -> String {
+    match (file, line) {
+        (Some(file), Some(line)) => format!("{file}:{line}: {message}"),
+        (Some(file), None) if message.starts_with(file) => message.to_string(),
+        (Some(file), None) => format!("{file}: {message}"),
+        _ => message.to_string(),
+    }
+}
+
 impl Report {
     /// Localise results into a report in `lang`.
     pub fn build(

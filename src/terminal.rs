@@ -123,6 +123,18 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// `text` wrapped to `width` columns (breaking only at spaces, so Korean words stay whole),
+/// the first line after `first`, the others after `rest`.
+pub fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let w = crate::render::text::width;
+    let room = width.saturating_sub(w(rest).max(w(first))).max(20);
+    crate::render::wrap_plain(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { first } else { rest }))
+        .collect()
+}
+
 /// `text` followed by spaces up to `width` display columns (Hangul counts two).
 pub fn pad(text: &str, width: usize) -> String {
     let w = crate::render::text::width(text);

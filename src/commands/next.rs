@@ -7,7 +7,8 @@ use crate::checks::Status;
 use crate::exit::Code;
 use crate::progress::{next_step, Step};
 use crate::render::render;
-use crate::terminal::Style;
+use crate::report::located;
+use crate::terminal::{indented, Style};
 use crate::tr;
 
 pub fn run(app: &mut App) -> Result<Code> {
@@ -53,16 +54,20 @@ pub fn run(app: &mut App) -> Result<Code> {
                 );
                 out.push('\n');
                 for f in r.findings.iter().filter(|f| f.status >= Status::Fail) {
-                    let place = match (&f.file, f.line) {
-                        (Some(file), Some(line)) => format!("{file}:{line}: "),
-                        (Some(file), None) => format!("{file}: "),
-                        _ => String::new(),
-                    };
-                    out.push_str(&format!(
-                        "  {} {place}{}\n",
-                        app.term.paint(Style::Fail, "x"),
-                        f.message.get(lang)
-                    ));
+                    let text = located(f.file.as_deref(), f.line, f.message.get(lang));
+                    let mark = app.term.paint(Style::Fail, "x");
+                    for (i, line) in indented(&text, "    ", "    ", app.term.width)
+                        .iter()
+                        .enumerate()
+                    {
+                        let lead = if i == 0 {
+                            format!("  {mark} ")
+                        } else {
+                            "    ".to_string()
+                        };
+                        let line = line.strip_prefix("    ").unwrap_or(line);
+                        out.push_str(&format!("{lead}{line}\n"));
+                    }
                 }
             }
             out.push('\n');

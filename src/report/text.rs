@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{ExerciseReport, ExerciseStatus, FindingReport, Report};
 use crate::checks::Status;
 use crate::i18n::Lang;
-use crate::terminal::{Style, Term};
+use crate::terminal::{indented, Style, Term};
 use crate::tr;
 
 /// The report for people; `learner` adds the next command to type (not for an instructor's
@@ -121,27 +121,8 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
     )
 }
 
-/// `file:line: message` (or just the message), with a `could not run` prefix for errors.
 fn located(f: &FindingReport) -> String {
-    match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}: {}", f.message),
-        // Many messages already begin with their file ("requirements.txt does not list ...").
-        (Some(file), None) if f.message.starts_with(file.as_str()) => f.message.clone(),
-        (Some(file), None) => format!("{file}: {}", f.message),
-        _ => f.message.clone(),
-    }
-}
-
-/// `text` wrapped to `width` columns, the first line after `first`, the others after `rest`.
-fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
-    let room = width
-        .saturating_sub(rest.width().max(first.width()))
-        .max(20);
-    crate::render::wrap_plain(text, room)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| format!("{}{line}", if i == 0 { first } else { rest }))
-        .collect()
+    super::located(f.file.as_deref(), f.line, &f.message)
 }
 
 fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
