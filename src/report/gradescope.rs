@@ -95,12 +95,7 @@ pub fn findings_text(e: &ExerciseReport, lang: Lang) -> String {
             Status::Error => tr!("could not check", "확인할 수 없음"),
         };
         s.push_str(&format!("[{}] ", word.get(lang)));
-        match (&f.file, f.line) {
-            (Some(file), Some(line)) => s.push_str(&format!("{file}:{line}: ")),
-            (Some(file), None) => s.push_str(&format!("{file}: ")),
-            _ => {}
-        }
-        s.push_str(&f.message);
+        s.push_str(&super::located(f.file.as_deref(), f.line, &f.message));
         s.push('\n');
         if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
             if matches!(f.status, Status::Fail | Status::Error) {

@@ -85,11 +85,7 @@ fn short(text: &str, max: usize) -> String {
 
 /// The text body of a failure: where, what, how to fix.
 fn description(f: &FindingReport) -> String {
-    let mut s = match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}: {}", f.message),
-        (Some(file), None) => format!("{file}: {}", f.message),
-        _ => f.message.clone(),
-    };
+    let mut s = super::located(f.file.as_deref(), f.line, &f.message);
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         s.push_str("\nhint: ");
         s.push_str(hint);
