@@ -379,11 +379,12 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
 }
 
 /// How to recreate a broken environment.
-fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
+/// How to make an environment again (a moved venv, a broken interpreter).
+pub fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
     match kind {
         EnvKind::Venv => tr!(
-            "a virtual environment cannot be moved or copied; delete it and make it again where it is used: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
-            "가상 환경은 옮기거나 복사할 수 없습니다. 지우고 쓸 자리에서 다시 만드세요: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
+            "make the environment again where it is used (a virtual environment cannot be moved or copied): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
+            "쓸 자리에서 환경을 다시 만드세요 (가상 환경은 옮기거나 복사할 수 없습니다): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
         ),
         EnvKind::Conda => tr!(
             "recreate the conda environment: `conda env remove -p {d}` then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",

@@ -386,17 +386,7 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
 }
 
 fn recreate(ctx: &CheckContext, env: &PythonEnv) -> Tr {
-    let d = show_path(&ctx.root, &env.dir);
-    match env.kind {
-        EnvKind::Venv => tr!(
-            "make the environment again: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
-            "환경을 다시 만드세요: `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
-        ),
-        EnvKind::Conda => tr!(
-            "make the conda environment again: `conda env remove -p {d}`, then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",
-            "conda 환경을 다시 만드세요: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
-        ),
-    }
+    crate::python::recreate_hint(&show_path(&ctx.root, &env.dir), env.kind)
 }
 
 fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
