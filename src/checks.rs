@@ -240,6 +240,24 @@ impl CheckContext {
         })
     }
 
+    /// Run a slow step (importing torch) with a spinner on stderr when `progress` is on.
+    /// Checks never print; showing that they are busy is the context's job.
+    pub fn while_waiting<T>(&self, what: &str, step: impl FnOnce() -> T) -> T {
+        if !self.progress {
+            return step();
+        }
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+            bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
+        }
+        bar.set_message(what.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let result = step();
+        bar.finish_and_clear();
+        result
+    }
+
     /// The finding for a check that would execute workspace code when that is not allowed.
     pub fn exec_disabled(&self, what: &str) -> Finding {
         Finding::skip(tr!(

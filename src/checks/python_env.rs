@@ -219,21 +219,10 @@ pub(crate) fn run_python(
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PYTHONIOENCODING", "utf-8")
         .env_remove("PYTHONHOME");
-    let bar = ctx.progress.then(|| {
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        let secs = timeout.as_secs();
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
-            bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
-        }
-        bar.set_message(format!("{what} ... (max {secs} s)"));
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
+    let secs = timeout.as_secs();
+    let result = ctx.while_waiting(&format!("{what} ... (max {secs} s)"), || {
+        run_with_timeout(cmd, timeout)
     });
-    let result = run_with_timeout(cmd, timeout);
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
     result
 }
 
