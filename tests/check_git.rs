@@ -1106,3 +1106,17 @@ fn must_not_ignore_defaults_to_nothing() {
         "git ignores the sample path: `data/x`"
     );
 }
+
+#[test]
+fn a_gitignore_that_never_ends_is_not_read_forever() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    git_init(ws.path());
+    write(ws.path(), "hello.py", "print(1)\n");
+    git(ws.path(), &["add", "hello.py"]);
+    git(ws.path(), &["commit", "-q", "-m", "first"]);
+    std::os::unix::fs::symlink("/dev/zero", ws.path().join(".gitignore")).unwrap();
+    let r = check(c.path(), ws.path());
+    assert_eq!(r.code, 1, "{}", r.pretty());
+    assert_eq!(r.exercise_status(), "fail");
+}
