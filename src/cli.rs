@@ -90,6 +90,11 @@ pub enum Command {
             Exit codes: 0 all selected exercises pass, 1 some fail, 2 usage or course-file error, 3 a check could not run."
     )]
     Check(CheckArgs),
+    /// Re-check your work every time you save a file (Ctrl-C to stop).
+    #[command(
+        after_help = "Examples:\n  course watch\n  course watch --poll     on WSL or network drives, where file events do not arrive"
+    )]
+    Watch(WatchArgs),
     /// Show the next hint of an exercise (one more each time).
     #[command(after_help = "Examples:\n  course hint\n  course hint requirements")]
     Hint(HintArgs),
@@ -151,6 +156,13 @@ pub struct CheckArgs {
     pub exercises: Vec<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct WatchArgs {
+    /// Look for changes every half second instead of waiting for file events.
+    #[arg(long, env = "COURSE_WATCH_POLL", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub poll: bool,
 }
 
 #[derive(Args, Debug)]

@@ -11,6 +11,7 @@ pub mod list;
 pub mod next;
 pub mod orientation;
 pub mod validate;
+pub mod watch;
 
 use anyhow::Result;
 
@@ -38,6 +39,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Next) => next::run(&mut app),
         Some(Command::Check(args)) => check::run(&mut app, &args),
         Some(Command::Hint(args)) => hint::run(&mut app, &args),
+        Some(Command::Watch(args)) => watch::run(&mut app, &args),
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
         Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_)) => {

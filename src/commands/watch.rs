@@ -1,0 +1,161 @@
+//! `course watch`: check again every time the learner saves a file, and show the exercise
+//! they are on with what is still wrong.
+//!
+//! File events come from the operating system (inotify, FSEvents, ...). They do not arrive
+//! on WSL's Windows drives or network file systems, so `--poll` (or `COURSE_WATCH_POLL=1`)
+//! looks every half second instead, and the screen says which mode is on. Only the
+//! learner's own folders are watched: not `.git`, `.course`, virtual environments or data.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use notify::{RecursiveMode, Watcher};
+
+use crate::app::App;
+use crate::checks::Status;
+use crate::cli::WatchArgs;
+use crate::exit::Code;
+use crate::report::{text, Report};
+use crate::terminal::{print, Style};
+use crate::tr;
+
+/// Changes closer together than this are one save (editors write several files).
+const SETTLE: Duration = Duration::from_millis(250);
+const POLL_EVERY: Duration = Duration::from_millis(500);
+
+pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
+    let root = app.require_workspace()?.root.clone();
+    let (tx, rx) = mpsc::channel::<()>();
+    let (mut watcher, polling) = make_watcher(tx, args.poll)?;
+    for (path, mode) in watched(&root) {
+        // A folder that vanished in between is no reason to stop watching the rest.
+        let _ = watcher.watch(&path, mode);
+    }
+    loop {
+        draw(app, &root, polling)?;
+        if rx.recv().is_err() {
+            return Ok(Code::Ok);
+        }
+        while rx.recv_timeout(SETTLE).is_ok() {}
+    }
+}
+
+/// An OS watcher, or a polling one when asked for or when the OS one cannot start.
+fn make_watcher(tx: mpsc::Sender<()>, poll: bool) -> Result<(Box<dyn Watcher>, bool)> {
+    let handler = |tx: mpsc::Sender<()>| {
+        move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| e.paths.iter().any(|p| !ignored(p))) {
+                let _ = tx.send(());
+            }
+        }
+    };
+    if !poll {
+        if let Ok(w) = notify::recommended_watcher(handler(tx.clone())) {
+            return Ok((Box::new(w), false));
+        }
+    }
+    let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+    let w = notify::PollWatcher::new(handler(tx), config).context("cannot watch the workspace")?;
+    Ok((Box::new(w), true))
+}
+
+/// Paths whose changes never matter to a check of the learner's work.
+fn ignored(path: &Path) -> bool {
+    path.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        matches!(
+            name.as_ref(),
+            ".git" | ".course" | "__pycache__" | ".ipynb_checkpoints"
+        )
+    })
+}
+
+/// The workspace itself (its top-level files) and each of its folders, except those that are
+/// big and not the learner's writing: git's, course's, environments, data.
+fn watched(root: &Path) -> Vec<(std::path::PathBuf, RecursiveMode)> {
+    let mut out = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return out;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        let environment = path.join("pyvenv.cfg").exists() || path.join("conda-meta").exists();
+        let skip = matches!(
+            name.as_str(),
+            ".git" | ".course" | "data" | "node_modules" | "wandb"
+        );
+        if is_dir && !environment && !skip {
+            out.push((path, RecursiveMode::Recursive));
+        }
+    }
+    out
+}
+
+/// Check everything and show the first exercise that does not pass, or that all do.
+fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
+    let lang = app.lang;
+    let results = app.check_exercises(&[])?;
+    let passed = results.iter().filter(|r| r.status == Status::Pass).count();
+    let total = results.len();
+    let mut out = String::new();
+    if app.term.is_tty {
+        // Clear the screen and go home: each save shows a fresh status.
+        out.push_str("\x1b[2J\x1b[H");
+    }
+    out.push_str(
+        &app.term.paint(
+            Style::Heading,
+            tr!(
+                "course watch · {passed}/{total} exercises pass",
+                "course watch · 연습 문제 {passed}/{total} 통과"
+            )
+            .get(lang),
+        ),
+    );
+    out.push_str("\n\n");
+    match results.iter().find(|r| r.status != Status::Pass) {
+        Some(open) => {
+            let report = Report::build(
+                &app.course,
+                &root.display().to_string(),
+                std::slice::from_ref(open),
+                lang,
+            );
+            out.push_str(&text::render(&report, &app.term, lang, true));
+        }
+        None => {
+            out.push_str(
+                &app.term.paint(
+                    Style::Pass,
+                    tr!(
+                        "Every exercise passes. Well done!",
+                        "모든 연습 문제를 통과했습니다. 수고했습니다!"
+                    )
+                    .get(lang),
+                ),
+            );
+            out.push('\n');
+        }
+    }
+    let where_ = root.display().to_string();
+    let how = if polling {
+        tr!(
+            "Watching {where_} for changes (looking every 0.5 s: --poll). Ctrl-C to stop.",
+            "{where_} 의 변경을 지켜보는 중입니다 (0.5초마다 확인: --poll). 끝내려면 Ctrl-C."
+        )
+    } else {
+        tr!(
+            "Watching {where_} for changes; save a file to check again. Ctrl-C to stop. (No reaction on WSL or a network drive? Use --poll.)",
+            "{where_} 의 변경을 지켜보는 중입니다. 파일을 저장하면 다시 확인합니다. 끝내려면 Ctrl-C. (WSL 이나 네트워크 드라이브에서 반응이 없다면 --poll)"
+        )
+    };
+    out.push('\n');
+    out.push_str(&app.term.paint(Style::Dim, how.get(lang)));
+    out.push('\n');
+    print(&out)?;
+    Ok(())
+}

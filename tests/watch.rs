@@ -1,0 +1,117 @@
+//! `course watch`: the real binary re-checks when the learner saves a file, with OS file
+//! events and with `--poll`.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::{course, tempdir, write};
+
+fn mini() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-course")
+}
+
+/// `course watch` running in `ws`, its stdout arriving on a channel.
+struct Watch {
+    child: Child,
+    output: mpsc::Receiver<String>,
+    seen: String,
+}
+
+impl Watch {
+    fn start(ws: &Path, extra: &[&str]) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_course"))
+            .arg("--course")
+            .arg(mini())
+            .args(["--lang", "en", "watch"])
+            .args(extra)
+            .current_dir(ws)
+            .env_remove("COURSE_WATCH_POLL")
+            .env_remove("CLICOLOR_FORCE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0
+                    || tx
+                        .send(String::from_utf8_lossy(&buf[..n]).into_owned())
+                        .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        Watch {
+            child,
+            output,
+            seen: String::new(),
+        }
+    }
+
+    /// Wait until the output (since the last call) contains `text`; a generous limit only
+    /// so that a broken watcher fails the test instead of hanging it.
+    fn expect(&mut self, text: &str) {
+        let limit = std::time::Instant::now() + Duration::from_secs(60);
+        while !self.seen.contains(text) {
+            let left = limit.saturating_duration_since(std::time::Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.seen.push_str(&chunk),
+                Err(_) => panic!("`{text}` never appeared; output was:\n{}", self.seen),
+            }
+        }
+        let at = self.seen.find(text).unwrap() + text.len();
+        self.seen.drain(..at);
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn watch_through_both_exercises(extra: &[&str], mode_line: &str) {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    let mut w = Watch::start(ws.path(), extra);
+    w.expect("0/2 exercises pass");
+    w.expect("First exercise");
+    w.expect(mode_line);
+    write(ws.path(), "done.txt", "");
+    w.expect("1/2 exercises pass");
+    w.expect("Second exercise");
+    write(ws.path(), "second.txt", "");
+    w.expect("2/2 exercises pass");
+    w.expect("Every exercise passes");
+}
+
+#[test]
+fn file_events_recheck_on_save() {
+    watch_through_both_exercises(&[], "save a file to check again");
+}
+
+#[test]
+fn polling_rechecks_too_and_says_so() {
+    watch_through_both_exercises(&["--poll"], "looking every 0.5 s");
+}
+
+#[test]
+fn watch_needs_a_workspace() {
+    let dir = tempdir();
+    course()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "watch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("course init"));
+}
