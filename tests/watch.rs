@@ -3,6 +3,9 @@
 
 mod common;
 
+#[path = "../benches/support/workspace.rs"]
+mod support;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -24,9 +27,19 @@ struct Watch {
 
 impl Watch {
     fn start(ws: &Path, extra: &[&str]) -> Watch {
+        Watch::start_with(
+            ws,
+            &[&["--course", mini().to_str().unwrap()], extra].concat(),
+        )
+    }
+
+    fn start_with(ws: &Path, args: &[&str]) -> Watch {
+        let (course_args, extra) = match args.first() {
+            Some(&"--course") => args.split_at(2),
+            _ => args.split_at(0),
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_course"))
-            .arg("--course")
-            .arg(mini())
+            .args(course_args)
             .args(["--lang", "en", "watch"])
             .args(extra)
             .current_dir(ws)
@@ -103,6 +116,29 @@ fn file_events_recheck_on_save() {
 #[test]
 fn polling_rechecks_too_and_says_so() {
     watch_through_both_exercises(&["--poll"], "looking every 0.5 s");
+}
+
+#[test]
+fn reading_files_to_check_them_does_not_count_as_a_change() {
+    // The real course reads README.md, src/, configs/, .gitignore, git: none of that reading
+    // may wake the watcher, or it would check forever.
+    let ws = tempdir();
+    support::build_project(ws.path());
+    course().arg("init").arg(ws.path()).assert().success();
+    let mut w = Watch::start_with(ws.path(), &[]);
+    w.expect("4/5 exercises pass");
+    w.expect("Ctrl-C to stop");
+    std::thread::sleep(Duration::from_secs(3));
+    while let Ok(chunk) = w.output.try_recv() {
+        w.seen.push_str(&chunk);
+    }
+    assert!(
+        !w.seen.contains("exercises pass"),
+        "redrew without a change:\n{}",
+        w.seen
+    );
+    write(ws.path(), "requirements.txt", "torch\n");
+    w.expect("3/5 exercises pass");
 }
 
 #[test]

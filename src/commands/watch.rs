@@ -46,7 +46,7 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
 fn make_watcher(tx: mpsc::Sender<()>, poll: bool) -> Result<(Box<dyn Watcher>, bool)> {
     let handler = |tx: mpsc::Sender<()>| {
         move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| e.paths.iter().any(|p| !ignored(p))) {
+            if event.is_ok_and(|e| is_a_change(&e) && e.paths.iter().any(|p| !ignored(p))) {
                 let _ = tx.send(());
             }
         }
@@ -59,6 +59,18 @@ fn make_watcher(tx: mpsc::Sender<()>, poll: bool) -> Result<(Box<dyn Watcher>, b
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
     let w = notify::PollWatcher::new(handler(tx), config).context("cannot watch the workspace")?;
     Ok((Box::new(w), true))
+}
+
+/// Files written, created, removed or renamed; not files opened or read (the checks read the
+/// workspace, and those events would make every check trigger the next one).
+fn is_a_change(event: &notify::Event) -> bool {
+    use notify::event::{EventKind, ModifyKind};
+    match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
 }
 
 /// Paths whose changes never matter to a check of the learner's work.
