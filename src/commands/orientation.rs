@@ -20,7 +20,7 @@ pub fn run(app: &mut App) -> Result<Code> {
             "\n아직 코스 작업 폴더가 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 폴더로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
         ).get(lang));
         out.push('\n');
-        crate::terminal::print(&out.to_string())?;
+        crate::terminal::print(&out)?;
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;
@@ -51,8 +51,8 @@ pub fn run(app: &mut App) -> Result<Code> {
         Step::Exercise(i) => {
             let title = app.course.exercises[i].title.get(lang);
             tr!(
-                "Next: exercise {title}: course next",
-                "다음: 연습 문제 「{title}」: course next"
+                "Next: exercise {title}: course next  (then course watch re-checks as you save)",
+                "다음: 연습 문제 「{title}」: course next  (그다음 course watch 를 켜 두면 저장할 때마다 다시 확인합니다)"
             )
         }
         Step::Done => tr!(
@@ -62,6 +62,6 @@ pub fn run(app: &mut App) -> Result<Code> {
     };
     out.push_str(&term.paint(Style::Bold, step.get(lang)));
     out.push('\n');
-    crate::terminal::print(&out.to_string())?;
+    crate::terminal::print(&out)?;
     Ok(Code::Ok)
 }
