@@ -114,6 +114,7 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
     }
     let start = Instant::now();
     let mut child = cmd.spawn().map_err(RunError::Start)?;
+    let _running = Running::register(child.id());
     let (tx, rx) = mpsc::channel();
     let stdout = spawn_reader(child.stdout.take(), tx.clone());
     let stderr = spawn_reader(child.stderr.take(), tx);
@@ -175,17 +176,59 @@ fn signal_of(status: &ExitStatus) -> Option<Option<i32>> {
 }
 
 /// Kill the child and (on Unix) its process group, then reap it.
-fn kill(child: &mut Child) {
+/// Process groups of the children running now. They are in groups of their own (so that a
+/// timeout stops grandchildren too), which also means the terminal's Ctrl-C does not reach
+/// them: an interrupt of `course` stops them itself, or a hanging import would run on.
+static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+/// A registered child group, removed from [`RUNNING`] when dropped.
+struct Running(u32);
+
+impl Running {
+    fn register(pgid: u32) -> Running {
+        static HANDLER: std::sync::Once = std::sync::Once::new();
+        HANDLER.call_once(|| {
+            // Without a handler (another one already set), Ctrl-C still ends `course`.
+            let _ = ctrlc::set_handler(|| {
+                let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+                for pgid in groups {
+                    kill_group(pgid);
+                }
+                std::process::exit(130);
+            });
+        });
+        if let Ok(mut groups) = RUNNING.lock() {
+            groups.push(pgid);
+        }
+        Running(pgid)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(mut groups) = RUNNING.lock() {
+            groups.retain(|g| *g != self.0);
+        }
+    }
+}
+
+/// `kill -KILL -- -PGID` (a child leads its own group, see `process_group(0)`).
+fn kill_group(pgid: u32) {
     #[cfg(unix)]
     {
-        // `kill -KILL -- -PGID`: the child leads its own group (see `process_group(0)`).
         let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .args(["-KILL", "--", &format!("-{pgid}")])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
     }
+    #[cfg(not(unix))]
+    let _ = pgid;
+}
+
+fn kill(child: &mut Child) {
+    kill_group(child.id());
     let _ = child.kill();
     let _ = child.wait();
 }
