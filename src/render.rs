@@ -505,19 +505,9 @@ impl Renderer<'_> {
             )]);
             return lines;
         }
-        let prefix = format!("{} ", "#".repeat(level));
-        let pw = prefix.len();
-        let mut out = Vec::new();
-        for (i, l) in wrap::wrap(&spans, width - pw).into_iter().enumerate() {
-            let mut line = if i == 0 {
-                vec![Span::new(prefix.clone(), Style::dim())]
-            } else {
-                vec![Span::plain(" ".repeat(pw))]
-            };
-            line.extend(l);
-            out.push(line);
-        }
-        out
+        // Below level 2: bold (and coloured) text set apart by blank lines; no `###`
+        // prefix, which reads as leftover Markdown.
+        wrap::wrap(&spans, width)
     }
 
     fn list(

@@ -94,7 +94,7 @@ fn the_note_fits_every_width_without_literal_stars_and_with_even_tables() {
 fn the_note_keeps_its_structure_in_plain_text() {
     let out = render_md(NOTE, 120, &[]);
     let lines: Vec<&str> = out.lines().collect();
-    // H1 underlined with `=`, H2 with `-`, H3 with a `###` prefix.
+    // H1 underlined with `=`, H2 with `-`, H3 and below bold, without Markdown's `###`.
     let h1 = lines
         .iter()
         .position(|l| *l == "파이썬 생태계 (Python Ecosystem)")
@@ -102,7 +102,8 @@ fn the_note_keeps_its_structure_in_plain_text() {
     assert!(lines[h1 + 1].starts_with("====") && cols(lines[h1 + 1]) == cols(lines[h1]));
     let h2 = lines.iter().position(|l| *l == "핵심 개념").expect("H2");
     assert!(lines[h2 + 1].starts_with("----"));
-    assert!(lines.contains(&"### 1. pip — Python 패키지 관리자"));
+    assert!(lines.contains(&"1. pip — Python 패키지 관리자"));
+    assert!(!out.contains("###"), "{out}");
     // Code block lines are indented; comments kept.
     assert!(lines
         .iter()
@@ -111,7 +112,7 @@ fn the_note_keeps_its_structure_in_plain_text() {
     assert!(lines
         .iter()
         .any(|l| l.starts_with("• 프로젝트 A는 PyTorch 2.0 필요")));
-    assert!(lines.contains(&"#### __init__.py의 역할"), "{out}");
+    assert!(lines.contains(&"__init__.py의 역할"), "{out}");
     // Links show their target in plain text.
     assert!(out.contains("데코레이터와 제너레이터 (./04-decorators-generators.md)"));
     // Ordered list numbers.
