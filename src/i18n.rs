@@ -198,12 +198,21 @@ pub fn particles(text: &str) -> String {
         ("와(과)", "과", "와"),
         ("(으)로", "으로", "로"),
     ];
-    if !text.contains('(') {
+    if !text.contains('(') && !text.contains('`') {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     'scan: while let Some(c) = rest.chars().next() {
+        // A fixed particle after a code value (`` `torch` 이 ``) is corrected the same way.
+        if c == ' ' && out.ends_with('`') {
+            if let Some(fixed) = fixed_particle_after_code(&rest[1..], final_sound(&out)) {
+                out.push(' ');
+                out.push_str(fixed);
+                rest = &rest[1 + fixed.len()..];
+                continue 'scan;
+            }
+        }
         for (pattern, after_consonant, after_vowel) in PAIRS {
             if let Some(tail) = rest.strip_prefix(pattern) {
                 let word = match final_sound(&out) {
@@ -220,6 +229,45 @@ pub fn particles(text: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// The right form of a one-syllable particle at the start of `rest` (followed by a space,
+/// punctuation or the end), for a word ending in `sound`.
+fn fixed_particle_after_code(rest: &str, sound: Final) -> Option<&'static str> {
+    let mut chars = rest.chars();
+    let particle = chars.next()?;
+    // Followed by a space, punctuation or nothing; `이(가)` is the two-form spelling instead.
+    if chars
+        .next()
+        .is_some_and(|c| c == '(' || !(c.is_whitespace() || c.is_ascii_punctuation()))
+    {
+        return None;
+    }
+    let consonant = sound != Final::Vowel;
+    Some(match particle {
+        '을' | '를' => {
+            if consonant {
+                "을"
+            } else {
+                "를"
+            }
+        }
+        '은' | '는' => {
+            if consonant {
+                "은"
+            } else {
+                "는"
+            }
+        }
+        '이' | '가' => {
+            if consonant {
+                "이"
+            } else {
+                "가"
+            }
+        }
+        _ => return None,
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -267,5 +315,16 @@ mod tests {
         assert_eq!(particles("레슨 3 이(가)"), "레슨 3 이");
         assert_eq!(particles("레슨 2 이(가)"), "레슨 2 가");
         assert_eq!(particles("괄호(주석)는 그대로"), "괄호(주석)는 그대로");
+        // Fixed particles after a code value are corrected too.
+        assert_eq!(
+            particles("`numpy#배열` 는 올바르지 않습니다"),
+            "`numpy#배열` 은 올바르지 않습니다"
+        );
+        assert_eq!(
+            particles("`torch` 이 왜 필요한지"),
+            "`torch` 가 왜 필요한지"
+        );
+        assert_eq!(particles("`main` 를 쓰세요."), "`main` 을 쓰세요.");
+        assert_eq!(particles("`x` 이름은 그대로"), "`x` 이름은 그대로");
     }
 }

@@ -81,7 +81,8 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
         )
     };
     out.push('\n');
-    out.push_str(&app.term.paint(Style::Dim, more.get(app.lang)));
+    let lines = crate::terminal::indented(more.get(app.lang), "", "  ", app.term.width);
+    out.push_str(&app.term.paint(Style::Dim, &lines.join("\n")));
     out.push('\n');
     app.state
         .hints_shown

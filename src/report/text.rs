@@ -157,12 +157,15 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         let arrow = if term.ascii { "->" } else { "→" };
         for (i, para) in hint.lines().enumerate() {
+            // A hint's own indentation (a YAML example) is kept.
+            let own = " ".repeat(para.len() - para.trim_start().len());
             let lead = if i == 0 {
-                format!("      {arrow} ")
+                format!("      {arrow} {own}")
             } else {
-                "        ".to_string()
+                format!("        {own}")
             };
-            for line in indented(para, &lead, "        ", term.width) {
+            let rest = format!("        {own}");
+            for line in indented(para.trim_start(), &lead, &rest, term.width) {
                 s.push_str(&term.paint(Style::Code, &line));
                 s.push('\n');
             }
