@@ -281,8 +281,9 @@ pub struct ExerciseResult {
 /// finding was skipped, pass otherwise. Score is all or nothing; an exercise that could not be
 /// checked at all (skip) counts for nothing either way: score 0 of 0.
 ///
-/// Two small mechanisms apply to every kind: identical findings (several kinds that all
-/// notice "not a git repository") are reported once, and the placeholder `<exercise-id>` in
+/// Two small mechanisms apply to every kind: the same finding from several kinds (all three
+/// git kinds notice "not a git repository"; `paths` and `mentions` both miss README.md) is
+/// reported once, and the placeholder `<exercise-id>` in
 /// a message or hint becomes the exercise's id (a check does not know which exercise it is in).
 pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
     let mut findings: Vec<Finding> = Vec::new();
@@ -291,12 +292,9 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
         if let Some(hint) = &mut f.hint {
             fill_exercise_id(hint, &exercise.id);
         }
+        // The same problem at the same place, whatever each kind suggests (the first hint stays).
         let same = |g: &Finding| {
-            g.status == f.status
-                && g.message == f.message
-                && g.hint == f.hint
-                && g.file == f.file
-                && g.line == f.line
+            g.status == f.status && g.message == f.message && g.file == f.file && g.line == f.line
         };
         if !findings.iter().any(same) {
             findings.push(f);

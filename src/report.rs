@@ -82,7 +82,11 @@ pub struct Summary {
 pub fn located(file: Option<&str>, line: Option<u32>, message: &str) -> String {
     match (file, line) {
         (Some(file), Some(line)) => format!("{file}:{line}: {message}"),
-        (Some(file), None) if message.starts_with(file) => message.to_string(),
+        (Some(file), None)
+            if message.starts_with(file) || message.starts_with(&format!("`{file}`")) =>
+        {
+            message.to_string()
+        }
         (Some(file), None) => format!("{file}: {message}"),
         _ => message.to_string(),
     }
