@@ -273,7 +273,7 @@ fn hostile_submission_files_neither_hang_nor_steer_grading() {
         env["findings"][0]["message"]
             .as_str()
             .unwrap()
-            .starts_with("not run"),
+            .starts_with("no Python environment in the submission"),
         "English, as asked with --lang en: {env:#}"
     );
     // The learner's own check does read environment.yml (for a named conda env): bounded.

@@ -92,6 +92,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mods = params.modules.join(", ");
     let env = match ctx.environment() {
         EnvLookup::Found(env) => env,
+        // A clone has no environment (it is rightly not committed): when grading, that is
+        // not the student's fault; it says how the instructor can check one.
+        EnvLookup::NotFound { .. } if !ctx.allow_exec => {
+            return vec![Finding::skip(tr!(
+                "no Python environment in the submission (environments are not committed); to check one, build it from requirements.txt and grade with --exec (`course ci init --with-env` does both)",
+                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt 로 환경을 만들고 --exec 로 채점하세요 (`course ci init --with-env` 가 둘 다 합니다)"
+            ))];
+        }
         _ if !ctx.allow_exec => {
             return vec![ctx.exec_disabled(&format!("python -c \"import {mods}\""))];
         }
