@@ -29,7 +29,11 @@ impl Workspace {
     pub fn locate(explicit: Option<&Path>) -> Result<Option<Workspace>> {
         if let Some(dir) = explicit {
             if !dir.is_dir() {
-                let what = if dir.exists() { "not a folder" } else { "no such folder" };
+                let what = if dir.exists() {
+                    "not a folder"
+                } else {
+                    "no such folder"
+                };
                 return Err(usage(format!(
                     "{}: {what}; --workspace must name an existing folder",
                     dir.display()

@@ -646,7 +646,11 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         let norm = PackageName::from_str(wanted)
             .map(|n| n.to_string())
             .unwrap_or_else(|_| wanted.to_lowercase());
-        if reqs.iter().any(|r| r.name.as_ref() == norm) || misnamed_meant.contains(&norm) {
+        // A line that names it but does not parse already has its own finding.
+        if reqs.iter().any(|r| r.name.as_ref() == norm)
+            || misnamed_meant.contains(&norm)
+            || broken_names.contains(&norm)
+        {
             continue;
         }
         findings.push(
