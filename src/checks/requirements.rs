@@ -451,6 +451,18 @@ fn explains(comment: &str, name: &PackageName) -> bool {
         .any(|w| !name_words.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// `name=1.0` with a single `=` (a common slip for `==`), corrected; else `None`.
+fn single_equals_fixed(args: &str) -> Option<String> {
+    let (name, version) = args.split_once('=')?;
+    let ok_name = !name.is_empty()
+        && name
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '[' | ']' | ','));
+    let plain_version = !version.is_empty() && !version.starts_with('=') && !version.contains('=');
+    (ok_name && plain_version).then(|| format!("{}=={}", name.trim(), version.trim()))
+}
+
 fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     let lines = logical_lines(text);
     let mut findings: Vec<Finding> = Vec::new();
@@ -509,6 +521,12 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                     tr!(
                         "give the package a name: `name @ {args}` (PEP 508), e.g. `mypkg @ git+https://github.com/user/mypkg.git`",
                         "패키지 이름을 붙이세요: `이름 @ {args}` (PEP 508). 예: `mypkg @ git+https://github.com/user/mypkg.git`"
+                    )
+                } else if let Some(fixed) = single_equals_fixed(&args) {
+                    // `pillow=9.0`: pip's exact pin is `==`.
+                    tr!(
+                        "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
+                        "정확한 버전은 `==` 로 씁니다: `{fixed}` (최소 버전은 `>=`)"
                     )
                 } else {
                     let name = name_prefix(&args);
@@ -709,6 +727,17 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_single_equals_is_corrected_to_a_pin() {
+        assert_eq!(
+            single_equals_fixed("pillow=9.0").as_deref(),
+            Some("pillow==9.0")
+        );
+        assert_eq!(single_equals_fixed("torch==2.1.0"), None);
+        assert_eq!(single_equals_fixed("numpy>=1.24"), None);
+        assert_eq!(single_equals_fixed("numpy>="), None);
+    }
 
     fn run_text(text: &str) -> Vec<Finding> {
         check_text(
