@@ -126,7 +126,9 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
             }
         }
     };
-    let status = match child.wait_timeout(timeout) {
+    let waited = child.wait_timeout(timeout);
+    stop_if_interrupted();
+    let status = match waited {
         Ok(Some(status)) => status,
         Ok(None) => {
             kill(&mut child);
@@ -181,6 +183,17 @@ fn signal_of(status: &ExitStatus) -> Option<Option<i32>> {
 /// them: an interrupt of `course` stops them itself, or a hanging import would run on.
 static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
 
+/// Set by the interrupt handler: a child that ends now was killed by it, and its result must
+/// not be reported (the handler is about to exit with 130).
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// After a child ends: if it ended because of an interrupt, wait for the handler to exit.
+fn stop_if_interrupted() {
+    while INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A registered child group, removed from [`RUNNING`] when dropped.
 struct Running(u32);
 
@@ -190,6 +203,7 @@ impl Running {
         HANDLER.call_once(|| {
             // Without a handler (another one already set), Ctrl-C still ends `course`.
             let _ = ctrlc::set_handler(|| {
+                INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
                 let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
                 for pgid in groups {
                     kill_group(pgid);
