@@ -48,29 +48,11 @@ fn submission(dir: &Path, i: usize) {
     } else {
         support::REQUIREMENTS
     };
+    support::write_files(dir);
     write(dir, "requirements.txt", requirements);
-    write(dir, "README.md", support::README);
-    write(dir, ".gitignore", support::GITIGNORE);
-    write(
-        dir,
-        "configs/base.yaml",
-        "model:\n  name: vla\ntraining:\n  lr: 0.0001\n",
-    );
-    for pkg in ["src", "src/model", "src/data", "src/training", "src/utils"] {
-        write(dir, &format!("{pkg}/__init__.py"), "");
-    }
-    write(dir, "src/model/vla.py", "class VLAModel:\n    pass\n");
-    write(dir, "scripts/train.py", "print('training')\n");
-    write(dir, "notebooks/.gitkeep", "");
-    write(
-        dir,
-        "tests/test_model.py",
-        "def test_model():\n    assert True\n",
-    );
-    write(dir, "answers/jupyter_vs_script.yaml", support::ANSWERS);
     let repo = git2::Repository::init(dir).unwrap();
     commit_all(&repo, "project structure");
-    write(dir, "scripts/train.py", "print('training for 10 epochs')\n");
+    support::edit_script(dir);
     commit_all(&repo, "edit the training script");
 }
 

@@ -78,6 +78,16 @@ fn run(root: &Path, program: &str, args: &[&str]) {
 
 /// Files and git history of a passing workspace, without the environment.
 pub fn build_project(root: &Path) {
+    write_files(root);
+    run(root, "git", &["init", "-q", "-b", "main"]);
+    run(root, "git", &["add", "."]);
+    run(root, "git", &["commit", "-q", "-m", "프로젝트 구조 추가"]);
+    edit_script(root);
+    run(root, "git", &["commit", "-q", "-am", "학습 스크립트 수정"]);
+}
+
+/// The project's files (what the first commit holds).
+pub fn write_files(root: &Path) {
     write(root, "requirements.txt", REQUIREMENTS);
     write(root, "README.md", README);
     write(root, ".gitignore", GITIGNORE);
@@ -98,15 +108,15 @@ pub fn build_project(root: &Path) {
         "def test_model():\n    assert True\n",
     );
     write(root, "answers/jupyter_vs_script.yaml", ANSWERS);
-    run(root, "git", &["init", "-q", "-b", "main"]);
-    run(root, "git", &["add", "."]);
-    run(root, "git", &["commit", "-q", "-m", "프로젝트 구조 추가"]);
+}
+
+/// The change of the second commit: a Python file added earlier, modified.
+pub fn edit_script(root: &Path) {
     write(
         root,
         "scripts/train.py",
         "print('training for 10 epochs')\n",
     );
-    run(root, "git", &["commit", "-q", "-am", "학습 스크립트 수정"]);
 }
 
 /// A real venv at `root/.venv` holding stub `torch` and `numpy` packages.
