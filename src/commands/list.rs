@@ -121,7 +121,17 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             term.paint(Style::Dim, &l.id)
         ));
     }
-    out.push('\n');
+    out.push_str(
+        &term.paint(
+            Style::Dim,
+            tr!(
+                "  (+ read, > where you are)",
+                "  (+ 읽음, > 지금 보는 레슨)"
+            )
+            .get(lang),
+        ),
+    );
+    out.push_str("\n\n");
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
     let word = |status: &str| match status {
