@@ -119,7 +119,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
             );
         }
         None if args.format == GradeFormat::Text => app.term.show(&out)?,
-        None => print_stdout(&out)?,
+        None => crate::terminal::print(&out).context("cannot write to stdout")?,
     }
     Ok(report.exit_code())
 }
@@ -154,19 +154,11 @@ fn exec_note(course: &Course, lang: Lang) {
         eprintln!(
             "{}",
             tr!(
-                "note: skipped {n} check(s) that run code from the submission; pass --exec to run them (only for submissions you trust, ideally in a container)",
-                "참고: 제출물의 코드를 실행하는 확인 {n}개를 건너뛰었습니다. 실행하려면 --exec 를 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
+                "note: checks that run code from a submission ({n} per submission) were skipped; pass --exec to run them (only for submissions you trust, ideally in a container)",
+                "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec 를 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
             )
             .get(lang)
         );
-    }
-}
-
-fn print_stdout(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to stdout"),
     }
 }
 
@@ -461,7 +453,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         .count();
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())?,
-        None => print_stdout(&out)?,
+        None => crate::terminal::print(&out).context("cannot write to stdout")?,
     }
     let graded_ok = total - failed;
     eprintln!(
