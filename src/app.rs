@@ -74,11 +74,17 @@ impl App {
 
 /// `--lang`, else `COURSE_LANG`, else the saved choice, else the course default.
 pub fn resolve_lang(flag: Option<Lang>, state: &State, course: &Course) -> Lang {
+    chosen_lang(flag, state.lang, course.default_lang)
+}
+
+/// The language rule for every command, including those that load no course or state:
+/// `--lang`, else `COURSE_LANG`, else the saved choice, else `default`.
+pub fn chosen_lang(flag: Option<Lang>, saved: Option<Lang>, default: Lang) -> Lang {
     flag.or_else(|| {
         std::env::var("COURSE_LANG")
             .ok()
             .and_then(|v| Lang::parse(&v))
     })
-    .or(state.lang)
-    .unwrap_or(course.default_lang)
+    .or(saved)
+    .unwrap_or(default)
 }

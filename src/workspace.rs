@@ -28,19 +28,7 @@ impl Workspace {
     /// from the current one upwards that holds `.course/`.
     pub fn locate(explicit: Option<&Path>) -> Result<Option<Workspace>> {
         if let Some(dir) = explicit {
-            if !dir.is_dir() {
-                let what = if dir.exists() {
-                    "not a folder"
-                } else {
-                    "no such folder"
-                };
-                return Err(usage(format!(
-                    "{}: {what}; --workspace must name an existing folder",
-                    dir.display()
-                )));
-            }
-            let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-            return Ok(Some(Workspace { root }));
+            return Workspace::explicit(dir).map(Some);
         }
         let cwd = std::env::current_dir().context("cannot read the current folder")?;
         Ok(cwd
@@ -49,6 +37,23 @@ impl Workspace {
             .map(|root| Workspace {
                 root: root.to_path_buf(),
             }))
+    }
+
+    /// The folder given with `--workspace`, which must exist.
+    pub fn explicit(dir: &Path) -> Result<Workspace> {
+        if !dir.is_dir() {
+            let what = if dir.exists() {
+                "not a folder"
+            } else {
+                "no such folder"
+            };
+            return Err(usage(format!(
+                "{}: {what}; --workspace must name an existing folder",
+                dir.display()
+            )));
+        }
+        let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        Ok(Workspace { root })
     }
 
     pub fn state_dir(&self) -> PathBuf {

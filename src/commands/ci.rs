@@ -19,7 +19,7 @@ use crate::cli::{CiInitArgs, GlobalArgs};
 use crate::exit::{usage, Code};
 use crate::i18n::Lang;
 use crate::tr;
-use crate::workspace::write_atomic;
+use crate::workspace::{write_atomic, Workspace};
 
 /// Placeholder for the course repository in generated files.
 pub const REPO_PLACEHOLDER: &str = "https://github.com/YOUR-ORG/YOUR-COURSE";
@@ -29,28 +29,9 @@ pub const GITLAB_PATH: &str = ".gitlab-ci.yml";
 pub const JUNIT_FILE: &str = "course-junit.xml";
 
 pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
-    let lang = global
-        .lang
-        .or_else(|| {
-            std::env::var("COURSE_LANG")
-                .ok()
-                .and_then(|v| Lang::parse(&v))
-        })
-        .unwrap_or(Lang::En);
+    let lang = crate::app::chosen_lang(global.lang, None, Lang::En);
     let root: PathBuf = match &global.workspace {
-        Some(dir) => {
-            if !dir.is_dir() {
-                let shown = dir.display();
-                return Err(usage(
-                    tr!(
-                        "{shown}: no such folder; --workspace must name an existing folder",
-                        "{shown}: 그런 폴더가 없습니다. --workspace 에는 있는 폴더를 주세요"
-                    )
-                    .get(lang),
-                ));
-            }
-            dir.clone()
-        }
+        Some(dir) => Workspace::explicit(dir)?.root,
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
     let (rel, text) = if args.provider.github {

@@ -35,14 +35,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
         )?;
     }
     let mut state = ws.load_state()?;
-    let lang_env = std::env::var("COURSE_LANG")
-        .ok()
-        .and_then(|v| Lang::parse(&v));
     if let Some(lang) = global.lang {
         state.lang = Some(lang);
     }
     ws.save_state(&state)?;
-    let lang = global.lang.or(lang_env).or(state.lang).unwrap_or(Lang::Ko);
+    let lang = crate::app::chosen_lang(global.lang, state.lang, Lang::Ko);
     let where_ = ws.root.display().to_string();
     let msg = if existed {
         tr!(
