@@ -1,11 +1,9 @@
 //! The `choices` check and `course answer`, end to end with the real binary against a tiny
 //! fixture course that carries the full jupyter-vs-script question set.
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{course, tempdir, write};
+use crate::common::{course, tempdir, write};
 use serde_json::Value;
 
 const EXERCISE: &str = r#"title: {ko: Jupyter 와 스크립트, en: Jupyter vs script}

@@ -1,11 +1,9 @@
 //! `python-env` and `python-import` end to end: the real binary, a fixture course, real venvs
 //! made by `python3 -m venv --without-pip` with stub packages standing in for torch and numpy.
 #![cfg(unix)]
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{
+use crate::common::{
     check_report, course, one_exercise_course, site_packages, stub_package, tempdir, venv, write,
 };
 use serde_json::Value;

@@ -2,11 +2,9 @@
 //! binary against real repositories built with the `git` CLI (and one with git2), through a
 //! tiny fixture course, asserting on `course check --format json`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{
+use crate::common::{
     check_report, course, git, git_init, one_exercise_course, site_packages, stub_package, tempdir,
     venv, write,
 };

@@ -1,11 +1,9 @@
 //! The `requirements` check kind, run end to end: the real binary, a tiny course whose one
 //! exercise holds the check, and a workspace with a real `requirements.txt`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{check_report, course, one_exercise_course, tempdir, write};
+use crate::common::{check_report, course, one_exercise_course, tempdir, write};
 use serde_json::Value;
 
 const CHECK: &str = "  - kind: requirements\n    required: [torch]\n";

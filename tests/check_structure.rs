@@ -2,11 +2,9 @@
 //! to end: the real binary, a tiny course whose one exercise holds the checks, and a workspace
 //! laid out like the note's project tree.
 
-mod common;
-
 use std::path::Path;
 
-use common::{check_report, one_exercise_course, tempdir, write};
+use crate::common::{check_report, one_exercise_course, tempdir, write};
 use serde_json::Value;
 
 /// The four kinds with the parameters of the course's structure exercise.

@@ -1,8 +1,6 @@
 //! `course ci init`: generated files parse as YAML, hold the steps that matter, and are never
 //! overwritten without --force.
-mod common;
-
-use common::{course, course_in, tempdir};
+use crate::common::{course, course_in, tempdir};
 
 fn yaml(path: &std::path::Path) -> serde_yaml::Value {
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()

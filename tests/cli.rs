@@ -1,11 +1,9 @@
 //! The core commands through the real binary: init, lesson, list, next, hint, orientation,
 //! languages, course loading errors, and output for terminals versus pipes.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 fn mini() -> PathBuf {

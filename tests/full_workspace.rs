@@ -1,12 +1,8 @@
 //! End to end: a complete learner workspace passes every exercise of the built-in course,
 //! and breaking one thing fails exactly that exercise.
 
-mod common;
-
-#[path = "../benches/support/workspace.rs"]
-mod support;
-
-use common::*;
+use crate::common::*;
+use crate::support;
 
 fn check_json(ws: &std::path::Path, extra: &[&str]) -> (i32, serde_json::Value) {
     let out = course_in(ws)

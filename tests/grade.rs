@@ -1,11 +1,9 @@
 //! `course grade`: formats on stdout and in files, exit codes, the GitHub job summary and
 //! batch grading. The check kinds are written elsewhere; these tests use a fixture course
 //! whose exercises have no checks (so they are skipped), which exercises the plumbing.
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{course, course_in, tempdir, write};
+use crate::common::{course, course_in, tempdir, write};
 
 /// A course with two exercises without checks (both come out `skip`, worth 0 of 0).
 fn fixture_course(root: &Path) -> PathBuf {

@@ -1,14 +1,10 @@
 //! `course grade` with the real check kinds and the built-in course: what an instructor sees
 //! on real student repositories (passing, broken, shallow, hanging), in every format.
 
-mod common;
-
-#[path = "../benches/support/workspace.rs"]
-mod support;
-
+use crate::support;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn grade(ws: &Path, args: &[&str]) -> (i32, String, String) {
     let out = course()
@@ -47,7 +43,7 @@ fn without_exec_nothing_from_the_submission_runs() {
     support::build_passing_workspace(ws.path());
     // A torch that would leave a trace if it were ever imported.
     let marker = ws.path().join("imported");
-    let site = common::site_packages(&ws.path().join(".venv"));
+    let site = crate::common::site_packages(&ws.path().join(".venv"));
     std::fs::write(
         site.join("torch/__init__.py"),
         format!(

@@ -2,12 +2,10 @@
 //! group of its own, out of the terminal's reach) instead of leaving it running.
 #![cfg(unix)]
 
-mod common;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{one_exercise_course, tempdir, write};
+use crate::common::{one_exercise_course, tempdir, write};
 
 fn alive(pid: &str) -> bool {
     Command::new("kill")

@@ -1,10 +1,8 @@
 //! Lesson rendering through the real binary: `course lesson --file PATH --width N`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{course, tempdir, write};
+use crate::common::{course, tempdir, write};
 use course::render::strip_ansi;
 use unicode_width::UnicodeWidthStr;
 

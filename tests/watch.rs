@@ -1,18 +1,14 @@
 //! `course watch`: the real binary re-checks when the learner saves a file, with OS file
 //! events and with `--poll`.
 
-mod common;
-
-#[path = "../benches/support/workspace.rs"]
-mod support;
-
+use crate::support;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{course, tempdir, write};
+use crate::common::{course, tempdir, write};
 
 fn mini() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-course")

@@ -1,0 +1,21 @@
+//! The one integration test binary (as ripgrep does it): every file beside this one is a module,
+//! so the suite links once instead of once per file. Each module runs the real `course` binary.
+
+mod common;
+#[path = "../benches/support/workspace.rs"]
+mod support;
+
+mod answer;
+mod check_environment;
+mod check_git;
+mod check_requirements;
+mod check_structure;
+mod ci;
+mod cli;
+mod full_workspace;
+mod grade;
+mod grade_real;
+mod interrupt;
+mod render;
+mod terminal;
+mod watch;
