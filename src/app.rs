@@ -3,8 +3,10 @@
 
 use anyhow::Result;
 
+use crate::checks::CheckContext;
 use crate::cli::GlobalArgs;
 use crate::course::Course;
+use crate::grading::{run_exercise, ExerciseResult};
 use crate::i18n::Lang;
 use crate::terminal::Term;
 use crate::workspace::{State, Workspace};
@@ -33,7 +35,7 @@ impl App {
             _ => State::default(),
         };
         let lang = resolve_lang(global.lang, &state, &course);
-        let term = Term::detect(&global);
+        let term = global.term();
         Ok(App {
             global,
             course,
@@ -69,6 +71,25 @@ impl App {
     /// A localised message.
     pub fn t<'a>(&self, tr: &'a crate::i18n::Tr) -> &'a str {
         tr.get(self.lang)
+    }
+
+    /// Run the checks of the given exercises in the workspace (executing workspace code is
+    /// allowed: this is the learner's own folder).
+    pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
+        let ws = self.require_workspace()?;
+        let ctx = CheckContext::new(
+            &ws.root,
+            true,
+            ws.cache_dir(),
+            std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        );
+        Ok(self
+            .course
+            .exercises
+            .iter()
+            .filter(|e| ids.is_empty() || ids.contains(&e.id))
+            .map(|e| run_exercise(e, &ctx))
+            .collect())
     }
 }
 

@@ -78,6 +78,6 @@ pub fn store<T: Serialize>(dir: &Path, kind: &str, key: &str, state: &str, value
         value,
     };
     if let Ok(json) = serde_json::to_vec_pretty(&entry) {
-        let _ = crate::workspace::write_atomic(&file(dir, kind, key), &json);
+        let _ = crate::fs::write_atomic(&file(dir, kind, key), &json);
     }
 }

@@ -6,6 +6,7 @@
 //! own (a crashed interpreter, an unreadable file) into a finding.
 //!
 //! Adding a kind: one file in `checks/`, one variant in [`Check`], one arm in [`Check::run`].
+//! A kind never imports another kind; what several share lives in `checks/shared.rs`.
 
 pub mod choices;
 pub mod config_files;
@@ -17,6 +18,7 @@ pub mod python_env;
 pub mod python_import;
 pub mod python_packages;
 pub mod requirements;
+mod shared;
 pub mod tracked_files;
 
 use std::cell::OnceCell;
@@ -24,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::Exercise;
+use crate::git::{OpenError, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::python::EnvLookup;
 use crate::tr;
@@ -191,6 +193,7 @@ pub struct CheckContext {
     /// submission with the grader's own environment.
     pub workspace_only: bool,
     env: OnceCell<EnvLookup>,
+    repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
 }
 
 impl CheckContext {
@@ -202,6 +205,7 @@ impl CheckContext {
             progress,
             workspace_only: false,
             env: OnceCell::new(),
+            repo: OnceCell::new(),
         }
     }
 
@@ -220,6 +224,14 @@ impl CheckContext {
                 crate::python::find_environment(&self.root)
             }
         })
+    }
+
+    /// The git repository holding this workspace, opened on first use and shared by the
+    /// git kinds (one open per workspace, not one per kind).
+    pub fn repository(&self) -> Result<&WorkspaceRepo, &OpenError> {
+        self.repo
+            .get_or_init(|| crate::git::open_workspace_repo(&self.root, self.workspace_only))
+            .as_ref()
     }
 
     /// A fail finding when `rel` exists but is a link (or lies under a linked folder) that
@@ -264,80 +276,5 @@ impl CheckContext {
             "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
             "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec 를 주세요"
         ))
-    }
-}
-
-/// The outcome of one exercise.
-#[derive(Clone, Debug)]
-pub struct ExerciseResult {
-    pub id: String,
-    pub status: Status,
-    pub score: u32,
-    pub max_score: u32,
-    pub findings: Vec<Finding>,
-}
-
-/// Run every check of `exercise`. Status: fail if any finding failed or errored, skip if every
-/// finding was skipped, pass otherwise. Score is all or nothing; an exercise that could not be
-/// checked at all (skip) counts for nothing either way: score 0 of 0.
-///
-/// Two small mechanisms apply to every kind: the same finding from several kinds (all three
-/// git kinds notice "not a git repository"; `paths` and `mentions` both miss README.md) is
-/// reported once, and the placeholder `<exercise-id>` in
-/// a message or hint becomes the exercise's id (a check does not know which exercise it is in).
-pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
-    let mut findings: Vec<Finding> = Vec::new();
-    for mut f in exercise.checks.iter().flat_map(|c| c.run(ctx)) {
-        fill_exercise_id(&mut f.message, &exercise.id);
-        if let Some(hint) = &mut f.hint {
-            fill_exercise_id(hint, &exercise.id);
-        }
-        // The same problem at the same place, whatever each kind suggests (the first hint stays).
-        let same = |g: &Finding| {
-            g.status == f.status && g.message == f.message && g.file == f.file && g.line == f.line
-        };
-        if !findings.iter().any(same) {
-            findings.push(f);
-        }
-    }
-    let status = exercise_status(&findings);
-    let max_score = if status == Status::Skip {
-        0
-    } else {
-        exercise.points
-    };
-    ExerciseResult {
-        id: exercise.id.clone(),
-        status,
-        score: if status == Status::Pass {
-            exercise.points
-        } else {
-            0
-        },
-        max_score,
-        findings,
-    }
-}
-
-const EXERCISE_ID: &str = "<exercise-id>";
-
-fn fill_exercise_id(text: &mut Tr, id: &str) {
-    for s in [&mut text.en, &mut text.ko] {
-        if s.contains(EXERCISE_ID) {
-            *s = s.replace(EXERCISE_ID, id);
-        }
-    }
-}
-
-fn exercise_status(findings: &[Finding]) -> Status {
-    if findings.iter().any(|f| f.status == Status::Error) {
-        Status::Error
-    } else if findings.iter().any(|f| f.status == Status::Fail) {
-        Status::Fail
-    } else if findings.iter().all(|f| f.status == Status::Skip) {
-        // Also true of an exercise without checks: nothing was verified.
-        Status::Skip
-    } else {
-        Status::Pass
     }
 }

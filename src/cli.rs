@@ -58,12 +58,18 @@ pub struct GlobalArgs {
     pub ascii: bool,
 }
 
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    #[default]
-    Auto,
-    Always,
-    Never,
+pub use crate::terminal::ColorChoice;
+
+impl GlobalArgs {
+    /// The terminal settings these flags ask for.
+    pub fn term(&self) -> crate::terminal::Term {
+        crate::terminal::Term::detect(crate::terminal::Asked {
+            color: self.color,
+            width: self.width.map(usize::from),
+            no_pager: self.no_pager,
+            ascii: self.ascii,
+        })
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -11,7 +11,6 @@
 //! ```
 
 pub mod embedded;
-pub mod validate;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -203,23 +202,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(files: &CourseFiles, rel: &str
     let text = files
         .text(rel)?
         .ok_or_else(|| usage(format!("{}: file is missing", files.display(rel))))?;
-    parse_yaml_str(&text, &files.display(rel))
-}
-
-/// Parse YAML text, naming `shown_path` (and the line and column) in any error.
-pub fn parse_yaml_str<T: serde::de::DeserializeOwned>(text: &str, shown_path: &str) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|e| {
-        let location = e
-            .location()
-            .map(|l| format!(":{}:{}", l.line(), l.column()))
-            .unwrap_or_default();
-        // serde_yaml appends "at line N column M"; the location is already in front.
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        usage(format!("{shown_path}{location}: {message}"))
-    })
+    crate::yaml::parse_str(&text, &files.display(rel))
 }
 
 impl Course {

@@ -2,9 +2,12 @@
 //!
 //! A `.gitignore` that is a link to `/dev/zero`, an `environment.yml` that is a FIFO, or a
 //! 10 GB file named `requirements.txt` must not stall a check or a batch of 1,000 grades:
-//! only regular files are read, and only up to a size limit.
+//! only regular files are read, and only up to a size limit. Files `course` writes (its
+//! state, reports) are written atomically.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
+
+use anyhow::Context;
 use std::path::Path;
 
 /// Small text files: configuration, answers, state.
@@ -56,6 +59,31 @@ pub fn stays_inside(root: &Path, path: &Path) -> bool {
         (Ok(root), Ok(path)) => path.starts_with(root),
         _ => false,
     }
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    // A temporary file is private (0600); the file it becomes should read like any other:
+    // the permissions of the file it replaces, else rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode));
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,16 +14,18 @@ pub mod commands;
 pub mod course;
 pub mod exit;
 pub mod fs;
+pub mod git;
+pub mod grading;
 pub mod i18n;
 pub mod pager;
 pub mod process;
-pub mod progress;
 pub mod python;
 pub mod render;
 pub mod report;
 pub mod terminal;
 pub mod walk;
 pub mod workspace;
+pub mod yaml;
 
 use std::process::ExitCode;
 

@@ -13,9 +13,10 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{ExerciseResult, Status};
+use crate::checks::Status;
 use crate::course::Course;
 use crate::exit::Code;
+use crate::grading::ExerciseResult;
 use crate::i18n::Lang;
 
 pub const SCHEMA: &str = "course-report/1";

@@ -8,7 +8,6 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::cli::{ColorChoice, GlobalArgs};
 use crate::render::RenderOptions;
 
 /// Output settings for one run.
@@ -42,11 +41,31 @@ pub fn color_enabled(choice: ColorChoice, is_tty: bool) -> bool {
     is_tty && !matches!(std::env::var("TERM").as_deref(), Ok("dumb"))
 }
 
+/// `--color`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the command line asked of the terminal (`--color`, `--width`, `--no-pager`, `--ascii`).
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Asked {
+    pub color: ColorChoice,
+    pub width: Option<usize>,
+    pub no_pager: bool,
+    pub ascii: bool,
+}
+
 impl Term {
-    pub fn detect(args: &GlobalArgs) -> Term {
+    /// The settings for stdout, from what the command line asked for and what the
+    /// environment and the terminal say.
+    pub fn detect(asked: Asked) -> Term {
         let is_tty = std::io::stdout().is_terminal();
-        let color = color_enabled(args.color, is_tty);
-        let width = args.width.map(usize::from).unwrap_or_else(|| {
+        let color = color_enabled(asked.color, is_tty);
+        let width = asked.width.unwrap_or_else(|| {
             let from_env = std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.parse::<usize>().ok());
@@ -60,8 +79,8 @@ impl Term {
             width,
             is_tty,
             hyperlinks: color && is_tty && hyperlinks_supported(),
-            pager: is_tty && !args.no_pager,
-            ascii: args.ascii,
+            pager: is_tty && !asked.no_pager,
+            ascii: asked.ascii,
         }
     }
 

@@ -5,13 +5,13 @@
 //! same folder, then a rename, so a crash never leaves half a state file.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::exit::usage;
+use crate::fs::write_atomic;
 use crate::i18n::Lang;
 
 pub const STATE_DIR: &str = ".course";
@@ -75,7 +75,7 @@ impl Workspace {
     pub fn load_state(&self) -> Result<State> {
         let path = self.state_dir().join(STATE_FILE);
         match crate::fs::read_text(&path, crate::fs::SMALL) {
-            Ok(text) => crate::course::parse_yaml_str::<State>(&text, &path.display().to_string())
+            Ok(text) => crate::yaml::parse_str::<State>(&text, &path.display().to_string())
                 .map_err(|e| {
                     usage(format!(
                         "{e}\n  the progress file is damaged; fix it, or delete it to start over (exercise results are not lost: they are checked afresh)"
@@ -98,31 +98,6 @@ impl Workspace {
             format!("{header}{text}").as_bytes(),
         )
     }
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    // A temporary file is private (0600); the file it becomes should read like any other:
-    // the permissions of the file it replaces, else rw-r--r--.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode));
-    }
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
 }
 
 /// What `course` remembers about the learner. Exercise results are deliberately absent:

@@ -6,6 +6,7 @@ mod common;
 mod support;
 
 mod answer;
+mod architecture;
 mod check_environment;
 mod check_git;
 mod check_requirements;

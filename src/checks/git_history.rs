@@ -4,17 +4,18 @@
 //! and (with `added_then_modified: .py`) that some file with that suffix was added in one
 //! commit and modified in a later one. A shallow clone fails: its history is cut off, so the
 //! check does not guess.
-//!
-//! Also home of the helpers the three git kinds share: opening the workspace's repository
-//! without the user's git configuration, and finding HEAD's commit.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
-use git2::{Commit, Delta, DiffOptions, ErrorCode, Oid, Repository, Sort};
+use git2::{Commit, Delta, DiffOptions, Oid, Repository, Sort};
 use serde::Deserialize;
 
+use super::shared::{
+    append, detached_note, head_or_finding, location_note, plural, workspace_repo,
+    MAX_FINDINGS_PER_KIND,
+};
 use super::{CheckContext, Finding};
+use crate::git::{shell_quote, short, Head, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
 
@@ -43,11 +44,8 @@ impl Default for Params {
     }
 }
 
-/// At most this many findings of one sort; the rest are summarised in one more finding.
-pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
-
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let ws = match open_workspace_repo(ctx) {
+    let ws = match workspace_repo(ctx) {
         Ok(ws) => ws,
         Err(f) => return vec![*f],
     };
@@ -55,12 +53,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if repo.is_shallow() {
         return vec![shallow_finding()];
     }
-    let head = match head_commit(repo) {
+    let head = match head_or_finding(ws) {
         Ok(h) => h,
         Err(f) => return vec![*f],
     };
-    let mut findings = check_history(params, &ws, &head);
-    if let Some(note) = &head.detached_note {
+    let mut findings = check_history(params, ws, &head);
+    if let Some(note) = &detached_note(&head) {
         for f in &mut findings {
             append(&mut f.message, note);
         }
@@ -77,11 +75,6 @@ fn shallow_finding() -> Finding {
         "locally: `git fetch --unshallow`. In CI fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI `variables: GIT_DEPTH: 0`",
         "로컬에서는 `git fetch --unshallow` 를 실행하세요. CI에서는 전체 이력을 받아야 합니다: GitHub Actions 는 `actions/checkout` 에 `fetch-depth: 0`, GitLab CI 는 `variables: GIT_DEPTH: 0`"
     ))
-}
-
-/// The first 7 hex digits of a commit id (fixed length: does not read `core.abbrev`).
-pub(crate) fn short(id: Oid) -> String {
-    id.to_string()[..7].to_string()
 }
 
 fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Finding> {
@@ -279,7 +272,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         if let Some(extra) = &summary_extra {
             append_raw(&mut message, extra);
         }
-        if let Some(loc) = &ws.location {
+        if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
         findings.push(Finding::pass(message));
@@ -377,264 +370,17 @@ fn suggest_file_to_edit<'a>(
 // ---------------------------------------------------------------------------------------------
 // Shared by git-history, gitignore and tracked-files.
 
-/// The repository holding a workspace.
-pub(crate) struct WorkspaceRepo {
-    pub repo: Repository,
-    /// The workspace's folder inside the work tree, repo-relative with a trailing `/`, or
-    /// empty when the workspace is the work tree's root.
-    pub prefix: String,
-    /// Said in pass messages when the repository is not at the workspace root.
-    pub location: Option<Tr>,
-}
-
-impl WorkspaceRepo {
-    /// A repo-relative path as shown to the learner: workspace-relative when inside it.
-    pub fn display(&self, repo_path: &str) -> String {
-        repo_path
-            .strip_prefix(&self.prefix)
-            .unwrap_or(repo_path)
-            .to_string()
-    }
-}
-
 /// How many commits (oldest first) are diffed looking for a file added then modified.
 const MAX_DIFFED_COMMITS: usize = 5_000;
-
-/// Open the repository whose work tree holds the workspace (which may be a subfolder of it).
-/// When grading (`workspace_only`), the repository must be the submission's own: the search
-/// never climbs above the workspace into, say, the instructor's repository around it.
-/// The error is boxed: a [`Finding`] is large and this is the rare path.
-///
-/// libgit2 reads the user's git configuration as `git` itself does (a global excludes
-/// file counts): turning that off needs `unsafe` global options, which this crate does not use.
-pub(crate) fn open_workspace_repo(ctx: &CheckContext) -> Result<WorkspaceRepo, Box<Finding>> {
-    let root = ctx.root.as_path();
-    let ceiling: Vec<&Path> = match root.parent() {
-        Some(parent) if ctx.workspace_only => vec![parent],
-        _ => Vec::new(),
-    };
-    let repo = match Repository::open_ext(root, git2::RepositoryOpenFlags::empty(), ceiling) {
-        Ok(r) => r,
-        Err(e) if e.code() == ErrorCode::Owner => {
-            let msg = e.message().to_string();
-            return Err(Box::new(
-                Finding::error(tr!(
-                    "git refuses to open this repository because another user owns it: {msg}",
-                    "다른 사용자가 소유한 저장소라서 git 이 열지 않습니다: {msg}"
-                ))
-                .hint(tr!(
-                    "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
-                    "믿을 수 있는 저장소라면(예: 채점) 허용하세요: `git config --global --add safe.directory '*'`"
-                )),
-            ));
-        }
-        Err(e) if e.code() == ErrorCode::NotFound => {
-            return Err(Box::new(
-                Finding::fail(tr!(
-                    "the workspace is not a git repository",
-                    "작업 폴더가 git 저장소가 아닙니다"
-                ))
-                .hint(not_a_repository_hint()),
-            ));
-        }
-        Err(e) => {
-            let msg = e.message().to_string();
-            return Err(Box::new(
-                Finding::fail(tr!(
-                    "git cannot open the repository of the workspace: {msg}",
-                    "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
-                ))
-                .hint(tr!(
-                    "run `git status` in the workspace to see what git says",
-                    "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
-                )),
-            ));
-        }
-    };
-    let workdir = match repo.workdir() {
-        Some(w) if !repo.is_bare() => w.to_path_buf(),
-        _ => {
-            let path = repo.path().display().to_string();
-            return Err(Box::new(
-                Finding::fail(tr!(
-                    "the repository at {path} is bare: it has no working tree with files to check",
-                    "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
-                ))
-                .hint(tr!(
-                    "clone it and work in the clone: `git clone {path} my-project`",
-                    "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
-                )),
-            ));
-        }
-    };
-    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (workdir, root) = (canon(&workdir), canon(root));
-    let prefix = match root.strip_prefix(&workdir) {
-        Ok(rel) => {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            if parts.is_empty() {
-                String::new()
-            } else {
-                format!("{}/", parts.join("/"))
-            }
-        }
-        Err(_) => String::new(),
-    };
-    let location = if prefix.is_empty() {
-        None
-    } else {
-        let top = workdir.display().to_string();
-        Some(tr!(
-            "(repository at {top}, the workspace is its folder `{prefix}`)",
-            "(저장소는 {top}, 작업 폴더는 그 안의 `{prefix}`)"
-        ))
-    };
-    Ok(WorkspaceRepo {
-        repo,
-        prefix,
-        location,
-    })
-}
-
-/// HEAD's commit, and a note to add to messages when HEAD is detached.
-pub(crate) struct Head<'r> {
-    pub commit: Commit<'r>,
-    pub detached_note: Option<Tr>,
-}
-
-/// HEAD's commit; an unborn branch (`git init`, nothing committed) is a failure.
-pub(crate) fn head_commit(repo: &Repository) -> Result<Head<'_>, Box<Finding>> {
-    let no_commits = || {
-        Finding::fail(tr!(
-            "no commits yet: the repository was created but nothing has been committed",
-            "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
-        ))
-        .hint(tr!(
-            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
-            "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
-        ))
-    };
-    let reference = match repo.head() {
-        Ok(r) => r,
-        Err(e) if e.code() == ErrorCode::UnbornBranch => return Err(Box::new(no_commits())),
-        Err(e) => {
-            let msg = e.message().to_string();
-            return Err(Box::new(
-                Finding::fail(tr!(
-                    "git cannot read HEAD: {msg}",
-                    "git 이 HEAD 를 읽을 수 없습니다: {msg}"
-                ))
-                .hint(tr!(
-                    "run `git status` to see what git says",
-                    "`git status` 로 git 의 설명을 확인하세요"
-                )),
-            ));
-        }
-    };
-    let commit = reference.peel_to_commit().map_err(|e| {
-        let msg = e.message().to_string();
-        Box::new(
-            Finding::fail(tr!(
-                "HEAD does not point to a commit: {msg}",
-                "HEAD 가 커밋을 가리키지 않습니다: {msg}"
-            ))
-            .hint(tr!(
-                "run `git status` and `git log` to see what git says",
-                "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
-            )),
-        )
-    })?;
-    let detached_note = if repo.head_detached().unwrap_or(false) {
-        let id = short(commit.id());
-        let branch = back_branch(repo);
-        Some(tr!(
-            "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
-            "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
-        ))
-    } else {
-        None
-    };
-    Ok(Head {
-        commit,
-        detached_note,
-    })
-}
-
-/// The branch to suggest going back to from a detached HEAD.
-fn back_branch(repo: &Repository) -> String {
-    for name in ["main", "master"] {
-        if repo.find_branch(name, git2::BranchType::Local).is_ok() {
-            return name.to_string();
-        }
-    }
-    repo.branches(Some(git2::BranchType::Local))
-        .ok()
-        .and_then(|mut it| {
-            it.find_map(|b| {
-                b.ok()
-                    .and_then(|(b, _)| b.name().ok().flatten().map(String::from))
-            })
-        })
-        .unwrap_or_else(|| "main".to_string())
-}
-
-/// `1 commit`, `2 commits`: a count with the English noun in the right number.
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// How to make the workspace a repository without committing the environment: `.gitignore`
-/// comes before the first `git add`. One text for the three kinds, so the same finding
-/// reported by each is recognisably one problem.
-fn not_a_repository_hint() -> Tr {
-    tr!(
-        "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
-        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add` 부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status` 에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
-    )
-}
-
-/// Append `extra` after a space.
-pub(crate) fn append(message: &mut Tr, extra: &Tr) {
-    message.en.push(' ');
-    message.en.push_str(&extra.en);
-    message.ko.push(' ');
-    message.ko.push_str(&extra.ko);
-}
 
 fn append_raw(message: &mut Tr, extra: &Tr) {
     message.en.push_str(&extra.en);
     message.ko.push_str(&extra.ko);
 }
 
-/// A path as a shell word: quoted when it holds anything but plain characters.
-pub(crate) fn shell_quote(path: &str) -> String {
-    let plain = path
-        .chars()
-        .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c));
-    if plain && !path.is_empty() {
-        path.to_string()
-    } else {
-        format!("'{}'", path.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_counts_agree_in_number() {
-        assert_eq!(plural(0, "commit", "commits"), "0 commits");
-        assert_eq!(plural(1, "commit", "commits"), "1 commit");
-        assert_eq!(plural(2, "commit", "commits"), "2 commits");
-    }
 
     #[test]
     fn venv_roots_come_from_pyvenv_cfg_and_conda_meta() {

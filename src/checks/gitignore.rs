@@ -16,8 +16,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::git_history::{append, open_workspace_repo, shell_quote, WorkspaceRepo};
+use super::shared::{append, location_note, workspace_repo};
 use super::{CheckContext, Finding};
+use crate::git::{shell_quote, WorkspaceRepo};
 use crate::tr;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -42,7 +43,7 @@ pub struct Sample {
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let ws = match open_workspace_repo(ctx) {
+    let ws = match workspace_repo(ctx) {
         Ok(ws) => ws,
         Err(f) => return vec![*f],
     };
@@ -77,7 +78,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let repo_path = format!("{}{}", ws.prefix, rel);
         match ws.repo.is_path_ignored(&repo_path) {
             Ok(false) => kept.push(rel),
-            Ok(true) => findings.push(wrongly_ignored(&ws, &rel, &gitignore)),
+            Ok(true) => findings.push(wrongly_ignored(ws, &rel, &gitignore)),
             Err(e) => {
                 let msg = e.message().to_string();
                 findings.push(Finding::error(tr!(
@@ -174,7 +175,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 )
             }
         };
-        if let Some(loc) = &ws.location {
+        if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
         findings.push(Finding::pass(message));

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::paths::clean;
+use super::shared::clean;
 use super::{CheckContext, Finding};
 use crate::tr;
 

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::shared::clean;
 use super::{CheckContext, Finding};
 use crate::tr;
 use crate::walk;
@@ -99,18 +100,6 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         )));
     }
     findings
-}
-
-/// A workspace-relative path as written in the exercise, with `/` separators and no
-/// leading `./` or trailing `/`.
-pub(crate) fn clean(rel: &str) -> String {
-    let rel = rel.replace('\\', "/");
-    let rel = rel.trim_start_matches("./").trim_end_matches('/');
-    if rel.is_empty() {
-        ".".to_string()
-    } else {
-        rel.to_string()
-    }
 }
 
 fn create_file_hint(rel: &str) -> crate::i18n::Tr {

@@ -7,17 +7,18 @@
 //! `.course/cache/python-env-<hash>.json`, keyed on the modules, the interpreter and the
 //! environment's files, so an unchanged environment is not imported again.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::shared::{last_line, run_python};
 use super::{CheckContext, Finding};
-use crate::cache::{self, Stamps};
+use crate::cache;
 use crate::i18n::Tr;
-use crate::process::{run_with_timeout, RunError};
-use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
+use crate::process::RunError;
+use crate::python::{env_state, resolved, show_path, EnvKind, EnvLookup, PythonEnv};
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -215,35 +216,6 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     vec![pass(&probe, &label)]
 }
 
-/// Run an interpreter command from the workspace root, with a one-line spinner on stderr
-/// while it runs when `ctx.progress`.
-pub(crate) fn run_python(
-    ctx: &CheckContext,
-    mut cmd: Command,
-    timeout: Duration,
-    what: &str,
-) -> Result<Output, RunError> {
-    cmd.current_dir(&ctx.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env_remove("PYTHONHOME");
-    let secs = timeout.as_secs();
-    let result = ctx.while_waiting(&format!("{what} ... (max {secs} s)"), || {
-        run_with_timeout(cmd, timeout)
-    });
-    result
-}
-
-/// `": <last non-empty line of stderr>"`, or nothing.
-pub(crate) fn last_line(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
-    text.lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty())
-        .map(|l| format!(": {l}"))
-        .unwrap_or_default()
-}
-
 fn parse_probe(output: &Output) -> Option<Probe> {
     let text = String::from_utf8_lossy(&output.stdout);
     let line = text.lines().rev().find_map(|l| l.strip_prefix(MARKER))?;
@@ -420,10 +392,6 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
 
 // ---- cache ------------------------------------------------------------------------------
 
-fn resolved(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
-}
-
 /// One cache entry per (interpreter, modules); a changed environment makes it stale.
 fn cache_key(env: &PythonEnv, modules: &[String]) -> String {
     format!(
@@ -432,54 +400,6 @@ fn cache_key(env: &PythonEnv, modules: &[String]) -> String {
         resolved(&env.interpreter).display(),
         modules.join("\0")
     )
-}
-
-/// Size and modification time of the files that change when the environment changes.
-pub(crate) fn env_state(env: &PythonEnv) -> Stamps {
-    let mut stamps = Stamps::default();
-    stamps.add(&env.dir.join("pyvenv.cfg"));
-    stamps.add(&env.dir.join("conda-meta").join("history"));
-    stamps.add(&env.interpreter);
-    stamps.add(&resolved(&env.interpreter));
-    for sp in site_packages(&env.dir) {
-        stamps.add(&sp);
-        if let Ok(read) = std::fs::read_dir(&sp) {
-            let mut entries: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
-            entries.sort();
-            for e in entries {
-                stamps.add(&e);
-            }
-        }
-    }
-    stamps
-}
-
-/// `lib/pythonX.Y/site-packages` (POSIX, also under `lib64`) and `Lib/site-packages` (Windows).
-fn site_packages(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let win = dir.join("Lib").join("site-packages");
-    if win.is_dir() {
-        out.push(win);
-    }
-    for lib in ["lib", "lib64"] {
-        let Ok(read) = std::fs::read_dir(dir.join(lib)) else {
-            continue;
-        };
-        let mut found: Vec<PathBuf> = read
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().starts_with("python"))
-            .map(|e| e.path().join("site-packages"))
-            .filter(|p| p.is_dir())
-            .collect();
-        found.sort();
-        for p in found {
-            // lib64 is often a link to lib: do not list the same folder twice.
-            if !out.iter().any(|o| resolved(o) == resolved(&p)) {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 fn read_cache(dir: &Path, env: &PythonEnv, modules: &[String]) -> Option<Probe> {

@@ -11,10 +11,11 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::python_env::{env_state, last_line, run_python};
+use super::shared::{last_line, run_python};
 use super::{CheckContext, Finding};
 use crate::cache;
 use crate::process::RunError;
+use crate::python::env_state;
 use crate::python::{show_path, EnvLookup, PythonEnv};
 use crate::tr;
 use crate::walk::{is_noise_dir, walk};

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::paths::clean;
+use super::shared::clean;
 use super::{CheckContext, Finding, Status};
 use crate::tr;
 use crate::walk;

@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 use git2::{ObjectType, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
-use super::git_history::{
-    append, head_commit, open_workspace_repo, plural, shell_quote, MAX_FINDINGS_PER_KIND,
+use super::shared::{
+    append, detached_note, head_or_finding, location_note, plural, workspace_repo,
+    MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Finding};
+use crate::git::shell_quote;
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -57,12 +59,12 @@ struct Tracked {
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let ws = match open_workspace_repo(ctx) {
+    let ws = match workspace_repo(ctx) {
         Ok(ws) => ws,
         Err(f) => return vec![*f],
     };
     let repo = &ws.repo;
-    let head = match head_commit(repo) {
+    let head = match head_or_finding(ws) {
         Ok(h) => h,
         Err(f) => return vec![*f],
     };
@@ -132,12 +134,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             "HEAD tracks {tracks} and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
             "HEAD 가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB 를 넘는 파일도 없습니다"
         );
-        if let Some(loc) = &ws.location {
+        if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
         findings.push(Finding::pass(message));
     }
-    if let Some(note) = &head.detached_note {
+    if let Some(note) = &detached_note(&head) {
         for f in &mut findings {
             append(&mut f.message, note);
         }

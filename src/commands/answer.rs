@@ -175,7 +175,7 @@ fn safe_target(root: &Path, rel: &str, lang: Lang) -> Result<PathBuf> {
 }
 
 fn write_answer(path: &Path, text: &str) -> Result<()> {
-    crate::workspace::write_atomic(path, text.as_bytes())
+    crate::fs::write_atomic(path, text.as_bytes())
         .with_context(|| format!("cannot save {}", path.display()))
 }
 

@@ -17,9 +17,10 @@ use anyhow::{Context, Result};
 
 use crate::cli::{CiInitArgs, GlobalArgs};
 use crate::exit::{usage, Code};
+use crate::fs::write_atomic;
 use crate::i18n::Lang;
 use crate::tr;
-use crate::workspace::{write_atomic, Workspace};
+use crate::workspace::Workspace;
 
 /// Placeholder for the course repository in generated files.
 pub const REPO_PLACEHOLDER: &str = "https://github.com/YOUR-ORG/YOUR-COURSE";

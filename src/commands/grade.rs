@@ -28,15 +28,16 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::app::App;
-use crate::checks::{run_exercise, CheckContext};
+use crate::checks::CheckContext;
 use crate::cli::{GradeArgs, GradeFormat};
 use crate::course::Course;
 use crate::exit::{usage, Code};
+use crate::fs::write_atomic;
+use crate::grading::run_exercise;
 use crate::i18n::Lang;
 use crate::report::{self, Report};
 use crate::terminal::Term;
 use crate::tr;
-use crate::workspace::write_atomic;
 
 /// GitHub keeps at most this much of a step's job summary.
 pub const STEP_SUMMARY_LIMIT: u64 = 1024 * 1024;

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::cli::HintArgs;
 use crate::exit::Code;
-use crate::progress::{next_step, Step};
+use crate::grading::{next_step, Step};
 use crate::render::render;
 use crate::terminal::Style;
 use crate::tr;

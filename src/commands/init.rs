@@ -4,9 +4,10 @@ use anyhow::{Context, Result};
 
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::exit::{usage, Code};
+use crate::fs::write_atomic;
 use crate::i18n::Lang;
 use crate::tr;
-use crate::workspace::{write_atomic, Workspace, STATE_DIR};
+use crate::workspace::{Workspace, STATE_DIR};
 
 pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     let dir = match &args.dir {

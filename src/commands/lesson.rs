@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::cli::{GlobalArgs, LessonArgs};
 use crate::exit::{usage, Code};
 use crate::render::render;
-use crate::terminal::{Style, Term};
+use crate::terminal::Style;
 use crate::tr;
 
 pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
@@ -35,7 +35,7 @@ pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
             path.display()
         ))
     })?;
-    let term = Term::detect(global);
+    let term = global.term();
     term.show(&render(&text, &term.render_options()))?;
     Ok(Code::Ok)
 }

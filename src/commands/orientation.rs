@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::checks::Status;
 use crate::exit::Code;
-use crate::progress::{next_step, Step};
+use crate::grading::{next_step, Step};
 use crate::terminal::Style;
 use crate::tr;
 

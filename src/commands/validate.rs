@@ -5,17 +5,17 @@
 use anyhow::Result;
 
 use crate::cli::{GlobalArgs, ValidateArgs};
-use crate::course::validate::validate;
 use crate::course::{embedded, CourseFiles};
 use crate::exit::Code;
-use crate::terminal::{Style, Term};
+use crate::grading::validate::validate;
+use crate::terminal::Style;
 
 pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     let files = match args.dir.as_ref().or(global.course.as_ref()) {
         Some(dir) => CourseFiles::from_dir(dir)?,
         None => embedded::files(),
     };
-    let term = Term::detect(global);
+    let term = global.term();
     let result = validate(files, !args.no_fixtures);
     for p in &result.problems {
         crate::terminal::print(&(format!("{} {p}", term.paint(Style::Fail, "problem:")) + "\n"))?;

@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::{Course, CourseFiles};
-use crate::checks::{run_exercise, CheckContext, Status};
+use super::run_exercise;
+use crate::checks::{CheckContext, Status};
+use crate::course::{Course, CourseFiles};
 use crate::i18n::Lang;
 
 /// Something wrong with the course, located as precisely as possible.

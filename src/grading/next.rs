@@ -1,8 +1,8 @@
-//! Where the learner stands: which lessons are read, which exercises pass now, and the
-//! single next step. Exercise results always come from running the checks, never from state.
+//! The single next step: which lessons are read and which exercises pass now decide it.
+//! Exercise results always come from running the checks, never from state.
 
-use crate::app::App;
-use crate::checks::{run_exercise, CheckContext, ExerciseResult, Status};
+use super::ExerciseResult;
+use crate::checks::Status;
 use crate::course::Course;
 use crate::workspace::State;
 
@@ -39,26 +39,5 @@ pub fn next_step(course: &Course, state: &State, results: &[ExerciseResult]) -> 
         None => (0..course.lessons.len())
             .find(unread)
             .map_or(Step::Done, Step::Lesson),
-    }
-}
-
-impl App {
-    /// Run the checks of the given exercises in the workspace (executing workspace code is
-    /// allowed: this is the learner's own folder).
-    pub fn check_exercises(&self, ids: &[String]) -> anyhow::Result<Vec<ExerciseResult>> {
-        let ws = self.require_workspace()?;
-        let ctx = CheckContext::new(
-            &ws.root,
-            true,
-            ws.cache_dir(),
-            std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        );
-        Ok(self
-            .course
-            .exercises
-            .iter()
-            .filter(|e| ids.is_empty() || ids.contains(&e.id))
-            .map(|e| run_exercise(e, &ctx))
-            .collect())
     }
 }

@@ -1,0 +1,191 @@
+//! What several check kinds share, so that no kind imports another: the findings for a
+//! repository or HEAD that cannot be read, notes added to git messages, running the
+//! workspace's interpreter, and workspace-relative paths as an exercise writes them.
+//!
+//! This is not a kind: it has no `Params` and no `run`.
+
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use super::{CheckContext, Finding};
+use crate::git::{Head, HeadError, OpenError, WorkspaceRepo};
+use crate::i18n::Tr;
+use crate::process::{run_with_timeout, RunError};
+use crate::tr;
+
+/// At most this many findings of one sort; the rest are summarised in one more finding.
+pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
+
+/// The workspace's repository (opened once per workspace, see [`CheckContext::repository`]),
+/// or the finding that says why there is none.
+pub(crate) fn workspace_repo(ctx: &CheckContext) -> Result<&WorkspaceRepo, Box<Finding>> {
+    ctx.repository()
+        .map_err(|e| Box::new(open_error_finding(e)))
+}
+
+fn open_error_finding(error: &OpenError) -> Finding {
+    match error {
+        OpenError::Owner(msg) => Finding::error(tr!(
+            "git refuses to open this repository because another user owns it: {msg}",
+            "다른 사용자가 소유한 저장소라서 git 이 열지 않습니다: {msg}"
+        ))
+        .hint(tr!(
+            "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
+            "믿을 수 있는 저장소라면(예: 채점) 허용하세요: `git config --global --add safe.directory '*'`"
+        )),
+        OpenError::NotARepository => Finding::fail(tr!(
+            "the workspace is not a git repository",
+            "작업 폴더가 git 저장소가 아닙니다"
+        ))
+        .hint(not_a_repository_hint()),
+        OpenError::Unreadable(msg) => Finding::fail(tr!(
+            "git cannot open the repository of the workspace: {msg}",
+            "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
+        ))
+        .hint(tr!(
+            "run `git status` in the workspace to see what git says",
+            "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
+        )),
+        OpenError::Bare { path } => Finding::fail(tr!(
+            "the repository at {path} is bare: it has no working tree with files to check",
+            "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
+        ))
+        .hint(tr!(
+            "clone it and work in the clone: `git clone {path} my-project`",
+            "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
+        )),
+    }
+}
+
+/// HEAD's commit, or the finding that says why there is none.
+pub(crate) fn head_or_finding(ws: &WorkspaceRepo) -> Result<Head<'_>, Box<Finding>> {
+    crate::git::head_commit(&ws.repo).map_err(|e| Box::new(head_error_finding(&e)))
+}
+
+fn head_error_finding(error: &HeadError) -> Finding {
+    match error {
+        HeadError::NoCommits => Finding::fail(tr!(
+            "no commits yet: the repository was created but nothing has been committed",
+            "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
+        ))
+        .hint(tr!(
+            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
+            "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
+        )),
+        HeadError::Unreadable(msg) => Finding::fail(tr!(
+            "git cannot read HEAD: {msg}",
+            "git 이 HEAD 를 읽을 수 없습니다: {msg}"
+        ))
+        .hint(tr!(
+            "run `git status` to see what git says",
+            "`git status` 로 git 의 설명을 확인하세요"
+        )),
+        HeadError::NotACommit(msg) => Finding::fail(tr!(
+            "HEAD does not point to a commit: {msg}",
+            "HEAD 가 커밋을 가리키지 않습니다: {msg}"
+        ))
+        .hint(tr!(
+            "run `git status` and `git log` to see what git says",
+            "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
+        )),
+    }
+}
+
+/// Added to messages when HEAD is detached.
+pub(crate) fn detached_note(head: &Head<'_>) -> Option<Tr> {
+    let branch = head.detached_from.as_deref()?;
+    let id = crate::git::short(head.commit.id());
+    Some(tr!(
+        "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
+        "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
+    ))
+}
+
+/// Said in pass messages when the repository is not at the workspace root.
+pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
+    let top = ws.top.as_deref()?;
+    let prefix = &ws.prefix;
+    Some(tr!(
+        "(repository at {top}, the workspace is its folder `{prefix}`)",
+        "(저장소는 {top}, 작업 폴더는 그 안의 `{prefix}`)"
+    ))
+}
+
+/// How to make the workspace a repository without committing the environment: `.gitignore`
+/// comes before the first `git add`.
+fn not_a_repository_hint() -> Tr {
+    tr!(
+        "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
+        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add` 부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status` 에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
+    )
+}
+
+/// `1 commit`, `2 commits`: a count with the English noun in the right number.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Append `extra` after a space.
+pub(crate) fn append(message: &mut Tr, extra: &Tr) {
+    message.en.push(' ');
+    message.en.push_str(&extra.en);
+    message.ko.push(' ');
+    message.ko.push_str(&extra.ko);
+}
+
+/// A workspace-relative path as written in the exercise, with `/` separators and no
+/// leading `./` or trailing `/`.
+pub(crate) fn clean(rel: &str) -> String {
+    let rel = rel.replace('\\', "/");
+    let rel = rel.trim_start_matches("./").trim_end_matches('/');
+    if rel.is_empty() {
+        ".".to_string()
+    } else {
+        rel.to_string()
+    }
+}
+
+/// Run the workspace's interpreter from the workspace root, with a timeout, showing that
+/// it is busy through the context.
+pub(crate) fn run_python(
+    ctx: &CheckContext,
+    mut cmd: Command,
+    timeout: Duration,
+    what: &str,
+) -> Result<Output, RunError> {
+    cmd.current_dir(&ctx.root)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env_remove("PYTHONHOME");
+    let secs = timeout.as_secs();
+    let result = ctx.while_waiting(&format!("{what} ... (max {secs} s)"), || {
+        run_with_timeout(cmd, timeout)
+    });
+    result
+}
+
+/// The last non-empty line of an interpreter's stderr, as `: line` (empty when there is none).
+pub(crate) fn last_line(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    text.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .map(|l| format!(": {l}"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(plural(0, "commit", "commits"), "0 commits");
+        assert_eq!(plural(1, "commit", "commits"), "1 commit");
+        assert_eq!(plural(2, "commit", "commits"), "2 commits");
+    }
+}

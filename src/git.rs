@@ -1,0 +1,159 @@
+//! Git helpers the git check kinds share: opening the repository that holds a workspace and
+//! finding HEAD's commit. They return typed errors; the check layer turns those into findings,
+//! so this module knows nothing of findings or languages.
+
+use std::path::Path;
+
+use git2::{Commit, ErrorCode, Oid, Repository};
+
+/// The repository holding a workspace.
+pub struct WorkspaceRepo {
+    pub repo: Repository,
+    /// The workspace's folder inside the work tree, repo-relative with a trailing `/`, or
+    /// empty when the workspace is the work tree's root.
+    pub prefix: String,
+    /// The work tree's root, when it is not the workspace itself.
+    pub top: Option<String>,
+}
+
+impl WorkspaceRepo {
+    /// A repo-relative path as shown to the learner: workspace-relative when inside it.
+    pub fn display(&self, repo_path: &str) -> String {
+        repo_path
+            .strip_prefix(&self.prefix)
+            .unwrap_or(repo_path)
+            .to_string()
+    }
+}
+
+/// Why the workspace's repository could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// No repository at or above the workspace (below the ceiling when grading).
+    NotARepository,
+    /// git's `safe.directory` rule: another user owns it.
+    Owner(String),
+    /// A bare repository: no work tree to check.
+    Bare { path: String },
+    /// Anything else libgit2 reports.
+    Unreadable(String),
+}
+
+/// Open the repository whose work tree holds the workspace (which may be a subfolder of it).
+/// With `own_only` (grading), the repository must be the submission's own: the search never
+/// climbs above the workspace into, say, the instructor's repository around it.
+///
+/// libgit2 reads the user's git configuration as `git` itself does (a global excludes
+/// file counts): turning that off needs `unsafe` global options, which this crate does not use.
+pub fn open_workspace_repo(root: &Path, own_only: bool) -> Result<WorkspaceRepo, OpenError> {
+    let ceiling: Vec<&Path> = match root.parent() {
+        Some(parent) if own_only => vec![parent],
+        _ => Vec::new(),
+    };
+    let repo = match Repository::open_ext(root, git2::RepositoryOpenFlags::empty(), ceiling) {
+        Ok(r) => r,
+        Err(e) if e.code() == ErrorCode::Owner => {
+            return Err(OpenError::Owner(e.message().to_string()))
+        }
+        Err(e) if e.code() == ErrorCode::NotFound => return Err(OpenError::NotARepository),
+        Err(e) => return Err(OpenError::Unreadable(e.message().to_string())),
+    };
+    let workdir = match repo.workdir() {
+        Some(w) if !repo.is_bare() => w.to_path_buf(),
+        _ => {
+            let path = repo.path().display().to_string();
+            return Err(OpenError::Bare { path });
+        }
+    };
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (workdir, root) = (canon(&workdir), canon(root));
+    let prefix = match root.strip_prefix(&workdir) {
+        Ok(rel) => {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", parts.join("/"))
+            }
+        }
+        Err(_) => String::new(),
+    };
+    let top = (!prefix.is_empty()).then(|| workdir.display().to_string());
+    Ok(WorkspaceRepo { repo, prefix, top })
+}
+
+/// HEAD's commit, and where a detached HEAD could go back to.
+pub struct Head<'r> {
+    pub commit: Commit<'r>,
+    /// Set when HEAD is detached: the branch to suggest switching back to.
+    pub detached_from: Option<String>,
+}
+
+/// Why HEAD has no commit to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeadError {
+    /// `git init` and nothing committed yet.
+    NoCommits,
+    /// HEAD itself cannot be read (a corrupt `.git/HEAD`).
+    Unreadable(String),
+    /// HEAD points at something that is not a commit.
+    NotACommit(String),
+}
+
+/// HEAD's commit; an unborn branch is [`HeadError::NoCommits`].
+pub fn head_commit(repo: &Repository) -> Result<Head<'_>, HeadError> {
+    let reference = match repo.head() {
+        Ok(r) => r,
+        Err(e) if e.code() == ErrorCode::UnbornBranch => return Err(HeadError::NoCommits),
+        Err(e) => return Err(HeadError::Unreadable(e.message().to_string())),
+    };
+    let commit = reference
+        .peel_to_commit()
+        .map_err(|e| HeadError::NotACommit(e.message().to_string()))?;
+    let detached_from = repo
+        .head_detached()
+        .unwrap_or(false)
+        .then(|| back_branch(repo));
+    Ok(Head {
+        commit,
+        detached_from,
+    })
+}
+
+/// The first 7 hex digits of a commit id (fixed length: does not read `core.abbrev`).
+pub fn short(id: Oid) -> String {
+    id.to_string()[..7].to_string()
+}
+
+/// The branch to suggest going back to from a detached HEAD.
+fn back_branch(repo: &Repository) -> String {
+    for name in ["main", "master"] {
+        if repo.find_branch(name, git2::BranchType::Local).is_ok() {
+            return name.to_string();
+        }
+    }
+    repo.branches(Some(git2::BranchType::Local))
+        .ok()
+        .and_then(|mut it| {
+            it.find_map(|b| {
+                b.ok()
+                    .and_then(|(b, _)| b.name().ok().flatten().map(String::from))
+            })
+        })
+        .unwrap_or_else(|| "main".to_string())
+}
+
+/// A path as a shell word: quoted when it holds anything but plain characters.
+pub fn shell_quote(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', r"'\''"))
+    }
+}

@@ -1,0 +1,87 @@
+//! Grading: running an exercise's checks into one result with a score, and the learner's
+//! single next step. Sits between the course model (what to check) and the commands and
+//! reports that show the results.
+
+mod next;
+pub mod validate;
+
+pub use next::{next_step, Step};
+
+use crate::checks::{CheckContext, Finding, Status};
+use crate::course::Exercise;
+use crate::i18n::Tr;
+
+/// The outcome of one exercise.
+#[derive(Clone, Debug)]
+pub struct ExerciseResult {
+    pub id: String,
+    pub status: Status,
+    pub score: u32,
+    pub max_score: u32,
+    pub findings: Vec<Finding>,
+}
+
+/// Run every check of `exercise`. Status: fail if any finding failed or errored, skip if every
+/// finding was skipped, pass otherwise. Score is all or nothing; an exercise that could not be
+/// checked at all (skip) counts for nothing either way: score 0 of 0.
+///
+/// Two small mechanisms apply to every kind: the same finding from several kinds (all three
+/// git kinds notice "not a git repository"; `paths` and `mentions` both miss README.md) is
+/// reported once, and the placeholder `<exercise-id>` in
+/// a message or hint becomes the exercise's id (a check does not know which exercise it is in).
+pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
+    let mut findings: Vec<Finding> = Vec::new();
+    for mut f in exercise.checks.iter().flat_map(|c| c.run(ctx)) {
+        fill_exercise_id(&mut f.message, &exercise.id);
+        if let Some(hint) = &mut f.hint {
+            fill_exercise_id(hint, &exercise.id);
+        }
+        // The same problem at the same place, whatever each kind suggests (the first hint stays).
+        let same = |g: &Finding| {
+            g.status == f.status && g.message == f.message && g.file == f.file && g.line == f.line
+        };
+        if !findings.iter().any(same) {
+            findings.push(f);
+        }
+    }
+    let status = exercise_status(&findings);
+    let max_score = if status == Status::Skip {
+        0
+    } else {
+        exercise.points
+    };
+    ExerciseResult {
+        id: exercise.id.clone(),
+        status,
+        score: if status == Status::Pass {
+            exercise.points
+        } else {
+            0
+        },
+        max_score,
+        findings,
+    }
+}
+
+const EXERCISE_ID: &str = "<exercise-id>";
+
+fn fill_exercise_id(text: &mut Tr, id: &str) {
+    for s in [&mut text.en, &mut text.ko] {
+        if s.contains(EXERCISE_ID) {
+            *s = s.replace(EXERCISE_ID, id);
+        }
+    }
+}
+
+fn exercise_status(findings: &[Finding]) -> Status {
+    if findings.iter().any(|f| f.status == Status::Error) {
+        Status::Error
+    } else if findings.iter().any(|f| f.status == Status::Fail) {
+        Status::Fail
+    } else if findings.iter().all(|f| f.status == Status::Skip) {
+        // Also true of an exercise without checks: nothing was verified.
+        Status::Skip
+    } else {
+        Status::Pass
+    }
+}
