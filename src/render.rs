@@ -12,11 +12,14 @@
 
 mod code;
 mod emphasis;
+mod parse;
 mod table;
 pub mod text;
 mod wrap;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::Options;
+
+use parse::{Block, Mark, Tok};
 
 pub use text::strip_ansi;
 use text::{line_width, sanitize, Color, Line, Painter, Span, Style};
@@ -39,8 +42,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> String {
     let body = strip_front_matter(markdown);
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut events = events(body, options).into_iter().peekable();
-    let (blocks, _) = parse_blocks(&mut events);
+    let blocks = parse::parse(body, options);
     let mut r = Renderer {
         opts,
         links: Vec::new(),
@@ -115,264 +117,6 @@ pub fn strip_front_matter(s: &str) -> &str {
         offset += line.len();
     }
     s
-}
-
-/// Inline markup around tokens.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Mark {
-    Strong,
-    Emph,
-    Strike,
-    Link(String),
-    Image(String),
-}
-
-/// Inline content of one container, after parsing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Tok {
-    Text(String),
-    Code(String),
-    Start(Mark),
-    End(Mark),
-    SoftBreak,
-    HardBreak,
-}
-
-#[derive(Debug)]
-enum Block {
-    Para(Vec<Tok>),
-    Heading(usize, Vec<Tok>),
-    Code {
-        lang: String,
-        text: String,
-    },
-    Quote(Vec<Block>),
-    List {
-        start: Option<u64>,
-        tight: bool,
-        items: Vec<Vec<Block>>,
-    },
-    Table {
-        aligns: Vec<Alignment>,
-        rows: Vec<Vec<Vec<Tok>>>,
-    },
-    Rule,
-    Html(String),
-}
-
-type Events<'a> = std::iter::Peekable<std::vec::IntoIter<Event<'a>>>;
-
-/// Parse, and undo one CommonMark rule that hurts a Python course: `__init__.py` would show
-/// as a bold `init` followed by `.py`. Strong emphasis written with `__` around a lone
-/// lower-case identifier is a dunder name, so it goes back to literal text.
-fn events(body: &str, options: Options) -> Vec<Event<'_>> {
-    let mut evs: Vec<(Event, std::ops::Range<usize>)> =
-        Parser::new_ext(body, options).into_offset_iter().collect();
-    for i in 0..evs.len().saturating_sub(2) {
-        if let (Event::Start(Tag::Strong), Event::Text(t), Event::End(TagEnd::Strong)) =
-            (&evs[i].0, &evs[i + 1].0, &evs[i + 2].0)
-        {
-            let dunder = body[evs[i].1.clone()].starts_with("__")
-                && t.starts_with(|c: char| c.is_ascii_lowercase())
-                && t.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if dunder {
-                evs[i].0 = Event::Text("__".into());
-                evs[i + 2].0 = Event::Text("__".into());
-            }
-        }
-    }
-    evs.into_iter().map(|(e, _)| e).collect()
-}
-
-fn is_inline(ev: &Event) -> bool {
-    match ev {
-        Event::Text(_)
-        | Event::Code(_)
-        | Event::InlineHtml(_)
-        | Event::InlineMath(_)
-        | Event::SoftBreak
-        | Event::HardBreak
-        | Event::FootnoteReference(_)
-        | Event::TaskListMarker(_) => true,
-        Event::Start(tag) => matches!(
-            tag,
-            Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::Superscript
-                | Tag::Subscript
-        ),
-        _ => false,
-    }
-}
-
-/// Blocks up to the end of the current container (its `End` is consumed). The flag says
-/// whether a paragraph was seen directly (a list item with one makes the list loose).
-fn parse_blocks(it: &mut Events) -> (Vec<Block>, bool) {
-    let mut blocks = Vec::new();
-    let mut para = false;
-    while let Some(ev) = it.peek() {
-        if is_inline(ev) {
-            blocks.push(Block::Para(parse_inline(it, true)));
-            continue;
-        }
-        let Some(ev) = it.next() else { break };
-        match ev {
-            Event::End(_) => break,
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    para = true;
-                    blocks.push(Block::Para(parse_inline(it, false)));
-                }
-                Tag::Heading { level, .. } => {
-                    blocks.push(Block::Heading(level as usize, parse_inline(it, false)))
-                }
-                Tag::BlockQuote(_) => blocks.push(Block::Quote(parse_blocks(it).0)),
-                Tag::CodeBlock(kind) => {
-                    let lang = match kind {
-                        CodeBlockKind::Fenced(l) => l.to_string(),
-                        CodeBlockKind::Indented => String::new(),
-                    };
-                    let mut text = String::new();
-                    for ev in it.by_ref() {
-                        match ev {
-                            Event::Text(s) => text.push_str(&s),
-                            Event::End(_) => break,
-                            _ => {}
-                        }
-                    }
-                    blocks.push(Block::Code { lang, text });
-                }
-                Tag::HtmlBlock => {
-                    let mut html = String::new();
-                    for ev in it.by_ref() {
-                        match ev {
-                            Event::Html(s) | Event::Text(s) => html.push_str(&s),
-                            Event::End(_) => break,
-                            _ => {}
-                        }
-                    }
-                    blocks.push(Block::Html(html));
-                }
-                Tag::List(start) => {
-                    let mut items = Vec::new();
-                    let mut loose = false;
-                    while let Some(ev) = it.next() {
-                        match ev {
-                            Event::Start(Tag::Item) => {
-                                let (item, p) = parse_blocks(it);
-                                loose |= p;
-                                items.push(item);
-                            }
-                            Event::End(_) => break,
-                            _ => {}
-                        }
-                    }
-                    blocks.push(Block::List {
-                        start,
-                        tight: !loose,
-                        items,
-                    });
-                }
-                Tag::Table(aligns) => {
-                    let mut rows: Vec<Vec<Vec<Tok>>> = Vec::new();
-                    let mut row: Vec<Vec<Tok>> = Vec::new();
-                    while let Some(ev) = it.next() {
-                        match ev {
-                            Event::Start(Tag::TableCell) => row.push(parse_inline(it, false)),
-                            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
-                                rows.push(std::mem::take(&mut row))
-                            }
-                            Event::End(TagEnd::Table) => break,
-                            _ => {}
-                        }
-                    }
-                    blocks.push(Block::Table { aligns, rows });
-                }
-                // Footnote definitions, definition lists, metadata (not enabled): their blocks.
-                _ => blocks.extend(parse_blocks(it).0),
-            },
-            Event::Rule => blocks.push(Block::Rule),
-            Event::Html(s) => blocks.push(Block::Html(s.to_string())),
-            Event::DisplayMath(s) => blocks.push(Block::Code {
-                lang: "math".into(),
-                text: s.to_string(),
-            }),
-            _ => {}
-        }
-    }
-    (blocks, para)
-}
-
-/// Inline tokens up to the end of the container (consumed); with `tight`, up to the next
-/// block-level event of a tight list item (not consumed).
-fn parse_inline(it: &mut Events, tight: bool) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut depth = 0usize;
-    loop {
-        if tight && depth == 0 {
-            match it.peek() {
-                Some(ev) if is_inline(ev) => {}
-                _ => break,
-            }
-        }
-        let Some(ev) = it.next() else { break };
-        match ev {
-            Event::Text(s) => toks.push(Tok::Text(s.into_string())),
-            Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                toks.push(Tok::Code(s.into_string()))
-            }
-            Event::SoftBreak => toks.push(Tok::SoftBreak),
-            Event::HardBreak => toks.push(Tok::HardBreak),
-            Event::InlineHtml(s) | Event::Html(s) => {
-                let tag = s.trim().to_ascii_lowercase();
-                if tag.starts_with("<br") {
-                    toks.push(Tok::HardBreak);
-                }
-                // Other inline tags are dropped; the text between them stays.
-            }
-            Event::FootnoteReference(s) => toks.push(Tok::Text(format!("[^{s}]"))),
-            Event::TaskListMarker(done) => {
-                toks.push(Tok::Text(if done { "[x] " } else { "[ ] " }.into()))
-            }
-            Event::Start(tag) => {
-                depth += 1;
-                let mark = match tag {
-                    Tag::Emphasis => Some(Mark::Emph),
-                    Tag::Strong => Some(Mark::Strong),
-                    Tag::Strikethrough => Some(Mark::Strike),
-                    Tag::Link { dest_url, .. } => Some(Mark::Link(dest_url.into_string())),
-                    Tag::Image { dest_url, .. } => Some(Mark::Image(dest_url.into_string())),
-                    _ => None,
-                };
-                if let Some(m) = mark {
-                    toks.push(Tok::Start(m));
-                }
-            }
-            Event::End(tag) => {
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-                let mark = match tag {
-                    TagEnd::Emphasis => Some(Mark::Emph),
-                    TagEnd::Strong => Some(Mark::Strong),
-                    TagEnd::Strikethrough => Some(Mark::Strike),
-                    TagEnd::Link => Some(Mark::Link(String::new())),
-                    TagEnd::Image => Some(Mark::Image(String::new())),
-                    _ => None,
-                };
-                if let Some(m) = mark {
-                    toks.push(Tok::End(m));
-                }
-            }
-            _ => {}
-        }
-    }
-    emphasis::fix(toks)
 }
 
 struct Renderer<'o> {

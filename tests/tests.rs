@@ -16,6 +16,7 @@ mod cli;
 mod full_workspace;
 mod grade;
 mod grade_real;
+mod hostile;
 mod interrupt;
 mod render;
 mod terminal;

@@ -1,6 +1,6 @@
 //! `course lesson [ID|NUMBER]` and `course lesson --file PATH`.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::app::App;
 use crate::cli::{GlobalArgs, LessonArgs};
@@ -25,15 +25,22 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
     Ok(Code::Ok)
 }
 
+/// The largest file `lesson --file` reads (the longest built-in lesson is a few dozen KiB;
+/// rendering 1 MiB of the worst nesting takes under a second and a few hundred MB).
+const LESSON_FILE_MAX: u64 = crate::fs::SMALL;
+
 /// `--file PATH`: render any Markdown file; needs no course or workspace.
 pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
     let path = args.file.as_ref().expect("dispatched only with --file");
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        usage(format!(
-            "{}: not UTF-8 text; give a Markdown file saved as UTF-8",
-            path.display()
-        ))
+    // A FIFO or `/dev/urandom` would block or never end: only a regular file is read, and
+    // only up to a size no lesson comes near.
+    let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => usage(format!("{}: no such file", path.display())),
+        _ => usage(format!(
+            "{}: {e}; give a Markdown file (a regular file of UTF-8 text, at most {} MiB)",
+            path.display(),
+            LESSON_FILE_MAX >> 20
+        )),
     })?;
     let term = global.term();
     term.show(&render(&text, &term.render_options()))?;
