@@ -11,9 +11,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cache::Stamps;
+mod conda;
+mod site;
+
+pub use site::{env_state, resolved, site_packages};
+
 use crate::i18n::Tr;
 use crate::tr;
+use conda::{conda_env_dirs, conda_name_of, environment_yml_name, is_conda_base};
 
 /// What kind of environment a folder is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,11 +237,6 @@ fn env_kind(dir: &Path) -> Option<EnvKind> {
     }
 }
 
-/// A conda installation root (base) rather than an environment.
-fn is_conda_base(dir: &Path) -> bool {
-    dir.join("condabin").is_dir() || dir.join("envs").is_dir()
-}
-
 /// Environment folders in the workspace, preferred names first, then by depth and name.
 fn workspace_candidates(root: &Path) -> Vec<PathBuf> {
     let walk = crate::walk::walk(root, 2, 20_000, |e| {
@@ -412,89 +412,6 @@ pub fn read_pyvenv_cfg(path: &Path) -> Option<PyvenvCfg> {
     Some(cfg)
 }
 
-/// The name of a conda environment living in an `envs/` folder.
-fn conda_name_of(dir: &Path) -> Option<String> {
-    let parent = dir.parent()?;
-    (parent.file_name()? == "envs" && is_conda_base(parent.parent()?))
-        .then(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .flatten()
-}
-
-/// `(file name, name:)` of the workspace's `environment.yml` (or `.yaml`).
-fn environment_yml_name(root: &Path) -> Option<(String, String)> {
-    #[derive(serde::Deserialize)]
-    struct EnvFile {
-        name: Option<String>,
-    }
-    for file in ["environment.yml", "environment.yaml"] {
-        let Ok(text) = crate::fs::read_text(&root.join(file), crate::fs::SMALL) else {
-            continue;
-        };
-        let name = serde_yaml::from_str::<EnvFile>(&text)
-            .ok()
-            .and_then(|f| f.name)
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty() && !n.contains(['/', '\\']));
-        if let Some(name) = name {
-            return Some((file.to_string(), name));
-        }
-    }
-    None
-}
-
-/// Where a conda environment called `name` may live, without duplicates.
-fn conda_env_dirs(name: &str, vars: &Vars) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    let mut roots: Vec<PathBuf> = Vec::new();
-    if let Some(home) = &vars.home {
-        dirs.push(home.join(".conda").join("envs").join(name));
-        if let Ok(text) = crate::fs::read_text(
-            &home.join(".conda").join("environments.txt"),
-            crate::fs::SMALL,
-        ) {
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                let p = PathBuf::from(line);
-                if p.file_name().is_some_and(|n| n == name)
-                    && p.parent()
-                        .and_then(Path::file_name)
-                        .is_some_and(|n| n == "envs")
-                {
-                    dirs.push(p.clone());
-                }
-                roots.push(p);
-            }
-        }
-    }
-    if let Some(prefix) = &vars.conda_prefix {
-        if is_conda_base(prefix) {
-            roots.push(prefix.clone());
-        } else if let Some(parent) = prefix.parent() {
-            dirs.push(parent.join(name));
-        }
-    }
-    if let Some(exe) = &vars.conda_exe {
-        // <root>/bin/conda, <root>/condabin/conda, <root>/Scripts/conda.exe
-        if let Some(root) = exe.parent().and_then(Path::parent) {
-            roots.push(root.to_path_buf());
-        }
-    }
-    if let Some(home) = &vars.home {
-        for r in [
-            "miniconda3",
-            "anaconda3",
-            "miniforge3",
-            "mambaforge",
-            "micromamba",
-        ] {
-            roots.push(home.join(r));
-        }
-    }
-    dirs.extend(roots.iter().map(|r| r.join("envs").join(name)));
-    let mut seen = std::collections::HashSet::new();
-    dirs.retain(|d| seen.insert(d.clone()));
-    dirs
-}
-
 /// `path` relative to `root` with `/` separators when inside it, else as given.
 pub fn show_path(root: &Path, path: &Path) -> String {
     match path.strip_prefix(root) {
@@ -524,59 +441,6 @@ impl PythonEnv {
             (FoundBy::EnvironmentYml { .. }, None) => format!("{place} from environment.yml"),
         }
     }
-}
-
-/// The path with links resolved, or itself when it cannot be.
-pub fn resolved(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
-}
-
-/// `lib/pythonX.Y/site-packages` (POSIX, also under `lib64`) and `Lib/site-packages` (Windows).
-pub fn site_packages(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let win = dir.join("Lib").join("site-packages");
-    if win.is_dir() {
-        out.push(win);
-    }
-    for lib in ["lib", "lib64"] {
-        let Ok(read) = std::fs::read_dir(dir.join(lib)) else {
-            continue;
-        };
-        let mut found: Vec<PathBuf> = read
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().starts_with("python"))
-            .map(|e| e.path().join("site-packages"))
-            .filter(|p| p.is_dir())
-            .collect();
-        found.sort();
-        for p in found {
-            // lib64 is often a link to lib: do not list the same folder twice.
-            if !out.iter().any(|o| resolved(o) == resolved(&p)) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// Size and modification time of the files that change when the environment changes.
-pub fn env_state(env: &PythonEnv) -> Stamps {
-    let mut stamps = Stamps::default();
-    stamps.add(&env.dir.join("pyvenv.cfg"));
-    stamps.add(&env.dir.join("conda-meta").join("history"));
-    stamps.add(&env.interpreter);
-    stamps.add(&resolved(&env.interpreter));
-    for sp in site_packages(&env.dir) {
-        stamps.add(&sp);
-        if let Ok(read) = std::fs::read_dir(&sp) {
-            let mut entries: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
-            entries.sort();
-            for e in entries {
-                stamps.add(&e);
-            }
-        }
-    }
-    stamps
 }
 
 #[cfg(test)]
