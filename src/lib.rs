@@ -18,6 +18,7 @@ pub mod git;
 pub mod grading;
 pub mod i18n;
 pub mod pager;
+pub mod pip;
 pub mod process;
 pub mod python;
 pub mod render;

@@ -16,7 +16,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("grading", &["grading"]),
     ("course model", &["course"]),
     ("checks", &["checks"]),
-    ("python and git helpers", &["python", "git", "process"]),
+    (
+        "python and git helpers",
+        &["python", "pip", "git", "process"],
+    ),
     (
         "base and i18n",
         &["fs", "cache", "walk", "yaml", "exit", "workspace", "i18n"],

@@ -19,5 +19,6 @@ mod grade_real;
 mod hostile;
 mod interrupt;
 mod render;
+mod requirements_corpus;
 mod terminal;
 mod watch;
