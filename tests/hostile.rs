@@ -84,3 +84,85 @@ fn issue8_lesson_file_reads_only_regular_files() {
         .stderr(predicates::str::contains("big.md"))
         .stderr(predicates::str::contains("at most 1 MiB"));
 }
+
+/// `course check` of a one-exercise course with `checks` on workspace `ws`: exit code and
+/// the exercise's findings.
+fn check_one(checks: &str, ws: &std::path::Path) -> (i32, Vec<serde_json::Value>) {
+    let dir = tempdir();
+    one_exercise_course(dir.path(), checks);
+    let (code, json) = check_report(dir.path(), ws, "en", &[] as &[(&str, &str)]);
+    let findings = json["exercises"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    (code, findings)
+}
+
+/// The findings whose message contains `text`.
+fn with_message<'a>(findings: &'a [serde_json::Value], text: &str) -> Vec<&'a serde_json::Value> {
+    findings
+        .iter()
+        .filter(|f| f["message"].as_str().unwrap_or("").contains(text))
+        .collect()
+}
+
+#[test]
+fn issue8_deeply_nested_config_yaml_is_a_finding_not_a_hang() {
+    let ws = tempdir();
+    write(ws.path(), "configs/base.yaml", &"{a: ".repeat(250_000));
+    write(
+        ws.path(),
+        "configs/ok.yaml",
+        "lr: [0.1, 0.01]\nmodel: {name: \"[x]\"}\n",
+    );
+    let (code, findings) = check_one("  - kind: config-files\n    dir: configs\n", ws.path());
+    assert_eq!(code, 1, "{findings:#?}");
+    let deep = with_message(&findings, "nested too deep");
+    assert_eq!(deep.len(), 1, "{findings:#?}");
+    assert_eq!(deep[0]["file"], "configs/base.yaml");
+    assert_eq!(deep[0]["line"], 1);
+    assert!(
+        with_message(&findings, "ok.yaml").is_empty(),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn issue8_deeply_nested_answers_yaml_is_a_finding() {
+    let ws = tempdir();
+    write(
+        ws.path(),
+        "answers.yaml",
+        &format!("q1:\n  choice: {}\n", "[".repeat(100_000)),
+    );
+    let checks = "  - kind: choices\n    file: answers.yaml\n    options: {a: [a], b: [b]}\n    questions:\n      - {key: q1, expected: a, prompt: Q}\n";
+    let (code, findings) = check_one(checks, ws.path());
+    assert_eq!(code, 1, "{findings:#?}");
+    let deep = with_message(&findings, "nested too deep");
+    assert_eq!(deep.len(), 1, "{findings:#?}");
+    assert_eq!(deep[0]["line"], 2);
+}
+
+#[test]
+fn issue8_deeply_nested_exercise_file_is_a_course_error() {
+    let dir = tempdir();
+    one_exercise_course(dir.path(), &format!("  - {}\n", "[".repeat(100_000)));
+    // Loading the course stops with a usage error (2); `validate` reports it as a problem (1).
+    let load = course()
+        .arg("--course")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    let validate = course().arg("validate").arg(dir.path()).output().unwrap();
+    for (out, code) in [(load, 2), (validate, 1)] {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(code), "{text}");
+        assert!(text.contains("exercise.yaml:6:"), "{text}");
+        assert!(text.contains("nested too deep"), "{text}");
+    }
+}

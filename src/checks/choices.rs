@@ -362,7 +362,7 @@ pub struct Answer {
 /// Read answers from the text of an answer file, leniently: whatever can be understood.
 pub fn read_answers(params: &Params, text: &str) -> Vec<Answer> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let doc: Value = serde_yaml::from_str(text).unwrap_or(Value::Null);
+    let doc: Value = crate::yaml::from_str_bounded(text).unwrap_or(Value::Null);
     params
         .questions
         .iter()
@@ -459,14 +459,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let doc: Value = match serde_yaml::from_str(text) {
+    let doc: Value = match crate::yaml::from_str_bounded(text) {
         Ok(v) => v,
         Err(e) => {
-            let reason = e.to_string();
-            let reason = reason
-                .rsplit_once(" at line ")
-                .map_or(reason.as_str(), |(m, _)| m)
-                .to_string();
+            let reason = e.reason();
             let mut f = fail(tr!(
                 "{rel} is not valid YAML: {reason}",
                 "{rel} 이(가) 올바른 YAML 이 아닙니다: {reason}"
@@ -475,8 +471,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 "fix the line shown; the file should look like this:{example}",
                 "표시된 줄을 고치세요. 파일은 다음과 같은 형식입니다:{example}"
             ));
-            if let Some(loc) = e.location() {
-                f = f.line(loc.line() as u32);
+            if let Some((line, _)) = e.location() {
+                f = f.line(line);
             }
             return vec![f];
         }

@@ -199,6 +199,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 /// Parse every YAML document of `text`. Ok(whether some document holds a value other than
 /// null), or the line, column and the parser's reason.
 fn parse(text: &str) -> Result<bool, (u32, u32, String)> {
+    if let Err(deep) = crate::yaml::check_nesting(text) {
+        return Err((deep.line, deep.column, deep.to_string()));
+    }
     let mut has_settings = false;
     for doc in serde_yaml::Deserializer::from_str(text) {
         match serde_yaml::Value::deserialize(doc) {

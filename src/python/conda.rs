@@ -28,7 +28,7 @@ pub(super) fn environment_yml_name(root: &Path) -> Option<(String, String)> {
         let Ok(text) = crate::fs::read_text(&root.join(file), crate::fs::SMALL) else {
             continue;
         };
-        let name = serde_yaml::from_str::<EnvFile>(&text)
+        let name = crate::yaml::from_str_bounded::<EnvFile>(&text)
             .ok()
             .and_then(|f| f.name)
             .map(|n| n.trim().to_string())
