@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::{
-    check_report, course, one_exercise_course, site_packages, stub_package, tempdir, venv, write,
+    check_report, course, one_exercise_course, site_packages, stub_package, stub_package_source,
+    tempdir, venv, write,
 };
 use serde_json::Value;
 
@@ -317,13 +318,12 @@ fn a_module_that_raises_on_import_is_a_failure_with_the_error() {
     let ws = t.path().join("ws");
     let env = venv(&ws, ".venv");
     stub_package(&env, "numpy", "1.26.4");
-    let torch = site_packages(&env).join("torch");
-    std::fs::create_dir_all(&torch).unwrap();
-    std::fs::write(
-        torch.join("__init__.py"),
+    stub_package_source(
+        &env,
+        "torch",
+        "2.1.0",
         "raise OSError('libcudart.so.12: cannot open shared object file')\n",
-    )
-    .unwrap();
+    );
     let c = fixture_course(t.path(), ENV_CHECK);
     let (code, ex) = check(&c, &ws, &[]);
     let f = one(&ex);
@@ -353,16 +353,15 @@ fn a_passing_probe_is_cached_until_site_packages_changes() {
     let env = venv(&ws, ".venv");
     stub_package(&env, "numpy", "1.26.4");
     let log = t.path().join("imports.log");
-    let torch = site_packages(&env).join("torch");
-    std::fs::create_dir_all(&torch).unwrap();
-    std::fs::write(
-        torch.join("__init__.py"),
-        format!(
+    stub_package_source(
+        &env,
+        "torch",
+        "2.1.0",
+        &format!(
             "__version__ = '2.1.0'\nwith open({:?}, 'a') as f:\n    f.write('imported\\n')\n",
             log.display().to_string()
         ),
-    )
-    .unwrap();
+    );
     let lines = || {
         std::fs::read_to_string(&log)
             .unwrap_or_default()
@@ -591,4 +590,106 @@ fn a_passing_import_is_cached_until_the_package_changes() {
         &logging_init("from .missing import x\n"),
     );
     assert_eq!(check(&c, &ws, &[]).0, 1);
+}
+
+// ---- issue 8: installed distributions, not folders dropped into site-packages ------------
+
+#[test]
+fn issue8_a_stub_torch_folder_in_site_packages_fails() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "numpy", "1.26.4");
+    // The trick: a folder written by hand, no .dist-info.
+    write(
+        &site_packages(&env),
+        "torch/__init__.py",
+        "__version__ = '2.1.0'\n",
+    );
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(
+        msg.starts_with("`torch` in .venv is not an installed package"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("site-packages/torch was put there by hand"),
+        "{msg}"
+    );
+    assert!(s(&f, "hint").contains("-m pip install torch"), "{f:#}");
+
+    let (_, json) = check_report(&c, &ws, "ko", &[] as &[(&str, &str)]);
+    let ko = s(&json["exercises"][0]["findings"][0], "message");
+    assert!(
+        ko.starts_with(".venv의 `torch`는 설치된 패키지가 아닙니다"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn issue8_a_module_imported_from_outside_the_environment_fails() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "numpy", "1.26.4");
+    // torch with its dist-info, but in a folder outside the venv that a .pth file adds.
+    let elsewhere = t.path().join("elsewhere");
+    write(&elsewhere, "torch/__init__.py", "__version__ = '2.1.0'\n");
+    write(
+        &elsewhere,
+        "torch-2.1.0.dist-info/METADATA",
+        "Name: torch\nVersion: 2.1.0\n",
+    );
+    write(&elsewhere, "torch-2.1.0.dist-info/top_level.txt", "torch\n");
+    write(
+        &site_packages(&env),
+        "elsewhere.pth",
+        &format!("{}\n", elsewhere.display()),
+    );
+    let c = fixture_course(t.path(), ENV_CHECK);
+    let (code, ex) = check(&c, &ws, &[]);
+    let f = one(&ex);
+    assert_eq!(code, 1, "{ex:#}");
+    let msg = s(&f, "message");
+    assert!(msg.starts_with("`torch` is imported from "), "{msg}");
+    assert!(msg.contains("outside .venv"), "{msg}");
+}
+
+#[test]
+fn issue8_honest_installs_pass_in_a_korean_folder_and_without_top_level_txt() {
+    let t = tempdir();
+    // A learner whose project folder has a Korean name.
+    let ws = t.path().join("내 프로젝트");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.1.0");
+    // NumPy 2 wheels (meson-python) have no top_level.txt: RECORD alone names the module.
+    stub_package(&env, "numpy", "2.1.3");
+    let info = site_packages(&env).join("numpy-2.1.3.dist-info");
+    std::fs::remove_file(info.join("top_level.txt")).unwrap();
+    let c = fixture_course(t.path(), ENV_CHECK);
+    for lang in ["en", "ko"] {
+        let (code, json) = check_report(&c, &ws, lang, &[] as &[(&str, &str)]);
+        let ex = &json["exercises"][0];
+        assert_eq!(code, 0, "{ex:#}");
+        assert!(
+            s(&one(ex), "message").contains("torch 2.1.0, numpy 2.1.3"),
+            "{ex:#}"
+        );
+    }
+}
+
+#[test]
+fn issue8_standard_library_modules_need_no_distribution() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-env\n    modules: [json, sys, xml.dom]\n",
+    );
+    let (code, ex) = check(&c, &ws, &[]);
+    assert_eq!(code, 0, "{ex:#}");
 }

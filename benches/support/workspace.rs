@@ -119,7 +119,8 @@ pub fn edit_script(root: &Path) {
     );
 }
 
-/// A real venv at `root/.venv` holding stub `torch` and `numpy` packages.
+/// A real venv at `root/.venv` holding stub `torch` and `numpy` packages, each with the
+/// `.dist-info` pip leaves (the environment check wants installed distributions).
 pub fn build_environment(root: &Path) {
     run(root, "python3", &["-m", "venv", "--without-pip", ".venv"]);
     let lib = root.join(".venv/lib");
@@ -135,6 +136,21 @@ pub fn build_environment(root: &Path) {
             &format!("{name}/__init__.py"),
             &format!("__version__ = \"{version}\"\n"),
         );
+        let info = format!("{name}-{version}.dist-info");
+        for (file, text) in [
+            (
+                "METADATA",
+                format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"),
+            ),
+            ("INSTALLER", "pip\n".to_string()),
+            ("top_level.txt", format!("{name}\n")),
+            (
+                "RECORD",
+                format!("{name}/__init__.py,,\n{info}/METADATA,,\n{info}/RECORD,,\n"),
+            ),
+        ] {
+            write(&site, &format!("{info}/{file}"), &text);
+        }
     }
 }
 

@@ -36,14 +36,51 @@ fn default_timeout() -> u64 {
 }
 
 /// The probe run by the environment's interpreter; module names come as arguments.
+///
+/// Beyond importing, it asks where each module came from: the file imported (it must lie
+/// inside the environment, `sys.prefix`) and the installed distribution that provides it
+/// (`importlib.metadata`: a `.dist-info` or `.egg-info` whose `top_level.txt` or recorded
+/// files name the module). A folder dropped into site-packages imports, but no
+/// distribution provides it; the standard library needs none.
 const PROBE: &str = r#"
-import sys, json, importlib, importlib.util
+import sys, os, json, importlib, importlib.util, sysconfig
 out = {"version": "%d.%d.%d" % tuple(sys.version_info[:3]), "prefix": sys.prefix,
        "executable": sys.executable, "has_pip": False, "modules": []}
 try:
     out["has_pip"] = importlib.util.find_spec("pip") is not None
 except Exception:
     pass
+def real(p):
+    return os.path.normcase(os.path.realpath(p))
+def inside(p, d):
+    p, d = real(p), real(d)
+    return p == d or p.startswith(d.rstrip(os.sep) + os.sep)
+_tops = None
+def providers(top):
+    global _tops
+    if _tops is None:
+        _tops = {}
+        try:
+            import importlib.metadata as md
+            paths = [p for p in sys.path if p and inside(p, sys.prefix)]
+            for d in md.distributions(path=paths):
+                names = set((d.read_text("top_level.txt") or "").split())
+                if not names:
+                    for f in d.files or ():
+                        parts = f.parts
+                        if parts and parts[0] != "..":
+                            names.add(parts[0] if len(parts) > 1 else parts[0].split(".")[0])
+                for n in names:
+                    _tops.setdefault(n, []).append(d.metadata["Name"] or "?")
+        except Exception:
+            pass
+    return _tops.get(top, [])
+def origin(name):
+    m = sys.modules.get(name.split(".")[0])
+    f = getattr(m, "__file__", None)
+    if f is None:
+        f = next(iter(getattr(m, "__path__", None) or []), None)
+    return f
 for name in sys.argv[1:]:
     r = {"name": name, "ok": False, "missing": False}
     try:
@@ -51,6 +88,17 @@ for name in sys.argv[1:]:
         v = getattr(m, "__version__", None)
         r["ok"] = True
         r["version"] = None if v is None else str(v)
+        try:
+            f = origin(name)
+            r["file"] = f
+            std = sysconfig.get_paths()
+            r["stdlib"] = f is None or any(
+                inside(f, std[k]) and not inside(f, std["purelib"]) and not inside(f, std["platlib"])
+                for k in ("stdlib", "platstdlib"))
+            r["inside"] = f is not None and inside(f, sys.prefix)
+            r["dists"] = providers(name.split(".")[0])
+        except Exception as e:
+            r["where_error"] = "%s: %s" % (type(e).__name__, e)
     except BaseException as e:
         r["error"] = type(e).__name__
         r["message"] = str(e)
@@ -87,6 +135,21 @@ struct ModuleResult {
     error: Option<String>,
     #[serde(default)]
     message: Option<String>,
+    /// The file the module was imported from (its `__file__`, or a namespace package's folder).
+    #[serde(default)]
+    file: Option<String>,
+    /// Part of the standard library (or built in): no distribution provides it.
+    #[serde(default)]
+    stdlib: bool,
+    /// `file` lies inside the environment (`sys.prefix`).
+    #[serde(default)]
+    inside: bool,
+    /// Installed distributions that provide the module's top-level name.
+    #[serde(default)]
+    dists: Vec<String>,
+    /// Where the module came from could not be told (then nothing is judged from it).
+    #[serde(default)]
+    where_error: Option<String>,
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
@@ -206,6 +269,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         } else {
             import_error(ctx, env, m, &label)
         });
+    }
+    for m in probe.modules.iter().filter(|m| m.ok) {
+        findings.extend(not_installed(ctx, env, m, &label));
     }
     if !findings.is_empty() {
         return findings;
@@ -354,6 +420,58 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
     ))
 }
 
+/// A module that imports but was not installed into this environment: it comes from outside
+/// the environment (a system package seen through `include-system-site-packages`, a `.pth`
+/// pointing elsewhere), or no installed distribution provides it (a folder copied or
+/// written into site-packages, which `pip` never recorded).
+fn not_installed(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    m: &ModuleResult,
+    label: &str,
+) -> Option<Finding> {
+    if m.stdlib || m.where_error.is_some() {
+        return None;
+    }
+    let module = &m.name;
+    let py = show_path(&ctx.root, &env.interpreter);
+    let pkg = pip_name(module);
+    // A package is its folder (what to remove), not its `__init__.py`.
+    let file = m.file.as_deref().map_or_else(String::new, |f| {
+        let f = Path::new(f);
+        let shown = match f.file_name() {
+            Some(n) if n == "__init__.py" => f.parent().unwrap_or(f),
+            _ => f,
+        };
+        show_path(&ctx.root, shown)
+    });
+    if !m.inside {
+        return Some(
+            Finding::fail(tr!(
+                "`{module}` is imported from {file}, outside {label}: it is not installed in this environment",
+                "`{module}`을(를) {label} 밖의 {file}에서 가져옵니다. 이 환경에 설치된 것이 아닙니다"
+            ))
+            .hint(tr!(
+                "install it into the environment itself: `{py} -m pip install {pkg}`",
+                "환경 자체에 설치하세요: `{py} -m pip install {pkg}`"
+            )),
+        );
+    }
+    if m.dists.is_empty() {
+        return Some(
+            Finding::fail(tr!(
+                "`{module}` in {label} is not an installed package: no distribution installed there provides it ({file} was put there by hand, not by pip or conda)",
+                "{label}의 `{module}`은(는) 설치된 패키지가 아닙니다. 그 환경에 설치된 배포판 중 이것을 제공하는 것이 없습니다 ({file}은(는) pip이나 conda가 아니라 손으로 넣은 것입니다)"
+            ))
+            .hint(tr!(
+                "remove {file} and install the real package: `{py} -m pip install {pkg}` (pip records what it installs in a `.dist-info` folder)",
+                "{file}을(를) 지우고 진짜 패키지를 설치하세요: `{py} -m pip install {pkg}` (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다)"
+            )),
+        );
+    }
+    None
+}
+
 fn recreate(ctx: &CheckContext, env: &PythonEnv) -> Tr {
     crate::python::recreate_hint(&show_path(&ctx.root, &env.dir), env.kind)
 }
@@ -395,7 +513,7 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
 /// One cache entry per (interpreter, modules); a changed environment makes it stale.
 fn cache_key(env: &PythonEnv, modules: &[String]) -> String {
     format!(
-        "{}\0{}\0{}",
+        "{PROBE_VERSION}\0{}\0{}\0{}",
         env.interpreter.display(),
         resolved(&env.interpreter).display(),
         modules.join("\0")
@@ -419,6 +537,9 @@ fn write_cache(dir: &Path, env: &PythonEnv, modules: &[String], probe: &Probe) {
 }
 
 const CACHE_KIND: &str = "python-env";
+/// Changes when the probe learns to tell more, so that a result cached by an older probe
+/// (which did not ask where a module came from) is not trusted.
+const PROBE_VERSION: &str = "probe-2";
 
 #[cfg(test)]
 mod tests {

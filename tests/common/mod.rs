@@ -105,16 +105,59 @@ pub fn site_packages(env: &Path) -> PathBuf {
     py.path().join("site-packages")
 }
 
-/// Put a stub package `name` (with `__version__`) into a venv: a stand-in for torch or numpy.
+/// Install a stub package `name` (with `__version__`) into a venv the way pip leaves a
+/// wheel: the package folder plus `name-version.dist-info` with METADATA, INSTALLER, WHEEL,
+/// top_level.txt and a RECORD of every file with its hash. A stand-in for torch or numpy.
 pub fn stub_package(env: &Path, name: &str, version: &str) {
-    let pkg = site_packages(env).join(name);
-    std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(
-        pkg.join("__init__.py"),
-        format!("__version__ = \"{version}\"\n"),
-    )
-    .unwrap();
+    stub_package_source(
+        env,
+        name,
+        version,
+        &format!("__version__ = \"{version}\"\n"),
+    );
 }
+
+/// [`stub_package`] with the given `__init__.py` source.
+pub fn stub_package_source(env: &Path, name: &str, version: &str, init: &str) {
+    let site = site_packages(env);
+    write(&site, &format!("{name}/__init__.py"), init);
+    let status = StdCommand::new("python3")
+        .args(["-I", "-c", STUB_DIST_INFO, name, version])
+        .arg(&site)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "writing {name}'s dist-info failed");
+}
+
+/// Python that writes `<name>-<version>.dist-info` for the files already in `site/<name>/`,
+/// as pip does (RECORD hashes are urlsafe base64 sha256 without padding; RECORD lists itself
+/// without a hash). Arguments: name, version, site-packages folder.
+const STUB_DIST_INFO: &str = r#"
+import base64, hashlib, os, sys
+name, version, site = sys.argv[1:4]
+info = "%s-%s.dist-info" % (name, version)
+os.makedirs(os.path.join(site, info), exist_ok=True)
+files = {
+    "METADATA": "Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: stub for tests\n" % (name, version),
+    "INSTALLER": "pip\n",
+    "WHEEL": "Wheel-Version: 1.0\nGenerator: course-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    "top_level.txt": name + "\n",
+}
+for f, text in files.items():
+    with open(os.path.join(site, info, f), "w") as out:
+        out.write(text)
+rows = []
+for folder in (name, info):
+    for d, _, names in os.walk(os.path.join(site, folder)):
+        for n in sorted(names):
+            p = os.path.join(d, n)
+            data = open(p, "rb").read()
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            rows.append("%s,sha256=%s,%d" % (os.path.relpath(p, site).replace(os.sep, "/"), digest, len(data)))
+rows.append("%s/RECORD,," % info)
+with open(os.path.join(site, info, "RECORD"), "w") as out:
+    out.write("\n".join(rows) + "\n")
+"#;
 
 /// Write a course into `dir` with one lesson `x` and one exercise `ex` whose checks are
 /// `checks` (YAML list items, indented by two spaces).
