@@ -9,6 +9,7 @@
 //! A kind never imports another kind; what several share lives in `checks/shared.rs`.
 
 pub mod choices;
+pub mod codes;
 pub mod config_files;
 pub mod git_history;
 pub mod gitignore;
@@ -25,6 +26,8 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use codes::Code;
 
 use crate::git::{OpenError, WorkspaceRepo};
 use crate::i18n::Tr;
@@ -58,6 +61,21 @@ pub enum Check {
     /// A YAML answer file of multiple-choice questions with reasons.
     Choices(choices::Params),
 }
+
+/// The YAML names of every kind, as [`Check::kind`] gives them.
+pub const KINDS: [&str; 11] = [
+    "python-env",
+    "requirements",
+    "paths",
+    "config-files",
+    "python-packages",
+    "mentions",
+    "python-import",
+    "git-history",
+    "gitignore",
+    "tracked-files",
+    "choices",
+];
 
 impl Check {
     /// The YAML name of the kind, also the `check` field of findings.
@@ -124,44 +142,60 @@ pub enum Status {
     Error,
 }
 
-/// One result of a check: what is right or wrong, where, and how to fix it.
+/// One result of a check: what is right or wrong, where, and how to fix it. The code is
+/// the data (stable, see [`codes`]); the message and hint are its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The check kind (filled in by [`Check::run`] when a kind leaves it empty).
     pub check: String,
+    pub code: Code,
     pub status: Status,
     pub message: Tr,
     /// Path relative to the workspace root, with `/` separators.
     pub file: Option<String>,
+    /// The message already names `file` (set by [`Finding::file_named`]), so a report that
+    /// shows the location does not say it twice.
+    pub names_file: bool,
     pub line: Option<u32>,
     pub hint: Option<Tr>,
 }
 
 impl Finding {
-    fn new(status: Status, message: Tr) -> Finding {
+    fn new(status: Status, code: Code, message: Tr) -> Finding {
         Finding {
             check: String::new(),
+            code,
             status,
             message,
             file: None,
+            names_file: false,
             line: None,
             hint: None,
         }
     }
-    pub fn pass(message: Tr) -> Finding {
-        Finding::new(Status::Pass, message)
+    pub fn pass(code: Code, message: Tr) -> Finding {
+        Finding::new(Status::Pass, code, message)
     }
-    pub fn fail(message: Tr) -> Finding {
-        Finding::new(Status::Fail, message)
+    pub fn fail(code: Code, message: Tr) -> Finding {
+        Finding::new(Status::Fail, code, message)
     }
-    pub fn skip(message: Tr) -> Finding {
-        Finding::new(Status::Skip, message)
+    pub fn skip(code: Code, message: Tr) -> Finding {
+        Finding::new(Status::Skip, code, message)
     }
-    pub fn error(message: Tr) -> Finding {
-        Finding::new(Status::Error, message)
+    pub fn error(code: Code, message: Tr) -> Finding {
+        Finding::new(Status::Error, code, message)
     }
+    /// Where the finding is; the message does not name the file.
     pub fn file(mut self, file: impl Into<String>) -> Finding {
         self.file = Some(file.into());
+        self.names_file = false;
+        self
+    }
+    /// Where the finding is, when the message already names the file ("`README.md` does
+    /// not exist").
+    pub fn file_named(mut self, file: impl Into<String>) -> Finding {
+        self.file = Some(file.into());
+        self.names_file = true;
         self
     }
     pub fn line(mut self, line: u32) -> Finding {
@@ -240,11 +274,11 @@ impl CheckContext {
     pub fn outside_link(&self, rel: &str) -> Option<Finding> {
         let path = self.root.join(rel);
         (path.exists() && !crate::fs::stays_inside(&self.root, &path)).then(|| {
-            Finding::fail(tr!(
+            Finding::fail(Code::FileOutsideWorkspace, tr!(
                 "`{rel}` is a link to a file outside the workspace; checks read only the workspace's own files",
                 "`{rel}` 는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
             ))
-            .file(rel)
+            .file_named(rel)
             .hint(tr!(
                 "replace the link with the file itself (copy it into the workspace)",
                 "링크 대신 파일 자체를 작업 폴더에 두세요 (복사하세요)"
@@ -272,7 +306,7 @@ impl CheckContext {
 
     /// The finding for a check that would execute workspace code when that is not allowed.
     pub fn exec_disabled(&self, what: &str) -> Finding {
-        Finding::skip(tr!(
+        Finding::skip(Code::ExecDisabled, tr!(
             "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
             "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec 를 주세요"
         ))

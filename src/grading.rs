@@ -26,22 +26,26 @@ pub struct ExerciseResult {
 /// checked at all (skip) counts for nothing either way: score 0 of 0.
 ///
 /// Two small mechanisms apply to every kind: the same finding from several kinds (all three
-/// git kinds notice "not a git repository"; `paths` and `mentions` both miss README.md) is
-/// reported once, and the placeholder `<exercise-id>` in
+/// git kinds notice `git/not-a-repo`; `paths` and `mentions` both find `file/missing` for
+/// README.md) is reported once (same code, file and line, from different checks), and the placeholder `<exercise-id>` in
 /// a message or hint becomes the exercise's id (a check does not know which exercise it is in).
 pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
     let mut findings: Vec<Finding> = Vec::new();
-    for mut f in exercise.checks.iter().flat_map(|c| c.run(ctx)) {
-        fill_exercise_id(&mut f.message, &exercise.id);
-        if let Some(hint) = &mut f.hint {
-            fill_exercise_id(hint, &exercise.id);
-        }
-        // The same problem at the same place, whatever each kind suggests (the first hint stays).
-        let same = |g: &Finding| {
-            g.status == f.status && g.message == f.message && g.file == f.file && g.line == f.line
-        };
-        if !findings.iter().any(same) {
-            findings.push(f);
+    for check in &exercise.checks {
+        // Findings of earlier checks; one kind's own findings with one code (several commits
+        // with empty messages) are separate problems and all stay.
+        let earlier = findings.len();
+        for mut f in check.run(ctx) {
+            fill_exercise_id(&mut f.message, &exercise.id);
+            if let Some(hint) = &mut f.hint {
+                fill_exercise_id(hint, &exercise.id);
+            }
+            // The same problem (code) at the same place, whatever each kind says or suggests
+            // (the first wording and hint stay).
+            let same = |g: &Finding| g.code == f.code && g.file == f.file && g.line == f.line;
+            if !findings[..earlier].iter().any(same) {
+                findings.push(f);
+            }
         }
     }
     let status = exercise_status(&findings);

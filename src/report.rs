@@ -57,11 +57,16 @@ pub enum ExerciseStatus {
 pub struct FindingReport {
     /// The check kind that produced the finding.
     pub check: String,
+    /// The stable code of the problem (`requirements/no-comment`), the same in every language.
+    pub code: crate::checks::Code,
     /// `pass`, `fail`, `skip` or `error` (the check could not run).
     pub status: Status,
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// The message already names `file` (not in the JSON: a report's own layout detail).
+    #[serde(skip)]
+    pub names_file: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,18 +83,26 @@ pub struct Summary {
 }
 
 /// `file:line: message`, `file: message` or the message alone, as people read a finding.
-/// Many messages already begin with their file ("requirements.txt does not list ..."): then
-/// the file is not said twice.
-pub fn located(file: Option<&str>, line: Option<u32>, message: &str) -> String {
+/// A message that already names its file (`names_file`, set by the check that wrote it:
+/// "requirements.txt does not list ...") is not prefixed with it again.
+pub fn located(file: Option<&str>, line: Option<u32>, names_file: bool, message: &str) -> String {
     match (file, line) {
         (Some(file), Some(line)) => format!("{file}:{line}: {message}"),
-        (Some(file), None)
-            if message.starts_with(file) || message.starts_with(&format!("`{file}`")) =>
-        {
-            message.to_string()
-        }
+        (Some(_), None) if names_file => message.to_string(),
         (Some(file), None) => format!("{file}: {message}"),
         _ => message.to_string(),
+    }
+}
+
+impl FindingReport {
+    /// The message with its place, see [`located`].
+    pub fn located(&self) -> String {
+        located(
+            self.file.as_deref(),
+            self.line,
+            self.names_file,
+            &self.message,
+        )
     }
 }
 
@@ -131,9 +144,11 @@ impl Report {
                         .iter()
                         .map(|f| FindingReport {
                             check: f.check.clone(),
+                            code: f.code,
                             status: f.status,
                             message: f.message.get(lang).to_string(),
                             file: f.file.clone(),
+                            names_file: f.names_file,
                             line: f.line,
                             hint: f.hint.as_ref().map(|h| h.get(lang).to_string()),
                         })

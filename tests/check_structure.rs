@@ -226,9 +226,33 @@ fn missing_files_and_folders_are_named() {
     let f = fails(&findings);
     assert_eq!(f.len(), 2, "{findings:#?}");
     assert_eq!(f[0]["file"], "requirements.txt");
+    assert_eq!(f[0]["code"], "file/missing");
     assert!(msg(f[0]).contains("`requirements.txt` does not exist"));
     assert_eq!(f[1]["file"], "notebooks");
-    assert!(msg(f[1]).contains("`notebooks/` does not exist"));
+    assert_eq!(f[1]["code"], "folder/missing");
+}
+
+/// Two kinds that find the same problem at the same place (`paths` and `mentions` both miss
+/// README.md) report it once, merged on code, file and line, in either language; the text of
+/// the first kind stays.
+#[test]
+fn issue7_same_code_at_the_same_place_is_reported_once_in_both_languages() {
+    let ws = tempdir();
+    full_tree(ws.path());
+    std::fs::remove_file(ws.path().join("README.md")).unwrap();
+    for lang in ["en", "ko"] {
+        let (code, findings) = check_with(ws.path(), CHECKS, lang);
+        assert_eq!(code, 1);
+        let f = fails(&findings);
+        assert_eq!(f.len(), 1, "{findings:#?}");
+        assert_eq!(f[0]["code"], "file/missing");
+        assert_eq!(f[0]["check"], "paths");
+        assert_eq!(f[0]["file"], "README.md");
+        for finding in &findings {
+            let code = finding["code"].as_str().expect("every finding has a code");
+            assert!(course::checks::Code::parse(code).is_some(), "{code}");
+        }
+    }
 }
 
 #[test]

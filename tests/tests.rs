@@ -13,6 +13,7 @@ mod check_requirements;
 mod check_structure;
 mod ci;
 mod cli;
+mod codes;
 mod full_workspace;
 mod grade;
 mod grade_real;

@@ -29,7 +29,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_yaml::Value;
 
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::i18n::{Localized, Tr};
 use crate::tr;
 
@@ -387,22 +387,27 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let problems = params.problems();
     if !problems.is_empty() {
         let list = problems.join("; ");
-        return vec![Finding::error(tr!(
-            "the course's `choices` check is broken: {list}",
-            "코스의 `choices` 확인 설정이 잘못되었습니다: {list}"
-        ))];
+        return vec![Finding::error(
+            Code::CourseCheckBroken,
+            tr!(
+                "the course's `choices` check is broken: {list}",
+                "코스의 `choices` 확인 설정이 잘못되었습니다: {list}"
+            ),
+        )];
     }
     let rel = params.file.replace('\\', "/");
     if let Some(outside) = ctx.outside_link(&rel) {
         return vec![outside];
     }
     let path = ctx.root.join(&rel);
-    let fail = |message: Tr| Finding::fail(message).file(rel.clone());
+    // Messages that begin with the file's name say so (`fail_named`); the others get it as a prefix.
+    let fail = |code: Code, message: Tr| Finding::fail(code, message).file(rel.clone());
+    let fail_named = |code: Code, message: Tr| Finding::fail(code, message).file_named(rel.clone());
     let example = example(params);
 
     let bytes = match std::fs::metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return vec![fail(tr!(
+            return vec![fail_named(Code::FileMissing, tr!(
                 "{rel} does not exist",
                 "{rel} 파일이 없습니다"
             ))
@@ -412,33 +417,44 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))];
         }
         Err(e) => {
-            return vec![fail(tr!(
-                "cannot read {rel}: {e}",
-                "{rel} 파일을 읽을 수 없습니다: {e}"
-            ))]
+            return vec![fail(
+                Code::FileUnreadable,
+                tr!(
+                    "cannot read {rel}: {e}",
+                    "{rel} 파일을 읽을 수 없습니다: {e}"
+                ),
+            )]
         }
         Ok(m) if !m.is_file() => {
-            return vec![
-                fail(tr!("{rel} is not a file", "{rel} 은(는) 파일이 아닙니다")).hint(tr!(
-                    "replace it with a YAML file in this format:{example}",
-                    "다음 형식의 YAML 파일로 바꾸세요:{example}"
-                )),
-            ]
+            return vec![fail_named(
+                Code::FileNotRegular,
+                tr!("{rel} is not a file", "{rel} 은(는) 파일이 아닙니다"),
+            )
+            .hint(tr!(
+                "replace it with a YAML file in this format:{example}",
+                "다음 형식의 YAML 파일로 바꾸세요:{example}"
+            ))]
         }
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             let size = m.len();
-            return vec![fail(tr!(
-                "{rel} is {size} bytes; an answer file is a few lines",
-                "{rel} 이(가) {size} 바이트입니다. 답안 파일은 몇 줄이면 됩니다"
-            ))];
+            return vec![fail_named(
+                Code::FileTooLarge,
+                tr!(
+                    "{rel} is {size} bytes; an answer file is a few lines",
+                    "{rel} 이(가) {size} 바이트입니다. 답안 파일은 몇 줄이면 됩니다"
+                ),
+            )];
         }
         Ok(_) => match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                return vec![fail(tr!(
-                    "cannot read {rel}: {e}",
-                    "{rel} 파일을 읽을 수 없습니다: {e}"
-                ))]
+                return vec![fail(
+                    Code::FileUnreadable,
+                    tr!(
+                        "cannot read {rel}: {e}",
+                        "{rel} 파일을 읽을 수 없습니다: {e}"
+                    ),
+                )]
             }
         },
     };
@@ -447,10 +463,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            return vec![fail(tr!(
-                "{rel} is not UTF-8 text (byte {at})",
-                "{rel} 이(가) UTF-8 텍스트가 아닙니다 (바이트 {at})"
-            ))
+            return vec![fail_named(
+                Code::FileNotUtf8,
+                tr!(
+                    "{rel} is not UTF-8 text (byte {at})",
+                    "{rel} 이(가) UTF-8 텍스트가 아닙니다 (바이트 {at})"
+                ),
+            )
             .line(line)
             .hint(tr!(
                 "save the file as UTF-8 in your editor",
@@ -463,10 +482,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Ok(v) => v,
         Err(e) => {
             let reason = e.reason();
-            let mut f = fail(tr!(
-                "{rel} is not valid YAML: {reason}",
-                "{rel} 이(가) 올바른 YAML 이 아닙니다: {reason}"
-            ))
+            let mut f = fail_named(
+                Code::YamlInvalid,
+                tr!(
+                    "{rel} is not valid YAML: {reason}",
+                    "{rel} 이(가) 올바른 YAML 이 아닙니다: {reason}"
+                ),
+            )
             .hint(tr!(
                 "fix the line shown; the file should look like this:{example}",
                 "표시된 줄을 고치세요. 파일은 다음과 같은 형식입니다:{example}"
@@ -479,10 +501,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     };
     let Value::Mapping(map) = &doc else {
         let (what, what_ko) = (type_name(&doc), type_name_ko(&doc));
-        return vec![fail(tr!(
-            "{rel} holds {what}; expected a mapping with one entry per question",
-            "{rel} 에 {what_ko} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다"
-        ))
+        return vec![fail_named(
+            Code::ChoicesNotAMapping,
+            tr!(
+                "{rel} holds {what}; expected a mapping with one entry per question",
+                "{rel} 에 {what_ko} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다"
+            ),
+        )
         .hint(tr!(
             "write it in this format:{example}",
             "다음 형식으로 작성하세요:{example}"
@@ -494,10 +519,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     for q in &params.questions {
         let key = q.key.as_str();
         let Some(entry) = map.get(key) else {
-            let mut f = fail(tr!(
-                "`{key}` is missing: no answer for this question",
-                "`{key}` 항목이 없습니다: 이 질문에 답하지 않았습니다"
-            ))
+            let mut f = fail(
+                Code::ChoicesQuestionMissing,
+                tr!(
+                    "`{key}` is missing: no answer for this question",
+                    "`{key}` 항목이 없습니다: 이 질문에 답하지 않았습니다"
+                ),
+            )
             .hint(tr!(
                 "add it at the top level:\n    {key}:\n      choice: ...\n      reason: ...",
                 "맨 바깥 수준에 추가하세요:\n    {key}:\n      choice: ...\n      reason: ..."
@@ -520,7 +548,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let Value::Mapping(_) = entry else {
             let (what, what_ko) = (type_name(entry), type_name_ko(entry));
             findings.push(at(
-                fail(tr!(
+                fail(Code::ChoicesNotAMapping, tr!(
                     "`{key}` holds {what}; expected `choice:` and `reason:` under it",
                     "`{key}` 에 {what_ko} 이(가) 있습니다. 그 아래에 `choice:` 와 `reason:` 이 있어야 합니다"
                 ))
@@ -538,10 +566,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let choice_at = sub_key_line(text, key, "choice");
         match entry.get("choice") {
             None | Some(Value::Null) => findings.push(at(
-                fail(tr!(
-                    "`{key}` has no `choice`",
-                    "`{key}` 에 `choice` 가 없습니다"
-                ))
+                fail(
+                    Code::ChoicesNoChoice,
+                    tr!("`{key}` has no `choice`", "`{key}` 에 `choice` 가 없습니다"),
+                )
                 .hint(tr!(
                     "add `choice:` with one of: {accepted}",
                     "`choice:` 를 추가하고 다음 중 하나를 쓰세요: {accepted}"
@@ -552,10 +580,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 None => {
                     let choice = visible(choice.trim());
                     findings.push(at(
-                        fail(tr!(
-                            "`{key}`: `{choice}` is not one of the options",
-                            "`{key}`: `{choice}` 은(는) 선택지가 아닙니다"
-                        ))
+                        fail(
+                            Code::ChoicesNotAnOption,
+                            tr!(
+                                "`{key}`: `{choice}` is not one of the options",
+                                "`{key}`: `{choice}` 은(는) 선택지가 아닙니다"
+                            ),
+                        )
                         .hint(tr!(
                             "write one of: {accepted}",
                             "다음 중 하나를 쓰세요: {accepted}"
@@ -570,7 +601,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                         prompt.get(crate::i18n::Lang::Ko),
                     );
                     let chosen = params.options.0[i].name.as_str();
-                    let mut f = fail(Tr {
+                    let mut f = fail(Code::ChoicesWrongChoice, Tr {
                         en: format!("`{key}` ({p_en}): `{chosen}` is not the best fit; think about it again"),
                         ko: format!("`{key}` ({p_ko}): `{chosen}` 은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요"),
                     });
@@ -587,7 +618,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Some(other) => {
                 let (what, what_ko) = (type_name(other), type_name_ko(other));
                 findings.push(at(
-                    fail(tr!(
+                    fail(Code::ChoicesNotAnOption, tr!(
                         "`{key}`: `choice` holds {what}; expected one option as text",
                         "`{key}`: `choice` 에 {what_ko} 이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다"
                     ))
@@ -604,10 +635,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let reason_at = sub_key_line(text, key, "reason");
         match entry.get("reason") {
             None | Some(Value::Null) => findings.push(at(
-                fail(tr!(
-                    "`{key}` has no `reason`",
-                    "`{key}` 에 `reason` 이 없습니다"
-                ))
+                fail(
+                    Code::ChoicesNoReason,
+                    tr!("`{key}` has no `reason`", "`{key}` 에 `reason` 이 없습니다"),
+                )
                 .hint(tr!(
                     "add `reason:` explaining your choice in at least {min} characters",
                     "`reason:` 을 추가하고 선택한 이유를 {min}자 이상 쓰세요"
@@ -617,7 +648,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Some(Value::String(reason)) if has_control(reason) => {
                 let shown = visible(reason.trim());
                 findings.push(at(
-                    fail(tr!(
+                    fail(Code::ChoicesReasonControlChars, tr!(
                         "`{key}`: the reason contains control characters: \"{shown}\" (arrow keys typed at a prompt end up as `\\e[D` and the like)",
                         "`{key}`: 이유에 제어 문자가 들어 있습니다: \"{shown}\" (입력 중에 누른 화살표 키는 `\\e[D` 같은 문자로 남습니다)"
                     ))
@@ -632,10 +663,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let n = reason.trim().chars().count();
                 if n < min {
                     findings.push(at(
-                        fail(tr!(
-                            "`{key}`: the reason has {n} characters; write at least {min}",
-                            "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰세요"
-                        ))
+                        fail(
+                            Code::ChoicesReasonTooShort,
+                            tr!(
+                                "`{key}`: the reason has {n} characters; write at least {min}",
+                                "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰세요"
+                            ),
+                        )
                         .hint(tr!(
                             "say why that tool fits this task, in a sentence",
                             "그 도구가 이 작업에 맞는 이유를 한 문장으로 설명하세요"
@@ -647,7 +681,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Some(other) => {
                 let (what, what_ko) = (type_name(other), type_name_ko(other));
                 findings.push(at(
-                    fail(tr!(
+                    fail(Code::ChoicesNoReason, tr!(
                         "`{key}`: `reason` holds {what}; expected a sentence",
                         "`{key}`: `reason` 에 {what_ko} 이(가) 있습니다. 문장이어야 합니다"
                     ))
@@ -663,11 +697,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if findings.is_empty() {
         let n = params.questions.len();
         findings.push(
-            Finding::pass(tr!(
-                "{rel}: all {n} questions answered well, each with a reason",
-                "{rel}: {n}개 질문 모두 알맞게 답하고 이유를 썼습니다"
-            ))
-            .file(rel),
+            Finding::pass(
+                Code::ChoicesOk,
+                tr!(
+                    "{rel}: all {n} questions answered well, each with a reason",
+                    "{rel}: {n}개 질문 모두 알맞게 답하고 이유를 썼습니다"
+                ),
+            )
+            .file_named(rel),
         );
     }
     findings

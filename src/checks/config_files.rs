@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::shared::clean;
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::tr;
 use crate::walk;
 
@@ -49,7 +49,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .collect::<Vec<_>>()
         .join(", ");
     if !path.is_dir() {
-        return vec![Finding::fail(tr!(
+        return vec![Finding::fail(Code::FolderMissing, tr!(
             "the folder `{dir}/` does not exist",
             "`{dir}/` 폴더가 없습니다"
         ))
@@ -77,7 +77,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         })
         .collect();
     if configs.is_empty() {
-        return vec![Finding::fail(tr!(
+        return vec![Finding::fail(Code::ConfigNone, tr!(
             "`{dir}/` holds no config file ({list})",
             "`{dir}/` 폴더에 설정 파일({list})이 없습니다"
         ))
@@ -96,7 +96,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         if size > MAX_BYTES {
             let kib = size / 1024;
             findings.push(
-                Finding::skip(tr!(
+                Finding::skip(Code::FileTooLarge, tr!(
                     "{file} is {kib} KiB; not parsed (a config file is a few settings)",
                     "{file} 의 크기가 {kib} KiB 라 읽지 않았습니다 (설정 파일은 설정 몇 줄이면 됩니다)"
                 ))
@@ -111,10 +111,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     Ok(text) => text,
                     Err(_) => {
                         findings.push(
-                            Finding::fail(tr!(
-                                "{file} is not UTF-8 text",
-                                "{file} 이(가) UTF-8 텍스트가 아닙니다"
-                            ))
+                            Finding::fail(
+                                Code::FileNotUtf8,
+                                tr!(
+                                    "{file} is not UTF-8 text",
+                                    "{file} 이(가) UTF-8 텍스트가 아닙니다"
+                                ),
+                            )
                             .file(&file)
                             .hint(tr!(
                                 "save it as UTF-8 in your editor",
@@ -128,10 +131,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Err(e) => {
                 let e = e.to_string();
                 findings.push(
-                    Finding::error(tr!(
-                        "cannot read {file}: {e}",
-                        "{file} 을(를) 읽을 수 없습니다: {e}"
-                    ))
+                    Finding::error(
+                        Code::FileUnreadable,
+                        tr!(
+                            "cannot read {file}: {e}",
+                            "{file} 을(를) 읽을 수 없습니다: {e}"
+                        ),
+                    )
                     .file(&file),
                 );
                 continue;
@@ -156,10 +162,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     )
                 };
                 findings.push(
-                    Finding::fail(tr!(
-                        "not valid YAML: {reason}",
-                        "올바른 YAML 이 아닙니다: {reason}"
-                    ))
+                    Finding::fail(
+                        Code::YamlInvalid,
+                        tr!(
+                            "not valid YAML: {reason}",
+                            "올바른 YAML 이 아닙니다: {reason}"
+                        ),
+                    )
                     .file(&file)
                     .line(line)
                     .hint(hint),
@@ -172,10 +181,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .any(|f| f.status == super::Status::Fail || f.status == super::Status::Error);
     if !failed && with_settings == 0 {
         findings.push(
-            Finding::fail(tr!(
-                "the config files in `{dir}/` hold no settings",
-                "`{dir}/` 의 설정 파일에 설정이 하나도 없습니다"
-            ))
+            Finding::fail(
+                Code::ConfigEmpty,
+                tr!(
+                    "the config files in `{dir}/` hold no settings",
+                    "`{dir}/` 의 설정 파일에 설정이 하나도 없습니다"
+                ),
+            )
             .file(&dir)
             .hint(tr!(
                 "write the experiment settings as `key: value` lines, e.g. `learning_rate: 0.0001`",
@@ -186,10 +198,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if findings.iter().all(|f| f.status == super::Status::Skip) {
         let n = configs.len();
         findings.push(
-            Finding::pass(tr!(
-                "`{dir}/`: {n} config files, all valid YAML",
-                "`{dir}/`: 설정 파일 {n}개, 모두 올바른 YAML"
-            ))
+            Finding::pass(
+                Code::ConfigOk,
+                tr!(
+                    "`{dir}/`: {n} config files, all valid YAML",
+                    "`{dir}/`: 설정 파일 {n}개, 모두 올바른 YAML"
+                ),
+            )
             .file(&dir),
         );
     }

@@ -14,7 +14,7 @@ use super::shared::{
     append, detached_note, head_or_finding, location_note, plural, workspace_repo,
     MAX_FINDINGS_PER_KIND,
 };
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::git::{shell_quote, short, Head, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
@@ -67,7 +67,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 }
 
 fn shallow_finding() -> Finding {
-    Finding::fail(tr!(
+    Finding::fail(Code::GitShallow, tr!(
         "this repository is a shallow clone: its history is cut off, so the commits before the cut cannot be checked",
         "이 저장소는 얕은 복제(shallow clone)입니다: 이력이 중간에서 잘려 있어 그 이전 커밋은 확인할 수 없습니다"
     ))
@@ -80,10 +80,13 @@ fn shallow_finding() -> Finding {
 fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Finding> {
     let repo = &ws.repo;
     let walk_error = |e: git2::Error| {
-        vec![Finding::fail(tr!(
-            "could not read the history from HEAD: {e}",
-            "HEAD 부터 이력을 읽을 수 없습니다: {e}"
-        ))
+        vec![Finding::fail(
+            Code::HistoryUnreadable,
+            tr!(
+                "could not read the history from HEAD: {e}",
+                "HEAD 부터 이력을 읽을 수 없습니다: {e}"
+            ),
+        )
         .hint(tr!(
             "run `git log --oneline` and `git fsck` to see what git says about the repository",
             "저장소 상태를 확인하세요: `git log --oneline`, `git fsck`"
@@ -166,7 +169,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     if count < min {
         let has = plural(count, "commit", "commits");
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::HistoryTooFewCommits, tr!(
                 "HEAD has {has}; this exercise needs at least {min}",
                 "HEAD 에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
             ))
@@ -197,20 +200,26 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             )
         };
         findings.push(
-            Finding::fail(tr!(
-                "commit {id} has an empty message",
-                "커밋 {id} 의 메시지가 비어 있습니다"
-            ))
+            Finding::fail(
+                Code::HistoryEmptyMessage,
+                tr!(
+                    "commit {id} has an empty message",
+                    "커밋 {id} 의 메시지가 비어 있습니다"
+                ),
+            )
             .hint(hint),
         );
     }
     if total_empty > MAX_FINDINGS_PER_KIND {
         let more = total_empty - MAX_FINDINGS_PER_KIND;
         let n = plural(more, "commit", "commits");
-        findings.push(Finding::fail(tr!(
-            "and {n} more with an empty message",
-            "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
-        )));
+        findings.push(Finding::fail(
+            Code::HistoryEmptyMessage,
+            tr!(
+                "and {n} more with an empty message",
+                "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
+            ),
+        ));
     }
 
     let mut summary_extra = None;
@@ -253,10 +262,13 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                     }
                 };
                 findings.push(
-                    Finding::fail(tr!(
+                    Finding::fail(
+                        Code::HistoryNoAddedThenModified,
+                        tr!(
                         "no `{suffix}` file was added in one commit and modified in a later one",
                         "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
-                    ))
+                    ),
+                    )
                     .hint(hint),
                 );
             }
@@ -275,7 +287,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
-        findings.push(Finding::pass(message));
+        findings.push(Finding::pass(Code::HistoryOk, message));
     }
     findings
 }

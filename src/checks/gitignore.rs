@@ -17,7 +17,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::shared::{append, location_note, workspace_repo};
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::git::{shell_quote, WorkspaceRepo};
 use crate::tr;
 
@@ -59,10 +59,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Ok(false) => missing.push(sample),
             Err(e) => {
                 let msg = e.message().to_string();
-                findings.push(Finding::error(tr!(
-                    "git could not tell whether `{rel}` is ignored: {msg}",
-                    "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
-                )));
+                findings.push(Finding::error(
+                    Code::GitignoreUndecided,
+                    tr!(
+                        "git could not tell whether `{rel}` is ignored: {msg}",
+                        "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
+                    ),
+                ));
             }
         }
     }
@@ -81,10 +84,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Ok(true) => findings.push(wrongly_ignored(ws, &rel, &gitignore)),
             Err(e) => {
                 let msg = e.message().to_string();
-                findings.push(Finding::error(tr!(
-                    "git could not tell whether `{rel}` is ignored: {msg}",
-                    "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
-                )));
+                findings.push(Finding::error(
+                    Code::GitignoreUndecided,
+                    tr!(
+                        "git could not tell whether `{rel}` is ignored: {msg}",
+                        "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
+                    ),
+                ));
             }
         }
     }
@@ -98,7 +104,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .collect();
         let (lines, paths) = (lines.join("\n"), paths.join(", "));
         let renamed = misnamed_gitignore(&ctx.root);
-        let mut f = Finding::fail(tr!(
+        let mut f = Finding::fail(Code::GitignoreMissing, tr!(
             "there is no `.gitignore`, so git would track {paths}",
             "`.gitignore` 파일이 없어서 git 이 다음 경로를 추적하게 됩니다: {paths}"
         ))
@@ -127,7 +133,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let pattern = &sample.pattern;
         let q = shell_quote(rel.trim_end_matches('/'));
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::GitignoreNotIgnored, tr!(
                 "git does not ignore `{rel}`: it could be committed by `git add .`",
                 "git 이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
             ))
@@ -178,7 +184,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
-        findings.push(Finding::pass(message));
+        findings.push(Finding::pass(Code::GitignoreOk, message));
     }
     findings
 }
@@ -226,7 +232,7 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
             "git 이 `{rel}` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
         )
     };
-    let mut f = Finding::fail(message).file(".gitignore");
+    let mut f = Finding::fail(Code::GitignoreIgnoresTooMuch, message).file(".gitignore");
     match unanchored_folder_line(gitignore, rel) {
         Some((line, pattern, folder, name)) => {
             f = f.line(line).hint(tr!(
@@ -343,7 +349,7 @@ fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
         let comment = line[pos..].trim();
         let shown = line.trim();
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::GitignoreCommentInPattern, tr!(
                 "`{shown}` is read as one pattern, comment included, so it does not ignore `{pattern}`: in `.gitignore` a `#` starts a comment only at the beginning of a line",
                 "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore` 에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
             ))

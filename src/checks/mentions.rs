@@ -8,7 +8,7 @@
 use serde::Deserialize;
 
 use super::shared::clean;
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -42,29 +42,36 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let bytes = match read_start(&path) {
         Ok(bytes) => bytes,
         Err(_) if path.is_dir() => {
-            return vec![Finding::fail(tr!(
-                "`{file}` is a folder, but a file is expected",
-                "`{file}` 은(는) 폴더입니다. 파일이어야 합니다"
-            ))
-            .file(&file)]
+            return vec![Finding::fail(
+                Code::FileIsFolder,
+                tr!(
+                    "`{file}` is a folder, but a file is expected",
+                    "`{file}` 은(는) 폴더입니다. 파일이어야 합니다"
+                ),
+            )
+            .file_named(&file)]
         }
         Err(_) if path.exists() => {
-            return vec![Finding::fail(tr!(
-                "`{file}` is not a regular file",
-                "`{file}` 은(는) 일반 파일이 아닙니다"
-            ))
-            .file(&file)]
+            return vec![Finding::fail(
+                Code::FileNotRegular,
+                tr!(
+                    "`{file}` is not a regular file",
+                    "`{file}` 은(는) 일반 파일이 아닙니다"
+                ),
+            )
+            .file_named(&file)]
         }
         Err(_) => {
             let list = params.words.join(", ");
-            return vec![
-                Finding::fail(tr!("`{file}` does not exist", "`{file}` 파일이 없습니다"))
-                    .file(&file)
-                    .hint(tr!(
-                        "create `{file}` and explain in it what each of these is for: {list}",
-                        "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
-                    )),
-            ];
+            return vec![Finding::fail(
+                Code::FileMissing,
+                tr!("`{file}` does not exist", "`{file}` 파일이 없습니다"),
+            )
+            .file_named(&file)
+            .hint(tr!(
+                "create `{file}` and explain in it what each of these is for: {list}",
+                "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
+            ))];
         }
     };
     let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
@@ -77,11 +84,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let bare = word.trim_end_matches('/');
         let folder = format!("{bare}/");
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::MentionsMissingWord, tr!(
                 "`{file}` does not mention `{word}`",
                 "`{file}` 에 `{word}` 이야기가 없습니다"
             ))
-            .file(&file)
+            .file_named(&file)
             .hint(tr!(
                 "add a line to `{file}` explaining the role of `{folder}`, e.g. \"`{folder}`: what goes there and why\"",
                 "`{file}` 에 `{folder}` 의 역할을 설명하는 줄을 추가하세요. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
@@ -91,11 +98,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if findings.is_empty() {
         let n = params.words.len();
         findings.push(
-            Finding::pass(tr!(
-                "`{file}` mentions all {n} expected names",
-                "`{file}` 에 필요한 이름 {n}개가 모두 나옵니다"
-            ))
-            .file(&file),
+            Finding::pass(
+                Code::MentionsOk,
+                tr!(
+                    "`{file}` mentions all {n} expected names",
+                    "`{file}` 에 필요한 이름 {n}개가 모두 나옵니다"
+                ),
+            )
+            .file_named(&file),
         );
     }
     findings

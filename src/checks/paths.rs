@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::shared::clean;
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::tr;
 use crate::walk;
 
@@ -33,11 +33,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         if path.is_dir() {
             findings.push(
-                Finding::fail(tr!(
-                    "`{rel}` is a folder, but a file is expected",
-                    "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
-                ))
-                .file(&rel)
+                Finding::fail(
+                    Code::FileIsFolder,
+                    tr!(
+                        "`{rel}` is a folder, but a file is expected",
+                        "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
+                    ),
+                )
+                .file_named(&rel)
                 .hint(tr!(
                     "remove the folder `{rel}/` and create the file `{rel}`",
                     "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드세요"
@@ -45,9 +48,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             );
         } else {
             findings.push(
-                Finding::fail(tr!("`{rel}` does not exist", "`{rel}` 파일이 없습니다"))
-                    .file(&rel)
-                    .hint(create_file_hint(&rel)),
+                Finding::fail(
+                    Code::FileMissing,
+                    tr!("`{rel}` does not exist", "`{rel}` 파일이 없습니다"),
+                )
+                .file_named(&rel)
+                .hint(create_file_hint(&rel)),
             );
         }
     }
@@ -56,11 +62,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let path = ctx.root.join(&rel);
         if path.is_file() {
             findings.push(
-                Finding::fail(tr!(
-                    "`{rel}` is a file, but a folder is expected",
-                    "`{rel}` 은(는) 파일입니다. 폴더여야 합니다"
-                ))
-                .file(&rel)
+                Finding::fail(
+                    Code::FolderIsFile,
+                    tr!(
+                        "`{rel}` is a file, but a folder is expected",
+                        "`{rel}` 은(는) 파일입니다. 폴더여야 합니다"
+                    ),
+                )
+                .file_named(&rel)
                 .hint(tr!(
                     "remove the file `{rel}` and create the folder: `mkdir -p {rel}`",
                     "`{rel}` 파일을 지우고 폴더를 만드세요: `mkdir -p {rel}`"
@@ -68,7 +77,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             );
         } else if !path.is_dir() {
             findings.push(
-                Finding::fail(tr!(
+                Finding::fail(Code::FolderMissing, tr!(
                     "the folder `{rel}/` does not exist",
                     "`{rel}/` 폴더가 없습니다"
                 ))
@@ -80,7 +89,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             );
         } else if !holds_a_file(&path) {
             findings.push(
-                Finding::fail(tr!(
+                Finding::fail(Code::FolderEmpty, tr!(
                     "the folder `{rel}/` holds no file, and git keeps no empty folders",
                     "`{rel}/` 폴더에 파일이 없습니다. git 은 빈 폴더를 저장하지 않습니다"
                 ))
@@ -94,10 +103,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
     if findings.is_empty() {
         let (nf, nd) = (params.files.len(), params.nonempty_dirs.len());
-        findings.push(Finding::pass(tr!(
-            "{nf} files and {nd} non-empty folders are in place",
-            "파일 {nf}개와 비어 있지 않은 폴더 {nd}개가 모두 있습니다"
-        )));
+        findings.push(Finding::pass(
+            Code::PathsOk,
+            tr!(
+                "{nf} files and {nd} non-empty folders are in place",
+                "파일 {nf}개와 비어 있지 않은 폴더 {nd}개가 모두 있습니다"
+            ),
+        ));
     }
     findings
 }

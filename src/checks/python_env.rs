@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::shared::{last_line, run_python};
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::i18n::Tr;
 use crate::process::RunError;
@@ -159,7 +159,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         // A clone has no environment (it is rightly not committed): when grading, that is
         // not the student's fault; it says how the instructor can check one.
         EnvLookup::NotFound { .. } if !ctx.allow_exec => {
-            return vec![Finding::skip(tr!(
+            return vec![Finding::skip(Code::EnvNotInSubmission, tr!(
                 "no Python environment in the submission (environments are not committed); to check one, build it from requirements.txt and grade with --exec (`course ci init --with-env` does both)",
                 "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt 로 환경을 만들고 --exec 로 채점하세요 (`course ci init --with-env` 가 둘 다 합니다)"
             ))];
@@ -170,7 +170,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         EnvLookup::NotFound { looked_in } => return vec![not_found(params, looked_in)],
         EnvLookup::Broken(b) => {
             let file = show_path(&ctx.root, &b.file);
-            let mut f = Finding::fail(b.reason.clone()).hint(b.hint.clone());
+            let mut f = Finding::fail(Code::EnvBroken, b.reason.clone()).hint(b.hint.clone());
             if b.file.starts_with(&ctx.root) {
                 f = f.file(file);
             }
@@ -202,7 +202,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let output = match result {
         Ok(output) => output,
         Err(RunError::TimedOut { .. }) => {
-            return vec![Finding::error(tr!(
+            return vec![Finding::error(Code::EnvTimeout, tr!(
                 "the interpreter {py} did not answer in {n} s while importing {mods}",
                 "인터프리터 {py} 가 {mods} 를 import 하다가 {n}초 안에 답하지 않았습니다"
             ))
@@ -212,7 +212,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))]
         }
         Err(RunError::Start(e)) => {
-            return vec![Finding::fail(tr!(
+            return vec![Finding::fail(Code::EnvCannotStart, tr!(
                 "the interpreter of {label} cannot be started ({py}: {e})",
                 "{label} 의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
             ))
@@ -221,7 +221,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(RunError::Signal { signal, stderr, .. }) => {
             let sig = signal.map_or_else(|| "?".to_string(), |s| s.to_string());
             let last = last_line(&stderr);
-            return vec![Finding::error(tr!(
+            return vec![Finding::error(Code::EnvCrashed, tr!(
                 "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
                 "인터프리터 {py} 가 {mods} 를 import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
             ))
@@ -232,7 +232,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         Err(e) => {
             let e = e.to_string();
-            return vec![Finding::error(tr!(
+            return vec![Finding::error(Code::EnvCannotRun, tr!(
                 "could not run {py}: {e}",
                 "{py} 를 실행할 수 없습니다: {e}"
             ))];
@@ -244,7 +244,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .code()
             .map_or_else(|| "?".to_string(), |c| c.to_string());
         let last = last_line(&output.stderr);
-        return vec![Finding::fail(tr!(
+        return vec![Finding::fail(Code::EnvNotWorking, tr!(
             "the interpreter of {label} does not work: {py} exited with code {code} without answering{last}",
             "{label} 의 인터프리터가 동작하지 않습니다: {py} 가 답 없이 코드 {code} 로 끝났습니다{last}"
         ))
@@ -255,7 +255,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if !same_dir(Path::new(&probe.prefix), &env.dir) {
         let prefix = &probe.prefix;
         let dir = show_path(&ctx.root, &env.dir);
-        return vec![Finding::fail(tr!(
+        return vec![Finding::fail(Code::EnvWrongInterpreter, tr!(
             "{py} runs the Python installed in {prefix}, not the environment {dir}: packages installed into {dir} are invisible to it",
             "{py} 는 환경 {dir} 이 아니라 {prefix} 에 설치된 Python 을 실행합니다: {dir} 에 설치한 패키지가 보이지 않습니다"
         ))
@@ -308,15 +308,18 @@ fn pass(probe: &Probe, label: &str) -> Finding {
         .collect::<Vec<_>>()
         .join(", ");
     if mods.is_empty() {
-        Finding::pass(tr!(
-            "Python {version} ({label})",
-            "Python {version} ({label})"
-        ))
+        Finding::pass(
+            Code::EnvOk,
+            tr!("Python {version} ({label})", "Python {version} ({label})"),
+        )
     } else {
-        Finding::pass(tr!(
-            "Python {version} ({label}): {mods}",
-            "Python {version} ({label}): {mods}"
-        ))
+        Finding::pass(
+            Code::EnvOk,
+            tr!(
+                "Python {version} ({label}): {mods}",
+                "Python {version} ({label}): {mods}"
+            ),
+        )
     }
 }
 
@@ -401,7 +404,7 @@ fn missing(
             )
         }
     };
-    Finding::fail(msg).hint(hint)
+    Finding::fail(Code::EnvModuleMissing, msg).hint(hint)
 }
 
 fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &str) -> Finding {
@@ -410,7 +413,7 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
     let text = m.message.as_deref().unwrap_or("");
     let py = show_path(&ctx.root, &env.interpreter);
     let pkg = pip_name(module);
-    Finding::fail(tr!(
+    Finding::fail(Code::EnvImportFails, tr!(
         "`import {module}` fails in {label}: {err}: {text}",
         "{label} 에서 `import {module}` 이(가) 실패합니다: {err}: {text}"
     ))
@@ -447,7 +450,7 @@ fn not_installed(
     });
     if !m.inside {
         return Some(
-            Finding::fail(tr!(
+            Finding::fail(Code::EnvModuleOutside, tr!(
                 "`{module}` is imported from {file}, outside {label}: it is not installed in this environment",
                 "`{module}`을(를) {label} 밖의 {file}에서 가져옵니다. 이 환경에 설치된 것이 아닙니다"
             ))
@@ -459,7 +462,7 @@ fn not_installed(
     }
     if m.dists.is_empty() {
         return Some(
-            Finding::fail(tr!(
+            Finding::fail(Code::EnvModuleNotInstalled, tr!(
                 "`{module}` in {label} is not an installed package: no distribution installed there provides it ({file} was put there by hand, not by pip or conda)",
                 "{label}의 `{module}`은(는) 설치된 패키지가 아닙니다. 그 환경에 설치된 배포판 중 이것을 제공하는 것이 없습니다 ({file}은(는) pip이나 conda가 아니라 손으로 넣은 것입니다)"
             ))
@@ -498,7 +501,7 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
     } else {
         ("python3 -m venv .venv", ".venv/bin/python")
     };
-    Finding::fail(tr!(
+    Finding::fail(Code::EnvNotFound, tr!(
         "no Python environment found for this workspace (looked at: {where_en})",
         "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {where_ko})"
     ))

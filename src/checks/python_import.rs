@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::shared::{last_line, run_python};
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::process::RunError;
 use crate::python::env_state;
@@ -37,7 +37,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mods = params.modules.join(", ");
     // The names go into `-c` code: only dotted identifiers, and at least one.
     if params.modules.is_empty() || !params.modules.iter().all(|m| is_module_name(m)) {
-        return vec![Finding::error(tr!(
+        return vec![Finding::error(Code::CourseCheckBroken, tr!(
             "the exercise's python-import check needs `modules:` written as dotted names like `src.training` (got: [{mods}])",
             "연습 문제의 python-import 검사에는 `src.training` 같은 점으로 이은 이름의 `modules:` 가 필요합니다 (받은 값: [{mods}])"
         ))];
@@ -49,14 +49,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let env = match ctx.environment() {
         EnvLookup::Found(env) => env,
         EnvLookup::NotFound { .. } => {
-            return vec![Finding::skip(tr!(
+            return vec![Finding::skip(Code::ImportNoEnv, tr!(
                 "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
                 "`{code}` 는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보세요)"
             ))]
         }
         EnvLookup::Broken(b) => {
             let d = show_path(&ctx.root, &b.dir);
-            return vec![Finding::skip(tr!(
+            return vec![Finding::skip(Code::ImportNoEnv, tr!(
                 "`{code}` not checked: the environment {d} is broken (see the python-env check)",
                 "`{code}` 는 확인하지 않음: 환경 {d} 이(가) 망가져 있습니다 (python-env 검사를 보세요)"
             ))];
@@ -65,10 +65,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let py = show_path(&ctx.root, &env.interpreter);
     let label = env.label(&ctx.root);
     let passed = || {
-        Finding::pass(tr!(
-            "`{code}` works from the workspace root ({label})",
-            "`{code}` 가 작업 폴더에서 동작합니다 ({label})"
-        ))
+        Finding::pass(
+            Code::ImportOk,
+            tr!(
+                "`{code}` works from the workspace root ({label})",
+                "`{code}` 가 작업 폴더에서 동작합니다 ({label})"
+            ),
+        )
     };
     let cache_key = format!("{}\0{code}", env.interpreter.display());
     let cache = ctx
@@ -88,7 +91,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let output = match run_python(ctx, cmd, timeout, &what) {
         Ok(o) => o,
         Err(RunError::TimedOut { .. }) => {
-            return vec![Finding::error(tr!(
+            return vec![Finding::error(Code::ImportTimeout, tr!(
                 "`{code}` did not finish in {n} s ({py})",
                 "`{code}` 가 {n}초 안에 끝나지 않았습니다 ({py})"
             ))
@@ -99,7 +102,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         Err(e) => {
             let e = e.to_string();
-            return vec![Finding::error(tr!(
+            return vec![Finding::error(Code::ImportCannotRun, tr!(
                 "could not run `{code}` with {py}: {e}",
                 "{py} 로 `{code}` 를 실행할 수 없습니다: {e}"
             ))];
@@ -230,10 +233,13 @@ fn explain(
     let last = last_line(stderr.as_bytes());
     let last = last.trim_start_matches(": ").to_string();
     let at = workspace_frame(&ctx.root, env_dir, stderr);
-    let mut finding = Finding::fail(tr!(
-        "`{code}` fails from the workspace root: {last}",
-        "작업 폴더에서 `{code}` 가 실패합니다: {last}"
-    ));
+    let mut finding = Finding::fail(
+        Code::ImportFails,
+        tr!(
+            "`{code}` fails from the workspace root: {last}",
+            "작업 폴더에서 `{code}` 가 실패합니다: {last}"
+        ),
+    );
     if let Some((file, line)) = &at {
         finding = finding.file(file.clone()).line(*line);
     }

@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::shared::clean;
-use super::{CheckContext, Finding, Status};
+use super::{CheckContext, Code, Finding, Status};
 use crate::tr;
 use crate::walk;
 
@@ -42,10 +42,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let root = clean(&params.root);
     let root_path = ctx.root.join(&root);
     if !root_path.is_dir() {
-        return vec![Finding::fail(tr!(
-            "the folder `{root}/` does not exist",
-            "`{root}/` 폴더가 없습니다"
-        ))
+        return vec![Finding::fail(
+            Code::FolderMissing,
+            tr!(
+                "the folder `{root}/` does not exist",
+                "`{root}/` 폴더가 없습니다"
+            ),
+        )
         .file(&root)
         .hint(tr!(
             "create the source folder as a package: `mkdir -p {root} && touch {root}/__init__.py`",
@@ -91,10 +94,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         if !dir_path.is_dir() {
             findings.push(
-                Finding::fail(tr!(
-                    "the package folder `{dir}/` does not exist",
-                    "패키지 폴더 `{dir}/` 가 없습니다"
-                ))
+                Finding::fail(
+                    Code::FolderMissing,
+                    tr!(
+                        "the package folder `{dir}/` does not exist",
+                        "패키지 폴더 `{dir}/` 가 없습니다"
+                    ),
+                )
                 .file(dir)
                 .hint(tr!(
                     "create it as a package: `mkdir -p {dir} && touch {init}`",
@@ -109,7 +115,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             tr!(" although it holds .py files", " (.py 파일이 있는데도)")
         };
         let (why_en, why_ko) = (why.en, why.ko);
-        let mut finding = Finding::fail(tr!(
+        let mut finding = Finding::fail(Code::PackagesNoInit, tr!(
             "`{dir}/` has no `__init__.py`{why_en}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
             "`{dir}/` 에 `__init__.py` 가 없습니다{why_ko}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
         ))
@@ -129,7 +135,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
     if found.truncated {
         findings.push(
-            Finding::skip(tr!(
+            Finding::skip(Code::PackagesTooManyEntries, tr!(
                 "`{root}/` holds more than {MAX_ENTRIES} entries; only the first {MAX_ENTRIES} were looked at",
                 "`{root}/` 에 항목이 {MAX_ENTRIES}개를 넘어 처음 {MAX_ENTRIES}개만 살펴보았습니다"
             ))
@@ -143,10 +149,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if findings.iter().all(|f| f.status == Status::Skip) {
         findings.insert(
             0,
-            Finding::pass(tr!(
-                "{packages} packages under `{root}/`, each with `__init__.py`",
-                "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py` 가 있습니다"
-            ))
+            Finding::pass(
+                Code::PackagesOk,
+                tr!(
+                    "{packages} packages under `{root}/`, each with `__init__.py`",
+                    "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py` 가 있습니다"
+                ),
+            )
             .file(&root),
         );
     }

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use pep508_rs::{PackageName, Requirement};
 use serde::Deserialize;
 
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -141,11 +141,11 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
         Ok(meta) => meta,
         Err(_) => {
             return Err(Box::new(
-                Finding::fail(tr!(
+                Finding::fail(Code::FileMissing, tr!(
                     "{file} does not exist",
                     "{file} 파일이 없습니다"
                 ))
-                .file(file)
+                .file_named(file)
                 .hint(tr!(
                     "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.1.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
                     "작업 폴더 맨 위에 {file} 를 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.1.0  # 딥러닝 프레임워크`. (`pip freeze > {file}` 는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
@@ -155,11 +155,14 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
     };
     if meta.is_dir() {
         return Err(Box::new(
-            Finding::fail(tr!(
-                "{file} is a folder, not a file",
-                "{file} 은(는) 파일이 아니라 폴더입니다"
-            ))
-            .file(file)
+            Finding::fail(
+                Code::FileIsFolder,
+                tr!(
+                    "{file} is a folder, not a file",
+                    "{file} 은(는) 파일이 아니라 폴더입니다"
+                ),
+            )
+            .file_named(file)
             .hint(tr!(
                 "remove the folder and create a text file {file} instead",
                 "폴더를 지우고 같은 이름의 텍스트 파일 {file} 을(를) 만드세요"
@@ -169,11 +172,14 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
     if !meta.is_file() {
         // A device or a pipe (perhaps behind a symbolic link): reading it could never end.
         return Err(Box::new(
-            Finding::fail(tr!(
-                "{file} is not a regular file",
-                "{file} 은(는) 일반 파일이 아닙니다"
-            ))
-            .file(file)
+            Finding::fail(
+                Code::FileNotRegular,
+                tr!(
+                    "{file} is not a regular file",
+                    "{file} 은(는) 일반 파일이 아닙니다"
+                ),
+            )
+            .file_named(file)
             .hint(tr!(
                 "make {file} a plain text file",
                 "{file} 을(를) 평범한 텍스트 파일로 만드세요"
@@ -183,11 +189,14 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
     if meta.len() > MAX_BYTES {
         let kib = meta.len() / 1024;
         return Err(Box::new(
-            Finding::fail(tr!(
-                "{file} is {kib} KiB: too large for a hand-written list of packages",
-                "{file} 의 크기가 {kib} KiB 입니다: 손으로 쓴 패키지 목록이라기엔 너무 큽니다"
-            ))
-            .file(file)
+            Finding::fail(
+                Code::FileTooLarge,
+                tr!(
+                    "{file} is {kib} KiB: too large for a hand-written list of packages",
+                    "{file} 의 크기가 {kib} KiB 입니다: 손으로 쓴 패키지 목록이라기엔 너무 큽니다"
+                ),
+            )
+            .file_named(file)
             .hint(tr!(
                 "keep only the packages the project uses directly, one per line with a comment",
                 "프로젝트가 직접 쓰는 패키지만 한 줄에 하나씩 주석과 함께 남기세요"
@@ -199,21 +208,24 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
         Err(e) => {
             let e = e.to_string();
             return Err(Box::new(
-                Finding::error(tr!(
-                    "cannot read {file}: {e}",
-                    "{file} 을(를) 읽을 수 없습니다: {e}"
-                ))
+                Finding::error(
+                    Code::FileUnreadable,
+                    tr!(
+                        "cannot read {file}: {e}",
+                        "{file} 을(를) 읽을 수 없습니다: {e}"
+                    ),
+                )
                 .file(file),
             ));
         }
     };
     decode(&bytes).map_err(|line| {
         Box::new(
-            Finding::fail(tr!(
+            Finding::fail(Code::FileNotUtf8, tr!(
                 "{file} is not UTF-8 text (line {line})",
                 "{file} 이(가) UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
             ))
-            .file(file)
+            .file_named(file)
             .line(line)
             .hint(tr!(
                 "save the file as UTF-8 in your editor (most editors show the encoding in the status bar)",
@@ -386,7 +398,7 @@ fn check_option_line(file: &str, l: &Logical) -> Option<Finding> {
     let content = &l.content;
     match takes_value {
         None => Some(
-            Finding::fail(tr!(
+            Finding::fail(Code::RequirementsUnknownOption, tr!(
                 "`{first}` is not an option pip accepts in a requirements file",
                 "`{first}` 는 pip 가 requirements 파일에서 받아들이는 옵션이 아닙니다"
             ))
@@ -398,7 +410,7 @@ fn check_option_line(file: &str, l: &Logical) -> Option<Finding> {
             )),
         ),
         Some(true) if !inline_value && tokens.len() < 2 => Some(
-            Finding::fail(tr!(
+            Finding::fail(Code::RequirementsOptionNeedsValue, tr!(
                 "`{content}` needs a value",
                 "`{content}` 에는 값이 필요합니다"
             ))
@@ -484,7 +496,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             let (name, _) = option_name(opt);
             if !opt.starts_with("--") || !PER_REQUIREMENT_OPTIONS.contains(&name.as_str()) {
                 findings.push(
-                    Finding::fail(tr!(
+                    Finding::fail(Code::RequirementsInvalid, tr!(
                         "`{opt}` is not an option pip accepts after a requirement",
                         "`{opt}` 는 요구 사항 뒤에 pip 가 받아들이는 옵션이 아닙니다"
                     ))
@@ -541,10 +553,13 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                     )
                 };
                 findings.push(
-                    Finding::fail(tr!(
-                        "`{args}` is not a valid requirement ({reason})",
-                        "`{args}` 는 올바른 요구 사항이 아닙니다 ({reason})"
-                    ))
+                    Finding::fail(
+                        Code::RequirementsInvalid,
+                        tr!(
+                            "`{args}` is not a valid requirement ({reason})",
+                            "`{args}` 는 올바른 요구 사항이 아닙니다 ({reason})"
+                        ),
+                    )
                     .file(file)
                     .line(line)
                     .hint(hint),
@@ -563,7 +578,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             misnamed_meant.push(meant.to_string());
             let (en, ko) = (en.to_string(), ko.to_string());
             findings.push(
-                Finding::fail(tr!("{en}", "{ko}"))
+                Finding::fail(Code::RequirementsMisnamed, tr!("{en}", "{ko}"))
                     .file(file)
                     .line(line)
                     .hint(tr!(
@@ -582,7 +597,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             Some(first) => {
                 let (name, l1, t1, l2, t2) = (&r.name, first.line, &first.text, r.line, &r.text);
                 findings.push(
-                    Finding::fail(tr!(
+                    Finding::fail(Code::RequirementsDuplicate, tr!(
                         "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
                         "`{name}` 이(가) 두 번 적혀 있습니다: {l1}번째 줄 (`{t1}`) 과 {l2}번째 줄 (`{t2}`)"
                     ))
@@ -623,8 +638,9 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                 .as_ref()
                 .or(above.and_then(|l| l.raw_comment.as_ref()));
             // Say which rule the comment broke: too short, or only the name again.
-            let (message, hint) = match weak {
+            let (code, message, hint) = match weak {
                 Some(c) if c.trim_start_matches('#').trim().chars().count() < 3 => (
+                    Code::RequirementsCommentTooShort,
                     tr!(
                         "the comment `{c}` is too short to explain why the project needs `{name}` (at least 3 characters)",
                         "주석 `{c}` 은 `{name}` 이 왜 필요한지 설명하기에 너무 짧습니다 (3글자 이상)"
@@ -635,6 +651,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                     ),
                 ),
                 Some(c) => (
+                    Code::RequirementsCommentRepeatsName,
                     tr!(
                         "the comment `{c}` only repeats the name; it does not say why the project needs `{name}`",
                         "주석 `{c}` 은 이름을 되풀이할 뿐, 프로젝트에 `{name}` 이 왜 필요한지 말하지 않습니다"
@@ -645,6 +662,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                     ),
                 ),
                 None => (
+                    Code::RequirementsNoComment,
                     tr!(
                         "`{text}` has no comment saying why the project needs it",
                         "`{text}` 에 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
@@ -655,7 +673,12 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
                     ),
                 ),
             };
-            findings.push(Finding::fail(message).file(file).line(line).hint(hint));
+            findings.push(
+                Finding::fail(code, message)
+                    .file(file)
+                    .line(line)
+                    .hint(hint),
+            );
         }
     }
 
@@ -672,11 +695,11 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             continue;
         }
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::RequirementsMissingPackage, tr!(
                 "{file} does not list `{norm}`",
                 "{file} 에 `{norm}` 이(가) 없습니다"
             ))
-            .file(file)
+            .file_named(file)
             .hint(tr!(
                 "add a line for `{norm}` with a comment saying what it is for, e.g. `{norm}  # why the project needs it`",
                 "`{norm}` 줄을 추가하고 쓰는 이유를 주석으로 다세요. 예: `{norm}  # 프로젝트에 필요한 이유`"
@@ -695,11 +718,11 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     let min = params.min_packages;
     if count < min {
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::RequirementsTooFew, tr!(
                 "{file} lists {count} distinct packages; at least {min} are expected",
                 "{file} 에 서로 다른 패키지가 {count}개 있습니다. 적어도 {min}개가 필요합니다"
             ))
-            .file(file)
+            .file_named(file)
             .hint(tr!(
                 "list the packages a VLA project needs (e.g. torch, torchvision, transformers, numpy, pillow, wandb), one per line with a comment",
                 "VLA 프로젝트에 필요한 패키지(예: torch, torchvision, transformers, numpy, pillow, wandb)를 한 줄에 하나씩 주석과 함께 쓰세요"
@@ -714,11 +737,14 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             tr!("", "")
         };
         let (how_en, how_ko) = (how.en, how.ko);
-        return vec![Finding::pass(tr!(
-            "{file}: {count} packages, all valid{how_en}",
-            "{file}: 패키지 {count}개, 모두 올바름{how_ko}"
-        ))
-        .file(file)];
+        return vec![Finding::pass(
+            Code::RequirementsOk,
+            tr!(
+                "{file}: {count} packages, all valid{how_en}",
+                "{file}: 패키지 {count}개, 모두 올바름{how_ko}"
+            ),
+        )
+        .file_named(file)];
     }
     findings.sort_by_key(|f| f.line.unwrap_or(u32::MAX));
     findings

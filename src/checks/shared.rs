@@ -7,7 +7,7 @@
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::git::{Head, HeadError, OpenError, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::process::{run_with_timeout, RunError};
@@ -25,7 +25,7 @@ pub(crate) fn workspace_repo(ctx: &CheckContext) -> Result<&WorkspaceRepo, Box<F
 
 fn open_error_finding(error: &OpenError) -> Finding {
     match error {
-        OpenError::Owner(msg) => Finding::error(tr!(
+        OpenError::Owner(msg) => Finding::error(Code::GitUnsafeOwner, tr!(
             "git refuses to open this repository because another user owns it: {msg}",
             "다른 사용자가 소유한 저장소라서 git 이 열지 않습니다: {msg}"
         ))
@@ -33,12 +33,12 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
             "믿을 수 있는 저장소라면(예: 채점) 허용하세요: `git config --global --add safe.directory '*'`"
         )),
-        OpenError::NotARepository => Finding::fail(tr!(
+        OpenError::NotARepository => Finding::fail(Code::GitNotARepo, tr!(
             "the workspace is not a git repository",
             "작업 폴더가 git 저장소가 아닙니다"
         ))
         .hint(not_a_repository_hint()),
-        OpenError::Unreadable(msg) => Finding::fail(tr!(
+        OpenError::Unreadable(msg) => Finding::fail(Code::GitUnreadable, tr!(
             "git cannot open the repository of the workspace: {msg}",
             "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
         ))
@@ -46,7 +46,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "run `git status` in the workspace to see what git says",
             "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
         )),
-        OpenError::Bare { path } => Finding::fail(tr!(
+        OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
             "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
         ))
@@ -64,7 +64,7 @@ pub(crate) fn head_or_finding(ws: &WorkspaceRepo) -> Result<Head<'_>, Box<Findin
 
 fn head_error_finding(error: &HeadError) -> Finding {
     match error {
-        HeadError::NoCommits => Finding::fail(tr!(
+        HeadError::NoCommits => Finding::fail(Code::GitNoCommits, tr!(
             "no commits yet: the repository was created but nothing has been committed",
             "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
         ))
@@ -72,7 +72,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
             "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
         )),
-        HeadError::Unreadable(msg) => Finding::fail(tr!(
+        HeadError::Unreadable(msg) => Finding::fail(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
             "git 이 HEAD 를 읽을 수 없습니다: {msg}"
         ))
@@ -80,7 +80,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "run `git status` to see what git says",
             "`git status` 로 git 의 설명을 확인하세요"
         )),
-        HeadError::NotACommit(msg) => Finding::fail(tr!(
+        HeadError::NotACommit(msg) => Finding::fail(Code::GitHeadNotCommit, tr!(
             "HEAD does not point to a commit: {msg}",
             "HEAD 가 커밋을 가리키지 않습니다: {msg}"
         ))

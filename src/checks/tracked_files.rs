@@ -15,7 +15,7 @@ use super::shared::{
     append, detached_note, head_or_finding, location_note, plural, workspace_repo,
     MAX_FINDINGS_PER_KIND,
 };
-use super::{CheckContext, Finding};
+use super::{CheckContext, Code, Finding};
 use crate::git::shell_quote;
 use crate::tr;
 
@@ -70,10 +70,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     };
     let read_error = |e: git2::Error| {
         let msg = e.message().to_string();
-        vec![Finding::fail(tr!(
-            "could not read the files of HEAD: {msg}",
-            "HEAD 의 파일 목록을 읽을 수 없습니다: {msg}"
-        ))
+        vec![Finding::fail(
+            Code::TrackedUnreadable,
+            tr!(
+                "could not read the files of HEAD: {msg}",
+                "HEAD 의 파일 목록을 읽을 수 없습니다: {msg}"
+            ),
+        )
         .hint(tr!(
             "run `git fsck` to see what git says about the repository",
             "`git fsck` 명령으로 저장소 상태를 확인하세요"
@@ -93,7 +96,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             },
             Err(_) => {
                 let prefix = &ws.prefix;
-                return vec![Finding::fail(tr!(
+                return vec![Finding::fail(Code::TrackedNothingCommitted, tr!(
                     "nothing in the workspace folder `{prefix}` is committed yet",
                     "작업 폴더 `{prefix}` 안의 파일이 아직 하나도 커밋되지 않았습니다"
                 ))
@@ -137,7 +140,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
         }
-        findings.push(Finding::pass(message));
+        findings.push(Finding::pass(Code::TrackedOk, message));
     }
     if let Some(note) = &detached_note(&head) {
         for f in &mut findings {
@@ -271,16 +274,20 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             append(&mut hint, &history(&b.path));
         }
         findings.push(
-            Finding::fail(tr!(
-                "`{shown}` is a virtual environment and {n} of its files are committed",
-                "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
-            ))
+            Finding::fail(
+                Code::TrackedVenv,
+                tr!(
+                    "`{shown}` is a virtual environment and {n} of its files are committed",
+                    "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+                ),
+            )
             .file(root.trim_end_matches('/').to_string())
             .hint(hint),
         );
     }
     more(
         &mut findings,
+        Code::TrackedVenv,
         total,
         ("virtual environment", "virtual environments", "가상환경"),
     );
@@ -303,7 +310,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             append(&mut hint, &history(&b.path));
         }
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::TrackedForbiddenFolder, tr!(
                 "{files_n} inside `{dir}` {are} committed (e.g. `{example}`); this folder must not be tracked",
                 "`{dir}` 안의 파일 {n}개가 커밋되어 있습니다 (예: `{example}`). 이 폴더는 추적하면 안 됩니다"
             ))
@@ -311,7 +318,12 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             .hint(hint),
         );
     }
-    more(&mut findings, total, ("folder", "folders", "폴더"));
+    more(
+        &mut findings,
+        Code::TrackedForbiddenFolder,
+        total,
+        ("folder", "folders", "폴더"),
+    );
     if total > MAX_FINDINGS_PER_KIND {
         // One command per folder name untracks every such folder at any depth (a git
         // pathspec `*` also matches `/`).
@@ -357,15 +369,20 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
             append(&mut hint, &history(path));
         }
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(Code::TrackedForbiddenFile, tr!(
                 "`{path}` is committed; files matching `{pattern}` must not be tracked",
                 "`{path}` 파일이 커밋되어 있습니다. `{pattern}` 패턴에 해당하는 파일은 추적하면 안 됩니다"
             ))
-            .file(path.clone())
+            .file_named(path.clone())
             .hint(hint),
         );
     }
-    more(&mut findings, total, ("file", "files", "파일"));
+    more(
+        &mut findings,
+        Code::TrackedForbiddenFile,
+        total,
+        ("file", "files", "파일"),
+    );
 
     // Large files.
     let total = big.len();
@@ -380,16 +397,20 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         );
         append(&mut hint, &history(path));
         findings.push(
-            Finding::fail(tr!(
+            Finding::fail(
+                Code::TrackedTooLarge,
+                tr!(
                 "`{path}` is {size} MB, over the {max} MB limit for a tracked file",
                 "`{path}` 파일의 크기가 {size} MB 로, 추적하는 파일의 한도 {max} MB 를 넘습니다"
-            ))
-            .file(path.clone())
+            ),
+            )
+            .file_named(path.clone())
             .hint(hint),
         );
     }
     more(
         &mut findings,
+        Code::TrackedTooLarge,
         total,
         (
             "file over the limit",
@@ -403,7 +424,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
 
 /// "and N more ..." when `total` is over the cap; `what` is (English singular, English
 /// plural, Korean noun).
-fn more(findings: &mut Vec<Finding>, total: usize, what: (&str, &str, &str)) {
+fn more(findings: &mut Vec<Finding>, code: Code, total: usize, what: (&str, &str, &str)) {
     if total > MAX_FINDINGS_PER_KIND {
         let n = total - MAX_FINDINGS_PER_KIND;
         let (noun, like) = if n == 1 {
@@ -412,10 +433,13 @@ fn more(findings: &mut Vec<Finding>, total: usize, what: (&str, &str, &str)) {
             (what.1, "like these")
         };
         let ko = what.2;
-        findings.push(Finding::fail(tr!(
-            "and {n} more {noun} {like}",
-            "이와 같은 {ko} {n}개가 더 있습니다"
-        )));
+        findings.push(Finding::fail(
+            code,
+            tr!(
+                "and {n} more {noun} {like}",
+                "이와 같은 {ko} {n}개가 더 있습니다"
+            ),
+        ));
     }
 }
 

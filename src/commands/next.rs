@@ -54,7 +54,8 @@ pub fn run(app: &mut App) -> Result<Code> {
                 );
                 out.push('\n');
                 for f in r.findings.iter().filter(|f| f.status >= Status::Fail) {
-                    let text = located(f.file.as_deref(), f.line, f.message.get(lang));
+                    let text =
+                        located(f.file.as_deref(), f.line, f.names_file, f.message.get(lang));
                     let mark = app.term.paint(Style::Fail, "x");
                     for (i, line) in indented(&text, "    ", "    ", app.term.width)
                         .iter()

@@ -265,6 +265,7 @@ mod tests {
             .map(|i| {
                 finding(
                     "paths",
+                    crate::checks::Code::FileMissing,
                     Status::Fail,
                     &format!("missing file {i}"),
                     Some(&format!("f{i}.txt")),

@@ -95,7 +95,7 @@ pub fn findings_text(e: &ExerciseReport, lang: Lang) -> String {
             Status::Error => tr!("could not check", "확인할 수 없음"),
         };
         s.push_str(&format!("[{}] ", word.get(lang)));
-        s.push_str(&super::located(f.file.as_deref(), f.line, &f.message));
+        s.push_str(&f.located());
         s.push('\n');
         if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
             if matches!(f.status, Status::Fail | Status::Error) {

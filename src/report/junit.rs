@@ -3,7 +3,9 @@
 //! Layout: one `<testsuite>` per exercise (its name is the exercise id), one `<testcase>` per
 //! finding. Each test case's `classname` is the exercise id with dots replaced (GitLab shows
 //! `classname` as the suite; Jenkins splits it at dots into package and class), and its name is
-//! the check kind plus a short label: `requirements: requirements.txt:4`. A finding that found a
+//! `<exercise>/<code>` (`requirements/requirements/no-comment`), plus ` file:line` where two
+//! findings of the exercise share a code: names come from data, not wording, so a CI history
+//! tracks the same test across runs and languages. A finding that found a
 //! problem is a `<failure>`, a check that could not run is an `<error>`, a skipped check is
 //! `<skipped>` with the reason. An exercise without findings gets one skipped case so that it
 //! still shows up. No timestamps or durations: the same report always gives the same bytes.
@@ -45,7 +47,7 @@ fn suite(e: &ExerciseReport) -> TestSuite {
         suite.add_test_case(case);
     }
     for f in &e.findings {
-        let mut name = case_name(f);
+        let mut name = case_name(e, f);
         // Reporters merge test cases with the same name; keep every finding visible.
         let n = seen.entry(name.clone()).or_insert(0);
         *n += 1;
@@ -62,30 +64,23 @@ fn suite(e: &ExerciseReport) -> TestSuite {
     suite
 }
 
-/// `check: file:line`, else `check: file`, else `check: <start of the message>`.
-fn case_name(f: &FindingReport) -> String {
-    let label = match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}"),
-        (Some(file), None) => file.clone(),
-        _ => short(&f.message, 60),
-    };
-    format!("{}: {label}", f.check)
-}
-
-/// The first line of `text`, cut to at most `max` characters.
-fn short(text: &str, max: usize) -> String {
-    let first = text.lines().next().unwrap_or("");
-    if first.chars().count() <= max {
-        first.to_string()
-    } else {
-        let cut: String = first.chars().take(max - 1).collect();
-        format!("{cut}…")
+/// `<exercise>/<code>`, and ` file:line` (or ` file`) when another finding of the exercise
+/// has the same code.
+fn case_name(e: &ExerciseReport, f: &FindingReport) -> String {
+    let name = format!("{}/{}", e.id, f.code);
+    if e.findings.iter().filter(|g| g.code == f.code).count() < 2 {
+        return name;
+    }
+    match (&f.file, f.line) {
+        (Some(file), Some(line)) => format!("{name} {file}:{line}"),
+        (Some(file), None) => format!("{name} {file}"),
+        _ => name,
     }
 }
 
 /// The text body of a failure: where, what, how to fix.
 fn description(f: &FindingReport) -> String {
-    let mut s = super::located(f.file.as_deref(), f.line, &f.message);
+    let mut s = f.located();
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         s.push_str("\nhint: ");
         s.push_str(hint);
@@ -125,7 +120,7 @@ mod tests {
         let req = &parsed.test_suites[1];
         assert_eq!(req.name.as_str(), "requirements");
         let case = &req.test_cases[0];
-        assert_eq!(case.name.as_str(), "requirements: requirements.txt:4");
+        assert_eq!(case.name.as_str(), "requirements/requirements/invalid");
         assert_eq!(case.classname.as_ref().unwrap().as_str(), "requirements");
         match &case.status {
             TestCaseStatus::NonSuccess {
@@ -147,7 +142,7 @@ mod tests {
         }
         assert_eq!(
             req.test_cases[1].name.as_str(),
-            "python-import: python timed out after 10 s"
+            "requirements/import/timeout"
         );
         assert!(matches!(
             req.test_cases[1].status,
@@ -187,11 +182,44 @@ mod tests {
         );
         assert_eq!(
             cases[2].name.as_str(),
-            "python-import: python timed out after 10 s #2"
+            "part1.requirements/import/timeout #2"
         );
         assert_eq!(
             parsed.test_suites[2].test_cases[0].name.as_str(),
             "no checks"
+        );
+    }
+
+    #[test]
+    fn names_are_codes_whatever_the_wording_with_the_place_when_a_code_repeats() {
+        let mut r = sample();
+        let mut other = r.exercises[1].findings[0].clone();
+        other.line = Some(7);
+        other.message = "다른 문장".into();
+        r.exercises[1].findings.push(other);
+        let parsed = quick_junit::Report::deserialize_from_str(&render(&r)).unwrap();
+        let names: Vec<&str> = parsed.test_suites[1]
+            .test_cases
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "requirements/requirements/invalid requirements.txt:4",
+                "requirements/import/timeout",
+                "requirements/requirements/invalid requirements.txt:7",
+            ]
+        );
+        // Rewording (or another language) does not rename a test.
+        let mut reworded = sample();
+        reworded.exercises[1].findings[0].message = "완전히 다른 말".into();
+        assert_eq!(
+            render(&reworded).replace("완전히 다른 말", ""),
+            render(&sample()).replace(
+                "`numpy&gt;=` is not a valid requirement &lt;&amp;&quot;&gt; 버전",
+                ""
+            )
         );
     }
 }

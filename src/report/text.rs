@@ -122,7 +122,7 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
 }
 
 fn located(f: &FindingReport) -> String {
-    super::located(f.file.as_deref(), f.line, &f.message)
+    f.located()
 }
 
 fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
@@ -189,10 +189,12 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::checks::Code;
     use crate::report::{Summary, SCHEMA};
 
     pub fn finding(
         check: &str,
+        code: Code,
         status: Status,
         message: &str,
         file: Option<&str>,
@@ -201,9 +203,11 @@ pub(crate) mod tests {
     ) -> FindingReport {
         FindingReport {
             check: check.to_string(),
+            code,
             status,
             message: message.to_string(),
             file: file.map(str::to_string),
+            names_file: false,
             line,
             hint: hint.map(str::to_string),
         }
@@ -221,6 +225,7 @@ pub(crate) mod tests {
                 max_score: 20,
                 findings: vec![finding(
                     "python-env",
+                    Code::EnvOk,
                     Status::Pass,
                     ".venv imports numpy",
                     None,
@@ -237,6 +242,7 @@ pub(crate) mod tests {
                 findings: vec![
                     finding(
                         "requirements",
+                        Code::RequirementsInvalid,
                         Status::Fail,
                         "`numpy>=` is not a valid requirement <&\"> 버전",
                         Some("requirements.txt"),
@@ -245,6 +251,7 @@ pub(crate) mod tests {
                     ),
                     finding(
                         "python-import",
+                        Code::ImportTimeout,
                         Status::Error,
                         "python timed out after 10 s",
                         None,
@@ -261,6 +268,7 @@ pub(crate) mod tests {
                 max_score: 10,
                 findings: vec![finding(
                     "python-import",
+                    Code::ExecDisabled,
                     Status::Skip,
                     "not run: pass --exec to run it",
                     None,
