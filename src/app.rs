@@ -77,12 +77,10 @@ impl App {
     /// allowed: this is the learner's own folder).
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
-        let ctx = CheckContext::new(
-            &ws.root,
-            true,
-            ws.cache_dir(),
-            std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        );
+        let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir());
+        if let Some(spinner) = crate::terminal::Spinner::on_stderr() {
+            ctx = ctx.with_progress(spinner);
+        }
         Ok(self
             .course
             .exercises

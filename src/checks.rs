@@ -212,6 +212,15 @@ impl Finding {
     }
 }
 
+/// Shows that a slow step is under way (a spinner on a terminal). The terminal layer
+/// implements it and passes it in with [`CheckContext::with_progress`].
+pub trait Progress {
+    /// A slow step described by `what` has started.
+    fn start(&self, what: &str);
+    /// The step that started last is over.
+    fn finish(&self);
+}
+
 /// What every check receives. Built once per workspace and shared by all exercises, so the
 /// Python environment is found (and probed) at most once per run.
 pub struct CheckContext {
@@ -220,8 +229,8 @@ pub struct CheckContext {
     pub allow_exec: bool,
     /// Where checks may cache results (`.course/cache`), if the workspace has a `.course/`.
     pub cache_dir: Option<PathBuf>,
-    /// Show progress for slow steps (stderr is a terminal).
-    pub progress: bool,
+    /// Shows that a slow step is under way; given by the terminal layer (checks never draw).
+    progress: Option<Box<dyn Progress>>,
     /// Look for the Python environment only inside the workspace, ignoring `$VIRTUAL_ENV`,
     /// `$CONDA_PREFIX` and named conda environments: grading and fixtures must not credit a
     /// submission with the grader's own environment.
@@ -231,12 +240,12 @@ pub struct CheckContext {
 }
 
 impl CheckContext {
-    pub fn new(root: &Path, allow_exec: bool, cache_dir: Option<PathBuf>, progress: bool) -> Self {
+    pub fn new(root: &Path, allow_exec: bool, cache_dir: Option<PathBuf>) -> Self {
         CheckContext {
             root: root.to_path_buf(),
             allow_exec,
             cache_dir,
-            progress,
+            progress: None,
             workspace_only: false,
             env: OnceCell::new(),
             repo: OnceCell::new(),
@@ -246,6 +255,12 @@ impl CheckContext {
     /// See [`CheckContext::workspace_only`].
     pub fn workspace_only(mut self) -> Self {
         self.workspace_only = true;
+        self
+    }
+
+    /// Show slow steps through `progress` (a spinner on a terminal).
+    pub fn with_progress(mut self, progress: Box<dyn Progress>) -> Self {
+        self.progress = Some(progress);
         self
     }
 
@@ -286,22 +301,22 @@ impl CheckContext {
         })
     }
 
-    /// Run a slow step (importing torch) with a spinner on stderr when `progress` is on.
-    /// Checks never print; showing that they are busy is the context's job.
+    /// Run a slow step (importing torch), shown through the context's [`Progress`] if any.
+    /// Checks never print; showing that they are busy is the caller's job.
     pub fn while_waiting<T>(&self, what: &str, step: impl FnOnce() -> T) -> T {
-        if !self.progress {
+        let Some(progress) = &self.progress else {
             return step();
+        };
+        /// Ends the step also when it panics, so no spinner is left behind.
+        struct Finish<'a>(&'a dyn Progress);
+        impl Drop for Finish<'_> {
+            fn drop(&mut self) {
+                self.0.finish();
+            }
         }
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
-            bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
-        }
-        bar.set_message(what.to_string());
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        let result = step();
-        bar.finish_and_clear();
-        result
+        progress.start(what);
+        let _finish = Finish(progress.as_ref());
+        step()
     }
 
     /// The finding for a check that would execute workspace code when that is not allowed.

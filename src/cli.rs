@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::report::format::Format;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -160,8 +161,8 @@ pub struct LessonArgs {
 pub struct CheckArgs {
     /// Exercise ids [default: all].
     pub exercises: Vec<String>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Args, Debug)]
@@ -183,22 +184,10 @@ pub struct AnswerArgs {
     pub exercise: String,
 }
 
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum GradeFormat {
-    #[default]
-    Text,
-    Json,
-    Junit,
-    Gradescope,
-    Classroom50,
-    Github,
-    Csv,
-}
-
 #[derive(Args, Debug)]
 pub struct GradeArgs {
-    #[arg(long, value_enum, default_value_t = GradeFormat::Text)]
-    pub format: GradeFormat,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// Write the report here instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -2,6 +2,7 @@
 //! single next step. Sits between the course model (what to check) and the commands and
 //! reports that show the results.
 
+pub mod batch;
 mod next;
 pub mod validate;
 

@@ -1,14 +1,18 @@
 //! The report model (`course-report/1`) built from check results, and its output formats.
 //!
 //! Reports never look at the workspace: they only format what the checks found. Each
-//! output format is one module below.
+//! output format is one module below, printed through the one interface of `format`; the
+//! batch gradebook and the GitHub job summary file live here too.
 
 pub mod classroom50;
 pub mod csv;
+pub mod format;
 pub mod github;
+pub mod gradebook;
 pub mod gradescope;
 pub mod json;
 pub mod junit;
+pub mod step_summary;
 pub mod text;
 
 use serde::{Deserialize, Serialize};

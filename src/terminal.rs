@@ -6,6 +6,10 @@
 //! eight basic colours, dim), never a fixed foreground or background, so light and dark
 //! themes both stay readable.
 
+mod progress;
+
+pub use progress::{Counter, Spinner};
+
 use std::io::{IsTerminal, Write};
 
 use crate::render::RenderOptions;

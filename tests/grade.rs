@@ -366,3 +366,46 @@ fn batch_usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+/// `course check` prints every format `course grade` has, through the same printers.
+#[test]
+fn issue7_check_accepts_every_grade_format() {
+    let tmp = tempdir();
+    let c = tmp.path().join("course");
+    crate::common::one_exercise_course(&c, "  - kind: paths\n    files: [README.md]\n");
+    let ws = tmp.path().join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let summary = tmp.path().join("summary.md");
+    let check = |format: &str| {
+        let a = course()
+            .arg("--course")
+            .arg(&c)
+            .args(["--lang", "en", "check", "--workspace"])
+            .arg(&ws)
+            .args(["--format", format])
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .assert()
+            .code(1);
+        stdout(&a)
+    };
+    let junit = check("junit");
+    let parsed = quick_junit::Report::deserialize_from_str(&junit).expect("valid JUnit XML");
+    assert_eq!(parsed.failures, 1, "{junit}");
+    assert!(junit.contains("README.md"), "{junit}");
+    let gs: serde_json::Value = serde_json::from_str(&check("gradescope")).unwrap();
+    assert_eq!(gs["tests"][0]["status"], "failed");
+    let c50: serde_json::Value = serde_json::from_str(&check("classroom50")).unwrap();
+    assert_eq!(c50["tests"][0]["passed"], false);
+    assert_eq!(
+        check("csv"),
+        "submission,score,max_score,ex,error\r\nws,0,20,0,\r\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    assert_eq!(json["exercises"][0]["status"], "fail");
+    assert!(check("text").contains("README.md"));
+    assert!(!summary.exists(), "only the github format writes a summary");
+    let gh = check("github");
+    assert!(gh.starts_with("::error file=README.md"), "{gh}");
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(written.contains("README.md"), "{written}");
+}

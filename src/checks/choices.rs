@@ -725,7 +725,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("answers")).unwrap();
         std::fs::write(dir.path().join("answers/a.yaml"), text).unwrap();
-        let ctx = CheckContext::new(dir.path(), true, None, false);
+        let ctx = CheckContext::new(dir.path(), true, None);
         run(&params(), &ctx)
     }
 
@@ -763,7 +763,7 @@ mod tests {
             problems.contains("`notebook` is accepted for both"),
             "{problems}"
         );
-        let ctx = CheckContext::new(std::path::Path::new("."), true, None, false);
+        let ctx = CheckContext::new(std::path::Path::new("."), true, None);
         assert_eq!(run(&p, &ctx)[0].status, Status::Error);
     }
 
@@ -886,7 +886,7 @@ mod tests {
     #[test]
     fn missing_file_hint_keeps_the_exercise_placeholder() {
         let dir = tempfile::tempdir().unwrap();
-        let ctx = CheckContext::new(dir.path(), true, None, false);
+        let ctx = CheckContext::new(dir.path(), true, None);
         let f = run(&params(), &ctx);
         let hint = f[0].hint.as_ref().unwrap();
         assert!(

@@ -565,7 +565,7 @@ mod tests {
     #[test]
     fn exec_disabled_is_a_skip_even_without_an_environment() {
         let t = tempfile::tempdir().unwrap();
-        let ctx = CheckContext::new(t.path(), false, None, false);
+        let ctx = CheckContext::new(t.path(), false, None);
         let params = Params {
             modules: vec!["torch".into()],
             timeout_secs: 120,

@@ -347,7 +347,7 @@ ImportError: nope
     #[test]
     fn grading_without_exec_skips() {
         let t = tempfile::tempdir().unwrap();
-        let ctx = CheckContext::new(t.path(), false, None, false);
+        let ctx = CheckContext::new(t.path(), false, None);
         let f = run(
             &Params {
                 modules: vec!["src".into()],

@@ -1,12 +1,18 @@
-//! `course check [EXERCISE...]`: verify exercises in the workspace.
+//! `course check [EXERCISE...]`: verify exercises in the workspace, in any report format
+//! `course grade` has (`--format text|json|junit|gradescope|classroom50|github|csv`).
 
-use anyhow::Result;
+use std::path::Path;
+
+use anyhow::{Context, Result};
 
 use crate::app::App;
-use crate::cli::{CheckArgs, ListFormat};
+use crate::cli::CheckArgs;
 use crate::exit::{usage, Code};
+use crate::fs::write_atomic;
 use crate::i18n::Tr;
-use crate::report::{json, text, Report};
+use crate::report::format::{Format, Settings};
+use crate::report::{step_summary, Report};
+use crate::terminal::Term;
 use crate::tr;
 
 pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
@@ -19,12 +25,41 @@ pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
         &results,
         app.lang,
     );
-    let out = match args.format {
-        ListFormat::Json => json::render(&report),
-        ListFormat::Text => text::render(&report, &app.term, app.lang, true),
-    };
-    app.term.show(&out)?;
+    deliver(app, args.format, &report, None, true)?;
     Ok(report.exit_code())
+}
+
+/// Print `report` in `format` to `output` (atomically) or stdout (text through the pager on
+/// a terminal), and append the GitHub job summary to `$GITHUB_STEP_SUMMARY` when it is set.
+/// `learner`: the text ends with the next command to type.
+pub fn deliver(
+    app: &App,
+    format: Format,
+    report: &Report,
+    output: Option<&Path>,
+    learner: bool,
+) -> Result<()> {
+    // A file gets no colour codes, whatever the terminal can show.
+    let plain = Term {
+        color: false,
+        ..Term::plain(app.term.width)
+    };
+    let term = if output.is_some() { &plain } else { &app.term };
+    let settings = Settings {
+        lang: app.lang,
+        term,
+        learner,
+    };
+    let printed = format.printer(settings).print(report);
+    if let Some(summary) = &printed.step_summary {
+        step_summary::append_to_env(summary, app.lang)?;
+    }
+    match output {
+        Some(path) => write_atomic(path, printed.document.as_bytes())?,
+        None if format.is_for_people() => app.term.show(&printed.document)?,
+        None => crate::terminal::print(&printed.document).context("cannot write to stdout")?,
+    }
+    Ok(())
 }
 
 /// Fail with the list of valid ids when any of `ids` is not an exercise of the course.

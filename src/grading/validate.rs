@@ -330,7 +330,7 @@ fn run_fixture(
         .exercise(id)
         .expect("fixture dirs come from exercises");
     // Fixtures must not see the author's own environment.
-    let ctx = CheckContext::new(&root, true, None, false).workspace_only();
+    let ctx = CheckContext::new(&root, true, None).workspace_only();
     let result = run_exercise(exercise, &ctx);
     let detail = result
         .findings
