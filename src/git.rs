@@ -6,6 +6,9 @@ use std::path::Path;
 
 use git2::{Commit, ErrorCode, Oid, Repository};
 
+mod safe;
+pub use safe::Unsafe;
+
 /// The repository holding a workspace.
 pub struct WorkspaceRepo {
     pub repo: Repository,
@@ -17,6 +20,17 @@ pub struct WorkspaceRepo {
 }
 
 impl WorkspaceRepo {
+    /// Would git ignore `repo_path`? The `.gitignore` files on the way are checked first
+    /// (a FIFO among them would block libgit2 forever).
+    pub fn is_path_ignored(&self, repo_path: &str) -> Result<bool, IgnoreError> {
+        if let Some(workdir) = self.repo.workdir() {
+            safe::check_ignore_files(workdir, repo_path).map_err(IgnoreError::Unsafe)?;
+        }
+        self.repo
+            .is_path_ignored(repo_path)
+            .map_err(|e| IgnoreError::Git(e.message().to_string()))
+    }
+
     /// A repo-relative path as shown to the learner: workspace-relative when inside it.
     pub fn display(&self, repo_path: &str) -> String {
         repo_path
@@ -37,6 +51,19 @@ pub enum OpenError {
     Bare { path: String },
     /// Anything else libgit2 reports.
     Unreadable(String),
+    /// A file git would read is not a regular file (`path` as shown to the learner).
+    NotRegular { path: String },
+    /// When grading: `.git` leads to a repository outside the submission.
+    Outside { git_dir: String },
+}
+
+/// Why git could not say whether a path is ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IgnoreError {
+    /// A `.gitignore` on the way is not a regular file.
+    Unsafe(Unsafe),
+    /// What libgit2 reports.
+    Git(String),
 }
 
 /// Open the repository whose work tree holds the workspace (which may be a subfolder of it).
@@ -50,6 +77,17 @@ pub fn open_workspace_repo(root: &Path, own_only: bool) -> Result<WorkspaceRepo,
         Some(parent) if own_only => vec![parent],
         _ => Vec::new(),
     };
+    match safe::check_repository(root, own_only) {
+        Ok(()) => {}
+        Err(Unsafe::NotRegular { path }) => {
+            let path = crate::python::show_path(root, &path);
+            return Err(OpenError::NotRegular { path });
+        }
+        Err(Unsafe::Outside { git_dir }) => {
+            let git_dir = git_dir.display().to_string();
+            return Err(OpenError::Outside { git_dir });
+        }
+    }
     let repo = match Repository::open_ext(root, git2::RepositoryOpenFlags::empty(), ceiling) {
         Ok(r) => r,
         Err(e) if e.code() == ErrorCode::Owner => {

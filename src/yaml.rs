@@ -87,6 +87,11 @@ impl Error {
         }
     }
 
+    /// Refused by [`check_nesting`] before parsing.
+    pub fn is_too_deep(&self) -> bool {
+        matches!(self, Error::TooDeep(_))
+    }
+
     /// What is wrong, without the location serde_yaml appends (it is shown in front).
     pub fn reason(&self) -> String {
         match self {

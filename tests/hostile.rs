@@ -120,6 +120,7 @@ fn issue8_deeply_nested_config_yaml_is_a_finding_not_a_hang() {
     let deep = with_message(&findings, "nested too deep");
     assert_eq!(deep.len(), 1, "{findings:#?}");
     assert_eq!(deep[0]["file"], "configs/base.yaml");
+    assert_eq!(deep[0]["code"], "yaml/too-deep");
     assert_eq!(deep[0]["line"], 1);
     assert!(
         with_message(&findings, "ok.yaml").is_empty(),
@@ -141,6 +142,7 @@ fn issue8_deeply_nested_answers_yaml_is_a_finding() {
     let deep = with_message(&findings, "nested too deep");
     assert_eq!(deep.len(), 1, "{findings:#?}");
     assert_eq!(deep[0]["line"], 2);
+    assert_eq!(deep[0]["code"], "yaml/too-deep");
 }
 
 #[test]
@@ -165,4 +167,194 @@ fn issue8_deeply_nested_exercise_file_is_a_course_error() {
         assert!(text.contains("exercise.yaml:6:"), "{text}");
         assert!(text.contains("nested too deep"), "{text}");
     }
+}
+
+const GIT_CHECKS: &str = "  - kind: gitignore\n    must_ignore: [{path: data/x.csv, pattern: data/}]\n  - kind: git-history\n    min_commits: 1\n";
+
+/// A committed repository in `dir` that ignores `data/`.
+fn repo(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    git_init(dir);
+    write(dir, "train.py", "print('학습')\n");
+    git(dir, &["add", "train.py"]);
+    git(dir, &["commit", "-q", "-m", "First commit"]);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// `course grade --format json` of `ws` with [`GIT_CHECKS`]: exit code and findings.
+fn grade_one(ws: &std::path::Path) -> (i32, Vec<serde_json::Value>) {
+    let dir = tempdir();
+    one_exercise_course(dir.path(), GIT_CHECKS);
+    let out = course()
+        .arg("--course")
+        .arg(dir.path())
+        .args(["grade", "--format", "json", "--workspace"])
+        .arg(ws)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    let findings = json["exercises"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    (out.status.code().unwrap_or(-1), findings)
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_fifos_git_would_read_are_findings_not_hangs() {
+    type Setup = fn(&std::path::Path);
+    let cases: [(&str, Setup, &str); 5] = [
+        (
+            ".gitignore",
+            |ws| mkfifo(&ws.join(".gitignore")),
+            ".gitignore",
+        ),
+        (
+            "data/.gitignore",
+            |ws| {
+                std::fs::create_dir_all(ws.join("data")).unwrap();
+                mkfifo(&ws.join("data/.gitignore"));
+            },
+            "data/.gitignore",
+        ),
+        (
+            "info/exclude",
+            |ws| {
+                let exclude = ws.join(".git/info/exclude");
+                let _ = std::fs::remove_file(&exclude);
+                std::fs::create_dir_all(exclude.parent().unwrap()).unwrap();
+                mkfifo(&exclude);
+            },
+            ".git/info/exclude",
+        ),
+        (
+            "include",
+            |ws| {
+                mkfifo(&ws.join("inc.cfg"));
+                git(ws, &["config", "include.path", "../inc.cfg"]);
+            },
+            "inc.cfg",
+        ),
+        (
+            "excludesFile",
+            |ws| {
+                mkfifo(&ws.join("ignore.fifo"));
+                git(ws, &["config", "core.excludesFile", "ignore.fifo"]);
+            },
+            "ignore.fifo",
+        ),
+    ];
+    for (name, setup, shown) in cases {
+        let tmp = tempdir();
+        let ws = tmp.path().join("ws");
+        repo(&ws);
+        setup(&ws);
+        let (code, findings) = grade_one(&ws);
+        assert_eq!(code, 1, "{name}: {findings:#?}");
+        let bad = with_message(&findings, "is not a regular file");
+        assert_eq!(bad.len(), 1, "{name}: {findings:#?}");
+        assert_eq!(bad[0]["file"], shown, "{name}");
+        assert_eq!(bad[0]["code"], "git/not-regular-file", "{name}");
+        assert!(bad[0]["hint"].as_str().unwrap().contains("rm "), "{name}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_a_fifo_in_one_submission_does_not_stop_the_batch() {
+    let tmp = tempdir();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, GIT_CHECKS);
+    let class = tmp.path().join("class");
+    for name in ["alice", "bob"] {
+        repo(&class.join(name));
+        write(&class.join(name), ".gitignore", "data/\n");
+    }
+    std::fs::remove_file(class.join("bob/.gitignore")).unwrap();
+    mkfifo(&class.join("bob/.gitignore"));
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args(["grade", "--batch"])
+        .arg(&class)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{csv}");
+    assert!(csv.contains("\nalice,20,20,20,"), "{csv}");
+    assert!(csv.contains("\nbob,0,20,0,"), "{csv}");
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_a_git_link_out_of_the_submission_is_refused_when_grading() {
+    let tmp = tempdir();
+    let other = tmp.path().join("instructor");
+    repo(&other);
+    for n in 2..=5 {
+        write(&other, "train.py", &format!("print({n})\n"));
+        git(&other, &["commit", "-q", "-am", &format!("Change {n}")]);
+    }
+    // A `.git` symbolic link, and a `gitdir:` file.
+    let linked = tmp.path().join("linked");
+    std::fs::create_dir_all(&linked).unwrap();
+    std::os::unix::fs::symlink(other.join(".git"), linked.join(".git")).unwrap();
+    let gitdir = tmp.path().join("gitdir");
+    write(
+        &gitdir,
+        ".git",
+        &format!("gitdir: {}\n", other.join(".git").display()),
+    );
+    for ws in [&linked, &gitdir] {
+        let (code, findings) = grade_one(ws);
+        assert_eq!(code, 1, "{findings:#?}");
+        let out = with_message(&findings, "outside");
+        assert_eq!(out.len(), 1, "{findings:#?}");
+        assert_eq!(out[0]["file"], ".git");
+        assert_eq!(out[0]["code"], "git/outside-workspace");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_honest_repositories_and_worktrees_still_pass() {
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    repo(&ws);
+    write(&ws, ".gitignore", "# 데이터는 올리지 않는다\ndata/\n");
+    git(&ws, &["config", "core.excludesFile", "/dev/null"]);
+    let (code, findings) = grade_one(&ws);
+    assert_eq!(code, 0, "{findings:#?}");
+    // A learner's worktree (a `gitdir:` file leading to the main repository) is checked
+    // as git sees it.
+    git(&ws, &["add", ".gitignore"]);
+    git(&ws, &["commit", "-q", "-m", "Ignore data"]);
+    let wt = tmp.path().join("wt");
+    git(&ws, &["worktree", "add", "-q", wt.to_str().unwrap()]);
+    let (code, json) = check_report(
+        &{
+            let c = tmp.path().join("course");
+            one_exercise_course(&c, GIT_CHECKS);
+            c
+        },
+        &wt,
+        "ko",
+        &[("GIT_CONFIG_GLOBAL", "/dev/null")],
+    );
+    assert_eq!(code, 0, "{json:#}");
 }

@@ -480,6 +480,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let doc: Value = match crate::yaml::from_str_bounded(text) {
         Ok(v) => v,
+        Err(e) if e.is_too_deep() => {
+            let (line, column) = e.location().unwrap_or((1, 1));
+            return vec![super::shared::yaml_too_deep(line, column)
+                .file(rel.clone())
+                .line(line)];
+        }
         Err(e) => {
             let reason = e.reason();
             let mut f = fail_named(

@@ -59,6 +59,8 @@ codes! {
         "the file exists but could not be read (permissions, I/O error)";
     YamlInvalid = "yaml/invalid", ["config-files", "choices"],
         "the file does not parse as YAML";
+    YamlTooDeep = "yaml/too-deep", ["config-files", "choices"],
+        "more than 128 `[` and `{` are open at once; the file is not parsed (nothing honest nests so deep)";
 
     // Folders.
     FolderMissing = "folder/missing", ["paths", "config-files", "python-packages"],
@@ -181,6 +183,10 @@ codes! {
         "git cannot read HEAD";
     GitHeadNotCommit = "git/head-not-commit", ["git-history", "tracked-files"],
         "HEAD does not point to a commit";
+    GitNotRegularFile = "git/not-regular-file", ["git-history", "gitignore", "tracked-files"],
+        "a file git would read (a `.gitignore`, `.git/info/exclude`, an included config, `core.excludesFile`) is a FIFO or a device: the repository is not opened";
+    GitOutsideWorkspace = "git/outside-workspace", ["git-history", "gitignore", "tracked-files"],
+        "when grading: `.git` (a link or a `gitdir:` file) leads to a repository outside the submission, which is not graded";
     GitShallow = "git/shallow", ["git-history"],
         "the clone is shallow: the history before the cut cannot be checked";
 

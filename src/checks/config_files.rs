@@ -161,7 +161,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                         "{line}번째 줄 {column}번째 칸을 고치세요: 설정은 `키: 값` 으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: ` 나 `#` 가 들어간 값은 따옴표로 감싸세요"
                     )
                 };
-                findings.push(
+                let finding = if reason == TOO_DEEP {
+                    super::shared::yaml_too_deep(line, column)
+                } else {
                     Finding::fail(
                         Code::YamlInvalid,
                         tr!(
@@ -169,10 +171,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                             "올바른 YAML 이 아닙니다: {reason}"
                         ),
                     )
-                    .file(&file)
-                    .line(line)
-                    .hint(hint),
-                );
+                    .hint(hint)
+                };
+                findings.push(finding.file(&file).line(line));
             }
         }
     }
@@ -211,11 +212,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     findings
 }
 
+/// The reason [`parse`] gives for text refused by [`crate::yaml::check_nesting`].
+const TOO_DEEP: &str = "too deep";
+
 /// Parse every YAML document of `text`. Ok(whether some document holds a value other than
 /// null), or the line, column and the parser's reason.
 fn parse(text: &str) -> Result<bool, (u32, u32, String)> {
     if let Err(deep) = crate::yaml::check_nesting(text) {
-        return Err((deep.line, deep.column, deep.to_string()));
+        return Err((deep.line, deep.column, TOO_DEEP.to_string()));
     }
     let mut has_settings = false;
     for doc in serde_yaml::Deserializer::from_str(text) {

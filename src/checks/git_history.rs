@@ -360,7 +360,7 @@ fn is_learners_file(ws: &WorkspaceRepo, path: &str, venv_roots: &HashSet<String>
             return false;
         }
     }
-    if ws.repo.is_path_ignored(path).unwrap_or(true) {
+    if ws.is_path_ignored(path).unwrap_or(true) {
         return false;
     }
     workdir.join(path).is_file()

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::shared::{append, location_note, workspace_repo};
+use super::shared::{append, ignore_error_finding, location_note, workspace_repo};
 use super::{CheckContext, Code, Finding};
 use crate::git::{shell_quote, WorkspaceRepo};
 use crate::tr;
@@ -54,19 +54,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     for sample in &params.must_ignore {
         let rel = normalize(&sample.path);
         let repo_path = format!("{}{}", ws.prefix, rel);
-        match ws.repo.is_path_ignored(&repo_path) {
+        match ws.is_path_ignored(&repo_path) {
             Ok(true) => ignored.push(rel),
             Ok(false) => missing.push(sample),
-            Err(e) => {
-                let msg = e.message().to_string();
-                findings.push(Finding::error(
-                    Code::GitignoreUndecided,
-                    tr!(
-                        "git could not tell whether `{rel}` is ignored: {msg}",
-                        "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
-                    ),
-                ));
-            }
+            Err(e) => findings.push(ignore_error_finding(ctx, &rel, &e)),
         }
     }
 
@@ -79,19 +70,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     for path in &params.must_not_ignore {
         let rel = normalize(path);
         let repo_path = format!("{}{}", ws.prefix, rel);
-        match ws.repo.is_path_ignored(&repo_path) {
+        match ws.is_path_ignored(&repo_path) {
             Ok(false) => kept.push(rel),
             Ok(true) => findings.push(wrongly_ignored(ws, &rel, &gitignore)),
-            Err(e) => {
-                let msg = e.message().to_string();
-                findings.push(Finding::error(
-                    Code::GitignoreUndecided,
-                    tr!(
-                        "git could not tell whether `{rel}` is ignored: {msg}",
-                        "git 이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
-                    ),
-                ));
-            }
+            Err(e) => findings.push(ignore_error_finding(ctx, &rel, &e)),
         }
     }
 

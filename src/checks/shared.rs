@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use super::{CheckContext, Code, Finding};
-use crate::git::{Head, HeadError, OpenError, WorkspaceRepo};
+use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::process::{run_with_timeout, RunError};
 use crate::tr;
@@ -21,6 +21,24 @@ pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
 pub(crate) fn workspace_repo(ctx: &CheckContext) -> Result<&WorkspaceRepo, Box<Finding>> {
     ctx.repository()
         .map_err(|e| Box::new(open_error_finding(e)))
+}
+
+/// The finding for a path git could not classify as ignored or not.
+pub(crate) fn ignore_error_finding(ctx: &CheckContext, rel: &str, error: &IgnoreError) -> Finding {
+    match error {
+        IgnoreError::Unsafe(Unsafe::NotRegular { path })
+        | IgnoreError::Unsafe(Unsafe::Outside { git_dir: path }) => {
+            let path = crate::python::show_path(&ctx.root, path);
+            open_error_finding(&OpenError::NotRegular { path })
+        }
+        IgnoreError::Git(msg) => Finding::error(
+            Code::GitignoreUndecided,
+            tr!(
+                "git could not tell whether `{rel}` is ignored: {msg}",
+                "git이 `{rel}` 경로의 무시 여부를 판단하지 못했습니다: {msg}"
+            ),
+        ),
+    }
 }
 
 fn open_error_finding(error: &OpenError) -> Finding {
@@ -45,6 +63,24 @@ fn open_error_finding(error: &OpenError) -> Finding {
         .hint(tr!(
             "run `git status` in the workspace to see what git says",
             "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
+        )),
+        OpenError::NotRegular { path } => Finding::fail(Code::GitNotRegularFile, tr!(
+            "`{path}` is not a regular file (a pipe, a device or a folder): git would wait on it forever, so the git checks do not open this repository",
+            "`{path}` 파일이 일반 파일이 아닙니다 (파이프, 장치 또는 폴더). git이 이 파일을 끝없이 기다리게 되므로 git 확인은 이 저장소를 열지 않습니다"
+        ))
+        .file(path.as_str())
+        .hint(tr!(
+            "replace it with an ordinary text file: `rm {path}`, then create it again with your editor (or remove the setting that names it)",
+            "일반 텍스트 파일로 바꾸세요: `rm {path}`로 지운 뒤 편집기로 다시 만드세요 (또는 이 파일을 가리키는 설정을 지우세요)"
+        )),
+        OpenError::Outside { git_dir } => Finding::fail(Code::GitOutsideWorkspace, tr!(
+            "the workspace's `.git` leads to a repository outside it ({git_dir}): grading checks only the submission's own history",
+            "작업 폴더의 `.git`이 작업 폴더 밖의 저장소({git_dir})를 가리킵니다. 채점은 제출물 자체의 기록만 확인합니다"
+        ))
+        .file(".git")
+        .hint(tr!(
+            "submit the repository itself: a real `.git` folder inside the workspace (`git clone` it, not a link or a worktree)",
+            "저장소 자체를 제출하세요: 링크나 worktree가 아닌, 작업 폴더 안의 실제 `.git` 폴더 (`git clone`으로 만든 복제본)"
         )),
         OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
@@ -188,4 +224,20 @@ mod tests {
         assert_eq!(plural(1, "commit", "commits"), "1 commit");
         assert_eq!(plural(2, "commit", "commits"), "2 commits");
     }
+}
+
+/// The finding for YAML nested too deeply to be parsed (at `line`, `column`).
+pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
+    let max = crate::yaml::MAX_OPEN_BRACKETS;
+    Finding::fail(
+        Code::YamlTooDeep,
+        tr!(
+            "nested too deep: more than {max} `[` and `{{` are open at once (line {line}, column {column}), so the file is not read",
+            "너무 깊이 중첩되었습니다: `[`와 `{{`가 한꺼번에 {max}개 넘게 열려 있어서 ({line}번째 줄 {column}번째 칸) 파일을 읽지 않습니다"
+        ),
+    )
+    .hint(tr!(
+        "write nested settings as indented `key: value` lines, and close every `[` and `{{` you open",
+        "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으세요"
+    ))
 }

@@ -1,0 +1,286 @@
+//! What libgit2 would read, checked before it reads it.
+//!
+//! libgit2 opens a file by name and reads it to the end: a FIFO as `.gitignore`,
+//! `.git/info/exclude`, a file named by `[include] path =` or by `core.excludesFile` blocks it
+//! forever (and with it a whole `course grade --batch`), and `/dev/zero` never ends. So every
+//! file git reads for the questions `course` asks is looked at first, without opening it:
+//! a regular file or nothing. `/dev/null` is allowed (it ends at once, and people do point
+//! `core.excludesFile` at it).
+//!
+//! When grading, the repository must also be the submission's own: a `.git` link or a
+//! `gitdir:` file that leads out of the submission would grade another repository's history.
+
+use std::path::{Path, PathBuf};
+
+/// Why a repository is not opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsafe {
+    /// A file git would read is a FIFO, a device, a socket or a folder.
+    NotRegular { path: PathBuf },
+    /// The repository (`.git`, or its common folder) lies outside the workspace.
+    Outside { git_dir: PathBuf },
+}
+
+/// `includeIf`/`include` chains deeper than git's own limit are not followed (git refuses them).
+const MAX_INCLUDE_DEPTH: usize = 10;
+
+/// Check what opening the repository at or above `root` would read. With `own_only`, only
+/// `root/.git` is considered and it must lead to a folder inside `root`.
+pub fn check_repository(root: &Path, own_only: bool) -> Result<(), Unsafe> {
+    let mut dirs: Vec<&Path> = vec![root];
+    if !own_only {
+        dirs.extend(root.ancestors().skip(1));
+    }
+    let Some((workdir, dot_git)) = dirs
+        .into_iter()
+        .map(|d| (d, d.join(".git")))
+        .find(|(_, g)| g.symlink_metadata().is_ok())
+    else {
+        // No repository (or a bare one found some other way): nothing of ours to check.
+        return Ok(());
+    };
+    regular_or_dir(&dot_git)?;
+    let git_dir = if dot_git.is_dir() {
+        dot_git.clone()
+    } else {
+        // A `gitdir: PATH` file (worktrees, submodules).
+        let text = crate::fs::read_text(&dot_git, crate::fs::SMALL).unwrap_or_default();
+        match text.trim().strip_prefix("gitdir:") {
+            Some(p) => workdir.join(p.trim()),
+            None => return Ok(()), // libgit2 will say it is not a repository
+        }
+    };
+    let mut git_dirs = vec![git_dir.clone()];
+    if regular(&git_dir.join("commondir"))? {
+        let text =
+            crate::fs::read_text(&git_dir.join("commondir"), crate::fs::SMALL).unwrap_or_default();
+        git_dirs.push(git_dir.join(text.trim()));
+    }
+    if own_only {
+        for dir in &git_dirs {
+            if !crate::fs::stays_inside(root, dir) && dir.exists() {
+                return Err(Unsafe::Outside {
+                    git_dir: dir.canonicalize().unwrap_or_else(|_| dir.clone()),
+                });
+            }
+        }
+    }
+    for dir in &git_dirs {
+        for file in ["HEAD", "packed-refs", "index", "shallow", "info/exclude"] {
+            regular(&dir.join(file))?;
+        }
+        config_file(&dir.join("config"), workdir, 0)?;
+    }
+    for global in global_configs() {
+        config_file(&global, workdir, 0)?;
+    }
+    if let Some(ignore) = xdg_config_home().map(|d| d.join("git/ignore")) {
+        regular(&ignore)?;
+    }
+    Ok(())
+}
+
+/// Check the `.gitignore` files libgit2 reads to answer whether `repo_path` (relative to the
+/// work tree `workdir`) is ignored: one in every folder from the work tree down to the path.
+pub fn check_ignore_files(workdir: &Path, repo_path: &str) -> Result<(), Unsafe> {
+    let mut dir = workdir.to_path_buf();
+    regular(&dir.join(".gitignore"))?;
+    for part in repo_path.split('/').filter(|p| !p.is_empty()) {
+        dir.push(part);
+        if !dir.is_dir() {
+            break;
+        }
+        regular(&dir.join(".gitignore"))?;
+    }
+    Ok(())
+}
+
+/// `Ok(true)` for a regular file (or `/dev/null`), `Ok(false)` when there is nothing there,
+/// an error for anything else. Links are followed, as git follows them.
+fn regular(path: &Path) -> Result<bool, Unsafe> {
+    if path == Path::new("/dev/null") {
+        return Ok(false);
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(true),
+        Ok(_) => Err(Unsafe::NotRegular { path: tidy(path) }),
+        // A dangling link or a missing file: git skips it too.
+        Err(_) => Ok(false),
+    }
+}
+
+fn regular_or_dir(path: &Path) -> Result<(), Unsafe> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    regular(path).map(|_| ())
+}
+
+/// A git config file: itself, the files it includes, and the ignore file it names.
+fn config_file(path: &Path, workdir: &Path, depth: usize) -> Result<(), Unsafe> {
+    if !regular(path)? || depth > MAX_INCLUDE_DEPTH {
+        return Ok(());
+    }
+    let Ok(text) = crate::fs::read_text(path, crate::fs::SMALL) else {
+        return Ok(());
+    };
+    let base = path.parent().unwrap_or(workdir);
+    for (section, key, value) in config_entries(&text) {
+        let named = match (section.as_str(), key.as_str()) {
+            ("include" | "includeif", "path") => expand(&value, base),
+            ("core", "excludesfile" | "attributesfile") => expand(&value, workdir),
+            _ => continue,
+        };
+        if section.starts_with("include") {
+            config_file(&named, workdir, depth + 1)?;
+        } else {
+            regular(&named)?;
+        }
+    }
+    Ok(())
+}
+
+/// `(section, key, value)` of every `key = value` line, section and key lower-cased, the
+/// section without its subsection (`includeIf "gitdir:..."` is `includeif`). Enough of git's
+/// format to find file names; anything it cannot read is skipped (libgit2 reports it).
+fn config_entries(text: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut section = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix('[') {
+            let name = rest
+                .split(|c: char| c == ']' || c == '"' || c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            section = name.to_ascii_lowercase();
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(value);
+        out.push((
+            section.clone(),
+            key.trim().to_ascii_lowercase(),
+            value.to_string(),
+        ));
+    }
+    out
+}
+
+/// `~/x` from the home folder, a relative path from `base` (joined as libgit2 joins it; the
+/// file system resolves `..`).
+fn expand(value: &str, base: &Path) -> PathBuf {
+    match value.strip_prefix("~/") {
+        Some(rest) => home().unwrap_or_default().join(rest),
+        None => base.join(value),
+    }
+}
+
+/// `path` with `.` and `..` resolved by name, for messages (`inc.cfg`, not `.git/../inc.cfg`).
+fn tidy(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(PathBuf::from)
+}
+
+fn xdg_config_home() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home().map(|h| h.join(".config")))
+}
+
+/// The user's and the system's config files, as libgit2 finds them.
+fn global_configs() -> Vec<PathBuf> {
+    let mut out = vec![PathBuf::from("/etc/gitconfig")];
+    out.extend(home().map(|h| h.join(".gitconfig")));
+    out.extend(xdg_config_home().map(|d| d.join("git/config")));
+    out
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    fn fifo(path: &Path) {
+        let ok = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    #[test]
+    fn config_entries_find_includes_and_ignore_files() {
+        let text = "[core]\n\texcludesFile = ~/ignore\n[includeIf \"gitdir:~/w/\"]\n  path = \"x.cfg\"\n# c\n";
+        let e = config_entries(text);
+        assert_eq!(
+            e[0],
+            ("core".into(), "excludesfile".into(), "~/ignore".into())
+        );
+        assert_eq!(e[1], ("includeif".into(), "path".into(), "x.cfg".into()));
+    }
+
+    #[test]
+    fn fifos_anywhere_git_reads_are_refused_and_dev_null_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".git/info")).unwrap();
+        std::fs::write(root.join(".git/config"), "[include]\n\tpath = ../inc.cfg\n").unwrap();
+        assert_eq!(check_repository(root, true), Ok(()));
+        fifo(&root.join("inc.cfg"));
+        assert!(matches!(
+            check_repository(root, true),
+            Err(Unsafe::NotRegular { path }) if path.ends_with("inc.cfg")
+        ));
+        std::fs::write(
+            root.join(".git/config"),
+            "[core]\nexcludesfile = /dev/null\n",
+        )
+        .unwrap();
+        assert_eq!(check_repository(root, true), Ok(()));
+        fifo(&root.join(".git/info/exclude"));
+        assert!(check_repository(root, true).is_err());
+
+        std::fs::create_dir_all(root.join("data/raw")).unwrap();
+        assert_eq!(check_ignore_files(root, "data/raw/x.csv"), Ok(()));
+        fifo(&root.join("data/.gitignore"));
+        assert!(check_ignore_files(root, "data/raw/x.csv").is_err());
+        assert_eq!(check_ignore_files(root, "src/x.py"), Ok(()));
+    }
+
+    #[test]
+    fn a_git_dir_outside_is_refused_only_for_a_submission() {
+        let other = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(other.path().join(".git")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let gitdir = other.path().join(".git");
+        std::fs::write(
+            dir.path().join(".git"),
+            format!("gitdir: {}\n", gitdir.display()),
+        )
+        .unwrap();
+        assert!(matches!(
+            check_repository(dir.path(), true),
+            Err(Unsafe::Outside { .. })
+        ));
+        assert_eq!(check_repository(dir.path(), false), Ok(()));
+    }
+}
