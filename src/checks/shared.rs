@@ -214,18 +214,6 @@ pub(crate) fn last_line(stderr: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn english_counts_agree_in_number() {
-        assert_eq!(plural(0, "commit", "commits"), "0 commits");
-        assert_eq!(plural(1, "commit", "commits"), "1 commit");
-        assert_eq!(plural(2, "commit", "commits"), "2 commits");
-    }
-}
-
 /// The finding for YAML nested too deeply to be parsed (at `line`, `column`).
 pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
     let max = crate::yaml::MAX_OPEN_BRACKETS;
@@ -240,4 +228,16 @@ pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
         "write nested settings as indented `key: value` lines, and close every `[` and `{{` you open",
         "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으세요"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(plural(0, "commit", "commits"), "0 commits");
+        assert_eq!(plural(1, "commit", "commits"), "1 commit");
+        assert_eq!(plural(2, "commit", "commits"), "2 commits");
+    }
 }
