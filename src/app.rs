@@ -60,12 +60,35 @@ impl App {
         })
     }
 
+    /// Is progress kept? Only in an initialised workspace: `--workspace DIR` may name any
+    /// folder (an instructor checking a checkout), where nothing is saved.
+    pub fn keeps_progress(&self) -> bool {
+        self.workspace
+            .as_ref()
+            .is_some_and(Workspace::is_initialised)
+    }
+
     /// Save the state if there is an initialised workspace.
     pub fn save_state(&self) -> Result<()> {
         match &self.workspace {
             Some(ws) => ws.save_state(&self.state),
             None => Ok(()),
         }
+    }
+
+    /// Remember that the learner worked on these exercises (see [`State::tried`]); saved only
+    /// when something changed, and only in an initialised workspace.
+    pub fn mark_tried<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        let mut changed = false;
+        for id in ids {
+            if self.course.exercise(id).is_some() {
+                changed |= self.state.tried.insert(id.to_string());
+            }
+        }
+        if changed {
+            self.save_state()?;
+        }
+        Ok(())
     }
 
     /// A localised message.

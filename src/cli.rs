@@ -105,6 +105,12 @@ pub enum Command {
     /// Show the next hint of an exercise (one more each time).
     #[command(after_help = "Examples:\n  course hint\n  course hint requirements")]
     Hint(HintArgs),
+    /// Put an exercise aside (e.g. while torch downloads); `course next` comes back to it last.
+    #[command(
+        after_help = "Examples:\n  course skip                the exercise `course next` is on\n  \
+            course skip environment\n  course skip --undo environment   take it back up now"
+    )]
+    Skip(SkipArgs),
     /// Answer an exercise's questions interactively and save the answer file.
     #[command(after_help = "Examples:\n  course answer jupyter-vs-script")]
     Answer(AnswerArgs),
@@ -176,6 +182,15 @@ pub struct WatchArgs {
 pub struct HintArgs {
     /// Exercise id [default: the first unfinished exercise].
     pub exercise: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SkipArgs {
+    /// Exercise id [default: the exercise `course next` is on].
+    pub exercise: Option<String>,
+    /// Take a skipped exercise back up: `course next` leads to it in its usual place again.
+    #[arg(long, requires = "exercise")]
+    pub undo: bool,
 }
 
 #[derive(Args, Debug)]

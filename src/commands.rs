@@ -10,6 +10,7 @@ pub mod lesson;
 pub mod list;
 pub mod next;
 pub mod orientation;
+pub mod skip;
 pub mod validate;
 pub mod watch;
 
@@ -40,6 +41,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Check(args)) => check::run(&mut app, &args),
         Some(Command::Hint(args)) => hint::run(&mut app, &args),
         Some(Command::Watch(args)) => watch::run(&mut app, &args),
+        Some(Command::Skip(args)) => skip::run(&mut app, &args),
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
         Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_)) => {

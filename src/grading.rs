@@ -6,7 +6,7 @@ pub mod batch;
 mod next;
 pub mod validate;
 
-pub use next::{next_step, Step};
+pub use next::{exercise_order, next_step, Step};
 
 use crate::checks::{CheckContext, Finding, Status};
 use crate::course::Exercise;

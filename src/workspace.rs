@@ -119,6 +119,14 @@ pub struct State {
     /// How many hints of each exercise have been shown.
     #[serde(default)]
     pub hints_shown: BTreeMap<String, usize>,
+    /// Exercises the learner has worked on: `course next` showed them, or they were named in
+    /// `course check`, `course hint` or `course answer`. Until then a failing exercise is
+    /// "not yet", not "fail".
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub tried: BTreeSet<String>,
+    /// Exercises put aside with `course skip`: `course next` comes back to them last.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub deferred: BTreeSet<String>,
 }
 
 impl Default for State {
@@ -129,6 +137,8 @@ impl Default for State {
             current_lesson: None,
             lessons_read: Default::default(),
             hints_shown: Default::default(),
+            tried: Default::default(),
+            deferred: Default::default(),
         }
     }
 }

@@ -396,7 +396,7 @@ fn broken_course_files_are_named_with_line_and_field() {
 }
 
 #[test]
-fn the_embedded_course_has_the_notes_exercises_in_order() {
+fn issue9_the_embedded_course_lists_exercises_right_after_their_lessons() {
     let dir = tempdir();
     let out = course_in(dir.path())
         .args(["list", "--format", "json"])
@@ -413,11 +413,11 @@ fn the_embedded_course_has_the_notes_exercises_in_order() {
     assert_eq!(
         ids,
         [
-            "environment",
             "requirements",
+            "environment",
+            "jupyter-vs-script",
             "structure",
-            "git-workflow",
-            "jupyter-vs-script"
+            "git-workflow"
         ]
     );
     assert!(list["lessons"].as_array().unwrap().len() >= 5);

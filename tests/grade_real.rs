@@ -28,15 +28,6 @@ fn report(ws: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     )
 }
 
-fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    report["exercises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == id)
-        .unwrap()
-}
-
 #[test]
 fn without_exec_nothing_from_the_submission_runs() {
     let ws = tempdir();

@@ -61,6 +61,7 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
         )));
     }
     let root = app.require_workspace()?.root.clone();
+    app.mark_tried([id])?;
     let rel = params.file.replace('\\', "/");
     let path = safe_target(&root, &rel, app.lang)?;
     let existing = std::fs::read(&path).ok();

@@ -18,6 +18,7 @@ use crate::tr;
 pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
     known_exercises(app, &args.exercises)?;
     let results = app.check_exercises(&args.exercises)?;
+    app.mark_tried(args.exercises.iter().map(String::as_str))?;
     let ws = app.require_workspace()?;
     let report = Report::build(
         &app.course,
@@ -60,6 +61,30 @@ pub fn deliver(
         None => crate::terminal::print(&printed.document).context("cannot write to stdout")?,
     }
     Ok(())
+}
+
+/// The exercise a command is about: the one named, else the one `course next` is on.
+pub enum Target {
+    Named(String),
+    Current(String),
+    /// `course next` is on a lesson or done; the results of every exercise, checked now.
+    NoneCurrent(Vec<crate::grading::ExerciseResult>),
+}
+
+pub fn target(app: &App, named: Option<&String>) -> Result<Target> {
+    if let Some(id) = named {
+        known_exercises(app, std::slice::from_ref(id))?;
+        return Ok(Target::Named(id.clone()));
+    }
+    let results = app.check_exercises(&[])?;
+    Ok(
+        match crate::grading::next_step(&app.course, &app.state, &results) {
+            crate::grading::Step::Exercise(i) => {
+                Target::Current(app.course.exercises[i].id.clone())
+            }
+            _ => Target::NoneCurrent(results),
+        },
+    )
 }
 
 /// Fail with the list of valid ids when any of `ids` is not an exercise of the course.

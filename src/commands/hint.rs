@@ -2,50 +2,42 @@
 
 use anyhow::Result;
 
+use super::check::{target, Target};
 use crate::app::App;
 use crate::cli::HintArgs;
 use crate::exit::Code;
-use crate::grading::{next_step, Step};
 use crate::render::render;
 use crate::terminal::Style;
 use crate::tr;
 
 pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
-    let id = match &args.exercise {
-        Some(id) => {
-            super::check::known_exercises(app, std::slice::from_ref(id))?;
-            id.clone()
-        }
-        None => {
-            let results = app.check_exercises(&[])?;
-            match next_step(&app.course, &app.state, &results) {
-                Step::Exercise(i) => app.course.exercises[i].id.clone(),
-                Step::Lesson(_) | Step::Done => {
-                    let first_open = app.course.exercises.iter().find(|e| {
-                        results
-                            .iter()
-                            .any(|r| r.id == e.id && r.status != crate::checks::Status::Pass)
-                    });
-                    match first_open {
-                        Some(e) => e.id.clone(),
-                        None => {
-                            crate::terminal::print(
-                                &(tr!(
-                                    "Every exercise passes; no hint needed.",
-                                    "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
-                                )
-                                .get(app.lang)
-                                .to_string()
-                                    + "\n"),
-                            )?;
-                            return Ok(Code::Ok);
-                        }
-                    }
+    let id = match target(app, args.exercise.as_ref())? {
+        Target::Named(id) | Target::Current(id) => id,
+        Target::NoneCurrent(results) => {
+            let first_open = app.course.exercises.iter().find(|e| {
+                results
+                    .iter()
+                    .any(|r| r.id == e.id && r.status != crate::checks::Status::Pass)
+            });
+            match first_open {
+                Some(e) => e.id.clone(),
+                None => {
+                    crate::terminal::print(
+                        &(tr!(
+                            "Every exercise passes; no hint needed.",
+                            "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
+                        )
+                        .get(app.lang)
+                        .to_string()
+                            + "\n"),
+                    )?;
+                    return Ok(Code::Ok);
                 }
             }
         }
     };
     let exercise = app.course.exercise(&id).expect("checked above").clone();
+    app.state.tried.insert(id.clone());
     let total = exercise.hints.len();
     if total == 0 {
         crate::terminal::print(

@@ -10,9 +10,18 @@ use crate::tr;
 use crate::workspace::{Workspace, STATE_DIR};
 
 pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
-    let dir = match &args.dir {
-        Some(dir) => dir.clone(),
-        None => std::env::current_dir().context("cannot read the current folder")?,
+    // `course init DIR` and `course init --workspace DIR` say the same thing; two different
+    // folders are a mistake, not a choice to make silently.
+    let dir = match (&args.dir, &global.workspace) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(usage(format!(
+                "two folders given: {} and --workspace {}; give one",
+                a.display(),
+                b.display()
+            )))
+        }
+        (Some(dir), _) | (None, Some(dir)) => dir.clone(),
+        (None, None) => std::env::current_dir().context("cannot read the current folder")?,
     };
     if dir.exists() && !dir.is_dir() {
         return Err(usage(format!(

@@ -32,6 +32,12 @@ const LESSON_FILE_MAX: u64 = crate::fs::SMALL;
 /// `--file PATH`: render any Markdown file; needs no course or workspace.
 pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
     let path = args.file.as_ref().expect("dispatched only with --file");
+    if let Some(ws) = &global.workspace {
+        return Err(usage(format!(
+            "--workspace {}: `course lesson --file` shows a file and keeps no progress, so it uses no workspace; leave out --workspace",
+            ws.display()
+        )));
+    }
     // A FIFO or `/dev/urandom` would block or never end: only a regular file is read, and
     // only up to a size no lesson comes near.
     let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| match e.kind() {
@@ -107,7 +113,20 @@ pub fn lesson_page(app: &App, index: usize) -> String {
     out.push_str(&render(body, &app.term.render_options()));
     out.push('\n');
     let following = n + 1;
-    let footer = if n < total {
+    let footer = if !app.keeps_progress() {
+        // No progress to follow: `course next` could only say how to start a workspace.
+        if n < total {
+            tr!(
+                "Next: course lesson {following}   (to save progress and do the exercises: course init)",
+                "다음: course lesson {following}   (진행 상황을 저장하고 연습 문제를 하려면: course init)"
+            )
+        } else {
+            tr!(
+                "That was the last lesson. To do the exercises: course init && course next",
+                "마지막 레슨이었습니다. 연습 문제를 하려면: course init && course next"
+            )
+        }
+    } else if n < total {
         tr!(
             "Next: course next   (or course lesson {following} for the next lesson)",
             "다음: course next   (다음 레슨만 보려면 course lesson {following})"

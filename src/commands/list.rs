@@ -34,8 +34,13 @@ struct ExerciseJson<'a> {
     id: &'a str,
     title: &'a str,
     lesson: &'a str,
-    /// `pass`, `fail`, `skip`, or `unchecked` outside a workspace.
+    /// `pass`, `fail`, `skip`, or `unchecked` outside a workspace: what the checks say now.
     status: &'static str,
+    /// The learner has worked on it (`course next` showed it, or it was named in `course
+    /// check`, `hint` or `answer`); a failing exercise not yet tried is shown as "not yet".
+    tried: bool,
+    /// Put aside with `course skip`.
+    deferred: bool,
 }
 
 pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
@@ -54,6 +59,11 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     };
     let lang = app.lang;
     let current = app.state.current_lesson.as_deref();
+    let order = crate::grading::exercise_order(&app.course);
+    let exercises: Vec<&crate::course::Exercise> =
+        order.iter().map(|&i| &app.course.exercises[i]).collect();
+    let tried = |id: &str| app.state.tried.contains(id);
+    let deferred = |id: &str| app.state.deferred.contains(id);
     if args.format == ListFormat::Json {
         let doc = ListJson {
             schema: "course-list/1",
@@ -72,15 +82,15 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
                     current: current == Some(l.id.as_str()),
                 })
                 .collect(),
-            exercises: app
-                .course
-                .exercises
+            exercises: exercises
                 .iter()
                 .map(|e| ExerciseJson {
                     id: &e.id,
                     title: e.title.get(lang),
                     lesson: &e.lesson,
                     status: status_of(&e.id),
+                    tried: tried(&e.id),
+                    deferred: deferred(&e.id),
                 })
                 .collect(),
         };
@@ -107,16 +117,21 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             .map(|l| l.title.get(lang))
             .collect(),
     );
+    // Two marks, so that the lesson you are on still shows whether it has been read.
     for (i, l) in app.course.lessons.iter().enumerate() {
-        let read = app.state.lessons_read.contains(&l.id);
-        let mark = match (current == Some(l.id.as_str()), read) {
-            (true, _) => term.paint(Style::Code, ">"),
-            (false, true) => term.paint(Style::Pass, "+"),
-            (false, false) => " ".to_string(),
+        let read = if app.state.lessons_read.contains(&l.id) {
+            term.paint(Style::Pass, "+")
+        } else {
+            " ".to_string()
+        };
+        let here = if current == Some(l.id.as_str()) {
+            term.paint(Style::Code, ">")
+        } else {
+            " ".to_string()
         };
         let title = pad(l.title.get(lang), title_width);
         out.push_str(&format!(
-            "  {mark} {:>2}. {title}  {}\n",
+            "  {read}{here} {:>2}. {title}  {}\n",
             i + 1,
             term.paint(Style::Dim, &l.id)
         ));
@@ -125,7 +140,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         &term.paint(
             Style::Dim,
             tr!(
-                "  (+ read, > where you are)",
+                "  (+ read, > the lesson you are on)",
                 "  (+ 읽음, > 지금 보는 레슨)"
             )
             .get(lang),
@@ -134,27 +149,20 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     out.push_str("\n\n");
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
-    let word = |status: &str| match status {
+    // A failing exercise is "fail" only once the learner has worked on it; before that it is
+    // "not yet", and one put aside with `course skip` is "later".
+    let word = |id: &str| match status_of(id) {
         "pass" => (tr!("pass", "통과"), Style::Pass),
-        "fail" => (tr!("fail", "실패"), Style::Fail),
+        _ if deferred(id) => (tr!("later", "나중에"), Style::Skip),
+        "fail" if tried(id) => (tr!("fail", "실패"), Style::Fail),
+        "fail" => (tr!("not yet", "아직"), Style::Dim),
         "skip" => (tr!("skip", "건너뜀"), Style::Skip),
         _ => (tr!("not checked", "확인 안 함"), Style::Dim),
     };
-    let statuses: Vec<_> = app
-        .course
-        .exercises
-        .iter()
-        .map(|e| word(status_of(&e.id)))
-        .collect();
+    let statuses: Vec<_> = exercises.iter().map(|e| word(&e.id)).collect();
     let word_width = width(statuses.iter().map(|(w, _)| w.get(lang)).collect());
-    let title_width = width(
-        app.course
-            .exercises
-            .iter()
-            .map(|e| e.title.get(lang))
-            .collect(),
-    );
-    for (e, (word, style)) in app.course.exercises.iter().zip(&statuses) {
+    let title_width = width(exercises.iter().map(|e| e.title.get(lang)).collect());
+    for (e, (word, style)) in exercises.iter().zip(&statuses) {
         let shown = term.paint(*style, &pad(word.get(lang), word_width));
         let title = pad(e.title.get(lang), title_width);
         out.push_str(&format!(

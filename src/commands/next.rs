@@ -12,18 +12,24 @@ use crate::terminal::{indented, Style};
 use crate::tr;
 
 pub fn run(app: &mut App) -> Result<Code> {
-    if app.workspace.is_none() {
-        // Without a workspace there is no progress to follow: start at the first lesson.
-        let first = super::lesson::lesson_page(app, 0);
-        app.term.show(&first)?;
-        eprintln!(
-            "{}",
-            tr!(
-                "note: not in a course workspace, so progress is not saved; run `course init` in your project folder.",
-                "참고: 코스 작업 폴더가 아니어서 진행 상황을 저장하지 않습니다. 프로젝트 폴더에서 `course init` 을 실행하세요."
-            )
-            .get(app.lang)
+    if !app.keeps_progress() {
+        // Without a workspace there is no progress to follow, and showing lesson 1 every time
+        // would be a loop: say how to start, and how to read without a workspace.
+        let total = app.course.lessons.len();
+        if let Some(ws) = &app.workspace {
+            let dir = ws.root.display().to_string();
+            let msg = tr!(
+                "{dir} is not a course workspace yet (no .course/), so progress cannot be saved. Make it one: course init {dir}",
+                "{dir} 폴더는 아직 코스 작업 폴더가 아니어서 (.course/ 없음) 진행 상황을 저장할 수 없습니다. 작업 폴더로 만들려면: course init {dir}"
+            );
+            crate::terminal::print(&format!("{}\n", msg.get(app.lang)))?;
+            return Ok(Code::Ok);
+        }
+        let msg = tr!(
+            "Not in a course workspace, so there is no progress to follow. To start:\n\n  mkdir my-vla-project && cd my-vla-project\n  course init && course next\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {total}).",
+            "코스 작업 폴더가 아니어서 따라갈 진행 상황이 없습니다. 시작하려면:\n\n  mkdir my-vla-project && cd my-vla-project\n  course init && course next\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {total}까지)"
         );
+        crate::terminal::print(&format!("{}\n", msg.get(app.lang)))?;
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;
@@ -35,6 +41,8 @@ pub fn run(app: &mut App) -> Result<Code> {
             app.term.show(&page)?;
         }
         Step::Exercise(i) => {
+            let shown = app.course.exercises[i].id.clone();
+            app.mark_tried([shown.as_str()])?;
             let e = &app.course.exercises[i];
             let result = results.iter().find(|r| r.id == e.id);
             let id = &e.id;
@@ -76,8 +84,8 @@ pub fn run(app: &mut App) -> Result<Code> {
                 &app.term.paint(
                     Style::Bold,
                     tr!(
-                        "When done: course check {id}   (stuck? course hint {id})",
-                        "다 했으면: course check {id}   (막히면: course hint {id})"
+                        "When done: course check {id}   (stuck? course hint {id}; later: course skip)",
+                        "다 했으면: course check {id}   (막히면: course hint {id}, 나중에 하려면: course skip)"
                     )
                     .get(lang),
                 ),

@@ -11,6 +11,12 @@ use crate::grading::validate::validate;
 use crate::terminal::Style;
 
 pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
+    if let Some(ws) = &global.workspace {
+        return Err(crate::exit::usage(format!(
+            "--workspace {}: `course validate` checks a course, not a workspace; give the course folder: course validate DIR",
+            ws.display()
+        )));
+    }
     let files = match args.dir.as_ref().or(global.course.as_ref()) {
         Some(dir) => CourseFiles::from_dir(dir)?,
         None => embedded::files(),

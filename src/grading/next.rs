@@ -1,5 +1,6 @@
-//! The single next step: which lessons are read and which exercises pass now decide it.
-//! Exercise results always come from running the checks, never from state.
+//! The single next step: which lessons are read, which exercises pass now and which the
+//! learner put aside decide it. Exercise results always come from running the checks, never
+//! from state.
 
 use super::ExerciseResult;
 use crate::checks::Status;
@@ -17,27 +18,40 @@ pub enum Step {
     Done,
 }
 
-/// The first unread lesson up to and including the lesson of the first unfinished exercise;
-/// else that exercise; else any unread lesson left; else done.
+/// Exercise indices in the order a learner meets them: by the position of the lesson that
+/// teaches them, and in `course.yaml` order among one lesson's exercises. An exercise thus
+/// comes right after its lesson, whatever order `exercises:` lists them in.
+pub fn exercise_order(course: &Course) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..course.exercises.len()).collect();
+    order.sort_by_key(|&i| course.lesson_index(&course.exercises[i].lesson));
+    order
+}
+
+/// Lessons in order, each followed by the unfinished exercises it teaches; an exercise put
+/// aside (`course skip`) waits until every lesson is read and every other exercise passes.
 pub fn next_step(course: &Course, state: &State, results: &[ExerciseResult]) -> Step {
     let unread = |i: &usize| !state.lessons_read.contains(&course.lessons[*i].id);
-    let unfinished = course.exercises.iter().position(|e| {
+    let open = |i: &usize| {
         results
             .iter()
-            .find(|r| r.id == e.id)
+            .find(|r| r.id == course.exercises[*i].id)
             .is_none_or(|r| r.status != Status::Pass)
-    });
-    match unfinished {
-        Some(ex) => {
-            let upto = course
-                .lesson_index(&course.exercises[ex].lesson)
-                .unwrap_or(0);
-            (0..=upto)
-                .find(unread)
-                .map_or(Step::Exercise(ex), Step::Lesson)
-        }
-        None => (0..course.lessons.len())
+    };
+    let deferred = |i: &usize| state.deferred.contains(&course.exercises[*i].id);
+    let order = exercise_order(course);
+    if let Some(&ex) = order.iter().find(|i| open(i) && !deferred(i)) {
+        let upto = course
+            .lesson_index(&course.exercises[ex].lesson)
+            .unwrap_or(0);
+        return (0..=upto)
             .find(unread)
-            .map_or(Step::Done, Step::Lesson),
+            .map_or(Step::Exercise(ex), Step::Lesson);
     }
+    if let Some(lesson) = (0..course.lessons.len()).find(unread) {
+        return Step::Lesson(lesson);
+    }
+    order
+        .into_iter()
+        .find(open)
+        .map_or(Step::Done, Step::Exercise)
 }

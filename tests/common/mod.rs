@@ -202,3 +202,13 @@ pub fn check_report<V: AsRef<std::ffi::OsStr>>(
     });
     (out.status.code().unwrap_or(-1), json)
 }
+
+/// The exercise `id` of a `course-report/1` or `course-list/1` document.
+pub fn exercise<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    doc["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no exercise `{id}` in {doc}"))
+}
