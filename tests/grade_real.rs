@@ -160,7 +160,7 @@ fn failures_reach_every_format_with_file_and_line() {
         .map(|t| t["test-name"].as_str().unwrap())
         .collect();
     // requirements failed; environment was not run (no --exec) and so did not pass either.
-    assert_eq!(not_passed, ["environment", "requirements"]);
+    assert_eq!(not_passed, ["requirements", "environment"]);
 }
 
 #[test]
@@ -235,8 +235,8 @@ fn a_class_is_graded_into_one_gradebook() {
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
-    assert!(rows[0].starts_with("submission,score,max_score,environment,requirements,structure,git-workflow,jupyter-vs-script"), "{csv}");
-    assert!(rows[1].starts_with("alice,80,80,0,20,20,20,20"), "{csv}");
+    assert!(rows[0].starts_with("submission,score,max_score,requirements,environment,jupyter-vs-script,structure,git-workflow"), "{csv}");
+    assert!(rows[1].starts_with("alice,80,80,20,0,20,20,20"), "{csv}");
     assert!(rows[2].starts_with("bob,60,80,0,0,20,20,20"), "{csv}");
     assert!(rows[3].starts_with("carol,0,80,"), "{csv}");
 }
