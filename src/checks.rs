@@ -283,24 +283,6 @@ impl CheckContext {
             .as_ref()
     }
 
-    /// A fail finding when `rel` exists but is a link (or lies under a linked folder) that
-    /// leads out of the workspace: a check must not read, and a report must not quote, a
-    /// file of the grader's machine that a submission points at.
-    pub fn outside_link(&self, rel: &str) -> Option<Finding> {
-        let path = self.root.join(rel);
-        (path.exists() && !crate::fs::stays_inside(&self.root, &path)).then(|| {
-            Finding::fail(Code::FileOutsideWorkspace, tr!(
-                "`{rel}` is a link to a file outside the workspace; checks read only the workspace's own files",
-                "`{rel}` 는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
-            ))
-            .file_named(rel)
-            .hint(tr!(
-                "replace the link with the file itself (copy it into the workspace)",
-                "링크 대신 파일 자체를 작업 폴더에 두세요 (복사하세요)"
-            ))
-        })
-    }
-
     /// Run a slow step (importing torch), shown through the context's [`Progress`] if any.
     /// Checks never print; showing that they are busy is the caller's job.
     pub fn while_waiting<T>(&self, what: &str, step: impl FnOnce() -> T) -> T {

@@ -13,43 +13,175 @@ use std::path::Path;
 /// Small text files: configuration, answers, state.
 pub const SMALL: u64 = 1024 * 1024;
 
-/// Read `path` if it is a regular file (after following links) of at most `max` bytes.
-/// Anything else is an error that says why, so callers can report it.
-pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    if meta.len() > max {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
+/// The one size limit for a workspace file a check reads (requirements.txt, a README, a
+/// config file, an answer file): all are written by hand and a few KiB long.
+pub const WORKSPACE_FILE_MAX: u64 = SMALL;
+
+/// Why a file was not read. Checks turn each into one finding (`file/missing`, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing there (or a link to nothing).
+    Missing,
+    /// A folder.
+    Folder,
+    /// A FIFO, a device or a socket: never opened for reading, which could block or not end.
+    NotRegular,
+    /// A link (or a path under a linked folder) that leads out of the workspace.
+    OutsideWorkspace,
+    /// Larger than `max` bytes.
+    TooLarge { bytes: u64, max: u64 },
+    /// Not UTF-8 (nor UTF-16 with a byte-order mark); `line` (1-based) holds the first
+    /// invalid byte.
+    NotUtf8 { line: u32 },
+    /// The file exists but reading it failed (permissions, I/O).
+    Io(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Missing => f.write_str("no such file"),
+            ReadError::Folder => f.write_str("a folder, not a file"),
+            ReadError::NotRegular => f.write_str("not a regular file"),
+            ReadError::OutsideWorkspace => f.write_str("a link that leads out of the workspace"),
+            ReadError::TooLarge { bytes, max } => write!(
+                f,
                 "{} KiB, more than the {} KiB read at most",
-                meta.len() / 1024,
+                bytes / 1024,
                 max / 1024
             ),
-        ));
+            ReadError::NotUtf8 { line, .. } => write!(f, "not UTF-8 text (line {line})"),
+            ReadError::Io(e) => f.write_str(e),
+        }
     }
+}
+
+impl std::error::Error for ReadError {}
+
+fn io_error(e: io::Error) -> ReadError {
+    match e.kind() {
+        io::ErrorKind::NotFound => ReadError::Missing,
+        _ => ReadError::Io(e.to_string()),
+    }
+}
+
+/// Read `path` if it is a regular file (after following links) of at most `max` bytes.
+/// Anything else is an error that says why, so callers can report it. A FIFO or device is
+/// never opened for reading in a way that blocks: the kind of file is checked before it is
+/// opened, it is opened without blocking, and checked again on the open handle (it could be
+/// swapped in between).
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    regular(&meta, max)?;
+    let file = open_nonblocking(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    regular(&meta, max)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` as well: a file can grow between the size check and the read.
-    std::fs::File::open(path)?
-        .take(max)
-        .read_to_end(&mut bytes)?;
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge {
+            bytes: bytes.len() as u64,
+            max,
+        });
+    }
     Ok(bytes)
 }
 
-/// [`read_regular`] as UTF-8 text (a byte-order mark is dropped).
-pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
-    let bytes = read_regular(path, max)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+fn regular(meta: &std::fs::Metadata, max: u64) -> Result<(), ReadError> {
+    if meta.is_dir() {
+        Err(ReadError::Folder)
+    } else if !meta.is_file() {
+        Err(ReadError::NotRegular)
+    } else if meta.len() > max {
+        Err(ReadError::TooLarge {
+            bytes: meta.len(),
+            max,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// [`read_regular`] as text: UTF-8 (a byte-order mark is dropped), or UTF-16 or UTF-32 with
+/// a byte-order mark (as pip reads files, and as Windows tools may save them); see [`decode`].
+pub fn read_text(path: &Path, max: u64) -> Result<String, ReadError> {
+    decode(&read_regular(path, max)?).map_err(|line| ReadError::NotUtf8 { line })
+}
+
+/// Decode a file as pip does: a BOM says UTF-8, UTF-16 or UTF-32 (Windows PowerShell writes
+/// UTF-16); without one, UTF-8. On failure, the 1-based line of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, u32> {
+    let units = |b: &[u8], n: usize, le: bool| -> Vec<u32> {
+        b.chunks_exact(n)
+            .map(|c| {
+                let mut v = 0u32;
+                for (i, byte) in c.iter().enumerate() {
+                    let shift = if le { i } else { n - 1 - i };
+                    v |= (*byte as u32) << (8 * shift);
+                }
+                v
+            })
+            .collect()
+    };
+    let utf16 = |b: &[u8], le: bool| {
+        let u: Vec<u16> = units(b, 2, le).into_iter().map(|v| v as u16).collect();
+        String::from_utf16(&u).map_err(|_| 1u32)
+    };
+    let utf32 = |b: &[u8], le: bool| {
+        units(b, 4, le)
+            .into_iter()
+            .map(char::from_u32)
+            .collect::<Option<String>>()
+            .ok_or(1u32)
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
+        [0x00, 0x00, 0xFE, 0xFF, rest @ ..] => utf32(rest, false),
+        [0xFF, 0xFE, 0x00, 0x00, rest @ ..] => utf32(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        _ => utf8(bytes),
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, u32> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1)
+        }
+    }
+}
+
+/// The text of the workspace file `rel` (relative to `root`): a regular file inside the
+/// workspace of at most [`WORKSPACE_FILE_MAX`] bytes of UTF-8. The one way checks read a file
+/// of the workspace, so every kind says the same about the same problem.
+pub fn read_workspace_text(root: &Path, rel: &str) -> Result<String, ReadError> {
+    let path = root.join(rel);
+    // A link to nothing is missing; one that leads out is refused before anything is read.
+    std::fs::metadata(&path).map_err(io_error)?;
+    if !stays_inside(root, &path) {
+        return Err(ReadError::OutsideWorkspace);
+    }
+    read_text(&path, WORKSPACE_FILE_MAX)
 }
 
 /// Is `path` (after following links) inside `root`? Checks must not read through a link
@@ -92,18 +224,89 @@ mod tests {
 
     #[test]
     fn devices_fifos_and_folders_are_refused_at_once() {
-        assert!(read_regular(Path::new("/dev/zero"), SMALL).is_err());
-        assert!(read_regular(Path::new("/tmp"), SMALL).is_err());
+        assert_eq!(
+            read_regular(Path::new("/dev/zero"), SMALL),
+            Err(ReadError::NotRegular)
+        );
+        assert_eq!(
+            read_regular(Path::new("/tmp"), SMALL),
+            Err(ReadError::Folder)
+        );
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big");
         std::fs::write(&big, vec![b'x'; 2048]).unwrap();
-        assert!(read_regular(&big, 1024).is_err());
+        assert_eq!(
+            read_regular(&big, 1024),
+            Err(ReadError::TooLarge {
+                bytes: 2048,
+                max: 1024
+            })
+        );
         assert_eq!(read_regular(&big, 4096).unwrap().len(), 2048);
         let link = dir.path().join("zero");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
-        assert!(read_regular(&link, SMALL).is_err());
+        assert_eq!(read_regular(&link, SMALL), Err(ReadError::NotRegular));
         assert!(!stays_inside(dir.path(), &link));
         assert!(stays_inside(dir.path(), &big));
+        assert_eq!(
+            read_regular(&dir.path().join("nothing"), SMALL),
+            Err(ReadError::Missing)
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("requirements.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here; the device case above covers the rule
+        }
+        assert_eq!(read_regular(&fifo, SMALL), Err(ReadError::NotRegular));
+        assert_eq!(
+            read_workspace_text(dir.path(), "requirements.txt"),
+            Err(ReadError::NotRegular)
+        );
+    }
+
+    #[test]
+    fn workspace_text_names_each_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("ok.txt"), "numpy  # arrays\n").unwrap();
+        assert_eq!(
+            read_workspace_text(root, "ok.txt").unwrap(),
+            "numpy  # arrays\n"
+        );
+        assert_eq!(read_workspace_text(root, "no.txt"), Err(ReadError::Missing));
+        std::fs::create_dir(root.join("d")).unwrap();
+        assert_eq!(read_workspace_text(root, "d"), Err(ReadError::Folder));
+        std::fs::write(root.join("bad.txt"), b"a\nb\n\xff\n").unwrap();
+        assert_eq!(
+            read_workspace_text(root, "bad.txt"),
+            Err(ReadError::NotUtf8 { line: 3 })
+        );
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), root.join("link")).unwrap();
+        assert_eq!(
+            read_workspace_text(root, "link"),
+            Err(ReadError::OutsideWorkspace)
+        );
+        std::os::unix::fs::symlink(root.join("gone"), root.join("dangling")).unwrap();
+        assert_eq!(
+            read_workspace_text(root, "dangling"),
+            Err(ReadError::Missing)
+        );
+        std::fs::write(
+            root.join("big"),
+            vec![b'x'; WORKSPACE_FILE_MAX as usize + 1],
+        )
+        .unwrap();
+        assert!(matches!(
+            read_workspace_text(root, "big"),
+            Err(ReadError::TooLarge { .. })
+        ));
     }
 
     #[test]
@@ -112,5 +315,13 @@ mod tests {
         let f = dir.path().join("t");
         std::fs::write(&f, "\u{feff}name: vla\n").unwrap();
         assert_eq!(read_text(&f, SMALL).unwrap(), "name: vla\n");
+    }
+
+    #[test]
+    fn decodes_bom_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa").unwrap(), "a");
+        assert_eq!(decode(&[0xFF, 0xFE, b'a', 0]).unwrap(), "a");
+        assert_eq!(decode(&[0xFE, 0xFF, 0, b'a']).unwrap(), "a");
+        assert_eq!(decode(b"a\n\xFF").unwrap_err(), 2);
     }
 }

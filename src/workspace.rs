@@ -81,7 +81,7 @@ impl Workspace {
                         "{e}\n  the progress file is damaged; fix it, or delete it to start over (exercise results are not lost: they are checked afresh)"
                     ))
                 }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+            Err(crate::fs::ReadError::Missing) => Ok(State::default()),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }
     }

@@ -29,12 +29,10 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_yaml::Value;
 
+use super::shared::read_file;
 use super::{CheckContext, Code, Finding};
 use crate::i18n::{Localized, Tr};
 use crate::tr;
-
-/// Answer files larger than this are not read (an answer file is a few hundred bytes).
-const MAX_FILE_BYTES: u64 = 1 << 20;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -396,88 +394,29 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         )];
     }
     let rel = params.file.replace('\\', "/");
-    if let Some(outside) = ctx.outside_link(&rel) {
-        return vec![outside];
-    }
-    let path = ctx.root.join(&rel);
     // Messages that begin with the file's name say so (`fail_named`); the others get it as a prefix.
     let fail = |code: Code, message: Tr| Finding::fail(code, message).file(rel.clone());
     let fail_named = |code: Code, message: Tr| Finding::fail(code, message).file_named(rel.clone());
     let example = example(params);
 
-    let bytes = match std::fs::metadata(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return vec![fail_named(Code::FileMissing, tr!(
-                "{rel} does not exist",
-                "{rel} 파일이 없습니다"
-            ))
-            .hint(tr!(
-                "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
-                "`course answer <exercise-id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
-            ))];
-        }
-        Err(e) => {
-            return vec![fail(
-                Code::FileUnreadable,
-                tr!(
-                    "cannot read {rel}: {e}",
-                    "{rel} 파일을 읽을 수 없습니다: {e}"
-                ),
-            )]
-        }
-        Ok(m) if !m.is_file() => {
-            return vec![fail_named(
-                Code::FileNotRegular,
-                tr!("{rel} is not a file", "{rel} 은(는) 파일이 아닙니다"),
-            )
-            .hint(tr!(
-                "replace it with a YAML file in this format:{example}",
-                "다음 형식의 YAML 파일로 바꾸세요:{example}"
-            ))]
-        }
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            let size = m.len();
-            return vec![fail_named(
-                Code::FileTooLarge,
-                tr!(
-                    "{rel} is {size} bytes; an answer file is a few lines",
-                    "{rel} 이(가) {size} 바이트입니다. 답안 파일은 몇 줄이면 됩니다"
-                ),
-            )];
-        }
-        Ok(_) => match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                return vec![fail(
-                    Code::FileUnreadable,
-                    tr!(
-                        "cannot read {rel}: {e}",
-                        "{rel} 파일을 읽을 수 없습니다: {e}"
-                    ),
-                )]
-            }
-        },
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            return vec![fail_named(
-                Code::FileNotUtf8,
-                tr!(
-                    "{rel} is not UTF-8 text (byte {at})",
-                    "{rel} 이(가) UTF-8 텍스트가 아닙니다 (바이트 {at})"
-                ),
-            )
-            .line(line)
-            .hint(tr!(
-                "save the file as UTF-8 in your editor",
-                "편집기에서 UTF-8 로 저장하세요"
-            ))];
+    let text = match read_file(ctx, &rel) {
+        Ok(text) => text,
+        Err(mut finding) => {
+            finding.hint = match finding.code {
+                Code::FileMissing => Some(tr!(
+                    "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
+                    "`course answer <exercise-id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
+                )),
+                Code::FileIsFolder | Code::FileNotRegular => Some(tr!(
+                    "replace it with a YAML file in this format:{example}",
+                    "다음 형식의 YAML 파일로 바꾸세요:{example}"
+                )),
+                _ => finding.hint,
+            };
+            return vec![*finding];
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = text.as_str();
     let doc: Value = match crate::yaml::from_str_bounded(text) {
         Ok(v) => v,
         Err(e) if e.is_too_deep() => {

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::shared::clean;
+use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding};
 use crate::tr;
 use crate::walk;
@@ -30,9 +30,6 @@ impl Default for Params {
         }
     }
 }
-
-/// A config file larger than this is not parsed.
-const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let dir = clean(&params.dir);
@@ -92,54 +89,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mut with_settings = 0usize;
     for entry in &configs {
         let file = format!("{dir}/{}", entry.rel);
-        let size = entry.path.metadata().map(|m| m.len()).unwrap_or(0);
-        if size > MAX_BYTES {
-            let kib = size / 1024;
-            findings.push(
-                Finding::skip(Code::FileTooLarge, tr!(
-                    "{file} is {kib} KiB; not parsed (a config file is a few settings)",
-                    "{file} 의 크기가 {kib} KiB 라 읽지 않았습니다 (설정 파일은 설정 몇 줄이면 됩니다)"
-                ))
-                .file(&file),
-            );
-            continue;
-        }
-        let text = match std::fs::read(&entry.path) {
-            Ok(bytes) => {
-                let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                match String::from_utf8(bytes.to_vec()) {
-                    Ok(text) => text,
-                    Err(_) => {
-                        findings.push(
-                            Finding::fail(
-                                Code::FileNotUtf8,
-                                tr!(
-                                    "{file} is not UTF-8 text",
-                                    "{file} 이(가) UTF-8 텍스트가 아닙니다"
-                                ),
-                            )
-                            .file(&file)
-                            .hint(tr!(
-                                "save it as UTF-8 in your editor",
-                                "편집기에서 UTF-8 로 다시 저장하세요"
-                            )),
-                        );
-                        continue;
-                    }
-                }
-            }
-            Err(e) => {
-                let e = e.to_string();
-                findings.push(
-                    Finding::error(
-                        Code::FileUnreadable,
-                        tr!(
-                            "cannot read {file}: {e}",
-                            "{file} 을(를) 읽을 수 없습니다: {e}"
-                        ),
-                    )
-                    .file(&file),
-                );
+        let text = match read_file(ctx, &file) {
+            Ok(text) => text,
+            Err(finding) => {
+                findings.push(*finding);
                 continue;
             }
         };

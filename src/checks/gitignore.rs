@@ -236,7 +236,7 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
 /// matches a folder of `rel` below the top level: `(line number, the line, the folder, its
 /// name)`.
 fn unanchored_folder_line(gitignore: &Path, rel: &str) -> Option<(u32, String, String, String)> {
-    let bytes = crate::fs::read_regular(gitignore, crate::fs::SMALL).ok()?;
+    let bytes = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let parts: Vec<&str> = rel.trim_end_matches('/').split('/').collect();
     // Folders of `rel` other than a top-level one (a top-level match is meant).
@@ -314,7 +314,7 @@ fn misnamed_gitignore(root: &Path) -> Option<String> {
 
 /// Lines such as `data/   # 대용량 데이터`: a pattern followed by what was meant as a comment.
 fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
-    let Ok(bytes) = crate::fs::read_regular(gitignore, crate::fs::SMALL) else {
+    let Ok(bytes) = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX) else {
         return Vec::new();
     };
     let text = String::from_utf8_lossy(&bytes);

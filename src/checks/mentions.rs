@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::shared::clean;
+use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding};
 use crate::tr;
 
@@ -30,51 +30,21 @@ impl Default for Params {
     }
 }
 
-/// Only the start of a huge file is read.
-const MAX_BYTES: usize = 1024 * 1024;
-
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let file = clean(&params.file);
-    if let Some(outside) = ctx.outside_link(&file) {
-        return vec![outside];
-    }
-    let path = ctx.root.join(&file);
-    let bytes = match read_start(&path) {
-        Ok(bytes) => bytes,
-        Err(_) if path.is_dir() => {
-            return vec![Finding::fail(
-                Code::FileIsFolder,
-                tr!(
-                    "`{file}` is a folder, but a file is expected",
-                    "`{file}` 은(는) 폴더입니다. 파일이어야 합니다"
-                ),
-            )
-            .file_named(&file)]
-        }
-        Err(_) if path.exists() => {
-            return vec![Finding::fail(
-                Code::FileNotRegular,
-                tr!(
-                    "`{file}` is not a regular file",
-                    "`{file}` 은(는) 일반 파일이 아닙니다"
-                ),
-            )
-            .file_named(&file)]
-        }
-        Err(_) => {
-            let list = params.words.join(", ");
-            return vec![Finding::fail(
-                Code::FileMissing,
-                tr!("`{file}` does not exist", "`{file}` 파일이 없습니다"),
-            )
-            .file_named(&file)
-            .hint(tr!(
-                "create `{file}` and explain in it what each of these is for: {list}",
-                "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
-            ))];
+    let text = match read_file(ctx, &file) {
+        Ok(text) => text.to_ascii_lowercase(),
+        Err(mut finding) => {
+            if finding.code == Code::FileMissing {
+                let list = params.words.join(", ");
+                finding.hint = Some(tr!(
+                    "create `{file}` and explain in it what each of these is for: {list}",
+                    "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
+                ));
+            }
+            return vec![*finding];
         }
     };
-    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
 
     let mut findings = Vec::new();
     for word in &params.words {
@@ -109,19 +79,6 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
-}
-
-/// The first [`MAX_BYTES`] of a regular file (never a device or a pipe, which might not end).
-fn read_start(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES as u64)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 fn is_word_char(b: u8) -> bool {

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::shared::clean;
+use super::shared::{clean, file_finding};
 use super::{CheckContext, Code, Finding};
+use crate::fs::ReadError;
 use crate::tr;
 use crate::walk;
 
@@ -31,31 +32,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         if path.is_file() {
             continue;
         }
-        if path.is_dir() {
-            findings.push(
-                Finding::fail(
-                    Code::FileIsFolder,
-                    tr!(
-                        "`{rel}` is a folder, but a file is expected",
-                        "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
-                    ),
-                )
-                .file_named(&rel)
-                .hint(tr!(
-                    "remove the folder `{rel}/` and create the file `{rel}`",
-                    "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드세요"
-                )),
-            );
-        } else {
-            findings.push(
-                Finding::fail(
-                    Code::FileMissing,
-                    tr!("`{rel}` does not exist", "`{rel}` 파일이 없습니다"),
-                )
-                .file_named(&rel)
-                .hint(create_file_hint(&rel)),
-            );
-        }
+        // Not read, only looked at; said as every kind says it.
+        let error = match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => ReadError::Folder,
+            Ok(_) => ReadError::NotRegular,
+            Err(_) => ReadError::Missing,
+        };
+        findings.push(file_finding(&rel, &error));
     }
     for dir in &params.nonempty_dirs {
         let rel = clean(dir);
@@ -112,19 +95,6 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ));
     }
     findings
-}
-
-fn create_file_hint(rel: &str) -> crate::i18n::Tr {
-    match rel.rsplit_once('/') {
-        Some((parent, _)) => tr!(
-            "create it: `mkdir -p {parent} && touch {rel}`, then write its content",
-            "만드세요: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰세요"
-        ),
-        None => tr!(
-            "create it at the workspace root: `touch {rel}`, then write its content",
-            "작업 폴더 맨 위에 만드세요: `touch {rel}` 후 내용을 쓰세요"
-        ),
-    }
 }
 
 /// Does `dir` hold a file (or a symbolic link, which git stores too) at any depth? The

@@ -9,12 +9,12 @@
 //! `-` are options; a requirement may be followed by per-requirement options (`--hash=...`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
 use pep508_rs::{PackageName, Requirement};
 use serde::Deserialize;
 
+use super::shared::read_file;
 use super::{CheckContext, Code, Finding};
 use crate::tr;
 
@@ -55,9 +55,6 @@ impl Default for Params {
         }
     }
 }
-
-/// A requirements file larger than this is not a hand-written list.
-const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Options pip accepts on a line of their own in a requirements file: (name, takes a value).
 const LONG_OPTIONS: &[(&str, bool)] = &[
@@ -124,149 +121,19 @@ struct Req {
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let file = params.file.replace('\\', "/");
-    if let Some(outside) = ctx.outside_link(&file) {
-        return vec![outside];
-    }
-    let path = ctx.root.join(&file);
-    let text = match read_text(&path, &file) {
+    let text = match read_file(ctx, &file) {
         Ok(text) => text,
-        Err(finding) => return vec![*finding],
-    };
-    check_text(params, &file, &text)
-}
-
-/// Read the file as pip would decode it, or the finding saying why it cannot be read.
-fn read_text(path: &Path, file: &str) -> Result<String, Box<Finding>> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(_) => {
-            return Err(Box::new(
-                Finding::fail(Code::FileMissing, tr!(
-                    "{file} does not exist",
-                    "{file} 파일이 없습니다"
-                ))
-                .file_named(file)
-                .hint(tr!(
+        Err(mut finding) => {
+            if finding.code == Code::FileMissing {
+                finding.hint = Some(tr!(
                     "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.1.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
                     "작업 폴더 맨 위에 {file} 를 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.1.0  # 딥러닝 프레임워크`. (`pip freeze > {file}` 는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
-                )),
-            ))
+                ));
+            }
+            return vec![*finding];
         }
     };
-    if meta.is_dir() {
-        return Err(Box::new(
-            Finding::fail(
-                Code::FileIsFolder,
-                tr!(
-                    "{file} is a folder, not a file",
-                    "{file} 은(는) 파일이 아니라 폴더입니다"
-                ),
-            )
-            .file_named(file)
-            .hint(tr!(
-                "remove the folder and create a text file {file} instead",
-                "폴더를 지우고 같은 이름의 텍스트 파일 {file} 을(를) 만드세요"
-            )),
-        ));
-    }
-    if !meta.is_file() {
-        // A device or a pipe (perhaps behind a symbolic link): reading it could never end.
-        return Err(Box::new(
-            Finding::fail(
-                Code::FileNotRegular,
-                tr!(
-                    "{file} is not a regular file",
-                    "{file} 은(는) 일반 파일이 아닙니다"
-                ),
-            )
-            .file_named(file)
-            .hint(tr!(
-                "make {file} a plain text file",
-                "{file} 을(를) 평범한 텍스트 파일로 만드세요"
-            )),
-        ));
-    }
-    if meta.len() > MAX_BYTES {
-        let kib = meta.len() / 1024;
-        return Err(Box::new(
-            Finding::fail(
-                Code::FileTooLarge,
-                tr!(
-                    "{file} is {kib} KiB: too large for a hand-written list of packages",
-                    "{file} 의 크기가 {kib} KiB 입니다: 손으로 쓴 패키지 목록이라기엔 너무 큽니다"
-                ),
-            )
-            .file_named(file)
-            .hint(tr!(
-                "keep only the packages the project uses directly, one per line with a comment",
-                "프로젝트가 직접 쓰는 패키지만 한 줄에 하나씩 주석과 함께 남기세요"
-            )),
-        ));
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let e = e.to_string();
-            return Err(Box::new(
-                Finding::error(
-                    Code::FileUnreadable,
-                    tr!(
-                        "cannot read {file}: {e}",
-                        "{file} 을(를) 읽을 수 없습니다: {e}"
-                    ),
-                )
-                .file(file),
-            ));
-        }
-    };
-    decode(&bytes).map_err(|line| {
-        Box::new(
-            Finding::fail(Code::FileNotUtf8, tr!(
-                "{file} is not UTF-8 text (line {line})",
-                "{file} 이(가) UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
-            ))
-            .file_named(file)
-            .line(line)
-            .hint(tr!(
-                "save the file as UTF-8 in your editor (most editors show the encoding in the status bar)",
-                "편집기에서 UTF-8 로 다시 저장하세요 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
-            )),
-        )
-    })
-}
-
-/// UTF-8 with an optional BOM, or UTF-16 with a BOM. On failure, the 1-based line of the
-/// first bad byte.
-fn decode(bytes: &[u8]) -> Result<String, u32> {
-    let utf16 = |le: bool| {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| 1u32)
-    };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
-        [0xFF, 0xFE, ..] => utf16(true),
-        [0xFE, 0xFF, ..] => utf16(false),
-        _ => utf8(bytes),
-    }
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, u32> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            Err(bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1)
-        }
-    }
+    check_text(params, &file, &text)
 }
 
 /// Where pip's comment regex `(^|\s+)#.*$` first matches: the byte index of the whitespace
@@ -813,12 +680,5 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, Some(2));
         assert!(f[0].message.en.contains("`numpy>=`"), "{}", f[0].message.en);
-    }
-
-    #[test]
-    fn decodes_bom_and_utf16() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa").unwrap(), "a");
-        assert_eq!(decode(&[0xFF, 0xFE, b'a', 0]).unwrap(), "a");
-        assert_eq!(decode(b"a\n\xFF").unwrap_err(), 2);
     }
 }

@@ -1,5 +1,6 @@
-//! What several check kinds share, so that no kind imports another: the findings for a
-//! repository or HEAD that cannot be read, notes added to git messages, running the
+//! What several check kinds share, so that no kind imports another: reading a workspace
+//! file (one set of findings for every way that fails), the findings for a repository or
+//! HEAD that cannot be read, notes added to git messages, running the
 //! workspace's interpreter, and workspace-relative paths as an exercise writes them.
 //!
 //! This is not a kind: it has no `Params` and no `run`.
@@ -8,10 +9,120 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use super::{CheckContext, Code, Finding};
+use crate::fs::ReadError;
 use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::process::{run_with_timeout, RunError};
 use crate::tr;
+
+/// The text of the workspace file `rel` (see [`crate::fs::read_workspace_text`]), or the
+/// finding that says why it was not read. Every kind reads its files this way.
+pub(crate) fn read_file(ctx: &CheckContext, rel: &str) -> Result<String, Box<Finding>> {
+    crate::fs::read_workspace_text(&ctx.root, rel).map_err(|e| Box::new(file_finding(rel, &e)))
+}
+
+/// The finding for a workspace file that was not read: the same code, wording and hint
+/// whichever kind wanted it. A kind may replace the hint (what to write in a missing file).
+pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
+    match error {
+        ReadError::Missing => Finding::fail(
+            Code::FileMissing,
+            tr!("`{rel}` does not exist", "`{rel}` 파일이 없습니다"),
+        )
+        .file_named(rel)
+        .hint(create_file_hint(rel)),
+        ReadError::Folder => Finding::fail(
+            Code::FileIsFolder,
+            tr!(
+                "`{rel}` is a folder, but a file is expected",
+                "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
+            ),
+        )
+        .file_named(rel)
+        .hint(tr!(
+            "remove the folder `{rel}/` and create the file `{rel}`",
+            "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드세요"
+        )),
+        ReadError::NotRegular => Finding::fail(
+            Code::FileNotRegular,
+            tr!(
+                "`{rel}` is not a regular file (a pipe, a device or a socket), so it is not read",
+                "`{rel}` 은(는) 일반 파일이 아닙니다 (파이프, 장치, 소켓). 그래서 읽지 않습니다"
+            ),
+        )
+        .file_named(rel)
+        .hint(tr!(
+            "replace it with a plain text file",
+            "평범한 텍스트 파일로 바꾸세요"
+        )),
+        ReadError::OutsideWorkspace => Finding::fail(
+            Code::FileOutsideWorkspace,
+            tr!(
+                "`{rel}` is a link to a file outside the workspace; checks read only the workspace's own files",
+                "`{rel}` 는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
+            ),
+        )
+        .file_named(rel)
+        .hint(tr!(
+            "replace the link with the file itself (copy it into the workspace)",
+            "링크 대신 파일 자체를 작업 폴더에 두세요 (복사하세요)"
+        )),
+        ReadError::TooLarge { bytes, max } => {
+            let (kib, max) = (bytes / 1024, max / 1024);
+            Finding::fail(
+                Code::FileTooLarge,
+                tr!(
+                    "`{rel}` is {kib} KiB, more than the {max} KiB a hand-written file needs, so it is not read",
+                    "`{rel}` 의 크기가 {kib} KiB 로, 손으로 쓰는 파일에 필요한 {max} KiB 를 넘어서 읽지 않습니다"
+                ),
+            )
+            .file_named(rel)
+            .hint(tr!(
+                "keep only what you wrote yourself in it (generated output, data and logs belong elsewhere)",
+                "직접 쓴 내용만 남기세요 (생성된 출력, 데이터, 로그는 다른 곳에 두세요)"
+            ))
+        }
+        ReadError::NotUtf8 { line } => Finding::fail(
+            Code::FileNotUtf8,
+            tr!(
+                "`{rel}` is not UTF-8 text (line {line})",
+                "`{rel}` 이(가) UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
+            ),
+        )
+        .file(rel)
+        .line(*line)
+        .hint(tr!(
+            "save the file as UTF-8 in your editor (most editors show the encoding in the status bar)",
+            "편집기에서 UTF-8 로 다시 저장하세요 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
+        )),
+        ReadError::Io(e) => Finding::error(
+            Code::FileUnreadable,
+            tr!(
+                "cannot read `{rel}`: {e}",
+                "`{rel}` 을(를) 읽을 수 없습니다: {e}"
+            ),
+        )
+        .file_named(rel)
+        .hint(tr!(
+            "check that the file can be read (`ls -l {rel}`)",
+            "파일을 읽을 수 있는지 확인하세요 (`ls -l {rel}`)"
+        )),
+    }
+}
+
+/// How to create a missing file, from the workspace root.
+pub(crate) fn create_file_hint(rel: &str) -> Tr {
+    match rel.rsplit_once('/') {
+        Some((parent, _)) => tr!(
+            "create it: `mkdir -p {parent} && touch {rel}`, then write its content",
+            "만드세요: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰세요"
+        ),
+        None => tr!(
+            "create it at the workspace root: `touch {rel}`, then write its content",
+            "작업 폴더 맨 위에 만드세요: `touch {rel}` 후 내용을 쓰세요"
+        ),
+    }
+}
 
 /// At most this many findings of one sort; the rest are summarised in one more finding.
 pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;

@@ -40,8 +40,8 @@ pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
     }
     // A FIFO or `/dev/urandom` would block or never end: only a regular file is read, and
     // only up to a size no lesson comes near.
-    let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => usage(format!("{}: no such file", path.display())),
+    let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| match e {
+        crate::fs::ReadError::Missing => usage(format!("{}: no such file", path.display())),
         _ => usage(format!(
             "{}: {e}; give a Markdown file (a regular file of UTF-8 text, at most {} MiB)",
             path.display(),

@@ -387,47 +387,7 @@ fn entry(content: &str) -> Entry {
 /// also honours a PEP 263 `# -*- coding: ... -*-` line and falls back to the locale's
 /// encoding; a learner's file is asked to be UTF-8 instead.)
 pub fn decode(bytes: &[u8]) -> Result<String, u32> {
-    let units = |b: &[u8], n: usize, le: bool| -> Vec<u32> {
-        b.chunks_exact(n)
-            .map(|c| {
-                let mut v = 0u32;
-                for (i, byte) in c.iter().enumerate() {
-                    let shift = if le { i } else { n - 1 - i };
-                    v |= (*byte as u32) << (8 * shift);
-                }
-                v
-            })
-            .collect()
-    };
-    let utf16 = |b: &[u8], le: bool| {
-        let u: Vec<u16> = units(b, 2, le).into_iter().map(|v| v as u16).collect();
-        String::from_utf16(&u).map_err(|_| 1u32)
-    };
-    let utf32 = |b: &[u8], le: bool| {
-        units(b, 4, le)
-            .into_iter()
-            .map(char::from_u32)
-            .collect::<Option<String>>()
-            .ok_or(1u32)
-    };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
-        [0x00, 0x00, 0xFE, 0xFF, rest @ ..] => utf32(rest, false),
-        [0xFF, 0xFE, 0x00, 0x00, rest @ ..] => utf32(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        _ => utf8(bytes),
-    }
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, u32> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            Err(bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1)
-        }
-    }
+    crate::fs::decode(bytes)
 }
 
 /// Read a requirements file's text: one [`Line`] per logical line, blank ones included (so
