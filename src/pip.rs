@@ -13,3 +13,6 @@ pub mod link;
 pub mod pep508;
 pub mod requirements_txt;
 pub mod version;
+
+#[cfg(test)]
+mod proptests;

@@ -47,8 +47,31 @@ pub enum Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineError {
     Requirement(ReqError),
-    /// An option pip does not know, a missing or bad value, or quoting `shlex` cannot split.
-    Option(String),
+    Option(OptionError),
+}
+
+/// Why pip's option parser refuses a line (each with `optparse`'s or pip's message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionError {
+    /// `---`, `-x`, `--no-such-option`, or an abbreviation of several (`--p`).
+    Unknown(String),
+    /// `--index-url` with nothing after it; `--pre=x` (a value where none is taken).
+    Value(String),
+    /// A value pip's callback refuses: `--hash=md5:...`, `-C novalue`, `--use-feature nope`.
+    BadValue(String),
+    /// Quoting `shlex` cannot split (`-e 'unclosed`).
+    Quoting(String),
+}
+
+impl OptionError {
+    pub fn message(&self) -> &str {
+        match self {
+            OptionError::Unknown(m)
+            | OptionError::Value(m)
+            | OptionError::BadValue(m)
+            | OptionError::Quoting(m) => m,
+        }
+    }
 }
 
 /// An option pip accepts in a requirements file: long names, short name, takes a value, and
@@ -231,35 +254,35 @@ fn shlex_split(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
-fn check_value(opt: &Opt, shown: &str, value: &str) -> Result<(), String> {
+fn check_value(opt: &Opt, shown: &str, value: &str) -> Result<(), OptionError> {
     match opt.check {
         Check::None => Ok(()),
         Check::Hash => match value.split_once(':') {
-            None => Err(format!(
+            None => Err(OptionError::BadValue(format!(
                 "Arguments to {shown} must be a hash name followed by a value, like --hash=sha256:abcde..."
-            )),
-            Some((algo, _)) if !["sha256", "sha384", "sha512"].contains(&algo) => Err(format!(
+            ))),
+            Some((algo, _)) if !["sha256", "sha384", "sha512"].contains(&algo) => Err(OptionError::BadValue(format!(
                 "Allowed hash algorithms for {shown} are sha256, sha384, sha512."
-            )),
+            ))),
             Some(_) => Ok(()),
         },
         Check::KeyVal if !value.contains('=') => {
-            Err(format!("Arguments to {shown} must be of the form KEY=VAL"))
+            Err(OptionError::BadValue(format!("Arguments to {shown} must be of the form KEY=VAL")))
         }
         Check::NotDash if value.starts_with('-') => {
-            Err(format!("{shown} option requires 1 argument."))
+            Err(OptionError::Value(format!("{shown} option requires 1 argument.")))
         }
-        Check::Feature if !FEATURES.contains(&value) => Err(format!(
+        Check::Feature if !FEATURES.contains(&value) => Err(OptionError::BadValue(format!(
             "option {shown}: invalid choice: '{value}' (choose from {})",
             FEATURES.join(", ")
-        )),
+        ))),
         _ => Ok(()),
     }
 }
 
 /// What `optparse` makes of the option words: the options seen (long names) and the `-e`
 /// values, or its error.
-fn parse_options(words: Vec<String>) -> Result<(Vec<&'static str>, Vec<String>), String> {
+fn parse_options(words: Vec<String>) -> Result<(Vec<&'static str>, Vec<String>), OptionError> {
     let mut seen = Vec::new();
     let mut editables = Vec::new();
     let mut rest = std::collections::VecDeque::from(words);
@@ -282,26 +305,33 @@ fn parse_options(words: Vec<String>) -> Result<(Vec<&'static str>, Vec<String>),
             let opt = match (exact, matches.len()) {
                 (Some(o), _) => o,
                 (None, 1) => matches[0].0,
-                (None, 0) => return Err(format!("no such option: --{name}")),
+                (None, 0) => return Err(OptionError::Unknown(format!("no such option: --{name}"))),
                 (None, _) => {
                     let all: Vec<String> = matches.iter().map(|(_, l)| format!("--{l}")).collect();
-                    return Err(format!("ambiguous option: --{name} ({}?)", all.join(", ")));
+                    return Err(OptionError::Unknown(format!(
+                        "ambiguous option: --{name} ({}?)",
+                        all.join(", ")
+                    )));
                 }
             };
             let shown = format!("--{}", opt.long[0]);
             let value = match (opt.value, inline) {
                 (true, Some(v)) => v,
-                (true, None) => rest
-                    .pop_front()
-                    .ok_or_else(|| format!("{shown} option requires 1 argument"))?,
-                (false, Some(_)) => return Err(format!("{shown} option does not take a value")),
+                (true, None) => rest.pop_front().ok_or_else(|| {
+                    OptionError::Value(format!("{shown} option requires 1 argument"))
+                })?,
+                (false, Some(_)) => {
+                    return Err(OptionError::Value(format!(
+                        "{shown} option does not take a value"
+                    )))
+                }
                 (false, None) => String::new(),
             };
             found.push((opt, value));
         } else if arg.len() > 1 && arg.starts_with('-') {
             for (i, ch) in arg.char_indices().skip(1) {
                 let Some(opt) = OPTIONS.iter().find(|o| o.short == Some(ch)) else {
-                    return Err(format!("no such option: -{ch}"));
+                    return Err(OptionError::Unknown(format!("no such option: -{ch}")));
                 };
                 let tail = &arg[i + ch.len_utf8()..];
                 if !opt.value {
@@ -309,8 +339,9 @@ fn parse_options(words: Vec<String>) -> Result<(Vec<&'static str>, Vec<String>),
                     continue;
                 }
                 let value = if tail.is_empty() {
-                    rest.pop_front()
-                        .ok_or_else(|| format!("-{ch} option requires 1 argument"))?
+                    rest.pop_front().ok_or_else(|| {
+                        OptionError::Value(format!("-{ch} option requires 1 argument"))
+                    })?
                 } else {
                     tail.to_string()
                 };
@@ -353,7 +384,7 @@ fn entry(content: &str) -> Entry {
         .unwrap_or(&content[..args_end]);
     let options = &content[args_end.min(content.len())..];
     let parsed = shlex_split(options)
-        .map_err(|e| format!("Could not split options: {options} ({e})"))
+        .map_err(|e| OptionError::Quoting(format!("Could not split options: {options} ({e})")))
         .and_then(parse_options);
     let (seen, editables) = match parsed {
         Ok(o) => o,
