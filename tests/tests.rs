@@ -23,5 +23,6 @@ mod hostile;
 mod interrupt;
 mod render;
 mod requirements_corpus;
+mod requirements_issue8;
 mod terminal;
 mod watch;

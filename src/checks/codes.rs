@@ -127,14 +127,32 @@ codes! {
         "a line starts with an option pip does not accept in a requirements file";
     RequirementsOptionNeedsValue = "requirements/option-needs-value", ["requirements"],
         "an option is given without its value";
+    RequirementsOptionBadValue = "requirements/option-bad-value", ["requirements"],
+        "an option's value is one pip refuses (`--hash=md5:...`, `-C` without `=`, unclosed quotes)";
     RequirementsInvalid = "requirements/invalid", ["requirements"],
-        "a line is not a valid PEP 508 requirement (or takes an option pip rejects after one)";
+        "a line is not a valid PEP 508 requirement: pip refuses it";
+    RequirementsMarkerTooDeep = "requirements/marker-too-deep", ["requirements"],
+        "a marker nests parentheses deeper than the parser reads (400)";
+    RequirementsEggFragment = "requirements/invalid-egg-fragment", ["requirements"],
+        "`#egg=` holds more than a project name (`#egg=codejail==3.1.3`): pip refuses it";
+    RequirementsEditableWithoutName = "requirements/editable-without-name", ["requirements"],
+        "an `-e` URL without `#egg=name`: pip cannot tell which package it is and refuses it";
+    RequirementsNotEditable = "requirements/not-editable", ["requirements"],
+        "`-e` with something that is neither a local project nor a VCS URL: pip refuses it";
+    RequirementsWheelName = "requirements/invalid-wheel-name", ["requirements"],
+        "a `.whl` whose file name is not a wheel's (`name-version-tags.whl`): pip refuses it";
+    RequirementsMoreInvalid = "requirements/more-invalid", ["requirements"],
+        "more lines pip refuses than are reported one by one (their count and the first line)";
+    RequirementsBareUrl = "requirements/bare-url", ["requirements"],
+        "a URL without `name @` in front: pip reads it, the exercise asks for the name to be written";
     RequirementsMisnamed = "requirements/misnamed", ["requirements"],
         "a name that pip installs as a different package than the one meant (`sklearn`)";
     RequirementsDuplicate = "requirements/duplicate", ["requirements"],
         "a package is listed twice";
     RequirementsNoComment = "requirements/no-comment", ["requirements"],
         "a requirement has no comment saying why the project needs it";
+    RequirementsCommentNotText = "requirements/comment-not-text", ["requirements"],
+        "a requirement's comment is punctuation, digits or one character repeated (`# aaa`)";
     RequirementsCommentTooShort = "requirements/comment-too-short", ["requirements"],
         "a requirement's comment is too short to explain it";
     RequirementsCommentRepeatsName = "requirements/comment-repeats-name", ["requirements"],

@@ -1,0 +1,150 @@
+//! When a comment explains a requirement: real text, fair to Korean.
+//!
+//! A comment explains when it has at least one *word* that is not the package's name (nor a
+//! part of it, nor a version) and that is real text: at least two different letters, and at
+//! least 3 letters, a Hangul syllable or CJK character counting as 2 (so the two-syllable
+//! Korean words `학습`, `배열`, `기록` pass, like `api` or `deep learning`). It does not when
+//! it is punctuation or digits only, one character repeated (`aaa`, `ㅋㅋㅋ`, `하하`), or only
+//! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`).
+
+/// Why a comment does not explain its requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weak {
+    /// No letters at all: punctuation, symbols or digits (`# ---`, `# 1.0`).
+    NoText,
+    /// One character repeated (`# aaa`, `# ㅋㅋㅋ`).
+    Repeated,
+    /// Only the package's name (and versions).
+    OnlyName,
+    /// Words, but none long enough to say anything (`# ok`, `# 책`).
+    TooShort,
+}
+
+/// Letters-and-digits words of `text`, lowercased.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// A Hangul syllable or a CJK ideograph: one character that is a whole syllable or word.
+fn is_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Is `word` one of the name's words, or does it hold one (`pytorch` for `torch`)?
+fn is_name(word: &str, name_words: &[String]) -> bool {
+    let joined: String = name_words.concat();
+    name_words
+        .iter()
+        .any(|n| n == word || (n.chars().count() >= 3 && word.contains(n.as_str())))
+        || (!joined.is_empty()
+            && (word == joined || joined.contains(word) && word.chars().count() >= 3))
+}
+
+/// Does `word` say something: two different letters, weight at least 3?
+fn is_real_word(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let first = letters.first().copied();
+    let varied = letters.iter().any(|c| Some(*c) != first);
+    let weight: usize = letters
+        .iter()
+        .map(|&c| if is_syllable(c) { 2 } else { 1 })
+        .sum();
+    varied && weight >= 3
+}
+
+/// Judge a comment (the text after `#`) as the explanation of a package whose name has
+/// `name_words` (see [`words`]).
+pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
+    let text = comment.trim_start_matches(|c: char| c == '#' || c.is_whitespace());
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return Err(Weak::NoText);
+    }
+    if letters.len() > 1
+        && letters
+            .iter()
+            .all(|c| c.to_lowercase().eq(letters[0].to_lowercase()))
+    {
+        return Err(Weak::Repeated);
+    }
+    let all = words(text);
+    let other: Vec<&String> = all
+        .iter()
+        .filter(|w| !is_name(w, name_words) && w.chars().any(|c| c.is_alphabetic()))
+        .filter(|w| !looks_like_version(w))
+        .collect();
+    if other.is_empty() {
+        return Err(Weak::OnlyName);
+    }
+    if other.iter().any(|w| is_real_word(w)) {
+        Ok(())
+    } else {
+        Err(Weak::TooShort)
+    }
+}
+
+/// `v2`, `cu118`, `py3`: letters glued to digits, a version or build tag rather than a word.
+fn looks_like_version(word: &str) -> bool {
+    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+    digits > 0 && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge_for(comment: &str, name: &str) -> Result<(), Weak> {
+        judge(comment, &words(name))
+    }
+
+    #[test]
+    fn issue8_two_syllable_korean_words_explain() {
+        for c in [
+            "# 학습",
+            "# 배열",
+            "# 기록",
+            "#모델 학습",
+            "# 딥러닝 프레임워크",
+            "# 이미지 읽기",
+        ] {
+            assert_eq!(judge_for(c, "numpy"), Ok(()), "{c}");
+        }
+    }
+
+    #[test]
+    fn honest_english_explains() {
+        for c in [
+            "# arrays",
+            "# deep learning framework",
+            "# api client",
+            "# model training (tensors, nn.Module)",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
+        }
+    }
+
+    #[test]
+    fn issue8_tricks_do_not() {
+        assert_eq!(judge_for("# aaa", "fakepkg"), Err(Weak::Repeated));
+        assert_eq!(judge_for("# AaA", "fakepkg"), Err(Weak::Repeated));
+        assert_eq!(judge_for("# ㅋㅋㅋ", "fakepkg"), Err(Weak::Repeated));
+        assert_eq!(judge_for("# 하하", "fakepkg"), Err(Weak::Repeated));
+        assert_eq!(judge_for("# ...", "fakepkg"), Err(Weak::NoText));
+        assert_eq!(judge_for("# 1.0", "fakepkg"), Err(Weak::NoText));
+        assert_eq!(judge_for("# torch", "torch"), Err(Weak::OnlyName));
+        assert_eq!(judge_for("# Torch 2.1.0", "torch"), Err(Weak::OnlyName));
+        assert_eq!(judge_for("# PyTorch", "torch"), Err(Weak::OnlyName));
+        assert_eq!(
+            judge_for("# scikit learn", "scikit-learn"),
+            Err(Weak::OnlyName)
+        );
+        assert_eq!(judge_for("# sklearn", "scikit-learn"), Err(Weak::OnlyName));
+        assert_eq!(judge_for("# torch cu118", "torch"), Err(Weak::OnlyName));
+        assert_eq!(judge_for("# ok", "torch"), Err(Weak::TooShort));
+        assert_eq!(judge_for("# 책", "torch"), Err(Weak::TooShort));
+        assert_eq!(judge_for("# a b c", "torch"), Err(Weak::TooShort));
+    }
+}

@@ -1,0 +1,201 @@
+//! Findings for lines pip refuses, one code per reason, and the teaching nudge for a bare URL
+//! (pip reads it; the exercise asks for `name @ url` so that the name is written).
+
+use crate::checks::{Code, Finding};
+use crate::pip::link::ReqError;
+use crate::pip::requirements_txt::{LineError, OptionError};
+use crate::tr;
+
+/// A guess at the package name at the start of a broken requirement, for the example.
+pub fn name_prefix(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect::<String>()
+        .trim_end_matches(['.', '-', '_'])
+        .to_string()
+}
+
+/// `name=1.0` with a single `=` (a common slip for `==`), corrected; else `None`.
+pub fn single_equals_fixed(args: &str) -> Option<String> {
+    let (name, version) = args.split_once('=')?;
+    let ok_name = !name.is_empty()
+        && name
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '[' | ']' | ','));
+    let plain_version = !version.is_empty() && !version.starts_with('=') && !version.contains('=');
+    (ok_name && plain_version).then(|| format!("{}=={}", name.trim(), version.trim()))
+}
+
+const OPTIONS_HINT_EN: &str = "options allowed in a requirements file: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, and after a requirement --hash=sha256:...; otherwise write a package, e.g. `numpy>=1.24`";
+const OPTIONS_HINT_KO: &str = "requirements 파일에 쓸 수 있는 옵션: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, 요구사항 뒤에는 --hash=sha256:.... 아니면 `numpy>=1.24`처럼 패키지를 쓰세요";
+
+/// The finding for a line pip refuses (`content` is the line without its comment).
+pub fn finding(file: &str, line: u32, content: &str, error: &LineError) -> Finding {
+    let f = match error {
+        LineError::Option(e) => option_finding(content, e),
+        LineError::Requirement(e) => requirement_finding(content, e),
+    };
+    f.file(file).line(line)
+}
+
+fn option_finding(content: &str, error: &OptionError) -> Finding {
+    let why = error.message().to_string();
+    let (code, hint) = match error {
+        OptionError::Unknown(_) => (
+            Code::RequirementsUnknownOption,
+            tr!("{OPTIONS_HINT_EN}", "{OPTIONS_HINT_KO}"),
+        ),
+        OptionError::Value(_) => (
+            Code::RequirementsOptionNeedsValue,
+            tr!(
+                "write the value right after the option, e.g. `-r other-requirements.txt` or `--index-url https://download.pytorch.org/whl/cu121`",
+                "옵션 바로 뒤에 값을 쓰세요. 예: `-r other-requirements.txt`, `--index-url https://download.pytorch.org/whl/cu121`"
+            ),
+        ),
+        OptionError::BadValue(_) | OptionError::Quoting(_) => (
+            Code::RequirementsOptionBadValue,
+            tr!(
+                "fix the value as pip's message says (a hash is `--hash=sha256:<hex>`; quotes must close)",
+                "pip의 메시지대로 값을 고치세요 (해시는 `--hash=sha256:<16진수>`, 따옴표는 닫아야 합니다)"
+            ),
+        ),
+    };
+    Finding::fail(
+        code,
+        tr!(
+            "pip refuses `{content}`: {why}",
+            "pip이 `{content}` 줄을 거부합니다: {why}"
+        ),
+    )
+    .hint(hint)
+}
+
+fn requirement_finding(content: &str, error: &ReqError) -> Finding {
+    match error {
+        ReqError::Syntax(e) if e.too_deep => {
+            let depth = crate::pip::pep508::MAX_MARKER_DEPTH;
+            Finding::fail(
+                Code::RequirementsMarkerTooDeep,
+                tr!(
+                    "the marker on this line nests parentheses more than {depth} deep; it is not read further",
+                    "이 줄의 마커는 괄호가 {depth}단계보다 깊게 중첩되어 더 읽지 않습니다"
+                ),
+            )
+            .hint(tr!(
+                "write the condition flat, e.g. `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`",
+                "조건을 평평하게 쓰세요. 예: `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`"
+            ))
+        }
+        ReqError::Syntax(e) => {
+            let reason = e.message.clone();
+            let args = content;
+            let hint = match single_equals_fixed(args) {
+                // `pillow=9.0`: pip's exact pin is `==`.
+                Some(fixed) => tr!(
+                    "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
+                    "정확한 버전은 `==`로 씁니다: `{fixed}` (최소 버전은 `>=`)"
+                ),
+                None => {
+                    let name = Some(name_prefix(args))
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or_else(|| "numpy".into());
+                    tr!(
+                        "write one package per line, optionally with a version: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`",
+                        "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰세요: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`"
+                    )
+                }
+            };
+            Finding::fail(
+                Code::RequirementsInvalid,
+                tr!(
+                    "`{args}` is not a valid requirement ({reason})",
+                    "`{args}`은(는) 올바른 요구사항이 아닙니다 ({reason})"
+                ),
+            )
+            .hint(hint)
+        }
+        ReqError::EggFragment(egg) => Finding::fail(
+            Code::RequirementsEggFragment,
+            tr!(
+                "pip refuses `#egg={egg}`: after `#egg=` comes a project name only (a version there is not allowed)",
+                "pip은 `#egg={egg}`을(를) 거부합니다: `#egg=` 뒤에는 프로젝트 이름만 옵니다 (버전은 쓸 수 없습니다)"
+            ),
+        )
+        .hint(tr!(
+            "name the package before the URL instead: `name @ git+https://...@tag`; the tag or commit after `@` pins the version",
+            "URL 앞에 패키지 이름을 쓰세요: `이름 @ git+https://...@태그`. 버전은 `@` 뒤의 태그나 커밋으로 고정합니다"
+        )),
+        ReqError::EditableWithoutName => Finding::fail(
+            Code::RequirementsEditableWithoutName,
+            tr!(
+                "pip cannot tell which package `{content}` installs: an `-e` URL needs `#egg=name`",
+                "pip은 `{content}`이(가) 어떤 패키지를 설치하는지 알 수 없습니다: `-e` URL에는 `#egg=이름`이 필요합니다"
+            ),
+        )
+        .hint(tr!(
+            "end the URL with `#egg=<package name>` (the name only, no version), e.g. `-e git+https://github.com/org/pkg.git@v1.0#egg=pkg`",
+            "URL 끝에 `#egg=<패키지 이름>`을 붙이세요(이름만, 버전 없이). 예: `-e git+https://github.com/org/pkg.git@v1.0#egg=pkg`"
+        )),
+        ReqError::NotEditable => Finding::fail(
+            Code::RequirementsNotEditable,
+            tr!(
+                "pip refuses `{content}`: `-e` takes a local project folder or a VCS URL (`git+https://...`)",
+                "pip이 `{content}` 줄을 거부합니다: `-e` 뒤에는 로컬 프로젝트 폴더나 VCS URL(`git+https://...`)이 옵니다"
+            ),
+        )
+        .hint(tr!(
+            "drop `-e` to install a package normally, or point it at a folder (`-e .`) or a repository (`-e git+https://github.com/org/pkg.git#egg=pkg`)",
+            "보통 설치라면 `-e`를 빼고, 아니면 폴더(`-e .`)나 저장소(`-e git+https://github.com/org/pkg.git#egg=pkg`)를 가리키세요"
+        )),
+        ReqError::WheelName(file_name) => Finding::fail(
+            Code::RequirementsWheelName,
+            tr!(
+                "pip refuses `{content}`: `{file_name}` is not a wheel file name (`name-version-python-abi-platform.whl`)",
+                "pip이 `{content}` 줄을 거부합니다: `{file_name}`은(는) 휠 파일 이름(`이름-버전-파이썬-ABI-플랫폼.whl`)이 아닙니다"
+            ),
+        )
+        .hint(tr!(
+            "use the wheel's file name exactly as it was built, or the package's name and version (`pkg==1.0`)",
+            "빌드된 휠 파일 이름을 그대로 쓰거나, 패키지 이름과 버전(`pkg==1.0`)으로 쓰세요"
+        )),
+    }
+}
+
+/// The teaching nudge for a URL on its own: pip reads it, but the name is not written.
+pub fn bare_url(file: &str, line: u32, text: &str, name: Option<&str>) -> Finding {
+    let url = text.split(';').next().unwrap_or(text).trim();
+    let example = match name {
+        Some(name) => format!("{name} @ {url}"),
+        None => format!("<name> @ {url}"),
+    };
+    Finding::fail(
+        Code::RequirementsBareUrl,
+        tr!(
+            "pip reads `{url}`, but the line does not say which package it is",
+            "pip은 `{url}`을(를) 읽지만, 어떤 패키지인지 줄에 적혀 있지 않습니다"
+        ),
+    )
+    .file(file)
+    .line(line)
+    .hint(tr!(
+        "write the name before the URL (PEP 508), so that readers and tools see it: `{example}`",
+        "URL 앞에 패키지 이름을 쓰세요(PEP 508). 읽는 사람과 도구가 이름을 알 수 있습니다: `{example}`"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_equals_is_corrected_to_a_pin() {
+        assert_eq!(
+            single_equals_fixed("pillow=9.0").as_deref(),
+            Some("pillow==9.0")
+        );
+        assert_eq!(single_equals_fixed("torch==2.1.0"), None);
+        assert_eq!(single_equals_fixed("numpy>=1.24"), None);
+        assert_eq!(single_equals_fixed("numpy>="), None);
+    }
+}

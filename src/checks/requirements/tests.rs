@@ -1,0 +1,92 @@
+//! Unit tests of the `requirements` check on text: what each form of line counts for.
+
+use super::*;
+
+fn run_text(text: &str, required: &[&str]) -> Vec<Finding> {
+    check_text(
+        &Params {
+            min_packages: 0,
+            required: required.iter().map(|s| s.to_string()).collect(),
+            ..Params::default()
+        },
+        "requirements.txt",
+        text,
+    )
+}
+
+fn codes(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn broken_requirement_names_its_line() {
+    let f = run_text("# ok\nnumpy>=  # arrays\n", &[]);
+    assert_eq!(codes(&f), ["requirements/invalid"]);
+    assert_eq!(f[0].line, Some(2));
+    assert!(f[0].message.en.contains("`numpy>=`"), "{}", f[0].message.en);
+}
+
+#[test]
+fn issue8_editable_and_url_requirements_count_for_required() {
+    let f = run_text(
+        "-e git+https://github.com/pytorch/pytorch.git@v2.1.0#egg=torch  # 딥러닝\n",
+        &["torch"],
+    );
+    assert_eq!(codes(&f), ["requirements/ok"], "{f:?}");
+    let f = run_text(
+        "git+https://github.com/huggingface/accelerate@main#egg=accelerate  # 분산 학습\n",
+        &["accelerate"],
+    );
+    assert_eq!(codes(&f), ["requirements/bare-url"], "{f:?}");
+    assert!(f[0]
+        .hint
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("accelerate @ git+https://"));
+}
+
+#[test]
+fn issue8_duplicates_across_forms() {
+    let f = run_text(
+        "torch==2.1.0  # 딥러닝\n-e git+https://github.com/pytorch/pytorch.git#egg=torch  # 소스 빌드\n",
+        &[],
+    );
+    assert_eq!(codes(&f), ["requirements/duplicate"], "{f:?}");
+    assert_eq!(f[0].line, Some(2));
+}
+
+#[test]
+fn issue8_many_refused_lines_are_summarised() {
+    let text = "---\n".repeat(42_000);
+    let f = run_text(&text, &[]);
+    assert_eq!(f.len(), MAX_FINDINGS_PER_KIND + 1);
+    assert_eq!(f.last().unwrap().code, Code::RequirementsMoreInvalid);
+    assert_eq!(
+        f.last().unwrap().line,
+        Some(MAX_FINDINGS_PER_KIND as u32 + 1)
+    );
+}
+
+#[test]
+fn comment_rules_have_their_own_codes() {
+    let f = run_text(
+        "fakepkg  # aaa\nnumpy  # numpy\ntorch  # ok\npillow\npandas  # 표 형식 데이터\n",
+        &[],
+    );
+    assert_eq!(
+        codes(&f),
+        [
+            "requirements/comment-not-text",
+            "requirements/comment-repeats-name",
+            "requirements/comment-too-short",
+            "requirements/no-comment"
+        ]
+    );
+}
+
+#[test]
+fn a_comment_above_explains() {
+    let f = run_text("# 배열 계산\nnumpy>=1.24\n\n# 학습\ntorch\n", &[]);
+    assert_eq!(codes(&f), ["requirements/ok"], "{f:?}");
+}
