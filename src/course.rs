@@ -11,6 +11,7 @@
 //! ```
 
 pub mod embedded;
+pub mod examples;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! reports that show the results.
 
 pub mod batch;
+mod examples;
 mod next;
 pub mod validate;
 

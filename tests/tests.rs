@@ -14,6 +14,7 @@ mod check_structure;
 mod ci;
 mod cli;
 mod codes;
+mod examples;
 mod file_reads;
 mod flow;
 mod full_workspace;

@@ -90,6 +90,10 @@ pub fn validate(files: CourseFiles, run_fixtures: bool) -> Validation {
     if run_fixtures {
         v.fixtures = run_all_fixtures(&course, &mut v.problems);
     }
+    // What lessons tell a learner to copy must pass its exercise (checked as files even
+    // without running fixtures).
+    let examples = super::examples::run_all(&course, run_fixtures, &mut v.problems);
+    v.fixtures.extend(examples);
     v
 }
 
@@ -266,10 +270,18 @@ fn fixture_dirs(course: &Course) -> Vec<(String, Status, String)> {
 
 fn run_all_fixtures(course: &Course, problems: &mut Vec<Problem>) -> Vec<FixtureRun> {
     let dirs = fixture_dirs(course);
-    let runs: Vec<Result<FixtureRun, Problem>> = dirs
+    let runs = dirs
         .par_iter()
         .map(|(id, expected, dir)| run_fixture(course, id, *expected, dir))
         .collect();
+    sort_runs(runs, problems)
+}
+
+/// Runs that happened, in order; the ones that could not be built become problems.
+pub(super) fn sort_runs(
+    runs: Vec<Result<FixtureRun, Problem>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<FixtureRun> {
     let mut out = Vec::new();
     for r in runs {
         match r {
@@ -292,45 +304,87 @@ fn run_fixture(
         line: None,
         message,
     };
-    let tmp =
-        tempfile::tempdir().map_err(|e| problem(format!("cannot make a temp folder: {e}")))?;
+    let tmp = build_workspace(course, Some(dir), &[], &[]).map_err(problem)?;
+    let (got, detail) = check_workspace(course, id, &tmp.path().join("workspace"));
+    Ok(FixtureRun {
+        fixture: dir.to_string(),
+        expected,
+        got,
+        detail,
+    })
+}
+
+/// A workspace in a temp folder (at `<tmp>/workspace`): the files of the course folder `dir`
+/// (if given), then `files`, then that folder's `setup.sh` (deleted after), then `scripts`
+/// (interpreter, text) in order. Every script runs with a fixed git identity and no user
+/// configuration or active environment. `Err` says what broke.
+pub(super) fn build_workspace(
+    course: &Course,
+    dir: Option<&str>,
+    files: &[(String, String)],
+    scripts: &[(&str, String)],
+) -> Result<tempfile::TempDir, String> {
+    let tmp = tempfile::tempdir().map_err(|e| format!("cannot make a temp folder: {e}"))?;
     let root: PathBuf = tmp.path().join("workspace");
-    for (path, bytes) in course.files.under(dir) {
-        let target = root.join(&path[dir.len() + 1..]);
+    std::fs::create_dir_all(&root).map_err(|e| format!("cannot make a temp folder: {e}"))?;
+    let copied = dir.into_iter().flat_map(|dir| {
+        course
+            .files
+            .under(dir)
+            .map(move |(p, b)| (p, &p[dir.len() + 1..], b.as_slice()))
+    });
+    let given = files.iter().map(|(p, t)| (p, p.as_str(), t.as_bytes()));
+    for (path, rel, bytes) in copied.chain(given) {
+        let target = root.join(rel);
         std::fs::create_dir_all(target.parent().expect("has a parent"))
             .and_then(|_| std::fs::write(&target, bytes))
-            .map_err(|e| problem(format!("cannot copy {path}: {e}")))?;
+            .map_err(|e| format!("cannot copy {path}: {e}"))?;
     }
     let setup = root.join("setup.sh");
     if setup.exists() {
-        let mut cmd = std::process::Command::new("sh");
-        cmd.arg("setup.sh")
-            .current_dir(&root)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_SYSTEM", "/dev/null")
-            .env("GIT_AUTHOR_NAME", "Course Fixture")
-            .env("GIT_AUTHOR_EMAIL", "fixture@example.com")
-            .env("GIT_COMMITTER_NAME", "Course Fixture")
-            .env("GIT_COMMITTER_EMAIL", "fixture@example.com")
-            .env_remove("VIRTUAL_ENV")
-            .env_remove("CONDA_PREFIX");
-        let out = crate::process::run_with_timeout(cmd, Duration::from_secs(120))
-            .map_err(|e| problem(format!("setup.sh could not run: {e}")))?;
-        if !out.status.success() {
-            return Err(problem(format!(
-                "setup.sh failed ({}): {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            )));
-        }
-        std::fs::remove_file(&setup)
-            .map_err(|e| problem(format!("cannot remove setup.sh: {e}")))?;
+        run_script(&root, "sh", "setup.sh", "setup.sh")?;
+        std::fs::remove_file(&setup).map_err(|e| format!("cannot remove setup.sh: {e}"))?;
     }
-    let exercise = course
-        .exercise(id)
-        .expect("fixture dirs come from exercises");
+    for (i, (shell, text)) in scripts.iter().enumerate() {
+        run_script(&root, shell, "-c", text).map_err(|e| format!("script {}: {e}", i + 1))?;
+    }
+    Ok(tmp)
+}
+
+/// `shell arg [script]` in `root`: `sh setup.sh`, or `bash -c TEXT`.
+fn run_script(root: &Path, shell: &str, arg: &str, script: &str) -> Result<(), String> {
+    let mut cmd = std::process::Command::new(shell);
+    cmd.arg(arg);
+    if arg == "-c" {
+        cmd.arg(script);
+    }
+    cmd.current_dir(root)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_SYSTEM", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Course Fixture")
+        .env("GIT_AUTHOR_EMAIL", "fixture@example.com")
+        .env("GIT_COMMITTER_NAME", "Course Fixture")
+        .env("GIT_COMMITTER_EMAIL", "fixture@example.com")
+        .env_remove("VIRTUAL_ENV")
+        .env_remove("CONDA_PREFIX");
+    let name = if arg == "-c" { shell } else { script };
+    let out = crate::process::run_with_timeout(cmd, Duration::from_secs(120))
+        .map_err(|e| format!("{name} could not run: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{name} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(())
+}
+
+/// Run exercise `id`'s checks on a built workspace: its status and what did not pass.
+pub(super) fn check_workspace(course: &Course, id: &str, root: &Path) -> (Status, Vec<String>) {
+    let exercise = course.exercise(id).expect("ids come from the course");
     // Fixtures must not see the author's own environment.
-    let ctx = CheckContext::new(&root, true, None).workspace_only();
+    let ctx = CheckContext::new(root, true, None).workspace_only();
     let result = run_exercise(exercise, &ctx);
     let detail = result
         .findings
@@ -338,10 +392,5 @@ fn run_fixture(
         .filter(|f| f.status != Status::Pass)
         .map(|f| format!("{:?}: {}", f.status, f.message.en))
         .collect();
-    Ok(FixtureRun {
-        fixture: dir.to_string(),
-        expected,
-        got: result.status,
-        detail,
-    })
+    (result.status, detail)
 }
