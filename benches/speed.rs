@@ -1,4 +1,4 @@
-//! Benchmarks: `cargo bench --bench speed -- render`.
+//! Benchmarks: `cargo bench --bench speed -- render`, `cargo bench --bench speed -- requirements`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -28,5 +28,27 @@ fn render_note(c: &mut Criterion) {
     });
 }
 
+/// Reading requirements files as pip does: a real one (oobabooga's, wheel URLs with markers),
+/// and issue 8's hostile ones (42,000 lines of `---`; 500,000 extras in one requirement, 1 MB),
+/// which took minutes with `pep508_rs` and must stay linear.
+fn requirements(c: &mut Criterion) {
+    use course::pip::requirements_txt::parse;
+    const REAL: &str = include_str!(
+        "../tests/data/requirements/oobabooga__text-generation-webui__requirements__full__requirements.txt"
+    );
+    c.bench_function("requirements_real_file", |b| {
+        b.iter(|| parse(black_box(REAL)))
+    });
+    let dashes = "---\n".repeat(42_000);
+    c.bench_function("requirements_42000_dash_lines", |b| {
+        b.iter(|| parse(black_box(&dashes)))
+    });
+    let extras = format!("numpy[{}]\n", vec!["a"; 500_000].join(","));
+    c.bench_function("requirements_500000_extras", |b| {
+        b.iter(|| parse(black_box(&extras)))
+    });
+}
+
 criterion_group!(render, render_note);
-criterion_main!(render);
+criterion_group!(pip, requirements);
+criterion_main!(render, pip);

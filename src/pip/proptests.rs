@@ -1,7 +1,7 @@
 //! Property tests of the pip parsers: arbitrary text and mutated real lines never panic,
 //! always end, and keep the file's structure (one result per logical line, numbers rising).
 //! A modest number of cases runs in the suite (proptest's default, 256); a longer run:
-//! `PROPTEST_CASES=100000 cargo test --release --lib pip::proptests`.
+//! `scripts/fuzz-requirements.sh` (`PROPTEST_CASES=100000 cargo test --release --lib pip::proptests`).
 
 use proptest::prelude::*;
 

@@ -79,6 +79,15 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     if other.is_empty() {
         return Err(Weak::OnlyName);
     }
+    let distinct = |w: &str| {
+        let mut letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.sort_unstable();
+        letters.dedup();
+        letters.len()
+    };
+    if other.iter().all(|w| distinct(w) <= 1) && other.iter().any(|w| w.chars().count() > 1) {
+        return Err(Weak::Repeated); // `# aaa bbb`
+    }
     if other.iter().any(|w| is_real_word(w)) {
         Ok(())
     } else {
@@ -146,5 +155,6 @@ mod tests {
         assert_eq!(judge_for("# ok", "torch"), Err(Weak::TooShort));
         assert_eq!(judge_for("# 책", "torch"), Err(Weak::TooShort));
         assert_eq!(judge_for("# a b c", "torch"), Err(Weak::TooShort));
+        assert_eq!(judge_for("# aaa bbb", "torch"), Err(Weak::Repeated));
     }
 }
