@@ -16,7 +16,8 @@ use wait_timeout::ChildExt;
 pub const OUTPUT_CAP: usize = 1 << 20;
 
 /// How long to wait for the output pipes to close once the child has exited or been killed
-/// (a grandchild that escaped the process group may hold them open).
+/// and its group stopped (a process that escaped the group may hold them open; `course`
+/// never waits for it longer than this).
 const DRAIN_GRACE: Duration = Duration::from_millis(500);
 
 /// Why a subprocess gave no normal exit.
@@ -112,7 +113,6 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
         // Its own process group, so that a timeout can stop its children as well.
         cmd.process_group(0);
     }
-    let start = Instant::now();
     let mut child = cmd.spawn().map_err(RunError::Start)?;
     let _running = Running::register(child.id());
     let (tx, rx) = mpsc::channel();
@@ -144,9 +144,13 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
             return Err(RunError::Wait(e));
         }
     };
-    // The child has exited; its output pipes close unless a grandchild still holds them.
-    let deadline = (start + timeout).max(Instant::now()) + DRAIN_GRACE;
-    drain(deadline);
+    // The child has exited. Whatever it left running in its group (a background job of a
+    // wrapper script that then exec'd python) is stopped now: nothing a check starts may
+    // outlive it, and such a job holding the output pipes would keep us reading until the
+    // timeout. Then the pipes close; a process that left the group (setsid) may still hold
+    // them, so reading stops after a short grace.
+    kill_group(child.id());
+    drain(Instant::now() + DRAIN_GRACE);
     let (stdout, stderr) = (take(&stdout), take(&stderr));
     match signal_of(&status) {
         Some(signal) => Err(RunError::Signal {
@@ -313,6 +317,30 @@ mod tests {
                 }
             ),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_background_job_neither_keeps_us_waiting_nor_outlives_the_child() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("still-running");
+        let script = format!(
+            "sleep 100 & (sleep 2; touch '{}') & echo done",
+            marker.display()
+        );
+        let start = Instant::now();
+        let out = run_with_timeout(sh(&script), Duration::from_secs(60)).unwrap();
+        assert_eq!(out.stdout, b"done\n");
+        // Not the 60 s timeout that the `sleep 100` holding stdout would have cost.
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{:?}",
+            start.elapsed()
+        );
+        std::thread::sleep(Duration::from_secs(3));
+        assert!(
+            !marker.exists(),
+            "the background job ran on after the check"
         );
     }
 

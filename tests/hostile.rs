@@ -358,3 +358,83 @@ fn issue8_honest_repositories_and_worktrees_still_pass() {
     );
     assert_eq!(code, 0, "{json:#}");
 }
+
+/// A shell line that starts two background jobs and returns: one holds the output pipes for
+/// 100 s, the other leaves `marker` behind if it is still alive after a second.
+#[cfg(unix)]
+fn background_jobs(marker: &std::path::Path) -> String {
+    format!("sleep 100 &\n(sleep 1; touch '{}') &\n", marker.display())
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_a_forking_interpreter_neither_stalls_the_check_nor_outlives_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.3.0");
+    stub_package(&env, "numpy", "1.26.4");
+    // The interpreter is a wrapper script: background jobs, then the real python.
+    let marker = tmp.path().join("job-survived");
+    let python = env.join("bin/python");
+    std::fs::remove_file(&python).unwrap();
+    let script = format!(
+        "#!/bin/sh\n{}exec \"$(dirname \"$0\")/python3\" \"$@\"\n",
+        background_jobs(&marker)
+    );
+    std::fs::write(&python, script).unwrap();
+    std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, "  - kind: python-env\n    modules: [torch, numpy]\n");
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args(["check", "--format", "json", "--workspace"])
+        .arg(&ws)
+        // Well under the check's own 120 s: waiting on the job's pipe would fail here.
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert!(
+        !marker.exists(),
+        "a background job of the interpreter outlived the check"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue8_a_forking_setup_sh_neither_stalls_validate_nor_outlives_it() {
+    let tmp = tempdir();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, "  - kind: paths\n    files: [notes.md]\n");
+    let marker = tmp.path().join("job-survived");
+    let fixtures = c.join("exercises/ex/fixtures");
+    write(&fixtures, "pass/done/notes.md", "# 노트\n");
+    write(
+        &fixtures,
+        "pass/done/setup.sh",
+        &format!("{}echo ready\n", background_jobs(&marker)),
+    );
+    write(&fixtures, "fail/empty/.keep", "");
+    let out = course()
+        .arg("validate")
+        .arg(&c)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert!(
+        !marker.exists(),
+        "a background job of setup.sh outlived validate"
+    );
+}
