@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod pager;
 pub mod pip;
 pub mod process;
+pub mod prose;
 pub mod python;
 pub mod render;
 pub mod report;

@@ -22,7 +22,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "base and i18n",
-        &["fs", "cache", "walk", "yaml", "exit", "workspace", "i18n"],
+        &[
+            "fs",
+            "cache",
+            "walk",
+            "yaml",
+            "exit",
+            "workspace",
+            "i18n",
+            "prose",
+            "escape",
+        ],
     ),
 ];
 

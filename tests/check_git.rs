@@ -794,8 +794,10 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 10] = [
         ("pass/good", &[]),
+        ("pass/english-edit-and-chmod", &[]),
+        ("fail/chmod-only", &["git-history"]),
         ("fail/one-commit", &["git-history"]),
         ("fail/no-py-modified", &["git-history"]),
         ("fail/no-gitignore", &["gitignore"]),
@@ -1117,4 +1119,47 @@ fn a_gitignore_that_never_ends_is_not_read_forever() {
     let r = check(c.path(), ws.path());
     assert_eq!(r.code, 1, "{}", r.pretty());
     assert_eq!(r.exercise_status(), "fail");
+}
+
+#[test]
+fn issue8_a_chmod_only_change_is_not_a_modification() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(
+        c.path(),
+        "  - kind: git-history\n    added_then_modified: .py\n",
+    );
+    let ws = ws.path();
+    git_init(ws);
+    git(ws, &["config", "core.fileMode", "true"]);
+    write(ws, "hello.py", "");
+    git(ws, &["add", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "Add hello.py"]);
+    git(ws, &["update-index", "--chmod=+x", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "Update hello.py"]);
+    let r = check(c.path(), ws);
+    assert_eq!(r.code, 1, "{}", r.pretty());
+    let msg = r.one("git-history")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.starts_with("no `.py` file was added in one commit and modified in a later one (`hello.py` changed only its mode"),
+        "{msg}"
+    );
+    let ko = check_with(c.path(), ws, "ko", &[]);
+    let msg = ko.one("git-history")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("`hello.py`는 권한(mode)만 바뀌었습니다"),
+        "{msg}"
+    );
+
+    // Honest: the content changes (in Korean), with or without a mode change beside it.
+    write(ws, "hello.py", "print(\"안녕, VLA\")\n");
+    git(ws, &["add", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "인사 문구 추가"]);
+    let r = check_with(c.path(), ws, "ko", &[]);
+    assert_eq!(r.code, 0, "{}", r.pretty());
 }

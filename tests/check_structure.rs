@@ -20,6 +20,7 @@ const CHECKS: &str = concat!(
     "  - kind: mentions\n",
     "    file: README.md\n",
     "    words: [src, configs, data, scripts, notebooks, tests]\n",
+    "    explain: true\n",
 );
 
 /// Run `checks` on `ws` in a one-exercise course; the exit code and the exercise's findings.
@@ -331,12 +332,15 @@ fn readme_missing_a_folder_fails_naming_it() {
     assert!(f[0]["hint"]
         .as_str()
         .unwrap()
-        .contains("role of `notebooks/`"));
+        .contains("- `notebooks/`: what goes there and why"));
 
     let (_, findings) = check_with(ws.path(), CHECKS, "ko");
     let f = fails(&findings);
     assert!(msg(f[0]).contains("`notebooks`"), "{f:#?}");
-    assert!(f[0]["hint"].as_str().unwrap().contains("역할"), "{f:#?}");
+    assert!(
+        f[0]["hint"].as_str().unwrap().contains("무엇을 왜 두는지"),
+        "{f:#?}"
+    );
 }
 
 #[test]
@@ -400,4 +404,38 @@ fn fixtures_pass_and_fail_as_named() {
         }
     }
     assert!(seen.0 >= 1 && seen.1 >= 3, "{seen:?}");
+}
+
+#[test]
+fn issue8_a_readme_listing_only_the_folder_names_fails_and_explanations_pass() {
+    let ws = tempdir();
+    full_tree(ws.path());
+    write(
+        ws.path(),
+        "README.md",
+        "# VLA\n\n- src\n- configs\n- data\n- scripts\n- notebooks\n- tests\n",
+    );
+    let (code, findings) = check(ws.path());
+    assert_eq!(code, 1);
+    let f = fails(&findings);
+    assert_eq!(f.len(), 1, "{findings:#?}");
+    assert_eq!(f[0]["line"], 3);
+    assert!(
+        msg(f[0]).starts_with("`README.md` names `src`, `configs`,"),
+        "{f:#?}"
+    );
+    let (_, ko) = check_with(ws.path(), CHECKS, "ko");
+    assert!(
+        msg(fails(&ko)[0]).ends_with("의 이름만 있고 무엇을 하는 곳인지 각각 설명이 없습니다"),
+        "{ko:#?}"
+    );
+
+    // Honest: headings with a line below each, in English and Korean.
+    write(
+        ws.path(),
+        "README.md",
+        "# VLA\n\n## src\nThe importable package\n\n## configs\n실험 설정 YAML\n\n## data\nRaw episodes, never committed\n\n## scripts\n학습과 평가 실행\n\n## notebooks\nExploration\n\n## tests\n단위 테스트\n",
+    );
+    let (code, findings) = check(ws.path());
+    assert_eq!(code, 0, "{findings:#?}");
 }

@@ -606,7 +606,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             }
             Some(Value::String(reason)) => {
                 let n = reason.trim().chars().count();
-                if n < min {
+                let prose = crate::prose::check(reason);
+                if let (true, Err(why)) = (n >= min, prose) {
+                    findings.push(at(not_prose(fail, key, reason.trim(), why), reason_at));
+                } else if n < min {
                     findings.push(at(
                         fail(
                             Code::ChoicesReasonTooShort,
@@ -653,6 +656,30 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// A reason that is not a sentence: one character repeated (`aaaaaaaaaa`) or no letters.
+fn not_prose(
+    fail: impl Fn(Code, Tr) -> Finding,
+    key: &str,
+    reason: &str,
+    why: crate::prose::NotProse,
+) -> Finding {
+    let shown = visible(reason);
+    let message = match why {
+        crate::prose::NotProse::NoLetters => tr!(
+            "`{key}`: the reason \"{shown}\" has no words",
+            "`{key}`: 이유 \"{shown}\"에 글자가 없습니다"
+        ),
+        crate::prose::NotProse::Repeated => tr!(
+            "`{key}`: the reason \"{shown}\" repeats one character; it is not a sentence",
+            "`{key}`: 이유 \"{shown}\"은(는) 같은 글자의 반복이라 문장이 아닙니다"
+        ),
+    };
+    fail(Code::ChoicesReasonNotProse, message).hint(tr!(
+        "say in your own words why that tool fits this task",
+        "그 도구가 이 작업에 맞는 이유를 자기 말로 쓰세요"
+    ))
 }
 
 #[cfg(test)]

@@ -183,6 +183,8 @@ codes! {
     // Mentions.
     MentionsMissingWord = "mentions/missing-word", ["mentions"],
         "the file does not mention a word the exercise expects";
+    MentionsNotExplained = "mentions/not-explained", ["mentions"],
+        "with `explain: true`: the file names words but says nothing about them (a bare list of names)";
     MentionsOk = "mentions/ok", ["mentions"],
         "the file mentions every expected word";
 
@@ -267,6 +269,8 @@ codes! {
         "a reason holds control characters (arrow keys typed at a prompt)";
     ChoicesReasonTooShort = "choices/reason-too-short", ["choices"],
         "a reason is shorter than the exercise asks for";
+    ChoicesReasonNotProse = "choices/reason-not-prose", ["choices"],
+        "a reason is not a sentence: one character repeated, or no letters";
     ChoicesOk = "choices/ok", ["choices"],
         "every question is answered well, with a reason";
 }

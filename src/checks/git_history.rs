@@ -80,7 +80,7 @@ fn shallow_finding() -> Finding {
 fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Finding> {
     let repo = &ws.repo;
     let walk_error = |e: git2::Error| {
-        vec![Finding::fail(
+        vec![Finding::error(
             Code::HistoryUnreadable,
             tr!(
                 "could not read the history from HEAD: {e}",
@@ -115,6 +115,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     // Folders seen holding a committed `pyvenv.cfg` or `conda-meta/`: virtual environments.
     let mut venv_roots: HashSet<String> = HashSet::new();
     let mut found: Option<(String, Oid, Oid)> = None;
+    // A file whose only later change was its mode (`chmod +x`), to say why it does not count.
+    let mut mode_only: Option<String> = None;
 
     for oid in walk {
         let oid = match oid {
@@ -154,6 +156,9 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                                     found = Some((path, first, oid));
                                     break;
                                 }
+                            }
+                            Delta::Unmodified if added.contains_key(&path) => {
+                                mode_only.get_or_insert(path);
                             }
                             _ => {}
                         }
@@ -261,16 +266,21 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                         hint
                     }
                 };
-                findings.push(
-                    Finding::fail(
-                        Code::HistoryNoAddedThenModified,
-                        tr!(
-                        "no `{suffix}` file was added in one commit and modified in a later one",
-                        "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
-                    ),
-                    )
-                    .hint(hint),
+                let mut message = tr!(
+                    "no `{suffix}` file was added in one commit and modified in a later one",
+                    "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
                 );
+                if let Some(path) = &mode_only {
+                    let file = ws.display(path);
+                    append_raw(
+                        &mut message,
+                        &tr!(
+                            " (`{file}` changed only its mode, e.g. `chmod +x`; a modification changes what the file says)",
+                            " (`{file}`은(는) 권한(mode)만 바뀌었습니다. 예: `chmod +x`. 수정은 파일 내용을 바꾸는 것입니다)"
+                        ),
+                    );
+                }
+                findings.push(Finding::fail(Code::HistoryNoAddedThenModified, message).hint(hint));
             }
         }
     }
@@ -314,7 +324,13 @@ fn changes(
         .deltas()
         .filter_map(|d| {
             let bytes = d.new_file().path_bytes().or(d.old_file().path_bytes())?;
-            Some((d.status(), String::from_utf8_lossy(bytes).into_owned()))
+            // "Modified" means the content changed: a change of mode alone (`chmod +x`)
+            // leaves the same blob, and is reported as unmodified.
+            let status = match d.status() {
+                Delta::Modified if d.old_file().id() == d.new_file().id() => Delta::Unmodified,
+                other => other,
+            };
+            Some((status, String::from_utf8_lossy(bytes).into_owned()))
         })
         .collect())
 }

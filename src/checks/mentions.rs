@@ -4,6 +4,13 @@
 //! A word matches case-insensitively wherever the characters right before and after it are
 //! not ASCII letters, digits or `_`: `src/`, `` `configs/` ``, `src는`, `configs/에` count,
 //! `resources` does not count for `src`. A trailing `/` in a word is optional in the text.
+//!
+//! With `explain: true` a mention is not enough: each word needs words about it. A line that
+//! mentions it must also say something ([`EXPLAIN_WEIGHT`] letters of real text per word it
+//! mentions, a Hangul syllable counting two, see [`crate::prose`]): `- `data/`: 데이터셋`,
+//! `| src/ | the code |`. A line holding only the name (a heading `## src`, a list item)
+//! is explained by the next non-empty line when that line names no other word. A bare list of
+//! the names, or the names on one line with `폴더가 있다`, is not an explanation.
 
 use serde::Deserialize;
 
@@ -19,6 +26,9 @@ pub struct Params {
     /// Words the file must mention.
     #[serde(default)]
     pub words: Vec<String>,
+    /// Each word must be explained, not only named (see the module docs).
+    #[serde(default)]
+    pub explain: bool,
 }
 
 impl Default for Params {
@@ -26,6 +36,7 @@ impl Default for Params {
         Params {
             file: "README.md".to_string(),
             words: Vec::new(),
+            explain: false,
         }
     }
 }
@@ -45,6 +56,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             return vec![*finding];
         }
     };
+    if params.explain {
+        return explained(&file, &text, &params.words);
+    }
 
     let mut findings = Vec::new();
     for word in &params.words {
@@ -81,36 +95,194 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     findings
 }
 
+/// Letters of real text a line needs per word it mentions, to count as explaining them.
+pub const EXPLAIN_WEIGHT: usize = 6;
+
+/// The findings of `explain: true`: for each word, a line about it, or why there is none.
+fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
+    let lines: Vec<&str> = text.lines().collect();
+    let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
+    let says_enough = |line: &str, names: usize| {
+        let rest = without_words(line, words);
+        crate::prose::check(&rest).is_ok()
+            && crate::prose::weight(&rest) >= EXPLAIN_WEIGHT * names.max(1)
+    };
+    let mut findings = Vec::new();
+    // Named but not explained: one finding for all of them (a bare list names them all).
+    let mut unexplained: Vec<(&str, usize)> = Vec::new();
+    for word in words {
+        let mut first = None;
+        let ok = lines.iter().enumerate().any(|(i, line)| {
+            if !mentions(line, word) {
+                return false;
+            }
+            first.get_or_insert(i + 1);
+            if says_enough(line, names_on(line)) {
+                return true;
+            }
+            // `## src` or `- src` alone: the explanation may follow on the next line.
+            let rest = without_words(line, words);
+            crate::prose::weight(&rest) == 0
+                && lines[i + 1..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|next| names_on(next) == 0 && says_enough(next, 1))
+        });
+        if ok {
+            continue;
+        }
+        match first {
+            Some(line) => unexplained.push((word, line)),
+            None => findings.push(
+                Finding::fail(
+                    Code::MentionsMissingWord,
+                    tr!(
+                        "`{file}` does not mention `{word}`",
+                        "`{file}`에 `{word}` 이야기가 없습니다"
+                    ),
+                )
+                .file_named(file)
+                .hint(explain_hint(file, word)),
+            ),
+        }
+    }
+    if let Some(&(word, line)) = unexplained.first() {
+        let names = unexplained
+            .iter()
+            .map(|(w, _)| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (en, ko) = if unexplained.len() == 1 {
+            ("it is", "하는 곳인지")
+        } else {
+            ("each is", "하는 곳인지 각각")
+        };
+        findings.insert(
+            0,
+            Finding::fail(
+                Code::MentionsNotExplained,
+                tr!(
+                    "`{file}` names {names} but does not say what {en} for",
+                    "`{file}`에 {names}의 이름만 있고 무엇을 {ko} 설명이 없습니다"
+                ),
+            )
+            .file_named(file)
+            .line(line as u32)
+            .hint(explain_hint(file, word)),
+        );
+    }
+    if findings.is_empty() {
+        let n = words.len();
+        findings.push(
+            Finding::pass(
+                Code::MentionsOk,
+                tr!(
+                    "`{file}` explains all {n} expected names",
+                    "`{file}`에 필요한 이름 {n}개의 설명이 모두 있습니다"
+                ),
+            )
+            .file_named(file),
+        );
+    }
+    findings
+}
+
+fn explain_hint(file: &str, word: &str) -> crate::i18n::Tr {
+    let folder = format!("{}/", word.trim_end_matches('/'));
+    tr!(
+        "say in `{file}` what each folder holds and why, one line each, e.g. \"- `{folder}`: what goes there and why\" (the name alone, or a list of names, explains nothing)",
+        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰세요. 예: \"- `{folder}`: 무엇을 왜 두는 곳인지\" (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
+    )
+}
+
+/// `line` with every whole-word mention of `words` blanked out.
+fn without_words(line: &str, words: &[String]) -> String {
+    let mut out = line.to_string();
+    for word in words {
+        while let Some((start, end)) = find_word(&out, word, 0) {
+            out.replace_range(start..end, " ");
+        }
+    }
+    out
+}
+
 fn is_word_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Does `text` (already ASCII-lowercased) mention `word` as a whole word?
 fn mentions(text: &str, word: &str) -> bool {
+    word.trim().trim_end_matches('/').is_empty() || find_word(text, word, 0).is_some()
+}
+
+/// Where `word` (trailing `/` optional in the text) first occurs as a whole word in `text`
+/// (already ASCII-lowercased) at or after `from`: the byte range, with a `/` right after it.
+fn find_word(text: &str, word: &str, mut from: usize) -> Option<(usize, usize)> {
     let word = word.trim().trim_end_matches('/').to_ascii_lowercase();
     if word.is_empty() {
-        return true;
+        return None;
     }
     let hay = text.as_bytes();
     let w = word.as_bytes();
-    let mut from = 0;
     while let Some(i) = text[from..].find(&word) {
         let start = from + i;
         let end = start + w.len();
         let before_ok = start == 0 || !is_word_char(hay[start - 1]) || !is_word_char(w[0]);
         let after_ok = end == hay.len() || !is_word_char(hay[end]) || !is_word_char(w[w.len() - 1]);
         if before_ok && after_ok {
-            return true;
+            let end = if hay.get(end) == Some(&b'/') {
+                end + 1
+            } else {
+                end
+            };
+            return Some((start, end));
         }
         // Advance by one character (the word may start with a multi-byte one).
         from = start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
-    false
+    None
 }
 
 #[cfg(test)]
 mod tests {
-    use super::mentions;
+    use super::{explained, mentions};
+    use crate::checks::Status;
+
+    fn explains(readme: &str) -> Vec<String> {
+        let words: Vec<String> = ["src", "scripts", "configs", "data", "notebooks", "tests"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        explained("README.md", &readme.to_ascii_lowercase(), &words)
+            .into_iter()
+            .filter(|f| f.status == Status::Fail)
+            .map(|f| f.message.en)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_list_of_names_explains_nothing() {
+        let bare = "# VLA\n\n- src\n- scripts\n- configs\n- data\n- notebooks\n- tests\n";
+        assert_eq!(
+            explains(bare),
+            ["`README.md` names `src`, `scripts`, `configs`, `data`, `notebooks`, `tests` but does not say what each is for"]
+        );
+        let one_line = "src, scripts, configs, data, notebooks, tests 폴더가 있다\n";
+        assert_eq!(explains(one_line).len(), 1);
+        let repeated = "- src: aaaaaaaa\n- scripts: ........\n";
+        assert!(explains(repeated)[0]
+            .starts_with("`README.md` names `src`, `scripts` but does not say what each is for"));
+    }
+
+    #[test]
+    fn honest_readmes_explain_in_korean_and_english() {
+        let ko = "- `src/`: 재사용 모듈\n- `scripts/`: 실행 스크립트\n- `configs/`: 설정 파일\n- `data/`: 데이터셋\n- `notebooks/`: 탐색용 노트북\n- `tests/`: 테스트\n";
+        assert_eq!(explains(ko), Vec::<String>::new());
+        let en = "| folder | role |\n|---|---|\n| src/ | the package code |\n| scripts/ | training entry points |\n| configs/ | YAML settings |\n| data/ | datasets, not committed |\n| notebooks/ | exploration |\n| tests/ | pytest tests |\n";
+        assert_eq!(explains(en), Vec::<String>::new());
+        let headings = "## src\n\n모델과 데이터 코드\n\n## scripts\nEntry points for training\n\n## configs\n설정 YAML\n\n## data\n원본 데이터\n\n## notebooks\n탐색과 시각화\n\n## tests\n단위 테스트\n";
+        assert_eq!(explains(headings), Vec::<String>::new());
+    }
 
     fn m(text: &str, word: &str) -> bool {
         mentions(&text.to_ascii_lowercase(), word)

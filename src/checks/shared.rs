@@ -167,7 +167,9 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "작업 폴더가 git 저장소가 아닙니다"
         ))
         .hint(not_a_repository_hint()),
-        OpenError::Unreadable(msg) => Finding::fail(Code::GitUnreadable, tr!(
+        // A repository git cannot read is not a verdict on the learner's work: the check
+        // could not run ("could not grade", exit 3), never a silent 0.
+        OpenError::Unreadable(msg) => Finding::error(Code::GitUnreadable, tr!(
             "git cannot open the repository of the workspace: {msg}",
             "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
         ))
@@ -219,7 +221,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
             "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
         )),
-        HeadError::Unreadable(msg) => Finding::fail(Code::GitHeadUnreadable, tr!(
+        HeadError::Unreadable(msg) => Finding::error(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
             "git 이 HEAD 를 읽을 수 없습니다: {msg}"
         ))
@@ -227,7 +229,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "run `git status` to see what git says",
             "`git status` 로 git 의 설명을 확인하세요"
         )),
-        HeadError::NotACommit(msg) => Finding::fail(Code::GitHeadNotCommit, tr!(
+        HeadError::NotACommit(msg) => Finding::error(Code::GitHeadNotCommit, tr!(
             "HEAD does not point to a commit: {msg}",
             "HEAD 가 커밋을 가리키지 않습니다: {msg}"
         ))

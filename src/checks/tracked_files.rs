@@ -70,7 +70,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     };
     let read_error = |e: git2::Error| {
         let msg = e.message().to_string();
-        vec![Finding::fail(
+        vec![Finding::error(
             Code::TrackedUnreadable,
             tr!(
                 "could not read the files of HEAD: {msg}",

@@ -518,6 +518,13 @@ impl<R: BufRead> Asker<'_, R> {
                 _ => text,
             };
             let count = text.chars().count();
+            if count >= min && crate::prose::check(text).is_err() {
+                self.invalid(tr!(
+                    "the reason of question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
+                    "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞나요?"
+                ))?;
+                continue;
+            }
             if count >= min {
                 return Ok(text.to_string());
             }

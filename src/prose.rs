@@ -1,0 +1,90 @@
+//! Is a learner's sentence real text? One rule for every check that asks for words (a reason
+//! in an answer file, a README's explanation of a folder), fair to Korean and English.
+//!
+//! Letters are what `char::is_alphabetic` says (Hangul syllables and jamo, Latin, ...).
+//! Real text has letters, and enough different ones ([`MIN_DISTINCT`], a Hangul syllable
+//! counting two, so that a two-syllable word such as `학습` or `기록` is enough):
+//! `aaaaaaaaaa`, `ㅋㅋㅋㅋㅋㅋ`, `하하하하`, `..........` and `abababab` are not sentences;
+//! `배열 계산`, `학습` and `arrays` are. How long a text must be is each rule's own parameter, counted by
+//! [`weight`]: one Hangul syllable weighs as two Latin letters, because a Korean word says in
+//! two or three syllables what English says in five to eight letters.
+
+use std::collections::HashSet;
+
+/// Different letters real text has at least, weighed as in [`weight`].
+pub const MIN_DISTINCT: usize = 3;
+
+/// Why a text is not real text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotProse {
+    /// No letters at all (punctuation, digits, spaces).
+    NoLetters,
+    /// Too few different letters: one character (or two Latin letters) repeated.
+    Repeated,
+}
+
+/// `Ok` when `text` reads as words rather than a run of one character or punctuation.
+pub fn check(text: &str) -> Result<(), NotProse> {
+    let distinct: HashSet<char> = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let different: String = distinct.iter().collect();
+    match weight(&different) {
+        0 => Err(NotProse::NoLetters),
+        n if n < MIN_DISTINCT => Err(NotProse::Repeated),
+        _ => Ok(()),
+    }
+}
+
+/// The amount of text in letters: a Hangul syllable counts 2, any other letter 1; digits,
+/// spaces and punctuation nothing.
+pub fn weight(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '가'..='힣' => 2,
+            c if c.is_alphabetic() => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tricks_are_not_prose() {
+        assert_eq!(check("aaaaaaaaaa"), Err(NotProse::Repeated));
+        assert_eq!(check("AAAA aaaa"), Err(NotProse::Repeated));
+        assert_eq!(check("ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ"), Err(NotProse::Repeated));
+        assert_eq!(check("abababababab"), Err(NotProse::Repeated));
+        assert_eq!(check("하하하하하하하하하하"), Err(NotProse::Repeated));
+        assert_eq!(check(".........."), Err(NotProse::NoLetters));
+        assert_eq!(check("1234567890"), Err(NotProse::NoLetters));
+        assert_eq!(check(""), Err(NotProse::NoLetters));
+    }
+
+    #[test]
+    fn honest_words_are_prose_in_both_languages() {
+        for text in [
+            "배열 계산",
+            "학습",
+            "기록",
+            "데이터셋",
+            "arrays",
+            "the code",
+            "GPU에서 며칠",
+        ] {
+            assert_eq!(check(text), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn hangul_weighs_double() {
+        assert_eq!(weight("학습"), 4);
+        assert_eq!(weight("models"), 6);
+        assert_eq!(weight("`src/`: 1, 2"), 3);
+    }
+}
