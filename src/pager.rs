@@ -1,35 +1,18 @@
 //! The built-in pager: scroll by line and page, search, quit.
 //!
 //! Key handling is a pure state machine ([`Pager::handle`]) so it is tested without a
-//! terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status line, and
-//! restores the terminal on every way out (a guard that undoes raw mode and the alternate
-//! screen when dropped, also on errors and panics).
+//! terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status line.
+//! Keys and raw mode are shared with the option selector (`terminal::keys`): one guard undoes
+//! raw mode and the alternate screen on every way out, errors, panics and signals included.
 
 use std::io::{self, Write};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::{cursor, execute, queue, style, terminal};
+use crossterm::{cursor, queue, style, terminal};
 
 use crate::render::strip_ansi;
 use crate::render::text::char_width;
-
-/// A key, as far as the pager cares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    Enter,
-    Esc,
-    Backspace,
-    CtrlC,
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-}
+pub use crate::terminal::keys::Key;
+use crate::terminal::keys::{read_key, Raw};
 
 /// What the caller should do after a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +101,7 @@ impl Pager {
                     }
                     return self.search(true, true);
                 }
-                Key::Esc | Key::CtrlC => self.input = None,
+                Key::Esc | Key::Ctrl('c') => self.input = None,
                 _ => return Action::Nothing,
             }
             return Action::Redraw;
@@ -127,13 +110,13 @@ impl Pager {
         let page = self.height;
         let half = (self.height / 2).max(1);
         match key {
-            Key::Char('q') | Key::Char('Q') | Key::Esc | Key::CtrlC => Action::Quit,
-            Key::Char('j') | Key::Down | Key::Enter | Key::Char('e') => self.down(1),
-            Key::Char('k') | Key::Up | Key::Char('y') => self.up(1),
-            Key::Char(' ') | Key::PageDown | Key::Char('f') => self.down(page),
-            Key::Char('b') | Key::PageUp => self.up(page),
-            Key::Char('d') => self.down(half),
-            Key::Char('u') => self.up(half),
+            Key::Char('q' | 'Q') | Key::Esc | Key::Ctrl('c') => Action::Quit,
+            Key::Char('j' | 'e') | Key::Down | Key::Enter | Key::Ctrl('n' | 'e') => self.down(1),
+            Key::Char('k' | 'y') | Key::Up | Key::Ctrl('p' | 'y') => self.up(1),
+            Key::Char(' ' | 'f') | Key::PageDown | Key::Ctrl('f' | 'v') => self.down(page),
+            Key::Char('b') | Key::PageUp | Key::Ctrl('b') => self.up(page),
+            Key::Char('d') | Key::Ctrl('d') => self.down(half),
+            Key::Char('u') | Key::Ctrl('u') => self.up(half),
             Key::Char('g') | Key::Home | Key::Char('<') => self.scroll_to(0),
             Key::Char('G') | Key::End | Key::Char('>') => self.scroll_to(usize::MAX),
             Key::Char('/') => {
@@ -287,53 +270,6 @@ fn highlight(plain: &str, q: &str, width: usize) -> String {
     out
 }
 
-/// Raw mode and the alternate screen, undone when dropped.
-struct Guard;
-
-impl Guard {
-    fn enter() -> io::Result<Guard> {
-        terminal::enable_raw_mode()?;
-        let guard = Guard;
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
-        Ok(guard)
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
-        let _ = terminal::disable_raw_mode();
-    }
-}
-
-fn key_of(ev: Event) -> Option<Key> {
-    match ev {
-        Event::Resize(w, h) => Some(Key::Resize(w, h)),
-        Event::Key(KeyEvent {
-            code,
-            modifiers,
-            kind,
-            ..
-        }) if kind != KeyEventKind::Release => Some(match code {
-            KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Key::CtrlC,
-            KeyCode::Char('f') if modifiers.contains(KeyModifiers::CONTROL) => Key::PageDown,
-            KeyCode::Char('b') if modifiers.contains(KeyModifiers::CONTROL) => Key::PageUp,
-            KeyCode::Char(c) => Key::Char(c),
-            KeyCode::Up => Key::Up,
-            KeyCode::Down => Key::Down,
-            KeyCode::PageUp => Key::PageUp,
-            KeyCode::PageDown => Key::PageDown,
-            KeyCode::Home => Key::Home,
-            KeyCode::End => Key::End,
-            KeyCode::Enter => Key::Enter,
-            KeyCode::Esc => Key::Esc,
-            KeyCode::Backspace => Key::Backspace,
-            _ => return None,
-        }),
-        _ => None,
-    }
-}
-
 fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
     queue!(out, cursor::MoveTo(0, 0))?;
     let lines = pager.visible_lines();
@@ -366,14 +302,11 @@ pub fn page(text: &str) -> io::Result<()> {
         return out.write_all(text.as_bytes()).and_then(|_| out.flush());
     }
     let mut pager = Pager::new(text, w, h);
-    let _guard = Guard::enter()?;
+    let _guard = Raw::enter(true)?;
     let mut out = io::BufWriter::new(io::stdout());
     draw(&mut out, &pager)?;
     loop {
-        let Some(key) = key_of(event::read()?) else {
-            continue;
-        };
-        match pager.handle(key) {
+        match pager.handle(read_key()?) {
             Action::Quit => return Ok(()),
             Action::Redraw => draw(&mut out, &pager)?,
             Action::Nothing => {}
@@ -479,7 +412,7 @@ mod tests {
         );
         assert_eq!(p.handle(Key::Char('q')), Action::Quit);
         assert_eq!(p.handle(Key::Esc), Action::Quit);
-        assert_eq!(p.handle(Key::CtrlC), Action::Quit);
+        assert_eq!(p.handle(Key::Ctrl('c')), Action::Quit);
     }
 
     #[test]

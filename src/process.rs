@@ -113,6 +113,9 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
         // Its own process group, so that a timeout can stop its children as well.
         cmd.process_group(0);
     }
+    // The handler is in place before the child exists: an interrupt right after the spawn
+    // must still stop it (the child is out of the terminal's reach in its own group).
+    install_handler();
     let mut child = cmd.spawn().map_err(RunError::Start)?;
     let _running = Running::register(child.id());
     let (tx, rx) = mpsc::channel();
@@ -201,20 +204,41 @@ fn stop_if_interrupted() {
 /// A registered child group, removed from [`RUNNING`] when dropped.
 struct Running(u32);
 
+/// Cleanups the interrupt handler runs before `course` exits (the terminal leaving raw mode).
+static CLEANUPS: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new());
+
+/// Run `cleanup` when Ctrl-C, SIGTERM or SIGHUP ends `course`. There is one handler for the
+/// whole program (a second `ctrlc` handler cannot be set), installed on first use.
+pub fn on_interrupt(cleanup: fn()) {
+    install_handler();
+    if let Ok(mut cleanups) = CLEANUPS.lock() {
+        cleanups.push(cleanup);
+    }
+}
+
+/// The one interrupt handler: stop the running children, run the cleanups, exit with 130.
+fn install_handler() {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        // Without a handler (another one already set), Ctrl-C still ends `course`.
+        let _ = ctrlc::set_handler(|| {
+            INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+            let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+            for pgid in groups {
+                kill_group(pgid);
+            }
+            let cleanups = CLEANUPS.lock().map(|c| c.clone()).unwrap_or_default();
+            for cleanup in cleanups {
+                cleanup();
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
 impl Running {
     fn register(pgid: u32) -> Running {
-        static HANDLER: std::sync::Once = std::sync::Once::new();
-        HANDLER.call_once(|| {
-            // Without a handler (another one already set), Ctrl-C still ends `course`.
-            let _ = ctrlc::set_handler(|| {
-                INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
-                let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
-                for pgid in groups {
-                    kill_group(pgid);
-                }
-                std::process::exit(130);
-            });
-        });
+        install_handler();
         if let Ok(mut groups) = RUNNING.lock() {
             groups.push(pgid);
         }

@@ -6,7 +6,9 @@
 //! eight basic colours, dim), never a fixed foreground or background, so light and dark
 //! themes both stay readable.
 
+pub mod keys;
 mod progress;
+pub mod selector;
 
 pub use progress::{Counter, Spinner};
 

@@ -1,0 +1,448 @@
+//! Asking `course answer`'s questions: options chosen with the arrow keys on a terminal
+//! (`terminal::selector`) or typed, reasons read as lines in cooked mode (so input methods for
+//! Korean work), and piped stdin read one line per answer. Bad input is asked again on a
+//! terminal and is a usage error (exit code 2) when piped.
+
+use std::io::{BufRead, Write};
+
+use crate::checks::choices::{self, Params};
+use crate::exit::usage;
+use crate::i18n::{Lang, Tr};
+use crate::terminal::selector::{self, Shown};
+use crate::terminal::{Style, Term};
+use crate::tr;
+
+/// Why the questions stopped before the end.
+pub enum Stop {
+    /// Esc, Ctrl-C or Ctrl-D on a terminal (exit code 0, nothing written).
+    Cancelled,
+    Error(anyhow::Error),
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Stop {
+        Stop::Error(e.into())
+    }
+}
+
+/// The spellings of an option shown in a `lang` interface after its name (Hangul ones only in
+/// Korean; every spelling is accepted either way).
+pub fn aliases<'a>(params: &'a Params, choice: &'a choices::Choice, lang: Lang) -> Vec<&'a str> {
+    params.spellings(choice)[1..]
+        .iter()
+        .copied()
+        .filter(|s| choices::shown_in(s, lang))
+        .collect()
+}
+
+/// Every spelling shown in a `lang` interface, for messages: `jupyter, notebook | script, py`.
+fn shown_spellings(params: &Params, lang: Lang) -> String {
+    params
+        .options
+        .0
+        .iter()
+        .map(|c| {
+            let mut all = vec![c.name.as_str()];
+            all.extend(aliases(params, c, lang));
+            all.join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Control characters in caret notation (`^[[D`), the way a terminal echoes them.
+fn caret(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            n @ 0..=0x1f => {
+                out.push('^');
+                out.push(char::from_u32(n + 0x40).expect("ASCII"));
+            }
+            0x7f => out.push_str("^?"),
+            _ if c.is_control() => out.push_str(&choices::visible(&c.to_string())),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Asks questions on a terminal or reads answers from piped stdin.
+pub struct Asker<'t, R: BufRead> {
+    pub input: R,
+    /// stdin is a terminal: re-ask on bad input, Ctrl-D cancels.
+    pub interactive: bool,
+    /// stdin and stdout are terminals: choose with the arrow keys.
+    pub arrows: bool,
+    pub lang: Lang,
+    pub term: &'t Term,
+}
+
+impl<R: BufRead> Asker<'_, R> {
+    fn say(&self, tr: Tr) -> Result<(), Stop> {
+        let mut out = std::io::stdout();
+        write!(out, "{}", tr.get(self.lang))?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Show `prompt` and read a line without its line ending. EOF: cancel on a terminal, an
+    /// error otherwise. A line with control characters (arrow keys typed in cooked mode) is
+    /// never returned: on a terminal it is asked again, piped it is an error.
+    fn ask(&mut self, prompt: Tr, what: Tr) -> Result<String, Stop> {
+        loop {
+            self.say(prompt.clone())?;
+            let text = self.line(what.clone())?;
+            if !choices::has_control(&text) {
+                return Ok(text);
+            }
+            if !self.interactive {
+                let (what, shown) = (what.get(self.lang), choices::visible(&text));
+                return Err(Stop::Error(usage(
+                    tr!(
+                        "the line for {what} contains control characters (\"{shown}\"); remove them (arrow keys and Esc cannot edit piped input); nothing was written",
+                        "{what} 줄에 제어 문자가 들어 있습니다 (\"{shown}\"). 지우세요 (파이프 입력은 화살표나 Esc 로 고칠 수 없습니다). 아무것도 쓰지 않았습니다"
+                    )
+                    .get(self.lang)
+                    .to_string(),
+                )));
+            }
+            if text.trim() == "\u{1b}" {
+                // Esc, then Enter: the learner wants out, as Esc does in the chooser.
+                return Err(Stop::Cancelled);
+            }
+            let shown = caret(text.trim());
+            println!(
+                "{}",
+                self.term.paint(
+                    Style::Fail,
+                    tr!(
+                        "Arrow keys cannot edit this line: they went into it as control characters (\"{shown}\"). Correct with Backspace and type the line again.",
+                        "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace 로 고치면서 다시 입력하세요."
+                    )
+                    .get(self.lang)
+                )
+            );
+        }
+    }
+
+    /// A line of input without its line ending. EOF: cancel on a terminal, an error otherwise.
+    fn line(&mut self, what: Tr) -> Result<String, Stop> {
+        let mut buf = Vec::new();
+        let n = self.input.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            if self.interactive {
+                println!();
+                return Err(Stop::Cancelled);
+            }
+            let what = what.get(self.lang);
+            return Err(Stop::Error(usage(
+                tr!(
+                    "input ended before {what}; nothing was written. Give each question two lines (the choice, then the reason) and a last line to confirm (`y` or empty)",
+                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유) 과 확인용 마지막 줄 (`예` 또는 빈 줄) 을 주세요"
+                )
+                .get(self.lang)
+                .to_string(),
+            )));
+        }
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        let text = match String::from_utf8(buf) {
+            Ok(t) => t,
+            Err(_) => {
+                return Err(Stop::Error(usage(
+                    tr!(
+                        "the input is not UTF-8 text; set your terminal's encoding to UTF-8",
+                        "입력이 UTF-8 텍스트가 아닙니다. 터미널 인코딩을 UTF-8 로 설정하세요"
+                    )
+                    .get(self.lang)
+                    .to_string(),
+                )))
+            }
+        };
+        if !self.interactive {
+            // Piped input is not echoed; show it so the transcript reads as a dialogue.
+            println!("{}", choices::visible(&text));
+        }
+        Ok(text)
+    }
+
+    /// Bad input: on a terminal say so and ask again, otherwise stop with exit code 2.
+    fn invalid(&self, message: Tr) -> Result<(), Stop> {
+        if self.interactive {
+            println!("{}", self.term.paint(Style::Fail, message.get(self.lang)));
+            Ok(())
+        } else {
+            Err(Stop::Error(usage(format!(
+                "{}; nothing was written",
+                message.get(self.lang)
+            ))))
+        }
+    }
+
+    pub fn choice(
+        &mut self,
+        params: &Params,
+        default: Option<usize>,
+        n: usize,
+    ) -> Result<usize, Stop> {
+        if self.arrows {
+            return self.select(params, default.unwrap_or(0));
+        }
+        for (i, c) in params.options.0.iter().enumerate() {
+            let others = aliases(params, c, self.lang).join(", ");
+            let number = i + 1;
+            let name = &c.name;
+            let mark = if Some(i) == default { "*" } else { " " };
+            if others.is_empty() {
+                println!("  {mark}{number}) {name}");
+            } else {
+                println!(
+                    "  {mark}{number}) {name}  {}",
+                    self.term.paint(Style::Dim, &format!("({others})"))
+                );
+            }
+        }
+        let prompt = match default {
+            Some(d) => {
+                let name = &params.options.0[d].name;
+                tr!(
+                    "Choice [Enter keeps {name}]: ",
+                    "선택 [Enter: {name} 유지]: "
+                )
+            }
+            None => tr!("Choice: ", "선택: "),
+        };
+        loop {
+            let text = self.ask(
+                prompt.clone(),
+                tr!("the choice of question {n}", "{n}번 질문의 선택"),
+            )?;
+            let text = text.trim();
+            if text.is_empty() {
+                if let Some(d) = default {
+                    return Ok(d);
+                }
+            } else if let Some(i) = resolve(params, text) {
+                return Ok(i);
+            }
+            let accepted = shown_spellings(params, self.lang);
+            let count = params.options.0.len();
+            self.invalid(tr!(
+                "`{text}` is not an option of question {n}; type a number from 1 to {count} or one of: {accepted}",
+                "`{text}` 은(는) {n}번 질문의 선택지가 아닙니다. 1부터 {count} 까지의 번호나 다음 중 하나를 입력하세요: {accepted}"
+            ))?;
+        }
+    }
+
+    pub fn reason(&mut self, min: usize, default: Option<&str>, n: usize) -> Result<String, Stop> {
+        let prompt = match default {
+            Some(d) => {
+                let d = shorten(d, 40);
+                tr!(
+                    "Why? (at least {min} characters; Enter keeps \"{d}\")\n> ",
+                    "이유는? ({min}자 이상, Enter: \"{d}\" 유지)\n> "
+                )
+            }
+            None => tr!(
+                "Why? (at least {min} characters)\n> ",
+                "이유는? ({min}자 이상)\n> "
+            ),
+        };
+        loop {
+            let text = self.ask(
+                prompt.clone(),
+                tr!("the reason of question {n}", "{n}번 질문의 이유"),
+            )?;
+            let text = text.trim();
+            let text = match (text.is_empty(), default) {
+                (true, Some(d)) => d,
+                _ => text,
+            };
+            let count = text.chars().count();
+            if count >= min && crate::prose::check(text).is_err() {
+                self.invalid(tr!(
+                    "the reason of question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
+                    "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞나요?"
+                ))?;
+                continue;
+            }
+            if count >= min {
+                return Ok(text.to_string());
+            }
+            self.invalid(tr!(
+                "the reason of question {n} has {count} characters; write at least {min}: why does that tool fit?",
+                "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주세요: 왜 그 도구가 알맞나요?"
+            ))?;
+        }
+    }
+
+    /// The arrow-key chooser; prints the choice once made.
+    fn select(&self, params: &Params, start: usize) -> Result<usize, Stop> {
+        let options: Vec<Shown> = params
+            .options
+            .0
+            .iter()
+            .map(|c| Shown {
+                name: c.name.clone(),
+                aside: aliases(params, c, self.lang).join(", "),
+            })
+            .collect();
+        match selector::select(
+            &options,
+            start,
+            |t| resolve(params, t),
+            self.term,
+            self.lang,
+        )? {
+            Some(i) => {
+                let name = &params.options.0[i].name;
+                println!("{}", tr!("Choice: {name}", "선택: {name}").get(self.lang));
+                Ok(i)
+            }
+            None => Err(Stop::Cancelled),
+        }
+    }
+
+    pub fn confirm(&mut self) -> Result<bool, Stop> {
+        loop {
+            let text = self.ask(
+                tr!("Save it? [Y/n] ", "저장할까요? [예/아니오, 기본: 예] "),
+                tr!("the confirmation", "확인 답변"),
+            )?;
+            match parse_yes_no(&text) {
+                Some(yes) => return Ok(yes),
+                None => self.invalid(tr!(
+                    "answer y (yes) or n (no)",
+                    "예(y) 또는 아니오(n) 로 답하세요"
+                ))?,
+            }
+        }
+    }
+}
+
+/// A typed choice: an option number (1-based) or any accepted spelling.
+pub fn resolve(params: &Params, text: &str) -> Option<usize> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<usize>() {
+        return (1..=params.options.0.len()).contains(&n).then(|| n - 1);
+    }
+    params.option_index(text)
+}
+
+/// Empty (Enter), `y`/`yes`/`예`/`네` -> yes; `n`/`no`/`아니오`/`아니요` -> no; anything else ->
+/// ask again. Saving is the default: the learner has just answered every question.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "y" | "yes" | "예" | "네" | "응" | "ㅇ" => Some(true),
+        "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
+        _ => None,
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::choices::test_params as params;
+
+    #[test]
+    fn numbers_and_spellings_resolve() {
+        let p = params();
+        assert_eq!(resolve(&p, "2"), Some(1));
+        assert_eq!(resolve(&p, "0"), None);
+        assert_eq!(resolve(&p, "4"), None);
+        assert_eq!(resolve(&p, " Notebook"), Some(0));
+        assert_eq!(resolve(&p, "colab"), Some(2));
+    }
+
+    #[test]
+    fn yes_and_no_in_both_languages() {
+        for y in ["", " ", "y", "Yes", "예", " 네 "] {
+            assert_eq!(parse_yes_no(y), Some(true), "{y}");
+        }
+        for n in ["N", "no", "아니오", "아니요"] {
+            assert_eq!(parse_yes_no(n), Some(false), "{n}");
+        }
+        assert_eq!(parse_yes_no("maybe"), None);
+    }
+
+    fn asker(input: &str, interactive: bool) -> Asker<'static, std::io::Cursor<Vec<u8>>> {
+        static TERM: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+        Asker {
+            input: std::io::Cursor::new(input.as_bytes().to_vec()),
+            interactive,
+            arrows: false,
+            lang: Lang::Ko,
+            term: TERM.get_or_init(|| Term::plain(80)),
+        }
+    }
+
+    #[test]
+    fn a_terminal_asks_again_for_a_line_with_arrow_keys() {
+        let mut a = asker(
+            "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\n백스페이스\x7f로\n사람 없이 서버에서 오래 돌아가야 한다\n",
+            true,
+        );
+        let reason = a.reason(10, None, 2).unwrap_or_else(|_| panic!("stopped"));
+        assert_eq!(reason, "사람 없이 서버에서 오래 돌아가야 한다");
+        // A kept default with control characters is never offered (see `run`), and a typed
+        // choice with them is asked again too.
+        let mut a = asker("jup\x1b[Cyter\n2\n", true);
+        assert_eq!(a.choice(&params(), None, 1).ok(), Some(1));
+    }
+
+    #[test]
+    fn esc_enter_and_ctrl_d_cancel_on_a_terminal() {
+        for input in ["\x1b\n", " \x1b \r\n", ""] {
+            let mut a = asker(input, true);
+            assert!(
+                matches!(a.reason(10, None, 1), Err(Stop::Cancelled)),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn piped_control_characters_are_an_error() {
+        let mut a = asker("runs on a server\x1b[D for hours\n", false);
+        match a.reason(10, None, 2) {
+            Err(Stop::Error(e)) => {
+                let m = e.to_string();
+                assert!(m.contains("제어 문자") && m.contains("\\e[D"), "{m}");
+                assert!(!m.contains('\x1b'), "{m}");
+            }
+            _ => panic!("accepted"),
+        }
+        let mut a = asker("y\x08\n", false);
+        assert!(matches!(a.confirm(), Err(Stop::Error(_))));
+        let mut a = asker("\n", false);
+        assert!(matches!(a.confirm(), Ok(true)));
+    }
+
+    #[test]
+    fn english_hides_hangul_aliases() {
+        let p = params();
+        assert_eq!(aliases(&p, &p.options.0[0], Lang::En), ["notebook"]);
+        assert_eq!(
+            aliases(&p, &p.options.0[0], Lang::Ko),
+            ["notebook", "주피터"]
+        );
+        assert_eq!(
+            shown_spellings(&p, Lang::En),
+            "jupyter, notebook | script, py, .py | colab"
+        );
+        assert_eq!(caret("a\x1b[D\x7f"), "a^[[D^?");
+    }
+}
