@@ -17,7 +17,8 @@ judged on its own by pip's line parser and `install_req_from_parsed_requirement`
 `kind` is `requirement`, `editable` or `option` (`-r`/`-c` included, not followed); `name` is
 pip's canonical project name where pip knows it without building anything; `error` is the
 first line of pip's message; `fs` is true where pip's verdict depends on files that exist
-(a local path), so only the classification can be compared. Lines are judged in an empty
+(a local path: pip is asked again with a project folder there, and answers otherwise), so
+ours must be a local path or pip's verdict in the empty folder. Lines are judged in an empty
 temporary directory with the `${VAR}` variables the corpus mentions unset, so the result does
 not depend on the machine. The tests in `tests/check_requirements.rs` read this file, and
 run this script live when a pip >= 26 is available.
@@ -28,6 +29,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -42,22 +44,43 @@ from pip._internal.req.req_file import (
 )
 from pip._internal.req.constructors import install_req_from_parsed_requirement
 from pip._vendor.packaging.utils import canonicalize_name
+from pip._internal.utils.urls import strip_extras
 from pip._internal.vcs import is_url
 
 
 def looks_like_path(text):
-    """A local path (pip's `_looks_like_path`, and no `scheme://`, no `name @`): pip's verdict
-    then depends on whether the folder exists."""
+    """pip's `_looks_like_path` on what is not a URL: pip may look for a folder there."""
     text = text.split(";", 1)[0].strip()
-    if "://" in text or text.lower().startswith("file:") or "@" in text.split("/", 1)[0]:
+    try:
+        if is_url(text) or "://" in text:
+            return False
+    except ValueError:  # urlsplit refuses it: pip refuses the line whatever the files
         return False
-    return "/" in text or "\\" in text or text.startswith(".")
+    return "/" in text or text.startswith(".")
+
+
+def project_at(text, editable, root):
+    """Make `text` (a requirement that looks like a path) an installable folder under `root`
+    for a second opinion; the folder made, or None when it would leave `root`."""
+    if not editable:
+        text = text.split(";", 1)[0].strip()
+    text = strip_extras(text)[0]
+    path = os.path.normpath(os.path.join(root, text))
+    if path != root and not path.startswith(root + os.sep):
+        return None
+    try:
+        os.makedirs(path, exist_ok=True)
+        with open(os.path.join(path, "pyproject.toml"), "w") as f:
+            f.write("")
+    except OSError:
+        return None
+    return path
 
 
 def verdict(parse_line, filename, lineno, line):
     out = {"ok": True, "kind": None, "name": None, "error": None, "fs": False}
     out["kind"] = "option" if line.startswith("-") else "requirement"
-    if line.startswith(("-e", "--editable", "--e")):
+    if line.startswith(("-e", "--editable")):
         out["kind"] = "editable"
     try:
         with contextlib.redirect_stderr(io.StringIO()):
@@ -67,7 +90,6 @@ def verdict(parse_line, filename, lineno, line):
             out["kind"] = "option"
             return out
         out["kind"] = "editable" if parsed.is_editable else "requirement"
-        out["fs"] = looks_like_path(parsed.requirement)
         ireq = install_req_from_parsed_requirement(handle_requirement_line(parsed))
         if ireq.req is not None:
             out["name"] = canonicalize_name(ireq.req.name)
@@ -77,6 +99,36 @@ def verdict(parse_line, filename, lineno, line):
         text = [getattr(exc, "reference", None) or str(exc).strip()]
         text = text[0].splitlines()
         out.update(ok=False, error=f"{type(exc).__name__}: {text[0] if text else ''}")
+    return out
+
+
+def judged(parse_line, filename, lineno, line):
+    """pip's verdict in an empty folder; `fs` when a project folder at the requirement's
+    path would change it (a local path: only the file system can say)."""
+    root = os.getcwd()
+    out = verdict(parse_line, filename, lineno, line)
+    try:
+        args, opts = parse_line(line)
+    except BaseException:
+        return out
+    req = args or (opts.editables[0] if opts.editables else None)
+    if req is None or not looks_like_path(req):
+        return out
+    try:
+        made = project_at(req, bool(opts.editables) and not args, root)
+    except Exception:  # pip's own strip_extras refuses it, whatever the files
+        return out
+    if made is None:
+        # A path outside the sandbox (`/`, `../x`): it depends on files we cannot make.
+        out["fs"] = True
+        return out
+    try:
+        other = verdict(parse_line, filename, lineno, line)
+    finally:
+        for entry in os.listdir(root):
+            full = os.path.join(root, entry)
+            shutil.rmtree(full) if os.path.isdir(full) else os.remove(full)
+    out["fs"] = (other["ok"], other["name"]) != (out["ok"], out["name"])
     return out
 
 
@@ -99,7 +151,7 @@ def main():
                 os.environ.pop(var[1], None)
             for lineno, line in preprocess(content):
                 row = {"file": name, "line": lineno, "text": line}
-                row.update(verdict(parse_line, name, lineno, line))
+                row.update(judged(parse_line, name, lineno, line))
                 print(json.dumps(row, ensure_ascii=False))
 
 

@@ -44,6 +44,8 @@ pub enum ReqError {
     NotEditable,
     /// A `.whl` whose file name is not `name-version-tags.whl`.
     WheelName(String),
+    /// A URL Python cannot split (`Invalid IPv6 URL`) or a `file:` URL naming another host.
+    BadUrl(String),
 }
 
 const VCS: &[&str] = &["bzr", "git", "hg", "svn"];
@@ -113,18 +115,78 @@ fn is_vcs(url: &str) -> bool {
     VCS_SCHEMES.contains(&scheme(url).as_str())
 }
 
-/// The unquoted path of a URL (after scheme and `//netloc`, before `?` and `#`).
-fn url_path(url: &str) -> String {
-    let s = scheme(url);
-    let mut rest = url.trim_start_matches(|c: char| c <= ' ');
+/// The parts of a URL as `urllib.parse.urlsplit` finds them (it drops tabs and newlines
+/// first): (netloc, unquoted path).
+fn split_url(url: &str) -> (String, String) {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
+    let s = scheme(&cleaned);
+    let mut rest = cleaned.as_str();
     if !s.is_empty() {
         rest = &rest[s.len() + 1..];
     }
+    let mut netloc = "";
     if let Some(after) = rest.strip_prefix("//") {
-        rest = &after[after.find(['/', '?', '#']).unwrap_or(after.len())..];
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        netloc = &after[..end];
+        rest = &after[end..];
     }
     let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
-    unquote(path)
+    (netloc.to_string(), unquote(path))
+}
+
+fn url_path(url: &str) -> String {
+    split_url(url).1
+}
+
+/// `urlsplit`'s "Invalid IPv6 URL": a netloc (after `scheme://` or a leading `//`) whose
+/// brackets do not pair up or do not hold an IPv6 address.
+fn bad_netloc(url: &str) -> bool {
+    let (netloc, _) = split_url(url);
+    let open = netloc.contains('[');
+    if open != netloc.contains(']') {
+        return true;
+    }
+    if !open {
+        return false;
+    }
+    let host = netloc.rsplit('@').next().unwrap_or("");
+    let inside = host
+        .split_once('[')
+        .and_then(|(_, r)| r.split_once(']'))
+        .map(|(h, _)| h)
+        .unwrap_or("");
+    let ipv6 = inside.contains(':')
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.' | '%'));
+    !ipv6 && !inside.starts_with(['v', 'V'])
+}
+
+/// What pip's `Link` and `InstallRequirement` refuse in a URL: an `#egg=` that is not a
+/// project name, a netloc with unbalanced `[`/`]` (urlsplit's "Invalid IPv6 URL"), and a
+/// `file:` URL naming another host.
+fn check_link(url: &str) -> Result<Option<String>, ReqError> {
+    let egg = egg_fragment(url)?;
+    if bad_netloc(url) {
+        return Err(ReqError::BadUrl(format!("Invalid IPv6 URL: {url}")));
+    }
+    let (netloc, _) = split_url(url);
+    if scheme(url) == "file" && !url.starts_with("file:") {
+        // pip's `url_to_path` asserts the spelling (`FILE:///x` is refused).
+        return Err(ReqError::BadUrl(format!(
+            "You can only turn file: urls into filenames (not {url})"
+        )));
+    }
+    if scheme(url) == "file" && !netloc.is_empty() && netloc != "localhost" {
+        return Err(ReqError::BadUrl(format!(
+            "non-local file URIs are not supported: {url}"
+        )));
+    }
+    Ok(egg)
 }
 
 /// `urllib.parse.unquote`: `%XX` decoded as UTF-8 (invalid sequences replaced).
@@ -220,7 +282,7 @@ fn wheel_name(file: &str) -> Result<String, ReqError> {
 
 /// Name and form of a URL requirement, as `Link` and `parse_req_from_line` see it.
 fn from_link(url: &str) -> Result<Option<String>, ReqError> {
-    let egg = egg_fragment(url)?;
+    let egg = check_link(url)?;
     let path = url_path(url);
     let file = basename(&path);
     if extension(file) == ".whl" {
@@ -242,18 +304,44 @@ fn strip_extras(path: &str) -> &str {
     }
 }
 
-/// A local path rather than a name or URL: pip would look for a folder there.
+/// pip's `strip_extras` on the line as a path: `[...]` at its very end (after any `/`) must
+/// be extras `packaging` reads, or pip refuses the line before looking at any file.
+fn extras_at_end(name: &str) -> Result<(), ReqError> {
+    let path = name.trim_end_matches('/');
+    let Some(open) = path.strip_suffix(']').and_then(|p| p.rfind('[')) else {
+        return Ok(());
+    };
+    let inside = &path[open + 1..path.len() - 1];
+    if open == 0 || inside.is_empty() || inside.contains(']') {
+        return Ok(());
+    }
+    let placeholder = format!("placeholder[{}]", inside.to_lowercase());
+    pep508::parse_requirement(&placeholder)
+        .map(|_| ())
+        .map_err(ReqError::Syntax)
+}
+
+/// A local path rather than a name or URL: pip would look for a folder there. As pip on
+/// POSIX sees it (where graders run): `/` separates, `\` does not.
 pub fn looks_like_local_path(text: &str) -> bool {
     let text = text.split(';').next().unwrap_or("").trim();
     let head = text.split('/').next().unwrap_or("");
+    let lower = text.to_ascii_lowercase();
     !text.contains("://")
-        && !text.to_ascii_lowercase().starts_with("file:")
+        && !is_url(text)
+        && !lower.starts_with("file:")
+        && !VCS.iter().any(|v| lower.starts_with(&format!("{v}:")))
         && !head.contains('@')
-        && (text.contains('/') || text.contains('\\') || text.starts_with('.'))
+        && !text.contains('\0') // no file has a NUL in its name
+        && (text.contains('/') || text.starts_with('.'))
 }
 
 /// The requirement of a non-editable line (pip's `parse_req_from_line`).
 pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
+    // pip's `is_url` splits the whole line first, and Python refuses some netlocs outright.
+    if bad_netloc(text) {
+        return Err(ReqError::BadUrl(format!("Invalid IPv6 URL: {text}")));
+    }
     let sep = if is_url(text) { "; " } else { ";" };
     let (name, marker) = match text.split_once(sep) {
         Some((name, marker)) => (name, marker.trim()),
@@ -264,6 +352,9 @@ pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
     }
     let name = name.trim();
     let marker = marker.to_string();
+    if !is_url(name) {
+        extras_at_end(name)?;
+    }
     if is_url(name) {
         return Ok(Parsed {
             form: Form::BareUrl,
@@ -302,6 +393,9 @@ pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
         });
     }
     let req = pep508::parse_requirement(name).map_err(ReqError::Syntax)?;
+    if let Some(url) = &req.url {
+        check_link(url)?;
+    }
     Ok(Parsed {
         form: if req.url.is_some() {
             Form::NameAtUrl
@@ -317,7 +411,7 @@ pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
 pub fn parse_editable(text: &str) -> Result<Parsed, ReqError> {
     if let Ok(req) = pep508::parse_requirement(text) {
         if let Some(url) = &req.url {
-            egg_fragment(url)?;
+            check_link(url)?;
             if !is_vcs(url) && !url.starts_with("file:") {
                 return Err(ReqError::NotEditable);
             }
@@ -337,7 +431,7 @@ pub fn parse_editable(text: &str) -> Result<Parsed, ReqError> {
         });
     }
     if no_extras.to_ascii_lowercase().starts_with("file:") {
-        let egg = egg_fragment(no_extras)?;
+        let egg = check_link(no_extras)?;
         return Ok(Parsed {
             form: Form::Path,
             name: egg.map(|e| canonical_name(&e)),
@@ -349,7 +443,7 @@ pub fn parse_editable(text: &str) -> Result<Parsed, ReqError> {
         Some(v) => format!("{v}+{text}"),
         None => text.to_string(),
     };
-    let egg = egg_fragment(&url)?;
+    let egg = check_link(&url)?;
     if !is_vcs(&url) && !url.starts_with("file:") {
         return Err(ReqError::NotEditable);
     }
@@ -393,5 +487,43 @@ mod tests {
             Some("accelerate".into())
         );
         assert!(egg_fragment("git+https://x#egg=codejail==3.1.3").is_err());
+    }
+
+    /// Found by comparing mutated lines with pip 26 (scripts/fuzz-lines.py).
+    #[test]
+    fn what_python_and_pip_do_to_urls_and_paths() {
+        // urlsplit drops tabs, so the wheel name is whole again.
+        let p = parse_line_requirement("https://h/gradio-4.37\t2-py3-none-any.whl").unwrap();
+        assert_eq!(p.name.as_deref(), Some("gradio"));
+        assert!(matches!(
+            parse_line_requirement("foo @ https://exa[ple.org/foo.tar.gz"),
+            Err(ReqError::BadUrl(_))
+        ));
+        assert!(parse_line_requirement("foo @ https://[::1]/foo.tar.gz").is_ok());
+        assert!(matches!(
+            parse_line_requirement("file://host/pkg.tar.gz"),
+            Err(ReqError::BadUrl(_))
+        ));
+        assert!(matches!(
+            parse_line_requirement("FILE:///pkg.tar.gz"),
+            Err(ReqError::BadUrl(_))
+        ));
+        // `\\` is no path separator on POSIX; `[...]` at the end must be extras.
+        assert!(matches!(
+            parse_line_requirement("ev\\entlet==0.35.2"),
+            Err(ReqError::Syntax(_))
+        ));
+        assert!(matches!(
+            parse_line_requirement("numpy[a b]/"),
+            Err(ReqError::Syntax(_))
+        ));
+        assert_eq!(
+            parse_line_requirement("py_").unwrap().name.as_deref(),
+            Some("py-")
+        );
+        assert!(matches!(
+            parse_editable("git+https:#//github.com/x/y.git"),
+            Err(ReqError::EditableWithoutName)
+        ));
     }
 }

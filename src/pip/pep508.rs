@@ -37,23 +37,21 @@ pub struct SyntaxError {
     pub too_deep: bool,
 }
 
-/// PEP 503 normalisation: lowercase, runs of `-_.` become one `-`.
+/// PEP 503 normalisation, as packaging's `canonicalize_name`: lowercase, each run of `-_.`
+/// becomes one `-` (also at the ends: `py_` is `py-`).
 pub fn canonical_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut sep = false;
+    let mut in_run = false;
     for c in name.chars() {
         if matches!(c, '-' | '_' | '.') {
-            sep = true;
-            continue;
+            if !in_run {
+                out.push('-');
+            }
+            in_run = true;
+        } else {
+            in_run = false;
+            out.extend(c.to_lowercase());
         }
-        if sep && !out.is_empty() {
-            out.push('-');
-        }
-        sep = false;
-        out.push(c.to_ascii_lowercase());
-    }
-    if sep && out.is_empty() {
-        out.push('-');
     }
     out
 }

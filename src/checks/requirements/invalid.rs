@@ -115,6 +115,17 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             )
             .hint(hint)
         }
+        ReqError::BadUrl(why) => Finding::fail(
+            Code::RequirementsInvalid,
+            tr!(
+                "pip refuses `{content}`: {why}",
+                "pip이 `{content}` 줄을 거부합니다: {why}"
+            ),
+        )
+        .hint(tr!(
+            "check the URL: a host in brackets must be an IPv6 address, and a `file:` URL names no other host (`file:///path/to/pkg.tar.gz`)",
+            "URL을 확인하세요: 대괄호 안의 호스트는 IPv6 주소여야 하고, `file:` URL에는 다른 호스트를 쓰지 않습니다(`file:///path/to/pkg.tar.gz`)"
+        )),
         ReqError::EggFragment(egg) => Finding::fail(
             Code::RequirementsEggFragment,
             tr!(
