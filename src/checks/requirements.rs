@@ -189,49 +189,10 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         broken_names,
     } = read_lines(file, &lines);
 
-    // Names written for a different package.
-    let mut misnamed_meant: Vec<String> = Vec::new();
-    for r in &reqs {
-        if let Some((written, meant, en, ko)) = MISNAMED.iter().find(|(w, ..)| r.name == *w) {
-            let line = r.line;
-            misnamed_meant.push(meant.to_string());
-            let (en, ko) = (en.to_string(), ko.to_string());
-            findings.push(
-                Finding::fail(Code::RequirementsMisnamed, tr!("{en}", "{ko}"))
-                    .file(file)
-                    .line(line)
-                    .hint(tr!(
-                        "replace `{written}` with `{meant}` on line {line}",
-                        "{line}번째 줄의 `{written}`을(를) `{meant}`(으)로 바꾸세요"
-                    )),
-            );
-        }
-    }
-
-    // Duplicates: the same package with the same markers.
-    let mut first_seen: BTreeMap<(&str, &str), &Req> = BTreeMap::new();
-    for r in &reqs {
-        match first_seen.get(&(r.name.as_str(), r.marker.as_str())) {
-            Some(first) => {
-                let (name, l1, t1, l2, t2) = (&r.name, first.line, &first.text, r.line, &r.text);
-                findings.push(
-                    Finding::fail(Code::RequirementsDuplicate, tr!(
-                        "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
-                        "`{name}`이(가) 두 번 적혀 있습니다: {l1}번째 줄(`{t1}`)과 {l2}번째 줄(`{t2}`)"
-                    ))
-                    .file(file)
-                    .line(l2)
-                    .hint(tr!(
-                        "keep one line for `{name}` (package names ignore case and `-`/`_`/`.`), with the version you need",
-                        "`{name}`은(는) 한 줄만 남기세요(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰세요"
-                    )),
-                );
-            }
-            None => {
-                first_seen.insert((r.name.as_str(), r.marker.as_str()), r);
-            }
-        }
-    }
+    let (misnamed, misnamed_meant) = misnamed(file, &reqs);
+    findings.extend(misnamed);
+    let (duplicates, first_seen) = duplicates(file, &reqs);
+    findings.extend(duplicates);
 
     if params.explain {
         findings.extend(explanations(file, &lines));
@@ -300,6 +261,65 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| f.line.unwrap_or(u32::MAX));
     findings
+}
+
+/// Names written for a different package (`pytorch`, `sklearn`): their findings, and the
+/// names meant (which then count as listed).
+fn misnamed(file: &str, reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
+    let mut findings = Vec::new();
+    let mut misnamed_meant: Vec<String> = Vec::new();
+    for r in reqs {
+        if let Some((written, meant, en, ko)) = MISNAMED.iter().find(|(w, ..)| r.name == *w) {
+            let line = r.line;
+            misnamed_meant.push(meant.to_string());
+            let (en, ko) = (en.to_string(), ko.to_string());
+            findings.push(
+                Finding::fail(Code::RequirementsMisnamed, tr!("{en}", "{ko}"))
+                    .file(file)
+                    .line(line)
+                    .hint(tr!(
+                        "replace `{written}` with `{meant}` on line {line}",
+                        "{line}번째 줄의 `{written}`을(를) `{meant}`(으)로 바꾸세요"
+                    )),
+            );
+        }
+    }
+
+    (findings, misnamed_meant)
+}
+
+/// The same package with the same markers listed twice: the findings, and each (name,
+/// marker) with its first requirement.
+fn duplicates<'a>(
+    file: &str,
+    reqs: &'a [Req],
+) -> (Vec<Finding>, BTreeMap<(&'a str, &'a str), &'a Req>) {
+    let mut findings = Vec::new();
+    let mut first_seen: BTreeMap<(&str, &str), &Req> = BTreeMap::new();
+    for r in reqs {
+        match first_seen.get(&(r.name.as_str(), r.marker.as_str())) {
+            Some(first) => {
+                let (name, l1, t1, l2, t2) = (&r.name, first.line, &first.text, r.line, &r.text);
+                findings.push(
+                    Finding::fail(Code::RequirementsDuplicate, tr!(
+                        "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
+                        "`{name}`이(가) 두 번 적혀 있습니다: {l1}번째 줄(`{t1}`)과 {l2}번째 줄(`{t2}`)"
+                    ))
+                    .file(file)
+                    .line(l2)
+                    .hint(tr!(
+                        "keep one line for `{name}` (package names ignore case and `-`/`_`/`.`), with the version you need",
+                        "`{name}`은(는) 한 줄만 남기세요(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰세요"
+                    )),
+                );
+            }
+            None => {
+                first_seen.insert((r.name.as_str(), r.marker.as_str()), r);
+            }
+        }
+    }
+
+    (findings, first_seen)
 }
 
 /// The words a comment must say more than: the package's name, or for a URL without one,
