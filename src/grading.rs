@@ -9,6 +9,8 @@ pub mod validate;
 
 pub use next::{exercise_order, next_step, Step};
 
+use serde::{Deserialize, Serialize};
+
 use crate::checks::{CheckContext, Finding, Status};
 use crate::course::Exercise;
 use crate::i18n::Tr;
@@ -21,11 +23,49 @@ pub struct ExerciseResult {
     pub score: u32,
     pub max_score: u32,
     pub findings: Vec<Finding>,
+    /// Why the exercise was not graded (status skip) or could not be (status error).
+    pub reason: Option<Reason>,
 }
 
-/// Run every check of `exercise`. Status: fail if any finding failed or errored, skip if every
-/// finding was skipped, pass otherwise. Score is all or nothing; an exercise that could not be
-/// checked at all (skip) counts for nothing either way: score 0 of 0.
+/// Why an exercise has no verdict: the `reason` of `course-report/1`, a stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Not graded: its checks run the submission's code, and grading ran without `--exec`.
+    NeedsExec,
+    /// Not graded: every check was skipped for another reason (no environment to import with).
+    NotChecked,
+    /// Not graded: the exercise has no checks.
+    NoChecks,
+    /// Could not grade: a check could not run or could not read the submission (a corrupt
+    /// `.git/HEAD`, an unreadable file, an interpreter that hung); exit code 3.
+    CouldNotRun,
+}
+
+impl Reason {
+    /// The code as written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NeedsExec => "needs-exec",
+            Reason::NotChecked => "not-checked",
+            Reason::NoChecks => "no-checks",
+            Reason::CouldNotRun => "could-not-run",
+        }
+    }
+
+    /// Every reason with what it means (the README's table).
+    pub const ALL: [Reason; 4] = [
+        Reason::NeedsExec,
+        Reason::NotChecked,
+        Reason::NoChecks,
+        Reason::CouldNotRun,
+    ];
+}
+
+/// Run every check of `exercise`. Status: error if a check could not run, fail if any finding
+/// failed, skip if every finding was skipped, pass otherwise. Score is all or nothing. An
+/// exercise that was not graded (skip) keeps its points in `max_score`: a submission graded
+/// without `--exec` scores 80 of 100, not 80 of 80, and says which 20 were not graded.
 ///
 /// Two small mechanisms apply to every kind: the same finding from several kinds (all three
 /// git kinds notice `git/not-a-repo`; `paths` and `mentions` both find `file/missing` for
@@ -51,10 +91,15 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
         }
     }
     let status = exercise_status(&findings);
-    let max_score = if status == Status::Skip {
-        0
-    } else {
-        exercise.points
+    let max_score = exercise.points;
+    let reason = match status {
+        Status::Error => Some(Reason::CouldNotRun),
+        Status::Skip if exercise.checks.is_empty() => Some(Reason::NoChecks),
+        Status::Skip if !ctx.allow_exec && exercise.checks.iter().any(|c| c.executes()) => {
+            Some(Reason::NeedsExec)
+        }
+        Status::Skip => Some(Reason::NotChecked),
+        Status::Pass | Status::Fail => None,
     };
     ExerciseResult {
         id: exercise.id.clone(),
@@ -66,6 +111,7 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
         },
         max_score,
         findings,
+        reason,
     }
 }
 

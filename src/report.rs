@@ -45,7 +45,12 @@ pub struct ExerciseReport {
     /// `pass`, `fail` or `skip` (a check that could not run makes its exercise `fail`).
     pub status: ExerciseStatus,
     pub score: u32,
+    /// The exercise's points, also when it was not graded.
     pub max_score: u32,
+    /// Why there is no verdict: `needs-exec`, `not-checked` or `no-checks` (status `skip`,
+    /// not graded), `could-not-run` (status `fail`, could not grade). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::grading::Reason>,
     pub findings: Vec<FindingReport>,
 }
 
@@ -143,6 +148,7 @@ impl Report {
                     status,
                     score: r.score,
                     max_score: r.max_score,
+                    reason: r.reason,
                     findings: r
                         .findings
                         .iter()
@@ -167,6 +173,24 @@ impl Report {
             exercises,
             summary,
         }
+    }
+
+    /// Points of the exercises that were not graded (status `skip`): kept in `max_score`.
+    pub fn not_graded_points(&self) -> u32 {
+        self.exercises
+            .iter()
+            .filter(|e| e.status == ExerciseStatus::Skip)
+            .map(|e| e.max_score)
+            .fold(0, u32::saturating_add)
+    }
+
+    /// Why the submission could not be graded fully, for a gradebook's `error` column: the
+    /// first finding of a check that could not run, as `exercise: file:line: message`.
+    pub fn could_not_grade(&self) -> Option<String> {
+        self.exercises.iter().find_map(|e| {
+            let f = e.findings.iter().find(|f| f.status == Status::Error)?;
+            Some(format!("{}: {}", e.id, f.located()))
+        })
     }
 
     /// 3 when a check could not run, else 1 when an exercise failed, else 0.

@@ -192,6 +192,35 @@ fn virtual_env_outside_the_workspace_is_used() {
     let msg = s(&f, "message");
     let expected = format!("($VIRTUAL_ENV={}): torch 2.2.0, numpy 2.0.1", env.display());
     assert!(msg.contains(&expected), "{msg}");
+
+    // issue 8: accepted, but `course grade` will not see it, and check says so.
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args(["check", "--lang", "en", "--workspace"])
+        .arg(&ws)
+        .env("VIRTUAL_ENV", &env)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("outside the workspace; `course grade` looks only inside the submission"),
+        "{stderr}"
+    );
+    // An environment inside the workspace draws no note.
+    let inside = venv(&ws, ".venv");
+    stub_package(&inside, "torch", "2.2.0");
+    stub_package(&inside, "numpy", "2.0.1");
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args(["check", "--lang", "en", "--workspace"])
+        .arg(&ws)
+        .env("VIRTUAL_ENV", &inside)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("outside the workspace"));
 }
 
 #[test]

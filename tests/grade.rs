@@ -69,11 +69,12 @@ fn json_report_on_stdout_for_an_uninitialised_folder() {
     assert_eq!(ex[0]["id"], "first");
     assert_eq!(ex[0]["status"], "skip");
     assert_eq!(
-        ex[0]["max_score"], 0,
-        "a skipped exercise counts for nothing"
+        ex[0]["max_score"], 20,
+        "an exercise not graded keeps its points"
     );
+    assert_eq!(ex[0]["reason"], "no-checks");
     assert_eq!(v["summary"]["skipped"], 2);
-    assert_eq!(v["summary"]["max_score"], 0);
+    assert_eq!(v["summary"]["max_score"], 30);
     // Grading writes nothing into the submission.
     assert!(!ws.join(".course").exists());
 }
@@ -94,31 +95,34 @@ fn every_format_parses() {
     let gs: serde_json::Value =
         serde_json::from_str(&stdout(&grade(&c, &ws, "gradescope").code(0))).unwrap();
     assert_eq!(gs["score"], 0);
-    assert_eq!(gs["tests"][0]["name"], "First (first)");
-    assert_eq!(gs["tests"][0]["max_score"], 0);
-    assert_eq!(gs["tests"][0]["status"], "failed");
+    // Not graded (no checks): its points, no score, no status; never a failed test.
+    assert_eq!(gs["tests"][0]["name"], "First (first) — not graded");
+    assert_eq!(gs["tests"][0]["max_score"], 20);
+    assert!(gs["tests"][0].get("status").is_none());
+    assert!(gs["tests"][0].get("score").is_none());
     assert_eq!(gs["tests"][1]["visibility"], "visible");
 
     let c50: serde_json::Value =
         serde_json::from_str(&stdout(&grade(&c, &ws, "classroom50").code(0))).unwrap();
     assert_eq!(c50["schema"], "classroom50/result/v1");
-    assert_eq!(c50["max-score"], 0);
+    assert_eq!(c50["max-score"], 30);
     assert_eq!(c50["tests"][1]["test-name"], "second");
     assert_eq!(c50["tests"][1]["passed"], false);
+    assert_eq!(c50["tests"][1]["status"], "skipped");
 
     let csv = stdout(&grade(&c, &ws, "csv").code(0));
     assert_eq!(
         csv,
-        "submission,score,max_score,first,second,error\r\nws,0,0,0,0,\r\n"
+        "submission,score,max_score,first,second,error\r\nws,0,30,not graded,not graded,\r\n"
     );
 
     let gh = stdout(&grade(&c, &ws, "github").code(0));
-    assert_eq!(gh, "Score: 0/0\n");
+    assert_eq!(gh, "Score: 0/30\n");
 
     let text = stdout(&grade(&c, &ws, "text").code(0));
     assert!(text.contains("○ SKIP  First (first)"), "{text}");
     assert!(
-        text.contains("0 passed, 0 failed, 2 skipped · score 0/0"),
+        text.contains("0 passed, 0 failed, 2 skipped · score 0/30 · 30 points not graded"),
         "{text}"
     );
 }
@@ -137,7 +141,10 @@ fn korean_text_report() {
         .code(0);
     let out = stdout(&a);
     assert!(out.contains("○ 건너뜀  첫째 (first)"), "{out}");
-    assert!(out.contains("통과 0, 실패 0, 건너뜀 2 · 점수 0/0"), "{out}");
+    assert!(
+        out.contains("통과 0, 실패 0, 건너뜀 2 · 점수 0/30 · 30점은 채점하지 않음"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -178,7 +185,7 @@ fn output_file_keeps_stdout_clean() {
             .assert()
             .code(0);
         assert_eq!(stdout(&a), "", "{format}: stdout must stay empty");
-        assert!(stderr(&a).contains("score 0/0"), "{}", stderr(&a));
+        assert!(stderr(&a).contains("score 0/30"), "{}", stderr(&a));
         let written = std::fs::read_to_string(&out).unwrap();
         match format {
             "junit" => assert!(written.starts_with("<?xml") && written.contains("<testsuite ")),
@@ -210,15 +217,15 @@ fn github_summary_is_appended_to_the_step_summary_file() {
         .args(["--format", "github"])
         .assert()
         .code(0);
-    assert_eq!(stdout(&a), "Score: 0/0\n");
+    assert_eq!(stdout(&a), "Score: 0/30\n");
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(
         text.starts_with("# Earlier step\n## Course report: t\n"),
         "{text}"
     );
     assert!(text.contains("| Exercise | Status | Score |"));
-    assert!(text.contains("| First (`first`) | ⏭️ skip | 0/0 |"));
-    assert!(text.contains("| Second (`second`) | ⏭️ skip | 0/0 |"));
+    assert!(text.contains("| First (`first`) | ⏭️ not graded | 0/20 |"));
+    assert!(text.contains("| Second (`second`) | ⏭️ not graded | 0/10 |"));
 }
 
 #[test]
@@ -287,9 +294,9 @@ fn batch_csv_has_a_row_per_submission_and_error_rows() {
     let csv = stdout(&a);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "submission,score,max_score,first,second,error");
-    assert_eq!(lines[1], "alice,0,0,0,0,");
+    assert_eq!(lines[1], "alice,0,30,not graded,not graded,");
     assert!(lines[2].starts_with("bob,,,,,not a folder"), "{}", lines[2]);
-    assert_eq!(lines[3], "carol,0,0,0,0,");
+    assert_eq!(lines[3], "carol,0,30,not graded,not graded,");
     assert!(
         lines[4].starts_with("dave,,,,,a symbolic link to nothing"),
         "{}",

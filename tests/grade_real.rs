@@ -128,7 +128,7 @@ fn failures_reach_every_format_with_file_and_line() {
             .any(|l| l.starts_with("::error file=requirements.txt,line=2")),
         "{github}"
     );
-    assert!(github.contains("Score: 60/80"), "{github}");
+    assert!(github.contains("Score: 60/100"), "{github}");
 
     let (_, gradescope, _) = grade(ws.path(), &["--format", "gradescope"]);
     let g: serde_json::Value = serde_json::from_str(&gradescope).unwrap();
@@ -149,8 +149,8 @@ fn failures_reach_every_format_with_file_and_line() {
     let c: serde_json::Value = serde_json::from_str(&classroom).unwrap();
     assert_eq!(c["schema"], "classroom50/result/v1");
     assert_eq!(
-        c["max-score"], 80,
-        "the environment exercise, not run without --exec, counts for nothing"
+        c["max-score"], 100,
+        "the environment exercise, not run without --exec, keeps its points"
     );
     let not_passed: Vec<&str> = c["tests"]
         .as_array()
@@ -159,8 +159,20 @@ fn failures_reach_every_format_with_file_and_line() {
         .filter(|t| t["passed"] == false)
         .map(|t| t["test-name"].as_str().unwrap())
         .collect();
-    // requirements failed; environment was not run (no --exec) and so did not pass either.
+    // requirements failed; environment was not run (no --exec) and so did not pass either,
+    // but it says so: skipped, not failed.
     assert_eq!(not_passed, ["requirements", "environment"]);
+    let status = |id: &str| {
+        c["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["test-name"] == id)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("requirements"), "failed");
+    assert_eq!(status("environment"), "skipped");
 }
 
 #[test]
@@ -236,9 +248,16 @@ fn a_class_is_graded_into_one_gradebook() {
     let csv = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     assert!(rows[0].starts_with("submission,score,max_score,requirements,environment,jupyter-vs-script,structure,git-workflow"), "{csv}");
-    assert!(rows[1].starts_with("alice,80,80,20,0,20,20,20"), "{csv}");
-    assert!(rows[2].starts_with("bob,60,80,0,0,20,20,20"), "{csv}");
-    assert!(rows[3].starts_with("carol,0,80,"), "{csv}");
+    // environment needs --exec: not graded, its 20 points still in max_score.
+    assert!(
+        rows[1].starts_with("alice,80,100,20,not graded,20,20,20"),
+        "{csv}"
+    );
+    assert!(
+        rows[2].starts_with("bob,60,100,0,not graded,20,20,20"),
+        "{csv}"
+    );
+    assert!(rows[3].starts_with("carol,0,100,"), "{csv}");
 }
 
 #[test]
@@ -321,4 +340,79 @@ fn a_submission_is_graded_on_its_own_repository_never_the_one_around_it() {
             .contains("not a git repository"),
         "{git_ex:#}"
     );
+}
+
+#[test]
+fn issue8_not_graded_keeps_its_points_and_says_so_in_every_format() {
+    let ws = tempdir();
+    support::build_passing_workspace(ws.path());
+    let (code, r) = report(ws.path(), &[]);
+    assert_eq!(code, 0, "{r:#}");
+    let env = exercise(&r, "environment");
+    assert_eq!(env["status"], "skip");
+    assert_eq!(env["reason"], "needs-exec");
+    assert_eq!(env["max_score"], 20);
+    assert_eq!(r["summary"]["score"], 80);
+    assert_eq!(r["summary"]["max_score"], 100);
+
+    let (_, text, _) = grade(ws.path(), &[]);
+    assert!(
+        text.contains("NOT GRADED  Build a Python environment"),
+        "{text}"
+    );
+    assert!(
+        text.contains("score 80/100 · 20 points not graded"),
+        "{text}"
+    );
+
+    let (_, junit, _) = grade(ws.path(), &["--format", "junit"]);
+    assert!(junit.contains("<skipped"), "{junit}");
+
+    let (_, gs, _) = grade(ws.path(), &["--format", "gradescope"]);
+    let gs: serde_json::Value = serde_json::from_str(&gs).unwrap();
+    let t = gs["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"].as_str().unwrap().contains("(environment)"))
+        .unwrap()
+        .clone();
+    assert!(t["name"].as_str().unwrap().ends_with("— not graded"), "{t}");
+    assert!(t.get("status").is_none() && t.get("score").is_none(), "{t}");
+    assert_eq!(t["max_score"], 20);
+
+    // With --exec it is graded: 100 of 100.
+    let (code, r) = report(ws.path(), &["--exec"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["summary"]["score"], 100);
+    assert!(exercise(&r, "environment").get("reason").is_none());
+}
+
+#[test]
+fn issue8_a_corrupt_git_head_is_could_not_grade_exit_3_with_the_reason() {
+    let ws = tempdir();
+    support::build_project(ws.path());
+    std::fs::write(ws.path().join(".git/HEAD"), "garbage\n").unwrap();
+    let (code, r) = report(ws.path(), &[]);
+    assert_eq!(code, 3, "{r:#}");
+    let git = exercise(&r, "git-workflow");
+    assert_eq!(git["reason"], "could-not-run");
+    let (code, csv, _) = grade(ws.path(), &["--format", "csv"]);
+    assert_eq!(code, 3);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains(",error,"), "{row}");
+    assert!(row.contains("git-workflow: git cannot read HEAD"), "{row}");
+
+    // In a batch: the row says why, and the run exits 3.
+    let class = tempdir();
+    support::build_project(&class.path().join("alice"));
+    std::fs::write(class.path().join("alice/.git/HEAD"), "garbage\n").unwrap();
+    let out = course()
+        .args(["--lang", "en", "grade", "--batch"])
+        .arg(class.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("git-workflow: git cannot read HEAD"), "{csv}");
 }

@@ -27,7 +27,40 @@ pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
         app.lang,
     );
     deliver(app, args.format, &report, None, true)?;
+    warn_outside_environment(app, &ws.root, &results);
     Ok(report.exit_code())
+}
+
+/// A note on stderr when an environment exercise passed with an environment outside the
+/// workspace (`$VIRTUAL_ENV`, `$CONDA_PREFIX`, a named conda environment): `course check`
+/// accepts it, but `course grade` looks only inside the submission and will not see it.
+fn warn_outside_environment(app: &App, root: &Path, results: &[crate::grading::ExerciseResult]) {
+    let passed_env = results.iter().any(|r| {
+        r.status == crate::checks::Status::Pass
+            && app.course.exercise(&r.id).is_some_and(|e| {
+                e.checks
+                    .iter()
+                    .any(|c| matches!(c, crate::checks::Check::PythonEnv(_)))
+            })
+    });
+    if !passed_env {
+        return;
+    }
+    let crate::python::EnvLookup::Found(env) = crate::python::find_environment(root) else {
+        return;
+    };
+    if crate::fs::stays_inside(root, &env.dir) {
+        return;
+    }
+    let label = env.label(root);
+    eprintln!(
+        "{}",
+        tr!(
+            "note: the environment that passed is {label}, outside the workspace; `course grade` looks only inside the submission and will not see it. Make one in the workspace (`python3 -m venv .venv`) and install from requirements.txt if this is graded",
+            "참고: 통과한 환경은 작업 폴더 밖의 {label}입니다. `course grade`는 제출물 안만 보므로 이 환경을 보지 못합니다. 채점을 받는다면 작업 폴더 안에 환경을 만들고(`python3 -m venv .venv`) requirements.txt로 설치하세요"
+        )
+        .get(app.lang)
+    );
 }
 
 /// Print `report` in `format` to `output` (atomically) or stdout (text through the pager on

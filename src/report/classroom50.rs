@@ -1,6 +1,10 @@
 //! `--format classroom50`: the `result.json` Classroom 50 reads (GitHub Classroom's
 //! successor): `{"schema": "classroom50/result/v1", "score", "max-score", "tests": [{"test-name",
 //! "passed", "score", "max-score"}]}` with hyphenated keys, one test per exercise (its id).
+//!
+//! Each test also carries `status`: `passed`, `failed`, `skipped` (not graded: it needs
+//! `--exec`; `passed` is false, `score` 0, and `max-score` keeps its points) or `error` (a
+//! check could not run: could not grade), so that "not graded" never reads as "failed".
 
 use serde::Serialize;
 
@@ -25,6 +29,7 @@ struct Test<'a> {
     score: u32,
     #[serde(rename = "max-score")]
     max_score: u32,
+    status: &'static str,
 }
 
 pub fn render(report: &Report) -> String {
@@ -40,6 +45,12 @@ pub fn render(report: &Report) -> String {
                 passed: e.status == ExerciseStatus::Pass,
                 score: e.score,
                 max_score: e.max_score,
+                status: match (e.status, e.reason) {
+                    (_, Some(crate::grading::Reason::CouldNotRun)) => "error",
+                    (ExerciseStatus::Pass, _) => "passed",
+                    (ExerciseStatus::Fail, _) => "failed",
+                    (ExerciseStatus::Skip, _) => "skipped",
+                },
             })
             .collect(),
     };
@@ -67,6 +78,10 @@ mod tests {
         assert_eq!(tests[1]["passed"], false);
         assert_eq!(tests[2]["passed"], false);
         assert_eq!(tests[2]["score"], 0);
+        assert_eq!(tests[0]["status"], "passed");
+        assert_eq!(tests[1]["status"], "error");
+        assert_eq!(tests[2]["status"], "skipped");
+        assert_eq!(tests[2]["max-score"], 10);
         assert!(v.get("max_score").is_none());
     }
 }

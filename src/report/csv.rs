@@ -1,12 +1,21 @@
 //! `--format csv`: a gradebook, one row per submission (one row for a single workspace).
 //!
 //! Columns: `submission,score,max_score,<exercise id>...,error`. Each exercise column holds
-//! that exercise's score. A submission that could not be graded has empty score cells and the
-//! reason in `error`. Fields are quoted as RFC 4180 says; text that a spreadsheet would run as
+//! that exercise's score, or a marker where there is no verdict: [`NOT_GRADED`] for an
+//! exercise that was not graded (it needs `--exec`; its points still count in `max_score`),
+//! [`COULD_NOT_RUN`] for one whose check could not run (the reason is in `error`). A
+//! submission that could not be graded at all has empty score cells and the reason in
+//! `error`. Fields are quoted as RFC 4180 says; text that a spreadsheet would run as
 //! a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, since
 //! submission folder names come from students.
 
-use super::Report;
+use super::{ExerciseReport, ExerciseStatus, Report};
+use crate::grading::Reason;
+
+/// The cell of an exercise that was not graded.
+pub const NOT_GRADED: &str = "not graded";
+/// The cell of an exercise whose check could not run.
+pub const COULD_NOT_RUN: &str = "error";
 
 /// One line of the gradebook.
 pub struct Row<'a> {
@@ -34,10 +43,14 @@ pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
                             .exercises
                             .iter()
                             .find(|e| e.id == *id)
-                            .map_or(String::new(), |e| e.score.to_string()),
+                            .map_or(String::new(), cell),
                     );
                 }
-                fields.push(String::new());
+                fields.push(
+                    report
+                        .could_not_grade()
+                        .map_or(String::new(), |m| text_field(&m)),
+                );
             }
             Err(message) => {
                 fields.extend(std::iter::repeat_n(String::new(), 2 + exercise_ids.len()));
@@ -47,6 +60,15 @@ pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
         push_record(&mut out, fields.into_iter());
     }
     out
+}
+
+/// An exercise's cell: its score, or the marker for no verdict.
+fn cell(e: &ExerciseReport) -> String {
+    match (e.status, e.reason) {
+        (_, Some(Reason::CouldNotRun)) => COULD_NOT_RUN.to_string(),
+        (ExerciseStatus::Skip, _) => NOT_GRADED.to_string(),
+        _ => e.score.to_string(),
+    }
 }
 
 fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
@@ -97,12 +119,16 @@ mod tests {
             lines[0],
             "submission,score,max_score,environment,requirements,import,gone,error"
         );
-        assert_eq!(lines[1], "alice,20,60,20,0,0,,");
+        // sample(): requirements had a check that could not run, import was not graded.
+        assert_eq!(
+            lines[1],
+            "alice,20,60,20,error,not graded,,requirements: python timed out after 10 s"
+        );
         assert_eq!(
             lines[2],
             "\"bob, jr\",,,,,,,\"not a folder: \"\"bob\"\"\nreally\""
         );
-        assert_eq!(lines[3], "'=HYPERLINK(1),20,60,20,0,0,,");
+        assert!(lines[3].starts_with("'=HYPERLINK(1),20,60,20,error,not graded,,"));
         assert_eq!(lines[4], "");
         assert_eq!(lines.len(), 5);
     }

@@ -168,10 +168,19 @@ fn summary(report: &Report, lang: Lang) -> String {
         h_score.get(lang)
     ));
     for e in &report.exercises {
-        let status = match e.status {
-            ExerciseStatus::Pass => format!("✅ {}", tr!("pass", "통과").get(lang)),
-            ExerciseStatus::Fail => format!("❌ {}", tr!("fail", "실패").get(lang)),
-            ExerciseStatus::Skip => format!("⏭️ {}", tr!("skip", "건너뜀").get(lang)),
+        let status = match (e.status, e.reason) {
+            (_, Some(crate::grading::Reason::CouldNotRun)) => {
+                format!("⚠️ {}", tr!("could not grade", "채점할 수 없음").get(lang))
+            }
+            (ExerciseStatus::Pass, _) => format!("✅ {}", tr!("pass", "통과").get(lang)),
+            (ExerciseStatus::Fail, _) => format!("❌ {}", tr!("fail", "실패").get(lang)),
+            (ExerciseStatus::Skip, Some(crate::grading::Reason::NeedsExec)) => format!(
+                "⏭️ {}",
+                tr!("not graded (needs --exec)", "채점 안 함 (--exec 필요)").get(lang)
+            ),
+            (ExerciseStatus::Skip, _) => {
+                format!("⏭️ {}", tr!("not graded", "채점 안 함").get(lang))
+            }
         };
         s.push_str(&format!(
             "| {} (`{}`) | {status} | {}/{} |\n",
@@ -298,8 +307,10 @@ mod tests {
         assert!(s.contains("**Score: 20/60**"));
         assert!(s.contains("| Exercise | Status | Score |\n|---|---|---:|\n"));
         assert!(s.contains("| Build an environment (`environment`) | ✅ pass | 20/20 |"));
-        assert!(s.contains("| 요구 사항 고정 (`requirements`) | ❌ fail | 0/30 |"));
-        assert!(s.contains("| Import your package (`import`) | ⏭️ skip | 0/10 |"));
+        assert!(s.contains("| 요구 사항 고정 (`requirements`) | ⚠️ could not grade | 0/30 |"));
+        assert!(
+            s.contains("| Import your package (`import`) | ⏭️ not graded (needs --exec) | 0/10 |")
+        );
         assert!(s.contains(
             "- ❌ **requirements** (requirements) `requirements.txt:4`: `numpy>=` is not a valid requirement &lt;&\"> 버전<br>→ write it like `numpy>=1.24`"
         ), "{s}");

@@ -2,9 +2,12 @@
 //! `/autograder/results/results.json`.
 //!
 //! One test per exercise: `name` is the exercise title and id, `score`/`max_score` the
-//! exercise's points, `status` `passed` only when the exercise passed (a skipped exercise
-//! earned nothing, so it is `failed`, and its output says why it was skipped), `output` the
-//! exercise's findings as plain text, `visibility` `visible`. The top-level `score` is the
+//! exercise's points, `status` `passed` when the exercise passed, else `failed`, `output` the
+//! exercise's findings as plain text, `visibility` `visible`. Gradescope has no "skipped"
+//! status, so an exercise that was not graded (it needs `--exec`) is a test with its points in
+//! `max_score` but no `score` and no `status`, named `... — not graded` with the reason in its
+//! output: visible as not graded, never as a failed test. One whose check could not run is
+//! `failed`, named `... — could not grade`. The top-level `score` is the
 //! total; Gradescope documents no top-level `max_score` (the assignment's points set it), so
 //! none is written. The top-level `output` is the summary line.
 
@@ -12,7 +15,7 @@ use serde::Serialize;
 
 use super::{ExerciseReport, ExerciseStatus, Report};
 use crate::checks::Status;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::tr;
 
 #[derive(Serialize)]
@@ -27,9 +30,11 @@ struct Results<'a> {
 struct Test<'a> {
     name: String,
     number: String,
-    score: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<u32>,
     max_score: u32,
-    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
     output: String,
     visibility: &'static str,
     tags: Vec<&'a str>,
@@ -53,14 +58,14 @@ pub fn render(report: &Report, lang: Lang) -> String {
             .iter()
             .enumerate()
             .map(|(i, e)| Test {
-                name: format!("{} ({})", e.title, e.id),
+                name: test_name(e, lang),
                 number: (i + 1).to_string(),
-                score: e.score,
+                score: (e.status != ExerciseStatus::Skip).then_some(e.score),
                 max_score: e.max_score,
-                status: if e.status == ExerciseStatus::Pass {
-                    "passed"
-                } else {
-                    "failed"
+                status: match e.status {
+                    ExerciseStatus::Pass => Some("passed"),
+                    ExerciseStatus::Fail => Some("failed"),
+                    ExerciseStatus::Skip => None,
                 },
                 output: findings_text(e, lang),
                 visibility: "visible",
@@ -71,6 +76,18 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = serde_json::to_string_pretty(&results).expect("results always serialise");
     out.push('\n');
     out
+}
+
+/// `Title (id)`, with `— not graded` or `— could not grade` where there is no verdict.
+fn test_name(e: &ExerciseReport, lang: Lang) -> String {
+    let what = match (e.status, e.reason) {
+        (_, Some(crate::grading::Reason::CouldNotRun)) => {
+            tr!(" — could not grade", " — 채점할 수 없음")
+        }
+        (ExerciseStatus::Skip, _) => tr!(" — not graded", " — 채점 안 함"),
+        _ => Tr::same(""),
+    };
+    format!("{} ({}){}", e.title, e.id, what.get(lang))
 }
 
 /// Every finding of an exercise as plain text lines: `FAIL requirements.txt:4: message`
@@ -128,7 +145,18 @@ mod tests {
         let out = tests[1]["output"].as_str().unwrap();
         assert!(out.contains("[problem] requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n    -> write it like `numpy>=1.24`\n"), "{out}");
         assert!(out.contains("[could not check] python timed out"));
-        assert_eq!(tests[2]["status"], "failed");
+        assert_eq!(
+            tests[1]["name"],
+            "요구 사항 고정 (requirements) — could not grade"
+        );
+        // Not graded: its points, no score, no status (Gradescope has no "skipped").
+        assert_eq!(
+            tests[2]["name"],
+            "Import your package (import) — not graded"
+        );
+        assert!(tests[2].get("status").is_none(), "{}", tests[2]);
+        assert!(tests[2].get("score").is_none(), "{}", tests[2]);
+        assert_eq!(tests[2]["max_score"], 10);
         assert!(tests[2]["output"]
             .as_str()
             .unwrap()

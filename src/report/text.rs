@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{ExerciseReport, ExerciseStatus, FindingReport, Report};
 use crate::checks::Status;
+use crate::grading::Reason;
 use crate::i18n::Lang;
 use crate::terminal::{indented, Style, Term};
 use crate::tr;
@@ -24,14 +25,11 @@ use crate::tr;
 /// grading run, where the learner is not there to type it).
 pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String {
     let mut out = String::new();
-    let words: Vec<String> = [
-        ExerciseStatus::Pass,
-        ExerciseStatus::Fail,
-        ExerciseStatus::Skip,
-    ]
-    .iter()
-    .map(|s| status_word(*s, lang))
-    .collect();
+    let words: Vec<String> = report
+        .exercises
+        .iter()
+        .map(|e| exercise_word(e, lang))
+        .collect();
     let word_width = words.iter().map(|w| w.width()).max().unwrap_or(0);
     for e in &report.exercises {
         out.push_str(&exercise_line(e, term, lang, word_width));
@@ -85,6 +83,17 @@ pub fn status_word(status: ExerciseStatus, lang: Lang) -> String {
     .to_string()
 }
 
+/// The word on an exercise's line: its status, or what happened when there is no verdict
+/// (`NOT GRADED` without `--exec`, `ERROR` when a check could not run), so that "not graded"
+/// and "could not grade" never read as "failed".
+fn exercise_word(e: &ExerciseReport, lang: Lang) -> String {
+    match e.reason {
+        Some(Reason::NeedsExec) => tr!("NOT GRADED", "채점 안 함").get(lang).to_string(),
+        Some(Reason::CouldNotRun) => tr!("ERROR", "오류").get(lang).to_string(),
+        _ => status_word(e.status, lang),
+    }
+}
+
 fn score_text(e: &ExerciseReport) -> String {
     format!("{}/{}", e.score, e.max_score)
 }
@@ -98,7 +107,7 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
         (ExerciseStatus::Fail, true) => ("x", Style::Fail),
         (ExerciseStatus::Skip, true) => ("-", Style::Skip),
     };
-    let word = status_word(e.status, lang);
+    let word = exercise_word(e, lang);
     // Pad by display width: Hangul takes two columns, `format!("{:<8}")` counts characters.
     let word_pad = " ".repeat(word_width.saturating_sub(word.width()));
     let head = format!("{mark} {word}{word_pad}  ");
@@ -182,8 +191,28 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
         "{passed} passed, {failed} failed, {skipped} skipped · score {score}/{max}",
         "통과 {passed}, 실패 {failed}, 건너뜀 {skipped} · 점수 {score}/{max}"
     );
+    let mut text = text.get(lang).to_string();
+    let points = report.not_graded_points();
+    if points > 0 {
+        text.push_str(
+            tr!(
+                " · {points} points not graded",
+                " · {points}점은 채점하지 않음"
+            )
+            .get(lang),
+        );
+    }
+    if report.exit_code() == crate::exit::Code::CheckError {
+        text.push_str(
+            tr!(
+                " · some checks could not run",
+                " · 실행하지 못한 확인이 있음"
+            )
+            .get(lang),
+        );
+    }
     let style = if failed > 0 { Style::Fail } else { Style::Pass };
-    term.paint(style, text.get(lang))
+    term.paint(style, &text)
 }
 
 #[cfg(test)]
@@ -223,6 +252,7 @@ pub(crate) mod tests {
                 status: ExerciseStatus::Pass,
                 score: 20,
                 max_score: 20,
+                reason: None,
                 findings: vec![finding(
                     "python-env",
                     Code::EnvOk,
@@ -239,6 +269,7 @@ pub(crate) mod tests {
                 status: ExerciseStatus::Fail,
                 score: 0,
                 max_score: 30,
+                reason: Some(crate::grading::Reason::CouldNotRun),
                 findings: vec![
                     finding(
                         "requirements",
@@ -266,6 +297,7 @@ pub(crate) mod tests {
                 status: ExerciseStatus::Skip,
                 score: 0,
                 max_score: 10,
+                reason: Some(crate::grading::Reason::NeedsExec),
                 findings: vec![finding(
                     "python-import",
                     Code::ExecDisabled,
@@ -297,17 +329,20 @@ pub(crate) mod tests {
         let out = render(&sample(), &Term::plain(80), Lang::En, true);
         assert!(!out.contains('\x1b'), "no ANSI without colour: {out}");
         let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[0].starts_with("✓ PASS  Build an environment (environment)"));
+        assert!(lines[0].starts_with("✓ PASS        Build an environment (environment)"));
         assert!(lines[0].ends_with("20/20"), "{}", lines[0]);
-        assert!(lines[1].starts_with("✗ FAIL  요구 사항 고정 (requirements)"));
+        // A check that could not run: ERROR, not FAIL; not graded: NOT GRADED, not SKIP.
+        assert!(lines[1].starts_with("✗ ERROR       요구 사항 고정 (requirements)"));
         assert!(lines[1].ends_with("0/30"));
         assert!(out.contains(
             "    requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n      → write it like `numpy>=1.24`\n"
         ));
         assert!(out.contains("    could not check: python timed out after 10 s\n"));
-        assert!(out.contains("○ SKIP  Import your package (import)"));
+        assert!(out.contains("○ NOT GRADED  Import your package (import)"));
         assert!(out.contains("    - not run: pass --exec to run it\n"));
-        assert!(out.contains("1 passed, 1 failed, 1 skipped · score 20/60\n"));
+        assert!(out.contains(
+            "1 passed, 1 failed, 1 skipped · score 20/60 · 10 points not graded · some checks could not run\n"
+        ));
         // The next-step line wraps at the width; read it with the breaks folded.
         let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(folded.contains("course check requirements"));
@@ -329,10 +364,12 @@ pub(crate) mod tests {
     #[test]
     fn korean_words_and_summary() {
         let out = render(&sample(), &Term::plain(80), Lang::Ko, true);
-        assert!(out.contains("✓ 통과    Build"), "{out}");
-        assert!(out.contains("✗ 실패    요구"), "{out}");
-        assert!(out.contains("○ 건너뜀  Import"), "{out}");
-        assert!(out.contains("통과 1, 실패 1, 건너뜀 1 · 점수 20/60"));
+        assert!(out.contains("✓ 통과        Build"), "{out}");
+        assert!(out.contains("✗ 오류        요구"), "{out}");
+        assert!(out.contains("○ 채점 안 함  Import"), "{out}");
+        assert!(out.contains(
+            "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음 · 실행하지 못한 확인이 있음"
+        ));
         assert!(out.contains("다음: `requirements` 를 고친 뒤"));
     }
 
@@ -342,7 +379,7 @@ pub(crate) mod tests {
         term.ascii = true;
         let out = render(&sample(), &term, Lang::En, true);
         assert!(out.contains("      -> write it like"));
-        assert!(out.contains("x FAIL"));
+        assert!(out.contains("x ERROR"));
         assert!(!out.contains('→') && !out.contains('✗'));
     }
 
@@ -352,7 +389,7 @@ pub(crate) mod tests {
         term.color = true;
         let out = render(&sample(), &term, Lang::En, true);
         assert!(out.contains("\x1b[32m✓ PASS"));
-        assert!(out.contains("\x1b[31m✗ FAIL"));
+        assert!(out.contains("\x1b[31m✗ ERROR"));
         assert!(out.contains("\x1b[2m(environment)\x1b[0m"));
     }
 
