@@ -170,6 +170,19 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             term.paint(Style::Dim, &e.id)
         ));
     }
+    if app.workspace.is_some() {
+        out.push_str(
+            &term.paint(
+                Style::Dim,
+                tr!(
+                    "  (not yet: not started; later: put aside with course skip)",
+                    "  (아직: 시작하지 않음, 나중에: course skip으로 미뤄 둠)"
+                )
+                .get(lang),
+            ),
+        );
+        out.push('\n');
+    }
     if app.workspace.is_none() {
         out.push('\n');
         out.push_str(
