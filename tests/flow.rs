@@ -260,15 +260,7 @@ fn block(rel: &str, marker: &str) -> String {
 
 /// Run `script` with bash in `dir`, as a learner pastes it (with a fixed git identity).
 fn bash(dir: &Path, script: &str) {
-    let out = std::process::Command::new("bash")
-        .args(["-c", script])
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_SYSTEM", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Test Learner")
-        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
-        .env("GIT_COMMITTER_NAME", "Test Learner")
-        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+    let out = as_learner(std::process::Command::new("bash").args(["-c", script]), dir)
         .output()
         .unwrap();
     assert!(out.status.success(), "{script}: {out:?}");

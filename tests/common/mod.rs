@@ -56,17 +56,7 @@ pub fn write(root: &Path, rel: &str, contents: &str) -> PathBuf {
 
 /// Run `git` in `dir` with a fixed identity, branch name and no user or system config.
 pub fn git(dir: &Path, args: &[&str]) -> String {
-    let out = StdCommand::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_SYSTEM", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Test Learner")
-        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
-        .env("GIT_COMMITTER_NAME", "Test Learner")
-        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
-        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+    let out = as_learner(StdCommand::new("git").args(args), dir)
         .output()
         .expect("git runs");
     assert!(
@@ -75,6 +65,20 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `cmd` run in `dir` with a fixed git identity and dates and no user or system git config:
+/// what a learner's git does, without this machine's settings.
+pub fn as_learner<'a>(cmd: &'a mut StdCommand, dir: &Path) -> &'a mut StdCommand {
+    cmd.current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_SYSTEM", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test Learner")
+        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
+        .env("GIT_COMMITTER_NAME", "Test Learner")
+        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
 }
 
 /// `git init -b main` in `dir`.
