@@ -144,27 +144,100 @@ impl Localized {
     }
 }
 
-/// A message from the program itself: always in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Tr {
-    pub en: String,
-    pub ko: String,
+/// A message from the program itself: one text per language, always all of them.
+///
+/// Code outside this module never reaches into one language's text to build another
+/// message: it formats with [`tr!`] (a `Tr` can be an argument: `tr!("{a} x", "{a} y"; a =
+/// other)`), and joins, appends, pluralizes and replaces with the methods below, which work
+/// on every language at once. Adding a language is one [`Lang`] variant, one more string in
+/// each `tr!`, and the arms in this module; no logic elsewhere changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tr([String; Lang::ALL.len()]);
+
+impl Lang {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether `n` things take the singular form in this language. Korean does not inflect
+    /// nouns for number (`커밋 1개`, `커밋 2개`), so it always takes the other form.
+    pub fn singular(self, n: usize) -> bool {
+        match self {
+            Lang::En => n == 1,
+            Lang::Ko => false,
+        }
+    }
 }
 
 impl Tr {
+    /// The text in each language, made by `text(lang)`.
+    pub fn from_fn(mut text: impl FnMut(Lang) -> String) -> Tr {
+        Tr(Lang::ALL.map(&mut text))
+    }
+
+    /// Used by [`tr!`]: the texts in the order of [`Lang::ALL`] (Korean, English).
+    #[doc(hidden)]
+    pub fn from_parts(texts: [String; Lang::ALL.len()]) -> Tr {
+        Tr(texts)
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ko => &self.ko,
-            Lang::En => &self.en,
+        &self.0[lang.index()]
+    }
+
+    /// The same text in every language (a path, a command, a version).
+    pub fn same(s: impl Into<String>) -> Tr {
+        let s = s.into();
+        Tr::from_fn(|_| s.clone())
+    }
+
+    /// Course text (where a language may be missing) as a `Tr`, each language falling back as
+    /// [`Localized::get`] does.
+    pub fn from_localized(text: &Localized) -> Tr {
+        Tr::from_fn(|lang| text.get(lang).to_string())
+    }
+
+    /// Each language's text transformed by `f(lang, text)`.
+    pub fn map(&self, mut f: impl FnMut(Lang, &str) -> String) -> Tr {
+        Tr::from_fn(|lang| f(lang, self.get(lang)))
+    }
+
+    /// `self`, then `sep` and `other`, in every language.
+    pub fn append(&mut self, sep: &str, other: &Tr) {
+        for lang in Lang::ALL {
+            let s = &mut self.0[lang.index()];
+            s.push_str(sep);
+            s.push_str(other.get(lang));
         }
     }
 
-    /// The same text in both languages (a path, a command, a version).
-    pub fn same(s: impl Into<String>) -> Tr {
-        let s = s.into();
-        Tr {
-            en: s.clone(),
-            ko: s,
+    /// The parts joined with `sep`, in every language.
+    pub fn join<'a>(parts: impl IntoIterator<Item = &'a Tr>, sep: &str) -> Tr {
+        let parts: Vec<&Tr> = parts.into_iter().collect();
+        Tr::from_fn(|lang| {
+            parts
+                .iter()
+                .map(|p| p.get(lang))
+                .collect::<Vec<_>>()
+                .join(sep)
+        })
+    }
+
+    /// `one` or `other` for `n` things, by each language's rule (see [`Lang::singular`]):
+    /// `Tr::plural(n, tr!("{n} commit", "커밋 {n}개"), tr!("{n} commits", "커밋 {n}개"))`.
+    pub fn plural(n: usize, one: Tr, other: Tr) -> Tr {
+        Tr::from_fn(|lang| {
+            let pick = if lang.singular(n) { &one } else { &other };
+            pick.get(lang).to_string()
+        })
+    }
+
+    /// Every `from` replaced by `to`, in every language.
+    pub fn replace(&mut self, from: &str, to: &str) {
+        for s in &mut self.0 {
+            if s.contains(from) {
+                *s = s.replace(from, to);
+            }
         }
     }
 }
@@ -172,14 +245,30 @@ impl Tr {
 /// `tr!("English {x}", "한국어 {x}")` builds a [`Tr`]; both strings take `format!` arguments
 /// from the surrounding scope. In the Korean text, a particle written in both forms after a
 /// value (`{name} 을(를)`) is resolved for that value by [`particles`].
+///
+/// `tr!("{a} and more", "{a} 그리고"; a = other)` also takes [`Tr`] values by name: each
+/// language's text gets that language's `a`.
 #[macro_export]
 macro_rules! tr {
     ($en:literal, $ko:literal $(,)?) => {
-        $crate::i18n::Tr {
-            en: format!($en),
-            ko: $crate::i18n::particles(&format!($ko)),
-        }
+        $crate::i18n::Tr::from_parts([
+            $crate::i18n::particles(&format!($ko)),
+            format!($en),
+        ])
     };
+    ($en:literal, $ko:literal; $($name:ident = $value:expr),+ $(,)?) => {{
+        $(let $name: &$crate::i18n::Tr = &$value;)+
+        $crate::i18n::Tr::from_parts([
+            {
+                $(let $name = $name.get($crate::i18n::Lang::Ko);)+
+                $crate::i18n::particles(&format!($ko))
+            },
+            {
+                $(let $name = $name.get($crate::i18n::Lang::En);)+
+                format!($en)
+            },
+        ])
+    }};
 }
 
 /// Korean particles that depend on the word before them, written in both forms where the
@@ -301,6 +390,35 @@ fn final_sound(text: &str) -> Final {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_compose_in_every_language() {
+        let path = Tr::same("req.txt");
+        let t = tr!("{path} is missing", "{path} 이(가) 없습니다"; path = path);
+        assert_eq!(t.get(Lang::En), "req.txt is missing");
+        assert_eq!(t.get(Lang::Ko), "req.txt 가 없습니다");
+        let mut joined = Tr::join([&t, &tr!("and more", "그 밖에도")], "; ");
+        assert_eq!(joined.get(Lang::En), "req.txt is missing; and more");
+        assert_eq!(joined.get(Lang::Ko), "req.txt 가 없습니다; 그 밖에도");
+        joined.append(" ", &Tr::same("(x)"));
+        joined.replace("req.txt", "r.txt");
+        assert_eq!(joined.get(Lang::En), "r.txt is missing; and more (x)");
+        for (n, en) in [(1, "1 commit"), (2, "2 commits")] {
+            let p = Tr::plural(
+                n,
+                tr!("{n} commit", "커밋 {n}개"),
+                tr!("{n} commits", "커밋 {n}개"),
+            );
+            assert_eq!(p.get(Lang::En), en);
+            assert_eq!(p.get(Lang::Ko), format!("커밋 {n}개"));
+        }
+        let l = Localized::only(Lang::En, "only English");
+        assert_eq!(Tr::from_localized(&l).get(Lang::Ko), "only English");
+        assert_eq!(
+            t.map(|_, s| s.to_uppercase()).get(Lang::En),
+            "REQ.TXT IS MISSING"
+        );
+    }
 
     #[test]
     fn particles_follow_the_word_before_them() {

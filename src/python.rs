@@ -318,12 +318,12 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
         if let Some(home) = cfg.as_ref().and_then(|c| c.home.as_deref()) {
             if kind == EnvKind::Venv && !Path::new(home).is_dir() {
                 let cfg_file = dir.join("pyvenv.cfg");
-                let (mf_en, mf_ko) = (&made_from.en, &made_from.ko);
                 return broken(
                     cfg_file,
                     tr!(
-                        "the virtual environment {d} points to a Python that no longer exists (`home = {home}` in pyvenv.cfg){mf_en}",
-                        "가상 환경 {d} 이(가) 더 이상 없는 Python 을 가리킵니다 (pyvenv.cfg 의 `home = {home}`){mf_ko}"
+                        "the virtual environment {d} points to a Python that no longer exists (`home = {home}` in pyvenv.cfg){made_from}",
+                        "가상 환경 {d} 이(가) 더 이상 없는 Python 을 가리킵니다 (pyvenv.cfg 의 `home = {home}`){made_from}";
+                    made_from = made_from
                     ),
                     recreate,
                 );
@@ -340,15 +340,15 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
     }
     let first = &candidates[0];
     let p = show_path(root, first);
-    let (mf_en, mf_ko) = (&made_from.en, &made_from.ko);
     // A link whose target is gone: the usual sign of a moved or copied venv.
     if let Ok(target) = std::fs::read_link(first) {
         let t = target.display().to_string();
         return broken(
             first.clone(),
             tr!(
-                "{p} is a link to {t}, which does not exist: the environment was moved or copied, or its Python was removed{mf_en}",
-                "{p} 은(는) 없는 파일 {t} 을(를) 가리키는 링크입니다: 환경을 옮겼거나 복사했거나, 원래 Python 이 지워졌습니다{mf_ko}"
+                "{p} is a link to {t}, which does not exist: the environment was moved or copied, or its Python was removed{made_from}",
+                "{p} 은(는) 없는 파일 {t} 을(를) 가리키는 링크입니다: 환경을 옮겼거나 복사했거나, 원래 Python 이 지워졌습니다{made_from}";
+                    made_from = made_from
             ),
             recreate,
         );
@@ -356,8 +356,9 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
     broken(
         first.clone(),
         tr!(
-            "the environment {d} has no interpreter: {p} is missing{mf_en}",
-            "환경 {d} 에 인터프리터가 없습니다: {p} 이(가) 없습니다{mf_ko}"
+            "the environment {d} has no interpreter: {p} is missing{made_from}",
+            "환경 {d} 에 인터프리터가 없습니다: {p} 이(가) 없습니다{made_from}";
+                    made_from = made_from
         ),
         recreate,
     )
@@ -500,7 +501,9 @@ mod tests {
         let EnvLookup::NotFound { looked_in } = find_environment_with(&ws, &vars) else {
             panic!("a base env must not be used")
         };
-        assert!(looked_in.iter().any(|l| l.en.contains("base environment")));
+        assert!(looked_in
+            .iter()
+            .any(|l| l.get(crate::i18n::Lang::En).contains("base environment")));
     }
 
     #[test]
@@ -545,11 +548,19 @@ mod tests {
             panic!("not broken")
         };
         assert!(
-            b.reason.en.contains("has no interpreter"),
+            b.reason
+                .get(crate::i18n::Lang::En)
+                .contains("has no interpreter"),
             "{}",
-            b.reason.en
+            b.reason.get(crate::i18n::Lang::En)
         );
-        assert!(b.reason.en.contains("/nonexistent/bin"), "{}", b.reason.en);
+        assert!(
+            b.reason
+                .get(crate::i18n::Lang::En)
+                .contains("/nonexistent/bin"),
+            "{}",
+            b.reason.get(crate::i18n::Lang::En)
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ use serde_yaml::{Mapping, Value};
 use super::{CheckContext, Code, Finding};
 use crate::i18n::Tr;
 use crate::tr;
-use answer_file::{key_line, starts_with_key, sub_key_line, type_name, type_name_ko};
+use answer_file::{key_line, starts_with_key, sub_key_line, type_name};
 
 /// Parameters for tests of the answer file and `course answer`: three options (one without
 /// other spellings) and a question keyed `yes`, a word YAML would read as a boolean.
@@ -139,11 +139,12 @@ fn answer_findings(
         return vec![at(f, line)];
     };
     let Value::Mapping(_) = entry else {
-        let (what, what_ko) = (type_name(entry), type_name_ko(entry));
         return vec![at(
             fail(Code::ChoicesNotAMapping, tr!(
                 "`{key}` holds {what}; expected `choice:` and `reason:` under it",
-                "`{key}` 에 {what_ko} 이(가) 있습니다. 그 아래에 `choice:` 와 `reason:` 이 있어야 합니다"
+                "`{key}` 에 {what} 이(가) 있습니다. 그 아래에 `choice:` 와 `reason:` 이 있어야 합니다";
+                what = type_name(entry)
+
             ))
             .hint(tr!(
                 "write it as:\n    {key}:\n      choice: ...\n      reason: ...",
@@ -198,32 +199,26 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 ))
             }
             Some(i) if params.options.0[i].name != q.expected => {
-                let prompt = &q.prompt;
-                let (p_en, p_ko) = (
-                    prompt.get(crate::i18n::Lang::En),
-                    prompt.get(crate::i18n::Lang::Ko),
-                );
                 let chosen = params.options.0[i].name.as_str();
-                let mut f = fail(Code::ChoicesWrongChoice, Tr {
-                    en: format!("`{key}` ({p_en}): `{chosen}` is not the best fit; think about it again"),
-                    ko: format!("`{key}` ({p_ko}): `{chosen}` 은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요"),
-                });
+                let mut f = fail(Code::ChoicesWrongChoice, tr!(
+                    "`{key}` ({prompt}): `{chosen}` is not the best fit; think about it again",
+                    "`{key}` ({prompt}): `{chosen}` 은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요";
+                    prompt = Tr::from_localized(&q.prompt)
+                ));
                 if !q.nudge.is_empty() {
-                    f = f.hint(Tr {
-                        en: q.nudge.get(crate::i18n::Lang::En).to_string(),
-                        ko: q.nudge.get(crate::i18n::Lang::Ko).to_string(),
-                    });
+                    f = f.hint(Tr::from_localized(&q.nudge));
                 }
                 Some(at(f, choice_at))
             }
             Some(_) => None,
         },
         Some(other) => {
-            let (what, what_ko) = (type_name(other), type_name_ko(other));
             Some(at(
                 fail(Code::ChoicesNotAnOption, tr!(
                     "`{key}`: `choice` holds {what}; expected one option as text",
-                    "`{key}`: `choice` 에 {what_ko} 이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다"
+                    "`{key}`: `choice` 에 {what} 이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다";
+                    what = type_name(other)
+
                 ))
                 .hint(tr!(
                     "write one of: {accepted}",
@@ -292,11 +287,12 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             }
         }
         Some(other) => {
-            let (what, what_ko) = (type_name(other), type_name_ko(other));
             Some(at(
                 fail(Code::ChoicesNoReason, tr!(
                     "`{key}`: `reason` holds {what}; expected a sentence",
-                    "`{key}`: `reason` 에 {what_ko} 이(가) 있습니다. 문장이어야 합니다"
+                    "`{key}`: `reason` 에 {what} 이(가) 있습니다. 문장이어야 합니다";
+                    what = type_name(other)
+
                 ))
                 .hint(tr!(
                     "write the reason as text of at least {min} characters (put it in quotes if it starts with a special character)",
@@ -383,7 +379,9 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, Some(3));
         assert!(
-            f[0].message.en.contains("9 characters"),
+            f[0].message
+                .get(crate::i18n::Lang::En)
+                .contains("9 characters"),
             "{:?}",
             f[0].message
         );
@@ -392,10 +390,18 @@ mod tests {
     #[test]
     fn every_problem_is_one_finding() {
         let f = run_text("data_exploration:\n  choice: colab\ntraining: yes\n");
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.en.as_str()).collect();
+        let msgs: Vec<&str> = f
+            .iter()
+            .map(|f| f.message.get(crate::i18n::Lang::En))
+            .collect();
         assert_eq!(f.len(), 3, "{msgs:?}");
         assert!(msgs[0].contains("`colab` is not one of the options"));
-        assert!(f[0].hint.as_ref().unwrap().en.contains("주피터"));
+        assert!(f[0]
+            .hint
+            .as_ref()
+            .unwrap()
+            .get(crate::i18n::Lang::En)
+            .contains("주피터"));
         assert!(msgs[1].contains("no `reason`"));
         assert!(msgs[2].contains("`training` holds text"));
         assert_eq!(f[2].line, Some(3));
@@ -407,8 +413,16 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, Some(5));
         let hint = f[0].hint.as_ref().unwrap();
-        assert_eq!(hint.en, "What if it runs all night?");
-        for text in [&f[0].message.en, &f[0].message.ko, &hint.en, &hint.ko] {
+        assert_eq!(
+            hint.get(crate::i18n::Lang::En),
+            "What if it runs all night?"
+        );
+        for text in [
+            &f[0].message.get(crate::i18n::Lang::En),
+            &f[0].message.get(crate::i18n::Lang::Ko),
+            &hint.get(crate::i18n::Lang::En),
+            &hint.get(crate::i18n::Lang::Ko),
+        ] {
             for s in ["script", "스크립트", ".py"] {
                 assert!(!text.to_lowercase().contains(s), "{text} reveals {s}");
             }
@@ -423,27 +437,46 @@ mod tests {
         assert_eq!(f[0].status, Status::Fail);
         assert_eq!(f[0].line, Some(6));
         assert!(
-            f[0].message.en.contains("control characters"),
+            f[0].message
+                .get(crate::i18n::Lang::En)
+                .contains("control characters"),
             "{:?}",
             f[0].message
         );
         assert!(
-            f[0].message.en.contains("한다\\e[D\\e[D서버에서"),
+            f[0].message
+                .get(crate::i18n::Lang::En)
+                .contains("한다\\e[D\\e[D서버에서"),
             "{:?}",
             f[0].message
         );
-        assert!(!f[0].message.en.contains('\u{1b}') && !f[0].message.ko.contains('\u{1b}'));
+        assert!(
+            !f[0].message.get(crate::i18n::Lang::En).contains('\u{1b}')
+                && !f[0].message.get(crate::i18n::Lang::Ko).contains('\u{1b}')
+        );
         let hint = f[0].hint.as_ref().unwrap();
         assert!(
-            hint.en.contains("retype") && hint.en.contains("Backspace"),
+            hint.get(crate::i18n::Lang::En).contains("retype")
+                && hint.get(crate::i18n::Lang::En).contains("Backspace"),
             "{hint:?}"
         );
-        assert!(hint.ko.contains("Backspace"), "{hint:?}");
+        assert!(
+            hint.get(crate::i18n::Lang::Ko).contains("Backspace"),
+            "{hint:?}"
+        );
         // DEL and a carriage return in the middle count; a tab does not.
         let f = run_text("data_exploration:\n  choice: jupyter\n  reason: \"그래프를 바로\\x7f 보면서 확인\"\ntraining:\n  choice: script\n  reason: \"runs for hours\\ron a server\"\n");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert!(f[0].message.en.contains("\\x7f"), "{:?}", f[0].message);
-        assert!(f[1].message.en.contains("\\r"), "{:?}", f[1].message);
+        assert!(
+            f[0].message.get(crate::i18n::Lang::En).contains("\\x7f"),
+            "{:?}",
+            f[0].message
+        );
+        assert!(
+            f[1].message.get(crate::i18n::Lang::En).contains("\\r"),
+            "{:?}",
+            f[1].message
+        );
         let f = run_text("data_exploration:\n  choice: jupyter\n  reason: \"그래프를 바로\\t보면서 확인\"\ntraining:\n  choice: script\n  reason: runs for hours on a server\n");
         assert_eq!(f[0].status, Status::Pass, "{f:?}");
     }
@@ -455,11 +488,13 @@ mod tests {
         let f = run(&params(), &ctx);
         let hint = f[0].hint.as_ref().unwrap();
         assert!(
-            hint.en.contains("`course answer <exercise-id>`"),
+            hint.get(crate::i18n::Lang::En)
+                .contains("`course answer <exercise-id>`"),
             "{hint:?}"
         );
         assert!(
-            hint.ko.contains("`course answer <exercise-id>`"),
+            hint.get(crate::i18n::Lang::Ko)
+                .contains("`course answer <exercise-id>`"),
             "{hint:?}"
         );
     }

@@ -402,8 +402,7 @@ fn suggest_file_to_edit<'a>(
 const MAX_DIFFED_COMMITS: usize = 5_000;
 
 fn append_raw(message: &mut Tr, extra: &Tr) {
-    message.en.push_str(&extra.en);
-    message.ko.push_str(&extra.ko);
+    message.append("", extra);
 }
 
 #[cfg(test)]

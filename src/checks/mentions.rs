@@ -256,7 +256,7 @@ mod tests {
         explained("README.md", &readme.to_ascii_lowercase(), &words)
             .into_iter()
             .filter(|f| f.status == Status::Fail)
-            .map(|f| f.message.en)
+            .map(|f| f.message.get(crate::i18n::Lang::En).to_string())
             .collect()
     }
 

@@ -383,10 +383,10 @@ fn missing(
                     "이 환경에는 아직 pip 이 없습니다: 먼저 `{py} -m ensurepip --upgrade` 를 실행한 뒤 "
                 )
             };
-            let (pe, pk) = (&pip.en, &pip.ko);
             tr!(
-                "{pe}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
-                "{pk}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}` 로 환경을 켠 뒤 `pip install {pkg}`)"
+                "{pip}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
+                "{pip}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}` 로 환경을 켠 뒤 `pip install {pkg}`)";
+                pip = pip
             )
         }
         EnvKind::Conda => {
@@ -486,24 +486,15 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
         .map(|m| pip_name(m))
         .collect::<Vec<_>>()
         .join(" ");
-    let where_en = looked_in
-        .iter()
-        .map(|t| t.en.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let where_ko = looked_in
-        .iter()
-        .map(|t| t.ko.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
     let (venv, py) = if cfg!(windows) {
         ("py -m venv .venv", ".venv\\Scripts\\python")
     } else {
         ("python3 -m venv .venv", ".venv/bin/python")
     };
     Finding::fail(Code::EnvNotFound, tr!(
-        "no Python environment found for this workspace (looked at: {where_en})",
-        "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {where_ko})"
+        "no Python environment found for this workspace (looked at: {places})",
+        "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {places})";
+        places = Tr::join(looked_in, "; ")
     ))
     .hint(tr!(
         "make one in the workspace: `{venv} && {py} -m pip install {pkgs}`; or with conda: `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}`, and run course in that shell",
@@ -573,6 +564,10 @@ mod tests {
         let f = run(&params, &ctx);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].status, super::super::Status::Skip);
-        assert!(f[0].message.en.contains("--exec"), "{}", f[0].message.en);
+        assert!(
+            f[0].message.get(crate::i18n::Lang::En).contains("--exec"),
+            "{}",
+            f[0].message.get(crate::i18n::Lang::En)
+        );
     }
 }

@@ -279,10 +279,10 @@ fn explain(
             } else {
                 crate::i18n::Tr::same("")
             };
-            let (ie, ik) = (&init.en, &init.ko);
             tr!(
-                "the error is raised at {file}:{line} while importing{ie}; fix that line, then try `{py} -c \"{code}\"`",
-                "import 하는 동안 {file}:{line} 에서 오류가 납니다{ik}. 그 줄을 고친 뒤 `{py} -c \"{code}\"` 로 확인하세요"
+                "the error is raised at {file}:{line} while importing{init}; fix that line, then try `{py} -c \"{code}\"`",
+                "import 하는 동안 {file}:{line} 에서 오류가 납니다{init}. 그 줄을 고친 뒤 `{py} -c \"{code}\"` 로 확인하세요";
+                init = init
             )
         }
         (None, None) => tr!(
@@ -357,6 +357,6 @@ ImportError: nope
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].status, Status::Skip);
-        assert!(f[0].message.en.contains("--exec"));
+        assert!(f[0].message.get(crate::i18n::Lang::En).contains("--exec"));
     }
 }

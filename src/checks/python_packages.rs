@@ -114,10 +114,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         } else {
             tr!(" although it holds .py files", " (.py 파일이 있는데도)")
         };
-        let (why_en, why_ko) = (why.en, why.ko);
         let mut finding = Finding::fail(Code::PackagesNoInit, tr!(
-            "`{dir}/` has no `__init__.py`{why_en}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
-            "`{dir}/` 에 `__init__.py` 가 없습니다{why_ko}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
+            "`{dir}/` has no `__init__.py`{why}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
+            "`{dir}/` 에 `__init__.py` 가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
+            why = why
+
         ))
         .file(&init);
         finding = match near_miss(&dir_path) {

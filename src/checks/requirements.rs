@@ -249,12 +249,12 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         } else {
             tr!("", "")
         };
-        let (how_en, how_ko) = (how.en, how.ko);
         return vec![Finding::pass(
             Code::RequirementsOk,
             tr!(
-                "{file}: {count} packages, all valid{how_en}",
-                "{file}: 패키지 {count}개, 모두 올바름{how_ko}"
+                "{file}: {count} packages, all valid{how}",
+                "{file}: 패키지 {count}개, 모두 올바름{how}";
+                how = how
             ),
         )
         .file_named(file)];

@@ -280,10 +280,7 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Append `extra` after a space.
 pub(crate) fn append(message: &mut Tr, extra: &Tr) {
-    message.en.push(' ');
-    message.en.push_str(&extra.en);
-    message.ko.push(' ');
-    message.ko.push_str(&extra.ko);
+    message.append(" ", extra);
 }
 
 /// A workspace-relative path as written in the exercise, with `/` separators and no

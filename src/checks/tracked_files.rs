@@ -17,6 +17,7 @@ use super::shared::{
 };
 use super::{CheckContext, Code, Finding};
 use crate::git::shell_quote;
+use crate::i18n::Tr;
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -289,7 +290,8 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         &mut findings,
         Code::TrackedVenv,
         total,
-        ("virtual environment", "virtual environments", "가상환경"),
+        tr!("virtual environment like this", "가상환경"),
+        tr!("virtual environments like these", "가상환경"),
     );
 
     // Forbidden folders.
@@ -322,7 +324,8 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         &mut findings,
         Code::TrackedForbiddenFolder,
         total,
-        ("folder", "folders", "폴더"),
+        tr!("folder like this", "폴더"),
+        tr!("folders like these", "폴더"),
     );
     if total > MAX_FINDINGS_PER_KIND {
         // One command per folder name untracks every such folder at any depth (a git
@@ -381,7 +384,8 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         &mut findings,
         Code::TrackedForbiddenFile,
         total,
-        ("file", "files", "파일"),
+        tr!("file like this", "파일"),
+        tr!("files like these", "파일"),
     );
 
     // Large files.
@@ -412,32 +416,24 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         &mut findings,
         Code::TrackedTooLarge,
         total,
-        (
-            "file over the limit",
-            "files over the limit",
-            "한도 초과 파일",
-        ),
+        tr!("file over the limit like this", "한도 초과 파일"),
+        tr!("files over the limit like these", "한도 초과 파일"),
     );
 
     findings
 }
 
-/// "and N more ..." when `total` is over the cap; `what` is (English singular, English
-/// plural, Korean noun).
-fn more(findings: &mut Vec<Finding>, code: Code, total: usize, what: (&str, &str, &str)) {
+/// "and N more ..." when `total` is over the cap; `one` and `other` name what is left out,
+/// in the singular and the plural (see [`Tr::plural`]).
+fn more(findings: &mut Vec<Finding>, code: Code, total: usize, one: Tr, other: Tr) {
     if total > MAX_FINDINGS_PER_KIND {
         let n = total - MAX_FINDINGS_PER_KIND;
-        let (noun, like) = if n == 1 {
-            (what.0, "like this")
-        } else {
-            (what.1, "like these")
-        };
-        let ko = what.2;
         findings.push(Finding::fail(
             code,
             tr!(
-                "and {n} more {noun} {like}",
-                "이와 같은 {ko} {n}개가 더 있습니다"
+                "and {n} more {what}",
+                "이와 같은 {what} {n}개가 더 있습니다";
+                what = Tr::plural(n, one, other)
             ),
         ));
     }
@@ -520,9 +516,12 @@ mod tests {
         assert_eq!(f.len(), 12, "{f:#?}");
         assert!(f[0]
             .message
-            .en
+            .get(crate::i18n::Lang::En)
             .contains("`.venv/` is a virtual environment and 5001"));
-        assert!(f[11].message.en.contains("and 15 more"));
+        assert!(f[11]
+            .message
+            .get(crate::i18n::Lang::En)
+            .contains("and 15 more"));
     }
 
     #[test]
@@ -536,8 +535,11 @@ mod tests {
         };
         let f = classify(&params, &files);
         assert_eq!(f.len(), 11);
-        assert_eq!(f[10].message.en, "and 20 more folders like these");
-        let hint = &f[10].hint.as_ref().unwrap().en;
+        assert_eq!(
+            f[10].message.get(crate::i18n::Lang::En),
+            "and 20 more folders like these"
+        );
+        let hint = &f[10].hint.as_ref().unwrap().get(crate::i18n::Lang::En);
         assert!(
             hint.contains("`git rm -r --cached -q -- '*__pycache__/*'`"),
             "{hint}"

@@ -390,7 +390,7 @@ pub(super) fn check_workspace(course: &Course, id: &str, root: &Path) -> (Status
         .findings
         .iter()
         .filter(|f| f.status != Status::Pass)
-        .map(|f| format!("{:?}: {}", f.status, f.message.en))
+        .map(|f| format!("{:?}: {}", f.status, f.message.get(Lang::En)))
         .collect();
     (result.status, detail)
 }

@@ -75,12 +75,13 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
     match doc {
         Value::Mapping(map) => Ok(map),
         other => {
-            let (what, what_ko) = (type_name(&other), type_name_ko(&other));
             Err(Box::new(fail_named(
                 Code::ChoicesNotAMapping,
                 tr!(
                     "{rel} holds {what}; expected a mapping with one entry per question",
-                    "{rel} 에 {what_ko} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다"
+                    "{rel} 에 {what} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다";
+                    what = type_name(&other)
+
                 ),
             )
             .hint(tr!(
@@ -148,27 +149,15 @@ pub fn starts_with_key(line: &str, key: &str) -> bool {
     false
 }
 
-pub fn type_name(v: &Value) -> &'static str {
+pub fn type_name(v: &Value) -> Tr {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
-    }
-}
-
-pub fn type_name_ko(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "빈 값",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "숫자",
-        Value::String(_) => "텍스트",
-        Value::Sequence(_) => "목록",
-        Value::Mapping(_) => "매핑",
-        Value::Tagged(_) => "태그 값",
+        Value::Null => tr!("nothing", "빈 값"),
+        Value::Bool(_) => Tr::same("true/false"),
+        Value::Number(_) => tr!("a number", "숫자"),
+        Value::String(_) => tr!("text", "텍스트"),
+        Value::Sequence(_) => tr!("a list", "목록"),
+        Value::Mapping(_) => tr!("a mapping", "매핑"),
+        Value::Tagged(_) => tr!("a tagged value", "태그 값"),
     }
 }
 
@@ -387,7 +376,10 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("answers")).unwrap();
         let why = target(dir.path(), "answers/a.yaml").unwrap_err();
-        assert!(why.en.starts_with("answers is a symbolic link"), "{why:?}");
+        assert!(
+            why.get(Lang::En).starts_with("answers is a symbolic link"),
+            "{why:?}"
+        );
         assert_eq!(
             target(dir.path(), "./other/a.yaml").unwrap(),
             dir.path().join("other/a.yaml")

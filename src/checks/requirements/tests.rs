@@ -23,7 +23,13 @@ fn broken_requirement_names_its_line() {
     let f = run_text("# ok\nnumpy>=  # arrays\n", &[]);
     assert_eq!(codes(&f), ["requirements/invalid"]);
     assert_eq!(f[0].line, Some(2));
-    assert!(f[0].message.en.contains("`numpy>=`"), "{}", f[0].message.en);
+    assert!(
+        f[0].message
+            .get(crate::i18n::Lang::En)
+            .contains("`numpy>=`"),
+        "{}",
+        f[0].message.get(crate::i18n::Lang::En)
+    );
 }
 
 #[test]
@@ -42,7 +48,7 @@ fn issue8_editable_and_url_requirements_count_for_required() {
         .hint
         .as_ref()
         .unwrap()
-        .en
+        .get(crate::i18n::Lang::En)
         .contains("accelerate @ git+https://"));
 }
 
