@@ -118,6 +118,7 @@ fn option_lines_are_not_packages() {
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["code"], "requirements/too-few", "{:#?}", fails[0]);
     assert!(msg(fails[0]).contains("4 distinct packages"), "{fails:#?}");
 
     let five = format!("{four}transformers  # 언어 모델\n");
@@ -133,6 +134,11 @@ fn unknown_option_fails() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 1);
+    assert_eq!(
+        fails[0]["code"], "requirements/unknown-option",
+        "{:#?}",
+        fails[0]
+    );
     assert!(msg(fails[0]).contains("--frobnicate"));
 }
 
@@ -145,6 +151,7 @@ fn invalid_requirement_fails_with_its_line() {
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["file"], "requirements.txt");
     assert_eq!(fails[0]["line"], 6);
+    assert_eq!(fails[0]["code"], "requirements/invalid", "{:#?}", fails[0]);
     assert!(msg(fails[0]).contains("`numpy>=` is not a valid requirement"));
     assert!(
         msg(fails[0]).contains("version"),
@@ -171,6 +178,11 @@ fn duplicates_are_found_after_normalisation() {
     write(ws.path(), "requirements.txt", &text);
     let (_, findings) = check_with(ws.path(), CHECK, "ko");
     let fails = with_status(&findings, "fail");
+    assert_eq!(
+        fails[0]["code"], "requirements/duplicate",
+        "{:#?}",
+        fails[0]
+    );
     assert!(msg(fails[0]).contains("두 번"), "{fails:#?}");
     assert!(msg(fails[0]).contains("6번째 줄"), "{fails:#?}");
 }
@@ -183,9 +195,10 @@ fn missing_torch_fails() {
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
-    assert!(
-        msg(fails[0]).contains("does not list `torch`"),
-        "{fails:#?}"
+    assert_eq!(
+        fails[0]["code"], "requirements/missing-package",
+        "{:#?}",
+        fails[0]
     );
 }
 
@@ -197,6 +210,7 @@ fn pytorch_is_not_torch() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 3);
+    assert_eq!(fails[0]["code"], "requirements/misnamed", "{:#?}", fails[0]);
     assert!(msg(fails[0]).contains("`pytorch` on PyPI is not PyTorch"));
     assert!(fails[0]["hint"].as_str().unwrap().contains("`torch`"));
 }
@@ -215,6 +229,7 @@ wandb>=0.15.0  # 실험 기록
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
+    assert_eq!(fails[0]["code"], "requirements/too-few", "{:#?}", fails[0]);
     assert!(
         msg(fails[0]).contains("lists 4 distinct packages"),
         "{fails:#?}"
@@ -230,6 +245,11 @@ fn repeating_the_name_is_no_explanation() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 3);
+    assert_eq!(
+        fails[0]["code"], "requirements/comment-repeats-name",
+        "{:#?}",
+        fails[0]
+    );
     assert!(
         msg(fails[0]).contains("`# torch` only repeats the name"),
         "{fails:#?}"
@@ -249,7 +269,11 @@ fn issue8_a_two_syllable_korean_word_explains_and_a_short_one_is_called_short() 
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["code"], "requirements/comment-too-short");
-    assert!(msg(fails[0]).contains("too short"), "{fails:#?}");
+    assert_eq!(
+        fails[0]["code"], "requirements/comment-too-short",
+        "{:#?}",
+        fails[0]
+    );
 }
 
 #[test]
@@ -273,6 +297,11 @@ wandb>=0.15.0
         .map(|f| f["line"].as_i64().unwrap())
         .collect();
     assert_eq!(lines, vec![3, 4, 9], "{findings:#?}");
+    assert_eq!(
+        findings[0]["code"], "requirements/no-comment",
+        "{:#?}",
+        findings[0]
+    );
     assert!(msg(&findings[0]).contains("`torchvision==0.16.0` has no comment"));
 }
 
@@ -294,6 +323,7 @@ fn hash_inside_a_word_is_not_a_comment() {
     let fails = with_status(&findings, "fail");
     assert_eq!(fails.len(), 1, "{findings:#?}");
     assert_eq!(fails[0]["line"], 7);
+    assert_eq!(fails[0]["code"], "requirements/invalid", "{:#?}", fails[0]);
     assert!(
         msg(fails[0]).contains("`pillow#images` is not a valid requirement"),
         "{fails:#?}"

@@ -129,6 +129,7 @@ fn missing_init_is_named_with_the_path_to_create() {
     assert_eq!(f.len(), 1, "{findings:#?}");
     assert_eq!(f[0]["check"], "python-packages");
     assert_eq!(f[0]["file"], "src/data/__init__.py");
+    assert_eq!(f[0]["code"], "packages/no-init", "{:#?}", f[0]);
     assert!(
         msg(f[0]).contains("`src/data/` has no `__init__.py`"),
         "{f:#?}"
@@ -201,7 +202,7 @@ fn empty_folder_fails_and_gitkeep_fixes_it() {
     assert_eq!(f.len(), 1, "{findings:#?}");
     assert_eq!(f[0]["check"], "paths");
     assert_eq!(f[0]["file"], "scripts");
-    assert!(msg(f[0]).contains("`scripts/` holds no file"), "{f:#?}");
+    assert_eq!(f[0]["code"], "folder/empty", "{:#?}", f[0]);
     assert!(f[0]["hint"]
         .as_str()
         .unwrap()
@@ -301,6 +302,7 @@ fn configs_without_yaml_or_settings_fail() {
     let (_, findings) = check(ws.path());
     let f = fails(&findings);
     assert_eq!(f.len(), 1, "{findings:#?}");
+    assert_eq!(f[0]["code"], "config/none", "{:#?}", f[0]);
     assert!(
         msg(f[0]).contains("`configs/` holds no config file (.yaml, .yml)"),
         "{f:#?}"
@@ -310,7 +312,7 @@ fn configs_without_yaml_or_settings_fail() {
     let (_, findings) = check(ws.path());
     let f = fails(&findings);
     assert_eq!(f.len(), 1, "{findings:#?}");
-    assert!(msg(f[0]).contains("hold no settings"), "{f:#?}");
+    assert_eq!(f[0]["code"], "config/empty", "{:#?}", f[0]);
 }
 
 #[test]
@@ -328,6 +330,7 @@ fn readme_missing_a_folder_fails_naming_it() {
     assert_eq!(f.len(), 1, "{findings:#?}");
     assert_eq!(f[0]["check"], "mentions");
     assert_eq!(f[0]["file"], "README.md");
+    assert_eq!(f[0]["code"], "mentions/missing-word", "{:#?}", f[0]);
     assert!(msg(f[0]).contains("does not mention `notebooks`"), "{f:#?}");
     assert!(f[0]["hint"]
         .as_str()
@@ -374,6 +377,11 @@ fn a_huge_data_folder_does_not_matter() {
     assert_eq!(code, 0, "{findings:#?}");
     let skipped: Vec<&Value> = findings.iter().filter(|f| f["status"] == "skip").collect();
     assert_eq!(skipped.len(), 1, "{findings:#?}");
+    assert_eq!(
+        skipped[0]["code"], "packages/too-many-entries",
+        "{:#?}",
+        skipped[0]
+    );
     assert!(
         msg(skipped[0]).contains("more than 20000 entries"),
         "{skipped:#?}"
