@@ -528,3 +528,24 @@ fn a_closed_pipe_is_not_a_panic() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn issue8_validate_shows_a_fixtures_stderr_without_control_characters() {
+    let dir = tempdir();
+    crate::common::one_exercise_course(dir.path(), "  - kind: paths\n    files: [x]\n");
+    write(
+        dir.path(),
+        "exercises/ex/fixtures/pass/evil/setup.sh",
+        "printf 'boom \\033[2J\\302\\233\\007 done\\n' >&2\nexit 1\n",
+    );
+    let out = course().arg("validate").arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("boom \\e[2J\\u{9b}\\x07 done"),
+        "{stdout:?}"
+    );
+    assert!(
+        !stdout.contains(['\u{1b}', '\u{9b}', '\u{7}']),
+        "{stdout:?}"
+    );
+}

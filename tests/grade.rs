@@ -416,3 +416,15 @@ fn issue7_check_accepts_every_grade_format() {
     let written = std::fs::read_to_string(&summary).unwrap();
     assert!(written.contains("README.md"), "{written}");
 }
+
+#[test]
+fn issue8_control_characters_in_folder_names_never_reach_the_batch_csv() {
+    let tmp = tempdir();
+    let c = fixture_course(tmp.path());
+    let dir = tmp.path().join("class");
+    submission(&dir, "eve\u{1b}[2J\u{9b}31m\u{7}");
+    let a = batch(&c, &dir).assert().code(0);
+    let csv = stdout(&a);
+    assert!(!csv.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{csv:?}");
+    assert!(csv.contains("eve\\e[2J\\u{9b}31m\\x07,"), "{csv:?}");
+}

@@ -23,7 +23,10 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     };
     let term = global.term();
     let result = validate(files, !args.no_fixtures);
+    // Problems quote file names and a fixture's own stderr: no raw control characters.
+    let shown = crate::escape::visible;
     for p in &result.problems {
+        let p = shown(&p.to_string());
         crate::terminal::print(&(format!("{} {p}", term.paint(Style::Fail, "problem:")) + "\n"))?;
     }
     for run in &result.fixtures {
@@ -37,7 +40,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
                 &(format!(
                     "{} {} ({expected}, as it should)",
                     term.paint(Style::Pass, "ok:"),
-                    run.fixture
+                    shown(&run.fixture)
                 ) + "\n"),
             )?;
         } else {
@@ -45,11 +48,12 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
                 &(format!(
                     "{} {}: should {expected} but got {:?}",
                     term.paint(Style::Fail, "problem:"),
-                    run.fixture,
+                    shown(&run.fixture),
                     run.got
                 ) + "\n"),
             )?;
             for d in &run.detail {
+                let d = shown(d);
                 crate::terminal::print(&(format!("    {d}") + "\n"))?;
             }
         }

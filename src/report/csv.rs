@@ -79,6 +79,8 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
 
 /// A text cell: defused against formulas, quoted when it holds `,`, `"`, CR or LF.
 pub fn text_field(s: &str) -> String {
+    // A gradebook on stdout reaches a terminal: no raw ESC, BEL or C1 from a folder name.
+    let s = crate::escape::visible(s);
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -34,17 +34,10 @@ pub fn render(report: &Report, lang: Lang) -> GithubOutput {
     }
 }
 
-/// Escape the message part of a workflow command.
-pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escape a property value (`file=`, `title=`) of a workflow command.
-pub fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
+use crate::escape::{
+    markdown_block, markdown_code, markdown_inline as md, workflow_data as escape_data,
+    workflow_property as escape_property,
+};
 
 fn annotation(level: &str, e: &ExerciseReport, f: &FindingReport, lang: Lang) -> String {
     let mut props = Vec::new();
@@ -121,29 +114,6 @@ fn commands(report: &Report, lang: Lang) -> String {
     out
 }
 
-/// Text safe inside a Markdown table cell or list item: no line breaks, no table pipes, and
-/// `<` outside code spans written as `&lt;` so it cannot start an HTML tag (inside a code span
-/// an entity would show literally, and `<` is harmless there).
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_code = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '`' => {
-                in_code = !in_code;
-                out.push(c);
-            }
-            '|' => out.push_str("\\|"),
-            '<' if !in_code => out.push_str("&lt;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn summary(report: &Report, lang: Lang) -> String {
     let mut s = String::new();
     let course = &report.course;
@@ -183,9 +153,9 @@ fn summary(report: &Report, lang: Lang) -> String {
             }
         };
         s.push_str(&format!(
-            "| {} (`{}`) | {status} | {}/{} |\n",
+            "| {} ({}) | {status} | {}/{} |\n",
             md(&e.title),
-            md(&e.id),
+            markdown_code(&e.id),
             e.score,
             e.max_score
         ));
@@ -208,8 +178,10 @@ fn summary(report: &Report, lang: Lang) -> String {
                 _ => "⏭️",
             };
             let place = match (&f.file, f.line) {
-                (Some(file), Some(line)) => format!(" `{}:{line}`", md(file)),
-                (Some(file), None) => format!(" `{}`", md(file)),
+                (Some(file), Some(line)) => {
+                    format!(" {}", markdown_code(&format!("{file}:{line}")))
+                }
+                (Some(file), None) => format!(" {}", markdown_code(file)),
                 _ => String::new(),
             };
             s.push_str(&format!(
@@ -220,7 +192,8 @@ fn summary(report: &Report, lang: Lang) -> String {
             ));
             if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
                 if f.status != Status::Skip {
-                    s.push_str(&format!("<br>→ {}", md(hint)));
+                    // A hint's later lines are code (the lines of a suggested file): fenced.
+                    s.push_str(&format!("<br>→ {}", markdown_block(hint, "  ")));
                 }
             }
             s.push('\n');
@@ -312,9 +285,39 @@ mod tests {
             s.contains("| Import your package (`import`) | ⏭️ not graded (needs --exec) | 0/10 |")
         );
         assert!(s.contains(
-            "- ❌ **requirements** (requirements) `requirements.txt:4`: `numpy>=` is not a valid requirement &lt;&\"> 버전<br>→ write it like `numpy>=1.24`"
+            "- ❌ **requirements** (requirements) `requirements.txt:4`: `numpy>=` is not a valid requirement \\<\\&\"\\> 버전<br>→ write it like `numpy>=1.24`"
         ), "{s}");
         assert!(s.contains("- ⚠️ **requirements** (python-import): python timed out"));
+    }
+
+    #[test]
+    fn issue8_learner_text_is_escaped_for_markdown_and_workflow_commands() {
+        let mut r = sample();
+        let f = &mut r.exercises[1].findings[0];
+        f.file = Some("a\u{1b}[31m,b:c.txt".into());
+        f.message = "bad \u{9b}2J line \u{7}".into();
+        f.hint = Some("create `.gitignore` with:\n*.pt\n*.pth\n__pycache__/".into());
+        let out = render(&r, Lang::En);
+        // Workflow commands: no raw control characters, properties cannot be split.
+        assert!(
+            !out.commands.contains(['\u{1b}', '\u{9b}', '\u{7}']),
+            "{}",
+            out.commands
+        );
+        assert!(
+            out.commands
+                .contains("::error file=a\\e[31m%2Cb%3Ac.txt,line=4,"),
+            "{}",
+            out.commands
+        );
+        // Markdown: the suggested lines are a fenced code block, not emphasis.
+        let s = &out.summary;
+        assert!(!s.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{s}");
+        assert!(
+            s.contains("<br>→ create `.gitignore` with:\n\n  ```text\n  *.pt\n  *.pth\n  __pycache__/\n  ```\n"),
+            "{s}"
+        );
+        assert!(s.contains("`a\\e[31m,b:c.txt:4`: bad \\\\u{9b}2J"), "{s}");
     }
 
     #[test]

@@ -109,6 +109,17 @@ mod tests {
     use crate::report::text::tests::sample;
 
     #[test]
+    fn issue8_control_characters_never_reach_the_xml() {
+        let mut r = sample();
+        let f = &mut r.exercises[1].findings[0];
+        f.file = Some("evil\u{1b}[2J.txt".into());
+        f.message = "bad \u{9b}31m \u{7} <&>".into();
+        let xml = render(&r);
+        assert!(!xml.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{xml}");
+        assert!(xml.contains("&lt;&amp;&gt;"), "{xml}");
+    }
+
+    #[test]
     fn suites_cases_and_statuses() {
         let xml = render(&sample());
         let parsed = quick_junit::Report::deserialize_from_str(&xml).expect("valid JUnit XML");

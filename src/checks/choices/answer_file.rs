@@ -271,23 +271,9 @@ pub fn has_control(s: &str) -> bool {
     s.chars().any(|c| c.is_control() && c != '\t')
 }
 
-/// `s` with its control characters written as YAML-style escapes (`\e[D`), safe to print.
+/// `s` on one line with its control characters written out (`\e[D`, `\n`), safe to print.
 pub fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{1b}' => out.push_str("\\e"),
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() && (c as u32) < 0x100 => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::visible(&s.replace('\n', "\\n").replace('\t', "\\t"))
 }
 
 #[cfg(test)]
