@@ -94,8 +94,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(mut finding) => {
             if finding.code == Code::FileMissing {
                 finding.hint = Some(tr!(
-                    "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.1.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
-                    "작업 폴더 맨 위에 {file} 를 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.1.0  # 딥러닝 프레임워크`. (`pip freeze > {file}` 는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
+                    "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.10.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
+                    "작업 폴더 맨 위에 {file} 를 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.10.0  # 딥러닝 프레임워크`. (`pip freeze > {file}` 는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
                 ));
             }
             return vec![*finding];

@@ -225,4 +225,58 @@ mod tests {
         assert_eq!(safe_path("."), None);
         assert_eq!(safe_path("C:x"), None);
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Words an info string is made of, including the traps (`..`, absolute paths, `.git`).
+        const WORDS: &[&str] = &[
+            "text",
+            "bash",
+            "sh",
+            "run",
+            "file=a.txt",
+            "file=../x",
+            "file=/etc/x",
+            "file=.git/x",
+            "file=src/./b",
+            "file=",
+            "exercise=e",
+            "exercise=a,b",
+            "exercise=",
+            "fixture=x",
+            "fixture=../y",
+            "x=y",
+            "=",
+            "{.c}",
+            "한글=값",
+        ];
+
+        fn info() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(WORDS), 0..6).prop_map(|w| w.join(" "))
+        }
+
+        proptest! {
+            /// Any info string and body: no panic, and a file an example declares never leaves
+            /// the workspace or enters `.git/`.
+            #[test]
+            fn declared_files_stay_inside(info in info(), body in "[a-z`~\n ]{0,40}") {
+                let md = format!("# T\n\n```{info}\n{body}\n```\n");
+                for found in examples(&md) {
+                    if let Ok(Example { action: Action::File(path), .. }) = found {
+                        prop_assert!(!path.starts_with('/'));
+                        prop_assert!(path.split('/').all(|p| p != ".." && p != "." && !p.is_empty()));
+                        prop_assert!(!path.split('/').any(|p| p.eq_ignore_ascii_case(".git")));
+                    }
+                }
+            }
+
+            /// Arbitrary Markdown never panics.
+            #[test]
+            fn any_markdown(md in "(```[a-z=/. ]{0,20}\n|[a-z=`~ \n]){0,60}") {
+                let _ = examples(&md);
+            }
+        }
+    }
 }
