@@ -52,7 +52,7 @@ pub fn test_params() -> Params {
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let problems = params.problems();
+    let problems = params.problems_once();
     if !problems.is_empty() {
         let list = problems.join("; ");
         return vec![Finding::error(

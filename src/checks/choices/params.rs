@@ -20,6 +20,10 @@ pub struct Params {
     /// Canonical option name -> accepted spellings, in the order they are offered.
     pub options: Options,
     pub questions: Vec<Question>,
+    /// [`Params::problems`], once found: the parameters do not change after loading, and a
+    /// batch would otherwise validate them again for every submission (15% of grading time).
+    #[serde(skip)]
+    checked: std::sync::OnceLock<Vec<String>>,
 }
 
 fn default_min_reason() -> usize {
@@ -113,6 +117,11 @@ impl Params {
             .map(|c| self.spellings(c).join(", "))
             .collect::<Vec<_>>()
             .join(" | ")
+    }
+
+    /// [`Params::problems`] of the parameters as loaded, found once.
+    pub fn problems_once(&self) -> &[String] {
+        self.checked.get_or_init(|| self.problems())
     }
 
     /// Mistakes in the course file itself (for `course validate`): an `expected` that is not
