@@ -25,5 +25,6 @@ mod interrupt;
 mod render;
 mod requirements_corpus;
 mod requirements_issue8;
+mod snapshots;
 mod terminal;
 mod watch;
