@@ -147,3 +147,25 @@ fn watch_needs_a_workspace() {
         .code(2)
         .stderr(predicates::str::contains("course init"));
 }
+
+#[test]
+fn issue9_watch_shows_the_exercise_next_is_on_not_one_put_aside() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    course()
+        .current_dir(ws.path())
+        .arg("--course")
+        .arg(mini())
+        .args(["skip", "first"])
+        .assert()
+        .success();
+    let mut w = Watch::start(ws.path(), &[]);
+    w.expect("0/2 exercises pass");
+    // The rest of the first screen, up to its last line.
+    let mut screen = w.seen.clone();
+    while !screen.contains("Ctrl-C to stop") {
+        screen.push_str(&w.output.recv_timeout(Duration::from_secs(60)).unwrap());
+    }
+    assert!(screen.contains("Second exercise"), "{screen}");
+    assert!(!screen.contains("First exercise"), "{screen}");
+}

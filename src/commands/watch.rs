@@ -17,6 +17,7 @@ use crate::app::App;
 use crate::checks::Status;
 use crate::cli::WatchArgs;
 use crate::exit::Code;
+use crate::grading::{exercise_order, next_step, ExerciseResult, Step};
 use crate::report::{text, Report};
 use crate::terminal::{print, Style};
 use crate::tr;
@@ -108,6 +109,31 @@ fn watched(root: &Path) -> Vec<(std::path::PathBuf, RecursiveMode)> {
 }
 
 /// Check everything and show the first exercise that does not pass, or that all do.
+/// The exercise to show: the one `course next` is on, else the first unfinished one in the
+/// learner's order that was not put aside with `course skip`, else any unfinished one.
+fn focus<'a>(app: &App, results: &'a [ExerciseResult]) -> Option<&'a ExerciseResult> {
+    let open = |id: &str| {
+        results
+            .iter()
+            .find(|r| r.id == id && r.status != Status::Pass)
+    };
+    let ids: Vec<&str> = exercise_order(&app.course)
+        .into_iter()
+        .map(|i| app.course.exercises[i].id.as_str())
+        .collect();
+    let current = match next_step(&app.course, &app.state, results) {
+        Step::Exercise(i) => open(&app.course.exercises[i].id),
+        Step::Lesson(_) | Step::Done => None,
+    };
+    current
+        .or_else(|| {
+            ids.iter()
+                .filter(|id| !app.state.deferred.contains(**id))
+                .find_map(|id| open(id))
+        })
+        .or_else(|| ids.iter().find_map(|id| open(id)))
+}
+
 fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
     let lang = app.lang;
     let results = app.check_exercises(&[])?;
@@ -129,7 +155,7 @@ fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
         ),
     );
     out.push_str("\n\n");
-    match results.iter().find(|r| r.status != Status::Pass) {
+    match focus(app, &results) {
         Some(open) => {
             let report = Report::build(
                 &app.course,
