@@ -108,8 +108,20 @@ impl Check {
         }
     }
 
+    /// Run the check. A panic inside it (a bug, or a library that panics on some input)
+    /// becomes an `error` finding of this check: the report and the other checks go on.
     pub fn run(&self, ctx: &CheckContext) -> Vec<Finding> {
-        let mut findings = match self {
+        let mut findings = guarded(self.kind(), || self.run_kind(ctx));
+        for f in &mut findings {
+            if f.check.is_empty() {
+                f.check = self.kind().to_string();
+            }
+        }
+        findings
+    }
+
+    fn run_kind(&self, ctx: &CheckContext) -> Vec<Finding> {
+        match self {
             Check::PythonEnv(p) => python_env::run(p, ctx),
             Check::Requirements(p) => requirements::run(p, ctx),
             Check::Paths(p) => paths::run(p, ctx),
@@ -121,14 +133,34 @@ impl Check {
             Check::Gitignore(p) => gitignore::run(p, ctx),
             Check::TrackedFiles(p) => tracked_files::run(p, ctx),
             Check::Choices(p) => choices::run(p, ctx),
-        };
-        for f in &mut findings {
-            if f.check.is_empty() {
-                f.check = self.kind().to_string();
-            }
         }
-        findings
     }
+}
+
+/// `run()`, or one `error` finding when it panics.
+fn guarded(kind: &str, run: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(findings) => findings,
+        Err(payload) => {
+            let what = panic_message(payload.as_ref());
+            vec![Finding::error(
+                Code::CheckCrashed,
+                tr!(
+                    "the `{kind}` check crashed ({what}); this is a bug in course, please report it with the file it was checking",
+                    "`{kind}` 확인이 비정상 종료되었습니다 ({what}). course의 버그이니 확인하던 파일과 함께 알려 주세요"
+                ),
+            )]
+        }
+    }
+}
+
+/// The text a panic was raised with.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 /// What a finding says about the workspace.
@@ -307,5 +339,28 @@ impl CheckContext {
             "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
             "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec 를 주세요"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_check_is_one_error_finding_of_that_check() {
+        let findings = guarded("requirements", || {
+            panic!("PackageName validation should match PEP 508 parsing")
+        });
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].status, Status::Error);
+        assert_eq!(findings[0].code, Code::CheckCrashed);
+        assert!(findings[0]
+            .message
+            .en
+            .contains("`requirements` check crashed (PackageName"));
+        let fine = guarded("paths", || {
+            vec![Finding::pass(Code::PathsOk, Tr::same("ok"))]
+        });
+        assert_eq!(fine[0].status, Status::Pass);
     }
 }

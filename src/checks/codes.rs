@@ -73,6 +73,8 @@ codes! {
         "every file and folder is in place";
 
     // The course itself.
+    CheckCrashed = "check/crashed", ["python-env", "requirements", "paths", "config-files", "python-packages", "mentions", "python-import", "git-history", "gitignore", "tracked-files", "choices"],
+        "the check itself crashed (a bug in course); the other checks still ran (could not run)";
     CourseCheckBroken = "course/check-broken", ["python-import", "choices"],
         "the exercise's check is written wrongly (a course bug, not the learner's)";
 

@@ -94,11 +94,7 @@ pub fn grade_submission<T>(
     let outcome = match unusable(path) {
         Some(why) => Err(why.get(lang).to_string()),
         None => catch_unwind(AssertUnwindSafe(|| grade(path))).map_err(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = crate::checks::panic_message(payload.as_ref());
             let location = LAST_PANIC
                 .with(|p| p.borrow_mut().take())
                 .unwrap_or_default();
