@@ -100,7 +100,7 @@ impl App {
     /// allowed: this is the learner's own folder).
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
-        let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir());
+        let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?);
         if let Some(spinner) = crate::terminal::Spinner::on_stderr() {
             ctx = ctx.with_progress(spinner);
         }

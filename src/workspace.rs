@@ -66,9 +66,23 @@ impl Workspace {
     }
 
     /// `.course/cache`, when the workspace is initialised (CI checkouts are not: no cache).
-    pub fn cache_dir(&self) -> Option<PathBuf> {
-        self.is_initialised()
-            .then(|| self.state_dir().join("cache"))
+    /// An error when `.course` or the cache is a symbolic link: see [`Workspace::own_state_dir`].
+    pub fn cache_dir(&self) -> Result<Option<PathBuf>> {
+        if !self.is_initialised() {
+            return Ok(None);
+        }
+        let cache = self.own_state_dir()?.join("cache");
+        refuse_link(&cache, &self.root)?;
+        Ok(Some(cache))
+    }
+
+    /// `.course/`, checked before anything is written there: the workspace's own folder, not a
+    /// symbolic link. A link could lead anywhere on the machine, and `course` writes only
+    /// inside the workspace.
+    pub fn own_state_dir(&self) -> Result<PathBuf> {
+        let dir = self.state_dir();
+        refuse_link(&dir, &self.root)?;
+        Ok(dir)
     }
 
     /// The saved state, or a fresh one when there is none yet.
@@ -91,13 +105,33 @@ impl Workspace {
         if !self.is_initialised() {
             return Ok(());
         }
+        let dir = self.own_state_dir()?;
         let text = serde_yaml::to_string(state).context("cannot serialise progress")?;
         let header = "# Progress kept by `course`. Safe to read; exercise results are not stored here\n# (they are whatever `course check` says now).\n";
-        write_atomic(
-            &self.state_dir().join(STATE_FILE),
-            format!("{header}{text}").as_bytes(),
-        )
+        write_atomic(&dir.join(STATE_FILE), format!("{header}{text}").as_bytes())
     }
+}
+
+/// A usage error when `path` (in the workspace `root`) is a symbolic link.
+fn refuse_link(path: &Path, root: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !meta.file_type().is_symlink() {
+        return Ok(());
+    }
+    let rel = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    Err(usage(format!(
+        "{}: `{rel}` is a symbolic link (to {target}); course writes only inside the workspace's own `.course/` folder, so it writes nothing through it\n  replace the link with a folder: `rm {rel}`, then run `course init` again (progress starts over; exercise results are checked afresh)",
+        root.display()
+    )))
 }
 
 /// What `course` remembers about the learner. Exercise results are deliberately absent:

@@ -438,3 +438,53 @@ fn issue8_a_forking_setup_sh_neither_stalls_validate_nor_outlives_it() {
         "a background job of setup.sh outlived validate"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn issue8_nothing_is_written_through_a_course_link_that_leaves_the_workspace() {
+    let tmp = tempdir();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, "  - kind: paths\n    files: [notes.md]\n");
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    // `.course` itself a link, then `.course/cache` a link.
+    let linked = tmp.path().join("linked");
+    std::fs::create_dir_all(&linked).unwrap();
+    std::os::unix::fs::symlink(&outside, linked.join(".course")).unwrap();
+    let cached = tmp.path().join("cached");
+    std::fs::create_dir_all(cached.join(".course")).unwrap();
+    std::os::unix::fs::symlink(&outside, cached.join(".course/cache")).unwrap();
+    let runs: [(&std::path::Path, &[&str]); 4] = [
+        (&linked, &["init"]),
+        (&linked, &["lesson", "1"]),
+        (&linked, &["check"]),
+        (&cached, &["check"]),
+    ];
+    for (ws, args) in runs {
+        let out = course()
+            .arg("--course")
+            .arg(&c)
+            .args(["--workspace"])
+            .arg(ws)
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is a symbolic link"), "{args:?}: {err}");
+        assert!(err.contains(".course"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    // An honest workspace keeps its progress in its own `.course/`.
+    let honest = tmp.path().join("honest");
+    std::fs::create_dir_all(&honest).unwrap();
+    course()
+        .arg("--course")
+        .arg(&c)
+        .arg("--workspace")
+        .arg(&honest)
+        .arg("init")
+        .assert()
+        .success();
+    assert!(honest.join(".course/state.yaml").is_file());
+}

@@ -34,10 +34,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
         root: dir.canonicalize().unwrap_or(dir),
     };
     let existed = ws.is_initialised();
-    std::fs::create_dir_all(ws.state_dir())
-        .with_context(|| format!("cannot create {}", ws.state_dir().display()))?;
+    let state_dir = ws.own_state_dir()?;
+    std::fs::create_dir_all(&state_dir)
+        .with_context(|| format!("cannot create {}", state_dir.display()))?;
     // Keep the learner's own git repository clean of course state.
-    let ignore = ws.state_dir().join(".gitignore");
+    let ignore = state_dir.join(".gitignore");
     if !ignore.exists() {
         write_atomic(
             &ignore,
