@@ -108,6 +108,49 @@ impl Check {
         }
     }
 
+    /// The workspace paths the check reads, as the course file gives them.
+    pub fn workspace_paths(&self) -> Vec<&str> {
+        match self {
+            Check::Requirements(p) => vec![p.file.as_str()],
+            Check::Paths(p) => p
+                .files
+                .iter()
+                .chain(&p.nonempty_dirs)
+                .map(String::as_str)
+                .collect(),
+            Check::ConfigFiles(p) => vec![p.dir.as_str()],
+            Check::PythonPackages(p) => std::iter::once(&p.root)
+                .chain(&p.packages)
+                .map(String::as_str)
+                .collect(),
+            Check::Mentions(p) => vec![p.file.as_str()],
+            Check::Gitignore(p) => p
+                .must_ignore
+                .iter()
+                .map(|s| s.path.as_str())
+                .chain(p.must_not_ignore.iter().map(String::as_str))
+                .collect(),
+            Check::Choices(p) => vec![p.file.as_str()],
+            Check::PythonEnv(_)
+            | Check::PythonImport(_)
+            | Check::GitHistory(_)
+            | Check::TrackedFiles(_) => Vec::new(),
+        }
+    }
+
+    /// The first workspace path that would lead out of the workspace: absolute (`/etc/passwd`,
+    /// `C:\x`) or going up (`../../etc/hostname`). A course file must not make a check read,
+    /// or a report quote, a file of the grader's machine.
+    pub fn path_leaving_workspace(&self) -> Option<&str> {
+        self.workspace_paths().into_iter().find(|p| {
+            let path = std::path::Path::new(p);
+            path.is_absolute()
+                || p.starts_with(['/', '\\'])
+                || p.get(1..2) == Some(":")
+                || p.split(['/', '\\']).any(|part| part == "..")
+        })
+    }
+
     /// Run the check. A panic inside it (a bug, or a library that panics on some input)
     /// becomes an `error` finding of this check: the report and the other checks go on.
     pub fn run(&self, ctx: &CheckContext) -> Vec<Finding> {

@@ -282,6 +282,15 @@ impl Course {
                     manifest.lessons.join(", ")
                 )));
             }
+            for (i, check) in file.checks.iter().enumerate() {
+                if let Some(path) = check.path_leaving_workspace() {
+                    return Err(usage(format!(
+                        "{}: checks[{i}] ({}): `{path}` leads out of the workspace; paths in checks are relative to the workspace and stay inside it (no leading `/`, no `..`)",
+                        files.display(&rel),
+                        check.kind()
+                    )));
+                }
+            }
             exercises.push(Exercise {
                 id: id.clone(),
                 title: file.title,

@@ -150,23 +150,7 @@ fn issue8_deeply_nested_exercise_file_is_a_course_error() {
     let dir = tempdir();
     one_exercise_course(dir.path(), &format!("  - {}\n", "[".repeat(100_000)));
     // Loading the course stops with a usage error (2); `validate` reports it as a problem (1).
-    let load = course()
-        .arg("--course")
-        .arg(dir.path())
-        .arg("list")
-        .output()
-        .unwrap();
-    let validate = course().arg("validate").arg(dir.path()).output().unwrap();
-    for (out, code) in [(load, 2), (validate, 1)] {
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(out.status.code(), Some(code), "{text}");
-        assert!(text.contains("exercise.yaml:6:"), "{text}");
-        assert!(text.contains("nested too deep"), "{text}");
-    }
+    load_and_validate_refuse(dir.path(), &["exercise.yaml:6:", "nested too deep"]);
 }
 
 const GIT_CHECKS: &str = "  - kind: gitignore\n    must_ignore: [{path: data/x.csv, pattern: data/}]\n  - kind: git-history\n    min_commits: 1\n";
@@ -487,4 +471,65 @@ fn issue8_nothing_is_written_through_a_course_link_that_leaves_the_workspace() {
         .assert()
         .success();
     assert!(honest.join(".course/state.yaml").is_file());
+}
+
+#[test]
+fn issue8_course_paths_that_leave_the_workspace_are_rejected() {
+    let dir = tempdir();
+    for (checks, path) in [
+        (
+            "  - kind: paths\n    files: [README.md, /etc/passwd]\n",
+            "/etc/passwd",
+        ),
+        (
+            "  - kind: mentions\n    file: ../../etc/hostname\n    words: [x]\n",
+            "../../etc/hostname",
+        ),
+        (
+            "  - kind: gitignore\n    must_ignore: [{path: 'data/../../x', pattern: x}]\n",
+            "data/../../x",
+        ),
+    ] {
+        let c = dir.path().join("course");
+        let _ = std::fs::remove_dir_all(&c);
+        one_exercise_course(&c, checks);
+        let what = format!("`{path}` leads out of the workspace");
+        load_and_validate_refuse(&c, &[&what, "exercise.yaml"]);
+    }
+    // Paths inside, even with `.` and folders, load.
+    let c = dir.path().join("course");
+    let _ = std::fs::remove_dir_all(&c);
+    one_exercise_course(
+        &c,
+        "  - kind: paths\n    files: [./README.md, src/model/__init__.py]\n",
+    );
+    course()
+        .arg("--course")
+        .arg(&c)
+        .arg("list")
+        .assert()
+        .success();
+}
+
+/// `course --course C list` (expected to exit 2) and `course validate C` (expected to exit 1):
+/// both must say everything in `what` (the broken file, the problem).
+fn load_and_validate_refuse(c: &std::path::Path, what: &[&str]) {
+    let load = course()
+        .arg("--course")
+        .arg(c)
+        .arg("list")
+        .output()
+        .unwrap();
+    let validate = course().arg("validate").arg(c).output().unwrap();
+    for (out, code) in [(load, 2), (validate, 1)] {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(code), "{text}");
+        for w in what {
+            assert!(text.contains(w), "{w}: {text}");
+        }
+    }
 }
