@@ -399,7 +399,7 @@ mod tests {
         assert_eq!(findings[0].code, Code::CheckCrashed);
         assert!(findings[0]
             .message
-            .en
+            .get(crate::i18n::Lang::En)
             .contains("`requirements` check crashed (PackageName"));
         let fine = guarded("paths", || {
             vec![Finding::pass(Code::PathsOk, Tr::same("ok"))]
