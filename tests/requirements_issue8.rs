@@ -133,7 +133,11 @@ https://github.com/jllllll/bitsandbytes-windows-webui/releases/download/wheels/b
     assert!(hint(3).contains(
         "`accelerate @ git+https://github.com/huggingface/accelerate@main#egg=accelerate`"
     ));
-    assert!(hint(5).contains("`bitsandbytes @ https://"), "{}", hint(5));
+    assert!(
+        hint(5).contains("`bitsandbytes @ https://github.com/jllllll/bitsandbytes-windows-webui/releases/download/wheels/bitsandbytes-0.41.1-py3-none-win_amd64.whl ; platform_system == \"Windows\"`"),
+        "{}",
+        hint(5)
+    );
     assert!(hint(2).contains("`<name> @ git+https://github.com/huggingface/peft.git`"));
 }
 

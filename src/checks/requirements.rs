@@ -147,6 +147,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                         l.number,
                         text,
                         parsed.name.as_deref(),
+                        &parsed.marker,
                     ));
                 }
                 if let Some(name) = &parsed.name {

@@ -174,11 +174,14 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
 }
 
 /// The teaching nudge for a URL on its own: pip reads it, but the name is not written.
-pub fn bare_url(file: &str, line: u32, text: &str, name: Option<&str>) -> Finding {
-    let url = text.split(';').next().unwrap_or(text).trim();
-    let example = match name {
-        Some(name) => format!("{name} @ {url}"),
-        None => format!("<name> @ {url}"),
+pub fn bare_url(file: &str, line: u32, text: &str, name: Option<&str>, marker: &str) -> Finding {
+    let url = text.split("; ").next().unwrap_or(text).trim();
+    let name = name.unwrap_or("<name>");
+    // PEP 508 wants white space between the URL and `;`.
+    let example = if marker.is_empty() {
+        format!("{name} @ {url}")
+    } else {
+        format!("{name} @ {url} ; {marker}")
     };
     Finding::fail(
         Code::RequirementsBareUrl,

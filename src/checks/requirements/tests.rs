@@ -1,6 +1,7 @@
 //! Unit tests of the `requirements` check on text: what each form of line counts for.
 
 use super::*;
+use crate::i18n::Lang;
 
 fn run_text(text: &str, required: &[&str]) -> Vec<Finding> {
     check_text(
@@ -95,4 +96,24 @@ fn comment_rules_have_their_own_codes() {
 fn a_comment_above_explains() {
     let f = run_text("# 배열 계산\nnumpy>=1.24\n\n# 학습\ntorch\n", &[]);
     assert_eq!(codes(&f), ["requirements/ok"], "{f:?}");
+}
+
+#[test]
+fn the_bare_url_hint_is_itself_a_line_pip_reads_as_name_at_url() {
+    let f = run_text(
+        "https://x/bitsandbytes-0.41.1-py3-none-win_amd64.whl; platform_system == \"Windows\"  # 8비트 최적화\n",
+        &[],
+    );
+    assert_eq!(codes(&f), ["requirements/bare-url"]);
+    let hint = f[0].hint.as_ref().unwrap().get(Lang::En).to_string();
+    let example = hint.rsplit('`').nth(1).unwrap();
+    let lines = requirements_txt::parse(example);
+    match &lines[0].entry {
+        Entry::Requirement { parsed, .. } => {
+            assert_eq!(parsed.form, Form::NameAtUrl, "{example}");
+            assert_eq!(parsed.name.as_deref(), Some("bitsandbytes"));
+            assert_eq!(parsed.marker, "platform_system == \"Windows\"");
+        }
+        other => panic!("{example}: {other:?}"),
+    }
 }
