@@ -12,6 +12,8 @@
 
 pub mod embedded;
 pub mod examples;
+#[cfg(test)]
+mod proptests;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -13,6 +13,8 @@
 mod code;
 mod emphasis;
 mod parse;
+#[cfg(test)]
+mod proptests;
 mod table;
 pub mod text;
 mod wrap;

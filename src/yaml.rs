@@ -5,6 +5,9 @@ use anyhow::Result;
 
 use crate::exit::usage;
 
+#[cfg(test)]
+pub(crate) mod fuzz;
+
 /// Parse YAML text, naming `shown_path` (and the line and column) in any error.
 pub fn parse_str<T: serde::de::DeserializeOwned>(text: &str, shown_path: &str) -> Result<T> {
     from_str_bounded(text).map_err(|e| {

@@ -35,36 +35,7 @@ fn grammar_text() -> impl Strategy<Value = String> {
 
 /// A seed line with up to 8 random edits (insert, delete, replace, duplicate a span).
 fn mutated() -> impl Strategy<Value = String> {
-    (
-        prop::sample::select(SEEDS),
-        prop::collection::vec(
-            (
-                0usize..4,
-                any::<prop::sample::Index>(),
-                prop::sample::select(ALPHABET),
-            ),
-            0..8,
-        ),
-    )
-        .prop_map(|(seed, edits)| {
-            let mut cs: Vec<char> = seed.chars().collect();
-            for (op, at, c) in edits {
-                let i = at.index(cs.len() + 1);
-                match op {
-                    0 => cs.insert(i, c),
-                    1 if i < cs.len() => {
-                        cs.remove(i);
-                    }
-                    2 if i < cs.len() => cs[i] = c,
-                    _ => {
-                        let span: Vec<char> =
-                            cs[i.min(cs.len())..].iter().take(5).copied().collect();
-                        cs.splice(i..i, span);
-                    }
-                }
-            }
-            cs.into_iter().collect()
-        })
+    crate::yaml::fuzz::mutated(SEEDS, ALPHABET, 8, 5)
 }
 
 fn structure_holds(text: &str) {

@@ -1,0 +1,58 @@
+//! Property tests of the Markdown renderer: arbitrary Markdown-heavy text, mutated lessons
+//! and deep nests (issue 8: 10,000 nested quotes or list items overflowed the stack) render
+//! without a panic, end with a newline, and keep every line within the width.
+//! A longer run: `scripts/fuzz-workspace.sh`.
+
+use proptest::prelude::*;
+
+use super::{render, strip_ansi, text, RenderOptions};
+
+const ALPHABET: &[char] = &[
+    'a', 'Z', '1', '.', ' ', ' ', '\n', '\n', '>', '-', '*', '+', '_', '~', '`', '#', '|', '[',
+    ']', '(', ')', '!', '<', '/', '\\', ':', '\t', '가', '한', '、', '\u{200b}', '\x1b',
+];
+
+const SEEDS: &[&str] = &[
+    "# 가상환경\n\n**프로젝트마다 독립된 Python 환경**을 만든다. `python -m venv .venv`\n\n> 참고: `source .venv/bin/activate`\n\n| 도구 | 용도 |\n|---|:---:|\n| venv | 기본 |\n",
+    "- [x] 끝남\n- [ ] 남음\n  1. 하나\n     > 인용 `코드`\n\n```python\nimport torch\n```\n",
+    "see [the docs](https://docs.python.org/) and ![로봇](arm.png) ~~옛날~~ __init__.py<br>x\n",
+];
+
+fn markdown() -> impl Strategy<Value = String> {
+    let random = prop::collection::vec(prop::sample::select(ALPHABET), 0..400)
+        .prop_map(|cs| cs.into_iter().collect::<String>());
+    let mutated = (
+        prop::sample::select(SEEDS),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), prop::sample::select(ALPHABET)),
+            0..16,
+        ),
+    )
+        .prop_map(|(seed, edits)| {
+            let mut cs: Vec<char> = seed.chars().collect();
+            for (at, c) in edits {
+                let i = at.index(cs.len() + 1);
+                cs.insert(i, c);
+            }
+            cs.into_iter().collect::<String>()
+        });
+    let nested = (
+        prop::sample::select(&["> ", "- ", "1. ", " -\n", "> - ", "* > "][..]),
+        1usize..3000,
+    )
+        .prop_map(|(unit, n)| format!("{}깊은 곳\n", unit.repeat(n)));
+    prop_oneof![random, mutated, nested]
+}
+
+proptest! {
+    #[test]
+    fn any_markdown_renders_within_the_width(md in markdown(), width in 20usize..120, color: bool) {
+        let opts = RenderOptions { width, color, hyperlinks: color, ascii: !color };
+        let out = render(&md, &opts);
+        prop_assert!(out.ends_with('\n'));
+        for line in out.lines() {
+            let w = text::width(&strip_ansi(line));
+            prop_assert!(w <= width, "{} > {}: {:?}", w, width, line);
+        }
+    }
+}
