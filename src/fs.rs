@@ -194,7 +194,25 @@ pub fn stays_inside(root: &Path, path: &Path) -> bool {
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.
+///
+/// A target that exists and is not a regular file (`--output /dev/stdout`, `/dev/null`, a
+/// pipe) is written to directly: renaming over it would replace the device itself (as root,
+/// `/dev/null` became a regular file and every program that reads it broke).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            anyhow::bail!("cannot write {}: it is a folder", path.display());
+        }
+        if !meta.is_file() {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            return out
+                .write_all(bytes)
+                .with_context(|| format!("cannot write {}", path.display()));
+        }
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
@@ -221,6 +239,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writing_to_a_pipe_writes_through_it_instead_of_replacing_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        write_atomic(&fifo, b"grades\n").unwrap();
+        assert_eq!(reader.join().unwrap(), b"grades\n");
+        let kind = std::fs::metadata(&fifo).unwrap().file_type();
+        assert!(
+            std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+            "the pipe was replaced"
+        );
+    }
+
+    #[test]
+    fn writing_over_a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x").unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+    }
 
     #[test]
     fn devices_fifos_and_folders_are_refused_at_once() {
