@@ -5,6 +5,8 @@
 pub mod batch;
 mod examples;
 mod next;
+#[cfg(test)]
+mod particle_scan;
 pub mod validate;
 
 pub use next::{exercise_order, next_step, Step};

@@ -3,6 +3,9 @@
 //! Content files hold [`Localized`] text where either language may be missing; code that
 //! speaks to the learner builds [`Tr`] values that always carry both, via [`tr!`].
 
+mod josa;
+
+pub use josa::{final_sound, josa, particles, Final};
 use serde::{Deserialize, Serialize};
 
 /// A language the course speaks.
@@ -243,8 +246,9 @@ impl Tr {
 }
 
 /// `tr!("English {x}", "한국어 {x}")` builds a [`Tr`]; both strings take `format!` arguments
-/// from the surrounding scope. In the Korean text, a particle written in both forms after a
-/// value (`{name} 을(를)`) is resolved for that value by [`particles`].
+/// from the surrounding scope. The Korean text goes through [`particles`]: a particle marker
+/// right after a value (`{name}을(를)`) becomes the form for that value, and a particle
+/// written right after code or a Latin word is corrected (see [`josa`](mod@josa)).
 ///
 /// `tr!("{a} and more", "{a} 그리고"; a = other)` also takes [`Tr`] values by name: each
 /// language's text gets that language's `a`.
@@ -271,122 +275,6 @@ macro_rules! tr {
     }};
 }
 
-/// Korean particles that depend on the word before them, written in both forms where the
-/// word is only known at run time: `을(를)`, `이(가)`, `은(는)`, `과(와)`, `(으)로` and the
-/// reversed spellings. Each becomes the right one for the preceding word: after a final
-/// consonant (받침) `을 이 은 과 으로`, else `를 가 는 와 로` (and `로` after ㄹ).
-pub fn particles(text: &str) -> String {
-    const PAIRS: [(&str, &str, &str); 9] = [
-        ("을(를)", "을", "를"),
-        ("를(을)", "을", "를"),
-        ("이(가)", "이", "가"),
-        ("가(이)", "이", "가"),
-        ("은(는)", "은", "는"),
-        ("는(은)", "은", "는"),
-        ("과(와)", "과", "와"),
-        ("와(과)", "과", "와"),
-        ("(으)로", "으로", "로"),
-    ];
-    if !text.contains('(') && !text.contains('`') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    'scan: while let Some(c) = rest.chars().next() {
-        // A fixed particle after a code value (`` `torch` 이 ``) is corrected the same way.
-        if c == ' ' && out.ends_with('`') {
-            if let Some(fixed) = fixed_particle_after_code(&rest[1..], final_sound(&out)) {
-                out.push(' ');
-                out.push_str(fixed);
-                rest = &rest[1 + fixed.len()..];
-                continue 'scan;
-            }
-        }
-        for (pattern, after_consonant, after_vowel) in PAIRS {
-            if let Some(tail) = rest.strip_prefix(pattern) {
-                let word = match final_sound(&out) {
-                    Final::Rieul if pattern == "(으)로" => after_vowel,
-                    Final::Consonant | Final::Rieul => after_consonant,
-                    Final::Vowel => after_vowel,
-                };
-                out.push_str(word);
-                rest = tail;
-                continue 'scan;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-/// The right form of a one-syllable particle at the start of `rest` (followed by a space,
-/// punctuation or the end), for a word ending in `sound`.
-fn fixed_particle_after_code(rest: &str, sound: Final) -> Option<&'static str> {
-    let mut chars = rest.chars();
-    let particle = chars.next()?;
-    // Followed by a space, punctuation or nothing; `이(가)` is the two-form spelling instead.
-    if chars
-        .next()
-        .is_some_and(|c| c == '(' || !(c.is_whitespace() || c.is_ascii_punctuation()))
-    {
-        return None;
-    }
-    let consonant = sound != Final::Vowel;
-    Some(match particle {
-        '을' | '를' => {
-            if consonant {
-                "을"
-            } else {
-                "를"
-            }
-        }
-        '은' | '는' => {
-            if consonant {
-                "은"
-            } else {
-                "는"
-            }
-        }
-        '이' | '가' => {
-            if consonant {
-                "이"
-            } else {
-                "가"
-            }
-        }
-        _ => return None,
-    })
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Final {
-    Vowel,
-    Consonant,
-    /// ㄹ, which takes `로` rather than `으로`.
-    Rieul,
-}
-
-/// How the word at the end of `text` ends when read aloud in Korean. Punctuation, quotes,
-/// backticks and spaces between the word and the particle are skipped. Latin words follow
-/// the usual reading (`yaml` 야믈, `main` 메인: a final consonant; `torch` 토치, `numpy`
-/// 넘파이: none); digits as read in Sino-Korean (일, 삼, 육, 칠, 팔, 영 end in a consonant).
-fn final_sound(text: &str) -> Final {
-    let Some(c) = text.chars().rev().find(|c| c.is_alphanumeric()) else {
-        return Final::Vowel;
-    };
-    match c {
-        '가'..='힣' => match (c as u32 - 0xAC00) % 28 {
-            0 => Final::Vowel,
-            8 => Final::Rieul,
-            _ => Final::Consonant,
-        },
-        '1' | '7' | '8' | 'l' | 'L' => Final::Rieul,
-        '0' | '3' | '6' | 'm' | 'M' | 'n' | 'N' | 'g' | 'G' => Final::Consonant,
-        _ => Final::Vowel,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,12 +282,12 @@ mod tests {
     #[test]
     fn texts_compose_in_every_language() {
         let path = Tr::same("req.txt");
-        let t = tr!("{path} is missing", "{path} 이(가) 없습니다"; path = path);
+        let t = tr!("{path} is missing", "{path}이(가) 없습니다"; path = path);
         assert_eq!(t.get(Lang::En), "req.txt is missing");
-        assert_eq!(t.get(Lang::Ko), "req.txt 가 없습니다");
+        assert_eq!(t.get(Lang::Ko), "req.txt가 없습니다");
         let mut joined = Tr::join([&t, &tr!("and more", "그 밖에도")], "; ");
         assert_eq!(joined.get(Lang::En), "req.txt is missing; and more");
-        assert_eq!(joined.get(Lang::Ko), "req.txt 가 없습니다; 그 밖에도");
+        assert_eq!(joined.get(Lang::Ko), "req.txt가 없습니다; 그 밖에도");
         joined.append(" ", &Tr::same("(x)"));
         joined.replace("req.txt", "r.txt");
         assert_eq!(joined.get(Lang::En), "r.txt is missing; and more (x)");
@@ -418,31 +306,5 @@ mod tests {
             t.map(|_, s| s.to_uppercase()).get(Lang::En),
             "REQ.TXT IS MISSING"
         );
-    }
-
-    #[test]
-    fn particles_follow_the_word_before_them() {
-        assert_eq!(particles("`torch` 이(가) 없습니다"), "`torch` 가 없습니다");
-        assert_eq!(particles("`main` 을(를) 쓰세요"), "`main` 을 쓰세요");
-        assert_eq!(particles("설정 파일은(는)"), "설정 파일은");
-        assert_eq!(particles("환경을(를) 만드세요"), "환경을 만드세요");
-        assert_eq!(particles("`README.md` 은(는)"), "`README.md` 는");
-        assert_eq!(particles("`config.yaml` (으)로"), "`config.yaml` 로");
-        assert_eq!(particles("폴더(으)로"), "폴더로");
-        assert_eq!(particles("작업 공간(으)로"), "작업 공간으로");
-        assert_eq!(particles("레슨 3 이(가)"), "레슨 3 이");
-        assert_eq!(particles("레슨 2 이(가)"), "레슨 2 가");
-        assert_eq!(particles("괄호(주석)는 그대로"), "괄호(주석)는 그대로");
-        // Fixed particles after a code value are corrected too.
-        assert_eq!(
-            particles("`numpy#배열` 는 올바르지 않습니다"),
-            "`numpy#배열` 은 올바르지 않습니다"
-        );
-        assert_eq!(
-            particles("`torch` 이 왜 필요한지"),
-            "`torch` 가 왜 필요한지"
-        );
-        assert_eq!(particles("`main` 를 쓰세요."), "`main` 을 쓰세요.");
-        assert_eq!(particles("`x` 이름은 그대로"), "`x` 이름은 그대로");
     }
 }

@@ -241,7 +241,7 @@ fn check_stray_files(course: &Course, problems: &mut Vec<Problem>) {
 }
 
 /// Every fixture folder: `(exercise id, expected, "exercises/<id>/fixtures/<kind>/<name>")`.
-fn fixture_dirs(course: &Course) -> Vec<(String, Status, String)> {
+pub(super) fn fixture_dirs(course: &Course) -> Vec<(String, Status, String)> {
     let mut out = std::collections::BTreeSet::new();
     for ex in &course.exercises {
         for (kind, expected) in [("pass", Status::Pass), ("fail", Status::Fail)] {

@@ -1,0 +1,105 @@
+//! Test: every Korean message the checks produce on the built-in course's fixtures attaches
+//! its particles with no space and in one form (issue 9), so a message that slips past
+//! [`crate::i18n::particles`] is caught where a learner would read it.
+
+use rayon::prelude::*;
+
+use super::run_exercise;
+use super::validate::{build_workspace, fixture_dirs};
+use crate::checks::CheckContext;
+use crate::course::Course;
+use crate::i18n::Lang;
+
+/// Particles that attach to the word before them.
+const PARTICLES: [&str; 20] = [
+    "이라고",
+    "라고",
+    "이나",
+    "에서",
+    "으로",
+    "이",
+    "가",
+    "을",
+    "를",
+    "은",
+    "는",
+    "과",
+    "와",
+    "로",
+    "에",
+    "의",
+    "도",
+    "만",
+    "까지",
+    "부터",
+];
+
+/// What is wrong with the particles in `text`, if anything: a two-form spelling left over
+/// (`은(는)`), or a space between code, a Latin word or a number and its particle.
+pub(crate) fn particle_problem(text: &str) -> Option<String> {
+    for two_form in [
+        "(를)", "(을)", "(가)", "(이)", "(는)", "(은)", "(와)", "(과)", "(으)",
+    ] {
+        if text.contains(two_form) {
+            return Some(format!("two-form particle {two_form}"));
+        }
+    }
+    for (i, _) in text.match_indices(' ') {
+        let before = text[..i].chars().next_back();
+        if !before.is_some_and(|c| c.is_ascii_alphanumeric() || "`/\"')".contains(c)) {
+            continue;
+        }
+        let rest = &text[i + 1..];
+        for p in PARTICLES {
+            let standalone = rest.strip_prefix(p).is_some_and(|after| {
+                after
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+            });
+            if standalone {
+                let from = text[..i].char_indices().rev().nth(12).map_or(0, |(j, _)| j);
+                return Some(format!("space before {p}: …{}", &text[from..]));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn particle_problems_are_found() {
+    assert!(particle_problem("`requirements` 를 고친 뒤").is_some());
+    assert!(particle_problem("git 이 HEAD 를 읽을 수 없습니다").is_some());
+    assert!(particle_problem(".course/ 에 저장합니다").is_some());
+    assert!(particle_problem("{rel} 은(는) 폴더").is_some());
+    assert!(particle_problem("`requirements`를 고친 뒤 이 파일을").is_none());
+    assert!(particle_problem("`x` 이름은 그대로, `dir` 안의 파일").is_none());
+}
+
+#[test]
+fn issue9_korean_messages_on_fixtures_attach_particles() {
+    let course = Course::embedded().expect("the built-in course loads");
+    let dirs = fixture_dirs(&course);
+    assert!(dirs.len() > 20, "fixtures found: {}", dirs.len());
+    let problems: Vec<String> = dirs
+        .par_iter()
+        .flat_map_iter(|(id, _, dir)| {
+            let tmp = build_workspace(&course, Some(dir), &[], &[]).expect("fixture builds");
+            let root = tmp.path().join("workspace");
+            let ctx = CheckContext::new(&root, true, None).workspace_only();
+            let exercise = course.exercise(id).expect("ids come from the course");
+            let result = run_exercise(exercise, &ctx);
+            let texts: Vec<String> = result
+                .findings
+                .iter()
+                .flat_map(|f| std::iter::once(&f.message).chain(f.hint.as_ref()))
+                .map(|t| t.get(Lang::Ko).to_string())
+                .collect();
+            let dir = dir.clone();
+            texts
+                .into_iter()
+                .filter_map(move |t| particle_problem(&t).map(|p| format!("{dir}: {p}\n  {t}")))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
