@@ -380,7 +380,7 @@ impl CheckContext {
     pub fn exec_disabled(&self, what: &str) -> Finding {
         Finding::skip(Code::ExecDisabled, tr!(
             "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
-            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec 를 주세요"
+            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec을 주세요"
         ))
     }
 }

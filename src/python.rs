@@ -151,7 +151,7 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
     }
     looked_in.push(tr!(
         "folders up to two levels below the workspace: none holds `pyvenv.cfg` or `conda-meta/`",
-        "작업 폴더 아래 두 단계까지의 폴더: `pyvenv.cfg` 나 `conda-meta/` 가 있는 폴더가 없음"
+        "작업 폴더 아래 두 단계까지의 폴더: `pyvenv.cfg`나 `conda-meta/`가 있는 폴더가 없음"
     ));
 
     // 2. $VIRTUAL_ENV.
@@ -211,12 +211,12 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
                 .join(", ");
             looked_in.push(tr!(
                 "conda environment `{name}` named in {file}: not in {places}",
-                "{file} 에 적힌 conda 환경 `{name}`: {places} 에 없음"
+                "{file}에 적힌 conda 환경 `{name}`: {places}에 없음"
             ));
         }
         None => looked_in.push(tr!(
             "environment.yml: none with a `name:` in the workspace",
-            "environment.yml: 작업 폴더에 `name:` 이 있는 파일이 없음"
+            "environment.yml: 작업 폴더에 `name:`이 있는 파일이 없음"
         )),
     }
 
@@ -322,7 +322,7 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
                     cfg_file,
                     tr!(
                         "the virtual environment {d} points to a Python that no longer exists (`home = {home}` in pyvenv.cfg){made_from}",
-                        "가상 환경 {d} 이(가) 더 이상 없는 Python 을 가리킵니다 (pyvenv.cfg 의 `home = {home}`){made_from}";
+                        "가상 환경 {d}이(가) 더 이상 없는 Python을 가리킵니다 (pyvenv.cfg의 `home = {home}`){made_from}";
                     made_from = made_from
                     ),
                     recreate,
@@ -347,7 +347,7 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
             first.clone(),
             tr!(
                 "{p} is a link to {t}, which does not exist: the environment was moved or copied, or its Python was removed{made_from}",
-                "{p} 은(는) 없는 파일 {t} 을(를) 가리키는 링크입니다: 환경을 옮겼거나 복사했거나, 원래 Python 이 지워졌습니다{made_from}";
+                "{p}은(는) 없는 파일 {t}을(를) 가리키는 링크입니다: 환경을 옮겼거나 복사했거나, 원래 Python이 지워졌습니다{made_from}";
                     made_from = made_from
             ),
             recreate,
@@ -357,7 +357,7 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
         first.clone(),
         tr!(
             "the environment {d} has no interpreter: {p} is missing{made_from}",
-            "환경 {d} 에 인터프리터가 없습니다: {p} 이(가) 없습니다{made_from}";
+            "환경 {d}에 인터프리터가 없습니다: {p}이(가) 없습니다{made_from}";
                     made_from = made_from
         ),
         recreate,
@@ -369,13 +369,13 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
     match (&cfg.version, &cfg.home) {
         (Some(v), Some(h)) => tr!(
             " (made by Python {v} from {h})",
-            " ({h} 의 Python {v} 로 만든 환경)"
+            " ({h}의 Python {v}(으)로 만든 환경)"
         ),
         (None, Some(h)) => tr!(
             " (made by the Python in {h})",
-            " ({h} 의 Python 으로 만든 환경)"
+            " ({h}의 Python으로 만든 환경)"
         ),
-        (Some(v), None) => tr!(" (made by Python {v})", " (Python {v} 로 만든 환경)"),
+        (Some(v), None) => tr!(" (made by Python {v})", " (Python {v}(으)로 만든 환경)"),
         (None, None) => Tr::same(""),
     }
 }

@@ -144,7 +144,7 @@ fn messages_in_korean() {
     let r = check_with(c.path(), ws.path(), "ko", &[]);
     assert_eq!(r.code, 1);
     let text = r.text("git-history");
-    assert!(text.contains("HEAD 에 커밋이 1개 있습니다"), "{text}");
+    assert!(text.contains("HEAD에 커밋이 1개 있습니다"), "{text}");
     assert!(
         text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하세요: `git add hello.py`"),
         "{text}"
@@ -1030,12 +1030,12 @@ fn data_without_a_slash_hides_src_data_and_says_which_line() {
     let f = r.one("gitignore");
     assert_eq!(
         f["message"],
-        "git 이 `src/data/__init__.py` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
+        "git이 `src/data/__init__.py` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
     );
     assert!(f["hint"]
         .as_str()
         .unwrap()
-        .contains("`/data/` 처럼 적으세요"));
+        .contains("`/data/`처럼 적으세요"));
 
     // Anchored: the top-level data is ignored, the package is not.
     write(ws.path(), ".gitignore", "# 대용량 데이터\n/data/\n*.pt\n");

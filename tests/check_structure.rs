@@ -181,7 +181,7 @@ fn unlisted_folder_with_py_files_needs_init_too() {
     let (_, findings) = check_with(ws.path(), CHECKS, "ko");
     let f = fails(&findings);
     assert!(
-        msg(f[0]).contains("`src/model/layers/` 에 `__init__.py` 가 없습니다"),
+        msg(f[0]).contains("`src/model/layers/`에 `__init__.py`가 없습니다"),
         "{f:#?}"
     );
 

@@ -151,7 +151,7 @@ fn issue7_file_findings_read_well_in_korean_and_honest_files_pass() {
     );
     assert_eq!(
         found[0]["message"],
-        "`NOTES.md` 는 폴더입니다. 파일이어야 합니다"
+        "`NOTES.md`는 폴더입니다. 파일이어야 합니다"
     );
     std::fs::remove_dir(ws.path().join("NOTES.md")).unwrap();
     // UTF-8 with a BOM, Korean text and Windows line ends: read as written.

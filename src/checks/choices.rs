@@ -142,7 +142,7 @@ fn answer_findings(
         return vec![at(
             fail(Code::ChoicesNotAMapping, tr!(
                 "`{key}` holds {what}; expected `choice:` and `reason:` under it",
-                "`{key}` 에 {what} 이(가) 있습니다. 그 아래에 `choice:` 와 `reason:` 이 있어야 합니다";
+                "`{key}`에 {what}이(가) 있습니다. 그 아래에 `choice:`와 `reason:`이 있어야 합니다";
                 what = type_name(entry)
 
             ))
@@ -172,11 +172,11 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
         None | Some(Value::Null) => Some(at(
             fail(
                 Code::ChoicesNoChoice,
-                tr!("`{key}` has no `choice`", "`{key}` 에 `choice` 가 없습니다"),
+                tr!("`{key}` has no `choice`", "`{key}`에 `choice`가 없습니다"),
             )
             .hint(tr!(
                 "add `choice:` with one of: {accepted}",
-                "`choice:` 를 추가하고 다음 중 하나를 쓰세요: {accepted}"
+                "`choice:`를 추가하고 다음 중 하나를 쓰세요: {accepted}"
             )),
             choice_at,
         )),
@@ -188,7 +188,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                         Code::ChoicesNotAnOption,
                         tr!(
                             "`{key}`: `{choice}` is not one of the options",
-                            "`{key}`: `{choice}` 은(는) 선택지가 아닙니다"
+                            "`{key}`: `{choice}`은(는) 선택지가 아닙니다"
                         ),
                     )
                     .hint(tr!(
@@ -200,11 +200,14 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             }
             Some(i) if params.options.0[i].name != q.expected => {
                 let chosen = params.options.0[i].name.as_str();
-                let mut f = fail(Code::ChoicesWrongChoice, tr!(
-                    "`{key}` ({prompt}): `{chosen}` is not the best fit; think about it again",
-                    "`{key}` ({prompt}): `{chosen}` 은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요";
-                    prompt = Tr::from_localized(&q.prompt)
-                ));
+                let mut f = fail(
+                    Code::ChoicesWrongChoice,
+                    tr!(
+                        "`{key}` ({prompt}): `{chosen}` is not the best fit; think about it again",
+                        "`{key}` ({prompt}): `{chosen}`은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요";
+                        prompt = Tr::from_localized(&q.prompt)
+                    ),
+                );
                 if !q.nudge.is_empty() {
                     f = f.hint(Tr::from_localized(&q.nudge));
                 }
@@ -212,21 +215,22 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             }
             Some(_) => None,
         },
-        Some(other) => {
-            Some(at(
-                fail(Code::ChoicesNotAnOption, tr!(
+        Some(other) => Some(at(
+            fail(
+                Code::ChoicesNotAnOption,
+                tr!(
                     "`{key}`: `choice` holds {what}; expected one option as text",
-                    "`{key}`: `choice` 에 {what} 이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다";
+                    "`{key}`: `choice`에 {what}이(가) 있습니다. 선택지 하나를 텍스트로 써야 합니다";
                     what = type_name(other)
 
-                ))
-                .hint(tr!(
-                    "write one of: {accepted}",
-                    "다음 중 하나를 쓰세요: {accepted}"
-                )),
-                choice_at,
-            ))
-        }
+                ),
+            )
+            .hint(tr!(
+                "write one of: {accepted}",
+                "다음 중 하나를 쓰세요: {accepted}"
+            )),
+            choice_at,
+        )),
     }
 }
 
@@ -240,11 +244,11 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
         None | Some(Value::Null) => Some(at(
             fail(
                 Code::ChoicesNoReason,
-                tr!("`{key}` has no `reason`", "`{key}` 에 `reason` 이 없습니다"),
+                tr!("`{key}` has no `reason`", "`{key}`에 `reason`이 없습니다"),
             )
             .hint(tr!(
                 "add `reason:` explaining your choice in at least {min} characters",
-                "`reason:` 을 추가하고 선택한 이유를 {min}자 이상 쓰세요"
+                "`reason:`을 추가하고 선택한 이유를 {min}자 이상 쓰세요"
             )),
             reason_at,
         )),
@@ -257,7 +261,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 ))
                 .hint(tr!(
                     "retype the reason: run `course answer <exercise-id>` and type it again, correcting with Backspace rather than the arrow keys, or rewrite that line in your editor",
-                    "이유를 다시 입력하세요: `course answer <exercise-id>` 를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰세요"
+                    "이유를 다시 입력하세요: `course answer <exercise-id>`를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰세요"
                 )),
                 reason_at,
             ))
@@ -290,7 +294,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             Some(at(
                 fail(Code::ChoicesNoReason, tr!(
                     "`{key}`: `reason` holds {what}; expected a sentence",
-                    "`{key}`: `reason` 에 {what} 이(가) 있습니다. 문장이어야 합니다";
+                    "`{key}`: `reason`에 {what}이(가) 있습니다. 문장이어야 합니다";
                     what = type_name(other)
 
                 ))

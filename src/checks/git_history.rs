@@ -73,7 +73,7 @@ fn shallow_finding() -> Finding {
     ))
     .hint(tr!(
         "locally: `git fetch --unshallow`. In CI fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI `variables: GIT_DEPTH: 0`",
-        "로컬에서는 `git fetch --unshallow` 를 실행하세요. CI에서는 전체 이력을 받아야 합니다: GitHub Actions 는 `actions/checkout` 에 `fetch-depth: 0`, GitLab CI 는 `variables: GIT_DEPTH: 0`"
+        "로컬에서는 `git fetch --unshallow`를 실행하세요. CI에서는 전체 이력을 받아야 합니다: GitHub Actions는 `actions/checkout`에 `fetch-depth: 0`, GitLab CI는 `variables: GIT_DEPTH: 0`"
     ))
 }
 
@@ -84,7 +84,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             Code::HistoryUnreadable,
             tr!(
                 "could not read the history from HEAD: {e}",
-                "HEAD 부터 이력을 읽을 수 없습니다: {e}"
+                "HEAD부터 이력을 읽을 수 없습니다: {e}"
             ),
         )
         .hint(tr!(
@@ -176,7 +176,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         findings.push(
             Finding::fail(Code::HistoryTooFewCommits, tr!(
                 "HEAD has {has}; this exercise needs at least {min}",
-                "HEAD 에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
+                "HEAD에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
             ))
             .hint(tr!(
                 "change a file, then `git add <file>` and `git commit -m \"what changed\"`; `git log --oneline` lists the commits",
@@ -191,17 +191,17 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         let hint = if is_head {
             tr!(
                 "reword the last commit: `git commit --amend -m \"describe the change\"`",
-                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"` 으로 메시지를 고치세요"
+                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"`으로 메시지를 고치세요"
             )
         } else if is_root {
             tr!(
                 "`git rebase -i --root`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick` 을 `reword` 로 바꿔 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰세요"
             )
         } else {
             tr!(
                 "`git rebase -i {id}^`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick` 을 `reword` 로 바꿔 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰세요"
             )
         };
         findings.push(
@@ -209,7 +209,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 Code::HistoryEmptyMessage,
                 tr!(
                     "commit {id} has an empty message",
-                    "커밋 {id} 의 메시지가 비어 있습니다"
+                    "커밋 {id}의 메시지가 비어 있습니다"
                 ),
             )
             .hint(hint),
@@ -235,7 +235,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 let (a, m) = (short(*a), short(*m));
                 summary_extra = Some(tr!(
                     "; `{file}` was added in {a} and modified in {m}",
-                    ". `{file}` 파일이 커밋 {a} 에서 추가되고 커밋 {m} 에서 수정되었습니다"
+                    ". `{file}` 파일이 커밋 {a}에서 추가되고 커밋 {m}에서 수정되었습니다"
                 ));
             }
             None => {
@@ -259,7 +259,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                                 &mut hint,
                                 &tr!(
                                     "(not a file of a virtual environment or a library: those are rebuilt from requirements.txt and should not be committed at all)",
-                                    "(가상환경이나 라이브러리 안의 파일은 고치지 마세요: 그런 파일은 requirements.txt 로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
+                                    "(가상환경이나 라이브러리 안의 파일은 고치지 마세요: 그런 파일은 requirements.txt로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
                                 ),
                             );
                         }
@@ -289,7 +289,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         let n = plural(count, "commit", "commits");
         let mut message = tr!(
             "{n} reachable from HEAD (at least {min}), every one with a message",
-            "HEAD 에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
+            "HEAD에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
         );
         if let Some(extra) = &summary_extra {
             append_raw(&mut message, extra);

@@ -88,22 +88,22 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let renamed = misnamed_gitignore(&ctx.root);
         let mut f = Finding::fail(Code::GitignoreMissing, tr!(
             "there is no `.gitignore`, so git would track {paths}",
-            "`.gitignore` 파일이 없어서 git 이 다음 경로를 추적하게 됩니다: {paths}"
+            "`.gitignore` 파일이 없어서 git이 다음 경로를 추적하게 됩니다: {paths}"
         ))
         .file(".gitignore")
         .hint(tr!(
             "create `.gitignore` in the workspace folder with one pattern per line (comments only on their own line, starting with `#`):\n{lines}",
-            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으세요 (주석은 `#` 으로 시작하는 별도의 줄에만):\n{lines}"
+            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으세요 (주석은 `#`으로 시작하는 별도의 줄에만):\n{lines}"
         ));
         if let Some(name) = renamed {
             f.message = tr!(
                 "there is `{name}` but no `.gitignore`: git reads only a file named exactly `.gitignore`, so it would track {paths}",
-                "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git 은 이름이 정확히 `.gitignore` 인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
+                "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git은 이름이 정확히 `.gitignore`인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
             );
             let q = shell_quote(&name);
             f.hint = Some(tr!(
                 "rename it: `git mv {q} .gitignore` (or `mv {q} .gitignore`); Windows Notepad adds `.txt` unless you choose \"All files\"",
-                "이름을 바꾸세요: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt` 를 붙입니다"
+                "이름을 바꾸세요: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
             ));
         }
         findings.push(f);
@@ -117,12 +117,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(
             Finding::fail(Code::GitignoreNotIgnored, tr!(
                 "git does not ignore `{rel}`: it could be committed by `git add .`",
-                "git 이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
+                "git이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
             ))
             .file(".gitignore")
             .hint(tr!(
                 "add the line `{pattern}` to `.gitignore`; `git check-ignore -v {q}` then shows the rule that matches",
-                "`.gitignore` 에 `{pattern}` 줄을 추가하세요. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
+                "`.gitignore`에 `{pattern}` 줄을 추가하세요. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
             )),
         );
     }
@@ -145,21 +145,21 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let all = all_of(n);
                 tr!(
                     "git ignores {all}: {list}",
-                    "git 이 예시 경로 {n}개를 모두 무시합니다: {list}"
+                    "git이 예시 경로 {n}개를 모두 무시합니다: {list}"
                 )
             }
             (0, _) => {
                 let none = none_of(k);
                 tr!(
                     "git ignores {none} that must be committed: {kept_list}",
-                    "커밋해야 하는 경로 {k}개는 git 이 하나도 무시하지 않습니다: {kept_list}"
+                    "커밋해야 하는 경로 {k}개는 git이 하나도 무시하지 않습니다: {kept_list}"
                 )
             }
             _ => {
                 let (all, none) = (all_of(n), none_of(k));
                 tr!(
                     "git ignores {all}: {list}; and {none} that must be committed: {kept_list}",
-                    "git 이 예시 경로 {n}개를 모두 무시하고, 커밋해야 하는 경로 {k}개는 하나도 무시하지 않습니다. 무시: {list}. 커밋: {kept_list}"
+                    "git이 예시 경로 {n}개를 모두 무시하고, 커밋해야 하는 경로 {k}개는 하나도 무시하지 않습니다. 무시: {list}. 커밋: {kept_list}"
                 )
             }
         };
@@ -206,12 +206,12 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
     let message = if tracked {
         tr!(
             "git ignores `{rel}`: it stays tracked because it was committed before, but new files the same rule matches are skipped by `git add .` and missing from a fresh clone",
-            "git 이 `{rel}` 경로를 무시합니다: 이미 커밋되어 있어 계속 추적되지만, 같은 규칙에 걸리는 새 파일은 `git add .` 에서 빠지고 새로 복제한 저장소에도 없습니다"
+            "git이 `{rel}` 경로를 무시합니다: 이미 커밋되어 있어 계속 추적되지만, 같은 규칙에 걸리는 새 파일은 `git add .`에서 빠지고 새로 복제한 저장소에도 없습니다"
         )
     } else {
         tr!(
             "git ignores `{rel}`, so it is never committed (and a fresh clone lacks it)",
-            "git 이 `{rel}` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
+            "git이 `{rel}` 경로를 무시하므로 커밋되지 않습니다 (새로 복제한 저장소에는 없습니다)"
         )
     };
     let mut f = Finding::fail(Code::GitignoreIgnoresTooMuch, message).file(".gitignore");
@@ -219,13 +219,13 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
         Some((line, pattern, folder, name)) => {
             f = f.line(line).hint(tr!(
                 "a pattern without a leading `/` matches at every depth: `{pattern}` also matches `{folder}/`; write `/{name}/` to mean only the top-level folder; `git check-ignore -v {q}` shows which line does it",
-                "앞에 `/` 가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/` 처럼 적으세요. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
+                "앞에 `/`가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/`처럼 적으세요. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
             ));
         }
         None => {
             f = f.hint(tr!(
                 "`git check-ignore -v {q}` shows which line of which ignore file does it; narrow that pattern (a leading `/` limits it to the top-level folder: `/data/` is not `src/data/`)",
-                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히세요 (앞에 `/` 를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
+                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히세요 (앞에 `/`를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
             ));
         }
     }
@@ -333,14 +333,14 @@ fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
         findings.push(
             Finding::fail(Code::GitignoreCommentInPattern, tr!(
                 "`{shown}` is read as one pattern, comment included, so it does not ignore `{pattern}`: in `.gitignore` a `#` starts a comment only at the beginning of a line",
-                "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore` 에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
+                "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore`에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
             ))
             .file(".gitignore")
             .line(i as u32 + 1)
             .hint(if pattern == "data/" {
                 tr!(
                     "put the comment on its own line: `{comment}` on one line, `/data/` on the next (with the leading `/`, only the top-level `data/` folder, not the `src/data/` package)",
-                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/` 가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
+                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/`가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
                 )
             } else {
                 tr!(

@@ -50,7 +50,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let list = params.words.join(", ");
                 finding.hint = Some(tr!(
                     "create `{file}` and explain in it what each of these is for: {list}",
-                    "`{file}` 을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
+                    "`{file}`을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
                 ));
             }
             return vec![*finding];
@@ -70,12 +70,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(
             Finding::fail(Code::MentionsMissingWord, tr!(
                 "`{file}` does not mention `{word}`",
-                "`{file}` 에 `{word}` 이야기가 없습니다"
+                "`{file}`에 `{word}` 이야기가 없습니다"
             ))
             .file_named(&file)
             .hint(tr!(
                 "add a line to `{file}` explaining the role of `{folder}`, e.g. \"`{folder}`: what goes there and why\"",
-                "`{file}` 에 `{folder}` 의 역할을 설명하는 줄을 추가하세요. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
+                "`{file}`에 `{folder}`의 역할을 설명하는 줄을 추가하세요. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
             )),
         );
     }
@@ -86,7 +86,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 Code::MentionsOk,
                 tr!(
                     "`{file}` mentions all {n} expected names",
-                    "`{file}` 에 필요한 이름 {n}개가 모두 나옵니다"
+                    "`{file}`에 필요한 이름 {n}개가 모두 나옵니다"
                 ),
             )
             .file_named(&file),

@@ -49,7 +49,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     Code::FolderIsFile,
                     tr!(
                         "`{rel}` is a file, but a folder is expected",
-                        "`{rel}` 은(는) 파일입니다. 폴더여야 합니다"
+                        "`{rel}`은(는) 파일입니다. 폴더여야 합니다"
                     ),
                 )
                 .file_named(&rel)
@@ -67,14 +67,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 .file(&rel)
                 .hint(tr!(
                     "create it with something in it (git keeps no empty folders): `mkdir -p {rel} && touch {rel}/.gitkeep`",
-                    "안에 파일을 하나 두고 만드세요 (git 은 빈 폴더를 저장하지 않습니다): `mkdir -p {rel} && touch {rel}/.gitkeep`"
+                    "안에 파일을 하나 두고 만드세요 (git은 빈 폴더를 저장하지 않습니다): `mkdir -p {rel} && touch {rel}/.gitkeep`"
                 )),
             );
         } else if !holds_a_file(&path) {
             findings.push(
                 Finding::fail(Code::FolderEmpty, tr!(
                     "the folder `{rel}/` holds no file, and git keeps no empty folders",
-                    "`{rel}/` 폴더에 파일이 없습니다. git 은 빈 폴더를 저장하지 않습니다"
+                    "`{rel}/` 폴더에 파일이 없습니다. git은 빈 폴더를 저장하지 않습니다"
                 ))
                 .file(&rel)
                 .hint(tr!(

@@ -161,7 +161,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         EnvLookup::NotFound { .. } if !ctx.allow_exec => {
             return vec![Finding::skip(Code::EnvNotInSubmission, tr!(
                 "no Python environment in the submission (environments are not committed); to check one, build it from requirements.txt and grade with --exec (`course ci init --with-env` does both)",
-                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt 로 환경을 만들고 --exec 로 채점하세요 (`course ci init --with-env` 가 둘 다 합니다)"
+                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt로 환경을 만들고 --exec로 채점하세요 (`course ci init --with-env`가 둘 다 합니다)"
             ))];
         }
         _ if !ctx.allow_exec => {
@@ -204,17 +204,17 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(RunError::TimedOut { .. }) => {
             return vec![Finding::error(Code::EnvTimeout, tr!(
                 "the interpreter {py} did not answer in {n} s while importing {mods}",
-                "인터프리터 {py} 가 {mods} 를 import 하다가 {n}초 안에 답하지 않았습니다"
+                "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
             ))
             .hint(tr!(
                 "run it yourself to see where it hangs: `{py} -c \"import {mods}\"`; then run `course check` again",
-                "직접 실행해 어디서 멈추는지 보세요: `{py} -c \"import {mods}\"`. 그다음 `course check` 를 다시 실행하세요"
+                "직접 실행해 어디서 멈추는지 보세요: `{py} -c \"import {mods}\"`. 그다음 `course check`를 다시 실행하세요"
             ))]
         }
         Err(RunError::Start(e)) => {
             return vec![Finding::fail(Code::EnvCannotStart, tr!(
                 "the interpreter of {label} cannot be started ({py}: {e})",
-                "{label} 의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
+                "{label}의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
             ))
             .hint(recreate(ctx, env))]
         }
@@ -223,18 +223,18 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             let last = last_line(&stderr);
             return vec![Finding::error(Code::EnvCrashed, tr!(
                 "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
-                "인터프리터 {py} 가 {mods} 를 import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
+                "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
             ))
             .hint(tr!(
                 "run `{py} -c \"import {mods}\"` yourself; a crash while importing usually means a package built for another system: reinstall it",
-                "`{py} -c \"import {mods}\"` 를 직접 실행해 보세요. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하세요"
+                "`{py} -c \"import {mods}\"`를 직접 실행해 보세요. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하세요"
             ))];
         }
         Err(e) => {
             let e = e.to_string();
             return vec![Finding::error(Code::EnvCannotRun, tr!(
                 "could not run {py}: {e}",
-                "{py} 를 실행할 수 없습니다: {e}"
+                "{py}을(를) 실행할 수 없습니다: {e}"
             ))];
         }
     };
@@ -246,7 +246,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let last = last_line(&output.stderr);
         return vec![Finding::fail(Code::EnvNotWorking, tr!(
             "the interpreter of {label} does not work: {py} exited with code {code} without answering{last}",
-            "{label} 의 인터프리터가 동작하지 않습니다: {py} 가 답 없이 코드 {code} 로 끝났습니다{last}"
+            "{label}의 인터프리터가 동작하지 않습니다: {py}이(가) 답 없이 코드 {code}(으)로 끝났습니다{last}"
         ))
         .hint(recreate(ctx, env))];
     };
@@ -257,7 +257,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let dir = show_path(&ctx.root, &env.dir);
         return vec![Finding::fail(Code::EnvWrongInterpreter, tr!(
             "{py} runs the Python installed in {prefix}, not the environment {dir}: packages installed into {dir} are invisible to it",
-            "{py} 는 환경 {dir} 이 아니라 {prefix} 에 설치된 Python 을 실행합니다: {dir} 에 설치한 패키지가 보이지 않습니다"
+            "{py}은(는) 환경 {dir}이(가) 아니라 {prefix}에 설치된 Python을 실행합니다: {dir}에 설치한 패키지가 보이지 않습니다"
         ))
         .hint(recreate(ctx, env))];
     }
@@ -365,7 +365,7 @@ fn missing(
     let py = show_path(&ctx.root, &env.interpreter);
     let msg = tr!(
         "`{module}` is not installed in {label} (Python {version})",
-        "`{module}` 이(가) {label} (Python {version}) 에 설치되어 있지 않습니다"
+        "`{module}`이(가) {label}(Python {version})에 설치되어 있지 않습니다"
     );
     let hint = match env.kind {
         EnvKind::Venv => {
@@ -380,12 +380,12 @@ fn missing(
             } else {
                 tr!(
                     "this environment has no pip yet: run `{py} -m ensurepip --upgrade` first, then ",
-                    "이 환경에는 아직 pip 이 없습니다: 먼저 `{py} -m ensurepip --upgrade` 를 실행한 뒤 "
+                    "이 환경에는 아직 pip이 없습니다: 먼저 `{py} -m ensurepip --upgrade`를 실행한 뒤 "
                 )
             };
             tr!(
                 "{pip}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
-                "{pip}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}` 로 환경을 켠 뒤 `pip install {pkg}`)";
+                "{pip}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}`로 환경을 켠 뒤 `pip install {pkg}`)";
                 pip = pip
             )
         }
@@ -415,11 +415,11 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
     let pkg = pip_name(module);
     Finding::fail(Code::EnvImportFails, tr!(
         "`import {module}` fails in {label}: {err}: {text}",
-        "{label} 에서 `import {module}` 이(가) 실패합니다: {err}: {text}"
+        "{label}에서 `import {module}`이(가) 실패합니다: {err}: {text}"
     ))
     .hint(tr!(
         "the package is installed but does not load; see the whole error with `{py} -c \"import {module}\"`, then reinstall it (with its dependencies): `{py} -m pip install --force-reinstall {pkg}`",
-        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"` 로 전체 오류를 보고, 의존성과 함께 다시 설치하세요: `{py} -m pip install --force-reinstall {pkg}`"
+        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"`로 전체 오류를 보고, 의존성과 함께 다시 설치하세요: `{py} -m pip install --force-reinstall {pkg}`"
     ))
 }
 
@@ -498,7 +498,7 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
     ))
     .hint(tr!(
         "make one in the workspace: `{venv} && {py} -m pip install {pkgs}`; or with conda: `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}`, and run course in that shell",
-        "작업 폴더에 환경을 만드세요: `{venv} && {py} -m pip install {pkgs}`. conda 라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course 를 실행하세요"
+        "작업 폴더에 환경을 만드세요: `{venv} && {py} -m pip install {pkgs}`. conda라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course를 실행하세요"
     ))
 }
 

@@ -98,7 +98,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     Code::FolderMissing,
                     tr!(
                         "the package folder `{dir}/` does not exist",
-                        "패키지 폴더 `{dir}/` 가 없습니다"
+                        "패키지 폴더 `{dir}/`가 없습니다"
                     ),
                 )
                 .file(dir)
@@ -116,7 +116,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         };
         let mut finding = Finding::fail(Code::PackagesNoInit, tr!(
             "`{dir}/` has no `__init__.py`{why}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
-            "`{dir}/` 에 `__init__.py` 가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools 의 `find_packages()` 가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
+            "`{dir}/`에 `__init__.py`가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
             why = why
 
         ))
@@ -124,7 +124,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         finding = match near_miss(&dir_path) {
             Some(name) => finding.hint(tr!(
                 "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension): `mv {dir}/{name} {init}`",
-                "`{dir}/{name}` 이(가) 있습니다. 이름을 정확히 `__init__.py` 로 바꾸세요 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
+                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸세요 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
             )),
             None => finding.hint(tr!(
                 "create it (it may stay empty): `touch {init}`",
@@ -138,7 +138,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(
             Finding::skip(Code::PackagesTooManyEntries, tr!(
                 "`{root}/` holds more than {MAX_ENTRIES} entries; only the first {MAX_ENTRIES} were looked at",
-                "`{root}/` 에 항목이 {MAX_ENTRIES}개를 넘어 처음 {MAX_ENTRIES}개만 살펴보았습니다"
+                "`{root}/`에 항목이 {MAX_ENTRIES}개를 넘어 처음 {MAX_ENTRIES}개만 살펴보았습니다"
             ))
             .file(&root)
             .hint(tr!(
@@ -154,7 +154,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 Code::PackagesOk,
                 tr!(
                     "{packages} packages under `{root}/`, each with `__init__.py`",
-                    "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py` 가 있습니다"
+                    "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py`가 있습니다"
                 ),
             )
             .file(&root),

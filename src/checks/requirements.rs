@@ -68,13 +68,13 @@ const MISNAMED: &[(&str, &str, &str, &str)] = &[
         "pytorch",
         "torch",
         "`pytorch` on PyPI is not PyTorch: it is a placeholder that refuses to install; PyTorch's pip package is `torch`",
-        "PyPI 의 `pytorch` 는 PyTorch 가 아닙니다. 설치를 거부하는 자리표시자 패키지이며, PyTorch 의 pip 패키지 이름은 `torch` 입니다",
+        "PyPI의 `pytorch`는 PyTorch가 아닙니다. 설치를 거부하는 자리표시자 패키지이며, PyTorch의 pip 패키지 이름은 `torch`입니다",
     ),
     (
         "sklearn",
         "scikit-learn",
         "`sklearn` on PyPI is a deprecated placeholder that refuses to install; the package is `scikit-learn` (imported as `sklearn`)",
-        "PyPI 의 `sklearn` 은 설치를 거부하는 폐기된 자리표시자입니다. 패키지 이름은 `scikit-learn` 이고 import 할 때만 `sklearn` 입니다",
+        "PyPI의 `sklearn`은 설치를 거부하는 폐기된 자리표시자입니다. 패키지 이름은 `scikit-learn`이고 import할 때만 `sklearn`입니다",
     ),
 ];
 
@@ -95,7 +95,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             if finding.code == Code::FileMissing {
                 finding.hint = Some(tr!(
                     "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.10.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
-                    "작업 폴더 맨 위에 {file} 를 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.10.0  # 딥러닝 프레임워크`. (`pip freeze > {file}` 는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
+                    "작업 폴더 맨 위에 {file}을(를) 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.10.0  # 딥러닝 프레임워크`. (`pip freeze > {file}`는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
                 ));
             }
             return vec![*finding];

@@ -35,7 +35,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             Code::FileIsFolder,
             tr!(
                 "`{rel}` is a folder, but a file is expected",
-                "`{rel}` 은(는) 폴더입니다. 파일이어야 합니다"
+                "`{rel}`은(는) 폴더입니다. 파일이어야 합니다"
             ),
         )
         .file_named(rel)
@@ -47,7 +47,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             Code::FileNotRegular,
             tr!(
                 "`{rel}` is not a regular file (a pipe, a device or a socket), so it is not read",
-                "`{rel}` 은(는) 일반 파일이 아닙니다 (파이프, 장치, 소켓). 그래서 읽지 않습니다"
+                "`{rel}`은(는) 일반 파일이 아닙니다 (파이프, 장치, 소켓). 그래서 읽지 않습니다"
             ),
         )
         .file_named(rel)
@@ -59,7 +59,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             Code::FileOutsideWorkspace,
             tr!(
                 "`{rel}` is a link to a file outside the workspace; checks read only the workspace's own files",
-                "`{rel}` 는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
+                "`{rel}`는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
             ),
         )
         .file_named(rel)
@@ -73,7 +73,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
                 Code::FileTooLarge,
                 tr!(
                     "`{rel}` is {kib} KiB, more than the {max} KiB a hand-written file needs, so it is not read",
-                    "`{rel}` 의 크기가 {kib} KiB 로, 손으로 쓰는 파일에 필요한 {max} KiB 를 넘어서 읽지 않습니다"
+                    "`{rel}`의 크기가 {kib} KiB로, 손으로 쓰는 파일에 필요한 {max} KiB를 넘어서 읽지 않습니다"
                 ),
             )
             .file_named(rel)
@@ -86,20 +86,20 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             Code::FileNotUtf8,
             tr!(
                 "`{rel}` is not UTF-8 text (line {line})",
-                "`{rel}` 이(가) UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
+                "`{rel}`이(가) UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
             ),
         )
         .file(rel)
         .line(*line)
         .hint(tr!(
             "save the file as UTF-8 in your editor (most editors show the encoding in the status bar)",
-            "편집기에서 UTF-8 로 다시 저장하세요 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
+            "편집기에서 UTF-8로 다시 저장하세요 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
         )),
         ReadError::Io(e) => Finding::error(
             Code::FileUnreadable,
             tr!(
                 "cannot read `{rel}`: {e}",
-                "`{rel}` 을(를) 읽을 수 없습니다: {e}"
+                "`{rel}`을(를) 읽을 수 없습니다: {e}"
             ),
         )
         .file_named(rel)
@@ -156,7 +156,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
     match error {
         OpenError::Owner(msg) => Finding::error(Code::GitUnsafeOwner, tr!(
             "git refuses to open this repository because another user owns it: {msg}",
-            "다른 사용자가 소유한 저장소라서 git 이 열지 않습니다: {msg}"
+            "다른 사용자가 소유한 저장소라서 git이 열지 않습니다: {msg}"
         ))
         .hint(tr!(
             "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
@@ -175,7 +175,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         ))
         .hint(tr!(
             "run `git status` in the workspace to see what git says",
-            "작업 폴더에서 `git status` 를 실행해 git 의 설명을 확인하세요"
+            "작업 폴더에서 `git status`를 실행해 git의 설명을 확인하세요"
         )),
         OpenError::NotRegular { path } => Finding::fail(Code::GitNotRegularFile, tr!(
             "`{path}` is not a regular file (a pipe, a device or a folder): git would wait on it forever, so the git checks do not open this repository",
@@ -197,7 +197,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         )),
         OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
-            "{path} 의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
+            "{path}의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
         ))
         .hint(tr!(
             "clone it and work in the clone: `git clone {path} my-project`",
@@ -219,23 +219,23 @@ fn head_error_finding(error: &HeadError) -> Finding {
         ))
         .hint(tr!(
             "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
-            "`git status` 로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/` 가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
+            "`git status`로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
         )),
         HeadError::Unreadable(msg) => Finding::error(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
-            "git 이 HEAD 를 읽을 수 없습니다: {msg}"
+            "git이 HEAD를 읽을 수 없습니다: {msg}"
         ))
         .hint(tr!(
             "run `git status` to see what git says",
-            "`git status` 로 git 의 설명을 확인하세요"
+            "`git status`로 git의 설명을 확인하세요"
         )),
         HeadError::NotACommit(msg) => Finding::error(Code::GitHeadNotCommit, tr!(
             "HEAD does not point to a commit: {msg}",
-            "HEAD 가 커밋을 가리키지 않습니다: {msg}"
+            "HEAD가 커밋을 가리키지 않습니다: {msg}"
         ))
         .hint(tr!(
             "run `git status` and `git log` to see what git says",
-            "`git status` 와 `git log` 로 git 의 설명을 확인하세요"
+            "`git status`와 `git log`로 git의 설명을 확인하세요"
         )),
     }
 }
@@ -246,7 +246,7 @@ pub(crate) fn detached_note(head: &Head<'_>) -> Option<Tr> {
     let id = crate::git::short(head.commit.id());
     Some(tr!(
         "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
-        "(HEAD 가 브랜치가 아닌 커밋 {id} 에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
+        "(HEAD가 브랜치가 아닌 커밋 {id}에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
     ))
 }
 
@@ -265,7 +265,7 @@ pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
 fn not_a_repository_hint() -> Tr {
     tr!(
         "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
-        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add` 부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status` 에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
+        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status`에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
     )
 }
 

@@ -75,7 +75,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             Code::TrackedUnreadable,
             tr!(
                 "could not read the files of HEAD: {msg}",
-                "HEAD 의 파일 목록을 읽을 수 없습니다: {msg}"
+                "HEAD의 파일 목록을 읽을 수 없습니다: {msg}"
             ),
         )
         .hint(tr!(
@@ -136,7 +136,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let max = params.max_size_mb;
         let mut message = tr!(
             "HEAD tracks {tracks} and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
-            "HEAD 가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB 를 넘는 파일도 없습니다"
+            "HEAD가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB를 넘는 파일도 없습니다"
         );
         if let Some(loc) = &location_note(ws) {
             append(&mut message, loc);
@@ -245,7 +245,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         tr!(
             "the file stays in the history even after `git rm --cached`: to drop it from every commit use `git filter-repo --invert-paths --path {q}` (or start a new repository); GitHub rejects files over 100 MB",
-            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드세요. GitHub 은 100 MB 를 넘는 파일을 거부합니다"
+            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드세요. GitHub는 100 MB를 넘는 파일을 거부합니다"
         )
     };
 
@@ -269,7 +269,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         };
         let mut hint = tr!(
             "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
-            "`{rm}` 명령으로 추적을 끊고 `.gitignore` 에 `{ignore}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt 로 다시 만듭니다"
+            "`{rm}` 명령으로 추적을 끊고 `.gitignore`에 `{ignore}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -306,7 +306,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
             "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
-            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 `{last}/` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{d} 추적 중단\"`"
+            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{d} 추적 중단\"`"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -345,7 +345,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         if let Some(last) = findings.last_mut() {
             last.hint = Some(tr!(
                 "all at once: {cmds}; then add the folder names to `.gitignore` and commit",
-                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore` 에 추가하고 커밋하세요"
+                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore`에 추가하고 커밋하세요"
             ));
         }
     }
@@ -357,7 +357,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         let mut hint = tr!(
             "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 `{pattern}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`"
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`"
         );
         if pattern.starts_with(".env") {
             append(
@@ -397,16 +397,16 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let size = mb(t.size.unwrap_or(0));
         let mut hint = tr!(
             "`git rm --cached {q}`, add it to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`.",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore` 에 이 파일을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`."
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 이 파일을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`."
         );
         append(&mut hint, &history(path));
         findings.push(
             Finding::fail(
                 Code::TrackedTooLarge,
                 tr!(
-                "`{path}` is {size} MB, over the {max} MB limit for a tracked file",
-                "`{path}` 파일의 크기가 {size} MB 로, 추적하는 파일의 한도 {max} MB 를 넘습니다"
-            ),
+                    "`{path}` is {size} MB, over the {max} MB limit for a tracked file",
+                    "`{path}` 파일의 크기가 {size} MB로, 추적하는 파일의 한도 {max} MB를 넘습니다"
+                ),
             )
             .file_named(path.clone())
             .hint(hint),

@@ -78,7 +78,7 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
                     Style::Pass,
                     tr!(
                         "Saved {rel}. Check it: course check {id}",
-                        "{rel} 에 저장했습니다. 확인하기: course check {id}"
+                        "{rel}에 저장했습니다. 확인하기: course check {id}"
                     )
                     .get(l)
                 )
@@ -129,7 +129,7 @@ fn no_questions(app: &App, id: &str) -> anyhow::Error {
     usage(
         tr!(
             "`{id}` has no questions to answer (no `choices` check); exercises with questions: {with}",
-            "`{id}` 에는 답할 질문이 없습니다 (`choices` 확인 없음). 질문이 있는 연습 문제: {with}"
+            "`{id}`에는 답할 질문이 없습니다 (`choices` 확인 없음). 질문이 있는 연습 문제: {with}"
         )
         .get(app.lang)
         .to_string(),
@@ -236,12 +236,12 @@ fn interview<R: BufRead>(
 fn intro(total: usize, min: usize, rel: &str, arrows: bool) -> Tr {
     let what = tr!(
         "{total} questions, one at a time: for each situation pick the better tool and say why in at least {min} characters. You will see the answers before they are saved to `{rel}`.",
-        "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰세요. `{rel}` 에 저장하기 전에 내용을 보여 드립니다."
+        "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰세요. `{rel}`에 저장하기 전에 내용을 보여 드립니다."
     );
     let how = if arrows {
         tr!(
             "Choose with the arrow keys and Enter (or type a name or number); Esc cancels.",
-            "화살표와 Enter 로 고르세요 (이름이나 번호를 입력해도 됩니다). Esc 로 취소합니다."
+            "화살표와 Enter로 고르세요 (이름이나 번호를 입력해도 됩니다). Esc로 취소합니다."
         )
     } else {
         tr!(

@@ -127,14 +127,14 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
             let ids: Vec<&str> = app.course.exercises.iter().map(|e| e.id.as_str()).collect();
             let known = ids.join(", ");
             let guess = match closest(id, &ids) {
-                Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}` 를 찾으셨나요?)"),
+                Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨나요?)"),
                 None => Tr::same(""),
             };
             let guess = guess.get(app.lang);
             return Err(usage(
                 tr!(
                     "unknown exercise `{id}`{guess}; exercises are: {known}",
-                    "`{id}` 라는 연습 문제는 없습니다{guess}. 연습 문제: {known}"
+                    "`{id}`라는 연습 문제는 없습니다{guess}. 연습 문제: {known}"
                 )
                 .get(app.lang)
                 .to_string(),

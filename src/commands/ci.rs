@@ -45,7 +45,7 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
         return Err(usage(
             tr!(
                 "{rel} already exists; nothing was written. Pass --force to replace it (or edit it by hand)",
-                "{rel} 이(가) 이미 있어 아무것도 쓰지 않았습니다. 바꾸려면 --force 를 주세요 (또는 직접 고치세요)"
+                "{rel}이(가) 이미 있어 아무것도 쓰지 않았습니다. 바꾸려면 --force를 주세요 (또는 직접 고치세요)"
             )
             .get(lang),
         ));
@@ -64,7 +64,7 @@ fn show(rel: &str, text: &str, lang: Lang) -> String {
 fn written_note(rel: &str, with_env: bool, lang: Lang) -> String {
     let mut s = tr!(
         "Wrote {rel}. Set your course repository where it says TODO, then commit the file.",
-        "{rel} 을(를) 썼습니다. TODO 라고 적힌 곳에 코스 저장소 주소를 넣고 파일을 커밋하세요."
+        "{rel}을(를) 썼습니다. TODO라고 적힌 곳에 코스 저장소 주소를 넣고 파일을 커밋하세요."
     )
     .get(lang)
     .to_string();
@@ -73,7 +73,7 @@ fn written_note(rel: &str, with_env: bool, lang: Lang) -> String {
         s.push_str(
             tr!(
                 "Checks that run Python are skipped in CI; `course ci init --with-env --force` builds the environment and runs them.",
-                "Python 을 실행하는 확인은 CI 에서 건너뜁니다. `course ci init --with-env --force` 로 환경을 만들고 실행하게 할 수 있습니다."
+                "Python을 실행하는 확인은 CI에서 건너뜁니다. `course ci init --with-env --force`로 환경을 만들고 실행하게 할 수 있습니다."
             )
             .get(lang),
         );

@@ -31,7 +31,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         return Err(usage(
             tr!(
                 "--jobs must be at least 1 (leave it out to use every core)",
-                "--jobs 는 1 이상이어야 합니다 (생략하면 모든 코어를 씁니다)"
+                "--jobs는 1 이상이어야 합니다 (생략하면 모든 코어를 씁니다)"
             )
             .get(app.lang),
         ));
@@ -63,7 +63,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
             "{}",
             tr!(
                 "wrote {shown} (score {score}/{max})",
-                "{shown} 에 썼습니다 (점수 {score}/{max})"
+                "{shown}에 썼습니다 (점수 {score}/{max})"
             )
             .get(app.lang)
         );
@@ -84,7 +84,7 @@ fn exec_note(course: &Course, lang: Lang) {
             "{}",
             tr!(
                 "note: checks that run code from a submission ({n} per submission) were skipped; pass --exec to run them (only for submissions you trust, ideally in a container)",
-                "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec 를 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
+                "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec을 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
             )
             .get(lang)
         );
@@ -98,7 +98,7 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<(String, std::path::P
         return Err(usage(
             tr!(
                 "{shown}: no such folder; --batch must name a folder holding one folder per submission",
-                "{shown}: 그런 폴더가 없습니다. --batch 에는 제출물마다 폴더 하나씩 들어 있는 폴더를 주세요"
+                "{shown}: 그런 폴더가 없습니다. --batch에는 제출물마다 폴더 하나씩 들어 있는 폴더를 주세요"
             )
             .get(lang),
         ));
@@ -130,7 +130,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             return Err(usage(
                 tr!(
                     "--batch writes a gradebook as csv or json, not {name}; use --format csv (the default) or --format json",
-                    "--batch 는 성적표를 csv 나 json 으로만 씁니다 ({name} 는 안 됨). --format csv (기본값) 또는 --format json 을 쓰세요"
+                    "--batch는 성적표를 csv나 json으로만 씁니다 ({name}은(는) 안 됨). --format csv (기본값) 또는 --format json을 쓰세요"
                 )
                 .get(lang),
             ));

@@ -41,7 +41,7 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     let total = exercise.hints.len();
     if total == 0 {
         crate::terminal::print(
-            &(tr!("`{id}` has no hints.", "`{id}` 에는 힌트가 없습니다.")
+            &(tr!("`{id}` has no hints.", "`{id}`에는 힌트가 없습니다.")
                 .get(app.lang)
                 .to_string()
                 + "\n"),

@@ -60,7 +60,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     } else {
         tr!(
             "Made {where_} a course workspace ({STATE_DIR}/ holds your progress).",
-            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/ 에 저장합니다)"
+            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다)"
         )
     };
     crate::terminal::print(&(msg.get(lang).to_string() + "\n"))?;

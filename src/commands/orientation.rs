@@ -52,7 +52,7 @@ pub fn run(app: &mut App) -> Result<Code> {
             let title = app.course.exercises[i].title.get(lang);
             tr!(
                 "Next: exercise {title}: course next  (then course watch re-checks as you save)",
-                "다음: 연습 문제 「{title}」: course next  (그다음 course watch 를 켜 두면 저장할 때마다 다시 확인합니다)"
+                "다음: 연습 문제 「{title}」: course next  (그다음 course watch를 켜 두면 저장할 때마다 다시 확인합니다)"
             )
         }
         Step::Done => tr!(

@@ -183,12 +183,12 @@ fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
     let how = if polling {
         tr!(
             "Watching {where_} for changes (looking every 0.5 s: --poll). Ctrl-C to stop.",
-            "{where_} 의 변경을 지켜보는 중입니다 (0.5초마다 확인: --poll). 끝내려면 Ctrl-C."
+            "{where_}의 변경을 지켜보는 중입니다 (0.5초마다 확인: --poll). 끝내려면 Ctrl-C."
         )
     } else {
         tr!(
             "Watching {where_} for changes; save a file to check again. Ctrl-C to stop. (No reaction on WSL or a network drive? Use --poll.)",
-            "{where_} 의 변경을 지켜보는 중입니다. 파일을 저장하면 다시 확인합니다. 끝내려면 Ctrl-C. (WSL 이나 네트워크 드라이브에서 반응이 없다면 --poll)"
+            "{where_}의 변경을 지켜보는 중입니다. 파일을 저장하면 다시 확인합니다. 끝내려면 Ctrl-C. (WSL이나 네트워크 드라이브에서 반응이 없다면 --poll)"
         )
     };
     out.push('\n');

@@ -100,7 +100,7 @@ pub fn grade_submission<T>(
                 .unwrap_or_default();
             tr!(
                 "grading crashed ({what}{location}); this is a bug in course, please report it",
-                "채점 중 오류 ({what}{location}). course 의 버그이니 알려 주세요"
+                "채점 중 오류 ({what}{location}). course의 버그이니 알려 주세요"
             )
             .get(lang)
             .to_string()

@@ -62,7 +62,7 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
         let id = &failed.id;
         let next = tr!(
             "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
-            "다음: `{id}` 를 고친 뒤 `course check {id}` 를 실행하세요 (막히면 `course hint {id}`)"
+            "다음: `{id}`를 고친 뒤 `course check {id}`를 실행하세요 (막히면 `course hint {id}`)"
         );
         for line in indented(next.get(lang), "", "  ", term.width) {
             out.push_str(&term.paint(Style::Bold, &line));
@@ -370,7 +370,7 @@ pub(crate) mod tests {
         assert!(out.contains(
             "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음 · 실행하지 못한 확인이 있음"
         ));
-        assert!(out.contains("다음: `requirements` 를 고친 뒤"));
+        assert!(out.contains("다음: `requirements`를 고친 뒤"));
     }
 
     #[test]

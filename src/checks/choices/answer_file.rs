@@ -33,7 +33,7 @@ pub fn load(
         finding.hint = match finding.code {
             Code::FileMissing => Some(tr!(
                 "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
-                "`course answer <exercise-id>` 로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
+                "`course answer <exercise-id>`로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
             )),
             Code::FileIsFolder | Code::FileNotRegular => Some(tr!(
                 "replace it with a YAML file in this format:{example}",
@@ -60,7 +60,7 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
             Code::YamlInvalid,
             tr!(
                 "{rel} is not valid YAML: {reason}",
-                "{rel} 이(가) 올바른 YAML 이 아닙니다: {reason}"
+                "{rel}이(가) 올바른 YAML이 아닙니다: {reason}"
             ),
         )
         .hint(tr!(
@@ -74,12 +74,12 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
     })?;
     match doc {
         Value::Mapping(map) => Ok(map),
-        other => {
-            Err(Box::new(fail_named(
+        other => Err(Box::new(
+            fail_named(
                 Code::ChoicesNotAMapping,
                 tr!(
                     "{rel} holds {what}; expected a mapping with one entry per question",
-                    "{rel} 에 {what} 이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다";
+                    "{rel}에 {what}이(가) 있습니다. 질문마다 항목이 하나씩 있는 매핑이어야 합니다";
                     what = type_name(&other)
 
                 ),
@@ -87,8 +87,8 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
             .hint(tr!(
                 "write it in this format:{example}",
                 "다음 형식으로 작성하세요:{example}"
-            ))))
-        }
+            )),
+        )),
     }
 }
 
@@ -220,7 +220,7 @@ pub fn render_answers(
     let title = one_line(title);
     let header = tr!(
         "# Answers to `{exercise_id}` ({title}), written by `course answer {exercise_id}`.\n# choice: one of {names}; reason: why, in at least {min} characters.\n# Check them: course check {exercise_id}\n",
-        "# `{exercise_id}` ({title}) 의 답안. `course answer {exercise_id}` 가 작성했습니다.\n# choice: {names} 중 하나, reason: 이유 ({min}자 이상).\n# 확인하기: course check {exercise_id}\n"
+        "# `{exercise_id}` ({title})의 답안. `course answer {exercise_id}`가 작성했습니다.\n# choice: {names} 중 하나, reason: 이유 ({min}자 이상).\n# 확인하기: course check {exercise_id}\n"
     );
     let mut out = header.get(lang).to_string();
     for (q, (choice, reason)) in params.questions.iter().zip(answers) {
@@ -251,7 +251,7 @@ pub fn target(root: &Path, rel: &str) -> Result<PathBuf, Tr> {
                 .to_string();
             return Err(tr!(
                 "{shown} is a symbolic link; `course answer` writes only a real file inside the workspace. Replace the link with a folder or file",
-                "{shown} 은(는) 심볼릭 링크입니다. `course answer` 는 작업 공간 안의 실제 파일에만 씁니다. 링크를 폴더나 파일로 바꾸세요"
+                "{shown}은(는) 심볼릭 링크입니다. `course answer`는 작업 공간 안의 실제 파일에만 씁니다. 링크를 폴더나 파일로 바꾸세요"
             ));
         }
     }
