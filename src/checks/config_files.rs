@@ -111,7 +111,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 } else {
                     tr!(
                         "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, and quote values holding `: ` or `#`",
-                        "{line}번째 줄 {column}번째 칸을 고치세요: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: `나 `#`가 들어간 값은 따옴표로 감싸세요"
+                        "{line}번째 줄 {column}번째 칸을 고치세요: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: `이나 `#`이 들어간 값은 따옴표로 감싸세요"
                     )
                 };
                 let finding = if reason == TOO_DEEP {

@@ -161,7 +161,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         EnvLookup::NotFound { .. } if !ctx.allow_exec => {
             return vec![Finding::skip(Code::EnvNotInSubmission, tr!(
                 "no Python environment in the submission (environments are not committed); to check one, build it from requirements.txt and grade with --exec (`course ci init --with-env` does both)",
-                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt로 환경을 만들고 --exec로 채점하세요 (`course ci init --with-env`가 둘 다 합니다)"
+                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt로 환경을 만들고 --exec으로 채점하세요 (`course ci init --with-env`가 둘 다 합니다)"
             ))];
         }
         _ if !ctx.allow_exec => {

@@ -260,14 +260,14 @@ fn explain(
             let top = name.split('.').next().unwrap_or(name);
             tr!(
                 "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it: `{py} -m pip install {top}`",
-                "{file} {line}번째 줄이 `{name}`를 import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하세요: `{py} -m pip install {top}`"
+                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하세요: `{py} -m pip install {top}`"
             )
         }
         (Some(name), None) => {
             let top = name.split('.').next().unwrap_or(name);
             tr!(
                 "`{name}` is not installed in {label}: `{py} -m pip install {top}`",
-                "`{name}`가 {label}에 설치되어 있지 않습니다: `{py} -m pip install {top}`"
+                "`{name}`이(가) {label}에 설치되어 있지 않습니다: `{py} -m pip install {top}`"
             )
         }
         (None, Some((file, line))) => {

@@ -59,7 +59,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             Code::FileOutsideWorkspace,
             tr!(
                 "`{rel}` is a link to a file outside the workspace; checks read only the workspace's own files",
-                "`{rel}`는 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
+                "`{rel}`은(는) 작업 폴더 밖의 파일을 가리키는 링크입니다. 확인은 작업 폴더 안의 파일만 읽습니다"
             ),
         )
         .file_named(rel)

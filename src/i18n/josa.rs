@@ -163,7 +163,12 @@ const READINGS: &[(&str, Final)] = &[
 /// words by [`READINGS`], else by their last letters (`main` 메인, `data` 데이터, `check`
 /// 체크); digits as read in Sino-Korean (영 일 이 삼 사 오 육 칠 팔 구; `10` 십, `100` 백).
 pub fn final_sound(text: &str) -> Final {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "`'\")]}.,*".contains(c));
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "`'\")]}>.,*".contains(c));
+    // A key's `:` or `=` is not read (`modules:`가, `#egg=`); alone it is (`: `이나, 콜론).
+    let trimmed = match trimmed.strip_suffix([':', '=']) {
+        Some(key) if key.ends_with(|c: char| c.is_alphanumeric()) => key,
+        _ => trimmed,
+    };
     // A path's trailing `/` is not read (`data/`를); a lone `/` is (`/`가, 슬래시).
     let trimmed = match trimmed.strip_suffix('/') {
         Some(path) if path.ends_with(|c: char| c.is_alphanumeric() || c == '.') => path,
@@ -211,9 +216,10 @@ pub fn final_sound(text: &str) -> Final {
 }
 
 /// The usual Korean reading of an English word's ending: `-m`, `-n`, `-ng` end in a
-/// consonant (`main` 메인), `-l` in ㄹ (`model` 모델), `-p`/`-t`/`-k` after one vowel letter
-/// are clipped (`app` 앱, `cat` 캣, `back` 백, `colab` 코랩), and other endings take a vowel (`data` 데이터,
-/// `test` 테스트, `src` 소스). A single letter is spelled out (`l` 엘, `m` 엠, `r` 알, `x` 엑스).
+/// consonant (`main` 메인, `name` 네임), `-l` in ㄹ (`model` 모델, `file` 파일), `-p`/`-t`/`-k`/`-b`
+/// after one vowel letter are clipped (`app` 앱, `cat` 캣, `back` 백, `colab` 코랩), and other
+/// endings take a vowel (`data` 데이터, `test` 테스트, `src` 소스). A single letter is spelled
+/// out (`l` 엘, `m` 엠, `r` 알, `x` 엑스).
 fn latin_by_letters(word: &str) -> Final {
     let b = word.as_bytes();
     let last = b[b.len() - 1];
@@ -233,6 +239,11 @@ fn latin_by_letters(word: &str) -> Final {
             i -= 1;
         }
         vowel(b[i]) && (i == 0 || !vowel(b[i - 1]))
+    };
+    // A silent `e` after m, n or l (`name` 네임, `time` 타임, `file` 파일, `module` 모듈).
+    let last = match (last, b.len()) {
+        (b'e', 3..) if b"mnl".contains(&before) && vowel(b[b.len() - 3]) => before,
+        _ => last,
     };
     match last {
         b'm' | b'n' => Final::Consonant,
@@ -283,6 +294,9 @@ mod tests {
             ("`x`", "은", "`x`는"),
             ("data/", "을", "data/를"),
             ("`colab`", "는", "`colab`은"),
+            ("`name:`", "가", "`name:`이"),
+            ("file", "으로", "file로"),
+            ("code", "은", "code는"),
             ("GitHub", "은", "GitHub는"),
             ("1 MiB", "이", "1 MiB가"),
         ] {
@@ -327,6 +341,9 @@ mod tests {
         assert_eq!(particles("주석은 `#`로 시작"), "주석은 `#`으로 시작");
         assert_eq!(particles("앞의 `/`이 있어야"), "앞의 `/`가 있어야");
         assert_eq!(particles("`.venv/`을"), "`.venv/`를");
+        assert_eq!(particles("`choice:`을 추가"), "`choice:`를 추가");
+        assert_eq!(particles("`: `나 `#`가"), "`: `이나 `#`이");
+        assert_eq!(particles("`#egg=<이름>`를"), "`#egg=<이름>`을");
         assert_eq!(
             particles("\"nothing to commit\"(이)라고"),
             "\"nothing to commit\"이라고"

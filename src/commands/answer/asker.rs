@@ -139,7 +139,7 @@ impl<R: BufRead> Asker<'_, R> {
             return Err(Stop::Error(usage(
                 tr!(
                     "input ended before {what}; nothing was written. Give each question two lines (the choice, then the reason) and a last line to confirm (`y` or empty)",
-                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유)과 확인용 마지막 줄 (`예` 또는 빈 줄) 을 주세요"
+                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유)과 확인용 마지막 줄 (`예` 또는 빈 줄)을 주세요"
                 )
                 .get(self.lang)
                 .to_string(),
