@@ -138,6 +138,15 @@ fn issue9_a_skipped_exercise_comes_back_once_everything_else_is_done() {
         .success();
     // ... and with all of them put aside, next comes back to the first, in lesson order.
     assert!(next(root).contains("Exercise: Write a requirements.txt"));
+    // Skipping it again does not claim that next moves on (it cannot: it would loop).
+    let again = course_in(root)
+        .args(["skip", "requirements"])
+        .output()
+        .unwrap();
+    let again = String::from_utf8(again.stdout).unwrap();
+    assert!(again.contains("already put aside"), "{again}");
+    assert!(!again.contains("moves on"), "{again}");
+    assert!(next(root).contains("Exercise: Write a requirements.txt"));
 }
 
 #[test]

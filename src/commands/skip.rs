@@ -50,6 +50,14 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
                 "`{id}` already passes; there is nothing to put aside.",
                 "`{id}`은(는) 이미 통과했습니다. 미룰 필요가 없습니다."
             )
+        } else if app.state.deferred.contains(&id) {
+            // Skipping again changes nothing: when `course next` shows an exercise put aside,
+            // everything before it is done, so saying "next moves on" would send the learner in
+            // a circle.
+            tr!(
+                "`{id}` is already put aside. `course next` shows it because everything else is done or put aside too: do it now (course check {id}), or take one back sooner with course skip --undo ID.",
+                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다. 지금 하거나(course check {id}), 다른 문제를 course skip --undo ID로 먼저 되살리세요."
+            )
         } else {
             app.state.deferred.insert(id.clone());
             tr!(
