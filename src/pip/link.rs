@@ -247,6 +247,20 @@ fn egg_fragment(url: &str) -> Result<Option<String>, ReqError> {
     }
 }
 
+/// A local folder or archive: pip knows the name only of a wheel, from its file name.
+fn local_file(file: &str, marker: String) -> Result<Parsed, ReqError> {
+    let name = if extension(file) == ".whl" {
+        Some(wheel_name(file)?)
+    } else {
+        None
+    };
+    Ok(Parsed {
+        form: Form::Path,
+        name,
+        marker,
+    })
+}
+
 /// The project name of a wheel file name (`bitsandbytes-0.41.1-py3-none-win_amd64.whl`).
 fn wheel_name(file: &str) -> Result<String, ReqError> {
     let bad = || ReqError::WheelName(file.to_string());
@@ -364,33 +378,13 @@ pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
     }
     if looks_like_local_path(name) {
         // pip accepts it only where an installable folder or an archive exists.
-        let file = basename(strip_extras(name));
-        let name = if extension(file) == ".whl" {
-            Some(wheel_name(file)?)
-        } else {
-            None
-        };
-        return Ok(Parsed {
-            form: Form::Path,
-            name,
-            marker,
-        });
+        return local_file(basename(strip_extras(name)), marker);
     }
     let path = strip_extras(name);
     if ARCHIVES.contains(&extension(basename(path)).to_ascii_lowercase().as_str())
         && !name.contains('@')
     {
-        let file = basename(path);
-        let name = if extension(file) == ".whl" {
-            Some(wheel_name(file)?)
-        } else {
-            None
-        };
-        return Ok(Parsed {
-            form: Form::Path,
-            name,
-            marker,
-        });
+        return local_file(basename(path), marker);
     }
     let req = pep508::parse_requirement(name).map_err(ReqError::Syntax)?;
     if let Some(url) = &req.url {
