@@ -61,16 +61,19 @@ fn write(root: &Path, rel: &str, contents: &str) {
     std::fs::write(path, contents).unwrap();
 }
 
-fn run(root: &Path, program: &str, args: &[&str]) {
-    let status = Command::new(program)
-        .args(args)
-        .current_dir(root)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+/// `cmd` with a fixed git identity and no user or system git configuration (the tests'
+/// `common::as_learner` adds fixed dates on top).
+pub fn learner_identity(cmd: &mut Command) -> &mut Command {
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_SYSTEM", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Test Learner")
         .env("GIT_AUTHOR_EMAIL", "learner@example.com")
         .env("GIT_COMMITTER_NAME", "Test Learner")
         .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+}
+
+fn run(root: &Path, program: &str, args: &[&str]) {
+    let status = learner_identity(Command::new(program).args(args).current_dir(root))
         .status()
         .unwrap_or_else(|e| panic!("{program} cannot run: {e}"));
     assert!(status.success(), "{program} {args:?} failed");

@@ -70,13 +70,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
 /// `cmd` run in `dir` with a fixed git identity and dates and no user or system git config:
 /// what a learner's git does, without this machine's settings.
 pub fn as_learner<'a>(cmd: &'a mut StdCommand, dir: &Path) -> &'a mut StdCommand {
-    cmd.current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_SYSTEM", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Test Learner")
-        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
-        .env("GIT_COMMITTER_NAME", "Test Learner")
-        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+    crate::support::learner_identity(cmd.current_dir(dir))
         .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
         .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
 }
