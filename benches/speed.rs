@@ -14,6 +14,7 @@ fn render_note(c: &mut Criterion) {
         color: false,
         hyperlinks: false,
         ascii: false,
+        records: false,
     };
     c.bench_function("render_note", |b| {
         b.iter(|| md::render(black_box(NOTE), &plain))

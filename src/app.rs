@@ -101,7 +101,7 @@ impl App {
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
         let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?);
-        if let Some(spinner) = crate::terminal::Spinner::on_stderr() {
+        if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term) {
             ctx = ctx.with_progress(spinner);
         }
         Ok(self

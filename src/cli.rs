@@ -57,6 +57,11 @@ pub struct GlobalArgs {
     /// Draw tables with ASCII (for terminals that show box-drawing characters double width).
     #[arg(long, global = true, env = "COURSE_ASCII", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub ascii: bool,
+    /// Accessible mode for screen readers and dumb terminals: no colour, box drawing, pager,
+    /// spinners or interactive screens; tables as `column: value` lines (also
+    /// COURSE_ACCESSIBLE=1, ACCESSIBLE=1, TERM=dumb).
+    #[arg(long, global = true)]
+    pub plain: bool,
 }
 
 pub use crate::terminal::ColorChoice;
@@ -69,6 +74,7 @@ impl GlobalArgs {
             width: self.width.map(usize::from),
             no_pager: self.no_pager,
             ascii: self.ascii,
+            plain: self.plain,
         })
     }
 }

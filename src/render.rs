@@ -37,6 +37,9 @@ pub struct RenderOptions {
     pub hyperlinks: bool,
     /// ASCII table borders instead of box drawing.
     pub ascii: bool,
+    /// Tables as `column: value` lines, never drawn as a grid (accessible mode: a screen
+    /// reader reads a grid border by border).
+    pub records: bool,
 }
 
 /// Render Markdown to lines of terminal text, joined with `\n` and ending in one.
@@ -191,7 +194,7 @@ impl Renderer<'_> {
                         row.iter().map(|cell| self.spans(cell, base)).collect()
                     })
                     .collect();
-                table::render(aligns, &rows, width, self.opts.ascii)
+                table::render(aligns, &rows, width, self.opts.ascii, self.opts.records)
             }
             Block::Rule => {
                 let h = if self.opts.ascii { "-" } else { "─" };

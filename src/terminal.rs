@@ -6,10 +6,12 @@
 //! eight basic colours, dim), never a fixed foreground or background, so light and dark
 //! themes both stay readable.
 
+mod accessible;
 pub mod keys;
 mod progress;
 pub mod selector;
 
+pub use accessible::Accessible;
 pub use progress::{Counter, Spinner};
 
 use std::io::{IsTerminal, Write};
@@ -26,6 +28,8 @@ pub struct Term {
     pub hyperlinks: bool,
     pub pager: bool,
     pub ascii: bool,
+    /// Accessible mode and why (see [`Accessible`]): decided once here, read from this field.
+    pub accessible: Accessible,
 }
 
 /// Decide whether to colour, from the flag, the environment and whether stdout is a terminal.
@@ -56,13 +60,15 @@ pub enum ColorChoice {
     Never,
 }
 
-/// What the command line asked of the terminal (`--color`, `--width`, `--no-pager`, `--ascii`).
+/// What the command line asked of the terminal (`--color`, `--width`, `--no-pager`,
+/// `--ascii`, `--plain`).
 #[derive(Copy, Clone, Debug, Default)]
 pub struct Asked {
     pub color: ColorChoice,
     pub width: Option<usize>,
     pub no_pager: bool,
     pub ascii: bool,
+    pub plain: bool,
 }
 
 impl Term {
@@ -70,7 +76,10 @@ impl Term {
     /// environment and the terminal say.
     pub fn detect(asked: Asked) -> Term {
         let is_tty = std::io::stdout().is_terminal();
-        let color = color_enabled(asked.color, is_tty);
+        let accessible = Accessible::from_env(asked.plain);
+        // Accessible mode drops colour unless it was asked for by name (`--color always`).
+        let color = color_enabled(asked.color, is_tty)
+            && (!accessible.is_on() || asked.color == ColorChoice::Always);
         let width = asked.width.unwrap_or_else(|| {
             let from_env = std::env::var("COLUMNS")
                 .ok()
@@ -84,9 +93,10 @@ impl Term {
             color,
             width,
             is_tty,
-            hyperlinks: color && is_tty && hyperlinks_supported(),
-            pager: is_tty && !asked.no_pager,
-            ascii: asked.ascii,
+            hyperlinks: color && is_tty && !accessible.is_on() && hyperlinks_supported(),
+            pager: is_tty && !asked.no_pager && !accessible.is_on(),
+            ascii: asked.ascii || accessible.is_on(),
+            accessible,
         }
     }
 
@@ -99,7 +109,14 @@ impl Term {
             hyperlinks: false,
             pager: false,
             ascii: false,
+            accessible: Accessible::Off,
         }
+    }
+
+    /// Interactive screens (the home screen, arrow-key menus) may be used: stdout is a
+    /// terminal and accessible mode is off.
+    pub fn interactive(&self) -> bool {
+        self.is_tty && !self.accessible.is_on()
     }
 
     pub fn render_options(&self) -> RenderOptions {
@@ -108,6 +125,7 @@ impl Term {
             color: self.color,
             hyperlinks: self.hyperlinks,
             ascii: self.ascii,
+            records: self.accessible.is_on(),
         }
     }
 

@@ -5,6 +5,7 @@ mod common;
 #[path = "../benches/support/workspace.rs"]
 mod support;
 
+mod accessible;
 mod answer;
 mod architecture;
 mod check_environment;

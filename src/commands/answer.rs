@@ -51,9 +51,9 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
 
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
-    let arrows = interactive
-        && std::io::stdout().is_terminal()
-        && std::env::var("TERM").as_deref() != Ok("dumb");
+    // Arrow-key menus only where interactive screens are allowed (not in accessible mode,
+    // which `TERM=dumb` implies): otherwise the questions are asked line by line.
+    let arrows = interactive && app.term.interactive();
     let mut asker = Asker {
         input: stdin.lock(),
         interactive,

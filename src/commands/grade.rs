@@ -44,7 +44,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
     let mut ctx = CheckContext::new(&root, args.exec, None);
-    if let Some(spinner) = Spinner::on_stderr() {
+    if let Some(spinner) = Spinner::on_stderr(&app.term) {
         ctx = ctx.with_progress(spinner);
     }
     let results = grade_workspace_with(&app.course, ctx);
@@ -145,7 +145,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         let results = grade_workspace(course, path, args.exec);
         Report::build(course, &path.display().to_string(), &results, lang)
     };
-    let counter = Counter::submissions(subs.len());
+    let counter = Counter::submissions(subs.len(), &app.term);
     let graded = batch::grade_batch(&subs, lang, args.jobs, &grade, &|| counter.inc())
         .context("cannot start worker threads")?;
     drop(counter);

@@ -117,14 +117,40 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             .map(|l| l.title.get(lang))
             .collect(),
     );
-    // Two marks, so that the lesson you are on still shows whether it has been read.
+    // Two marks, so that the lesson you are on still shows whether it has been read; in
+    // accessible mode the same as words.
     for (i, l) in app.course.lessons.iter().enumerate() {
-        let read = if app.state.lessons_read.contains(&l.id) {
+        let (is_read, is_here) = (
+            app.state.lessons_read.contains(&l.id),
+            current == Some(l.id.as_str()),
+        );
+        if term.accessible.is_on() {
+            let words: Vec<String> = [
+                is_read.then(|| tr!("read", "읽음").get(lang).to_string()),
+                is_here.then(|| tr!("current", "지금 보는 레슨").get(lang).to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let status = if words.is_empty() {
+                tr!("not yet", "아직").get(lang).to_string()
+            } else {
+                words.join(", ")
+            };
+            out.push_str(&format!(
+                "  {}. {} ({}): {status}\n",
+                i + 1,
+                l.title.get(lang),
+                l.id
+            ));
+            continue;
+        }
+        let read = if is_read {
             term.paint(Style::Pass, "+")
         } else {
             " ".to_string()
         };
-        let here = if current == Some(l.id.as_str()) {
+        let here = if is_here {
             term.paint(Style::Code, ">")
         } else {
             " ".to_string()
@@ -136,17 +162,18 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
             term.paint(Style::Dim, &l.id)
         ));
     }
-    out.push_str(
-        &term.paint(
+    if !term.accessible.is_on() {
+        out.push_str(&term.paint(
             Style::Dim,
             tr!(
                 "  (+ read, > the lesson you are on)",
                 "  (+ 읽음, > 지금 보는 레슨)"
             )
             .get(lang),
-        ),
-    );
-    out.push_str("\n\n");
+        ));
+        out.push('\n');
+    }
+    out.push('\n');
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
     // A failing exercise is "fail" only once the learner has worked on it; before that it is
@@ -163,6 +190,11 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     let word_width = width(statuses.iter().map(|(w, _)| w.get(lang)).collect());
     let title_width = width(exercises.iter().map(|e| e.title.get(lang)).collect());
     for (e, (word, style)) in exercises.iter().zip(&statuses) {
+        if term.accessible.is_on() {
+            let (title, id, word) = (e.title.get(lang), &e.id, word.get(lang));
+            out.push_str(&format!("  {title} ({id}): {word}\n"));
+            continue;
+        }
         let shown = term.paint(*style, &pad(word.get(lang), word_width));
         let title = pad(e.title.get(lang), title_width);
         out.push_str(&format!(

@@ -140,9 +140,12 @@ fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
     let passed = results.iter().filter(|r| r.status == Status::Pass).count();
     let total = results.len();
     let mut out = String::new();
-    if app.term.is_tty {
+    if app.term.interactive() {
         // Clear the screen and go home: each save shows a fresh status.
         out.push_str("\x1b[2J\x1b[H");
+    } else if app.term.accessible.is_on() {
+        // No redraws in accessible mode: each check follows the last, after a blank line.
+        out.push('\n');
     }
     out.push_str(
         &app.term.paint(

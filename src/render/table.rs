@@ -47,10 +47,14 @@ pub fn render(
     rows: &[Vec<Vec<Span>>],
     width: usize,
     ascii: bool,
+    records_only: bool,
 ) -> Vec<Line> {
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
     if ncols == 0 {
         return Vec::new();
+    }
+    if records_only {
+        return records(rows, width);
     }
     let empty: Vec<Span> = Vec::new();
     let cell = |r: usize, c: usize| rows[r].get(c).unwrap_or(&empty);
@@ -141,7 +145,8 @@ pub fn render(
     out
 }
 
-/// A table too wide even with narrow columns: each row as `header: value` lines.
+/// A table too wide even with narrow columns (or any table in accessible mode): each row as
+/// `header: value` lines.
 fn records(rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let header = &rows[0];
@@ -197,7 +202,7 @@ mod tests {
             cells(&["pip", "패키지 설치"]),
             cells(&["가상환경", "격리"]),
         ];
-        let lines = render(&[Alignment::None, Alignment::None], &rows, 80, false);
+        let lines = render(&[Alignment::None, Alignment::None], &rows, 80, false, false);
         let widths: Vec<usize> = lines.iter().map(|l| line_width(l)).collect();
         assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
         assert_eq!(text(&lines[1]), "│ 도구     │ 역할        │");
@@ -213,7 +218,7 @@ mod tests {
                 "프로젝트별 의존성 격리 — PyTorch 버전 충돌 방지",
             ]),
         ];
-        let lines = render(&[Alignment::None, Alignment::None], &rows, 30, true);
+        let lines = render(&[Alignment::None, Alignment::None], &rows, 30, true, false);
         for l in &lines {
             assert_eq!(line_width(l), 30, "{}", text(l));
         }
@@ -229,6 +234,7 @@ mod tests {
             &rows,
             80,
             true,
+            false,
         );
         assert_eq!(text(&lines[3]), "| 1 | 2  | 333 |");
         assert_eq!(text(&lines[1]), "| a | bb |   c |");
@@ -238,8 +244,25 @@ mod tests {
     fn too_many_columns_become_records() {
         let row: Vec<&str> = vec!["열"; 12];
         let rows = vec![cells(&row), cells(&row)];
-        let lines = render(&[], &rows, 20, false);
+        let lines = render(&[], &rows, 20, false, false);
         assert!(lines.iter().all(|l| line_width(l) <= 20));
         assert_eq!(text(&lines[0]), "열: 열");
+    }
+
+    #[test]
+    fn accessible_tables_are_records_even_when_they_fit() {
+        let rows = vec![
+            cells(&["도구", "역할"]),
+            cells(&["pip", "패키지 설치"]),
+            cells(&["conda", "환경"]),
+        ];
+        let lines: Vec<String> = render(&[], &rows, 80, false, true)
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(
+            lines,
+            ["도구: pip", "역할: 패키지 설치", "", "도구: conda", "역할: 환경"]
+        );
     }
 }

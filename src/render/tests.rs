@@ -10,6 +10,7 @@ fn opts(width: usize) -> RenderOptions {
         color: false,
         hyperlinks: false,
         ascii: false,
+        records: false,
     }
 }
 
@@ -143,6 +144,7 @@ fn note_fits_every_width_in_every_mode() {
                 color,
                 hyperlinks: color,
                 ascii,
+                records: false,
             };
             let out = render(NOTE, &o);
             for line in out.lines() {

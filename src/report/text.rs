@@ -108,6 +108,11 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
         (ExerciseStatus::Skip, true) => ("-", Style::Skip),
     };
     let word = exercise_word(e, lang);
+    if term.accessible.is_on() {
+        // Words only, no marks and no columns of spaces: read aloud, a line stays a sentence.
+        let score = score_text(e);
+        return format!("{word}: {} ({}), {score}", e.title, e.id);
+    }
     // Pad by display width: Hangul takes two columns, `format!("{:<8}")` counts characters.
     let word_pad = " ".repeat(word_width.saturating_sub(word.width()));
     let head = format!("{mark} {word}{word_pad}  ");
@@ -381,6 +386,18 @@ pub(crate) mod tests {
         assert!(out.contains("      -> write it like"));
         assert!(out.contains("x ERROR"));
         assert!(!out.contains('→') && !out.contains('✗'));
+    }
+
+    #[test]
+    fn accessible_lines_are_words_without_marks_or_columns() {
+        let mut term = Term::plain(80);
+        term.ascii = true;
+        term.accessible = crate::terminal::Accessible::Flag;
+        let out = render(&sample(), &term, Lang::En, true);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "PASS: Build an environment (environment), 20/20");
+        assert!(out.contains("NOT GRADED: Import your package (import), 0/10"), "{out}");
+        assert!(!out.contains("  PASS") && !out.contains('✓') && !out.contains('→'));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::Term;
 use crate::checks::Progress;
 
 /// A spinner with the step's description and the time spent, on stderr.
@@ -16,10 +17,9 @@ pub struct Spinner {
 
 impl Spinner {
     /// A spinner when stderr is a terminal, `None` otherwise (a log must not fill with
-    /// redraws).
-    pub fn on_stderr() -> Option<Box<dyn Progress>> {
-        std::io::stderr()
-            .is_terminal()
+    /// redraws) and in accessible mode (a screen reader would read every redraw).
+    pub fn on_stderr(term: &Term) -> Option<Box<dyn Progress>> {
+        (std::io::stderr().is_terminal() && !term.accessible.is_on())
             .then(|| Box::new(Spinner::default()) as Box<dyn Progress>)
     }
 }
@@ -48,8 +48,8 @@ impl Progress for Spinner {
 pub struct Counter(ProgressBar);
 
 impl Counter {
-    pub fn submissions(total: usize) -> Counter {
-        if !std::io::stderr().is_terminal() {
+    pub fn submissions(total: usize, term: &Term) -> Counter {
+        if !std::io::stderr().is_terminal() || term.accessible.is_on() {
             return Counter(ProgressBar::hidden());
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());

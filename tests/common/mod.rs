@@ -26,6 +26,10 @@ pub fn course() -> Command {
         "GITHUB_ACTIONS",
         "TERM_PROGRAM",
         "COURSE_HYPERLINKS",
+        "COURSE_ACCESSIBLE",
+        "ACCESSIBLE",
+        "VISUAL",
+        "EDITOR",
     ] {
         cmd.env_remove(var);
     }
