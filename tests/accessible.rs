@@ -27,10 +27,7 @@ fn issue10_every_way_in_turns_tables_into_column_value_lines() {
         (&["--lang", "en"], &[("TERM", "dumb")]),
     ] {
         let out = lesson(args, env);
-        assert!(
-            !out.contains(BOX),
-            "{args:?} {env:?}: box drawing in {out}"
-        );
+        assert!(!out.contains(BOX), "{args:?} {env:?}: box drawing in {out}");
         assert!(
             out.contains("Ecosystem tool: pip / conda"),
             "{args:?} {env:?}: {out}"
@@ -68,7 +65,10 @@ fn issue10_plain_list_and_check_say_statuses_in_words() {
         out.contains("  Write a requirements.txt (requirements): not yet"),
         "{out}"
     );
-    assert!(!out.contains("(+ read"), "no legend for marks that are not drawn");
+    assert!(
+        !out.contains("(+ read"),
+        "no legend for marks that are not drawn"
+    );
     let out = course_in(ws.path())
         .args(["--lang", "ko", "check", "requirements"])
         .env("COURSE_ACCESSIBLE", "1")

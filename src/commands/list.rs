@@ -163,14 +163,16 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         ));
     }
     if !term.accessible.is_on() {
-        out.push_str(&term.paint(
-            Style::Dim,
-            tr!(
-                "  (+ read, > the lesson you are on)",
-                "  (+ 읽음, > 지금 보는 레슨)"
-            )
-            .get(lang),
-        ));
+        out.push_str(
+            &term.paint(
+                Style::Dim,
+                tr!(
+                    "  (+ read, > the lesson you are on)",
+                    "  (+ 읽음, > 지금 보는 레슨)"
+                )
+                .get(lang),
+            ),
+        );
         out.push('\n');
     }
     out.push('\n');

@@ -396,7 +396,10 @@ pub(crate) mod tests {
         let out = render(&sample(), &term, Lang::En, true);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "PASS: Build an environment (environment), 20/20");
-        assert!(out.contains("NOT GRADED: Import your package (import), 0/10"), "{out}");
+        assert!(
+            out.contains("NOT GRADED: Import your package (import), 0/10"),
+            "{out}"
+        );
         assert!(!out.contains("  PASS") && !out.contains('✓') && !out.contains('→'));
     }
 

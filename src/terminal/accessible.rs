@@ -68,7 +68,10 @@ impl Accessible {
             ),
             Accessible::Flag => tr!("on: --plain", "켜짐: --plain"),
             Accessible::CourseVariable => {
-                tr!("on: COURSE_ACCESSIBLE is set", "켜짐: COURSE_ACCESSIBLE이 설정됨")
+                tr!(
+                    "on: COURSE_ACCESSIBLE is set",
+                    "켜짐: COURSE_ACCESSIBLE이 설정됨"
+                )
             }
             Accessible::Variable => tr!("on: ACCESSIBLE is set", "켜짐: ACCESSIBLE이 설정됨"),
             Accessible::DumbTerminal => tr!("on: TERM=dumb", "켜짐: TERM=dumb"),
@@ -92,7 +95,10 @@ mod tests {
     #[test]
     fn first_reason_wins() {
         assert_eq!(decide(false, &[]), Accessible::Off);
-        assert_eq!(decide(false, &[("TERM", "xterm-256color")]), Accessible::Off);
+        assert_eq!(
+            decide(false, &[("TERM", "xterm-256color")]),
+            Accessible::Off
+        );
         assert_eq!(decide(true, &[("TERM", "dumb")]), Accessible::Flag);
         assert_eq!(
             decide(false, &[("ACCESSIBLE", "1"), ("COURSE_ACCESSIBLE", "yes")]),
