@@ -117,6 +117,14 @@ pub enum Command {
             course skip environment\n  course skip --undo environment   take it back up now"
     )]
     Skip(SkipArgs),
+    /// Forget progress (hints seen, worked on, put aside; with --all also lessons read and
+    /// the current lesson). Never touches your files.
+    #[command(
+        after_help = "Examples:\n  course reset requirements     forget the hints seen, the worked-on mark and skip of one exercise\n  \
+            course reset --all            start the course over (asks first)\n  course reset --all --yes      in a script: no question\n\n\
+            Exit codes: 0 reset (or nothing to reset, or answered no), 2 unknown exercise, or not on a terminal without --yes."
+    )]
+    Reset(ResetArgs),
     /// Answer an exercise's questions interactively and save the answer file.
     #[command(after_help = "Examples:\n  course answer jupyter-vs-script")]
     Answer(AnswerArgs),
@@ -197,6 +205,19 @@ pub struct SkipArgs {
     /// Take a skipped exercise back up: `course next` leads to it in its usual place again.
     #[arg(long, requires = "exercise")]
     pub undo: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ResetArgs {
+    /// Exercise id whose progress to forget.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub exercise: Option<String>,
+    /// Forget all progress: lessons read, the current lesson, every exercise's hints and marks.
+    #[arg(long)]
+    pub all: bool,
+    /// Do not ask for confirmation (needed when stdin is not a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]

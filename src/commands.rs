@@ -10,6 +10,7 @@ pub mod lesson;
 pub mod list;
 pub mod next;
 pub mod orientation;
+pub mod reset;
 pub mod skip;
 pub mod validate;
 pub mod watch;
@@ -31,7 +32,8 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Ci(CiCommand::Init(args))) => return ci::run(&cli.global, args),
         _ => {}
     }
-    let learner = !matches!(cli.command, Some(Command::Grade(_)));
+    // `reset` reads the state itself: `reset --all` is also the way out of a damaged one.
+    let learner = !matches!(cli.command, Some(Command::Grade(_) | Command::Reset(_)));
     let mut app = App::load(cli.global, learner)?;
     match cli.command {
         None => orientation::run(&mut app),
@@ -43,6 +45,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Watch(args)) => watch::run(&mut app, &args),
         Some(Command::Skip(args)) => skip::run(&mut app, &args),
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
+        Some(Command::Reset(args)) => reset::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
         Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_)) => {
             unreachable!("handled above")

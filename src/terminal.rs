@@ -166,6 +166,17 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// A typed answer to a yes/no question: empty (Enter) is `default`; `y`/`yes`/`예`/`네` yes;
+/// `n`/`no`/`아니오`/`아니요` no; anything else `None` (ask again).
+pub fn parse_yes_no(text: &str, default: bool) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Some(default),
+        "y" | "yes" | "예" | "네" | "응" | "ㅇ" => Some(true),
+        "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
+        _ => None,
+    }
+}
+
 /// `text` wrapped to `width` columns (breaking only at spaces, so Korean words stay whole),
 /// the first line after `first`, the others after `rest`.
 pub fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {

@@ -92,7 +92,7 @@ impl Workspace {
             Ok(text) => crate::yaml::parse_str::<State>(&text, &path.display().to_string())
                 .map_err(|e| {
                     usage(format!(
-                        "{e}\n  the progress file is damaged; fix it, or delete it to start over (exercise results are not lost: they are checked afresh)"
+                        "{e}\n  the progress file is damaged; fix it, or start over with `course reset --all` (exercise results are not lost: they are checked afresh)"
                     ))
                 }),
             Err(crate::fs::ReadError::Missing) => Ok(State::default()),

@@ -26,6 +26,7 @@ mod interrupt;
 mod render;
 mod requirements_corpus;
 mod requirements_issue8;
+mod reset;
 mod snapshots;
 mod terminal;
 mod watch;

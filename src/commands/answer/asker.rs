@@ -311,7 +311,8 @@ impl<R: BufRead> Asker<'_, R> {
                 tr!("Save it? [Y/n] ", "저장할까요? [예/아니오, 기본: 예] "),
                 tr!("the confirmation", "확인 답변"),
             )?;
-            match parse_yes_no(&text) {
+            // Saving is the default: the learner has just answered every question.
+            match crate::terminal::parse_yes_no(&text, true) {
                 Some(yes) => return Ok(yes),
                 None => self.invalid(tr!(
                     "answer y (yes) or n (no)",
@@ -329,16 +330,6 @@ pub fn resolve(params: &Params, text: &str) -> Option<usize> {
         return (1..=params.options.0.len()).contains(&n).then(|| n - 1);
     }
     params.option_index(text)
-}
-
-/// Empty (Enter), `y`/`yes`/`예`/`네` -> yes; `n`/`no`/`아니오`/`아니요` -> no; anything else ->
-/// ask again. Saving is the default: the learner has just answered every question.
-pub fn parse_yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "y" | "yes" | "예" | "네" | "응" | "ㅇ" => Some(true),
-        "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
-        _ => None,
-    }
 }
 
 fn shorten(s: &str, max: usize) -> String {
@@ -370,12 +361,13 @@ mod tests {
     #[test]
     fn yes_and_no_in_both_languages() {
         for y in ["", " ", "y", "Yes", "예", " 네 "] {
-            assert_eq!(parse_yes_no(y), Some(true), "{y}");
+            assert_eq!(crate::terminal::parse_yes_no(y, true), Some(true), "{y}");
         }
         for n in ["N", "no", "아니오", "아니요"] {
-            assert_eq!(parse_yes_no(n), Some(false), "{n}");
+            assert_eq!(crate::terminal::parse_yes_no(n, true), Some(false), "{n}");
         }
-        assert_eq!(parse_yes_no("maybe"), None);
+        assert_eq!(crate::terminal::parse_yes_no("maybe", true), None);
+        assert_eq!(crate::terminal::parse_yes_no(" ", false), Some(false));
     }
 
     fn asker(input: &str, interactive: bool) -> Asker<'static, std::io::Cursor<Vec<u8>>> {
