@@ -7,6 +7,7 @@ mod examples;
 mod next;
 #[cfg(test)]
 mod particle_scan;
+pub mod submission;
 pub mod validate;
 
 pub use next::{exercise_order, next_step, Step};

@@ -50,3 +50,26 @@ fn every_kind_a_code_names_exists() {
         }
     }
 }
+
+/// The codes of a submission that could not be graded: README lists exactly
+/// `grading::submission::CODES`, in order.
+#[test]
+fn readme_lists_every_submission_code_and_no_other() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let (start, end) = (
+        "<!-- submission-codes:start -->",
+        "<!-- submission-codes:end -->",
+    );
+    let table = &readme[readme.find(start).expect("start marker") + start.len()
+        ..readme.find(end).expect("end marker")];
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
+    let expected: Vec<String> = course::grading::submission::CODES
+        .iter()
+        .map(|(code, meaning)| format!("| `{code}` | {meaning} |"))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "README's submission codes differ from the code"
+    );
+}

@@ -296,6 +296,11 @@ fn batch_csv_has_a_row_per_submission_and_error_rows() {
     assert_eq!(lines[0], "submission,score,max_score,first,second,error");
     assert_eq!(lines[1], "alice,0,30,not graded,not graded,");
     assert!(lines[2].starts_with("bob,,,,,not a folder"), "{}", lines[2]);
+    assert!(
+        lines[2].ends_with("[submission/not-a-folder]"),
+        "{}",
+        lines[2]
+    );
     assert_eq!(lines[3], "carol,0,30,not graded,not graded,");
     assert!(
         lines[4].starts_with("dave,,,,,a symbolic link to nothing"),
@@ -350,6 +355,8 @@ fn batch_json_gradebook() {
     assert_eq!(subs[1]["submission"], "bob");
     assert!(subs[1]["report"].is_null());
     assert!(subs[1]["error"].as_str().unwrap().contains("not a folder"));
+    assert_eq!(subs[1]["error_code"], "submission/not-a-folder");
+    assert!(subs[0]["error_code"].is_null());
 }
 
 #[test]

@@ -20,6 +20,7 @@ use crate::course::Course;
 use crate::exit::{usage, Code};
 use crate::fs::write_atomic;
 use crate::grading::batch::{self, grade_workspace, grade_workspace_with};
+use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
 use crate::report::{gradebook, Report};
@@ -92,7 +93,7 @@ fn exec_note(course: &Course, lang: Lang) {
 }
 
 /// The submissions of `dir`, or a usage error saying what `--batch` expects.
-fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<(String, std::path::PathBuf)>> {
+fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<Submission>> {
     let shown = dir.display();
     if !dir.is_dir() {
         return Err(usage(
@@ -103,7 +104,7 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<(String, std::path::P
             .get(lang),
         ));
     }
-    let subs = batch::submissions(dir).map_err(|e| {
+    let subs = submission::batch_folder(dir).map_err(|e| {
         usage(format!(
             "{shown}: cannot read the batch folder ({e}); --batch must name a folder holding one folder per submission"
         ))
@@ -146,7 +147,8 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         Report::build(course, &path.display().to_string(), &results, lang)
     };
     let counter = Counter::submissions(subs.len(), &app.term);
-    let graded = batch::grade_batch(&subs, lang, args.jobs, &grade, &|| counter.inc())
+    let how = OpenOptions { lang };
+    let graded = batch::grade_batch(&subs, &how, args.jobs, &grade, &|| counter.inc())
         .context("cannot start worker threads")?;
     drop(counter);
     let out = if json {

@@ -7,15 +7,15 @@
 //! error value for its row, never the end of the batch.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::run_exercise;
+use super::submission::{self, OpenOptions, Submission, Unusable};
 use crate::checks::CheckContext;
 use crate::course::Course;
-use crate::i18n::{Lang, Tr};
 use crate::tr;
 
 /// Run every exercise of `course` on the folder `root`, without the submission's cache.
@@ -38,76 +38,34 @@ pub fn grade_workspace_with(course: &Course, ctx: CheckContext) -> Vec<super::Ex
 #[derive(Debug)]
 pub struct Graded<T> {
     pub submission: String,
-    pub outcome: Result<T, String>,
-}
-
-/// The submissions of a batch folder: every entry not starting with `.`, sorted by name, as
-/// absolute paths (so each report's `workspace` is the same whatever the current folder).
-pub fn submissions(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
-    let entries = std::fs::read_dir(dir)?;
-    let base = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let mut subs: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                base.join(e.file_name()),
-            )
-        })
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
-    subs.sort();
-    Ok(subs)
-}
-
-/// Why `path` cannot be graded as a submission folder, if it cannot.
-fn unusable(path: &Path) -> Option<Tr> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if path.is_symlink() => {
-            return Some(tr!(
-                "a symbolic link to nothing ({e}); a submission must be a folder",
-                "가리키는 대상이 없는 심볼릭 링크 ({e}). 제출물은 폴더여야 합니다"
-            ))
-        }
-        Err(e) => return Some(tr!("cannot read it: {e}", "읽을 수 없음: {e}")),
-    };
-    if !meta.is_dir() {
-        return Some(tr!(
-            "not a folder; each submission must be a folder in the batch folder",
-            "폴더가 아님. 각 제출물은 배치 폴더 안의 폴더여야 합니다"
-        ));
-    }
-    std::fs::read_dir(path)
-        .err()
-        .map(|e| tr!("cannot read the folder: {e}", "폴더를 읽을 수 없음: {e}"))
+    pub outcome: Result<T, Unusable>,
 }
 
 /// Grade one submission with `grade`; every failure (a file instead of a folder, an
-/// unreadable folder, a panic inside a check) becomes an error message in `lang`.
+/// unreadable folder, a panic inside a check) becomes an [`Unusable`] in `how.lang`.
 pub fn grade_submission<T>(
-    name: &str,
-    path: &Path,
-    lang: Lang,
+    sub: &Submission,
+    how: &OpenOptions,
     grade: impl Fn(&Path) -> T,
 ) -> Graded<T> {
-    let outcome = match unusable(path) {
-        Some(why) => Err(why.get(lang).to_string()),
-        None => catch_unwind(AssertUnwindSafe(|| grade(path))).map_err(|payload| {
+    let outcome = sub.open(how).and_then(|opened| {
+        catch_unwind(AssertUnwindSafe(|| grade(opened.path()))).map_err(|payload| {
             let what = crate::checks::panic_message(payload.as_ref());
             let location = LAST_PANIC
                 .with(|p| p.borrow_mut().take())
                 .unwrap_or_default();
-            tr!(
-                "grading crashed ({what}{location}); this is a bug in course, please report it",
-                "채점 중 오류 ({what}{location}). course의 버그이니 알려 주세요"
+            Unusable::new(
+                submission::CRASHED,
+                tr!(
+                    "grading crashed ({what}{location}); this is a bug in course, please report it",
+                    "채점 중 오류 ({what}{location}). course의 버그이니 알려 주세요"
+                ),
+                how.lang,
             )
-            .get(lang)
-            .to_string()
-        }),
-    };
+        })
+    });
     Graded {
-        submission: name.to_string(),
+        submission: sub.name.clone(),
         outcome,
     }
 }
@@ -149,8 +107,8 @@ impl Drop for QuietPanics {
 /// calling `on_done` after each. Results come back in the order of `subs`. Panics are kept
 /// quiet and turned into error rows.
 pub fn grade_batch<T: Send>(
-    subs: &[(String, PathBuf)],
-    lang: Lang,
+    subs: &[Submission],
+    how: &OpenOptions,
     jobs: Option<usize>,
     grade: &(dyn Fn(&Path) -> T + Sync),
     on_done: &(dyn Fn() + Sync),
@@ -163,8 +121,8 @@ pub fn grade_batch<T: Send>(
     let _quiet = QuietPanics::install();
     Ok(pool.install(|| {
         subs.par_iter()
-            .map(|(name, path)| {
-                let g = grade_submission(name, path, lang, grade);
+            .map(|sub| {
+                let g = grade_submission(sub, how, grade);
                 on_done();
                 g
             })
@@ -176,10 +134,12 @@ pub fn grade_batch<T: Send>(
 impl<T: Serialize> Serialize for Graded<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Graded", 3)?;
+        let mut st = s.serialize_struct("Graded", 4)?;
         st.serialize_field("submission", &self.submission)?;
         st.serialize_field("report", &self.outcome.as_ref().ok())?;
-        st.serialize_field("error", &self.outcome.as_ref().err())?;
+        let error = self.outcome.as_ref().err();
+        st.serialize_field("error", &error.map(|e| &e.message))?;
+        st.serialize_field("error_code", &error.map(|e| e.code))?;
         st.end()
     }
 }
@@ -187,6 +147,7 @@ impl<T: Serialize> Serialize for Graded<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn batch_turns_bad_submissions_into_error_rows() {
@@ -197,20 +158,30 @@ mod tests {
         std::fs::write(dir.join("a-file"), "x").unwrap();
         std::fs::create_dir(dir.join(".git")).unwrap();
         std::os::unix::fs::symlink(dir.join("missing"), dir.join("c-link")).unwrap();
-        let subs = submissions(dir).unwrap();
+        let subs = submission::batch_folder(dir).unwrap();
+        let how = OpenOptions { lang: Lang::En };
         let count = std::sync::atomic::AtomicUsize::new(0);
         let grade = |path: &Path| {
             assert!(!path.ends_with("d-panics"), "a bug in a check");
             path.to_path_buf()
         };
-        let graded = grade_batch(&subs, Lang::En, Some(2), &grade, &|| {
+        let graded = grade_batch(&subs, &how, Some(2), &grade, &|| {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         })
         .unwrap();
         let names: Vec<&str> = graded.iter().map(|g| g.submission.as_str()).collect();
         assert_eq!(names, ["a-file", "b-good", "c-link", "d-panics"]);
         assert_eq!(count.into_inner(), 4);
-        let error = |i: usize| graded[i].outcome.as_ref().unwrap_err().clone();
+        let error = |i: usize| graded[i].outcome.as_ref().unwrap_err().message.clone();
+        let code = |i: usize| graded[i].outcome.as_ref().unwrap_err().code;
+        assert_eq!(
+            [code(0), code(2), code(3)],
+            [
+                submission::NOT_A_FOLDER,
+                submission::DANGLING_LINK,
+                submission::CRASHED
+            ]
+        );
         assert!(error(0).starts_with("not a folder"), "{}", error(0));
         assert_eq!(
             graded[1].outcome.as_ref().ok(),

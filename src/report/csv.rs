@@ -21,7 +21,7 @@ pub const COULD_NOT_RUN: &str = "error";
 pub struct Row<'a> {
     pub submission: &'a str,
     /// The report, or why the submission could not be graded.
-    pub outcome: Result<&'a Report, &'a str>,
+    pub outcome: Result<&'a Report, String>,
 }
 
 /// The gradebook for `rows` in the given order, with a column for each of `exercise_ids`.
@@ -33,7 +33,7 @@ pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
     push_record(&mut out, header.iter().map(|h| text_field(h)));
     for row in rows {
         let mut fields = vec![text_field(row.submission)];
-        match row.outcome {
+        match &row.outcome {
             Ok(report) => {
                 fields.push(report.summary.score.to_string());
                 fields.push(report.summary.max_score.to_string());
@@ -108,7 +108,7 @@ mod tests {
             },
             Row {
                 submission: "bob, jr",
-                outcome: Err("not a folder: \"bob\"\nreally"),
+                outcome: Err("not a folder: \"bob\"\nreally".into()),
             },
             Row {
                 submission: "=HYPERLINK(1)",

@@ -2,10 +2,11 @@
 //!
 //! - CSV (`--format csv`, also the default): `submission,score,max_score,<exercise id>...,error`,
 //!   one row per submission sorted by name; a submission that could not be graded (not a
-//!   folder, unreadable, a panic in a check) has empty scores and the reason in `error`.
+//!   folder, unreadable, a panic in a check) has empty scores and the reason in `error`,
+//!   followed by its code in brackets (`... [submission/not-a-folder]`).
 //! - JSON (`--format json`): one document
 //!   `{"schema":"course-gradebook/1","course":ID,"exercises":[ID...],"submissions":[{"submission":NAME,
-//!   "report":<course-report/1>|null,"error":null|MESSAGE}]}`.
+//!   "report":<course-report/1>|null,"error":null|MESSAGE,"error_code":null|CODE}]}`.
 
 use serde::Serialize;
 
@@ -47,7 +48,7 @@ pub fn render_csv(course: &Course, graded: &[Graded<Report>]) -> String {
         .iter()
         .map(|g| csv::Row {
             submission: &g.submission,
-            outcome: g.outcome.as_ref().map_err(String::as_str),
+            outcome: g.outcome.as_ref().map_err(ToString::to_string),
         })
         .collect();
     csv::render(&exercise_ids(course), &rows)
