@@ -111,6 +111,15 @@ pub enum Command {
     /// Show the next hint of an exercise (one more each time).
     #[command(after_help = "Examples:\n  course hint\n  course hint requirements")]
     Hint(HintArgs),
+    /// Open the file to fix in your editor ($VISUAL or $EDITOR), at the line of the first problem.
+    #[command(
+        after_help = "Examples:\n  course edit                the exercise you are on\n  \
+            course edit requirements\n  EDITOR=nano course edit\n\n\
+            Opens the file the first failing finding points at, at its line (vi, vim, nvim, nano, emacs, micro: +LINE; \
+            hx: FILE:LINE; code: -g FILE:LINE), else the exercise's main file.\n\n\
+            Exit codes: 0 the editor ran, 2 no editor set (the message says how), no file to edit, or the editor failed."
+    )]
+    Edit(EditArgs),
     /// Put an exercise aside (e.g. while torch downloads); `course next` comes back to it last.
     #[command(
         after_help = "Examples:\n  course skip                the exercise `course next` is on\n  \
@@ -195,6 +204,12 @@ pub struct WatchArgs {
 #[derive(Args, Debug)]
 pub struct HintArgs {
     /// Exercise id [default: the first unfinished exercise].
+    pub exercise: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// Exercise id [default: the exercise `course next` is on, else the first not passing].
     pub exercise: Option<String>,
 }
 

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod check;
 pub mod ci;
+pub mod edit;
 pub mod grade;
 pub mod hint;
 pub mod init;
@@ -42,6 +43,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Next) => next::run(&mut app),
         Some(Command::Check(args)) => check::run(&mut app, &args),
         Some(Command::Hint(args)) => hint::run(&mut app, &args),
+        Some(Command::Edit(args)) => edit::run(&mut app, &args),
         Some(Command::Watch(args)) => watch::run(&mut app, &args),
         Some(Command::Skip(args)) => skip::run(&mut app, &args),
         Some(Command::Answer(args)) => answer::run(&mut app, &args),

@@ -16,6 +16,8 @@ pub enum Code {
     Usage = 2,
     /// A check could not run (for example an interpreter that hangs or crashes).
     CheckError = 3,
+    /// Interrupted: Ctrl-C (as a signal, or as a key on an interactive screen).
+    Interrupted = 130,
 }
 
 impl From<Code> for ExitCode {

@@ -7,6 +7,7 @@
 //! themes both stay readable.
 
 mod accessible;
+pub mod editor;
 pub mod keys;
 mod progress;
 pub mod selector;

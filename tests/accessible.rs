@@ -2,7 +2,7 @@
 //! give linear text a screen reader reads well: no box drawing, tables as `column: value`
 //! lines, statuses as words, no escape codes. (On a real terminal: `tests/home.rs`.)
 
-use crate::common::{course, course_in, tempdir};
+use crate::common::{course, course_in, tempdir, texts};
 
 const BOX: [char; 6] = ['─', '│', '┌', '┼', '✓', '✗'];
 
@@ -49,14 +49,10 @@ fn issue10_korean_tables_read_as_lines_too() {
 fn issue10_plain_list_and_check_say_statuses_in_words() {
     let ws = tempdir();
     course_in(ws.path()).arg("init").assert().success();
-    let out = course_in(ws.path())
-        .args(["--plain", "--lang", "en", "list"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let (out, _) = texts(
+        course_in(ws.path()).args(["--plain", "--lang", "en", "list"]),
+        0,
+    );
     assert!(
         out.contains("  1. Why the ecosystem matters (why): not yet"),
         "{out}"
@@ -69,15 +65,10 @@ fn issue10_plain_list_and_check_say_statuses_in_words() {
         !out.contains("(+ read"),
         "no legend for marks that are not drawn"
     );
-    let out = course_in(ws.path())
-        .args(["--lang", "ko", "check", "requirements"])
-        .env("COURSE_ACCESSIBLE", "1")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let mut cmd = course_in(ws.path());
+    cmd.args(["--lang", "ko", "check", "requirements"])
+        .env("COURSE_ACCESSIBLE", "1");
+    let (out, _) = texts(&mut cmd, 1);
     assert!(
         out.starts_with("실패: requirements.txt 작성 (requirements), 0/20\n"),
         "{out}"

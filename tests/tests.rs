@@ -15,6 +15,7 @@ mod check_structure;
 mod ci;
 mod cli;
 mod codes;
+mod edit;
 mod examples;
 mod file_reads;
 mod flow;

@@ -120,6 +120,25 @@ pub fn target(app: &App, named: Option<&String>) -> Result<Target> {
     )
 }
 
+/// The exercise a learner means without naming one more precisely: the one named, else the
+/// one `course next` is on, else the first in the course that does not pass (`None` when all
+/// do). `course hint` and `course edit` use it.
+pub fn open_target(app: &App, named: Option<&String>) -> Result<Option<String>> {
+    Ok(match target(app, named)? {
+        Target::Named(id) | Target::Current(id) => Some(id),
+        Target::NoneCurrent(results) => app
+            .course
+            .exercises
+            .iter()
+            .find(|e| {
+                results
+                    .iter()
+                    .any(|r| r.id == e.id && r.status != crate::checks::Status::Pass)
+            })
+            .map(|e| e.id.clone()),
+    })
+}
+
 /// Fail with the list of valid ids when any of `ids` is not an exercise of the course.
 pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
     for id in ids {

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::check::{target, Target};
+use super::check::open_target;
 use crate::app::App;
 use crate::cli::HintArgs;
 use crate::exit::Code;
@@ -11,30 +11,17 @@ use crate::terminal::Style;
 use crate::tr;
 
 pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
-    let id = match target(app, args.exercise.as_ref())? {
-        Target::Named(id) | Target::Current(id) => id,
-        Target::NoneCurrent(results) => {
-            let first_open = app.course.exercises.iter().find(|e| {
-                results
-                    .iter()
-                    .any(|r| r.id == e.id && r.status != crate::checks::Status::Pass)
-            });
-            match first_open {
-                Some(e) => e.id.clone(),
-                None => {
-                    crate::terminal::print(
-                        &(tr!(
-                            "Every exercise passes; no hint needed.",
-                            "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
-                        )
-                        .get(app.lang)
-                        .to_string()
-                            + "\n"),
-                    )?;
-                    return Ok(Code::Ok);
-                }
-            }
-        }
+    let Some(id) = open_target(app, args.exercise.as_ref())? else {
+        crate::terminal::print(
+            &(tr!(
+                "Every exercise passes; no hint needed.",
+                "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
+            )
+            .get(app.lang)
+            .to_string()
+                + "\n"),
+        )?;
+        return Ok(Code::Ok);
     };
     let exercise = app.course.exercise(&id).expect("checked above").clone();
     app.state.tried.insert(id.clone());

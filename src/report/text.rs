@@ -37,7 +37,7 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
         for f in &e.findings {
             match f.status {
                 Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
-                    out.push_str(&problem_lines(f, term, lang));
+                    out.push_str(&problem_lines(f, term, lang, &report.workspace));
                 }
                 Status::Skip => {
                     for line in indented(&located(f), "    - ", "      ", term.width) {
@@ -139,7 +139,10 @@ fn located(f: &FindingReport) -> String {
     f.located()
 }
 
-fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
+/// The problem, wrapped, and the hint under it. On a terminal that follows hyperlinks the
+/// file name is an OSC 8 `file://` link to the file in `workspace` (added after wrapping, so
+/// the escape never counts as width or gets split).
+fn problem_lines(f: &FindingReport, term: &Term, lang: Lang, workspace: &str) -> String {
     let mut s = String::new();
     let prefix = if f.status == Status::Error {
         tr!("could not check: ", "확인할 수 없음: ")
@@ -164,6 +167,7 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
                 s.push_str(&term.paint(Style::Fail, &prefix));
                 s.push_str(rest);
             }
+            _ if i == 0 && term.hyperlinks => s.push_str(&linked(&line, f, workspace)),
             _ => s.push_str(&line),
         }
         s.push('\n');
@@ -186,6 +190,16 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// `line` with the first occurrence of the finding's file name made a `file://` link.
+fn linked(line: &str, f: &FindingReport, workspace: &str) -> String {
+    let Some(file) = f.file.as_deref().filter(|file| line.contains(*file)) else {
+        return line.to_string();
+    };
+    let abs = std::path::Path::new(workspace).join(file);
+    let link = crate::terminal::editor::file_link(&abs, file);
+    line.replacen(file, &link, 1)
 }
 
 fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
@@ -401,6 +415,24 @@ pub(crate) mod tests {
             "{out}"
         );
         assert!(!out.contains("  PASS") && !out.contains('✓') && !out.contains('→'));
+    }
+
+    #[test]
+    fn file_names_are_hyperlinks_only_when_the_terminal_follows_them() {
+        let mut term = Term::plain(80);
+        let out = render(&sample(), &term, Lang::En, true);
+        assert!(!out.contains("\x1b]8;;"));
+        term.hyperlinks = true;
+        let out = render(&sample(), &term, Lang::En, true);
+        let link = out
+            .lines()
+            .find(|l| l.contains("\x1b]8;;"))
+            .expect("a link");
+        assert!(link.starts_with("    \x1b]8;;file://"), "{link:?}");
+        assert!(
+            link.contains("requirements.txt\x1b\\requirements.txt\x1b]8;;\x1b\\:4: `numpy>=`"),
+            "{link:?}"
+        );
     }
 
     #[test]

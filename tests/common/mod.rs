@@ -214,3 +214,12 @@ pub fn exercise<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
         .find(|e| e["id"] == id)
         .unwrap_or_else(|| panic!("no exercise `{id}` in {doc}"))
 }
+
+/// stdout and stderr (lossy UTF-8) of `cmd`, which must exit with `code`.
+pub fn texts(cmd: &mut Command, code: i32) -> (String, String) {
+    let out = cmd.assert().code(code).get_output().clone();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

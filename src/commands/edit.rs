@@ -1,0 +1,123 @@
+//! `course edit [EXERCISE]`: open the file the first failing finding points at, at its line,
+//! in the learner's editor (`$VISUAL`, else `$EDITOR`; see `terminal::editor`). With no
+//! failing finding that names a file, the exercise's main file (the first file its checks
+//! read). Also used by `e` on the home screen.
+//!
+//! Exit codes: 0 the editor ran and exited cleanly; 2 no editor is set (the message says how
+//! to set one and names the file to open), the exercise has no file to edit, or the editor
+//! could not start or exited with an error.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::check::open_target;
+use crate::app::App;
+use crate::checks::{Check, Status};
+use crate::cli::EditArgs;
+use crate::exit::{usage, Code};
+use crate::grading::ExerciseResult;
+use crate::terminal::editor;
+use crate::tr;
+
+pub fn run(app: &mut App, args: &EditArgs) -> Result<Code> {
+    let root = app.require_workspace()?.root.clone();
+    let Some(id) = open_target(app, args.exercise.as_ref())? else {
+        crate::terminal::print(
+            &(tr!(
+                "Every exercise passes; name one to edit: course edit EXERCISE",
+                "모든 연습 문제를 통과했습니다. 편집할 연습 문제를 지정하세요: course edit EXERCISE"
+            )
+            .get(app.lang)
+            .to_string()
+                + "\n"),
+        )?;
+        return Ok(Code::Ok);
+    };
+    app.mark_tried([id.as_str()])?;
+    let results = app.check_exercises(std::slice::from_ref(&id))?;
+    let (file, line) = place(app, &id, &results)?;
+    open(app, &root, &file, line)?;
+    Ok(Code::Ok)
+}
+
+/// Where to edit exercise `id`: the first failing finding with a file (and its line), else
+/// the exercise's main file.
+pub fn place(app: &App, id: &str, results: &[ExerciseResult]) -> Result<(String, Option<u32>)> {
+    let failing = results
+        .iter()
+        .filter(|r| r.id == id)
+        .flat_map(|r| &r.findings)
+        .filter(|f| matches!(f.status, Status::Fail | Status::Error))
+        .find_map(|f| f.file.clone().map(|file| (file, f.line)));
+    if let Some(found) = failing {
+        return Ok(found);
+    }
+    let exercise = app.course.exercise(id).expect("a known exercise");
+    exercise
+        .checks
+        .iter()
+        .find_map(main_file)
+        .map(|f| (f, None))
+        .ok_or_else(|| {
+            usage(
+                tr!(
+                    "`{id}` has no file to edit (its checks look at an environment or a history, not a file); `course check {id}` says what to do",
+                    "`{id}`에는 편집할 파일이 없습니다 (환경이나 기록을 확인하는 연습 문제입니다). 할 일은 `course check {id}`가 알려 줍니다"
+                )
+                .get(app.lang)
+                .to_string(),
+            )
+        })
+}
+
+/// The file a check reads or asks for first, if it reads one.
+fn main_file(check: &Check) -> Option<String> {
+    match check {
+        Check::Requirements(p) => Some(p.file.clone()),
+        Check::Mentions(p) => Some(p.file.clone()),
+        Check::Choices(p) => Some(p.file.clone()),
+        Check::Paths(p) => p.files.first().cloned(),
+        Check::Gitignore(_) => Some(".gitignore".into()),
+        _ => None,
+    }
+}
+
+/// Open `file` (relative to `root`) at `line` in the learner's editor, or fail saying how to
+/// set one.
+pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()> {
+    let place = match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_string(),
+    };
+    let Some((editor, var)) = editor::from_env() else {
+        return Err(usage(
+            tr!(
+                "no editor is set, so `course` cannot open {place}. Set one, e.g. `export EDITOR=nano` (or vim, hx, \"code --wait\") in ~/.bashrc or ~/.zshrc, then run this again",
+                "편집기가 설정되어 있지 않아 {place}을(를) 열 수 없습니다. ~/.bashrc나 ~/.zshrc에 `export EDITOR=nano`처럼(vim, hx, \"code --wait\"도 됩니다) 설정한 뒤 다시 실행하세요"
+            )
+            .get(app.lang)
+            .to_string(),
+        ));
+    };
+    let status = editor::open(&editor, Path::new(file), line, root);
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(usage(
+            tr!(
+                "the editor `{editor}` (from ${var}) exited with {s} on {place}",
+                "${var}의 편집기 `{editor}`가 {place}을(를) 연 뒤 오류로 끝났습니다 ({s})"
+            )
+            .get(app.lang)
+            .to_string(),
+        )),
+        Err(e) => Err(usage(
+            tr!(
+                "cannot start the editor `{editor}` (from ${var}): {e}",
+                "${var}의 편집기 `{editor}`를 시작할 수 없습니다: {e}"
+            )
+            .get(app.lang)
+            .to_string(),
+        )),
+    }
+}

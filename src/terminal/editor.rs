@@ -1,0 +1,170 @@
+//! Opening a file at a line in the learner's editor (`course edit`, `e` on the home screen
+//! and in `watch`), and `file://` hyperlinks to files (OSC 8) for terminals that follow them.
+//!
+//! The editor is `$VISUAL`, else `$EDITOR`, run the way git runs it: through `sh -c
+//! '<editor> "$@"'`, so a value with arguments (`code --wait`, `emacsclient -t`) works and the
+//! file name is never split or interpreted by the shell. How to say "at this line" depends on
+//! the editor, known by the name of its program: `+LINE FILE` for vi, vim, nvim, nano, emacs,
+//! micro, kakoune and friends; `FILE:LINE` for helix (`hx`) and Sublime Text (`subl`);
+//! `-g FILE:LINE` for VS Code and its forks (`code`, `codium`, `cursor`); any other editor
+//! gets only the file.
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::{Command, ExitStatus};
+
+/// The editor command from `$VISUAL`, else `$EDITOR` (empty values do not count), with the
+/// variable it came from.
+pub fn from_env() -> Option<(String, &'static str)> {
+    ["VISUAL", "EDITOR"].into_iter().find_map(|var| {
+        std::env::var(var)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| (v, var))
+    })
+}
+
+/// The program's name in an editor command: `/usr/bin/nvim -u NONE` -> `nvim`.
+fn program(editor: &str) -> String {
+    let first = editor.split_whitespace().next().unwrap_or("");
+    let name = first.rsplit(['/', '\\']).next().unwrap_or(first);
+    name.trim_end_matches(".exe").to_ascii_lowercase()
+}
+
+/// The arguments that open `file` at `line` in `editor` (see the module docs).
+pub fn arguments(editor: &str, file: &Path, line: Option<u32>) -> Vec<OsString> {
+    let line = line.filter(|l| *l > 0);
+    let Some(line) = line else {
+        return vec![file.as_os_str().to_owned()];
+    };
+    let with_line = || {
+        let mut s = file.as_os_str().to_owned();
+        s.push(format!(":{line}"));
+        s
+    };
+    match program(editor).as_str() {
+        "vi" | "vim" | "nvim" | "gvim" | "mvim" | "view" | "nano" | "pico" | "emacs"
+        | "emacsclient" | "micro" | "kak" | "joe" | "jed" | "mg" | "ne" | "vis" | "ed" => {
+            vec![format!("+{line}").into(), file.as_os_str().to_owned()]
+        }
+        "hx" | "helix" | "subl" | "sublime_text" => vec![with_line()],
+        "code" | "code-insiders" | "codium" | "vscodium" | "cursor" | "windsurf" => {
+            vec!["-g".into(), with_line()]
+        }
+        _ => vec![file.as_os_str().to_owned()],
+    }
+}
+
+/// The command that runs `editor` on `file` at `line`, in `dir`.
+pub fn command(editor: &str, file: &Path, line: Option<u32>, dir: &Path) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg(editor)
+        .args(arguments(editor, file, line))
+        .current_dir(dir);
+    cmd
+}
+
+/// Run the editor and wait for it (the caller has left raw mode and the alternate screen).
+pub fn open(
+    editor: &str,
+    file: &Path,
+    line: Option<u32>,
+    dir: &Path,
+) -> std::io::Result<ExitStatus> {
+    command(editor, file, line, dir).status()
+}
+
+/// An OSC 8 hyperlink to the absolute path `abs`, showing `text`: `file://HOST/PATH` with the
+/// path percent-encoded (RFC 8089; terminals compare the host with their own, so a link in
+/// an SSH session does not open a local file of the same name).
+pub fn file_link(abs: &Path, text: &str) -> String {
+    let url = file_url(abs, &hostname());
+    format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\")
+}
+
+fn file_url(abs: &Path, host: &str) -> String {
+    let mut url = format!("file://{host}");
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
+/// This machine's name, as terminals compare it with theirs (empty when unknown: `file:///`).
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b))
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(editor: &str, line: Option<u32>) -> Vec<String> {
+        arguments(editor, Path::new("src/요구 사항.txt"), line)
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn each_editor_family_gets_its_line_convention() {
+        for vi_like in [
+            "vi",
+            "vim",
+            "/usr/bin/nvim -u NONE",
+            "nano",
+            "emacs -nw",
+            "micro",
+        ] {
+            assert_eq!(
+                args(vi_like, Some(4)),
+                ["+4", "src/요구 사항.txt"],
+                "{vi_like}"
+            );
+        }
+        assert_eq!(args("hx", Some(4)), ["src/요구 사항.txt:4"]);
+        assert_eq!(args("code --wait", Some(4)), ["-g", "src/요구 사항.txt:4"]);
+        assert_eq!(
+            args("C:\\bin\\Code.exe", Some(4)),
+            ["-g", "src/요구 사항.txt:4"]
+        );
+        assert_eq!(args("gedit", Some(4)), ["src/요구 사항.txt"]);
+        assert_eq!(args("vim", None), ["src/요구 사항.txt"]);
+        assert_eq!(args("vim", Some(0)), ["src/요구 사항.txt"]);
+    }
+
+    #[test]
+    fn the_shell_never_splits_the_file_name() {
+        let cmd = command("vim", Path::new("a b;rm x"), Some(2), Path::new("/"));
+        let argv: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(argv, ["-c", "vim \"$@\"", "vim", "+2", "a b;rm x"]);
+    }
+
+    #[test]
+    fn file_urls_are_percent_encoded() {
+        assert_eq!(
+            file_url(Path::new("/home/me/my project/요.txt"), "box"),
+            "file://box/home/me/my%20project/%EC%9A%94.txt"
+        );
+        let link = file_link(Path::new("/w/requirements.txt"), "requirements.txt");
+        assert!(link.starts_with("\x1b]8;;file://"));
+        assert!(link.ends_with("/w/requirements.txt\x1b\\requirements.txt\x1b]8;;\x1b\\"));
+    }
+}

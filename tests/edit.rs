@@ -1,0 +1,133 @@
+//! `course edit` (issue 10): the learner's editor opens the file a failing finding points at,
+//! at its line, by the editor's own convention. The "editors" are scripts named like the real
+//! ones that write down the arguments they were given.
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{course_in, tempdir, texts, write};
+
+/// A fake editor called `name` in `dir` that writes its arguments, one a line, to `args.txt`.
+fn fake_editor(dir: &Path, name: &str) -> PathBuf {
+    let log = dir.join("args.txt");
+    let path = write(
+        dir,
+        &format!("bin/{name}"),
+        &format!(
+            "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done > '{}'\n",
+            log.display()
+        ),
+    );
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    path
+}
+
+fn args(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("args.txt"))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// A workspace whose requirements.txt has an unexplained `numpy` on line 3.
+fn workspace() -> tempfile::TempDir {
+    let ws = tempdir();
+    course_in(ws.path()).arg("init").assert().success();
+    write(
+        ws.path(),
+        "requirements.txt",
+        "torch==2.5.1  # 딥러닝 프레임워크\n# 학습 기록\nnumpy>=1.24\nwandb\ntransformers  # 언어 모델\n",
+    );
+    ws
+}
+
+#[test]
+fn issue10_edit_opens_the_failing_line_in_each_editor_family() {
+    let ws = workspace();
+    let tools = tempdir();
+    for (name, extra, expected) in [
+        ("vim", "", vec!["+4", "requirements.txt"]),
+        ("nano", "", vec!["+4", "requirements.txt"]),
+        ("hx", "", vec!["requirements.txt:4"]),
+        ("code", " --wait", vec!["-g", "requirements.txt:4"]),
+        ("gedit", "", vec!["requirements.txt"]),
+    ] {
+        let editor = fake_editor(tools.path(), name);
+        course_in(ws.path())
+            .args(["edit", "requirements"])
+            .env("EDITOR", format!("{}{extra}", editor.display()))
+            .assert()
+            .success();
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        if extra == " --wait" {
+            want.insert(0, "--wait".into());
+        }
+        assert_eq!(args(tools.path()), want, "{name}");
+    }
+}
+
+#[test]
+fn issue10_visual_wins_and_a_passing_exercise_opens_its_main_file() {
+    let ws = tempdir();
+    course_in(ws.path()).arg("init").assert().success();
+    let tools = tempdir();
+    let vim = fake_editor(tools.path(), "vim");
+    let nano = tempdir();
+    let nano = fake_editor(nano.path(), "nano");
+    // The answer file is missing: its finding names the file but no line.
+    course_in(ws.path())
+        .args(["edit", "jupyter-vs-script"])
+        .env("VISUAL", &vim)
+        .env("EDITOR", &nano)
+        .assert()
+        .success();
+    assert_eq!(args(tools.path()), ["answers/jupyter_vs_script.yaml"]);
+    assert!(
+        !ws.path().join("answers").exists(),
+        "course edit writes nothing itself"
+    );
+}
+
+#[test]
+fn issue10_without_an_editor_it_says_how_to_set_one() {
+    let ws = workspace();
+    for lang in ["en", "ko"] {
+        let (_, err) = texts(
+            course_in(ws.path()).args(["edit", "requirements", "--lang", lang]),
+            2,
+        );
+        assert!(err.contains("export EDITOR=nano"), "{err}");
+        assert!(err.contains("requirements.txt:4"), "{err}");
+    }
+}
+
+#[test]
+fn issue10_an_exercise_without_files_and_a_failing_editor_exit_2() {
+    let ws = workspace();
+    let edit = |id: &str, editor: &str| {
+        let mut cmd = course_in(ws.path());
+        cmd.args(["edit", id, "--lang", "en"]).env("EDITOR", editor);
+        texts(&mut cmd, 2).1
+    };
+    assert!(edit("environment", "true").contains("no file to edit"));
+    let err = edit("requirements", "false");
+    assert!(
+        err.contains("the editor `false` (from $EDITOR) exited"),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue10_file_links_never_when_piped_or_plain() {
+    let ws = workspace();
+    for extra in [&["--color", "always"][..], &["--plain"]] {
+        let mut cmd = course_in(ws.path());
+        cmd.args(["check", "requirements"])
+            .args(extra)
+            .env("COURSE_HYPERLINKS", "1");
+        let (out, _) = texts(&mut cmd, 1);
+        assert!(out.contains("requirements.txt:4"), "{out}");
+        assert!(!out.contains("\x1b]8;;"), "{extra:?}: {out:?}");
+    }
+}
