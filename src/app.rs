@@ -52,7 +52,7 @@ impl App {
             crate::exit::usage(
                 crate::tr!(
                     "this folder is not a course workspace (no .course/ here or above); run `course init` here, or pass --workspace DIR",
-                    "이 폴더는 코스 작업 폴더가 아닙니다 (.course/ 없음). 여기서 `course init`을 실행하거나 --workspace DIR를 주세요"
+                    "이 폴더는 코스 작업 폴더가 아닙니다 (.course/ 없음). 여기서 `course init`을 실행하거나 --workspace DIR를 주십시오"
                 )
                 .get(self.lang)
                 .to_string(),

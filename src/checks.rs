@@ -190,7 +190,7 @@ fn guarded(kind: &str, run: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
                 Code::CheckCrashed,
                 tr!(
                     "the `{kind}` check crashed ({what}); this is a bug in course, please report it with the file it was checking",
-                    "`{kind}` 확인이 비정상 종료되었습니다 ({what}). course의 버그이니 확인하던 파일과 함께 알려 주세요"
+                    "`{kind}` 확인이 비정상 종료되었습니다 ({what}). course의 버그이니 확인하던 파일과 함께 알려 주십시오"
                 ),
             )]
         }
@@ -380,7 +380,7 @@ impl CheckContext {
     pub fn exec_disabled(&self, what: &str) -> Finding {
         Finding::skip(Code::ExecDisabled, tr!(
             "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
-            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec을 주세요"
+            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec을 주십시오"
         ))
     }
 }

@@ -8,6 +8,8 @@ mod next;
 #[cfg(test)]
 mod particle_scan;
 pub mod submission;
+#[cfg(test)]
+mod register_scan;
 pub mod validate;
 
 pub use next::{exercise_order, next_step, Step};

@@ -3,6 +3,7 @@
 //! Content files hold [`Localized`] text where either language may be missing; code that
 //! speaks to the learner builds [`Tr`] values that always carry both, via [`tr!`].
 
+pub mod glossary;
 mod josa;
 
 pub use josa::{final_sound, josa, particles, Final};

@@ -163,7 +163,7 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
             let d = dir.display();
             looked_in.push(tr!(
                 "$VIRTUAL_ENV={d}: not a virtual environment",
-                "$VIRTUAL_ENV={d}: 가상 환경이 아님"
+                "$VIRTUAL_ENV={d}: 가상환경이 아님"
             ));
         }
         None => looked_in.push(tr!("$VIRTUAL_ENV: not set", "$VIRTUAL_ENV: 설정되지 않음")),
@@ -322,7 +322,7 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
                     cfg_file,
                     tr!(
                         "the virtual environment {d} points to a Python that no longer exists (`home = {home}` in pyvenv.cfg){made_from}",
-                        "가상 환경 {d}이(가) 더 이상 없는 Python을 가리킵니다 (pyvenv.cfg의 `home = {home}`){made_from}";
+                        "가상환경 {d}이(가) 더 이상 없는 Python을 가리킵니다 (pyvenv.cfg의 `home = {home}`){made_from}";
                     made_from = made_from
                     ),
                     recreate,
@@ -386,11 +386,11 @@ pub fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
     match kind {
         EnvKind::Venv => tr!(
             "make the environment again where it is used (a virtual environment cannot be moved or copied): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
-            "쓸 자리에서 환경을 다시 만드세요 (가상 환경은 옮기거나 복사할 수 없습니다): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
+            "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
         ),
         EnvKind::Conda => tr!(
             "recreate the conda environment: `conda env remove -p {d}` then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",
-            "conda 환경을 다시 만드세요: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
+            "conda 환경을 다시 만드십시오: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
         ),
     }
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 const EXERCISE: &str = r#"title: {ko: Jupyter 와 스크립트, en: Jupyter vs script}
 lesson: x
 points: 20
-prompt: {ko: "각 작업에 알맞은 도구를 고르세요", en: "Pick the right **tool** for each task.\n\n```yaml\nunit_tests:\n  choice: script\n```\n\nRun `course answer jvs` for help."}
+prompt: {ko: "각 작업에 알맞은 도구를 고르십시오", en: "Pick the right **tool** for each task.\n\n```yaml\nunit_tests:\n  choice: script\n```\n\nRun `course answer jvs` for help."}
 checks:
   - kind: choices
     file: answers/jupyter_vs_script.yaml
@@ -560,7 +560,7 @@ fn the_intro_is_short_rendered_and_wrapped() {
     assert!(stdout.starts_with("Jupyter 와 스크립트\n"), "{stdout}");
     assert!(stdout.contains("질문 4개"), "{stdout}");
     assert!(
-        !stdout.contains("각 작업에 알맞은 도구를 고르세요"),
+        !stdout.contains("각 작업에 알맞은 도구를 고르십시오"),
         "{stdout}"
     );
 }
@@ -787,7 +787,11 @@ fn esc_on_a_terminal_cancels_with_exit_0() {
     assert_eq!(s.files(), before);
 
     // Esc then Enter at the (line-read) reason prompt cancels too.
-    let (code, output) = on_terminal(&s, "ko", &[("Enter 선택", "\r"), ("이유는?", "\x1b\r")]);
+    let (code, output) = on_terminal(
+        &s,
+        "ko",
+        &[("Enter 선택", "\r"), ("이유를 쓰십시오", "\x1b\r")],
+    );
     assert_eq!(code, 0, "{output}");
     assert!(output.contains("취소했습니다"), "{output}");
     assert_eq!(s.files(), before);
@@ -803,7 +807,7 @@ fn arrow_keys_at_the_reason_prompt_ask_again_on_a_terminal() {
         &[
             ("Enter 선택", "\r"),
             (
-                "이유는?",
+                "이유를 쓰십시오",
                 "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\r",
             ),
             ("화살표 키로 고칠 수 없습니다", ""),
@@ -813,13 +817,22 @@ fn arrow_keys_at_the_reason_prompt_ask_again_on_a_terminal() {
             ),
             ("2/4", ""),
             ("Enter 선택", "2\r"),
-            ("이유는?", "서버에서 몇 시간 동안 사람 없이 돌아가야 해서\r"),
+            (
+                "이유를 쓰십시오",
+                "서버에서 몇 시간 동안 사람 없이 돌아가야 해서\r",
+            ),
             ("3/4", ""),
             ("Enter 선택", "\r"),
-            ("이유는?", "그림이 코드 바로 옆에 보여서 고치기 쉽다\r"),
+            (
+                "이유를 쓰십시오",
+                "그림이 코드 바로 옆에 보여서 고치기 쉽다\r",
+            ),
             ("4/4", ""),
             ("Enter 선택", "\x1b[B\r"),
-            ("이유는?", "다른 코드가 import 하고 테스트도 돌릴 수 있다\r"),
+            (
+                "이유를 쓰십시오",
+                "다른 코드가 import 하고 테스트도 돌릴 수 있다\r",
+            ),
             ("기본: 예]", "\r"),
         ],
     );

@@ -146,7 +146,7 @@ fn messages_in_korean() {
     let text = r.text("git-history");
     assert!(text.contains("HEAD에 커밋이 1개 있습니다"), "{text}");
     assert!(
-        text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하세요: `git add hello.py`"),
+        text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하십시오: `git add hello.py`"),
         "{text}"
     );
     assert!(r.text("gitignore").contains("`.gitignore` 파일이 없어서"));
@@ -962,7 +962,7 @@ fn with_only_library_files_committed_it_says_to_create_hello_py() {
     }
     let ko = suggestion(&check_with(c.path(), ws, "ko", &[]));
     assert!(
-        ko.starts_with("`hello.py` 같은 파일을 직접 만들어 커밋하세요"),
+        ko.starts_with("`hello.py` 같은 파일을 직접 만들어 커밋하십시오"),
         "{ko}"
     );
 }
@@ -1035,7 +1035,7 @@ fn data_without_a_slash_hides_src_data_and_says_which_line() {
     assert!(f["hint"]
         .as_str()
         .unwrap()
-        .contains("`/data/`처럼 적으세요"));
+        .contains("`/data/`처럼 적으십시오"));
 
     // Anchored: the top-level data is ignored, the package is not.
     write(ws.path(), ".gitignore", "# 대용량 데이터\n/data/\n*.pt\n");

@@ -129,7 +129,7 @@ fn answer_findings(
         )
         .hint(tr!(
             "add it at the top level:\n    {key}:\n      choice: ...\n      reason: ...",
-            "맨 바깥 수준에 추가하세요:\n    {key}:\n      choice: ...\n      reason: ..."
+            "맨 바깥 수준에 추가하십시오:\n    {key}:\n      choice: ...\n      reason: ..."
         ));
         // A key written with the wrong indentation or spelling is still worth pointing at.
         let line = text
@@ -148,7 +148,7 @@ fn answer_findings(
             ))
             .hint(tr!(
                 "write it as:\n    {key}:\n      choice: ...\n      reason: ...",
-                "다음처럼 작성하세요:\n    {key}:\n      choice: ...\n      reason: ..."
+                "다음처럼 작성하십시오:\n    {key}:\n      choice: ...\n      reason: ..."
             )),
             key_line(text, key),
         )];
@@ -176,7 +176,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             )
             .hint(tr!(
                 "add `choice:` with one of: {accepted}",
-                "`choice:`를 추가하고 다음 중 하나를 쓰세요: {accepted}"
+                "`choice:`를 추가하고 다음 중 하나를 쓰십시오: {accepted}"
             )),
             choice_at,
         )),
@@ -193,7 +193,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     )
                     .hint(tr!(
                         "write one of: {accepted}",
-                        "다음 중 하나를 쓰세요: {accepted}"
+                        "다음 중 하나를 쓰십시오: {accepted}"
                     )),
                     choice_at,
                 ))
@@ -204,7 +204,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     Code::ChoicesWrongChoice,
                     tr!(
                         "`{key}` ({prompt}): `{chosen}` is not the best fit; think about it again",
-                        "`{key}` ({prompt}): `{chosen}`은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보세요";
+                        "`{key}` ({prompt}): `{chosen}`은(는) 가장 알맞은 선택이 아닙니다. 다시 생각해 보십시오";
                         prompt = Tr::from_localized(&q.prompt)
                     ),
                 );
@@ -227,7 +227,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             )
             .hint(tr!(
                 "write one of: {accepted}",
-                "다음 중 하나를 쓰세요: {accepted}"
+                "다음 중 하나를 쓰십시오: {accepted}"
             )),
             choice_at,
         )),
@@ -248,7 +248,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             )
             .hint(tr!(
                 "add `reason:` explaining your choice in at least {min} characters",
-                "`reason:`을 추가하고 선택한 이유를 {min}자 이상 쓰세요"
+                "`reason:`을 추가하고 선택한 이유를 {min}자 이상 쓰십시오"
             )),
             reason_at,
         )),
@@ -261,7 +261,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 ))
                 .hint(tr!(
                     "retype the reason: run `course answer <exercise-id>` and type it again, correcting with Backspace rather than the arrow keys, or rewrite that line in your editor",
-                    "이유를 다시 입력하세요: `course answer <exercise-id>`를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰세요"
+                    "이유를 다시 입력하십시오: `course answer <exercise-id>`를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰십시오"
                 )),
                 reason_at,
             ))
@@ -277,12 +277,12 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                         Code::ChoicesReasonTooShort,
                         tr!(
                             "`{key}`: the reason has {n} characters; write at least {min}",
-                            "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰세요"
+                            "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰십시오"
                         ),
                     )
                     .hint(tr!(
                         "say why that tool fits this task, in a sentence",
-                        "그 도구가 이 작업에 맞는 이유를 한 문장으로 설명하세요"
+                        "그 도구가 이 작업에 맞는 이유를 한 문장으로 설명하십시오"
                     )),
                     reason_at,
                 ))
@@ -300,7 +300,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 ))
                 .hint(tr!(
                     "write the reason as text of at least {min} characters (put it in quotes if it starts with a special character)",
-                    "이유를 {min}자 이상의 텍스트로 쓰세요 (특수 문자로 시작하면 따옴표로 감싸세요)"
+                    "이유를 {min}자 이상의 텍스트로 쓰십시오 (특수 문자로 시작하면 따옴표로 감싸십시오)"
                 )),
                 reason_at,
             ))
@@ -328,7 +328,7 @@ fn not_prose(
     };
     fail(Code::ChoicesReasonNotProse, message).hint(tr!(
         "say in your own words why that tool fits this task",
-        "그 도구가 이 작업에 맞는 이유를 자기 말로 쓰세요"
+        "그 도구가 이 작업에 맞는 이유를 자기 말로 쓰십시오"
     ))
 }
 

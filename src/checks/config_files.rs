@@ -53,7 +53,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .file(&dir)
         .hint(tr!(
             "create it and put the experiment settings in a file: `mkdir -p {dir}`, then write `{dir}/base.{first_ext}` with lines like `learning_rate: 0.0001`",
-            "폴더를 만들고 실험 설정을 파일에 쓰세요: `mkdir -p {dir}` 후 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄을 쓰세요"
+            "폴더를 만들고 실험 설정을 파일에 쓰십시오: `mkdir -p {dir}` 후 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄을 쓰십시오"
         ))];
     }
 
@@ -81,7 +81,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .file(&dir)
         .hint(tr!(
             "write the experiment settings in `{dir}/base.{first_ext}`, e.g. `learning_rate: 0.0001` and `batch_size: 32` on separate lines",
-            "실험 설정을 `{dir}/base.{first_ext}`에 쓰세요. 예: `learning_rate: 0.0001`, `batch_size: 32`를 각각 한 줄에"
+            "실험 설정을 `{dir}/base.{first_ext}`에 쓰십시오. 예: `learning_rate: 0.0001`, `batch_size: 32`를 각각 한 줄에"
         ))];
     }
 
@@ -106,12 +106,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let hint = if tab {
                     tr!(
                         "YAML indents with spaces, never tabs: replace the tab on line {line} with spaces",
-                        "YAML은 탭이 아니라 공백으로 들여씁니다: {line}번째 줄의 탭을 공백으로 바꾸세요"
+                        "YAML은 탭이 아니라 공백으로 들여씁니다: {line}번째 줄의 탭을 공백으로 바꾸십시오"
                     )
                 } else {
                     tr!(
                         "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, and quote values holding `: ` or `#`",
-                        "{line}번째 줄 {column}번째 칸을 고치세요: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: `이나 `#`이 들어간 값은 따옴표로 감싸세요"
+                        "{line}번째 줄 {column}번째 칸을 고치십시오: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: `이나 `#`이 들어간 값은 따옴표로 감싸십시오"
                     )
                 };
                 let finding = if reason == TOO_DEEP {
@@ -145,7 +145,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .file(&dir)
             .hint(tr!(
                 "write the experiment settings as `key: value` lines, e.g. `learning_rate: 0.0001`",
-                "실험 설정을 `키: 값` 형태로 쓰세요. 예: `learning_rate: 0.0001`"
+                "실험 설정을 `키: 값` 형태로 쓰십시오. 예: `learning_rate: 0.0001`"
             )),
         );
     }

@@ -73,7 +73,7 @@ fn shallow_finding() -> Finding {
     ))
     .hint(tr!(
         "locally: `git fetch --unshallow`. In CI fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI `variables: GIT_DEPTH: 0`",
-        "로컬에서는 `git fetch --unshallow`를 실행하세요. CI에서는 전체 이력을 받아야 합니다: GitHub Actions는 `actions/checkout`에 `fetch-depth: 0`, GitLab CI는 `variables: GIT_DEPTH: 0`"
+        "로컬에서는 `git fetch --unshallow`를 실행하십시오. CI에서는 전체 이력을 받아야 합니다: GitHub Actions는 `actions/checkout`에 `fetch-depth: 0`, GitLab CI는 `variables: GIT_DEPTH: 0`"
     ))
 }
 
@@ -89,7 +89,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         )
         .hint(tr!(
             "run `git log --oneline` and `git fsck` to see what git says about the repository",
-            "저장소 상태를 확인하세요: `git log --oneline`, `git fsck`"
+            "저장소 상태를 확인하십시오: `git log --oneline`, `git fsck`"
         ))]
     };
     let mut walk = match repo.revwalk() {
@@ -180,7 +180,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             ))
             .hint(tr!(
                 "change a file, then `git add <file>` and `git commit -m \"what changed\"`; `git log --oneline` lists the commits",
-                "파일을 수정한 뒤 다시 커밋하세요: `git add <파일>`, `git commit -m \"무엇을 바꿨는지\"`. `git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다"
+                "파일을 수정한 뒤 다시 커밋하십시오: `git add <파일>`, `git commit -m \"무엇을 바꿨는지\"`. `git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다"
             )),
         );
     }
@@ -191,17 +191,17 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         let hint = if is_head {
             tr!(
                 "reword the last commit: `git commit --amend -m \"describe the change\"`",
-                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"`으로 메시지를 고치세요"
+                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"`으로 메시지를 고치십시오"
             )
         } else if is_root {
             tr!(
                 "`git rebase -i --root`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오"
             )
         } else {
             tr!(
                 "`git rebase -i {id}^`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰세요"
+                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오"
             )
         };
         findings.push(
@@ -245,21 +245,21 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                         let q = shell_quote(&file);
                         tr!(
                             "edit `{file}` (committed already), then `git add {q}` and `git commit -m \"Update {file}\"`",
-                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하세요: `git add {q}`, `git commit -m \"{file} 수정\"`"
+                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오: `git add {q}`, `git commit -m \"{file} 수정\"`"
                         )
                     }
                     None => {
                         let name = format!("hello{suffix}");
                         let mut hint = tr!(
                             "create a file of your own such as `{name}`: `git add {name}`, `git commit -m \"Add {name}\"`; then edit it and commit again: `git add {name}`, `git commit -m \"Update {name}\"`",
-                            "`{name}` 같은 파일을 직접 만들어 커밋하세요: `git add {name}`, `git commit -m \"{name} 추가\"`. 그다음 내용을 고쳐 다시 커밋하세요: `git add {name}`, `git commit -m \"{name} 수정\"`"
+                            "`{name}` 같은 파일을 직접 만들어 커밋하십시오: `git add {name}`, `git commit -m \"{name} 추가\"`. 그다음 내용을 고쳐 다시 커밋하십시오: `git add {name}`, `git commit -m \"{name} 수정\"`"
                         );
                         if !added_order.is_empty() {
                             append(
                                 &mut hint,
                                 &tr!(
                                     "(not a file of a virtual environment or a library: those are rebuilt from requirements.txt and should not be committed at all)",
-                                    "(가상환경이나 라이브러리 안의 파일은 고치지 마세요: 그런 파일은 requirements.txt로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
+                                    "(가상환경이나 라이브러리 안의 파일은 고치지 마십시오: 그런 파일은 requirements.txt로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
                                 ),
                             );
                         }

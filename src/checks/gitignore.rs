@@ -93,7 +93,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .file(".gitignore")
         .hint(tr!(
             "create `.gitignore` in the workspace folder with one pattern per line (comments only on their own line, starting with `#`):\n{lines}",
-            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으세요 (주석은 `#`으로 시작하는 별도의 줄에만):\n{lines}"
+            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으십시오 (주석은 `#`으로 시작하는 별도의 줄에만):\n{lines}"
         ));
         if let Some(name) = renamed {
             f.message = tr!(
@@ -103,7 +103,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             let q = shell_quote(&name);
             f.hint = Some(tr!(
                 "rename it: `git mv {q} .gitignore` (or `mv {q} .gitignore`); Windows Notepad adds `.txt` unless you choose \"All files\"",
-                "이름을 바꾸세요: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
+                "이름을 바꾸십시오: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
             ));
         }
         findings.push(f);
@@ -122,7 +122,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .file(".gitignore")
             .hint(tr!(
                 "add the line `{pattern}` to `.gitignore`; `git check-ignore -v {q}` then shows the rule that matches",
-                "`.gitignore`에 `{pattern}` 줄을 추가하세요. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
+                "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
             )),
         );
     }
@@ -219,13 +219,13 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
         Some((line, pattern, folder, name)) => {
             f = f.line(line).hint(tr!(
                 "a pattern without a leading `/` matches at every depth: `{pattern}` also matches `{folder}/`; write `/{name}/` to mean only the top-level folder; `git check-ignore -v {q}` shows which line does it",
-                "앞에 `/`가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/`처럼 적으세요. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
+                "앞에 `/`가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/`처럼 적으십시오. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
             ));
         }
         None => {
             f = f.hint(tr!(
                 "`git check-ignore -v {q}` shows which line of which ignore file does it; narrow that pattern (a leading `/` limits it to the top-level folder: `/data/` is not `src/data/`)",
-                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히세요 (앞에 `/`를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
+                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히십시오 (앞에 `/`를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
             ));
         }
     }
@@ -340,12 +340,12 @@ fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
             .hint(if pattern == "data/" {
                 tr!(
                     "put the comment on its own line: `{comment}` on one line, `/data/` on the next (with the leading `/`, only the top-level `data/` folder, not the `src/data/` package)",
-                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/`가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
+                    "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/`가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
                 )
             } else {
                 tr!(
                     "put the comment on its own line: `{comment}` on one line, `{pattern}` on the next",
-                    "주석을 별도의 줄로 옮기세요: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
+                    "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
                 )
             }),
         );

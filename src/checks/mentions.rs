@@ -50,7 +50,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 let list = params.words.join(", ");
                 finding.hint = Some(tr!(
                     "create `{file}` and explain in it what each of these is for: {list}",
-                    "`{file}`을(를) 만들고 다음 각각의 역할을 설명하세요: {list}"
+                    "`{file}`을(를) 만들고 다음 각각의 역할을 설명하십시오: {list}"
                 ));
             }
             return vec![*finding];
@@ -75,7 +75,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .file_named(&file)
             .hint(tr!(
                 "add a line to `{file}` explaining the role of `{folder}`, e.g. \"`{folder}`: what goes there and why\"",
-                "`{file}`에 `{folder}`의 역할을 설명하는 줄을 추가하세요. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
+                "`{file}`에 `{folder}`의 역할을 설명하는 줄을 추가하십시오. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
             )),
         );
     }
@@ -191,7 +191,7 @@ fn explain_hint(file: &str, word: &str) -> crate::i18n::Tr {
     let folder = format!("{}/", word.trim_end_matches('/'));
     tr!(
         "say in `{file}` what each folder holds and why, one line each, e.g. \"- `{folder}`: what goes there and why\" (the name alone, or a list of names, explains nothing)",
-        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰세요. 예: \"- `{folder}`: 무엇을 왜 두는 곳인지\" (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
+        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰십시오. 예: \"- `{folder}`: 무엇을 왜 두는 곳인지\" (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
     )
 }
 

@@ -161,7 +161,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         EnvLookup::NotFound { .. } if !ctx.allow_exec => {
             return vec![Finding::skip(Code::EnvNotInSubmission, tr!(
                 "no Python environment in the submission (environments are not committed); to check one, build it from requirements.txt and grade with --exec (`course ci init --with-env` does both)",
-                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt로 환경을 만들고 --exec으로 채점하세요 (`course ci init --with-env`가 둘 다 합니다)"
+                "제출물에 Python 환경이 없습니다 (환경은 커밋하지 않습니다). 확인하려면 requirements.txt로 환경을 만들고 --exec으로 채점하십시오 (`course ci init --with-env`가 둘 다 합니다)"
             ))];
         }
         _ if !ctx.allow_exec => {
@@ -208,7 +208,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))
             .hint(tr!(
                 "run it yourself to see where it hangs: `{py} -c \"import {mods}\"`; then run `course check` again",
-                "직접 실행해 어디서 멈추는지 보세요: `{py} -c \"import {mods}\"`. 그다음 `course check`를 다시 실행하세요"
+                "직접 실행해 어디서 멈추는지 보십시오: `{py} -c \"import {mods}\"`. 그다음 `course check`를 다시 실행하십시오"
             ))]
         }
         Err(RunError::Start(e)) => {
@@ -227,7 +227,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))
             .hint(tr!(
                 "run `{py} -c \"import {mods}\"` yourself; a crash while importing usually means a package built for another system: reinstall it",
-                "`{py} -c \"import {mods}\"`를 직접 실행해 보세요. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하세요"
+                "`{py} -c \"import {mods}\"`를 직접 실행해 보십시오. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오"
             ))];
         }
         Err(e) => {
@@ -385,7 +385,7 @@ fn missing(
             };
             tr!(
                 "{pip}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
-                "{pip}작업 폴더에서 이 환경에 설치하세요: `{py} -m pip install {pkg}` (또는 `{activate}`로 환경을 켠 뒤 `pip install {pkg}`)";
+                "{pip}작업 폴더에서 이 환경에 설치하십시오: `{py} -m pip install {pkg}` (또는 `{activate}`로 환경을 켠 뒤 `pip install {pkg}`)";
                 pip = pip
             )
         }
@@ -400,7 +400,7 @@ fn missing(
             };
             tr!(
                 "install it into this conda environment: `conda install {target} {cpkg}` (or, after `{activate}`, `pip install {pkg}`)",
-                "이 conda 환경에 설치하세요: `conda install {target} {cpkg}` (또는 `{activate}` 후 `pip install {pkg}`)"
+                "이 conda 환경에 설치하십시오: `conda install {target} {cpkg}` (또는 `{activate}` 후 `pip install {pkg}`)"
             )
         }
     };
@@ -419,7 +419,7 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
     ))
     .hint(tr!(
         "the package is installed but does not load; see the whole error with `{py} -c \"import {module}\"`, then reinstall it (with its dependencies): `{py} -m pip install --force-reinstall {pkg}`",
-        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"`로 전체 오류를 보고, 의존성과 함께 다시 설치하세요: `{py} -m pip install --force-reinstall {pkg}`"
+        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"`로 전체 오류를 보고, 의존성과 함께 다시 설치하십시오: `{py} -m pip install --force-reinstall {pkg}`"
     ))
 }
 
@@ -456,7 +456,7 @@ fn not_installed(
             ))
             .hint(tr!(
                 "install it into the environment itself: `{py} -m pip install {pkg}`",
-                "환경 자체에 설치하세요: `{py} -m pip install {pkg}`"
+                "환경 자체에 설치하십시오: `{py} -m pip install {pkg}`"
             )),
         );
     }
@@ -468,7 +468,7 @@ fn not_installed(
             ))
             .hint(tr!(
                 "remove {file} and install the real package: `{py} -m pip install {pkg}` (pip records what it installs in a `.dist-info` folder)",
-                "{file}을(를) 지우고 진짜 패키지를 설치하세요: `{py} -m pip install {pkg}` (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다)"
+                "{file}을(를) 지우고 진짜 패키지를 설치하십시오: `{py} -m pip install {pkg}` (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다)"
             )),
         );
     }
@@ -498,7 +498,7 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
     ))
     .hint(tr!(
         "make one in the workspace: `{venv} && {py} -m pip install {pkgs}`; or with conda: `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}`, and run course in that shell",
-        "작업 폴더에 환경을 만드세요: `{venv} && {py} -m pip install {pkgs}`. conda라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course를 실행하세요"
+        "작업 폴더에 환경을 만드십시오: `{venv} && {py} -m pip install {pkgs}`. conda라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course를 실행하십시오"
     ))
 }
 

@@ -51,14 +51,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         EnvLookup::NotFound { .. } => {
             return vec![Finding::skip(Code::ImportNoEnv, tr!(
                 "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
-                "`{code}`는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보세요)"
+                "`{code}`는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보십시오)"
             ))]
         }
         EnvLookup::Broken(b) => {
             let d = show_path(&ctx.root, &b.dir);
             return vec![Finding::skip(Code::ImportNoEnv, tr!(
                 "`{code}` not checked: the environment {d} is broken (see the python-env check)",
-                "`{code}`는 확인하지 않음: 환경 {d}이(가) 망가져 있습니다 (python-env 검사를 보세요)"
+                "`{code}`는 확인하지 않음: 환경 {d}이(가) 망가져 있습니다 (python-env 검사를 보십시오)"
             ))];
         }
     };
@@ -97,7 +97,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))
             .hint(tr!(
                 "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
-                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두세요. `{py} -c \"{code}\"`를 직접 실행해 보세요"
+                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
             ))]
         }
         Err(e) => {
@@ -253,14 +253,14 @@ fn explain(
             let path = name.replace('.', "/");
             tr!(
                 "imports run from the workspace root: `import {name}` needs a folder `{path}/` (a package, with an `__init__.py`) or a file `{path}.py` there; check the folder names and that every folder on the way is a package with `__init__.py`",
-                "import는 작업 폴더에서 실행됩니다: `import {name}`에는 `{path}/` 폴더(`__init__.py`가 있는 패키지)나 `{path}.py` 파일이 있어야 합니다. 폴더 이름과, 경로의 모든 폴더가 `__init__.py`가 있는 패키지인지 확인하세요"
+                "import는 작업 폴더에서 실행됩니다: `import {name}`에는 `{path}/` 폴더(`__init__.py`가 있는 패키지)나 `{path}.py` 파일이 있어야 합니다. 폴더 이름과, 경로의 모든 폴더가 `__init__.py`가 있는 패키지인지 확인하십시오"
             )
         }
         (Some(name), Some((file, line))) => {
             let top = name.split('.').next().unwrap_or(name);
             tr!(
                 "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it: `{py} -m pip install {top}`",
-                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하세요: `{py} -m pip install {top}`"
+                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오: `{py} -m pip install {top}`"
             )
         }
         (Some(name), None) => {
@@ -281,13 +281,13 @@ fn explain(
             };
             tr!(
                 "the error is raised at {file}:{line} while importing{init}; fix that line, then try `{py} -c \"{code}\"`",
-                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 `{py} -c \"{code}\"`로 확인하세요";
+                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 `{py} -c \"{code}\"`로 확인하십시오";
                 init = init
             )
         }
         (None, None) => tr!(
             "run `{py} -c \"{code}\"` in the workspace root to see the whole error",
-            "작업 폴더에서 `{py} -c \"{code}\"`를 실행해 전체 오류를 보세요"
+            "작업 폴더에서 `{py} -c \"{code}\"`를 실행해 전체 오류를 보십시오"
         ),
     };
     finding.hint(hint)

@@ -52,7 +52,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .file(&root)
         .hint(tr!(
             "create the source folder as a package: `mkdir -p {root} && touch {root}/__init__.py`",
-            "소스 폴더를 패키지로 만드세요: `mkdir -p {root} && touch {root}/__init__.py`"
+            "소스 폴더를 패키지로 만드십시오: `mkdir -p {root} && touch {root}/__init__.py`"
         ))];
     }
 
@@ -104,7 +104,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 .file(dir)
                 .hint(tr!(
                     "create it as a package: `mkdir -p {dir} && touch {init}`",
-                    "패키지로 만드세요: `mkdir -p {dir} && touch {init}`"
+                    "패키지로 만드십시오: `mkdir -p {dir} && touch {init}`"
                 )),
             );
             continue;
@@ -124,11 +124,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         finding = match near_miss(&dir_path) {
             Some(name) => finding.hint(tr!(
                 "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension): `mv {dir}/{name} {init}`",
-                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸세요 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
+                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
             )),
             None => finding.hint(tr!(
                 "create it (it may stay empty): `touch {init}`",
-                "만드세요 (비어 있어도 됩니다): `touch {init}`"
+                "만드십시오 (비어 있어도 됩니다): `touch {init}`"
             )),
         };
         findings.push(finding);
@@ -143,7 +143,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             .file(&root)
             .hint(tr!(
                 "keep data sets and environments out of the source folder",
-                "데이터셋과 가상환경은 소스 폴더 밖에 두세요"
+                "데이터셋과 가상환경은 소스 폴더 밖에 두십시오"
             )),
         );
     }

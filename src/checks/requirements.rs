@@ -95,7 +95,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             if finding.code == Code::FileMissing {
                 finding.hint = Some(tr!(
                     "create {file} at the workspace root and write by hand one package per line, each with a comment saying why the project needs it, e.g. `torch==2.10.0  # deep learning framework`. (`pip freeze > {file}` is not the way: it dumps every installed package, dependencies included, without a word of explanation.)",
-                    "작업 폴더 맨 위에 {file}을(를) 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰세요. 예: `torch==2.10.0  # 딥러닝 프레임워크`. (`pip freeze > {file}`는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
+                    "작업 폴더 맨 위에 {file}을(를) 만들고 한 줄에 패키지 하나씩, 프로젝트에 왜 필요한지 주석을 달아 직접 쓰십시오. 예: `torch==2.10.0  # 딥러닝 프레임워크`. (`pip freeze > {file}`는 답이 아닙니다: 의존성까지 설치된 모든 패키지를 설명 없이 쏟아 냅니다.)"
                 ));
             }
             return vec![*finding];
@@ -175,7 +175,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
             .line(first)
             .hint(tr!(
                 "is this a requirements file? `pip freeze` and `conda list --export` output do not belong here: list the packages the project uses, one per line with a comment",
-                "정말 요구사항 파일인가요? `pip freeze`나 `conda list --export` 출력은 여기에 맞지 않습니다. 프로젝트가 쓰는 패키지를 한 줄에 하나씩 주석과 함께 쓰세요"
+                "정말 요구사항 파일입니까? `pip freeze`나 `conda list --export` 출력은 여기에 맞지 않습니다. 프로젝트가 쓰는 패키지를 한 줄에 하나씩 주석과 함께 쓰십시오"
             )),
         );
     }
@@ -217,7 +217,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             .file_named(file)
             .hint(tr!(
                 "add a line for `{norm}` with a comment saying what it is for, e.g. `{norm}  # why the project needs it`",
-                "`{norm}` 줄을 추가하고 쓰는 이유를 주석으로 다세요. 예: `{norm}  # 프로젝트에 필요한 이유`"
+                "`{norm}` 줄을 추가하고 쓰는 이유를 주석으로 다십시오. 예: `{norm}  # 프로젝트에 필요한 이유`"
             )),
         );
     }
@@ -239,7 +239,7 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             .file_named(file)
             .hint(tr!(
                 "list the packages a VLA project needs (e.g. torch, torchvision, transformers, numpy, pillow, wandb), one per line with a comment",
-                "VLA 프로젝트에 필요한 패키지(예: torch, torchvision, transformers, numpy, pillow, wandb)를 한 줄에 하나씩 주석과 함께 쓰세요"
+                "VLA 프로젝트에 필요한 패키지(예: torch, torchvision, transformers, numpy, pillow, wandb)를 한 줄에 하나씩 주석과 함께 쓰십시오"
             )),
         );
     }
@@ -280,7 +280,7 @@ fn misnamed(file: &str, reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
                     .line(line)
                     .hint(tr!(
                         "replace `{written}` with `{meant}` on line {line}",
-                        "{line}번째 줄의 `{written}`을(를) `{meant}`(으)로 바꾸세요"
+                        "{line}번째 줄의 `{written}`을(를) `{meant}`(으)로 바꾸십시오"
                     )),
             );
         }
@@ -310,7 +310,7 @@ fn duplicates<'a>(
                     .line(l2)
                     .hint(tr!(
                         "keep one line for `{name}` (package names ignore case and `-`/`_`/`.`), with the version you need",
-                        "`{name}`은(는) 한 줄만 남기세요(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰세요"
+                        "`{name}`은(는) 한 줄만 남기십시오(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰십시오"
                     )),
                 );
             }
@@ -390,7 +390,7 @@ fn weak_comment(
     let example_hint = || {
         tr!(
             "say in a few words what `{name}` does for the project, e.g. `{text}  # model training and inference`",
-            "`{name}`이(가) 프로젝트에서 하는 일을 몇 단어로 적으세요. 예: `{text}  # 모델 학습과 추론`"
+            "`{name}`이(가) 프로젝트에서 하는 일을 몇 단어로 적으십시오. 예: `{text}  # 모델 학습과 추론`"
         )
     };
     let c = comment.unwrap_or_default();
@@ -404,7 +404,7 @@ fn weak_comment(
         )
         .hint(tr!(
             "add a comment at the end of the line (`{text}  # what it is for`) or on the line right above it",
-            "줄 끝(`{text}  # 쓰는 이유`)이나 바로 윗줄에 주석을 다세요"
+            "줄 끝(`{text}  # 쓰는 이유`)이나 바로 윗줄에 주석을 다십시오"
         )),
         Some(Err(Weak::NoText | Weak::Repeated)) => Finding::fail(
             Code::RequirementsCommentNotText,

@@ -41,7 +41,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .file_named(rel)
         .hint(tr!(
             "remove the folder `{rel}/` and create the file `{rel}`",
-            "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드세요"
+            "`{rel}/` 폴더를 지우고 `{rel}` 파일을 만드십시오"
         )),
         ReadError::NotRegular => Finding::fail(
             Code::FileNotRegular,
@@ -53,7 +53,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .file_named(rel)
         .hint(tr!(
             "replace it with a plain text file",
-            "평범한 텍스트 파일로 바꾸세요"
+            "평범한 텍스트 파일로 바꾸십시오"
         )),
         ReadError::OutsideWorkspace => Finding::fail(
             Code::FileOutsideWorkspace,
@@ -65,7 +65,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .file_named(rel)
         .hint(tr!(
             "replace the link with the file itself (copy it into the workspace)",
-            "링크 대신 파일 자체를 작업 폴더에 두세요 (복사하세요)"
+            "링크 대신 파일 자체를 작업 폴더에 두십시오 (복사하십시오)"
         )),
         ReadError::TooLarge { bytes, max } => {
             let (kib, max) = (bytes / 1024, max / 1024);
@@ -79,7 +79,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
             .file_named(rel)
             .hint(tr!(
                 "keep only what you wrote yourself in it (generated output, data and logs belong elsewhere)",
-                "직접 쓴 내용만 남기세요 (생성된 출력, 데이터, 로그는 다른 곳에 두세요)"
+                "직접 쓴 내용만 남기십시오 (생성된 출력, 데이터, 로그는 다른 곳에 두십시오)"
             ))
         }
         ReadError::NotUtf8 { line } => Finding::fail(
@@ -93,7 +93,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .line(*line)
         .hint(tr!(
             "save the file as UTF-8 in your editor (most editors show the encoding in the status bar)",
-            "편집기에서 UTF-8로 다시 저장하세요 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
+            "편집기에서 UTF-8로 다시 저장하십시오 (대부분의 편집기는 상태 표시줄에 인코딩을 보여 줍니다)"
         )),
         ReadError::Io(e) => Finding::error(
             Code::FileUnreadable,
@@ -105,7 +105,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .file_named(rel)
         .hint(tr!(
             "check that the file can be read (`ls -l {rel}`)",
-            "파일을 읽을 수 있는지 확인하세요 (`ls -l {rel}`)"
+            "파일을 읽을 수 있는지 확인하십시오 (`ls -l {rel}`)"
         )),
     }
 }
@@ -115,11 +115,11 @@ pub(crate) fn create_file_hint(rel: &str) -> Tr {
     match rel.rsplit_once('/') {
         Some((parent, _)) => tr!(
             "create it: `mkdir -p {parent} && touch {rel}`, then write its content",
-            "만드세요: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰세요"
+            "만드십시오: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰십시오"
         ),
         None => tr!(
             "create it at the workspace root: `touch {rel}`, then write its content",
-            "작업 폴더 맨 위에 만드세요: `touch {rel}` 후 내용을 쓰세요"
+            "작업 폴더 맨 위에 만드십시오: `touch {rel}` 후 내용을 쓰십시오"
         ),
     }
 }
@@ -160,7 +160,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         ))
         .hint(tr!(
             "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
-            "믿을 수 있는 저장소라면(예: 채점) 허용하세요: `git config --global --add safe.directory '*'`"
+            "믿을 수 있는 저장소라면(예: 채점) 허용하십시오: `git config --global --add safe.directory '*'`"
         )),
         OpenError::NotARepository => Finding::fail(Code::GitNotARepo, tr!(
             "the workspace is not a git repository",
@@ -175,7 +175,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         ))
         .hint(tr!(
             "run `git status` in the workspace to see what git says",
-            "작업 폴더에서 `git status`를 실행해 git의 설명을 확인하세요"
+            "작업 폴더에서 `git status`를 실행해 git의 설명을 확인하십시오"
         )),
         OpenError::NotRegular { path } => Finding::fail(Code::GitNotRegularFile, tr!(
             "`{path}` is not a regular file (a pipe, a device or a folder): git would wait on it forever, so the git checks do not open this repository",
@@ -184,7 +184,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         .file(path.as_str())
         .hint(tr!(
             "replace it with an ordinary text file: `rm {path}`, then create it again with your editor (or remove the setting that names it)",
-            "일반 텍스트 파일로 바꾸세요: `rm {path}`로 지운 뒤 편집기로 다시 만드세요 (또는 이 파일을 가리키는 설정을 지우세요)"
+            "일반 텍스트 파일로 바꾸십시오: `rm {path}`로 지운 뒤 편집기로 다시 만드십시오 (또는 이 파일을 가리키는 설정을 지우십시오)"
         )),
         OpenError::Outside { git_dir } => Finding::fail(Code::GitOutsideWorkspace, tr!(
             "the workspace's `.git` leads to a repository outside it ({git_dir}): grading checks only the submission's own history",
@@ -193,7 +193,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         .file(".git")
         .hint(tr!(
             "submit the repository itself: a real `.git` folder inside the workspace (`git clone` it, not a link or a worktree)",
-            "저장소 자체를 제출하세요: 링크나 worktree가 아닌, 작업 폴더 안의 실제 `.git` 폴더 (`git clone`으로 만든 복제본)"
+            "저장소 자체를 제출하십시오: 링크나 worktree가 아닌, 작업 폴더 안의 실제 `.git` 폴더 (`git clone`으로 만든 복제본)"
         )),
         OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
@@ -201,7 +201,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
         ))
         .hint(tr!(
             "clone it and work in the clone: `git clone {path} my-project`",
-            "복제한 뒤 복제본에서 작업하세요: `git clone {path} my-project`"
+            "복제한 뒤 복제본에서 작업하십시오: `git clone {path} my-project`"
         )),
     }
 }
@@ -219,7 +219,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
         ))
         .hint(tr!(
             "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
-            "`git status`로 추가할 수 있는 파일을 보세요. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드세요. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
+            "`git status`로 추가할 수 있는 파일을 보십시오. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드십시오. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
         )),
         HeadError::Unreadable(msg) => Finding::error(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
@@ -227,7 +227,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
         ))
         .hint(tr!(
             "run `git status` to see what git says",
-            "`git status`로 git의 설명을 확인하세요"
+            "`git status`로 git의 설명을 확인하십시오"
         )),
         HeadError::NotACommit(msg) => Finding::error(Code::GitHeadNotCommit, tr!(
             "HEAD does not point to a commit: {msg}",
@@ -235,7 +235,7 @@ fn head_error_finding(error: &HeadError) -> Finding {
         ))
         .hint(tr!(
             "run `git status` and `git log` to see what git says",
-            "`git status`와 `git log`로 git의 설명을 확인하세요"
+            "`git status`와 `git log`로 git의 설명을 확인하십시오"
         )),
     }
 }
@@ -246,7 +246,7 @@ pub(crate) fn detached_note(head: &Head<'_>) -> Option<Tr> {
     let id = crate::git::short(head.commit.id());
     Some(tr!(
         "(HEAD is detached at {id}, not on a branch: `git switch {branch}` goes back)",
-        "(HEAD가 브랜치가 아닌 커밋 {id}에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가세요)"
+        "(HEAD가 브랜치가 아닌 커밋 {id}에 분리(detached)되어 있습니다: `git switch {branch}` 명령으로 돌아가십시오)"
     ))
 }
 
@@ -265,7 +265,7 @@ pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
 fn not_a_repository_hint() -> Tr {
     tr!(
         "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
-        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으세요: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status`에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하세요: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
+        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으십시오: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status`에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하십시오: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
     )
 }
 
@@ -336,7 +336,7 @@ pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
     )
     .hint(tr!(
         "write nested settings as indented `key: value` lines, and close every `[` and `{{` you open",
-        "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으세요"
+        "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으십시오"
     ))
 }
 

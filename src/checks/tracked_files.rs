@@ -80,7 +80,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         )
         .hint(tr!(
             "run `git fsck` to see what git says about the repository",
-            "`git fsck` 명령으로 저장소 상태를 확인하세요"
+            "`git fsck` 명령으로 저장소 상태를 확인하십시오"
         ))]
     };
     let root_tree = match head.commit.tree() {
@@ -103,7 +103,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 ))
                 .hint(tr!(
                     "in the workspace folder, with `.gitignore` written first: `git add .` && `git commit -m \"Add the project\"`",
-                    "작업 폴더에서 `.gitignore` 파일을 먼저 만든 뒤 실행하세요: `git add .` && `git commit -m \"프로젝트 추가\"`"
+                    "작업 폴더에서 `.gitignore` 파일을 먼저 만든 뒤 실행하십시오: `git add .` && `git commit -m \"프로젝트 추가\"`"
                 ))];
             }
         }
@@ -245,7 +245,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         tr!(
             "the file stays in the history even after `git rm --cached`: to drop it from every commit use `git filter-repo --invert-paths --path {q}` (or start a new repository); GitHub rejects files over 100 MB",
-            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드세요. GitHub는 100 MB를 넘는 파일을 거부합니다"
+            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드십시오. GitHub는 100 MB를 넘는 파일을 거부합니다"
         )
     };
 
@@ -269,7 +269,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         };
         let mut hint = tr!(
             "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
-            "`{rm}` 명령으로 추적을 끊고 `.gitignore`에 `{ignore}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다"
+            "`{rm}` 명령으로 추적을 끊고 `.gitignore`에 `{ignore}` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -306,7 +306,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
             "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
-            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{d} 추적 중단\"`"
+            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"{d} 추적 중단\"`"
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -345,7 +345,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         if let Some(last) = findings.last_mut() {
             last.hint = Some(tr!(
                 "all at once: {cmds}; then add the folder names to `.gitignore` and commit",
-                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore`에 추가하고 커밋하세요"
+                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore`에 추가하고 커밋하십시오"
             ));
         }
     }
@@ -357,14 +357,14 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let q = shell_quote(path);
         let mut hint = tr!(
             "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`"
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"{path} 추적 중단\"`"
         );
         if pattern.starts_with(".env") {
             append(
                 &mut hint,
                 &tr!(
                     "If it held real keys or passwords they are in the history now: revoke them and make new ones.",
-                    "실제 키나 비밀번호가 들어 있었다면 이미 이력에 남았으니, 폐기하고 새로 발급받으세요."
+                    "실제 키나 비밀번호가 들어 있었다면 이미 이력에 남았으니, 폐기하고 새로 발급받으십시오."
                 ),
             );
         }
@@ -397,7 +397,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
         let size = mb(t.size.unwrap_or(0));
         let mut hint = tr!(
             "`git rm --cached {q}`, add it to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`.",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 이 파일을 추가한 뒤 커밋하세요: `git commit -m \"{path} 추적 중단\"`."
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 이 파일을 추가한 뒤 커밋하십시오: `git commit -m \"{path} 추적 중단\"`."
         );
         append(&mut hint, &history(path));
         findings.push(

@@ -236,17 +236,17 @@ fn interview<R: BufRead>(
 fn intro(total: usize, min: usize, rel: &str, arrows: bool) -> Tr {
     let what = tr!(
         "{total} questions, one at a time: for each situation pick the better tool and say why in at least {min} characters. You will see the answers before they are saved to `{rel}`.",
-        "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰세요. `{rel}`에 저장하기 전에 내용을 보여 드립니다."
+        "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰십시오. `{rel}`에 저장하기 전에 내용을 보여 드립니다."
     );
     let how = if arrows {
         tr!(
             "Choose with the arrow keys and Enter (or type a name or number); Esc cancels.",
-            "화살표와 Enter로 고르세요 (이름이나 번호를 입력해도 됩니다). Esc로 취소합니다."
+            "화살표와 Enter로 고르십시오 (이름이나 번호를 입력해도 됩니다). Esc로 취소합니다."
         )
     } else {
         tr!(
             "Type an option's name or number.",
-            "선택지의 이름이나 번호를 입력하세요."
+            "선택지의 이름이나 번호를 입력하십시오."
         )
     };
     let mut text = what;

@@ -57,7 +57,7 @@ fn warn_outside_environment(app: &App, root: &Path, results: &[crate::grading::E
         "{}",
         tr!(
             "note: the environment that passed is {label}, outside the workspace; `course grade` looks only inside the submission and will not see it. Make one in the workspace (`python3 -m venv .venv`) and install from requirements.txt if this is graded",
-            "참고: 통과한 환경은 작업 폴더 밖의 {label}입니다. `course grade`는 제출물 안만 보므로 이 환경을 보지 못합니다. 채점을 받는다면 작업 폴더 안에 환경을 만들고(`python3 -m venv .venv`) requirements.txt로 설치하세요"
+            "참고: 통과한 환경은 작업 폴더 밖의 {label}입니다. `course grade`는 제출물 안만 보므로 이 환경을 보지 못합니다. 채점을 받는다면 작업 폴더 안에 환경을 만들고(`python3 -m venv .venv`) requirements.txt로 설치하십시오"
         )
         .get(app.lang)
     );
@@ -146,7 +146,7 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
             let ids: Vec<&str> = app.course.exercises.iter().map(|e| e.id.as_str()).collect();
             let known = ids.join(", ");
             let guess = match closest(id, &ids) {
-                Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨나요?)"),
+                Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
                 None => Tr::same(""),
             };
             let guess = guess.get(app.lang);

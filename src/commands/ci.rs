@@ -45,7 +45,7 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
         return Err(usage(
             tr!(
                 "{rel} already exists; nothing was written. Pass --force to replace it (or edit it by hand)",
-                "{rel}이(가) 이미 있어 아무것도 쓰지 않았습니다. 바꾸려면 --force를 주세요 (또는 직접 고치세요)"
+                "{rel}이(가) 이미 있어 아무것도 쓰지 않았습니다. 바꾸려면 --force를 주십시오 (또는 직접 고치십시오)"
             )
             .get(lang),
         ));
@@ -64,7 +64,7 @@ fn show(rel: &str, text: &str, lang: Lang) -> String {
 fn written_note(rel: &str, with_env: bool, lang: Lang) -> String {
     let mut s = tr!(
         "Wrote {rel}. Set your course repository where it says TODO, then commit the file.",
-        "{rel}을(를) 썼습니다. TODO라고 적힌 곳에 코스 저장소 주소를 넣고 파일을 커밋하세요."
+        "{rel}을(를) 썼습니다. TODO라고 적힌 곳에 코스 저장소 주소를 넣고 파일을 커밋하십시오."
     )
     .get(lang)
     .to_string();

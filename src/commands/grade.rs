@@ -85,7 +85,7 @@ fn exec_note(course: &Course, lang: Lang) {
             "{}",
             tr!(
                 "note: checks that run code from a submission ({n} per submission) were skipped; pass --exec to run them (only for submissions you trust, ideally in a container)",
-                "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec을 주세요 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
+                "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec을 주십시오 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
             )
             .get(lang)
         );
@@ -99,7 +99,7 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<Submission>> {
         return Err(usage(
             tr!(
                 "{shown}: no such folder; --batch must name a folder holding one folder per submission",
-                "{shown}: 그런 폴더가 없습니다. --batch에는 제출물마다 폴더 하나씩 들어 있는 폴더를 주세요"
+                "{shown}: 그런 폴더가 없습니다. --batch에는 제출물마다 폴더 하나씩 들어 있는 폴더를 주십시오"
             )
             .get(lang),
         ));
@@ -131,7 +131,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             return Err(usage(
                 tr!(
                     "--batch writes a gradebook as csv or json, not {name}; use --format csv (the default) or --format json",
-                    "--batch는 성적표를 csv나 json으로만 씁니다 ({name}은(는) 안 됨). --format csv (기본값) 또는 --format json을 쓰세요"
+                    "--batch는 성적표를 csv나 json으로만 씁니다 ({name}은(는) 안 됨). --format csv (기본값) 또는 --format json을 쓰십시오"
                 )
                 .get(lang),
             ));
@@ -190,7 +190,7 @@ fn batch_notes(total: usize, failed: usize, check_errors: usize, lang: Lang) {
             "{}",
             tr!(
                 "{failed} submissions could not be graded: see the `error` column",
-                "제출물 {failed}개는 채점할 수 없었습니다: `error` 열을 보세요"
+                "제출물 {failed}개는 채점할 수 없었습니다: `error` 열을 보십시오"
             )
             .get(lang)
         );

@@ -73,14 +73,14 @@ pub fn find_lesson(app: &App, key: &str) -> Result<usize> {
         let all: Vec<&str> = app.course.lessons.iter().map(|l| l.id.as_str()).collect();
         let ids = all.join(", ");
         let guess = match super::check::closest(key, &all) {
-            Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨나요?)"),
+            Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
             None => crate::i18n::Tr::same(""),
         };
         let guess = guess.get(app.lang);
         usage(
             tr!(
                 "unknown lesson `{key}`{guess}; use a number or one of: {ids}",
-                "`{key}`라는 레슨은 없습니다{guess}. 번호나 다음 중 하나를 쓰세요: {ids}"
+                "`{key}`라는 레슨은 없습니다{guess}. 번호나 다음 중 하나를 쓰십시오: {ids}"
             )
             .get(app.lang)
             .to_string(),

@@ -222,7 +222,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         out.push_str(
             tr!(
             "Exercises are checked in a workspace: run `course init` in your project folder.",
-            "연습 문제는 작업 폴더에서 확인합니다: 프로젝트 폴더에서 `course init`을 실행하세요."
+            "연습 문제는 작업 폴더에서 확인합니다: 프로젝트 폴더에서 `course init`을 실행하십시오."
         )
             .get(lang),
         );

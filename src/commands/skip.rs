@@ -20,7 +20,7 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
             return Err(usage(
                         tr!(
                             "`course next` is not on an exercise, so there is nothing to skip; name one: course skip ID (see `course list`)",
-                            "`course next`가 지금 연습 문제를 가리키고 있지 않아 미룰 것이 없습니다. 미룰 연습 문제를 적으세요: course skip ID (`course list` 참고)"
+                            "`course next`가 지금 연습 문제를 가리키고 있지 않아 미룰 것이 없습니다. 미룰 연습 문제를 적으십시오: course skip ID (`course list` 참고)"
                         )
                     .get(app.lang)
                     .to_string(),
@@ -56,7 +56,7 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
             // a circle.
             tr!(
                 "`{id}` is already put aside. `course next` shows it because everything else is done or put aside too: do it now (course check {id}), or take one back sooner with course skip --undo ID.",
-                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다. 지금 하거나(course check {id}), 다른 문제를 course skip --undo ID로 먼저 되살리세요."
+                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다. 지금 하거나(course check {id}), 다른 문제를 course skip --undo ID로 먼저 되살리십시오."
             )
         } else {
             app.state.deferred.insert(id.clone());

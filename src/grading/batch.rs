@@ -58,7 +58,7 @@ pub fn grade_submission<T>(
                 submission::CRASHED,
                 tr!(
                     "grading crashed ({what}{location}); this is a bug in course, please report it",
-                    "채점 중 오류 ({what}{location}). course의 버그이니 알려 주세요"
+                    "채점 중 오류 ({what}{location}). course의 버그이니 알려 주십시오"
                 ),
                 how.lang,
             )

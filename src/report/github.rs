@@ -90,15 +90,15 @@ fn commands(report: &Report, lang: Lang) -> String {
         let text = match (more_errors, more_notices) {
             (n, 0) => tr!(
                 "{n} more problems not shown as annotations (GitHub shows 10 per step): see the job summary",
-                "주석으로 표시되지 않은 문제 {n}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보세요"
+                "주석으로 표시되지 않은 문제 {n}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
             (0, m) => tr!(
                 "{m} more skipped checks not shown as annotations (GitHub shows 10 per step): see the job summary",
-                "주석으로 표시되지 않은 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보세요"
+                "주석으로 표시되지 않은 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
             (n, m) => tr!(
                 "{n} more problems and {m} more skipped checks not shown as annotations (GitHub shows 10 per step): see the job summary",
-                "주석으로 표시되지 않은 문제 {n}개와 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보세요"
+                "주석으로 표시되지 않은 문제 {n}개와 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
         };
         let title = tr!("More findings", "더 많은 결과");
@@ -280,7 +280,7 @@ mod tests {
         assert!(s.contains("**Score: 20/60**"));
         assert!(s.contains("| Exercise | Status | Score |\n|---|---|---:|\n"));
         assert!(s.contains("| Build an environment (`environment`) | ✅ pass | 20/20 |"));
-        assert!(s.contains("| 요구 사항 고정 (`requirements`) | ⚠️ could not grade | 0/30 |"));
+        assert!(s.contains("| 요구사항 고정 (`requirements`) | ⚠️ could not grade | 0/30 |"));
         assert!(
             s.contains("| Import your package (`import`) | ⏭️ not graded (needs --exec) | 0/10 |")
         );

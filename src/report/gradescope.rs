@@ -147,7 +147,7 @@ mod tests {
         assert!(out.contains("[could not check] python timed out"));
         assert_eq!(
             tests[1]["name"],
-            "요구 사항 고정 (requirements) — could not grade"
+            "요구사항 고정 (requirements) — could not grade"
         );
         // Not graded: its points, no score, no status (Gradescope has no "skipped").
         assert_eq!(

@@ -50,7 +50,7 @@ fn fit(summary: &str, room: usize, lang: Lang) -> String {
     }
     let note = tr!(
         "\n\n*(cut: GitHub keeps 1 MiB of job summary; run `course grade --format json` for everything)*\n",
-        "\n\n*(잘림: GitHub 작업 요약은 1 MiB까지입니다. 전체는 `course grade --format json`으로 보세요)*\n"
+        "\n\n*(잘림: GitHub 작업 요약은 1 MiB까지입니다. 전체는 `course grade --format json`으로 보십시오)*\n"
     );
     let note = note.get(lang);
     if room < note.len() {

@@ -62,7 +62,7 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
         let id = &failed.id;
         let next = tr!(
             "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
-            "다음: `{id}`를 고친 뒤 `course check {id}`를 실행하세요 (막히면 `course hint {id}`)"
+            "다음: `{id}`를 고친 뒤 `course check {id}`를 실행하십시오 (막히면 `course hint {id}`)"
         );
         for line in indented(next.get(lang), "", "  ", term.width) {
             out.push_str(&term.paint(Style::Bold, &line));
@@ -284,7 +284,7 @@ pub(crate) mod tests {
             },
             ExerciseReport {
                 id: "requirements".into(),
-                title: "요구 사항 고정".into(),
+                title: "요구사항 고정".into(),
                 status: ExerciseStatus::Fail,
                 score: 0,
                 max_score: 30,
@@ -351,7 +351,7 @@ pub(crate) mod tests {
         assert!(lines[0].starts_with("✓ PASS        Build an environment (environment)"));
         assert!(lines[0].ends_with("20/20"), "{}", lines[0]);
         // A check that could not run: ERROR, not FAIL; not graded: NOT GRADED, not SKIP.
-        assert!(lines[1].starts_with("✗ ERROR       요구 사항 고정 (requirements)"));
+        assert!(lines[1].starts_with("✗ ERROR       요구사항 고정 (requirements)"));
         assert!(lines[1].ends_with("0/30"));
         assert!(out.contains(
             "    requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n      → write it like `numpy>=1.24`\n"

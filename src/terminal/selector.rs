@@ -153,7 +153,7 @@ pub fn select(
             Outcome::Unknown(text) => {
                 let why = tr!(
                     "`{text}` is not an option; use the arrows or type a name or number",
-                    "`{text}`은(는) 선택지가 아닙니다. 화살표를 쓰거나 이름이나 번호를 입력하세요"
+                    "`{text}`은(는) 선택지가 아닙니다. 화살표를 쓰거나 이름이나 번호를 입력하십시오"
                 );
                 note = Some(why.get(lang).to_string());
             }

@@ -33,11 +33,11 @@ pub fn load(
         finding.hint = match finding.code {
             Code::FileMissing => Some(tr!(
                 "run `course answer <exercise-id>` to answer the questions, or write the file by hand in this format:{example}",
-                "`course answer <exercise-id>`로 질문에 답하거나, 다음 형식으로 직접 작성하세요:{example}"
+                "`course answer <exercise-id>`로 질문에 답하거나, 다음 형식으로 직접 작성하십시오:{example}"
             )),
             Code::FileIsFolder | Code::FileNotRegular => Some(tr!(
                 "replace it with a YAML file in this format:{example}",
-                "다음 형식의 YAML 파일로 바꾸세요:{example}"
+                "다음 형식의 YAML 파일로 바꾸십시오:{example}"
             )),
             _ => finding.hint.take(),
         };
@@ -65,7 +65,7 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
         )
         .hint(tr!(
             "fix the line shown; the file should look like this:{example}",
-            "표시된 줄을 고치세요. 파일은 다음과 같은 형식입니다:{example}"
+            "표시된 줄을 고치십시오. 파일은 다음과 같은 형식입니다:{example}"
         ));
         Box::new(match e.location() {
             Some((line, _)) => f.line(line),
@@ -86,7 +86,7 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
             )
             .hint(tr!(
                 "write it in this format:{example}",
-                "다음 형식으로 작성하세요:{example}"
+                "다음 형식으로 작성하십시오:{example}"
             )),
         )),
     }
@@ -251,7 +251,7 @@ pub fn target(root: &Path, rel: &str) -> Result<PathBuf, Tr> {
                 .to_string();
             return Err(tr!(
                 "{shown} is a symbolic link; `course answer` writes only a real file inside the workspace. Replace the link with a folder or file",
-                "{shown}은(는) 심볼릭 링크입니다. `course answer`는 작업 공간 안의 실제 파일에만 씁니다. 링크를 폴더나 파일로 바꾸세요"
+                "{shown}은(는) 심볼릭 링크입니다. `course answer`는 작업 폴더 안의 실제 파일에만 씁니다. 링크를 폴더나 파일로 바꾸십시오"
             ));
         }
     }

@@ -28,7 +28,7 @@ pub fn single_equals_fixed(args: &str) -> Option<String> {
 }
 
 const OPTIONS_HINT_EN: &str = "options allowed in a requirements file: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, and after a requirement --hash=sha256:...; otherwise write a package, e.g. `numpy>=1.24`";
-const OPTIONS_HINT_KO: &str = "requirements 파일에 쓸 수 있는 옵션: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, 요구사항 뒤에는 --hash=sha256:.... 아니면 `numpy>=1.24`처럼 패키지를 쓰세요";
+const OPTIONS_HINT_KO: &str = "requirements 파일에 쓸 수 있는 옵션: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, 요구사항 뒤에는 --hash=sha256:.... 아니면 `numpy>=1.24`처럼 패키지를 쓰십시오";
 
 /// The finding for a line pip refuses (`content` is the line without its comment).
 pub fn finding(file: &str, line: u32, content: &str, error: &LineError) -> Finding {
@@ -50,14 +50,14 @@ fn option_finding(content: &str, error: &OptionError) -> Finding {
             Code::RequirementsOptionNeedsValue,
             tr!(
                 "write the value right after the option, e.g. `-r other-requirements.txt` or `--index-url https://download.pytorch.org/whl/cu121`",
-                "옵션 바로 뒤에 값을 쓰세요. 예: `-r other-requirements.txt`, `--index-url https://download.pytorch.org/whl/cu121`"
+                "옵션 바로 뒤에 값을 쓰십시오. 예: `-r other-requirements.txt`, `--index-url https://download.pytorch.org/whl/cu121`"
             ),
         ),
         OptionError::BadValue(_) | OptionError::Quoting(_) => (
             Code::RequirementsOptionBadValue,
             tr!(
                 "fix the value as pip's message says (a hash is `--hash=sha256:<hex>`; quotes must close)",
-                "pip의 메시지대로 값을 고치세요 (해시는 `--hash=sha256:<16진수>`, 따옴표는 닫아야 합니다)"
+                "pip의 메시지대로 값을 고치십시오 (해시는 `--hash=sha256:<16진수>`, 따옴표는 닫아야 합니다)"
             ),
         ),
     };
@@ -84,7 +84,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             )
             .hint(tr!(
                 "write the condition flat, e.g. `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`",
-                "조건을 평평하게 쓰세요. 예: `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`"
+                "조건을 평평하게 쓰십시오. 예: `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`"
             ))
         }
         ReqError::Syntax(e) => {
@@ -102,7 +102,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
                         .unwrap_or_else(|| "numpy".into());
                     tr!(
                         "write one package per line, optionally with a version: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`",
-                        "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰세요: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`"
+                        "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`"
                     )
                 }
             };
@@ -124,7 +124,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
         )
         .hint(tr!(
             "check the URL: a host in brackets must be an IPv6 address, and a `file:` URL names no other host (`file:///path/to/pkg.tar.gz`)",
-            "URL을 확인하세요: 대괄호 안의 호스트는 IPv6 주소여야 하고, `file:` URL에는 다른 호스트를 쓰지 않습니다(`file:///path/to/pkg.tar.gz`)"
+            "URL을 확인하십시오: 대괄호 안의 호스트는 IPv6 주소여야 하고, `file:` URL에는 다른 호스트를 쓰지 않습니다(`file:///path/to/pkg.tar.gz`)"
         )),
         ReqError::EggFragment(egg) => Finding::fail(
             Code::RequirementsEggFragment,
@@ -135,7 +135,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
         )
         .hint(tr!(
             "name the package before the URL instead: `name @ git+https://...@tag`; the tag or commit after `@` pins the version",
-            "URL 앞에 패키지 이름을 쓰세요: `이름 @ git+https://...@태그`. 버전은 `@` 뒤의 태그나 커밋으로 고정합니다"
+            "URL 앞에 패키지 이름을 쓰십시오: `이름 @ git+https://...@태그`. 버전은 `@` 뒤의 태그나 커밋으로 고정합니다"
         )),
         ReqError::EditableWithoutName => Finding::fail(
             Code::RequirementsEditableWithoutName,
@@ -146,7 +146,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
         )
         .hint(tr!(
             "end the URL with `#egg=<package name>` (the name only, no version), e.g. `-e git+https://github.com/org/pkg.git@v1.0#egg=pkg`",
-            "URL 끝에 `#egg=<패키지 이름>`을 붙이세요(이름만, 버전 없이). 예: `-e git+https://github.com/org/pkg.git@v1.0#egg=pkg`"
+            "URL 끝에 `#egg=<패키지 이름>`을 붙이십시오(이름만, 버전 없이). 예: `-e git+https://github.com/org/pkg.git@v1.0#egg=pkg`"
         )),
         ReqError::NotEditable => Finding::fail(
             Code::RequirementsNotEditable,
@@ -157,7 +157,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
         )
         .hint(tr!(
             "drop `-e` to install a package normally, or point it at a folder (`-e .`) or a repository (`-e git+https://github.com/org/pkg.git#egg=pkg`)",
-            "보통 설치라면 `-e`를 빼고, 아니면 폴더(`-e .`)나 저장소(`-e git+https://github.com/org/pkg.git#egg=pkg`)를 가리키세요"
+            "보통 설치라면 `-e`를 빼고, 아니면 폴더(`-e .`)나 저장소(`-e git+https://github.com/org/pkg.git#egg=pkg`)를 가리키십시오"
         )),
         ReqError::WheelName(file_name) => Finding::fail(
             Code::RequirementsWheelName,
@@ -168,7 +168,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
         )
         .hint(tr!(
             "use the wheel's file name exactly as it was built, or the package's name and version (`pkg==1.0`)",
-            "빌드된 휠 파일 이름을 그대로 쓰거나, 패키지 이름과 버전(`pkg==1.0`)으로 쓰세요"
+            "빌드된 휠 파일 이름을 그대로 쓰거나, 패키지 이름과 버전(`pkg==1.0`)으로 쓰십시오"
         )),
     }
 }
@@ -194,7 +194,7 @@ pub fn bare_url(file: &str, line: u32, text: &str, name: Option<&str>, marker: &
     .line(line)
     .hint(tr!(
         "write the name before the URL (PEP 508), so that readers and tools see it: `{example}`",
-        "URL 앞에 패키지 이름을 쓰세요(PEP 508). 읽는 사람과 도구가 이름을 알 수 있습니다: `{example}`"
+        "URL 앞에 패키지 이름을 쓰십시오(PEP 508). 읽는 사람과 도구가 이름을 알 수 있습니다: `{example}`"
     ))
 }
 

@@ -101,7 +101,7 @@ impl<R: BufRead> Asker<'_, R> {
                 return Err(Stop::Error(usage(
                     tr!(
                         "the line for {what} contains control characters (\"{shown}\"); remove them (arrow keys and Esc cannot edit piped input); nothing was written",
-                        "{what} 줄에 제어 문자가 들어 있습니다 (\"{shown}\"). 지우세요 (파이프 입력은 화살표나 Esc로 고칠 수 없습니다). 아무것도 쓰지 않았습니다"
+                        "{what} 줄에 제어 문자가 들어 있습니다 (\"{shown}\"). 지우십시오 (파이프 입력은 화살표나 Esc로 고칠 수 없습니다). 아무것도 쓰지 않았습니다"
                     )
                     .get(self.lang)
                     .to_string(),
@@ -118,7 +118,7 @@ impl<R: BufRead> Asker<'_, R> {
                     Style::Fail,
                     tr!(
                         "Arrow keys cannot edit this line: they went into it as control characters (\"{shown}\"). Correct with Backspace and type the line again.",
-                        "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace로 고치면서 다시 입력하세요."
+                        "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace로 고치면서 다시 입력하십시오."
                     )
                     .get(self.lang)
                 )
@@ -139,7 +139,7 @@ impl<R: BufRead> Asker<'_, R> {
             return Err(Stop::Error(usage(
                 tr!(
                     "input ended before {what}; nothing was written. Give each question two lines (the choice, then the reason) and a last line to confirm (`y` or empty)",
-                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유)과 확인용 마지막 줄 (`예` 또는 빈 줄)을 주세요"
+                    "{what} 전에 입력이 끝났습니다. 아무것도 쓰지 않았습니다. 질문마다 두 줄 (선택, 이유)과 확인용 마지막 줄 (`예` 또는 빈 줄)을 주십시오"
                 )
                 .get(self.lang)
                 .to_string(),
@@ -154,7 +154,7 @@ impl<R: BufRead> Asker<'_, R> {
                 return Err(Stop::Error(usage(
                     tr!(
                         "the input is not UTF-8 text; set your terminal's encoding to UTF-8",
-                        "입력이 UTF-8 텍스트가 아닙니다. 터미널 인코딩을 UTF-8로 설정하세요"
+                        "입력이 UTF-8 텍스트가 아닙니다. 터미널 인코딩을 UTF-8로 설정하십시오"
                     )
                     .get(self.lang)
                     .to_string(),
@@ -231,7 +231,7 @@ impl<R: BufRead> Asker<'_, R> {
             let count = params.options.0.len();
             self.invalid(tr!(
                 "`{text}` is not an option of question {n}; type a number from 1 to {count} or one of: {accepted}",
-                "`{text}`은(는) {n}번 질문의 선택지가 아닙니다. 1부터 {count}까지의 번호나 다음 중 하나를 입력하세요: {accepted}"
+                "`{text}`은(는) {n}번 질문의 선택지가 아닙니다. 1부터 {count}까지의 번호나 다음 중 하나를 입력하십시오: {accepted}"
             ))?;
         }
     }
@@ -242,12 +242,12 @@ impl<R: BufRead> Asker<'_, R> {
                 let d = shorten(d, 40);
                 tr!(
                     "Why? (at least {min} characters; Enter keeps \"{d}\")\n> ",
-                    "이유는? ({min}자 이상, Enter: \"{d}\" 유지)\n> "
+                    "이유를 쓰십시오 ({min}자 이상, Enter: \"{d}\" 유지)\n> "
                 )
             }
             None => tr!(
                 "Why? (at least {min} characters)\n> ",
-                "이유는? ({min}자 이상)\n> "
+                "이유를 쓰십시오 ({min}자 이상)\n> "
             ),
         };
         loop {
@@ -264,7 +264,7 @@ impl<R: BufRead> Asker<'_, R> {
             if count >= min && crate::prose::check(text).is_err() {
                 self.invalid(tr!(
                     "the reason of question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
-                    "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞나요?"
+                    "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
                 ))?;
                 continue;
             }
@@ -273,7 +273,7 @@ impl<R: BufRead> Asker<'_, R> {
             }
             self.invalid(tr!(
                 "the reason of question {n} has {count} characters; write at least {min}: why does that tool fit?",
-                "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주세요: 왜 그 도구가 알맞나요?"
+                "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주십시오: 왜 그 도구가 알맞습니까?"
             ))?;
         }
     }
@@ -308,7 +308,7 @@ impl<R: BufRead> Asker<'_, R> {
     pub fn confirm(&mut self) -> Result<bool, Stop> {
         loop {
             let text = self.ask(
-                tr!("Save it? [Y/n] ", "저장할까요? [예/아니오, 기본: 예] "),
+                tr!("Save it? [Y/n] ", "저장하겠습니까? [예/아니오, 기본: 예] "),
                 tr!("the confirmation", "확인 답변"),
             )?;
             // Saving is the default: the learner has just answered every question.
@@ -316,7 +316,7 @@ impl<R: BufRead> Asker<'_, R> {
                 Some(yes) => return Ok(yes),
                 None => self.invalid(tr!(
                     "answer y (yes) or n (no)",
-                    "예(y) 또는 아니오(n)로 답하세요"
+                    "예(y) 또는 아니오(n)로 답하십시오"
                 ))?,
             }
         }
