@@ -206,7 +206,7 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
             .to_string(),
         ));
     }
-    let prompt = tr!("Reset? [y/N] ", "초기화할까요? [예/아니오, 기본: 아니오] ");
+    let prompt = tr!("Reset? [y/N] ", "초기화하겠습니까? [예/아니오, 기본: 아니오] ");
     let mut input = stdin.lock();
     loop {
         let mut out = std::io::stdout().lock();
@@ -225,7 +225,7 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
                 "{}\n",
                 tr!(
                     "answer y (yes) or n (no)",
-                    "예(y) 또는 아니오(n)로 답하세요"
+                    "예(y) 또는 아니오(n)로 답하십시오"
                 )
                 .get(lang)
             ))?,
