@@ -206,7 +206,10 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
             .to_string(),
         ));
     }
-    let prompt = tr!("Reset? [y/N] ", "초기화하겠습니까? [예/아니오, 기본: 아니오] ");
+    let prompt = tr!(
+        "Reset? [y/N] ",
+        "초기화하겠습니까? [예/아니오, 기본: 아니오] "
+    );
     let mut input = stdin.lock();
     loop {
         let mut out = std::io::stdout().lock();
