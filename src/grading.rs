@@ -7,9 +7,9 @@ mod examples;
 mod next;
 #[cfg(test)]
 mod particle_scan;
-pub mod submission;
 #[cfg(test)]
 mod register_scan;
+pub mod submission;
 pub mod validate;
 
 pub use next::{exercise_order, next_step, Step};
