@@ -26,7 +26,7 @@ pub fn run(app: &mut App, args: &EditArgs) -> Result<Code> {
         crate::terminal::print(
             &(tr!(
                 "Every exercise passes; name one to edit: course edit EXERCISE",
-                "모든 연습 문제를 통과했습니다. 편집할 연습 문제를 지정하세요: course edit EXERCISE"
+                "모든 연습 문제를 통과했습니다. 편집할 연습 문제를 지정하십시오: course edit EXERCISE"
             )
             .get(app.lang)
             .to_string()
@@ -94,7 +94,7 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         return Err(usage(
             tr!(
                 "no editor is set, so `course` cannot open {place}. Set one, e.g. `export EDITOR=nano` (or vim, hx, \"code --wait\") in ~/.bashrc or ~/.zshrc, then run this again",
-                "편집기가 설정되어 있지 않아 {place}을(를) 열 수 없습니다. ~/.bashrc나 ~/.zshrc에 `export EDITOR=nano`처럼(vim, hx, \"code --wait\"도 됩니다) 설정한 뒤 다시 실행하세요"
+                "편집기가 설정되어 있지 않아 {place}을(를) 열 수 없습니다. ~/.bashrc나 ~/.zshrc에 `export EDITOR=nano`처럼(vim, hx, \"code --wait\"도 됩니다) 설정한 뒤 다시 실행하십시오"
             )
             .get(app.lang)
             .to_string(),

@@ -108,7 +108,8 @@ mod tests {
     }
 
     /// Lessons (Korean), exercises, the course file and every Korean line of src/ use the
-    /// glossary's words. This file and the particle tables hold the rejected words on purpose.
+    /// glossary's words (test code left out). This file and the particle tables hold the
+    /// rejected words on purpose.
     #[test]
     fn issue9_lessons_and_messages_use_the_glossary() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -125,6 +126,8 @@ mod tests {
             .filter(|p| !skip.iter().any(|s| p.ends_with(s)))
         {
             let text = std::fs::read_to_string(path).expect("UTF-8");
+            // Test code may name files with a space on purpose (`요구 사항.txt`).
+            let text = text.split("#[cfg(test)]").next().unwrap_or("");
             for (n, line) in text.lines().enumerate() {
                 for (bad, good) in rejected_terms(line) {
                     problems.push(format!("{}:{}: {bad} -> {good}", path.display(), n + 1));
