@@ -156,6 +156,41 @@ pub enum Command {
     /// Write CI configuration that grades submissions.
     #[command(subcommand)]
     Ci(CiCommand),
+    /// Work with gradebooks of `course grade --batch`.
+    #[command(subcommand)]
+    Gradebook(GradebookCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GradebookCommand {
+    /// Join the gradebooks of a sharded batch (`--shard I/N`) into one.
+    #[command(
+        after_help = "Examples:\n  course gradebook merge parts/*.csv --output grades.csv\n  \
+            course gradebook merge part-1.json part-2.json --output gradebook.json\n\n\
+            Parts are CSV or JSON gradebooks. Parts of different courses or course versions, \
+            overlapping shards, a missing shard or a submission given twice are refused (exit 2).\n\
+            The output is JSON when --format json or the file ends in .json (every part must then be JSON), else CSV."
+    )]
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// The gradebooks of every shard.
+    #[arg(required = true, value_name = "PARTS")]
+    pub parts: Vec<PathBuf>,
+    /// Write the merged gradebook here instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// csv or json [default: json for an --output ending in .json, else csv].
+    #[arg(long, value_enum)]
+    pub format: Option<GradebookFormat>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GradebookFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -257,6 +292,17 @@ pub struct GradeArgs {
     /// Parallel jobs for --batch [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// With --batch: grade only shard I of N (1 <= I <= N), a share fixed by each submission's
+    /// name; `course gradebook merge` joins the N gradebooks.
+    #[arg(long, value_name = "I/N", requires = "batch", value_parser = parse_shard)]
+    pub shard: Option<crate::grading::shard::Shard>,
+    /// With --batch: also write a class report here: HTML (`.html`) or Markdown (`.md`).
+    #[arg(long, value_name = "FILE", requires = "batch")]
+    pub report: Option<PathBuf>,
+}
+
+fn parse_shard(s: &str) -> Result<crate::grading::shard::Shard, String> {
+    s.parse()
 }
 
 #[derive(Args, Debug)]

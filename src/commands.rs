@@ -5,6 +5,7 @@ pub mod check;
 pub mod ci;
 pub mod edit;
 pub mod grade;
+pub mod gradebook;
 pub mod hint;
 pub mod init;
 pub mod lesson;
@@ -19,7 +20,7 @@ pub mod watch;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::{CiCommand, Cli, Command};
+use crate::cli::{CiCommand, Cli, Command, GradebookCommand};
 use crate::exit::Code;
 
 pub fn dispatch(cli: Cli) -> Result<Code> {
@@ -31,6 +32,9 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         }
         Some(Command::Init(args)) => return init::run(&cli.global, args),
         Some(Command::Ci(CiCommand::Init(args))) => return ci::run(&cli.global, args),
+        Some(Command::Gradebook(GradebookCommand::Merge(args))) => {
+            return gradebook::merge(&cli.global, args)
+        }
         _ => {}
     }
     // `reset` reads the state itself: `reset --all` is also the way out of a damaged one.
@@ -49,7 +53,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
         Some(Command::Reset(args)) => reset::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
-        Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_)) => {
+        Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_) | Command::Gradebook(_)) => {
             unreachable!("handled above")
         }
     }

@@ -17,6 +17,7 @@ pub mod exit;
 pub mod fs;
 pub mod git;
 pub mod grading;
+pub mod hash;
 pub mod i18n;
 pub mod pager;
 pub mod pip;

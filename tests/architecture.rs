@@ -32,6 +32,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "i18n",
             "prose",
             "escape",
+            "hash",
         ],
     ),
 ];

@@ -293,15 +293,22 @@ fn batch_csv_has_a_row_per_submission_and_error_rows() {
     let a = batch(&c, &dir).assert().code(3);
     let csv = stdout(&a);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "submission,score,max_score,first,second,error");
-    assert_eq!(lines[1], "alice,0,30,not graded,not graded,");
+    assert_eq!(
+        lines[0],
+        "submission,score,max_score,first,second,error,course,course_version,shard"
+    );
+    // The course id and its fingerprint on every row; no shard (the whole class).
+    let version = lines[1].rsplit(',').nth(1).unwrap();
+    assert_eq!(version.len(), 16, "{}", lines[1]);
+    let tail = format!(",t,{version},");
+    assert_eq!(lines[1], format!("alice,0,30,not graded,not graded,{tail}"));
     assert!(lines[2].starts_with("bob,,,,,not a folder"), "{}", lines[2]);
     assert!(
-        lines[2].ends_with("[submission/not-a-folder]"),
+        lines[2].contains("[submission/not-a-folder],t,"),
         "{}",
         lines[2]
     );
-    assert_eq!(lines[3], "carol,0,30,not graded,not graded,");
+    assert_eq!(lines[3], format!("carol,0,30,not graded,not graded,{tail}"));
     assert!(
         lines[4].starts_with("dave,,,,,a symbolic link to nothing"),
         "{}",

@@ -137,7 +137,19 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             ));
         }
     };
-    let subs = batch_submissions(dir, lang)?;
+    let mut subs = batch_submissions(dir, lang)?;
+    if let Some(shard) = args.shard {
+        subs = shard.select(subs);
+        let (n, total) = (subs.len(), shard.count);
+        eprintln!(
+            "{}",
+            tr!(
+                "shard {shard}: {n} submissions of this batch (each goes to one of {total} shards by its name)",
+                "샤드 {shard}: 이 배치의 제출물 {n}개 (제출물은 이름에 따라 {total}개 샤드 중 하나로 갑니다)"
+            )
+            .get(lang)
+        );
+    }
     if !args.exec {
         exec_note(&app.course, lang);
     }
@@ -151,10 +163,11 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
     let graded = batch::grade_batch(&subs, &how, args.jobs, &grade, &|| counter.inc())
         .context("cannot start worker threads")?;
     drop(counter);
+    let meta = gradebook::Meta::of(course, args.shard);
     let out = if json {
-        gradebook::render_json(course, &graded)
+        gradebook::render_json(&meta, &graded)
     } else {
-        gradebook::render_csv(course, &graded)
+        gradebook::render_csv(&meta, &graded)
     };
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())?,

@@ -144,6 +144,46 @@ impl<T: Serialize> Serialize for Graded<T> {
     }
 }
 
+/// Reads a gradebook row back (`course gradebook merge`): a row with no report is an error
+/// row, with its message and code. A code this version of `course` does not know is an error
+/// (the part was written by another version).
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Graded<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Row<T> {
+            submission: String,
+            report: Option<T>,
+            error: Option<String>,
+            error_code: Option<String>,
+        }
+        let row = Row::<T>::deserialize(d)?;
+        let outcome = match row.report {
+            Some(report) => Ok(report),
+            None => {
+                let given = row.error_code.unwrap_or_default();
+                let code = submission::CODES
+                    .iter()
+                    .map(|(code, _)| *code)
+                    .find(|code| *code == given)
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!(
+                            "submission `{}`: unknown error_code `{given}`",
+                            row.submission
+                        ))
+                    })?;
+                Err(Unusable {
+                    code,
+                    message: row.error.unwrap_or_default(),
+                })
+            }
+        };
+        Ok(Graded {
+            submission: row.submission,
+            outcome,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,10 @@
 //! a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, since
 //! submission folder names come from students.
 
+mod read;
+
+pub use read::{parse, ParseError};
+
 use super::{ExerciseReport, ExerciseStatus, Report};
 use crate::grading::Reason;
 
@@ -24,12 +28,15 @@ pub struct Row<'a> {
     pub outcome: Result<&'a Report, String>,
 }
 
-/// The gradebook for `rows` in the given order, with a column for each of `exercise_ids`.
-pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
+/// The gradebook for `rows` in the given order, with a column for each of `exercise_ids`,
+/// then the `trailer` columns (name, value), the same value on every row (a batch's course
+/// and shard: columns only ever come after `error`, so readers by position keep working).
+pub fn render(exercise_ids: &[&str], rows: &[Row<'_>], trailer: &[(&str, &str)]) -> String {
     let mut out = String::new();
     let mut header = vec!["submission", "score", "max_score"];
     header.extend(exercise_ids.iter().copied());
     header.push("error");
+    header.extend(trailer.iter().map(|(name, _)| *name));
     push_record(&mut out, header.iter().map(|h| text_field(h)));
     for row in rows {
         let mut fields = vec![text_field(row.submission)];
@@ -57,6 +64,7 @@ pub fn render(exercise_ids: &[&str], rows: &[Row<'_>]) -> String {
                 fields.push(text_field(message));
             }
         }
+        fields.extend(trailer.iter().map(|(_, value)| text_field(value)));
         push_record(&mut out, fields.into_iter());
     }
     out
@@ -71,7 +79,8 @@ fn cell(e: &ExerciseReport) -> String {
     }
 }
 
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+/// One CSV record (already-escaped fields) and its CRLF.
+pub fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
     let fields: Vec<String> = fields.collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
@@ -86,10 +95,15 @@ pub fn text_field(s: &str) -> String {
     } else {
         s.to_string()
     };
+    quote(&s)
+}
+
+/// A cell as it is, quoted when it holds `,`, `"`, CR or LF (for cells already defused).
+pub fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s
+        s.to_string()
     }
 }
 
@@ -115,7 +129,11 @@ mod tests {
                 outcome: Ok(&r),
             },
         ];
-        let out = render(&["environment", "requirements", "import", "gone"], &rows);
+        let out = render(
+            &["environment", "requirements", "import", "gone"],
+            &rows,
+            &[],
+        );
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(
             lines[0],

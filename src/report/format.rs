@@ -133,7 +133,7 @@ impl Printer for CsvPrinter {
             submission: &name,
             outcome: Ok(report),
         };
-        csv::render(&ids, &[row]).into()
+        csv::render(&ids, &[row], &[]).into()
     }
 }
 
