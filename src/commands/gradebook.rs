@@ -32,7 +32,7 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
             usage(
                 tr!(
                     "{name}: cannot read it ({e}); pass the gradebooks `course grade --batch --shard I/N` wrote",
-                    "{name}: 읽을 수 없습니다 ({e}). `course grade --batch --shard I/N`이 쓴 성적표를 주세요"
+                    "{name}: 읽을 수 없습니다 ({e}). `course grade --batch --shard I/N`이 쓴 성적표를 주십시오"
                 )
                 .get(lang),
             )

@@ -58,7 +58,7 @@ fn read_json(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
     let book: Gradebook = serde_json::from_str(text).map_err(|e| {
         tr!(
             "{name}: not a course-gradebook/1 document ({e}); pass the files `course grade --batch --format json` wrote",
-            "{name}: course-gradebook/1 문서가 아닙니다 ({e}). `course grade --batch --format json`이 쓴 파일을 주세요"
+            "{name}: course-gradebook/1 문서가 아닙니다 ({e}). `course grade --batch --format json`이 쓴 파일을 주십시오"
         )
         .get(lang)
         .to_string()
@@ -67,7 +67,7 @@ fn read_json(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
         let schema = &book.schema;
         return Err(tr!(
             "{name}: schema `{schema}`, not {GRADEBOOK_SCHEMA}; merge gradebooks of the same schema",
-            "{name}: 스키마가 {GRADEBOOK_SCHEMA}이(가) 아니라 `{schema}`입니다. 같은 스키마의 성적표를 합치세요"
+            "{name}: 스키마가 {GRADEBOOK_SCHEMA}이(가) 아니라 `{schema}`입니다. 같은 스키마의 성적표를 합치십시오"
         )
         .get(lang)
         .to_string());
@@ -174,7 +174,7 @@ pub fn merge(parts: Vec<Part>, json: bool, lang: Lang) -> Result<Merged, String>
         );
         return Err(tr!(
             "{an} is a gradebook of course `{ac}`, {bn} of `{bc}`: merge the parts of one course",
-            "{an}은(는) `{ac}` 코스의 성적표이고 {bn}은(는) `{bc}` 코스의 성적표입니다. 한 코스의 성적표만 합치세요"
+            "{an}은(는) `{ac}` 코스의 성적표이고 {bn}은(는) `{bc}` 코스의 성적표입니다. 한 코스의 성적표만 합치십시오"
         )
         .get(lang)
         .to_string());
@@ -187,7 +187,7 @@ pub fn merge(parts: Vec<Part>, json: bool, lang: Lang) -> Result<Merged, String>
         );
         return Err(tr!(
             "{an} and {bn} were graded against different versions of the course (course_version {av} and {bv}): grade every shard with the same course",
-            "{an}과(와) {bn}은(는) 코스의 다른 버전으로 채점되었습니다 (course_version {av}, {bv}). 모든 샤드를 같은 코스로 채점하세요"
+            "{an}과(와) {bn}은(는) 코스의 다른 버전으로 채점되었습니다 (course_version {av}, {bv}). 모든 샤드를 같은 코스로 채점하십시오"
         )
         .get(lang)
         .to_string());
@@ -196,7 +196,7 @@ pub fn merge(parts: Vec<Part>, json: bool, lang: Lang) -> Result<Merged, String>
         let (an, bn) = (&first.name, &b.name);
         return Err(tr!(
             "{an} and {bn} have different exercise columns: merge the parts of one course",
-            "{an}과(와) {bn}의 연습 열이 다릅니다. 한 코스의 성적표만 합치세요"
+            "{an}과(와) {bn}의 연습 열이 다릅니다. 한 코스의 성적표만 합치십시오"
         )
         .get(lang)
         .to_string());
@@ -231,7 +231,7 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
             let an = &whole.name;
             return fail(tr!(
                 "{an} holds the whole class (graded without --shard): it overlaps every other part; merge only the parts of one sharded run",
-                "{an}에는 반 전체가 들어 있습니다 (--shard 없이 채점). 다른 성적표와 겹치니 한 번의 샤드 채점 결과만 합치세요"
+                "{an}에는 반 전체가 들어 있습니다 (--shard 없이 채점). 다른 성적표와 겹치니 한 번의 샤드 채점 결과만 합치십시오"
             ));
         }
         return Ok(1);
@@ -245,7 +245,7 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
                 let (an, bn, a, b) = (q, &p.name, n, shard.to_string());
                 return fail(tr!(
                     "{an} is one of {a} shards, {bn} is shard {b}: the parts cut the class differently; grade every part with the same N",
-                    "{an}은(는) {a} 샤드, {bn}은(는) {b} 샤드입니다. 반을 다르게 나눴으니 모든 샤드를 같은 N으로 채점하세요"
+                    "{an}은(는) {a} 샤드, {bn}은(는) {b} 샤드입니다. 반을 다르게 나눴으니 모든 샤드를 같은 N으로 채점하십시오"
                 ));
             }
             _ => count = Some((shard.count, &p.name)),
@@ -254,7 +254,7 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
             let (an, bn) = (&q.name, &p.name);
             return fail(tr!(
                 "{an} and {bn} are both shard {shard}: they overlap; pass each shard once",
-                "{an}과(와) {bn}은(는) 둘 다 {shard} 샤드입니다. 겹치니 샤드마다 하나씩만 주세요"
+                "{an}과(와) {bn}은(는) 둘 다 {shard} 샤드입니다. 겹치니 샤드마다 하나씩만 주십시오"
             ));
         }
     }
@@ -278,7 +278,7 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
         let missing = missing.join(", ");
         return fail(tr!(
             "{got} parts for {n} shards: missing {missing}; pass every shard's gradebook (a shard whose job failed must be graded again)",
-            "샤드는 {n}개인데 성적표는 {got}개입니다: {missing}이(가) 없습니다. 모든 샤드의 성적표를 주세요 (실패한 샤드는 다시 채점해야 합니다)"
+            "샤드는 {n}개인데 성적표는 {got}개입니다: {missing}이(가) 없습니다. 모든 샤드의 성적표를 주십시오 (실패한 샤드는 다시 채점해야 합니다)"
         ));
     }
     Ok(n)
@@ -294,7 +294,7 @@ fn duplicate<'a>(
         if let Some(other) = seen.insert(sub, file) {
             return Err(tr!(
                 "submission `{sub}` is in both {other} and {file}: the parts overlap; pass each shard once",
-                "제출물 `{sub}`이(가) {other}과(와) {file} 둘 다에 있습니다. 겹치니 샤드마다 하나씩만 주세요"
+                "제출물 `{sub}`이(가) {other}과(와) {file} 둘 다에 있습니다. 겹치니 샤드마다 하나씩만 주십시오"
             )
             .get(lang)
             .to_string());
@@ -312,7 +312,7 @@ fn join_json(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize
                 let an = &p.name;
                 return Err(tr!(
                     "{an} is CSV, which holds no reports: a JSON gradebook can only be merged from JSON parts (grade with --format json), or write CSV (--output grades.csv)",
-                    "{an}은(는) CSV라 보고서가 없습니다. JSON 성적표는 JSON 성적표로만 합칠 수 있습니다 (--format json으로 채점하거나 --output grades.csv로 CSV를 쓰세요)"
+                    "{an}은(는) CSV라 보고서가 없습니다. JSON 성적표는 JSON 성적표로만 합칠 수 있습니다 (--format json으로 채점하거나 --output grades.csv로 CSV를 쓰십시오)"
                 )
                 .get(lang)
                 .to_string());
