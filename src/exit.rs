@@ -50,8 +50,9 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     .into()
 }
 
-/// Print an error chain as `error: outer: inner` and pick its exit code.
-pub fn report_error(err: &anyhow::Error) -> ExitCode {
+/// Print an error chain as `error: outer: inner` with `show` (which wraps it to the width and
+/// writes it to stderr) and pick its exit code.
+pub fn report_error(err: &anyhow::Error, show: impl FnOnce(&str)) -> ExitCode {
     let code = err
         .chain()
         .find_map(|e| e.downcast_ref::<UserError>())
@@ -63,6 +64,6 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
         }
         text.push_str(&cause.to_string());
     }
-    eprintln!("error: {text}");
+    show(&format!("error: {text}"));
     code.into()
 }

@@ -39,8 +39,9 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    let term = cli.global.term();
     match commands::dispatch(cli) {
         Ok(code) => code.into(),
-        Err(err) => exit::report_error(&err),
+        Err(err) => exit::report_error(&err, |text| term.note(text)),
     }
 }

@@ -1,7 +1,9 @@
-//! The built-in pager: scroll by line and page, search, quit.
+//! The built-in pager: scroll by line and page, search, quit; lay the text out again when the
+//! window is resized.
 //!
-//! Key handling is a pure state machine ([`Pager::handle`]) so it is tested without a
-//! terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status line.
+//! Key handling is a pure state machine ([`Pager::handle`], [`Pager::reflow`]) so it is tested
+//! without a terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status
+//! line. Ctrl-C ends the pager as an interrupt (the caller exits with 130), `q` as a quit.
 //! Keys and raw mode are shared with the option selector (`terminal::keys`): one guard undoes
 //! raw mode and the alternate screen on every way out, errors, panics and signals included.
 
@@ -20,6 +22,17 @@ pub enum Action {
     Redraw,
     Nothing,
     Quit,
+    /// Ctrl-C: the reader wants `course` to stop, not only the pager.
+    Interrupt,
+}
+
+/// How a [`page`] ended.
+pub struct Shown {
+    /// Ended by Ctrl-C.
+    pub interrupted: bool,
+    /// The text as last laid out, and the width it was laid out for.
+    pub text: String,
+    pub width: usize,
 }
 
 /// Pager state: the text, the first visible line, the screen size, the search.
@@ -56,6 +69,37 @@ impl Pager {
     /// Index of the first visible line.
     pub fn top(&self) -> usize {
         self.top
+    }
+
+    /// Columns the text is shown in.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Replace the text with the same text laid out again (after a resize), keeping the
+    /// reader's place: the new top line is the one holding the letter that was first on
+    /// screen. Letters and digits are counted, not spaces or border characters, since those
+    /// are what a new layout changes.
+    pub fn reflow(&mut self, text: &str) {
+        let letters = |l: &str| l.chars().filter(|c| c.is_alphanumeric()).count();
+        let before: usize = self.plain[..self.top].iter().map(|l| letters(l)).sum();
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let plain: Vec<String> = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        let mut seen = 0;
+        let mut top = plain.len().saturating_sub(1);
+        for (i, l) in plain.iter().enumerate() {
+            seen += letters(l);
+            if seen > before {
+                top = i;
+                break;
+            }
+        }
+        if before == 0 {
+            top = 0;
+        }
+        self.lines = lines;
+        self.plain = plain;
+        self.top = top.min(self.max_top());
     }
 
     fn max_top(&self) -> usize {
@@ -101,7 +145,8 @@ impl Pager {
                     }
                     return self.search(true, true);
                 }
-                Key::Esc | Key::Ctrl('c') => self.input = None,
+                Key::Esc => self.input = None,
+                Key::Ctrl('c') => return Action::Interrupt,
                 _ => return Action::Nothing,
             }
             return Action::Redraw;
@@ -110,7 +155,8 @@ impl Pager {
         let page = self.height;
         let half = (self.height / 2).max(1);
         match key {
-            Key::Char('q' | 'Q') | Key::Esc | Key::Ctrl('c') => Action::Quit,
+            Key::Char('q' | 'Q') | Key::Esc => Action::Quit,
+            Key::Ctrl('c') => Action::Interrupt,
             Key::Char('j' | 'e') | Key::Down | Key::Enter | Key::Ctrl('n' | 'e') => self.down(1),
             Key::Char('k' | 'y') | Key::Up | Key::Ctrl('p' | 'y') => self.up(1),
             Key::Char(' ' | 'f') | Key::PageDown | Key::Ctrl('f' | 'v') => self.down(page),
@@ -182,13 +228,22 @@ impl Pager {
         let n = self.lines.len();
         let last = (self.top + self.height).min(n);
         let pct = (last * 100).checked_div(n).unwrap_or(100);
-        let mut s = format!("lines {}-{} of {} ({}%)", self.top + 1, last, n, pct);
-        if let Some(m) = &self.message {
-            s.push_str("  ");
-            s.push_str(m);
-        }
-        s.push_str("  q quit  space/b page  j/k line  / search  n/N next/prev");
-        truncate(&s, self.width)
+        let first = self.top + 1;
+        let message = match &self.message {
+            Some(m) => format!("  {m}"),
+            None => String::new(),
+        };
+        // The longest that fits: all the keys, the main ones, then only the position.
+        let candidates = [
+            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  j/k line  / search  n/N next/prev"),
+            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  / search"),
+            format!("{first}-{last}/{n} ({pct}%){message}  q quit"),
+            format!("{first}-{last}/{n}{message}"),
+        ];
+        let fits = candidates
+            .iter()
+            .find(|c| crate::render::text::width(c) <= self.width);
+        truncate(fits.unwrap_or(&candidates[3]), self.width)
     }
 }
 
@@ -293,21 +348,43 @@ fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
     out.flush()
 }
 
-/// Show `text` in the pager until the reader quits.
-pub fn page(text: &str) -> io::Result<()> {
+/// Show `text` in the pager until the reader quits. `relayout`, when given, lays the text out
+/// again for a new width; without it a resize only cuts lines to the screen.
+pub fn page(text: &str, relayout: Option<&dyn Fn(usize) -> String>) -> io::Result<Shown> {
     let (w, h) = terminal::size().unwrap_or((0, 0));
     if w < 10 || h < 3 {
         // No usable screen size: print instead of paging.
         let mut out = io::stdout().lock();
-        return out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        out.write_all(text.as_bytes()).and_then(|_| out.flush())?;
+        return Ok(Shown {
+            interrupted: false,
+            text: text.to_string(),
+            width: w as usize,
+        });
     }
     let mut pager = Pager::new(text, w, h);
+    let mut laid_out = (text.to_string(), pager.width());
     let _guard = Raw::enter(true)?;
     let mut out = io::BufWriter::new(io::stdout());
     draw(&mut out, &pager)?;
     loop {
-        match pager.handle(read_key()?) {
-            Action::Quit => return Ok(()),
+        let key = read_key()?;
+        let action = pager.handle(key);
+        if let (Key::Resize(..), Some(relayout)) = (key, relayout) {
+            if pager.width() != laid_out.1 {
+                let text = relayout(pager.width());
+                pager.reflow(&text);
+                laid_out = (text, pager.width());
+            }
+        }
+        match action {
+            Action::Quit | Action::Interrupt => {
+                return Ok(Shown {
+                    interrupted: action == Action::Interrupt,
+                    text: laid_out.0,
+                    width: laid_out.1,
+                })
+            }
             Action::Redraw => draw(&mut out, &pager)?,
             Action::Nothing => {}
         }
@@ -412,7 +489,13 @@ mod tests {
         );
         assert_eq!(p.handle(Key::Char('q')), Action::Quit);
         assert_eq!(p.handle(Key::Esc), Action::Quit);
-        assert_eq!(p.handle(Key::Ctrl('c')), Action::Quit);
+        assert_eq!(p.handle(Key::Ctrl('c')), Action::Interrupt);
+        p.handle(Key::Char('/'));
+        assert_eq!(
+            p.handle(Key::Ctrl('c')),
+            Action::Interrupt,
+            "also in a search"
+        );
     }
 
     #[test]
@@ -424,5 +507,62 @@ mod tests {
         assert_eq!(p.top(), 1);
         p.handle(Key::Resize(80, 40));
         assert_eq!(p.top(), 0);
+    }
+
+    #[test]
+    fn status_line_fits_every_width() {
+        let mut p = Pager::new(&text(1000), 140, 11);
+        p.handle(Key::Char('/'));
+        p.handle(Key::Char('z'));
+        p.handle(Key::Enter);
+        for w in [10, 20, 30, 40, 60, 80, 100, 140] {
+            p.handle(Key::Resize(w, 11));
+            let status = p.status();
+            assert!(
+                crate::render::text::width(&status) <= w as usize,
+                "{w}: {status}"
+            );
+            assert!(
+                status.contains("-10"),
+                "{w}: the position is kept: {status}"
+            );
+        }
+        p.handle(Key::Resize(140, 11));
+        assert!(p.status().contains("n/N next/prev"), "{}", p.status());
+    }
+
+    #[test]
+    fn reflow_keeps_the_reader_on_the_same_words() {
+        let para = |w: usize| {
+            let words: Vec<String> = (0..2000).map(|i| format!("낱말{i}")).collect();
+            crate::render::wrap_plain(&words.join(" "), w).join("\n") + "\n"
+        };
+        let mut p = Pager::new(&para(60), 60, 11);
+        p.handle(Key::Char(' '));
+        p.handle(Key::Char(' '));
+        let first_word = |p: &Pager| {
+            strip_ansi(&p.visible_lines()[0])
+                .split(' ')
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        let before = first_word(&p);
+        for w in [30, 140, 80] {
+            p.handle(Key::Resize(w, 11));
+            p.reflow(&para(w as usize));
+            let line = strip_ansi(&p.visible_lines()[0]);
+            assert!(
+                line.split(' ').any(|word| word == before),
+                "{w}: {before} not on the top line {line}"
+            );
+            assert!(p
+                .visible_lines()
+                .iter()
+                .all(|l| crate::render::text::width(l) <= w as usize));
+        }
+        p.handle(Key::Home);
+        p.reflow(&para(80));
+        assert_eq!(p.top(), 0, "the top stays the top");
     }
 }

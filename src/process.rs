@@ -221,19 +221,23 @@ fn install_handler() {
     static HANDLER: std::sync::Once = std::sync::Once::new();
     HANDLER.call_once(|| {
         // Without a handler (another one already set), Ctrl-C still ends `course`.
-        let _ = ctrlc::set_handler(|| {
-            INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
-            let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
-            for pgid in groups {
-                kill_group(pgid);
-            }
-            let cleanups = CLEANUPS.lock().map(|c| c.clone()).unwrap_or_default();
-            for cleanup in cleanups {
-                cleanup();
-            }
-            std::process::exit(130);
-        });
+        let _ = ctrlc::set_handler(|| interrupted());
     });
+}
+
+/// End `course` as an interrupt does: stop the running children, run the cleanups, exit with
+/// 130. Called by the signal handler, and by the pager, which reads Ctrl-C as a key.
+pub fn interrupted() -> ! {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    for pgid in groups {
+        kill_group(pgid);
+    }
+    let cleanups = CLEANUPS.lock().map(|c| c.clone()).unwrap_or_default();
+    for cleanup in cleanups {
+        cleanup();
+    }
+    std::process::exit(130);
 }
 
 impl Running {

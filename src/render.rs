@@ -73,8 +73,6 @@ const MIN_WIDTH: usize = 20;
 /// Nested quotes and lists stop indenting when less than this would remain.
 const MIN_INNER: usize = 10;
 
-/// YAML front matter (`---` line, `key: value` lines, `---` or `...` line), only at the very
-/// start of the file. A `---` later in the document is a rule or a setext heading.
 /// Plain text wrapped to `width` columns by the same rules as lessons (breaks only at spaces,
 /// so Korean words stay whole); for program messages rather than Markdown.
 pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
@@ -91,6 +89,14 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Styled spans wrapped to `width` columns by the lesson rules (see [`wrap`]), for program
+/// output that was painted before it was wrapped (`terminal::fit`).
+pub fn wrap_spans(spans: &[Span], width: usize) -> Vec<Line> {
+    wrap::wrap(spans, width)
+}
+
+/// YAML front matter (`---` line, `key: value` lines, `---` or `...` line), only at the very
+/// start of the file. A `---` later in the document is a rule or a setext heading.
 pub fn strip_front_matter(s: &str) -> &str {
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
     let Some(rest) = s

@@ -8,11 +8,13 @@
 
 mod accessible;
 pub mod editor;
+mod fit;
 pub mod keys;
 mod progress;
 pub mod selector;
 
 pub use accessible::Accessible;
+pub use fit::{fit, visible_width};
 pub use progress::{Counter, Spinner};
 
 use std::io::{IsTerminal, Write};
@@ -23,7 +25,11 @@ use crate::render::RenderOptions;
 #[derive(Clone, Debug)]
 pub struct Term {
     pub color: bool,
+    /// Columns every line of output fits in: `--width`, else the terminal's, else `COLUMNS`,
+    /// else 80.
     pub width: usize,
+    /// `--width` was given: the pager keeps it when the terminal is resized.
+    pub fixed_width: bool,
     /// stdout is a terminal.
     pub is_tty: bool,
     pub hyperlinks: bool,
@@ -93,6 +99,7 @@ impl Term {
         Term {
             color,
             width,
+            fixed_width: asked.width.is_some(),
             is_tty,
             hyperlinks: color && is_tty && !accessible.is_on() && hyperlinks_supported(),
             pager: is_tty && !asked.no_pager && !accessible.is_on(),
@@ -106,6 +113,7 @@ impl Term {
         Term {
             color: false,
             width,
+            fixed_width: true,
             is_tty: false,
             hyperlinks: false,
             pager: false,
@@ -138,22 +146,52 @@ impl Term {
         format!("\x1b[{}m{text}\x1b[0m", style.sgr())
     }
 
-    /// Print text for reading: through the pager when it is longer than the screen on a
-    /// terminal, straight to stdout otherwise.
-    pub fn show(&self, text: &str) -> std::io::Result<()> {
+    /// The same settings at another width (the pager re-lays its text out on a resize).
+    pub fn at_width(&self, width: usize) -> Term {
+        Term {
+            width,
+            ..self.clone()
+        }
+    }
+
+    /// Print a message for people to stdout, every line wrapped to the width. Machine output
+    /// (JSON, CSV) goes through [`print`] instead, unchanged.
+    pub fn say(&self, text: &str) -> std::io::Result<()> {
+        print(&fit(text, self.width))
+    }
+
+    /// A note, a warning or an error for people on stderr, wrapped to the width, with a line
+    /// end added. A closed stderr is no reason to stop.
+    pub fn note(&self, text: &str) {
+        let mut text = fit(text, self.width);
+        text.push('\n');
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// Print text for reading, laid out by `page` for a width: through the pager when it is
+    /// longer than the screen on a terminal (which lays it out again when the window is
+    /// resized), straight to stdout otherwise. Ctrl-C in the pager ends `course` with 130.
+    pub fn show(&self, page: impl Fn(&Term) -> String) -> std::io::Result<()> {
+        let text = fit(&page(self), self.width);
         if self.pager {
             let rows = crossterm::terminal::size()
                 .map(|(_, h)| h as usize)
                 .unwrap_or(24);
             if text.lines().count() >= rows {
-                crate::pager::page(text)?;
+                let relayout = |width: usize| fit(&page(&self.at_width(width)), width);
+                let again: Option<&dyn Fn(usize) -> String> =
+                    (!self.fixed_width).then_some(&relayout);
+                let shown = crate::pager::page(&text, again)?;
+                if shown.interrupted {
+                    crate::process::interrupted();
+                }
                 // The pager clears its screen on exit; keep the last line (the next command
-                // to type) in view.
-                let last = text.lines().rev().find(|l| !l.trim().is_empty());
-                return last.map_or(Ok(()), |l| print(&format!("{l}\n")));
+                // to type) in view, laid out for the width the window has now.
+                let last = shown.text.lines().rev().find(|l| !l.trim().is_empty());
+                return last.map_or(Ok(()), |l| print(&fit(&format!("{l}\n"), shown.width)));
             }
         }
-        print(text)
+        print(&text)
     }
 }
 

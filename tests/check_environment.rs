@@ -202,7 +202,7 @@ fn virtual_env_outside_the_workspace_is_used() {
         .env("VIRTUAL_ENV", &env)
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = crate::common::flat(&out.stderr);
     assert!(
         stderr.contains("outside the workspace; `course grade` looks only inside the submission"),
         "{stderr}"

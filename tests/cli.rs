@@ -386,7 +386,7 @@ fn broken_course_files_are_named_with_line_and_field() {
             .arg("list")
             .assert()
             .code(2)
-            .stderr(predicate::str::contains(place).and(predicate::str::contains(what)));
+            .stderr(crate::common::says(place).and(crate::common::says(what)));
     }
     course()
         .args(["--course", "/no/such/course", "list"])

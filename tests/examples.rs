@@ -31,7 +31,7 @@ fn edit(path: PathBuf, from: &str, to: &str) {
 #[test]
 fn issue9_every_copied_example_passes_its_exercise_in_both_languages() {
     let out = course().arg("validate").output().unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = crate::common::flat(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     for set in [
         "git-workflow/fixtures/examples/lesson",
@@ -107,13 +107,14 @@ fn issue9_example_declarations_are_checked_without_running_fixtures() {
         .arg(c.path())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("why.md:").and(predicate::str::contains(
+        .stdout(says("why.md:"))
+        .stdout(says(
             "`file=../outside`: give a path relative to the workspace",
-        )))
-        .stdout(predicate::str::contains("there is no exercise `no-such`"))
-        .stdout(predicate::str::contains("`bash` or `sh`, not `python`"))
-        .stdout(predicate::str::contains(
+        ))
+        .stdout(says("there is no exercise `no-such`"))
+        .stdout(says("`bash` or `sh`, not `python`"))
+        .stdout(says(
             "example set `extra` of exercise `structure` has blocks in another language but none in `en`",
         ))
-        .stdout(predicate::str::contains("set `orphan`"));
+        .stdout(says("set `orphan`"));
 }

@@ -207,7 +207,7 @@ fn issue9_every_command_honours_workspace_or_refuses_it() {
         .arg(target.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("give one"));
+        .stderr(crate::common::says("give one"));
     assert!(!other.path().join(".course").exists());
     // Commands that use no workspace say so instead of ignoring it.
     course_in(cwd.path())
@@ -215,7 +215,7 @@ fn issue9_every_command_honours_workspace_or_refuses_it() {
         .arg(target.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not a workspace"));
+        .stderr(crate::common::says("not a workspace"));
     let md = write(cwd.path(), "a.md", "# A\n");
     course_in(cwd.path())
         .args(["lesson", "--file"])

@@ -36,10 +36,13 @@ impl Watch {
         };
         let mut child = Command::new(env!("CARGO_BIN_EXE_course"))
             .args(course_args)
-            .args(["--lang", "en", "watch"])
+            // Wide enough that no phrase the tests wait for is wrapped (the layout at 60 to
+            // 140 columns is tested in `wrap`).
+            .args(["--lang", "en", "--width", "400", "watch"])
             .args(extra)
             .current_dir(ws)
             .env_remove("COURSE_WATCH_POLL")
+            .env_remove("COLUMNS")
             .env_remove("CLICOLOR_FORCE")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -10,7 +10,7 @@
 use anyhow::Result;
 mod asker;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use crate::app::App;
 use crate::checks::choices::{self, Answer, Params};
@@ -72,39 +72,34 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
         Ok(Some(text)) => {
             choices::save(&path, &text)?;
             let l = app.lang;
-            println!(
-                "{}",
-                app.term.paint(
-                    Style::Pass,
-                    tr!(
-                        "Saved {rel}. Check it: course check {id}",
-                        "{rel}에 저장했습니다. 확인하기: course check {id}"
-                    )
-                    .get(l)
-                )
+            let saved = tr!(
+                "Saved {rel}. Check it: course check {id}",
+                "{rel}에 저장했습니다. 확인하기: course check {id}"
             );
+            app.term
+                .say(&(app.term.paint(Style::Pass, saved.get(l)) + "\n"))?;
             Ok(Code::Ok)
         }
         Ok(None) => {
-            println!(
-                "{}",
+            app.term.say(&format!(
+                "{}\n",
                 tr!(
                     "Not saved; nothing was written.",
                     "저장하지 않았습니다. 아무것도 쓰지 않았습니다."
                 )
                 .get(app.lang)
-            );
+            ))?;
             Ok(Code::Ok)
         }
         Err(Stop::Cancelled) => {
-            println!(
-                "{}",
+            app.term.say(&format!(
+                "{}\n",
                 tr!(
                     "Cancelled; nothing was written.",
                     "취소했습니다. 아무것도 쓰지 않았습니다."
                 )
                 .get(app.lang)
-            );
+            ))?;
             // A deliberate cancel is no error: exit code 2 is for bad input.
             Ok(Code::Ok)
         }
@@ -173,33 +168,26 @@ fn interview<R: BufRead>(
     let lang = asker.lang;
     let total = params.questions.len();
     let title = exercise.title.get(lang);
-    let mut out = std::io::stdout();
+    let term = asker.term;
+    let say = |text: String| term.say(&(text + "\n"));
     // The title and what will happen, not the exercise prompt: the prompt explains the file
     // format and tells the learner to run this very command.
-    writeln!(out, "{}", asker.term.paint(Style::Heading, title))?;
+    say(term.paint(Style::Heading, title))?;
     let min = params.min_reason;
-    write!(
-        out,
-        "{}",
-        crate::render::render(
-            intro(total, min, rel, asker.arrows).get(lang),
-            &asker.term.render_options()
-        )
-    )?;
+    term.say(&crate::render::render(
+        intro(total, min, rel, asker.arrows).get(lang),
+        &term.render_options(),
+    ))?;
 
     let mut answers = Vec::with_capacity(total);
     for (i, q) in params.questions.iter().enumerate() {
         let n = i + 1;
         let situation = q.prompt.get(lang);
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            asker.term.paint(
-                Style::Bold,
-                tr!("{n}/{total}. {situation}", "{n}/{total}. {situation}").get(lang)
-            )
-        )?;
+        say(String::new())?;
+        say(term.paint(
+            Style::Bold,
+            tr!("{n}/{total}. {situation}", "{n}/{total}. {situation}").get(lang),
+        ))?;
         let default = defaults.get(i).cloned().unwrap_or_default();
         let choice = asker.choice(params, default.choice, n)?;
         let reason = asker.reason(min, default.reason.as_deref(), n)?;
@@ -207,7 +195,7 @@ fn interview<R: BufRead>(
     }
 
     let text = choices::render_answers(&exercise.id, title, params, &answers, lang);
-    writeln!(out)?;
+    say(String::new())?;
     let intro = if exists {
         tr!(
             "This will replace {rel}:",
@@ -219,16 +207,16 @@ fn interview<R: BufRead>(
             "{rel} 파일에 다음 내용을 씁니다:"
         )
     };
-    writeln!(out, "{}", asker.term.paint(Style::Bold, intro.get(lang)))?;
-    writeln!(out)?;
+    say(term.paint(Style::Bold, intro.get(lang)))?;
+    say(String::new())?;
     for line in text.lines() {
         if line.is_empty() {
-            writeln!(out)?;
+            say(String::new())?;
         } else {
-            writeln!(out, "    {}", asker.term.paint(Style::Code, line))?;
+            say(format!("    {}", term.paint(Style::Code, line)))?;
         }
     }
-    writeln!(out)?;
+    say(String::new())?;
     Ok(asker.confirm()?.then_some(text))
 }
 

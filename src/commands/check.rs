@@ -53,13 +53,12 @@ fn warn_outside_environment(app: &App, root: &Path, results: &[crate::grading::E
         return;
     }
     let label = env.label(root);
-    eprintln!(
-        "{}",
+    app.term.note(
         tr!(
             "note: the environment that passed is {label}, outside the workspace; `course grade` looks only inside the submission and will not see it. Make one in the workspace (`python3 -m venv .venv`) and install from requirements.txt if this is graded",
             "참고: 통과한 환경은 작업 폴더 밖의 {label}입니다. `course grade`는 제출물 안만 보므로 이 환경을 보지 못합니다. 채점을 받는다면 작업 폴더 안에 환경을 만들고(`python3 -m venv .venv`) requirements.txt로 설치하십시오"
         )
-        .get(app.lang)
+        .get(app.lang),
     );
 }
 
@@ -90,7 +89,18 @@ pub fn deliver(
     }
     match output {
         Some(path) => write_atomic(path, printed.document.as_bytes())?,
-        None if format.is_for_people() => app.term.show(&printed.document)?,
+        None if format.is_for_people() => app.term.show(|term| {
+            if term.width == app.term.width {
+                printed.document.clone()
+            } else {
+                let settings = Settings {
+                    lang: app.lang,
+                    term,
+                    learner,
+                };
+                format.printer(settings).print(report).document
+            }
+        })?,
         None => crate::terminal::print(&printed.document).context("cannot write to stdout")?,
     }
     Ok(())

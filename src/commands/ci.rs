@@ -50,9 +50,10 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
             .get(lang),
         ));
     }
+    // The file itself is printed as it is written (wrapping would change the YAML).
     crate::terminal::print(&show(rel, &text, lang).to_string())?;
     write_atomic(&path, text.as_bytes())?;
-    eprintln!("{}", written_note(rel, args.with_env, lang));
+    global.term().note(&written_note(rel, args.with_env, lang));
     Ok(Code::Ok)
 }
 

@@ -24,7 +24,7 @@ use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
 use crate::report::{gradebook, Report};
-use crate::terminal::{Counter, Spinner};
+use crate::terminal::{Counter, Spinner, Term};
 use crate::tr;
 
 pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
@@ -51,7 +51,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
     let results = grade_workspace_with(&app.course, ctx);
     let report = Report::build(&app.course, &root.display().to_string(), &results, app.lang);
     if args.format.is_for_people() && !args.exec {
-        exec_note(&app.course, app.lang);
+        exec_note(&app.course, &app.term, app.lang);
     }
     super::check::deliver(app, args.format, &report, args.output.as_deref(), false)?;
     if let Some(path) = &args.output {
@@ -60,20 +60,19 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
             report.summary.score,
             report.summary.max_score,
         );
-        eprintln!(
-            "{}",
+        app.term.note(
             tr!(
                 "wrote {shown} (score {score}/{max})",
                 "{shown}에 썼습니다 (점수 {score}/{max})"
             )
-            .get(app.lang)
+            .get(app.lang),
         );
     }
     Ok(report.exit_code())
 }
 
 /// One stderr note when checks that run code were skipped for lack of `--exec`.
-fn exec_note(course: &Course, lang: Lang) {
+fn exec_note(course: &Course, term: &Term, lang: Lang) {
     let n = course
         .exercises
         .iter()
@@ -81,13 +80,12 @@ fn exec_note(course: &Course, lang: Lang) {
         .filter(|c| c.executes())
         .count();
     if n > 0 {
-        eprintln!(
-            "{}",
+        term.note(
             tr!(
                 "note: checks that run code from a submission ({n} per submission) were skipped; pass --exec to run them (only for submissions you trust, ideally in a container)",
                 "참고: 제출물의 코드를 실행하는 확인(제출물마다 {n}개)은 건너뛰었습니다. 실행하려면 --exec을 주십시오 (믿을 수 있는 제출물에만, 가능하면 컨테이너 안에서)"
             )
-            .get(lang)
+            .get(lang),
         );
     }
 }
@@ -151,7 +149,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         );
     }
     if !args.exec {
-        exec_note(&app.course, lang);
+        exec_note(&app.course, &app.term, lang);
     }
     let course = &app.course;
     let grade = |path: &Path| {
@@ -179,7 +177,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         .filter_map(|g| g.outcome.as_ref().ok())
         .filter(|r| r.exit_code() == Code::CheckError)
         .count();
-    batch_notes(subs.len(), failed, check_errors, lang);
+    batch_notes(&app.term, subs.len(), failed, check_errors, lang);
     Ok(if failed + check_errors > 0 {
         Code::CheckError
     } else {
@@ -188,34 +186,31 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
 }
 
 /// What the batch did, on stderr.
-fn batch_notes(total: usize, failed: usize, check_errors: usize, lang: Lang) {
+fn batch_notes(term: &Term, total: usize, failed: usize, check_errors: usize, lang: Lang) {
     let graded_ok = total - failed;
-    eprintln!(
-        "{}",
+    term.note(
         tr!(
             "graded {graded_ok} of {total} submissions",
             "제출물 {total}개 중 {graded_ok}개를 채점했습니다"
         )
-        .get(lang)
+        .get(lang),
     );
     if failed > 0 {
-        eprintln!(
-            "{}",
+        term.note(
             tr!(
                 "{failed} submissions could not be graded: see the `error` column",
                 "제출물 {failed}개는 채점할 수 없었습니다: `error` 열을 보십시오"
             )
-            .get(lang)
+            .get(lang),
         );
     }
     if check_errors > 0 {
-        eprintln!(
-            "{}",
+        term.note(
             tr!(
                 "{check_errors} submissions had a check that could not run: their scores may be too low",
                 "제출물 {check_errors}개에서 실행할 수 없는 확인이 있었습니다: 점수가 낮게 나왔을 수 있습니다"
             )
-            .get(lang)
+            .get(lang),
         );
     }
 }

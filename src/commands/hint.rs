@@ -12,7 +12,7 @@ use crate::tr;
 
 pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     let Some(id) = open_target(app, args.exercise.as_ref())? else {
-        crate::terminal::print(
+        app.term.say(
             &(tr!(
                 "Every exercise passes; no hint needed.",
                 "모든 연습 문제를 통과했습니다. 힌트가 필요 없습니다."
@@ -27,7 +27,7 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     app.state.tried.insert(id.clone());
     let total = exercise.hints.len();
     if total == 0 {
-        crate::terminal::print(
+        app.term.say(
             &(tr!("`{id}` has no hints.", "`{id}`에는 힌트가 없습니다.")
                 .get(app.lang)
                 .to_string()
@@ -39,15 +39,6 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
     let index = shown.min(total - 1);
     let n = index + 1;
     let title = exercise.title.get(app.lang);
-    let mut out = app.term.paint(
-        Style::Heading,
-        tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}").get(app.lang),
-    );
-    out.push_str("\n\n");
-    out.push_str(&render(
-        exercise.hints[index].get(app.lang),
-        &app.term.render_options(),
-    ));
     let more = if n < total {
         tr!(
             "Another hint: course hint {id}",
@@ -59,14 +50,25 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
             "마지막 힌트였습니다. 확인하기: course check {id}"
         )
     };
-    out.push('\n');
-    let lines = crate::terminal::indented(more.get(app.lang), "", "  ", app.term.width);
-    out.push_str(&app.term.paint(Style::Dim, &lines.join("\n")));
-    out.push('\n');
+    let page = |term: &crate::terminal::Term| {
+        let mut out = term.paint(
+            Style::Heading,
+            tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}").get(app.lang),
+        );
+        out.push_str("\n\n");
+        out.push_str(&render(
+            exercise.hints[index].get(app.lang),
+            &term.render_options(),
+        ));
+        out.push('\n');
+        out.push_str(&term.paint(Style::Dim, more.get(app.lang)));
+        out.push('\n');
+        out
+    };
     app.state
         .hints_shown
-        .insert(id, shown.saturating_add(1).min(total));
+        .insert(id.clone(), shown.saturating_add(1).min(total));
     app.save_state()?;
-    app.term.show(&out)?;
+    app.term.show(page)?;
     Ok(Code::Ok)
 }

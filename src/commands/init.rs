@@ -63,8 +63,9 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
             "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다)"
         )
     };
-    crate::terminal::print(&(msg.get(lang).to_string() + "\n"))?;
-    crate::terminal::print(
+    let term = global.term();
+    term.say(&(msg.get(lang).to_string() + "\n"))?;
+    term.say(
         &(tr!("Next: course next", "다음: course next")
             .get(lang)
             .to_string()

@@ -19,9 +19,9 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
             .and_then(|id| app.course.lesson_index(id))
             .unwrap_or(0),
     };
-    let text = lesson_page(app, index);
+    fallback_note(app, index);
     mark_read(app, index)?;
-    app.term.show(&text)?;
+    app.term.show(|term| lesson_page(app, term, index))?;
     Ok(Code::Ok)
 }
 
@@ -49,7 +49,7 @@ pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
         )),
     })?;
     let term = global.term();
-    term.show(&render(&text, &term.render_options()))?;
+    term.show(|term| render(&text, &term.render_options()))?;
     Ok(Code::Ok)
 }
 
@@ -88,29 +88,38 @@ pub fn find_lesson(app: &App, key: &str) -> Result<usize> {
     })
 }
 
-/// The rendered lesson with a header line and a footer that says what to type next.
-pub fn lesson_page(app: &App, index: usize) -> String {
+/// On stderr, when the lesson is not written in the learner's language.
+pub fn fallback_note(app: &App, index: usize) {
     let lesson = &app.course.lessons[index];
-    let (body, used) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
+    let used = lesson
+        .body
+        .resolve(app.lang)
+        .map_or(app.lang, |(_, used)| used);
     if used != app.lang {
         let (want, have) = (app.lang, used);
-        eprintln!(
-            "{}",
+        app.term.note(
             tr!(
                 "note: this lesson has no `{want}` version yet; showing `{have}`.",
                 "참고: 이 레슨은 아직 `{want}` 판이 없어 `{have}`로 보여 줍니다."
             )
-            .get(app.lang)
+            .get(app.lang),
         );
     }
+}
+
+/// The rendered lesson for `term`'s width, with a header line and a footer that says what to
+/// type next.
+pub fn lesson_page(app: &App, term: &crate::terminal::Term, index: usize) -> String {
+    let lesson = &app.course.lessons[index];
+    let (body, _) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
     let body = &link_lessons(body, &app.course);
     let (n, total) = (index + 1, app.course.lessons.len());
-    let mut out = app.term.paint(
+    let mut out = term.paint(
         Style::Dim,
         tr!("Lesson {n}/{total}", "레슨 {n}/{total}").get(app.lang),
     );
     out.push_str("\n\n");
-    out.push_str(&render(body, &app.term.render_options()));
+    out.push_str(&render(body, &term.render_options()));
     out.push('\n');
     let following = n + 1;
     let footer = if !app.keeps_progress() {
@@ -134,7 +143,7 @@ pub fn lesson_page(app: &App, index: usize) -> String {
     } else {
         tr!("Next: course next", "다음: course next")
     };
-    out.push_str(&app.term.paint(Style::Bold, footer.get(app.lang)));
+    out.push_str(&term.paint(Style::Bold, footer.get(app.lang)));
     out.push('\n');
     out
 }

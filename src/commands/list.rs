@@ -228,6 +228,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         );
         out.push('\n');
     }
-    term.show(&out)?;
+    // Nothing here depends on the width but the wrapping, which `show` does.
+    term.show(|_| out.clone())?;
     Ok(Code::Ok)
 }

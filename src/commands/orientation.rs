@@ -20,7 +20,7 @@ pub fn run(app: &mut App) -> Result<Code> {
             "\n아직 코스 작업 폴더가 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 폴더로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
         ).get(lang));
         out.push('\n');
-        crate::terminal::print(&out)?;
+        term.say(&out)?;
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;
@@ -62,6 +62,6 @@ pub fn run(app: &mut App) -> Result<Code> {
     };
     out.push_str(&term.paint(Style::Bold, step.get(lang)));
     out.push('\n');
-    crate::terminal::print(&out)?;
+    term.say(&out)?;
     Ok(Code::Ok)
 }

@@ -68,6 +68,7 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
     };
     app.save_state()?;
     let next = tr!("Next: course next", "다음: course next");
-    crate::terminal::print(&format!("{}\n{}\n", msg.get(lang), next.get(lang)))?;
+    app.term
+        .say(&format!("{}\n{}\n", msg.get(lang), next.get(lang)))?;
     Ok(Code::Ok)
 }

@@ -27,7 +27,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     let shown = crate::escape::visible;
     for p in &result.problems {
         let p = shown(&p.to_string());
-        crate::terminal::print(&(format!("{} {p}", term.paint(Style::Fail, "problem:")) + "\n"))?;
+        term.say(&(format!("{} {p}", term.paint(Style::Fail, "problem:")) + "\n"))?;
     }
     for run in &result.fixtures {
         let expected = if run.expected == crate::checks::Status::Pass {
@@ -36,7 +36,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
             "fail"
         };
         if run.ok() {
-            crate::terminal::print(
+            term.say(
                 &(format!(
                     "{} {} ({expected}, as it should)",
                     term.paint(Style::Pass, "ok:"),
@@ -44,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
                 ) + "\n"),
             )?;
         } else {
-            crate::terminal::print(
+            term.say(
                 &(format!(
                     "{} {}: should {expected} but got {:?}",
                     term.paint(Style::Fail, "problem:"),
@@ -54,13 +54,13 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
             )?;
             for d in &run.detail {
                 let d = shown(d);
-                crate::terminal::print(&(format!("    {d}") + "\n"))?;
+                term.say(&(format!("    {d}") + "\n"))?;
             }
         }
     }
     let bad = result.problems.len() + result.fixtures.iter().filter(|r| !r.ok()).count();
     if bad == 0 {
-        crate::terminal::print(
+        term.say(
             &(format!(
                 "{} ({} fixtures ran)",
                 term.paint(Style::Pass, "course is valid"),
@@ -69,7 +69,7 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
         )?;
         Ok(Code::Ok)
     } else {
-        crate::terminal::print(
+        term.say(
             &(term
                 .paint(Style::Fail, &format!("{bad} problem(s) found"))
                 .to_string()

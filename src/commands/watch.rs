@@ -19,7 +19,7 @@ use crate::cli::WatchArgs;
 use crate::exit::Code;
 use crate::grading::{exercise_order, next_step, ExerciseResult, Step};
 use crate::report::{text, Report};
-use crate::terminal::{print, Style};
+use crate::terminal::{fit, print, Style, Term};
 use crate::tr;
 
 /// Changes closer together than this are one save (editors write several files).
@@ -35,12 +35,34 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
         let _ = watcher.watch(&path, mode);
     }
     loop {
-        draw(app, &root, polling)?;
-        if rx.recv().is_err() {
-            return Ok(Code::Ok);
+        let results = app.check_exercises(&[])?;
+        print(&screen(app, &root, polling, &results))?;
+        // Wait for a save; meanwhile a resized window gets the same screen laid out again
+        // (a terminal does not re-wrap lines already printed, so they would be cut or split).
+        loop {
+            match rx.recv_timeout(SETTLE) {
+                Ok(()) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Code::Ok),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            if let Some(width) = resized(&app.term) {
+                app.term.width = width;
+                print(&screen(app, &root, polling, &results))?;
+            }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
     }
+}
+
+/// The terminal's new width when it differs from the one the screen was laid out for (and
+/// the width is the terminal's to choose, not `--width`).
+fn resized(term: &Term) -> Option<usize> {
+    if !term.is_tty || term.fixed_width {
+        return None;
+    }
+    let (w, _) = crossterm::terminal::size().ok()?;
+    let w = usize::from(w);
+    (w >= 20 && w != term.width).then_some(w)
 }
 
 /// An OS watcher, or a polling one when asked for or when the OS one cannot start.
@@ -134,9 +156,9 @@ fn focus<'a>(app: &App, results: &'a [ExerciseResult]) -> Option<&'a ExerciseRes
         .or_else(|| ids.iter().find_map(|id| open(id)))
 }
 
-fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
+/// The whole screen for the results of one check, fitted to the width.
+fn screen(app: &App, root: &Path, polling: bool, results: &[ExerciseResult]) -> String {
     let lang = app.lang;
-    let results = app.check_exercises(&[])?;
     let passed = results.iter().filter(|r| r.status == Status::Pass).count();
     let total = results.len();
     let mut out = String::new();
@@ -158,7 +180,7 @@ fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
         ),
     );
     out.push_str("\n\n");
-    match focus(app, &results) {
+    match focus(app, results) {
         Some(open) => {
             let report = Report::build(
                 &app.course,
@@ -197,6 +219,5 @@ fn draw(app: &App, root: &Path, polling: bool) -> Result<()> {
     out.push('\n');
     out.push_str(&app.term.paint(Style::Dim, how.get(lang)));
     out.push('\n');
-    print(&out)?;
-    Ok(())
+    fit(&out, app.term.width)
 }

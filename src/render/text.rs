@@ -228,6 +228,106 @@ pub fn strip_ansi(s: &str) -> String {
     out
 }
 
+/// Text already painted with SGR escapes (`\x1b[1;36m...\x1b[0m`, as program messages are)
+/// back into styled spans, so it can be wrapped like lesson text and painted again.
+/// Other escapes (a screen clear, a hyperlink) are returned apart, in order, to be written
+/// before the line: they take no columns. Control characters are dropped.
+pub fn parse_painted(line: &str) -> (String, Vec<Span>) {
+    let mut other = String::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut style = Style::default();
+    let mut chars = line.chars().peekable();
+    let mut text = String::new();
+    let flush = |text: &mut String, spans: &mut Vec<Span>, style: Style| {
+        if !text.is_empty() {
+            spans.push(Span::new(std::mem::take(text), style));
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            if c == '\t' {
+                text.push(' ');
+            } else if !c.is_control() {
+                text.push(c);
+            }
+            continue;
+        }
+        let mut seq = String::from(c);
+        match chars.next() {
+            Some('[') => {
+                let mut params = String::new();
+                let mut last = None;
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        last = Some(c);
+                        break;
+                    }
+                    params.push(c);
+                }
+                if last == Some('m') {
+                    flush(&mut text, &mut spans, style);
+                    style = style.with_sgr(&params);
+                } else {
+                    seq.push('[');
+                    seq.push_str(&params);
+                    seq.extend(last);
+                    other.push_str(&seq);
+                }
+            }
+            Some(']') => {
+                seq.push(']');
+                while let Some(c) = chars.next() {
+                    seq.push(c);
+                    if c == '\x07' {
+                        break;
+                    }
+                    if c == '\x1b' {
+                        if chars.peek() == Some(&'\\') {
+                            seq.push('\\');
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+                other.push_str(&seq);
+            }
+            _ => {}
+        }
+    }
+    flush(&mut text, &mut spans, style);
+    (other, spans)
+}
+
+impl Style {
+    /// This style changed by the SGR parameters `params` (`1;36`, `0`, empty = reset).
+    /// Codes the renderer has no style for (reverse video, 256 colours) are ignored.
+    fn with_sgr(mut self, params: &str) -> Style {
+        for code in params.split(';') {
+            match code.parse::<u8>().unwrap_or(0) {
+                0 => self = Style::default(),
+                1 => self.bold = true,
+                2 => self.dim = true,
+                3 => self.italic = true,
+                4 => self.underline = true,
+                9 => self.strike = true,
+                22 => (self.bold, self.dim) = (false, false),
+                23 => self.italic = false,
+                24 => self.underline = false,
+                29 => self.strike = false,
+                31 => self.fg = Some(Color::Red),
+                32 => self.fg = Some(Color::Green),
+                33 => self.fg = Some(Color::Yellow),
+                34 => self.fg = Some(Color::Blue),
+                35 => self.fg = Some(Color::Magenta),
+                36 => self.fg = Some(Color::Cyan),
+                39 => self.fg = None,
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +363,32 @@ mod tests {
     fn strip_ansi_removes_sgr_and_osc8() {
         let s = "\x1b]8;;http://x\x1b\\\x1b[4mlink\x1b[0m\x1b]8;;\x1b\\ end";
         assert_eq!(strip_ansi(s), "link end");
+    }
+
+    #[test]
+    fn painted_text_parses_back_into_the_same_spans() {
+        let line = vec![
+            Span::new("연습 문제", Style::fg(Color::Cyan)),
+            Span::plain(" 보통 "),
+            Span::new("굵게", Style::bold()),
+        ];
+        let mut out = String::from("\x1b[2J\x1b[H");
+        Painter {
+            color: true,
+            hyperlinks: false,
+            links: &[],
+        }
+        .paint(&line, &mut out);
+        let (other, spans) = parse_painted(&out);
+        assert_eq!(other, "\x1b[2J\x1b[H");
+        assert_eq!(spans, line);
+        let (_, spans) = parse_painted("\x1b[1;36m제목\x1b[0m\t끝");
+        let heading = Style {
+            bold: true,
+            fg: Some(Color::Cyan),
+            ..Style::default()
+        };
+        assert_eq!(spans, [Span::new("제목", heading), Span::plain(" 끝")]);
     }
 
     #[test]

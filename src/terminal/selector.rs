@@ -109,7 +109,11 @@ fn menu(options: &[Shown], state: &Selector, note: Option<&str>, term: &Term) ->
     if let Some(n) = note {
         lines.push(term.paint(Style::Fail, n));
     }
-    lines
+    // One row per line, or moving up over the menu to redraw it would miss rows.
+    super::fit(&lines.join("\n"), term.width)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Let the learner pick one of `options` on the terminal, starting at `start`. `None` when
@@ -144,9 +148,10 @@ pub fn select(
             "↑/↓ move · Enter choose · Esc cancel · type: {typed}",
             "↑/↓ 이동 · Enter 선택 · Esc 취소 · 입력: {typed}"
         );
-        write!(out, "{}", term.paint(Style::Dim, help.get(lang)))?;
+        let help = super::fit(&term.paint(Style::Dim, help.get(lang)), term.width);
+        write!(out, "{}", help.replace('\n', "\r\n"))?;
         out.flush()?;
-        drawn = lines.len() as u16;
+        drawn = (lines.len() + help.lines().count().saturating_sub(1)) as u16;
         note = None;
         match state.handle(read_key()?, &resolve) {
             Outcome::Continue => {}

@@ -38,6 +38,20 @@ pub fn course() -> Command {
     cmd
 }
 
+/// `text` with every run of whitespace (line ends from wrapping included) made one space:
+/// for asserting what a message says, whatever the width it was wrapped to.
+pub fn flat(text: &[u8]) -> String {
+    String::from_utf8_lossy(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Output that says `text`, wherever the width made its lines break.
+pub fn says(text: &'static str) -> impl predicates::Predicate<[u8]> {
+    predicates::function::function(move |out: &[u8]| flat(out).contains(text))
+}
+
 /// `course` run inside `dir`.
 pub fn course_in(dir: &Path) -> Command {
     let mut cmd = course();

@@ -3,7 +3,7 @@
 //! Korean work), and piped stdin read one line per answer. Bad input is asked again on a
 //! terminal and is a usage error (exit code 2) when piped.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 
 use crate::checks::choices::{self, Params};
 use crate::exit::usage;
@@ -79,10 +79,14 @@ pub struct Asker<'t, R: BufRead> {
 }
 
 impl<R: BufRead> Asker<'_, R> {
+    /// One line for the learner, wrapped to the width.
+    fn line_out(&self, text: String) -> Result<(), Stop> {
+        self.term.say(&(text + "\n"))?;
+        Ok(())
+    }
+
     fn say(&self, tr: Tr) -> Result<(), Stop> {
-        let mut out = std::io::stdout();
-        write!(out, "{}", tr.get(self.lang))?;
-        out.flush()?;
+        self.term.say(tr.get(self.lang))?;
         Ok(())
     }
 
@@ -112,17 +116,11 @@ impl<R: BufRead> Asker<'_, R> {
                 return Err(Stop::Cancelled);
             }
             let shown = caret(text.trim());
-            println!(
-                "{}",
-                self.term.paint(
-                    Style::Fail,
-                    tr!(
-                        "Arrow keys cannot edit this line: they went into it as control characters (\"{shown}\"). Correct with Backspace and type the line again.",
-                        "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace로 고치면서 다시 입력하십시오."
-                    )
-                    .get(self.lang)
-                )
+            let why = tr!(
+                "Arrow keys cannot edit this line: they went into it as control characters (\"{shown}\"). Correct with Backspace and type the line again.",
+                "이 줄은 화살표 키로 고칠 수 없습니다. 화살표가 제어 문자로 들어갔습니다 (\"{shown}\"). Backspace로 고치면서 다시 입력하십시오."
             );
+            self.line_out(self.term.paint(Style::Fail, why.get(self.lang)))?;
         }
     }
 
@@ -132,7 +130,7 @@ impl<R: BufRead> Asker<'_, R> {
         let n = self.input.read_until(b'\n', &mut buf)?;
         if n == 0 {
             if self.interactive {
-                println!();
+                self.line_out(String::new())?;
                 return Err(Stop::Cancelled);
             }
             let what = what.get(self.lang);
@@ -163,7 +161,7 @@ impl<R: BufRead> Asker<'_, R> {
         };
         if !self.interactive {
             // Piped input is not echoed; show it so the transcript reads as a dialogue.
-            println!("{}", choices::visible(&text));
+            self.line_out(choices::visible(&text))?;
         }
         Ok(text)
     }
@@ -171,7 +169,7 @@ impl<R: BufRead> Asker<'_, R> {
     /// Bad input: on a terminal say so and ask again, otherwise stop with exit code 2.
     fn invalid(&self, message: Tr) -> Result<(), Stop> {
         if self.interactive {
-            println!("{}", self.term.paint(Style::Fail, message.get(self.lang)));
+            self.line_out(self.term.paint(Style::Fail, message.get(self.lang)))?;
             Ok(())
         } else {
             Err(Stop::Error(usage(format!(
@@ -196,12 +194,10 @@ impl<R: BufRead> Asker<'_, R> {
             let name = &c.name;
             let mark = if Some(i) == default { "*" } else { " " };
             if others.is_empty() {
-                println!("  {mark}{number}) {name}");
+                self.line_out(format!("  {mark}{number}) {name}"))?;
             } else {
-                println!(
-                    "  {mark}{number}) {name}  {}",
-                    self.term.paint(Style::Dim, &format!("({others})"))
-                );
+                let others = self.term.paint(Style::Dim, &format!("({others})"));
+                self.line_out(format!("  {mark}{number}) {name}  {others}"))?;
             }
         }
         let prompt = match default {
@@ -298,7 +294,11 @@ impl<R: BufRead> Asker<'_, R> {
         )? {
             Some(i) => {
                 let name = &params.options.0[i].name;
-                println!("{}", tr!("Choice: {name}", "선택: {name}").get(self.lang));
+                self.line_out(
+                    tr!("Choice: {name}", "선택: {name}")
+                        .get(self.lang)
+                        .to_string(),
+                )?;
                 Ok(i)
             }
             None => Err(Stop::Cancelled),
