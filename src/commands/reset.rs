@@ -8,7 +8,7 @@
 //! default is no); without a terminal it refuses unless `--yes` is given, so a script never
 //! resets by accident. `reset --all` also replaces a progress file that no longer parses.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use anyhow::{Context, Result};
 
@@ -48,7 +48,7 @@ pub fn run(app: &mut App, args: &ResetArgs) -> Result<Code> {
                 "초기화할 것이 없습니다. 이 작업 폴더에는 아직 저장된 진행 상황이 없습니다."
             ),
         };
-        crate::terminal::print(&format!("{}\n", msg.get(lang)))?;
+        app.term.say(&format!("{}\n", msg.get(lang)))?;
         return Ok(Code::Ok);
     }
     let list = Tr::join(
@@ -61,10 +61,11 @@ pub fn run(app: &mut App, args: &ResetArgs) -> Result<Code> {
     };
     if !args.yes {
         let heading = tr!("This forgets:", "다음을 잊습니다:");
-        crate::terminal::print(&format!("{}\n{}\n", heading.get(lang), list.get(lang)))?;
+        app.term
+            .say(&format!("{}\n{}\n", heading.get(lang), list.get(lang)))?;
         if !confirm(app, &what)? {
             let msg = tr!("Nothing was reset.", "아무것도 초기화하지 않았습니다.");
-            crate::terminal::print(&format!("{}\n", msg.get(lang)))?;
+            app.term.say(&format!("{}\n", msg.get(lang)))?;
             return Ok(Code::Ok);
         }
     }
@@ -81,7 +82,7 @@ pub fn run(app: &mut App, args: &ResetArgs) -> Result<Code> {
         ),
     };
     let next = tr!("Next: course next", "다음: course next");
-    crate::terminal::print(&format!(
+    app.term.say(&format!(
         "{}\n{}\n{}\n{}\n",
         done.get(lang),
         list.get(lang),
@@ -212,19 +213,17 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
     );
     let mut input = stdin.lock();
     loop {
-        let mut out = std::io::stdout().lock();
-        out.write_all(prompt.get(lang).as_bytes())
-            .and_then(|_| out.flush())
+        app.term
+            .say(prompt.get(lang))
             .context("cannot write to stdout")?;
-        drop(out);
         let mut line = String::new();
         if input.read_line(&mut line).context("cannot read stdin")? == 0 {
-            crate::terminal::print("\n")?;
+            app.term.say("\n")?;
             return Ok(false);
         }
         match crate::terminal::parse_yes_no(&line, false) {
             Some(yes) => return Ok(yes),
-            None => crate::terminal::print(&format!(
+            None => app.term.say(&format!(
                 "{}\n",
                 tr!(
                     "answer y (yes) or n (no)",

@@ -55,9 +55,9 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
 }
 
 /// The terminal's new width when it differs from the one the screen was laid out for (and
-/// the width is the terminal's to choose, not `--width`).
+/// the width is the terminal's to choose, not `--width`). Accessible mode never redraws.
 fn resized(term: &Term) -> Option<usize> {
-    if !term.is_tty || term.fixed_width {
+    if !term.interactive() || term.fixed_width {
         return None;
     }
     let (w, _) = crossterm::terminal::size().ok()?;
