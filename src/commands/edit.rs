@@ -23,7 +23,7 @@ use crate::tr;
 pub fn run(app: &mut App, args: &EditArgs) -> Result<Code> {
     let root = app.require_workspace()?.root.clone();
     let Some(id) = open_target(app, args.exercise.as_ref())? else {
-        crate::terminal::print(
+        app.term.say(
             &(tr!(
                 "Every exercise passes; name one to edit: course edit EXERCISE",
                 "모든 연습 문제를 통과했습니다. 편집할 연습 문제를 지정하십시오: course edit EXERCISE"

@@ -228,13 +228,25 @@ pub fn strip_ansi(s: &str) -> String {
     out
 }
 
-/// Text already painted with SGR escapes (`\x1b[1;36m...\x1b[0m`, as program messages are)
-/// back into styled spans, so it can be wrapped like lesson text and painted again.
-/// Other escapes (a screen clear, a hyperlink) are returned apart, in order, to be written
-/// before the line: they take no columns. Control characters are dropped.
-pub fn parse_painted(line: &str) -> (String, Vec<Span>) {
-    let mut other = String::new();
-    let mut spans: Vec<Span> = Vec::new();
+/// A line of painted text read back: see [`parse_painted`].
+pub struct Painted {
+    /// Escapes that are neither styles nor links (a screen clear), in order.
+    pub other: String,
+    pub spans: Vec<Span>,
+    /// Link targets, indexed by [`Style::link`].
+    pub links: Vec<String>,
+}
+
+/// Text already painted with SGR escapes and OSC 8 links (`\x1b[1;36m...\x1b[0m`, as
+/// program messages are) back into styled spans, so it can be wrapped like lesson text and
+/// painted again. Other escapes (a screen clear) are returned apart, to be written before the
+/// line: they take no columns. Control characters are dropped.
+pub fn parse_painted(line: &str) -> Painted {
+    let mut out = Painted {
+        other: String::new(),
+        spans: Vec::new(),
+        links: Vec::new(),
+    };
     let mut style = Style::default();
     let mut chars = line.chars().peekable();
     let mut text = String::new();
@@ -252,7 +264,6 @@ pub fn parse_painted(line: &str) -> (String, Vec<Span>) {
             }
             continue;
         }
-        let mut seq = String::from(c);
         match chars.next() {
             Some('[') => {
                 let mut params = String::new();
@@ -265,37 +276,53 @@ pub fn parse_painted(line: &str) -> (String, Vec<Span>) {
                     params.push(c);
                 }
                 if last == Some('m') {
-                    flush(&mut text, &mut spans, style);
+                    flush(&mut text, &mut out.spans, style);
                     style = style.with_sgr(&params);
                 } else {
-                    seq.push('[');
-                    seq.push_str(&params);
-                    seq.extend(last);
-                    other.push_str(&seq);
+                    out.other.push_str("\x1b[");
+                    out.other.push_str(&params);
+                    out.other.extend(last);
                 }
             }
             Some(']') => {
-                seq.push(']');
+                let mut body = String::new();
+                let mut end = String::new();
                 while let Some(c) = chars.next() {
-                    seq.push(c);
                     if c == '\x07' {
+                        end.push(c);
                         break;
                     }
                     if c == '\x1b' {
+                        end.push(c);
                         if chars.peek() == Some(&'\\') {
-                            seq.push('\\');
+                            end.push('\\');
                             chars.next();
                         }
                         break;
                     }
+                    body.push(c);
                 }
-                other.push_str(&seq);
+                // OSC 8: `8;PARAMS;URL` opens a link, an empty URL closes it.
+                match body.strip_prefix("8;").and_then(|b| b.split_once(';')) {
+                    Some((_, url)) => {
+                        flush(&mut text, &mut out.spans, style);
+                        style.link = (!url.is_empty()).then(|| {
+                            out.links.push(url.to_string());
+                            (out.links.len() - 1) as u32
+                        });
+                    }
+                    None => {
+                        out.other.push_str("\x1b]");
+                        out.other.push_str(&body);
+                        out.other.push_str(&end);
+                    }
+                }
             }
             _ => {}
         }
     }
-    flush(&mut text, &mut spans, style);
-    (other, spans)
+    flush(&mut text, &mut out.spans, style);
+    out
 }
 
 impl Style {
@@ -304,7 +331,13 @@ impl Style {
     fn with_sgr(mut self, params: &str) -> Style {
         for code in params.split(';') {
             match code.parse::<u8>().unwrap_or(0) {
-                0 => self = Style::default(),
+                // A reset ends styles, not a link (OSC 8 closes that).
+                0 => {
+                    self = Style {
+                        link: self.link,
+                        ..Style::default()
+                    }
+                }
                 1 => self.bold = true,
                 2 => self.dim = true,
                 3 => self.italic = true,
@@ -379,16 +412,38 @@ mod tests {
             links: &[],
         }
         .paint(&line, &mut out);
-        let (other, spans) = parse_painted(&out);
-        assert_eq!(other, "\x1b[2J\x1b[H");
-        assert_eq!(spans, line);
-        let (_, spans) = parse_painted("\x1b[1;36m제목\x1b[0m\t끝");
+        let painted = parse_painted(&out);
+        assert_eq!(painted.other, "\x1b[2J\x1b[H");
+        assert_eq!(painted.spans, line);
+        let spans = parse_painted("\x1b[1;36m제목\x1b[0m\t끝").spans;
         let heading = Style {
             bold: true,
             fg: Some(Color::Cyan),
             ..Style::default()
         };
         assert_eq!(spans, [Span::new("제목", heading), Span::plain(" 끝")]);
+    }
+
+    #[test]
+    fn links_are_read_back_with_their_targets() {
+        let painted = parse_painted(
+            "see \x1b]8;;file:///w/a.txt\x1b\\\x1b[36ma.txt\x1b[0m\x1b]8;;\x1b\\ now",
+        );
+        assert_eq!(painted.links, ["file:///w/a.txt"]);
+        let linked = Style {
+            fg: Some(Color::Cyan),
+            link: Some(0),
+            ..Style::default()
+        };
+        assert_eq!(
+            painted.spans,
+            [
+                Span::plain("see "),
+                Span::new("a.txt", linked),
+                Span::plain(" now")
+            ]
+        );
+        assert!(painted.other.is_empty());
     }
 
     #[test]

@@ -48,18 +48,20 @@ fn fit_line(line: &str, width: usize, out: &mut String) {
         return;
     }
     // Escapes that are not styles (a screen clear before a status) come first, unchanged.
-    let (other, spans) = parse_painted(line);
-    out.push_str(&other);
+    let painted = parse_painted(line);
+    out.push_str(&painted.other);
+    let spans = painted.spans;
     let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
     let mut lead = hanging(&plain);
     if width.saturating_sub(lead) < MIN_ROOM {
         lead = 0;
     }
     let (first, rest) = split_spans(&spans, lead);
+    // Styles and links were in the line already; painting them again adds nothing new.
     let painter = Painter {
         color: true,
-        hyperlinks: false,
-        links: &[],
+        hyperlinks: true,
+        links: &painted.links,
     };
     let mut last_width = 0;
     for (i, mut wrapped) in wrap_spans(&rest, width - lead).into_iter().enumerate() {
@@ -177,6 +179,18 @@ mod tests {
         );
         assert!(out.ends_with("유지): "), "{out:?}");
         assert!(widths(&out).iter().all(|w| *w <= 30), "{out}");
+    }
+
+    #[test]
+    fn a_wrapped_link_stays_a_link_on_each_line() {
+        let link = "\x1b]8;;file:///w/requirements.txt\x1b\\requirements.txt\x1b]8;;\x1b\\";
+        let out = fit(
+            &format!("    {link}:4: 버전 지정자 뒤에 버전이 없습니다 그러니 고치세요"),
+            30,
+        );
+        assert!(widths(&out).iter().all(|w| *w <= 30), "{out}");
+        let first = out.lines().next().unwrap();
+        assert!(first.starts_with(&format!("    {link}:4:")), "{out:?}");
     }
 
     #[test]
