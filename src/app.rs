@@ -91,6 +91,22 @@ impl App {
         Ok(())
     }
 
+    /// How workspace programs run: the course's sandbox limits, changed by
+    /// `--sandbox-limit`, and `--no-sandbox` / `--require-sandbox`.
+    pub fn sandbox(&self) -> Result<crate::sandbox::Settings> {
+        let mut limits = self.course.sandbox.clone();
+        for assignment in &self.global.sandbox_limit {
+            limits
+                .set(assignment)
+                .map_err(|e| crate::exit::usage(format!("--sandbox-limit {e}")))?;
+        }
+        Ok(crate::sandbox::Settings {
+            off: self.global.no_sandbox,
+            require: self.global.require_sandbox,
+            limits,
+        })
+    }
+
     /// A localised message.
     pub fn t<'a>(&self, tr: &'a crate::i18n::Tr) -> &'a str {
         tr.get(self.lang)
@@ -100,7 +116,8 @@ impl App {
     /// allowed: this is the learner's own folder).
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
-        let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?);
+        let mut ctx =
+            CheckContext::new(&ws.root, true, ws.cache_dir()?).with_sandbox(self.sandbox()?);
         if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term) {
             ctx = ctx.with_progress(spinner);
         }

@@ -13,6 +13,7 @@ pub mod codes;
 pub mod config_files;
 pub mod git_history;
 pub mod gitignore;
+mod launch;
 pub mod mentions;
 pub mod paths;
 pub mod python_env;
@@ -22,7 +23,7 @@ pub mod requirements;
 mod shared;
 pub mod tracked_files;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -310,6 +311,10 @@ pub struct CheckContext {
     /// `$CONDA_PREFIX` and named conda environments: grading and fixtures must not credit a
     /// submission with the grader's own environment.
     pub workspace_only: bool,
+    /// How workspace programs run: sandboxed (the default) and with which limits.
+    pub sandbox: crate::sandbox::Settings,
+    /// The note that this system lacks part of the sandbox was given (once per workspace).
+    sandbox_noted: Cell<bool>,
     env: OnceCell<EnvLookup>,
     repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
 }
@@ -322,6 +327,8 @@ impl CheckContext {
             cache_dir,
             progress: None,
             workspace_only: false,
+            sandbox: crate::sandbox::Settings::default(),
+            sandbox_noted: Cell::new(false),
             env: OnceCell::new(),
             repo: OnceCell::new(),
         }
@@ -330,6 +337,12 @@ impl CheckContext {
     /// See [`CheckContext::workspace_only`].
     pub fn workspace_only(mut self) -> Self {
         self.workspace_only = true;
+        self
+    }
+
+    /// Run workspace programs with these sandbox settings.
+    pub fn with_sandbox(mut self, settings: crate::sandbox::Settings) -> Self {
+        self.sandbox = settings;
         self
     }
 

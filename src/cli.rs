@@ -62,6 +62,16 @@ pub struct GlobalArgs {
     /// COURSE_ACCESSIBLE=1, ACCESSIBLE=1, TERM=dumb).
     #[arg(long, global = true)]
     pub plain: bool,
+    /// Run workspace programs without the sandbox (only a timeout; see README "Sandbox").
+    #[arg(long, global = true, conflicts_with = "require_sandbox", env = "COURSE_NO_SANDBOX", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_sandbox: bool,
+    /// Refuse to run a workspace program when this system lacks part of the sandbox.
+    #[arg(long, global = true)]
+    pub require_sandbox: bool,
+    /// Change a sandbox limit, e.g. `memory-mib=4096` (cpu-secs, memory-mib,
+    /// address-space-mib, processes, file-size-mib, open-files); repeatable.
+    #[arg(long, global = true, value_name = "NAME=VALUE")]
+    pub sandbox_limit: Vec<String>,
 }
 
 pub use crate::terminal::ColorChoice;

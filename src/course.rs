@@ -147,6 +147,8 @@ pub struct Course {
     pub lessons: Vec<Lesson>,
     pub exercises: Vec<Exercise>,
     pub files: CourseFiles,
+    /// Limits of the sandbox workspace programs run in (`sandbox:` in course.yaml).
+    pub sandbox: crate::sandbox::Limits,
 }
 
 #[derive(Clone, Debug)]
@@ -192,6 +194,8 @@ struct Manifest {
     languages: Vec<Lang>,
     lessons: Vec<String>,
     exercises: Vec<String>,
+    #[serde(default)]
+    sandbox: crate::sandbox::Limits,
 }
 
 #[derive(Deserialize)]
@@ -323,6 +327,7 @@ impl Course {
             lessons,
             exercises,
             files,
+            sandbox: manifest.sandbox,
         })
     }
 

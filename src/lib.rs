@@ -26,6 +26,7 @@ pub mod prose;
 pub mod python;
 pub mod render;
 pub mod report;
+pub mod sandbox;
 pub mod terminal;
 pub mod walk;
 pub mod workspace;
@@ -35,6 +36,11 @@ use std::process::ExitCode;
 
 /// Parse arguments, run the command, and turn its outcome into a documented exit code.
 pub fn main() -> ExitCode {
+    // The sandbox's hidden modes come first: they are not commands of the user's.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(code) = sandbox::hidden_main(&args) {
+        return code;
+    }
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(code) => return code,

@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("checks", &["checks"]),
     (
         "python and git helpers",
-        &["python", "pip", "git", "process"],
+        &["python", "pip", "git", "process", "sandbox"],
     ),
     (
         "base and i18n",
@@ -38,7 +38,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 ];
 
 /// Modules under `checks/` that are not kinds (kinds may use them).
-const CHECK_HELPERS: &[&str] = &["shared", "codes"];
+const CHECK_HELPERS: &[&str] = &["shared", "codes", "launch"];
 
 fn rank(top: &str) -> Option<usize> {
     LAYERS.iter().position(|(_, mods)| mods.contains(&top))

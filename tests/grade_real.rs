@@ -58,7 +58,18 @@ fn without_exec_nothing_from_the_submission_runs() {
     let (_, _, stderr) = grade(ws.path(), &[]);
     assert!(stderr.contains("--exec"), "{stderr}");
 
+    // With --exec the import runs, in the sandbox: its write into the submission is
+    // refused, and that is said (could not grade), not passed.
     let (code, r) = report(ws.path(), &["--exec"]);
+    assert_eq!(code, 3, "{r:#}");
+    let env = &exercise(&r, "environment")["findings"][0];
+    assert_eq!(env["code"], "sandbox/denied", "{r:#}");
+    assert!(
+        !marker.exists(),
+        "the sandbox let the import write into the submission"
+    );
+
+    let (code, r) = report(ws.path(), &["--exec", "--no-sandbox"]);
     assert_eq!(code, 0, "{r:#}");
     assert_eq!(r["summary"]["score"], 100);
     assert!(marker.exists(), "--exec runs the environment check");

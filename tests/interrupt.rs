@@ -16,6 +16,18 @@ fn alive(pid: &str) -> bool {
         .success()
 }
 
+/// The test interpreter's sleep (unique on this machine).
+const SLEEP: &str = "600.0417";
+
+/// The pid of the process running `sleep SLEEP`, if any.
+fn sleeping() -> Option<String> {
+    let wanted = format!("sleep\0{SLEEP}\0");
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+        (cmdline == wanted.as_bytes()).then(|| e.file_name().to_string_lossy().into_owned())
+    })
+}
+
 #[test]
 fn interrupting_a_check_stops_its_interpreter() {
     let (c, ws) = (tempdir(), tempdir());
@@ -23,15 +35,13 @@ fn interrupting_a_check_stops_its_interpreter() {
         c.path(),
         "  - kind: python-env\n    modules: [torch]\n    timeout_secs: 600\n",
     );
-    let pidfile = ws.path().join("python.pid");
+    // The sandbox lets the interpreter write nothing the test could read, so it is found by
+    // its command line: a sleep of an unusual length.
     write(ws.path(), ".venv/pyvenv.cfg", "home = /usr/bin\n");
     let python = write(
         ws.path(),
         ".venv/bin/python",
-        &format!(
-            "#!/bin/sh\necho $$ > {}\nexec sleep 600\n",
-            pidfile.display()
-        ),
+        &format!("#!/bin/sh\nexec sleep {SLEEP}\n"),
     );
     std::fs::set_permissions(&python, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
 
@@ -47,10 +57,8 @@ fn interrupting_a_check_stops_its_interpreter() {
     // Wait (bounded) for the interpreter to start.
     let limit = Instant::now() + Duration::from_secs(60);
     let pid = loop {
-        if let Ok(pid) = std::fs::read_to_string(&pidfile) {
-            if !pid.trim().is_empty() {
-                break pid.trim().to_string();
-            }
+        if let Some(pid) = sleeping() {
+            break pid;
         }
         assert!(Instant::now() < limit, "the interpreter never started");
         std::thread::sleep(Duration::from_millis(50));

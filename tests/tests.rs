@@ -28,6 +28,7 @@ mod render;
 mod requirements_corpus;
 mod requirements_issue8;
 mod reset;
+mod sandbox;
 mod shards;
 mod snapshots;
 mod terminal;

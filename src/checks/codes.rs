@@ -124,6 +124,26 @@ codes! {
     ImportOk = "import/ok", ["python-import"],
         "the modules import from the workspace root";
 
+    // The sandbox every workspace program runs in (`src/sandbox.rs`).
+    SandboxNetwork = "sandbox/network", ["python-env", "python-import"],
+        "the program tried to open a network connection and was stopped (could not grade)";
+    SandboxProcesses = "sandbox/processes", ["python-env", "python-import"],
+        "the program started more processes than allowed and was stopped (could not grade)";
+    SandboxCpuTime = "sandbox/cpu-time", ["python-env", "python-import"],
+        "the program used up its CPU seconds and was stopped (could not grade)";
+    SandboxFileSize = "sandbox/file-size", ["python-env", "python-import"],
+        "the program wrote a file larger than allowed and was stopped (could not grade)";
+    SandboxMemory = "sandbox/memory", ["python-env", "python-import"],
+        "the program asked for more memory than allowed (could not grade)";
+    SandboxDenied = "sandbox/denied", ["python-env", "python-import"],
+        "the program tried to write or read a file outside what the sandbox allows (could not grade)";
+    SandboxLeftRunning = "sandbox/left-running", ["python-env", "python-import"],
+        "the program left processes running after it ended; they were stopped (could not grade)";
+    SandboxUnavailable = "sandbox/unavailable", ["python-env", "python-import"],
+        "--require-sandbox: this system lacks a protection, so nothing was run (could not grade)";
+    SandboxPartial = "sandbox/partial", ["python-env", "python-import"],
+        "note: this system lacks some protections of the sandbox (the others applied)";
+
     // requirements.txt.
     RequirementsUnknownOption = "requirements/unknown-option", ["requirements"],
         "a line starts with an option pip does not accept in a requirements file";

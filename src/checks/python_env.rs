@@ -7,13 +7,15 @@
 //! `.course/cache/python-env-<hash>.json`, keyed on the modules, the interpreter and the
 //! environment's files, so an unchanged environment is not imported again.
 
+use std::ffi::OsString;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::shared::{last_line, run_python};
+use super::launch::{limit_finding, run_python, sandbox_findings};
+use super::shared::last_line;
 use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::i18n::Tr;
@@ -191,13 +193,35 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let mut cmd = Command::new(&env.interpreter);
-    cmd.args(["-I", "-B", "-c", PROBE]).args(&params.modules);
+    let mut args: Vec<OsString> = ["-I", "-B", "-c", PROBE].map(OsString::from).into();
+    args.extend(params.modules.iter().map(OsString::from));
     let what = match env.found_by {
         crate::python::FoundBy::Workspace => format!("{py} -c \"import {mods}\""),
         _ => format!("{py} -c \"import {mods}\" ({label})"),
     };
-    let result = run_python(ctx, cmd, timeout, &what);
+    let launch = run_python(ctx, env, &args, timeout, &what);
+    let mut findings = sandbox_findings(ctx, &launch, &py);
+    if findings.iter().any(|f| f.status == super::Status::Error) {
+        return findings;
+    }
+    let sandboxed = launch.status.is_some();
+    findings.extend(judge(ctx, env, params, launch.result, timeout, sandboxed));
+    findings
+}
+
+/// The findings of a probe that ran to its end (or failed to run in the ordinary ways).
+fn judge(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    params: &Params,
+    result: Result<Output, RunError>,
+    timeout: Duration,
+    sandboxed: bool,
+) -> Vec<Finding> {
+    let mods = params.modules.join(", ");
+    let py = show_path(&ctx.root, &env.interpreter);
+    let label = env.label(&ctx.root);
+    let cache = ctx.cache_dir.as_deref();
     let n = timeout.as_secs();
     let output = match result {
         Ok(output) => output,
@@ -262,6 +286,18 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .hint(recreate(ctx, env))];
     }
 
+    // An import the sandbox stopped (memory, a refused file, too many processes) proves
+    // nothing about the environment: could not grade, with the reason.
+    if sandboxed {
+        let refused = probe.modules.iter().filter(|m| !m.ok).find_map(|m| {
+            let err = m.error.as_deref().unwrap_or("");
+            let msg = m.message.as_deref().unwrap_or("");
+            crate::sandbox::in_text(&format!("{err}: {msg}"))
+        });
+        if let Some(verdict) = refused {
+            return vec![limit_finding(ctx, &verdict, &py)];
+        }
+    }
     let mut findings = Vec::new();
     for m in probe.modules.iter().filter(|m| !m.ok) {
         findings.push(if m.missing {

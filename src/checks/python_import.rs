@@ -5,13 +5,14 @@
 //! `__pycache__` is written into the workspace. With `-c`, the current folder (the workspace
 //! root) is `sys.path[0]`.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::shared::{last_line, run_python};
+use super::launch::{run_python, sandbox_findings};
+use super::shared::last_line;
 use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::process::RunError;
@@ -84,46 +85,59 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     let timeout = Duration::from_secs(params.timeout_secs.max(1));
-    let mut cmd = Command::new(&env.interpreter);
-    cmd.args(["-E", "-B", "-X", "utf8", "-c", &code]);
+    let args: Vec<OsString> = ["-E", "-B", "-X", "utf8", "-c", &code]
+        .map(OsString::from)
+        .into();
     let what = format!("{py} -c \"{code}\"");
     let n = timeout.as_secs();
-    let output = match run_python(ctx, cmd, timeout, &what) {
-        Ok(o) => o,
-        Err(RunError::TimedOut { .. }) => {
-            return vec![Finding::error(Code::ImportTimeout, tr!(
-                "`{code}` did not finish in {n} s ({py})",
-                "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
-            ))
-            .hint(tr!(
-                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
-                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
-            ))]
-        }
-        Err(e) => {
-            let e = e.to_string();
-            return vec![Finding::error(Code::ImportCannotRun, tr!(
-                "could not run `{code}` with {py}: {e}",
-                "{py}(으)로 `{code}`를 실행할 수 없습니다: {e}"
-            ))];
-        }
-    };
-    if output.status.success() {
-        if let Some((dir, state)) = &cache {
-            cache::store(dir, CACHE_KIND, &cache_key, state, &true);
-        }
-        return vec![passed()];
+    let launch = run_python(ctx, env, &args, timeout, &what);
+    let noted = sandbox_findings(ctx, &launch, &py);
+    if noted.iter().any(|f| f.status == super::Status::Error) {
+        return noted;
     }
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    vec![explain(
-        ctx,
-        &params.modules,
-        &code,
-        &py,
-        &label,
-        &env.dir,
-        &stderr,
-    )]
+    // The note about missing protections goes with whatever the import shows.
+    let result = launch.result;
+    let judged = (|| -> Vec<Finding> {
+        let output = match result {
+            Ok(o) => o,
+            Err(RunError::TimedOut { .. }) => {
+                return vec![Finding::error(Code::ImportTimeout, tr!(
+                    "`{code}` did not finish in {n} s ({py})",
+                    "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
+                ))
+                .hint(tr!(
+                    "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
+                    "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
+                ))]
+            }
+            Err(e) => {
+                let e = e.to_string();
+                return vec![Finding::error(Code::ImportCannotRun, tr!(
+                    "could not run `{code}` with {py}: {e}",
+                    "{py}(으)로 `{code}`를 실행할 수 없습니다: {e}"
+                ))];
+            }
+        };
+        if output.status.success() {
+            if let Some((dir, state)) = &cache {
+                cache::store(dir, CACHE_KIND, &cache_key, state, &true);
+            }
+            return vec![passed()];
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        vec![explain(
+            ctx,
+            &params.modules,
+            &code,
+            &py,
+            &label,
+            &env.dir,
+            &stderr,
+        )]
+    })();
+    let mut out = noted;
+    out.extend(judged);
+    out
 }
 
 const CACHE_KIND: &str = "python-import";

@@ -5,14 +5,10 @@
 //!
 //! This is not a kind: it has no `Params` and no `run`.
 
-use std::process::{Command, Output};
-use std::time::Duration;
-
 use super::{CheckContext, Code, Finding};
 use crate::fs::ReadError;
 use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo};
 use crate::i18n::Tr;
-use crate::process::{run_with_timeout, RunError};
 use crate::tr;
 
 /// The text of the workspace file `rel` (see [`crate::fs::read_workspace_text`]), or the
@@ -293,25 +289,6 @@ pub(crate) fn clean(rel: &str) -> String {
     } else {
         rel.to_string()
     }
-}
-
-/// Run the workspace's interpreter from the workspace root, with a timeout, showing that
-/// it is busy through the context.
-pub(crate) fn run_python(
-    ctx: &CheckContext,
-    mut cmd: Command,
-    timeout: Duration,
-    what: &str,
-) -> Result<Output, RunError> {
-    cmd.current_dir(&ctx.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env_remove("PYTHONHOME");
-    let secs = timeout.as_secs();
-    let result = ctx.while_waiting(&format!("{what} ... (max {secs} s)"), || {
-        run_with_timeout(cmd, timeout)
-    });
-    result
 }
 
 /// The last non-empty line of an interpreter's stderr, as `: line` (empty when there is none).

@@ -19,7 +19,7 @@ use crate::cli::GradeArgs;
 use crate::course::Course;
 use crate::exit::{usage, Code};
 use crate::fs::write_atomic;
-use crate::grading::batch::{self, grade_workspace, grade_workspace_with};
+use crate::grading::batch::{self, grade_workspace_with};
 use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
@@ -44,7 +44,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         Some(ws) => ws.root.clone(),
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
-    let mut ctx = CheckContext::new(&root, args.exec, None);
+    let mut ctx = CheckContext::new(&root, args.exec, None).with_sandbox(app.sandbox()?);
     if let Some(spinner) = Spinner::on_stderr(&app.term) {
         ctx = ctx.with_progress(spinner);
     }
@@ -152,8 +152,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         exec_note(&app.course, &app.term, lang);
     }
     let course = &app.course;
+    let sandbox = app.sandbox()?;
     let grade = |path: &Path| {
-        let results = grade_workspace(course, path, args.exec);
+        let ctx = CheckContext::new(path, args.exec, None).with_sandbox(sandbox.clone());
+        let results = grade_workspace_with(course, ctx);
         Report::build(course, &path.display().to_string(), &results, lang)
     };
     let counter = Counter::submissions(subs.len(), &app.term);

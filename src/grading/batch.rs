@@ -18,9 +18,17 @@ use crate::checks::CheckContext;
 use crate::course::Course;
 use crate::tr;
 
-/// Run every exercise of `course` on the folder `root`, without the submission's cache.
+/// Run every exercise of `course` on the folder `root`, without the submission's cache,
+/// sandboxed with the course's limits.
 pub fn grade_workspace(course: &Course, root: &Path, exec: bool) -> Vec<super::ExerciseResult> {
-    grade_workspace_with(course, CheckContext::new(root, exec, None))
+    let sandbox = crate::sandbox::Settings {
+        limits: course.sandbox.clone(),
+        ..Default::default()
+    };
+    grade_workspace_with(
+        course,
+        CheckContext::new(root, exec, None).with_sandbox(sandbox),
+    )
 }
 
 /// [`grade_workspace`] with a context the caller prepared (e.g. with progress shown).

@@ -1,0 +1,245 @@
+//! Issue 12: hostile interpreters. A submission's `.venv/bin/python` is a shell or Python
+//! script that opens a socket, writes outside its folder, fork-bombs (bounded: this machine
+//! is shared), allocates 8 GB, loops forever, leaves a child running, or reads the grader's
+//! files and variables. Each gets its own `error` finding (could not grade), `course` does
+//! not wait on it, nothing is written outside and no process is left.
+#![cfg(target_os = "linux")]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+/// A workspace whose interpreter is `script` (the real venv's `python3` stays beside it),
+/// and a course with one python-env check of a standard module.
+fn hostile(script: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    let env = venv(&ws, ".venv");
+    let python = env.join("bin/python");
+    std::fs::remove_file(&python).unwrap();
+    let script = script.replace("{py3}", &env.join("bin/python3").display().to_string());
+    std::fs::write(&python, script).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, "  - kind: python-env\n    modules: [json]\n");
+    (tmp, ws, c)
+}
+
+/// `course check --format json` with `args`; the exit code, the one finding, how long it took.
+fn check(
+    ws: &Path,
+    c: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (i32, serde_json::Value, Duration) {
+    let start = Instant::now();
+    let mut cmd = course();
+    cmd.arg("--course")
+        .arg(c)
+        .args(["check", "--format", "json", "--lang", "en", "--workspace"])
+        .arg(ws)
+        .args(args)
+        .timeout(Duration::from_secs(120));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let took = start.elapsed();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let finding = json["exercises"][0]["findings"][0].clone();
+    (out.status.code().unwrap_or(-1), finding, took)
+}
+
+/// Processes whose command line contains `token` (a unique sleep length per test).
+fn running(token: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            (text.contains(token) && !text.contains("cargo")).then_some(text)
+        })
+        .collect()
+}
+
+fn assert_error(code: i32, finding: &serde_json::Value, expected: &str) {
+    assert_eq!(finding["code"], expected, "{finding:#}");
+    assert_eq!(finding["status"], "error", "{finding:#}");
+    assert_eq!(code, 3, "could not grade: {finding:#}");
+}
+
+#[test]
+fn issue12_a_socket_is_stopped_and_said() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let (_t, ws, c) = hostile(&format!(
+        "#!{{py3}}\nimport socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=5)\n"
+    ));
+    let (code, f, _) = check(&ws, &c, &[], &[]);
+    assert_error(code, &f, "sandbox/network");
+    assert!(f["message"].as_str().unwrap().contains("network"), "{f:#}");
+    assert!(
+        listener.accept().is_err(),
+        "a connection reached the grader"
+    );
+}
+
+#[test]
+fn issue12_a_shell_whose_child_opens_a_socket_is_stopped_and_said() {
+    let (_t, ws, c) = hostile(
+        "#!/bin/sh\n{py3} -c 'import socket; socket.socket(socket.AF_INET6)'\nexec {py3} \"$@\"\n",
+    );
+    let (code, f, _) = check(&ws, &c, &[], &[]);
+    assert_error(code, &f, "sandbox/network");
+}
+
+#[test]
+fn issue12_a_write_outside_the_submission_is_refused_and_said() {
+    let outside = tempdir();
+    let marker = outside.path().join("pwned");
+    let (_t, ws, c) = hostile(&format!(
+        "#!/bin/sh\necho x > '{}'\necho x > '{}/in-the-workspace'\nexec {{py3}} \"$@\"\n",
+        marker.display(),
+        "."
+    ));
+    let (code, f, _) = check(&ws, &c, &[], &[]);
+    assert_error(code, &f, "sandbox/denied");
+    assert!(
+        f["message"].as_str().unwrap().contains("Permission denied"),
+        "{f:#}"
+    );
+    assert!(!marker.exists(), "the submission wrote outside its folder");
+    assert!(
+        !ws.join("in-the-workspace").exists(),
+        "the workspace is read-only"
+    );
+}
+
+#[test]
+fn issue12_a_bounded_fork_bomb_is_stopped_and_leaves_nothing() {
+    // At most 400 processes (the limit here is 64); each sleeps a unique time.
+    let (_t, ws, c) = hostile(
+        "#!{py3}\nimport os, time\nfor i in range(400):\n    try:\n        pid = os.fork()\n    except OSError:\n        time.sleep(30.0123)\n        break\n    if pid == 0:\n        time.sleep(30.0123)\n        os._exit(0)\ntime.sleep(30.0123)\n",
+    );
+    let (code, f, took) = check(&ws, &c, &["--sandbox-limit", "processes=64"], &[]);
+    assert_error(code, &f, "sandbox/processes");
+    assert!(took < Duration::from_secs(25), "{took:?}");
+    assert_eq!(running("30.0123"), Vec::<String>::new(), "processes left");
+}
+
+#[test]
+fn issue12_an_8_gb_allocation_is_refused_and_said() {
+    let (_t, ws, c) = hostile("#!{py3}\nx = bytearray(8 * 1024 ** 3)\n");
+    let (code, f, _) = check(&ws, &c, &[], &[]);
+    assert_error(code, &f, "sandbox/memory");
+    assert!(f["message"].as_str().unwrap().contains("2048 MiB"), "{f:#}");
+}
+
+#[test]
+fn issue12_an_endless_loop_uses_up_its_cpu_seconds() {
+    let (_t, ws, c) = hostile("#!{py3}\nwhile True:\n    pass\n");
+    let (code, f, _) = check(&ws, &c, &["--sandbox-limit", "cpu-secs=1"], &[]);
+    assert_error(code, &f, "sandbox/cpu-time");
+}
+
+#[test]
+fn issue12_a_child_that_outlives_its_parent_is_stopped_at_once() {
+    let outside = tempdir();
+    let (_t, ws, c) = hostile(&format!(
+        "#!/bin/sh\nsleep 40.0311 &\nsetsid sleep 40.0312 &\n(sleep 2; echo x > '{}/late') &\nexec {{py3}} \"$@\"\n",
+        outside.path().display()
+    ));
+    let (code, f, took) = check(&ws, &c, &[], &[]);
+    assert_error(code, &f, "sandbox/left-running");
+    assert!(
+        took < Duration::from_secs(20),
+        "course waited for the child: {took:?}"
+    );
+    assert_eq!(running("40.031"), Vec::<String>::new(), "processes left");
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(!outside.path().join("late").exists());
+}
+
+#[test]
+fn issue12_the_graders_files_and_variables_stay_out_of_reach() {
+    let home = tempdir();
+    write(home.path(), ".ssh/id_ed25519", "TOPSECRET-KEY\n");
+    let (_t, ws, c) = hostile(&format!(
+        "#!/bin/sh\necho \"token=$GRADER_TOKEN home=$HOME\" >&2\ncat '{}/.ssh/id_ed25519' >&2\nexit 1\n",
+        home.path().display()
+    ));
+    let (code, f, _) = check(
+        &ws,
+        &c,
+        &[],
+        &[
+            ("HOME", home.path().to_str().unwrap()),
+            ("GRADER_TOKEN", "ghp_SECRET"),
+        ],
+    );
+    let text = f.to_string();
+    assert!(!text.contains("TOPSECRET"), "{f:#}");
+    assert!(!text.contains("ghp_SECRET"), "{f:#}");
+    assert_error(code, &f, "sandbox/denied");
+}
+
+#[test]
+fn issue12_an_honest_environment_passes_in_the_sandbox() {
+    let tmp = tempdir();
+    let ws = tmp.path().join("내 프로젝트");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.3.0");
+    stub_package(&env, "numpy", "1.26.4");
+    write(&ws, "src/__init__.py", "");
+    write(
+        &ws,
+        "src/model/__init__.py",
+        "import torch\nimport numpy\n\nclass VLA:\n    pass\n",
+    );
+    let c = tmp.path().join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: python-env\n    modules: [torch, numpy]\n  - kind: python-import\n    modules: [src.model]\n",
+    );
+    for lang in ["en", "ko"] {
+        let (code, json) = check_report(&c, &ws, lang, &[] as &[(&str, &str)]);
+        assert_eq!(code, 0, "{json:#}");
+        let codes: Vec<&str> = json["exercises"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["env/ok", "import/ok"], "{json:#}");
+    }
+}
+
+#[test]
+fn issue12_bad_sandbox_limits_are_usage_errors() {
+    let (_t, ws, c) = hostile("#!/bin/sh\nexit 0\n");
+    for bad in ["memory=4", "memory-mib=0", "memory-mib=lots", "cpu-secs"] {
+        let out = course()
+            .arg("--course")
+            .arg(&c)
+            .args(["check", "--workspace"])
+            .arg(&ws)
+            .args(["--sandbox-limit", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--sandbox-limit"), "{bad}: {err}");
+    }
+}
