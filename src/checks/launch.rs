@@ -125,7 +125,7 @@ pub(crate) fn sandbox_findings(ctx: &CheckContext, launch: &Launch, py: &str) ->
         ))
         .hint(tr!(
             "grade on Linux 5.13 or newer with Landlock and seccomp enabled (`cat /sys/kernel/security/lsm` lists landlock), or leave out --require-sandbox",
-            "Landlock과 seccomp가 켜진 Linux 5.13 이상에서 채점하거나 (`cat /sys/kernel/security/lsm`에 landlock이 있어야 합니다) --require-sandbox를 빼세요"
+            "Landlock과 seccomp가 켜진 Linux 5.13 이상에서 채점하거나 (`cat /sys/kernel/security/lsm`에 landlock이 있어야 합니다) --require-sandbox를 빼십시오"
         ))];
     }
     let mut out = Vec::new();
@@ -166,7 +166,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
     let l = &ctx.sandbox.limits;
     let on_import = tr!(
         "code that runs when Python starts or imports (a package's `__init__.py`, module top level, a `.pth` file, `sitecustomize`) must not do this; keep such work in functions you call yourself",
-        "Python이 시작하거나 import 할 때 실행되는 코드(패키지의 `__init__.py`, 모듈 최상위, `.pth` 파일, `sitecustomize`)는 이런 일을 하면 안 됩니다. 그런 작업은 직접 호출하는 함수 안에 두세요"
+        "Python이 시작하거나 import 할 때 실행되는 코드(패키지의 `__init__.py`, 모듈 최상위, `.pth` 파일, `sitecustomize`)는 이런 일을 하면 안 됩니다. 그런 작업은 직접 호출하는 함수 안에 두십시오"
     );
     match verdict {
         Verdict::Network => Finding::error(Code::SandboxNetwork, tr!(
@@ -190,7 +190,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
             ))
             .hint(tr!(
                 "look for a loop that runs on import; an instructor can allow more with `--sandbox-limit cpu-secs=N`",
-                "import 할 때 도는 반복문이 있는지 보세요. 강사는 `--sandbox-limit cpu-secs=N`으로 늘릴 수 있습니다"
+                "import 할 때 도는 반복문이 있는지 보십시오. 강사는 `--sandbox-limit cpu-secs=N`으로 늘릴 수 있습니다"
             ))
         }
         Verdict::FileSize => {
@@ -209,7 +209,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
             ))
             .hint(tr!(
                 "do not load data or models on import; an instructor can allow more with `--sandbox-limit memory-mib=N`",
-                "import 할 때 데이터나 모델을 불러오지 마세요. 강사는 `--sandbox-limit memory-mib=N`으로 늘릴 수 있습니다"
+                "import 할 때 데이터나 모델을 불러오지 마십시오. 강사는 `--sandbox-limit memory-mib=N`으로 늘릴 수 있습니다"
             ))
         }
         Verdict::Denied(line) => Finding::error(Code::SandboxDenied, tr!(
@@ -218,7 +218,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
         ))
         .hint(tr!(
             "code that runs on import must not write into the workspace or read files elsewhere (such as your home folder); write logs and caches in functions you call yourself",
-            "import 할 때 실행되는 코드는 작업 폴더에 쓰거나 다른 곳(홈 폴더 등)의 파일을 읽으면 안 됩니다. 로그와 캐시는 직접 호출하는 함수 안에서 쓰세요"
+            "import 할 때 실행되는 코드는 작업 폴더에 쓰거나 다른 곳(홈 폴더 등)의 파일을 읽으면 안 됩니다. 로그와 캐시는 직접 호출하는 함수 안에서 쓰십시오"
         )),
         Verdict::LeftRunning(n) => Finding::error(Code::SandboxLeftRunning, tr!(
             "{py} left {n} processes running after it ended; they were stopped and this was not graded",
