@@ -4,9 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::i18n::Lang;
 use crate::report::format::Format;
+
+pub mod complete;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -163,6 +166,22 @@ pub enum Command {
     /// Check a course folder (default: the built-in course): files, references, fixtures.
     #[command(after_help = "Examples:\n  course validate\n  course validate my-course/")]
     Validate(ValidateArgs),
+    /// Print a shell script that completes course's commands, options and exercise and lesson ids.
+    #[command(
+        after_help = "Examples:\n  source <(course completions bash)                 in ~/.bashrc\n  \
+            source <(course completions zsh)                  in ~/.zshrc\n  \
+            course completions fish | source                  in ~/.config/fish/config.fish\n  \
+            course completions powershell | Out-String | Invoke-Expression   in $PROFILE\n  \
+            eval (course completions elvish | slurp)          in ~/.config/elvish/rc.elv\n\n\
+            The script calls this `course` back on each Tab, so ids always match the course \
+            ($COURSE_DIR, else the built-in one). Load it anew at shell start, as above, rather than saving it."
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of course or of one of its commands.
+    #[command(after_help = "Examples:\n  course man | man -l -\n  \
+            mkdir -p ~/.local/share/man/man1 && course man > ~/.local/share/man/man1/course.1\n  \
+            course man check > ~/.local/share/man/man1/course-check.1")]
+    Man(ManArgs),
     /// Write CI configuration that grades submissions.
     #[command(subcommand)]
     Ci(CiCommand),
@@ -225,6 +244,7 @@ pub struct ListArgs {
 #[derive(Args, Debug)]
 pub struct LessonArgs {
     /// Lesson id or number (1-based) [default: the current lesson].
+    #[arg(add = ArgValueCandidates::new(complete::lessons))]
     pub lesson: Option<String>,
     /// Render any Markdown file instead of a lesson.
     #[arg(long, value_name = "PATH", conflicts_with = "lesson")]
@@ -234,6 +254,7 @@ pub struct LessonArgs {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Exercise ids [default: all].
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercises: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -249,18 +270,21 @@ pub struct WatchArgs {
 #[derive(Args, Debug)]
 pub struct HintArgs {
     /// Exercise id [default: the first unfinished exercise].
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// Exercise id [default: the exercise `course next` is on, else the first not passing].
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct SkipArgs {
     /// Exercise id [default: the exercise `course next` is on].
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
     /// Take a skipped exercise back up: `course next` leads to it in its usual place again.
     #[arg(long, requires = "exercise")]
@@ -268,9 +292,22 @@ pub struct SkipArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// A command's own page (course-check(1)) instead of course(1).
+    pub command: Option<String>,
+}
+
+#[derive(Args, Debug)]
 pub struct ResetArgs {
     /// Exercise id whose progress to forget.
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    #[arg(required_unless_present = "all", conflicts_with = "all", add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
     /// Forget all progress: lessons read, the current lesson, every exercise's hints and marks.
     #[arg(long)]
@@ -283,6 +320,7 @@ pub struct ResetArgs {
 #[derive(Args, Debug)]
 pub struct AnswerArgs {
     /// Exercise id (an exercise with a `choices` check).
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: String,
 }
 

@@ -13,6 +13,7 @@ pub mod list;
 pub mod next;
 pub mod orientation;
 pub mod reset;
+pub mod shell;
 pub mod skip;
 pub mod validate;
 pub mod watch;
@@ -35,6 +36,8 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Gradebook(GradebookCommand::Merge(args))) => {
             return gradebook::merge(&cli.global, args)
         }
+        Some(Command::Completions(args)) => return shell::completions(args),
+        Some(Command::Man(args)) => return shell::man(&cli.global, args),
         _ => {}
     }
     // `reset` reads the state itself: `reset --all` is also the way out of a damaged one.
@@ -53,7 +56,14 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
         Some(Command::Reset(args)) => reset::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
-        Some(Command::Validate(_) | Command::Init(_) | Command::Ci(_) | Command::Gradebook(_)) => {
+        Some(
+            Command::Validate(_)
+            | Command::Init(_)
+            | Command::Ci(_)
+            | Command::Gradebook(_)
+            | Command::Completions(_)
+            | Command::Man(_),
+        ) => {
             unreachable!("handled above")
         }
     }

@@ -41,6 +41,8 @@ pub fn main() -> ExitCode {
     if let Some(code) = sandbox::hidden_main(&args) {
         return code;
     }
+    // A shell asking for completions (`COMPLETE=bash course -- ...`) is answered and exits.
+    cli::complete::answer_if_asked();
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(code) => return code,

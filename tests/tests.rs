@@ -30,6 +30,7 @@ mod requirements_issue8;
 mod reset;
 mod sandbox;
 mod shards;
+mod shell;
 mod snapshots;
 mod terminal;
 mod watch;

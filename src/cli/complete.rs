@@ -1,0 +1,103 @@
+//! Shell completion: `course completions SHELL` prints a script that calls `course` back
+//! (clap_complete's `COMPLETE=SHELL course -- WORDS` protocol) each time Tab is pressed, so
+//! exercise and lesson ids come from the course itself, not from a list frozen into the
+//! script. The course is the one `course` would load: `$COURSE_DIR`, else the built-in one
+//! (a `--course DIR` typed on the same line is not seen by the completer).
+
+use std::ffi::OsStr;
+
+use clap_complete::engine::CompletionCandidate;
+use clap_complete::env::Shells;
+
+use crate::course::Course;
+use crate::i18n::{Lang, Localized};
+
+/// The shells `course completions` writes for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+impl Shell {
+    fn name(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Powershell => "powershell",
+            Shell::Elvish => "elvish",
+        }
+    }
+}
+
+/// The environment variable that turns a run of `course` into a completion request.
+pub const VAR: &str = "COMPLETE";
+
+/// Answer a completion request when `$COMPLETE` is set (the script's call back), and exit;
+/// otherwise return at once. Runs before the arguments are parsed.
+pub fn answer_if_asked() {
+    clap_complete::CompleteEnv::with_factory(<super::Cli as clap::CommandFactory>::command)
+        .var(VAR)
+        .complete();
+}
+
+/// The script that makes `shell` complete `course`, calling back `completer` (the path of
+/// this program, so the script and the program always match).
+pub fn registration(shell: Shell, completer: &OsStr) -> std::io::Result<Vec<u8>> {
+    let shells = Shells::builtins();
+    let writer = shells
+        .completer(shell.name())
+        .expect("clap_complete has every shell of `Shell`");
+    let mut out = Vec::new();
+    writer.write_registration(
+        VAR,
+        "course",
+        "course",
+        &completer.to_string_lossy(),
+        &mut out,
+    )?;
+    Ok(out)
+}
+
+/// The course completion is about, or none when it cannot be loaded (then nothing is offered:
+/// a broken course is reported when the command runs, not while typing it).
+fn course() -> Option<(Course, Lang)> {
+    let course = match std::env::var_os("COURSE_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => Course::from_dir(std::path::Path::new(&dir)).ok()?,
+        None => Course::embedded().ok()?,
+    };
+    let lang = crate::app::chosen_lang(None, None, course.default_lang);
+    Some((course, lang))
+}
+
+fn candidate(id: &str, title: &Localized, lang: Lang) -> CompletionCandidate {
+    CompletionCandidate::new(id).help(Some(title.get(lang).to_string().into()))
+}
+
+/// Exercise ids, with their titles as descriptions (zsh, fish and PowerShell show them).
+pub fn exercises() -> Vec<CompletionCandidate> {
+    let Some((course, lang)) = course() else {
+        return Vec::new();
+    };
+    course
+        .exercises
+        .iter()
+        .map(|e| candidate(&e.id, &e.title, lang))
+        .collect()
+}
+
+/// Lesson ids in course order, with their titles.
+pub fn lessons() -> Vec<CompletionCandidate> {
+    let Some((course, lang)) = course() else {
+        return Vec::new();
+    };
+    course
+        .lessons
+        .iter()
+        .map(|l| candidate(&l.id, &l.title, lang))
+        .collect()
+}
