@@ -72,10 +72,13 @@ fn issue10_bash_completes_commands_and_the_courses_own_ids() {
     }
     let lessons = bash_complete(&["course", "--lang", "en", "lesson", "env"], None);
     assert_eq!(lessons, ["environments"]);
-    assert_eq!(
-        bash_complete(&["course", "reset", "git-"], None),
-        ["git-workflow"]
-    );
+    for cmd in ["reset", "edit", "skip", "answer"] {
+        assert_eq!(
+            bash_complete(&["course", cmd, "git-"], None),
+            ["git-workflow"],
+            "{cmd}"
+        );
+    }
     assert_eq!(
         bash_complete(&["course", "completions", "p"], None),
         ["powershell"]
