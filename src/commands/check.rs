@@ -155,10 +155,7 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
         if app.course.exercise(id).is_none() {
             let ids: Vec<&str> = app.course.exercises.iter().map(|e| e.id.as_str()).collect();
             let known = ids.join(", ");
-            let guess = match closest(id, &ids) {
-                Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
-                None => Tr::same(""),
-            };
+            let guess = did_you_mean(id, &ids);
             let guess = guess.get(app.lang);
             return Err(usage(
                 tr!(
@@ -171,6 +168,14 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// ` (did you mean `x`?)` for the one candidate close to `typed`, else nothing.
+pub fn did_you_mean(typed: &str, candidates: &[&str]) -> Tr {
+    match closest(typed, candidates) {
+        Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
+        None => Tr::same(""),
+    }
 }
 
 /// The candidate within two edits of `typed` (a typo), if exactly one is closest.

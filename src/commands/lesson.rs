@@ -72,10 +72,7 @@ pub fn find_lesson(app: &App, key: &str) -> Result<usize> {
     app.course.lesson_index(key).ok_or_else(|| {
         let all: Vec<&str> = app.course.lessons.iter().map(|l| l.id.as_str()).collect();
         let ids = all.join(", ");
-        let guess = match super::check::closest(key, &all) {
-            Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
-            None => crate::i18n::Tr::same(""),
-        };
+        let guess = super::check::did_you_mean(key, &all);
         let guess = guess.get(app.lang);
         usage(
             tr!(

@@ -30,10 +30,7 @@ pub fn man(global: &GlobalArgs, args: &ManArgs) -> Result<Code> {
                 let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
                 let lang = crate::app::chosen_lang(global.lang, None, crate::i18n::Lang::En);
                 let known = names.join(", ");
-                let guess = match super::check::closest(name, &names) {
-                    Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨나요?)"),
-                    None => crate::i18n::Tr::same(""),
-                };
+                let guess = super::check::did_you_mean(name, &names);
                 return Err(usage(
                     tr!(
                         "no command `{name}`{guess}; commands are: {known}",
