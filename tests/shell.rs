@@ -185,3 +185,25 @@ fn issue10_man_prints_a_roff_page_for_course_and_each_command() {
     assert!(text.contains("course-reset"), "{text}");
     assert!(text.contains("--all"), "{text}");
 }
+
+#[test]
+fn issue10_the_readme_installs_a_man_page_for_every_command() {
+    let page = String::from_utf8(course().arg("man").output().unwrap().stdout).unwrap();
+    let mut commands: Vec<&str> = page
+        .split("course\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .filter(|name| *name != "help")
+        .collect();
+    commands.sort();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("for c in "))
+        .and_then(|l| l.strip_suffix("; do"))
+        .expect("README has the `for c in ...; do` loop that installs the man pages");
+    let mut listed: Vec<&str> = line.split_whitespace().collect();
+    listed.sort();
+    assert_eq!(listed, commands);
+}
