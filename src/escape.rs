@@ -7,6 +7,8 @@
 //!   spans, [`markdown_code`] for a value shown as code, [`markdown_block`] for text whose
 //!   later lines are code (a suggested `.gitignore`).
 //!
+//! - HTML (the class report): [`html`], for text and attribute values alike.
+//!
 //! XML (JUnit) is escaped by quick-junit, which also replaces what XML cannot hold.
 
 /// `s` with every control character but newline and tab written out (`\e`, `\x07`,
@@ -25,6 +27,24 @@ pub fn visible(s: &str) -> String {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
             c if is_hostile(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` as HTML text or a quoted attribute value: `& < > " '` as entities, control characters
+/// made [`visible`] (a student's folder name cannot open a tag or end an attribute).
+pub fn html(s: &str) -> String {
+    let s = visible(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
@@ -142,6 +162,15 @@ fn longest_run(s: &str, c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_cannot_open_a_tag_or_end_an_attribute() {
+        assert_eq!(
+            html("<script>\"x\" & 'y'\u{1b}</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\\e&lt;/script&gt;"
+        );
+        assert_eq!(html("김민준"), "김민준");
+    }
 
     #[test]
     fn visible_writes_out_esc_bel_and_c1() {

@@ -4,6 +4,7 @@
 //! output format is one module below, printed through the one interface of `format`; the
 //! batch gradebook and the GitHub job summary file live here too.
 
+pub mod class;
 pub mod classroom50;
 pub mod csv;
 pub mod format;

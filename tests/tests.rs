@@ -13,6 +13,7 @@ mod check_git;
 mod check_requirements;
 mod check_structure;
 mod ci;
+mod class_report;
 mod cli;
 mod codes;
 mod edit;

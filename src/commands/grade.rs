@@ -23,7 +23,7 @@ use crate::grading::batch::{self, grade_workspace_with};
 use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
-use crate::report::{gradebook, Report};
+use crate::report::{class, gradebook, Report};
 use crate::terminal::{Counter, Spinner, Term};
 use crate::tr;
 
@@ -135,17 +135,20 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             ));
         }
     };
+    let layout = match &args.report {
+        Some(path) => Some(report_layout(path, lang)?),
+        None => None,
+    };
     let mut subs = batch_submissions(dir, lang)?;
     if let Some(shard) = args.shard {
         subs = shard.select(subs);
         let (n, total) = (subs.len(), shard.count);
-        eprintln!(
-            "{}",
+        app.term.note(
             tr!(
                 "shard {shard}: {n} submissions of this batch (each goes to one of {total} shards by its name)",
                 "샤드 {shard}: 이 배치의 제출물 {n}개 (제출물은 이름에 따라 {total}개 샤드 중 하나로 갑니다)"
             )
-            .get(lang)
+            .get(lang),
         );
     }
     if !args.exec {
@@ -173,6 +176,18 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         Some(path) => write_atomic(path, out.as_bytes())?,
         None => crate::terminal::print(&out).context("cannot write to stdout")?,
     }
+    if let (Some(path), Some(layout)) = (&args.report, layout) {
+        let page = class::render(&class::Class::build(&course.id, &graded), layout, lang);
+        write_atomic(path, page.as_bytes())?;
+        let (shown, kib) = (path.display(), page.len().div_ceil(1024));
+        app.term.note(
+            tr!(
+                "wrote the class report to {shown} ({kib} KiB)",
+                "반 보고서를 {shown}에 썼습니다 ({kib} KiB)"
+            )
+            .get(lang),
+        );
+    }
     let failed = graded.iter().filter(|g| g.outcome.is_err()).count();
     let check_errors = graded
         .iter()
@@ -184,6 +199,20 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         Code::CheckError
     } else {
         Code::Ok
+    })
+}
+
+/// The layout `--report` asks for by its extension, or a usage error saying which exist.
+fn report_layout(path: &Path, lang: Lang) -> Result<class::Layout> {
+    class::Layout::for_path(path).ok_or_else(|| {
+        let shown = path.display();
+        usage(
+            tr!(
+                "--report {shown}: name the file .html (a page to open or print) or .md (Markdown, e.g. for $GITHUB_STEP_SUMMARY)",
+                "--report {shown}: 파일 이름을 .html(열거나 인쇄할 페이지) 또는 .md(Markdown, 예: $GITHUB_STEP_SUMMARY)로 끝내십시오"
+            )
+            .get(lang),
+        )
     })
 }
 

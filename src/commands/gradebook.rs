@@ -46,13 +46,12 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
         None => crate::terminal::print(&merged.document).context("cannot write to stdout")?,
     }
     let (subs, shards) = (merged.submissions, merged.shards);
-    eprintln!(
-        "{}",
+    global.term().note(
         tr!(
             "merged {count} parts ({shards} shards): {subs} submissions",
             "성적표 {count}개({shards}개 샤드)를 합쳤습니다: 제출물 {subs}개"
         )
-        .get(lang)
+        .get(lang),
     );
     Ok(Code::Ok)
 }
