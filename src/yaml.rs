@@ -5,6 +5,7 @@ use anyhow::Result;
 
 use crate::exit::usage;
 
+pub mod explain;
 #[cfg(test)]
 pub(crate) mod fuzz;
 

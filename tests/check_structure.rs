@@ -447,3 +447,30 @@ fn issue8_a_readme_listing_only_the_folder_names_fails_and_explanations_pass() {
     let (code, findings) = check(ws.path());
     assert_eq!(code, 0, "{findings:#?}");
 }
+
+/// A 2-line file with an unclosed `[`: the finding points at line 2, where the `[` is (not at
+/// line 3, past the end), and says what is unclosed, in both languages.
+#[test]
+fn issue9_yaml_error_points_at_the_unclosed_bracket() {
+    let ws = tempdir();
+    full_tree(ws.path());
+    write(
+        ws.path(),
+        "configs/base.yaml",
+        "learning_rate: 0.001\nlayers: [64, 128\n",
+    );
+    for (lang, said) in [
+        (
+            "en",
+            "`[` opened on line 2 (column 9) is never closed with `]`",
+        ),
+        ("ko", "2번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다"),
+    ] {
+        let (code, findings) = check_with(ws.path(), CHECKS, lang);
+        assert_eq!(code, 1);
+        let f = fails(&findings);
+        assert_eq!(f.len(), 1, "{findings:#?}");
+        assert_eq!(f[0]["line"], 2, "{f:#?}");
+        assert!(msg(f[0]).contains(said), "{f:#?}");
+    }
+}

@@ -98,7 +98,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         };
         match parse(&text) {
             Ok(has_settings) => with_settings += usize::from(has_settings),
-            Err((line, column, reason)) => {
+            Err(error) => {
+                let crate::yaml::explain::Explained { line, column, what } =
+                    crate::yaml::explain::explain(&text, &error);
                 let tab = text
                     .lines()
                     .nth(line.saturating_sub(1) as usize)
@@ -110,18 +112,19 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     )
                 } else {
                     tr!(
-                        "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, and quote values holding `: ` or `#`",
-                        "{line}번째 줄 {column}번째 칸을 고치십시오: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, `: `이나 `#`이 들어간 값은 따옴표로 감싸십시오"
+                        "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, close every `[`, `{{` and quote you open, and quote values holding `: ` or `#`",
+                        "{line}번째 줄 {column}번째 칸을 고치십시오: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, 연 `[`, `{{`, 따옴표는 닫고, `: `이나 `#`이 들어간 값은 따옴표로 감싸십시오"
                     )
                 };
-                let finding = if reason == TOO_DEEP {
+                let finding = if error.is_too_deep() {
                     super::shared::yaml_too_deep(line, column)
                 } else {
                     Finding::fail(
                         Code::YamlInvalid,
                         tr!(
-                            "not valid YAML: {reason}",
-                            "올바른 YAML이 아닙니다: {reason}"
+                            "not valid YAML: {what}",
+                            "올바른 YAML이 아닙니다: {what}";
+                            what = what
                         ),
                     )
                     .hint(hint)
@@ -165,32 +168,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     findings
 }
 
-/// The reason [`parse`] gives for text refused by [`crate::yaml::check_nesting`].
-const TOO_DEEP: &str = "too deep";
-
 /// Parse every YAML document of `text`. Ok(whether some document holds a value other than
-/// null), or the line, column and the parser's reason.
-fn parse(text: &str) -> Result<bool, (u32, u32, String)> {
-    if let Err(deep) = crate::yaml::check_nesting(text) {
-        return Err((deep.line, deep.column, TOO_DEEP.to_string()));
-    }
+/// null), or why not.
+fn parse(text: &str) -> Result<bool, crate::yaml::Error> {
+    crate::yaml::check_nesting(text).map_err(crate::yaml::Error::TooDeep)?;
     let mut has_settings = false;
     for doc in serde_yaml::Deserializer::from_str(text) {
-        match serde_yaml::Value::deserialize(doc) {
-            Ok(value) => has_settings |= !value.is_null(),
-            Err(e) => {
-                let (line, column) = e
-                    .location()
-                    .map(|l| (l.line() as u32, l.column() as u32))
-                    .unwrap_or((1, 1));
-                let reason = e.to_string();
-                let reason = match reason.find(" at line ") {
-                    Some(i) => reason[..i].to_string(),
-                    None => reason,
-                };
-                return Err((line, column, reason));
-            }
-        }
+        let value = serde_yaml::Value::deserialize(doc).map_err(crate::yaml::Error::Yaml)?;
+        has_settings |= !value.is_null();
     }
     Ok(has_settings)
 }
@@ -201,16 +186,17 @@ mod tests {
 
     #[test]
     fn reports_line_of_bad_yaml() {
-        let (line, _, reason) = parse("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
-        assert!(line >= 2, "{line} {reason}");
-        assert!(!reason.contains("at line"), "{reason}");
+        let e = parse("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
+        let (line, _) = e.location().unwrap();
+        assert!(line >= 2, "{line} {e}");
+        assert!(!e.reason().contains("at line"), "{e}");
     }
 
     #[test]
     fn accepts_several_documents_and_comments() {
-        assert_eq!(parse("a: 1\n---\nb: 2\n"), Ok(true));
-        assert_eq!(parse("# only a comment\n"), Ok(false));
-        assert_eq!(parse(""), Ok(false));
+        assert!(parse("a: 1\n---\nb: 2\n").unwrap());
+        assert!(!parse("# only a comment\n").unwrap());
+        assert!(!parse("").unwrap());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! one more finding, so a file of 42,000 broken lines is read and reported in linear time.
 
 mod comment;
+mod explain;
 mod invalid;
 
 use std::collections::{BTreeMap, BTreeSet};

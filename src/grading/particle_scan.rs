@@ -81,30 +81,87 @@ fn particle_problems_are_found() {
     assert!(particle_problem("`x` 이름은 그대로, `dir` 안의 파일").is_none());
 }
 
-#[test]
-fn issue9_korean_messages_on_fixtures_attach_particles() {
+/// Every Korean message and hint the checks produce on the built-in course's fixtures, each
+/// with its fixture folder.
+fn fixture_texts() -> Vec<(String, String)> {
     let course = Course::embedded().expect("the built-in course loads");
     let dirs = fixture_dirs(&course);
     assert!(dirs.len() > 20, "fixtures found: {}", dirs.len());
-    let problems: Vec<String> = dirs
-        .par_iter()
+    dirs.par_iter()
         .flat_map_iter(|(id, _, dir)| {
             let tmp = build_workspace(&course, Some(dir), &[], &[]).expect("fixture builds");
             let root = tmp.path().join("workspace");
             let ctx = CheckContext::new(&root, true, None).workspace_only();
             let exercise = course.exercise(id).expect("ids come from the course");
             let result = run_exercise(exercise, &ctx);
-            let texts: Vec<String> = result
+            let texts: Vec<(String, String)> = result
                 .findings
                 .iter()
                 .flat_map(|f| std::iter::once(&f.message).chain(f.hint.as_ref()))
-                .map(|t| t.get(Lang::Ko).to_string())
+                .map(|t| (dir.clone(), t.get(Lang::Ko).to_string()))
                 .collect();
-            let dir = dir.clone();
             texts
-                .into_iter()
-                .filter_map(move |t| particle_problem(&t).map(|p| format!("{dir}: {p}\n  {t}")))
         })
+        .collect()
+}
+
+#[test]
+fn issue9_korean_messages_on_fixtures_attach_particles() {
+    let problems: Vec<String> = fixture_texts()
+        .into_iter()
+        .filter_map(|(dir, t)| particle_problem(&t).map(|p| format!("{dir}: {p}\n  {t}")))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// An English sentence left in a Korean message: four or more English words in a row,
+/// outside code spans and outside parentheses (where pip's or YAML's original words may
+/// follow the Korean explanation).
+pub(crate) fn english_sentence(text: &str) -> Option<String> {
+    let mut plain = String::new();
+    let (mut code, mut depth) = (false, 0usize);
+    for c in text.chars() {
+        match c {
+            '`' => code = !code,
+            '(' if !code => depth += 1,
+            ')' if !code => depth = depth.saturating_sub(1),
+            _ if code || depth > 0 => {}
+            _ => plain.push(c),
+        }
+        if code || depth > 0 {
+            plain.push(' ');
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    for word in plain.split_whitespace() {
+        let bare = word.trim_matches(|c: char| matches!(c, ',' | '.' | ':' | ';' | '"'));
+        if bare.len() > 1 && bare.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+            run.push(bare);
+            if run.len() >= 4 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
+}
+
+#[test]
+fn english_sentences_are_found() {
+    assert!(english_sentence("설정을 읽지 못합니다: did not find expected key").is_some());
+    assert!(english_sentence("설정을 읽지 못합니다 (did not find expected key)").is_none());
+    assert!(english_sentence("`git commit -m \"add the first file\"`을 실행하십시오").is_none());
+    assert!(english_sentence("GitHub Actions는 단계마다").is_none());
+}
+
+/// Parser errors and other words from libraries are explained in Korean; the original may
+/// follow in parentheses (issue 9).
+#[test]
+fn issue9_korean_messages_on_fixtures_carry_no_english_sentence() {
+    let problems: Vec<String> = fixture_texts()
+        .into_iter()
+        .filter_map(|(dir, t)| english_sentence(&t).map(|p| format!("{dir}: {p}\n  {t}")))
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -55,22 +55,20 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
             let (line, column) = e.location().unwrap_or((1, 1));
             return Box::new(yaml_too_deep(line, column).file(rel).line(line));
         }
-        let reason = e.reason();
+        let explained = crate::yaml::explain::explain(text, &e);
         let f = fail_named(
             Code::YamlInvalid,
             tr!(
-                "{rel} is not valid YAML: {reason}",
-                "{rel}이(가) 올바른 YAML이 아닙니다: {reason}"
+                "{rel} is not valid YAML: {what}",
+                "{rel}이(가) 올바른 YAML이 아닙니다: {what}";
+                what = explained.what
             ),
         )
         .hint(tr!(
             "fix the line shown; the file should look like this:{example}",
             "표시된 줄을 고치십시오. 파일은 다음과 같은 형식입니다:{example}"
         ));
-        Box::new(match e.location() {
-            Some((line, _)) => f.line(line),
-            None => f,
-        })
+        Box::new(f.line(explained.line))
     })?;
     match doc {
         Value::Mapping(map) => Ok(map),

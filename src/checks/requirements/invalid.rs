@@ -41,6 +41,14 @@ pub fn finding(file: &str, line: u32, content: &str, error: &LineError) -> Findi
 
 fn option_finding(content: &str, error: &OptionError) -> Finding {
     let why = error.message().to_string();
+    let ko = match error {
+        OptionError::Unknown(_) => "pip이 모르는 옵션입니다",
+        OptionError::Value(_) => {
+            "옵션에 있어야 할 값이 없거나, 값을 받지 않는 옵션에 값이 있습니다"
+        }
+        OptionError::BadValue(_) => "pip이 옵션의 값을 받아들이지 않습니다",
+        OptionError::Quoting(_) => "따옴표가 닫히지 않았습니다",
+    };
     let (code, hint) = match error {
         OptionError::Unknown(_) => (
             Code::RequirementsUnknownOption,
@@ -65,7 +73,7 @@ fn option_finding(content: &str, error: &OptionError) -> Finding {
         code,
         tr!(
             "pip refuses `{content}`: {why}",
-            "pip이 `{content}` 줄을 거부합니다: {why}"
+            "pip이 `{content}` 줄을 거부합니다: {ko} ({why})"
         ),
     )
     .hint(hint)
@@ -88,38 +96,30 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             ))
         }
         ReqError::Syntax(e) => {
-            let reason = e.message.clone();
-            let args = content;
-            let hint = match single_equals_fixed(args) {
+            let (message, hint) = match single_equals_fixed(content) {
                 // `pillow=9.0`: pip's exact pin is `==`.
-                Some(fixed) => tr!(
-                    "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
-                    "정확한 버전은 `==`로 씁니다: `{fixed}` (최소 버전은 `>=`)"
-                ),
-                None => {
-                    let name = Some(name_prefix(args))
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or_else(|| "numpy".into());
-                    tr!(
-                        "write one package per line, optionally with a version: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`",
-                        "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오: `{name}`, `{name}>=1.24`, `{name}==2.1.0`, `{name}[extra]>=1.0`"
+                Some(fixed) => {
+                    let reason = &e.message;
+                    (
+                        tr!(
+                            "`{content}` is not a valid requirement ({reason})",
+                            "`{content}`은(는) 올바른 요구사항이 아닙니다: `=` 하나로는 버전을 쓸 수 없습니다 ({reason})"
+                        ),
+                        tr!(
+                            "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
+                            "정확한 버전은 `==`로 씁니다: `{fixed}` (최소 버전은 `>=`)"
+                        ),
                     )
                 }
+                None => super::explain::syntax(content, e),
             };
-            Finding::fail(
-                Code::RequirementsInvalid,
-                tr!(
-                    "`{args}` is not a valid requirement ({reason})",
-                    "`{args}`은(는) 올바른 요구사항이 아닙니다 ({reason})"
-                ),
-            )
-            .hint(hint)
+            Finding::fail(Code::RequirementsInvalid, message).hint(hint)
         }
         ReqError::BadUrl(why) => Finding::fail(
             Code::RequirementsInvalid,
             tr!(
                 "pip refuses `{content}`: {why}",
-                "pip이 `{content}` 줄을 거부합니다: {why}"
+                "pip이 `{content}` 줄을 거부합니다: URL이 올바르지 않습니다 ({why})"
             ),
         )
         .hint(tr!(

@@ -1,0 +1,205 @@
+//! What is wrong with a requirement line pip refuses, said for a learner (issue 9): the
+//! lesson's own rule for the slips learners make (`numpy>=1.24.0#배열`: a space before `#`;
+//! `transformers>=`: the version is missing; `1. No check in`: prose, not a package), else
+//! pip's message explained in Korean with the original after it. Examples use the learner's
+//! own package and never another package's version numbers.
+
+use crate::i18n::Tr;
+use crate::pip::pep508::{is_valid_name, SyntaxError};
+use crate::tr;
+
+/// Versions the lessons use, for a suggestion that names a real release of that package.
+const KNOWN_VERSIONS: [(&str, &str); 6] = [
+    ("torch", "2.10.0"),
+    ("torchvision", "0.25.0"),
+    ("transformers", "4.35"),
+    ("numpy", "1.26"),
+    ("pillow", "10.0"),
+    ("wandb", "0.15"),
+];
+
+/// Specifier operators, longest first so that `===` is not read as `==`.
+const OPERATORS: [&str; 8] = ["===", "==", ">=", "<=", "~=", "!=", ">", "<"];
+
+/// The message and the fix for a requirement pip cannot parse.
+pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
+    let args = content.trim();
+    if let Some(x) = glued_comment(args) {
+        return x;
+    }
+    if let Some(x) = missing_version(args) {
+        return x;
+    }
+    if let Some(x) = prose(args) {
+        return x;
+    }
+    let reason = &error.message;
+    let ko = korean_reason(reason);
+    let message = tr!(
+        "`{args}` is not a valid requirement ({reason})",
+        "`{args}`은(는) 올바른 요구사항이 아닙니다: {ko} ({reason})"
+    );
+    let name = super::invalid::name_prefix(args);
+    let hint = if plausible_name(&name) {
+        tr!(
+            "write one package per line, optionally with a version:\n  {name}\n  {name}>={version}",
+            "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오:\n  {name}\n  {name}>={version}";
+            version = version_of(&name)
+        )
+    } else {
+        tr!(
+            "start the line with a package name, e.g. `numpy>=1.26`; a note goes on a line of its own that starts with `#`",
+            "줄을 패키지 이름으로 시작하십시오(예: `numpy>=1.26`). 설명은 `#`으로 시작하는 별도의 줄에 씁니다"
+        )
+    };
+    (message, hint)
+}
+
+/// `numpy>=1.24.0#배열`: pip reads a comment only after white space.
+fn glued_comment(args: &str) -> Option<(Tr, Tr)> {
+    if args.contains("://") {
+        return None;
+    }
+    let at = args.find('#')?;
+    let (before, after) = (args[..at].trim_end(), args[at + 1..].trim());
+    if before.is_empty() || args[..at].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let glued = &args[at..];
+    let fixed = if after.is_empty() {
+        before.to_string()
+    } else {
+        format!("{before} # {after}")
+    };
+    Some((
+        tr!(
+            "`{args}`: there is no space before `#`, so pip reads `{glued}` as part of the requirement, not as a comment",
+            "`{args}`: `#` 앞에 공백이 없어서 pip은 `{glued}`을(를) 주석이 아니라 요구사항의 일부로 읽습니다"
+        ),
+        tr!(
+            "put a space before `#`:\n  {fixed}",
+            "`#` 앞에 공백을 두십시오:\n  {fixed}"
+        ),
+    ))
+}
+
+/// `transformers>=`: an operator with no version after it.
+fn missing_version(args: &str) -> Option<(Tr, Tr)> {
+    let body = args.split(';').next().unwrap_or(args).trim_end();
+    let op = OPERATORS.iter().find(|op| body.ends_with(*op))?;
+    let name = body[..body.len() - op.len()]
+        .trim_end()
+        .trim_end_matches(',');
+    let plain = super::invalid::name_prefix(name);
+    if plain.is_empty() {
+        return None;
+    }
+    let version = version_of(&plain);
+    Some((
+        tr!(
+            "`{args}`: no version after `{op}`",
+            "`{args}`: `{op}` 뒤에 버전이 없습니다"
+        ),
+        tr!(
+            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\n`python -m pip index versions {plain}` lists the versions there are",
+            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 `python -m pip index versions {plain}`이 보여 줍니다";
+            version = version
+        ),
+    ))
+}
+
+/// `1. No check in`, `VLA 프로젝트에 필요한 것`: a sentence, not a requirement.
+fn prose(args: &str) -> Option<(Tr, Tr)> {
+    let name = super::invalid::name_prefix(args);
+    let rest = args[name.len()..].trim_start_matches(['.', ')', ':']);
+    let starts_like_prose = !plausible_name(&name)
+        || (rest.starts_with(char::is_whitespace)
+            && rest
+                .trim_start()
+                .starts_with(|c: char| c.is_alphabetic() && !c.is_ascii_digit()));
+    if !starts_like_prose || args.starts_with('-') {
+        return None;
+    }
+    Some((
+        tr!(
+            "`{args}` reads as a note, not a package: each line names one package",
+            "`{args}`은(는) 패키지가 아니라 설명으로 보입니다: 한 줄에는 패키지 하나를 씁니다"
+        ),
+        tr!(
+            "if it is a note, make it a comment with `#` at the start of the line:\n  # {args}",
+            "설명이라면 줄 맨 앞에 `#`을 붙여 주석으로 만드십시오:\n  # {args}"
+        ),
+    ))
+}
+
+/// A name a learner could mean as a package: starts with a letter.
+fn plausible_name(name: &str) -> bool {
+    is_valid_name(name) && name.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// The version the lessons use for `name`, else a placeholder (never another package's).
+fn version_of(name: &str) -> Tr {
+    let canonical = crate::pip::pep508::canonical_name(name);
+    KNOWN_VERSIONS
+        .iter()
+        .find(|(n, _)| *n == canonical)
+        .map_or_else(|| tr!("<version>", "<버전>"), |(_, v)| Tr::same(*v))
+}
+
+/// pip's (packaging's) message for a requirement it cannot parse, in Korean.
+pub(super) fn korean_reason(reason: &str) -> &'static str {
+    const TABLE: [(&str, &str); 15] = [
+        (
+            "package name at the start",
+            "줄이 패키지 이름으로 시작하지 않습니다",
+        ),
+        ("RIGHT_BRACKET", "`[`를 닫는 `]`가 없습니다"),
+        ("RIGHT_PARENTHESIS", "`(`를 닫는 `)`가 없습니다"),
+        (
+            "comma between extra names",
+            "extra 이름 사이에는 쉼표가 필요합니다",
+        ),
+        ("extra name after comma", "쉼표 뒤에 extra 이름이 없습니다"),
+        ("URL after @", "`@` 뒤에 URL이 없습니다"),
+        (
+            "Invalid quoted string",
+            "따옴표로 감싼 값이 닫히지 않았습니다",
+        ),
+        (
+            "marker operator",
+            "마커 조건에 비교 연산자(`==`, `>=`, `in` 등)가 없습니다",
+        ),
+        (
+            "marker variable or quoted string",
+            "마커 조건에 변수(`python_version` 등)나 따옴표로 감싼 값이 없습니다",
+        ),
+        (
+            ".* suffix",
+            "`.*`는 `==`나 `!=` 뒤의 평범한 버전에만 붙일 수 있습니다",
+        ),
+        (
+            "Local version label",
+            "로컬 버전(`+...`)은 `==`나 `!=`와만 쓸 수 있습니다",
+        ),
+        (
+            "after name with no version specifier",
+            "이름 뒤에 읽을 수 없는 글자가 있습니다",
+        ),
+        (
+            "version specifier",
+            "버전 조건 뒤에 읽을 수 없는 글자가 있습니다",
+        ),
+        (
+            "end of dependency specifier",
+            "요구사항 뒤에 읽을 수 없는 글자가 있습니다",
+        ),
+        (
+            "end of marker expression",
+            "마커 조건 뒤에 읽을 수 없는 글자가 있습니다",
+        ),
+    ];
+    TABLE
+        .iter()
+        .find(|(en, _)| reason.contains(en))
+        .map_or("pip이 이 줄을 읽지 못합니다", |(_, ko)| ko)
+}

@@ -1,0 +1,192 @@
+//! A YAML error said for a learner (issue 9): libyaml reports an unclosed `[` or `"` where it
+//! gave up (often the line after the end of the file) and in English; this finds the bracket
+//! or quote that was opened and never closed, and says libyaml's message in Korean, the
+//! original after it.
+
+use super::Error;
+use crate::i18n::Tr;
+use crate::tr;
+
+/// Where a problem really is and what it is, in both languages.
+pub struct Explained {
+    pub line: u32,
+    pub column: u32,
+    /// `{what}` of "not valid YAML: {what}": the Korean explanation with libyaml's message in
+    /// parentheses; the English message only.
+    pub what: Tr,
+}
+
+/// Explain `error` from parsing `text`.
+pub fn explain(text: &str, error: &Error) -> Explained {
+    let reason = error.reason();
+    let (line, column) = error.location().unwrap_or((1, 1));
+    if !error.is_too_deep() {
+        if let Some(open) = unclosed(text) {
+            let (l, c, ch) = (open.line, open.column, open.ch);
+            let close = match ch {
+                '[' => ']',
+                '{' => '}',
+                other => other,
+            };
+            let opened = Tr::same(format!("`{ch}`"));
+            return Explained {
+                line: l,
+                column: c,
+                what: tr!(
+                    "{opened} opened on line {l} (column {c}) is never closed with `{close}` ({reason})",
+                    "{l}번째 줄 {c}번째 칸에서 연 {opened}을(를) `{close}`(으)로 닫지 않았습니다 ({reason})";
+                    opened = opened
+                ),
+            };
+        }
+    }
+    // libyaml points one line past the end when the file ends early; show the last line.
+    let last = text.lines().count().max(1) as u32;
+    let line = line.min(last);
+    let ko = korean(&reason);
+    Explained {
+        line,
+        column,
+        what: tr!("{reason}", "{ko} ({reason})"),
+    }
+}
+
+/// A bracket or quote opened and not closed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Open {
+    pub line: u32,
+    pub column: u32,
+    pub ch: char,
+}
+
+/// The first `[`, `{`, `"` or `'` left open at the end of `text` (comments and quoted text
+/// skipped; a quote counts only where a value can start).
+pub fn unclosed(text: &str) -> Option<Open> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut quote: Option<Open> = None;
+    for (n, raw) in text.lines().enumerate() {
+        let line = n as u32 + 1;
+        let mut prev = ' ';
+        let mut chars = raw.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            let column = i as u32 + 1;
+            if let Some(q) = &quote {
+                if c == q.ch {
+                    // `''` inside single quotes is an escaped quote.
+                    if c == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                } else if c == '\\' && q.ch == '"' {
+                    chars.next();
+                }
+                prev = c;
+                continue;
+            }
+            let at_start = prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':' | '-');
+            match c {
+                '#' if prev.is_whitespace() => break,
+                '"' | '\'' if at_start => {
+                    quote = Some(Open {
+                        line,
+                        column,
+                        ch: c,
+                    })
+                }
+                '[' | '{' => stack.push(Open {
+                    line,
+                    column,
+                    ch: c,
+                }),
+                ']' | '}' => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    quote.or_else(|| stack.into_iter().next())
+}
+
+/// libyaml's (serde_yaml's) message in Korean.
+fn korean(reason: &str) -> &'static str {
+    const TABLE: [(&str, &str); 13] = [
+        ("mapping values are not allowed", "이 자리에는 `키: 값`을 쓸 수 없습니다. 값 안에 `: `이 있으면 따옴표로 감싸고, 들여쓰기를 확인하십시오"),
+        ("did not find expected key", "들여쓰기가 맞지 않아 키를 찾지 못했습니다"),
+        ("did not find expected ',' or ']'", "`[` 목록이 닫히지 않았거나 항목 사이에 `,`가 없습니다"),
+        ("did not find expected ',' or '}'", "`{` 묶음이 닫히지 않았거나 항목 사이에 `,`가 없습니다"),
+        ("could not find expected ':'", "`키: 값`의 `:`가 없습니다"),
+        ("block sequence entries are not allowed", "이 자리에는 `- ` 목록 항목을 쓸 수 없습니다. 들여쓰기를 확인하십시오"),
+        ("cannot start any token", "탭이나 쓸 수 없는 글자가 있습니다. YAML은 공백으로만 들여씁니다"),
+        ("found a tab character", "탭 문자가 있습니다. YAML은 공백으로만 들여씁니다"),
+        ("cannot start any plain scalar", "값을 시작할 수 없는 글자가 있습니다. `@`, `` ` ``, `%`로 시작하는 값은 따옴표로 감싸십시오"),
+        ("unexpected end of stream", "파일이 중간에 끝났습니다. 닫히지 않은 따옴표나 괄호가 있습니다"),
+        ("duplicate", "같은 키가 두 번 있습니다"),
+        ("unknown escape character", "큰따옴표 안의 `\\` 뒤에 쓸 수 없는 글자가 있습니다. 경로라면 작은따옴표로 감싸십시오"),
+        ("did not find expected", "필요한 기호가 빠졌습니다. 괄호와 따옴표가 닫혔는지, 들여쓰기가 맞는지 확인하십시오"),
+    ];
+    TABLE
+        .iter()
+        .find(|(en, _)| reason.contains(en))
+        .map_or("YAML 문법에 맞지 않습니다", |(_, ko)| ko)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn error(text: &str) -> Error {
+        super::super::from_str_bounded::<serde_yaml::Value>(text).unwrap_err()
+    }
+
+    #[test]
+    fn issue9_an_unclosed_bracket_is_named_on_its_own_line() {
+        let text = "learning_rate: 0.001\nlayers: [64, 128\n";
+        let e = explain(text, &error(text));
+        assert_eq!((e.line, e.column), (2, 9));
+        assert!(e.what.get(Lang::En).starts_with("`[` opened on line 2"));
+        assert!(e
+            .what
+            .get(Lang::Ko)
+            .starts_with("2번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다 ("));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named() {
+        let text = "a:\n  reason: \"그래프를 볼 수 있어서\n";
+        let e = explain(text, &error(text));
+        assert_eq!(e.line, 2);
+        assert!(
+            e.what.get(Lang::En).contains("`\"` opened on line 2"),
+            "{}",
+            e.what.get(Lang::En)
+        );
+    }
+
+    #[test]
+    fn closed_brackets_quotes_and_comments_are_not_open() {
+        assert_eq!(
+            unclosed("a: [1, 2]\nb: {c: \"[\"}  # [ x\nd: it's\ne: 'it''s'\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn other_errors_are_explained_in_korean_with_the_original() {
+        let text = "a: b: c\n";
+        let e = explain(text, &error(text));
+        let ko = e.what.get(Lang::Ko);
+        assert!(
+            ko.starts_with("이 자리에는 `키: 값`")
+                && ko.ends_with("(mapping values are not allowed in this context)"),
+            "{ko}"
+        );
+        assert_eq!(
+            e.what.get(Lang::En),
+            "mapping values are not allowed in this context"
+        );
+    }
+}
