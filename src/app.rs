@@ -139,11 +139,60 @@ pub fn resolve_lang(flag: Option<Lang>, state: &State, course: &Course) -> Lang 
 /// The language rule for every command, including those that load no course or state:
 /// `--lang`, else `COURSE_LANG`, else the saved choice, else `default`.
 pub fn chosen_lang(flag: Option<Lang>, saved: Option<Lang>, default: Lang) -> Lang {
-    flag.or_else(|| {
+    chosen_lang_why(flag, saved, default).0
+}
+
+/// Which rule of [`chosen_lang`] decided the language (for `course doctor`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LangWhy {
+    /// `--lang`.
+    Flag,
+    /// `COURSE_LANG`.
+    Variable,
+    /// The choice saved in the workspace (`course init --lang`).
+    Saved,
+    /// The course's `default_lang`.
+    CourseDefault,
+}
+
+impl LangWhy {
+    /// A stable name for machines.
+    pub fn code(self) -> &'static str {
+        match self {
+            LangWhy::Flag => "flag",
+            LangWhy::Variable => "course-lang",
+            LangWhy::Saved => "saved",
+            LangWhy::CourseDefault => "course-default",
+        }
+    }
+
+    pub fn reason(self) -> crate::i18n::Tr {
+        match self {
+            LangWhy::Flag => crate::tr!("--lang", "--lang"),
+            LangWhy::Variable => crate::tr!("COURSE_LANG is set", "COURSE_LANG이 설정됨"),
+            LangWhy::Saved => crate::tr!(
+                "your saved choice (course init --lang)",
+                "저장된 선택 (course init --lang)"
+            ),
+            LangWhy::CourseDefault => crate::tr!(
+                "the course's default (no --lang, COURSE_LANG or saved choice)",
+                "코스 기본값 (--lang, COURSE_LANG, 저장된 선택 모두 없음)"
+            ),
+        }
+    }
+}
+
+/// [`chosen_lang`] with the rule that decided it.
+pub fn chosen_lang_why(flag: Option<Lang>, saved: Option<Lang>, default: Lang) -> (Lang, LangWhy) {
+    let variable = || {
         std::env::var("COURSE_LANG")
             .ok()
             .and_then(|v| Lang::parse(&v))
-    })
-    .or(saved)
-    .unwrap_or(default)
+    };
+    match (flag, variable(), saved) {
+        (Some(lang), _, _) => (lang, LangWhy::Flag),
+        (None, Some(lang), _) => (lang, LangWhy::Variable),
+        (None, None, Some(lang)) => (lang, LangWhy::Saved),
+        (None, None, None) => (default, LangWhy::CourseDefault),
+    }
 }

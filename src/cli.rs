@@ -166,6 +166,12 @@ pub enum Command {
     /// Check a course folder (default: the built-in course): files, references, fixtures.
     #[command(after_help = "Examples:\n  course validate\n  course validate my-course/")]
     Validate(ValidateArgs),
+    /// What course sees (programs, environment, repository, terminal, language) and what would make each exercise checkable.
+    #[command(
+        after_help = "Examples:\n  course doctor\n  course doctor --format json\n\n\
+            Exit codes: 0 no problems found, 1 problems found (each with its fix), 2 usage or course-file error."
+    )]
+    Doctor(DoctorArgs),
     /// Print a shell script that completes course's commands, options and exercise and lesson ids.
     #[command(
         after_help = "Examples:\n  source <(course completions bash)                 in ~/.bashrc\n  \
@@ -289,6 +295,13 @@ pub struct SkipArgs {
     /// Take a skipped exercise back up: `course next` leads to it in its usual place again.
     #[arg(long, requires = "exercise")]
     pub undo: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DoctorArgs {
+    /// `json` prints the course-doctor/1 document (see README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 #[derive(Args, Debug)]

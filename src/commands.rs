@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod check;
 pub mod ci;
+pub mod doctor;
 pub mod edit;
 pub mod grade;
 pub mod gradebook;
@@ -41,7 +42,10 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         _ => {}
     }
     // `reset` reads the state itself: `reset --all` is also the way out of a damaged one.
-    let learner = !matches!(cli.command, Some(Command::Grade(_) | Command::Reset(_)));
+    let learner = !matches!(
+        cli.command,
+        Some(Command::Grade(_) | Command::Reset(_) | Command::Doctor(_))
+    );
     let mut app = App::load(cli.global, learner)?;
     match cli.command {
         None => orientation::run(&mut app),
@@ -55,6 +59,7 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Skip(args)) => skip::run(&mut app, &args),
         Some(Command::Answer(args)) => answer::run(&mut app, &args),
         Some(Command::Reset(args)) => reset::run(&mut app, &args),
+        Some(Command::Doctor(args)) => doctor::run(&mut app, &args),
         Some(Command::Grade(args)) => grade::run(&mut app, &args),
         Some(
             Command::Validate(_)

@@ -378,3 +378,56 @@ mod tests {
         assert_eq!(out.stdout, b"done\n");
     }
 }
+
+/// The first executable file named `name` in the folders of `$PATH`, as a shell would find
+/// it (on Windows also `name.exe`). `None` when there is none.
+pub fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let names: Vec<String> = if cfg!(windows) {
+        vec![format!("{name}.exe"), name.to_string()]
+    } else {
+        vec![name.to_string()]
+    };
+    std::env::split_paths(&path)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &std::path::Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+/// The first line `program --version` prints (on stdout, else stderr: Python 2 wrote it
+/// there), within `timeout`; the error says why there is none.
+pub fn version_of(program: &std::path::Path, timeout: Duration) -> Result<String, String> {
+    let mut cmd = Command::new(program);
+    cmd.arg("--version");
+    let out = run_with_timeout(cmd, timeout).map_err(|e| e.to_string())?;
+    let text = if out.stdout.iter().any(|b| !b.is_ascii_whitespace()) {
+        out.stdout
+    } else {
+        out.stderr
+    };
+    let line = String::from_utf8_lossy(&text)
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_string);
+    match line {
+        Some(line) if out.status.success() => Ok(line),
+        Some(line) => Err(format!("exited with {}: {line}", out.status)),
+        None => Err(format!("printed no version (exit status {})", out.status)),
+    }
+}

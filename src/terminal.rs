@@ -7,6 +7,7 @@
 //! themes both stay readable.
 
 mod accessible;
+mod color;
 pub mod editor;
 mod fit;
 pub mod keys;
@@ -14,6 +15,7 @@ mod progress;
 pub mod selector;
 
 pub use accessible::Accessible;
+pub use color::ColorWhy;
 pub use fit::{fit, visible_width};
 pub use progress::{Counter, Spinner};
 
@@ -25,6 +27,8 @@ use crate::render::RenderOptions;
 #[derive(Clone, Debug)]
 pub struct Term {
     pub color: bool,
+    /// Why colour is on or off (see [`ColorWhy`]).
+    pub color_why: ColorWhy,
     /// Columns every line of output fits in: `--width`, else the terminal's, else `COLUMNS`,
     /// else 80.
     pub width: usize,
@@ -37,25 +41,6 @@ pub struct Term {
     pub ascii: bool,
     /// Accessible mode and why (see [`Accessible`]): decided once here, read from this field.
     pub accessible: Accessible,
-}
-
-/// Decide whether to colour, from the flag, the environment and whether stdout is a terminal.
-pub fn color_enabled(choice: ColorChoice, is_tty: bool) -> bool {
-    match choice {
-        ColorChoice::Always => return true,
-        ColorChoice::Never => return false,
-        ColorChoice::Auto => {}
-    }
-    if anstyle_query::no_color() {
-        return false;
-    }
-    if anstyle_query::clicolor_force() {
-        return true;
-    }
-    if anstyle_query::clicolor() == Some(false) {
-        return false;
-    }
-    is_tty && !matches!(std::env::var("TERM").as_deref(), Ok("dumb"))
 }
 
 /// `--color`.
@@ -85,8 +70,12 @@ impl Term {
         let is_tty = std::io::stdout().is_terminal();
         let accessible = Accessible::from_env(asked.plain);
         // Accessible mode drops colour unless it was asked for by name (`--color always`).
-        let color = color_enabled(asked.color, is_tty)
-            && (!accessible.is_on() || asked.color == ColorChoice::Always);
+        let (color, color_why) = match color::decide(asked.color, is_tty) {
+            (true, _) if accessible.is_on() && asked.color != ColorChoice::Always => {
+                (false, ColorWhy::Accessible)
+            }
+            decided => decided,
+        };
         let width = asked.width.unwrap_or_else(|| {
             let from_env = std::env::var("COLUMNS")
                 .ok()
@@ -98,6 +87,7 @@ impl Term {
         });
         Term {
             color,
+            color_why,
             width,
             fixed_width: asked.width.is_some(),
             is_tty,
@@ -112,6 +102,7 @@ impl Term {
     pub fn plain(width: usize) -> Term {
         Term {
             color: false,
+            color_why: ColorWhy::FlagNever,
             width,
             fixed_width: true,
             is_tty: false,

@@ -4,19 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use crate::common::*;
 use predicates::prelude::*;
 
 /// A workspace made with `course init --lang LANG`, holding a file of the learner's.
 fn workspace(lang: &str) -> tempfile::TempDir {
-    let ws = tempdir();
-    course()
-        .args(["init", "--lang", lang])
-        .arg(ws.path())
-        .assert()
-        .success();
+    let ws = init_workspace(lang);
     write(ws.path(), "requirements.txt", "numpy  # 배열 계산\n");
     ws
 }
@@ -242,87 +236,7 @@ fn issue10_reset_with_a_symlinked_course_folder_writes_nothing_through_it() {
     );
 }
 
-// ---- on a real terminal: tmux --------------------------------------------------------------
-
-/// A tmux server of its own (its own socket) running one command in an 80x24 window; killed
-/// when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Start `command` (a shell line) in `dir`. The pane stays open after it ends, so its last
-    /// screen can still be read.
-    fn start(dir: &Path, command: &str) -> Tmux {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let socket = format!("course-test-{}-{n}", std::process::id());
-        // The shell survives Ctrl-C (a trap, which the command itself does not inherit) to
-        // report how the command ended.
-        let line = format!("trap : INT; {command}; echo \"[exit $?]\"; sleep 600");
-        let status = std::process::Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-x", "80", "-y", "24", "-c"])
-            .arg(dir)
-            .arg(line)
-            .env_remove("TMUX")
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux is needed for the terminal tests");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { socket }
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let status = std::process::Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = std::process::Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait (up to 30 s) until the screen shows `text`; the screen.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "`{text}` never appeared:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-/// The shell line that runs the built binary with a clean colour and language environment.
-fn course_line(args: &str) -> String {
-    let bin = assert_cmd::cargo::cargo_bin("course");
-    format!(
-        "env -u NO_COLOR -u CLICOLOR -u CLICOLOR_FORCE -u COURSE_LANG -u COURSE_DIR {} {args}",
-        bin.display()
-    )
-}
+// ---- on a real terminal: tmux (common::Tmux) ---------------------------------------------
 
 #[test]
 fn issue10_reset_asks_on_a_terminal_and_no_is_the_default() {

@@ -16,6 +16,7 @@ mod ci;
 mod class_report;
 mod cli;
 mod codes;
+mod doctor;
 mod edit;
 mod examples;
 mod file_reads;

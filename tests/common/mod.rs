@@ -237,3 +237,104 @@ pub fn texts(cmd: &mut Command, code: i32) -> (String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A tmux server of its own (its own socket) running one command in an 80x24 window; killed
+/// when dropped.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Start `command` (a shell line) in `dir`. The pane stays open after it ends, so its last
+    /// screen can still be read.
+    pub fn start(dir: &Path, command: &str) -> Tmux {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("course-test-{}-{n}", std::process::id());
+        // The shell survives Ctrl-C (a trap, which the command itself does not inherit) to
+        // report how the command ended.
+        let line = format!("trap : INT; {command}; echo \"[exit $?]\"; sleep 600");
+        let status = std::process::Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", "80", "-y", "24", "-c"])
+            .arg(dir)
+            .arg(line)
+            .env_remove("TMUX")
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is needed for the terminal tests");
+        assert!(status.success(), "tmux new-session failed");
+        Tmux { socket }
+    }
+
+    pub fn send(&self, keys: &[&str]) {
+        let status = std::process::Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// The screen and the lines scrolled off it.
+    pub fn screen(&self) -> String {
+        let out = std::process::Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "capture-pane",
+                "-p",
+                "-S",
+                "-200",
+                "-t",
+                "0",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait (up to 30 s) until the screen shows `text`; the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(30),
+                "`{text}` never appeared:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// The shell line that runs the built binary with a clean colour and language environment.
+pub fn course_line(args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("course");
+    format!(
+        "env -u NO_COLOR -u CLICOLOR -u CLICOLOR_FORCE -u COURSE_LANG -u COURSE_DIR {} {args}",
+        bin.display()
+    )
+}
+
+/// A fresh workspace made with `course init --lang LANG`.
+pub fn init_workspace(lang: &str) -> tempfile::TempDir {
+    let ws = tempdir();
+    course()
+        .args(["init", "--lang", lang])
+        .arg(ws.path())
+        .assert()
+        .success();
+    ws
+}

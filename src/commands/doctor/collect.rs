@@ -1,0 +1,449 @@
+//! Gathering what `course doctor` shows, from the decision functions the other commands use.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::{
+    CourseInfo, Doctor, EnvInfo, ExerciseInfo, GitInfo, LanguageInfo, Problem, Program,
+    TerminalInfo, WorkspaceInfo,
+};
+use crate::app::App;
+use crate::checks::Check;
+use crate::python::{EnvKind, EnvLookup, FoundBy};
+use crate::tr;
+
+/// `--version` of python3 and git answers in milliseconds; conda can take seconds to start.
+const VERSION_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn collect(app: &mut App) -> Doctor {
+    let mut problems = Vec::new();
+    // The state is read here, not by App::load: a damaged one is a problem to show, not an
+    // error that stops the doctor.
+    let progress = match &app.workspace {
+        Some(ws) if ws.is_initialised() => match ws.load_state() {
+            Ok(state) => {
+                app.state = state;
+                "ok"
+            }
+            Err(_) => "damaged",
+        },
+        _ => "none",
+    };
+    let (lang, lang_why) =
+        crate::app::chosen_lang_why(app.global.lang, app.state.lang, app.course.default_lang);
+    app.lang = lang;
+    if progress == "damaged" {
+        problems.push(Problem::new(
+            "workspace/progress-damaged",
+            tr!(
+                "the progress file .course/state.yaml does not parse",
+                "진행 파일 .course/state.yaml을 읽을 수 없습니다"
+            ),
+            tr!("course reset --all", "course reset --all"),
+            app,
+        ));
+    }
+    let language = language(app, lang_why, &mut problems);
+    let programs = programs(app, &mut problems);
+    let workspace = match app.workspace.clone() {
+        Some(ws) => Some(workspace(
+            app,
+            &ws.root,
+            ws.is_initialised(),
+            progress,
+            &mut problems,
+        )),
+        None => {
+            problems.push(Problem::new(
+                "workspace/none",
+                tr!(
+                    "this folder is not a course workspace (no .course/ here or above)",
+                    "이 폴더는 코스 작업 폴더가 아닙니다 (여기와 위쪽에 .course/가 없습니다)"
+                ),
+                tr!(
+                    "course init (in the folder you work in), or pass --workspace DIR",
+                    "작업할 폴더에서 course init을 실행하거나 --workspace DIR를 주십시오"
+                ),
+                app,
+            ));
+            None
+        }
+    };
+    let exercises = exercises(app, &problems);
+    Doctor {
+        schema: "course-doctor/1",
+        course: course(app),
+        language,
+        terminal: terminal(app),
+        programs,
+        workspace,
+        exercises,
+        problems,
+    }
+}
+
+fn course(app: &App) -> CourseInfo {
+    let source = match &app.course.files.origin {
+        crate::course::Origin::Embedded => "built-in".to_string(),
+        crate::course::Origin::Dir(dir) => dir.display().to_string(),
+    };
+    CourseInfo {
+        id: app.course.id.clone(),
+        title: app.course.title.get(app.lang).to_string(),
+        source,
+        version: app.course.files.fingerprint(),
+        program_version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+fn language(app: &App, why: crate::app::LangWhy, problems: &mut Vec<Problem>) -> LanguageInfo {
+    // The C library's order: LC_ALL overrides LC_CTYPE, which overrides LANG.
+    let (locale_variable, locale) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .map(|v| (Some(name), Some(v)))
+        })
+        .unwrap_or((None, None));
+    let utf8 = locale.as_deref().is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    });
+    // Windows consoles have no locale variables; their code page is another matter.
+    if !utf8 && !cfg!(windows) {
+        let shown = match (locale_variable, &locale) {
+            (Some(var), Some(value)) => format!("{var}={value}"),
+            _ => "LANG".to_string(),
+        };
+        problems.push(Problem::new(
+            "locale/not-utf8",
+            tr!(
+                "the locale is not UTF-8 ({shown}): Korean text and box drawing may show as garbage",
+                "로케일이 UTF-8이 아닙니다 ({shown}). 한글과 표 테두리가 깨져 보일 수 있습니다"
+            ),
+            tr!(
+                "export LANG=C.UTF-8 (or ko_KR.UTF-8 / en_US.UTF-8) in your shell's startup file",
+                "셸 시작 파일에 export LANG=C.UTF-8 (또는 ko_KR.UTF-8 / en_US.UTF-8)을 넣으십시오"
+            ),
+            app,
+        ));
+    }
+    LanguageInfo {
+        lang: app.lang.code().to_string(),
+        reason: why.code(),
+        why: why.reason().get(app.lang).to_string(),
+        locale_variable,
+        locale,
+        utf8,
+    }
+}
+
+fn terminal(app: &App) -> TerminalInfo {
+    let term = &app.term;
+    // The order Term::detect takes the width in.
+    let width_from = if term.fixed_width && app.global.width.is_some() {
+        "flag"
+    } else if term.is_tty && crossterm::terminal::size().is_ok() {
+        "terminal"
+    } else if std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        == Some(term.width)
+    {
+        "columns"
+    } else {
+        "default"
+    };
+    TerminalInfo {
+        stdout_is_terminal: term.is_tty,
+        width: term.width,
+        width_from,
+        color: term.color,
+        color_reason: term.color_why.code(),
+        color_why: term.color_why.reason().get(app.lang).to_string(),
+        accessible: term.accessible.is_on(),
+        accessible_why: term.accessible.reason().get(app.lang).to_string(),
+    }
+}
+
+/// python3, git and conda: where, and which version.
+fn programs(app: &App, problems: &mut Vec<Problem>) -> Vec<Program> {
+    let conda = std::env::var_os("CONDA_EXE")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_file())
+        .or_else(|| crate::process::find_program("conda"));
+    let found = [
+        ("python3", crate::process::find_program("python3")),
+        ("git", crate::process::find_program("git")),
+        ("conda", conda),
+    ];
+    let mut out = Vec::new();
+    for (name, path) in found {
+        let version = path
+            .as_deref()
+            .map(|p| crate::process::version_of(p, VERSION_TIMEOUT));
+        let error = match (&path, &version) {
+            (None, _) => Some("not found on PATH".to_string()),
+            (Some(_), Some(Err(e))) => Some(e.clone()),
+            _ => None,
+        };
+        match (name, &path, &error) {
+            ("python3", None, _) => problems.push(Problem::new(
+                "python3/not-found",
+                tr!(
+                    "python3 is not on PATH: no environment can be made",
+                    "PATH에 python3이 없습니다. 가상환경을 만들 수 없습니다"
+                ),
+                tr!(
+                    "install Python 3 (python.org; on Debian/Ubuntu: sudo apt install python3 python3-venv)",
+                    "Python 3을 설치하십시오 (python.org, Debian/Ubuntu에서는 sudo apt install python3 python3-venv)"
+                ),
+                app,
+            )),
+            ("python3", Some(p), Some(e)) => {
+                let p = p.display();
+                problems.push(Problem::new(
+                    "python3/not-working",
+                    tr!("{p} --version failed: {e}", "{p} --version이 실패했습니다: {e}"),
+                    tr!(
+                        "reinstall Python 3, or put a working python3 first on PATH",
+                        "Python 3을 다시 설치하거나, 동작하는 python3을 PATH 앞쪽에 두십시오"
+                    ),
+                    app,
+                ))
+            }
+            ("git", None, _) => problems.push(Problem::new(
+                "git/not-found",
+                tr!(
+                    "git is not on PATH: you cannot make the commits the git exercise checks",
+                    "PATH에 git이 없습니다. git 연습 문제가 검사하는 커밋을 만들 수 없습니다"
+                ),
+                tr!(
+                    "install git (git-scm.com; on Debian/Ubuntu: sudo apt install git)",
+                    "git을 설치하십시오 (git-scm.com, Debian/Ubuntu에서는 sudo apt install git)"
+                ),
+                app,
+            )),
+            _ => {}
+        }
+        out.push(Program {
+            name,
+            found: path.is_some(),
+            path: path.map(|p| p.display().to_string()),
+            version: version.and_then(Result::ok),
+            error,
+        });
+    }
+    out
+}
+
+fn workspace(
+    app: &App,
+    root: &Path,
+    initialised: bool,
+    progress: &'static str,
+    problems: &mut Vec<Problem>,
+) -> WorkspaceInfo {
+    WorkspaceInfo {
+        path: root.display().to_string(),
+        initialised,
+        progress,
+        git: git(app, root, problems),
+        environment: environment(app, root, problems),
+    }
+}
+
+fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
+    use crate::git::OpenError;
+    let mut info = GitInfo {
+        repository: false,
+        top: None,
+        shallow: false,
+        error: None,
+    };
+    let error = match crate::git::open_workspace_repo(root, false) {
+        Ok(repo) => {
+            info.repository = true;
+            info.shallow = repo.repo.is_shallow();
+            info.top = Some(repo.top.unwrap_or_else(|| root.display().to_string()));
+            if info.shallow {
+                problems.push(Problem::new(
+                    "git/shallow",
+                    tr!(
+                        "the repository is a shallow clone: the history before the cut cannot be checked",
+                        "저장소가 얕은 클론(shallow clone)입니다. 잘린 앞쪽 이력은 검사할 수 없습니다"
+                    ),
+                    tr!("git fetch --unshallow", "git fetch --unshallow"),
+                    app,
+                ));
+            }
+            return info;
+        }
+        Err(OpenError::NotARepository) => {
+            problems.push(Problem::new(
+                "git/not-a-repo",
+                tr!(
+                    "the workspace is not a git repository",
+                    "작업 폴더가 git 저장소가 아닙니다"
+                ),
+                tr!("git init -b main", "git init -b main"),
+                app,
+            ));
+            return info;
+        }
+        Err(OpenError::Owner(m) | OpenError::Unreadable(m)) => m,
+        Err(OpenError::Bare { path }) => format!("{path} is a bare repository"),
+        Err(OpenError::NotRegular { path }) => format!("{path} is not a regular file"),
+        Err(OpenError::Outside { git_dir }) => format!("the repository {git_dir} is elsewhere"),
+    };
+    problems.push(Problem::new(
+        "git/unreadable",
+        tr!(
+            "git cannot open the workspace's repository: {error}",
+            "작업 폴더의 git 저장소를 열 수 없습니다: {error}"
+        ),
+        tr!(
+            "run `git status` in the workspace and fix what it reports",
+            "작업 폴더에서 `git status`를 실행해 알려 주는 문제를 고치십시오"
+        ),
+        app,
+    ));
+    info.error = Some(error);
+    info
+}
+
+fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -> EnvInfo {
+    let lang = app.lang;
+    let kind = |k: EnvKind| match k {
+        EnvKind::Venv => "venv",
+        EnvKind::Conda => "conda",
+    };
+    let found_by = |f: &FoundBy| match f {
+        FoundBy::Workspace => "workspace",
+        FoundBy::VirtualEnv => "virtual-env",
+        FoundBy::CondaPrefix => "conda-prefix",
+        FoundBy::EnvironmentYml { .. } => "environment-yml",
+    };
+    match crate::python::find_environment(root) {
+        EnvLookup::Found(env) => {
+            let label = env.label(root);
+            let why = match &env.found_by {
+                FoundBy::Workspace => tr!(
+                    "{label}: the first environment folder in the workspace (.venv, venv, env first)",
+                    "{label}: 작업 폴더에서 처음 찾은 환경 폴더 (.venv, venv, env 먼저)"
+                ),
+                FoundBy::VirtualEnv => tr!(
+                    "{label}: the activated virtual environment (none in the workspace)",
+                    "{label}: 활성화된 가상환경 (작업 폴더 안에는 없음)"
+                ),
+                FoundBy::CondaPrefix => tr!(
+                    "{label}: the activated conda environment (none in the workspace)",
+                    "{label}: 활성화된 conda 환경 (작업 폴더 안에는 없음)"
+                ),
+                FoundBy::EnvironmentYml { name } => tr!(
+                    "{label}: the conda environment `{name}` named in environment.yml",
+                    "{label}: environment.yml에 적힌 conda 환경 `{name}`"
+                ),
+            };
+            EnvInfo {
+                status: "found",
+                path: Some(env.dir.display().to_string()),
+                interpreter: Some(env.interpreter.display().to_string()),
+                kind: Some(kind(env.kind)),
+                found_by: Some(found_by(&env.found_by)),
+                version: crate::process::version_of(&env.interpreter, VERSION_TIMEOUT).ok(),
+                why: vec![why.get(lang).to_string()],
+            }
+        }
+        EnvLookup::NotFound { looked_in } => {
+            problems.push(Problem::new(
+                "env/not-found",
+                tr!(
+                    "no Python environment found for the workspace",
+                    "작업 폴더의 파이썬 가상환경을 찾지 못했습니다"
+                ),
+                tr!(
+                    "python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt",
+                    "python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt"
+                ),
+                app,
+            ));
+            EnvInfo {
+                status: "not-found",
+                path: None,
+                interpreter: None,
+                kind: None,
+                found_by: None,
+                version: None,
+                why: looked_in.iter().map(|l| l.get(lang).to_string()).collect(),
+            }
+        }
+        EnvLookup::Broken(broken) => {
+            let place = crate::python::show_path(root, &broken.dir);
+            let reason = broken.reason.get(lang).to_string();
+            problems.push(Problem {
+                code: "env/broken",
+                message: tr!(
+                    "the environment {place} is broken: {reason}",
+                    "환경 {place}이(가) 망가졌습니다: {reason}"
+                )
+                .get(lang)
+                .to_string(),
+                fix: broken.hint.get(lang).to_string(),
+            });
+            EnvInfo {
+                status: "broken",
+                path: Some(broken.dir.display().to_string()),
+                interpreter: None,
+                kind: Some(kind(broken.kind)),
+                found_by: Some(found_by(&broken.found_by)),
+                version: None,
+                why: vec![reason],
+            }
+        }
+    }
+}
+
+/// Which problems stop each exercise's checks from deciding.
+fn exercises(app: &App, problems: &[Problem]) -> Vec<ExerciseInfo> {
+    let present: Vec<&str> = problems.iter().map(|p| p.code).collect();
+    app.course
+        .exercises
+        .iter()
+        .map(|ex| {
+            let mut blocking: Vec<&'static str> = vec!["workspace/none"];
+            for check in &ex.checks {
+                blocking.extend(match check {
+                    Check::PythonEnv(_) | Check::PythonImport(_) => {
+                        &["env/not-found", "env/broken"][..]
+                    }
+                    Check::GitHistory(_) => &[
+                        "git/not-found",
+                        "git/not-a-repo",
+                        "git/unreadable",
+                        "git/shallow",
+                    ][..],
+                    Check::Gitignore(_) | Check::TrackedFiles(_) => {
+                        &["git/not-found", "git/not-a-repo", "git/unreadable"][..]
+                    }
+                    _ => &[][..],
+                });
+            }
+            let mut blocked_by: Vec<&'static str> = Vec::new();
+            for code in blocking {
+                if present.contains(&code) && !blocked_by.contains(&code) {
+                    blocked_by.push(code);
+                }
+            }
+            ExerciseInfo {
+                id: ex.id.clone(),
+                title: ex.title.get(app.lang).to_string(),
+                checkable: blocked_by.is_empty(),
+                blocked_by,
+            }
+        })
+        .collect()
+}
