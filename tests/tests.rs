@@ -36,3 +36,4 @@ mod shell;
 mod snapshots;
 mod terminal;
 mod watch;
+mod wrap;

@@ -1,0 +1,351 @@
+//! Issue 9, "everything wrapped to the width": every command's output for people (check on
+//! failing and passing workspaces, next on a lesson, an exercise and the end of the course,
+//! hint, list, skip, the home screen, first-run notes, errors, watch's screen, the answer
+//! command's prompts and preview, the notes of `course grade` and `--batch`), in Korean and
+//! English, at 60, 80, 100 and 140 columns, through the built binary.
+//!
+//! Each output is held against three rules: no line is wider than the width (display width,
+//! Hangul two columns, measured with unicode-width as the code does); no Korean word is split
+//! across lines (a line ending in Hangul followed by one starting with Hangul, where the same
+//! output laid out at 1000 columns has the two halves together); and nothing is cut off (the
+//! text without its whitespace is the same at every width). Lessons themselves are covered
+//! by the snapshots at 60 and 100 columns and the renderer's property tests.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::common::*;
+use crate::support;
+
+const WIDTHS: [usize; 4] = [60, 80, 100, 140];
+/// Wide enough that nothing wraps: the text as written.
+const REFERENCE: usize = 1000;
+const LANGS: [&str; 2] = ["ko", "en"];
+
+/// What a run printed for people.
+struct Printed {
+    what: String,
+    stdout: String,
+    stderr: String,
+}
+
+/// `course --lang LANG ARGS` in `dir` with `COLUMNS=width`. The progress file is put back
+/// afterwards, so that every width sees the same state (`hint` counts, `next` marks read).
+fn run(dir: &Path, lang: &str, args: &[&str], width: usize, stdin: Option<&str>) -> Printed {
+    let state = dir.join(".course/state.yaml");
+    let saved = std::fs::read(&state).ok();
+    let mut cmd = course_in(dir);
+    cmd.env("COLUMNS", width.to_string())
+        .args(["--lang", lang])
+        .args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input);
+    }
+    let out = cmd.output().unwrap();
+    if let Some(saved) = saved {
+        std::fs::write(&state, saved).unwrap();
+    }
+    Printed {
+        what: format!("course --lang {lang} {}", args.join(" ")),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn columns(line: &str) -> usize {
+    line.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+}
+
+/// The three rules for one stream printed at `width`, against the same stream at
+/// [`REFERENCE`] columns. A lesson page is laid out, not only wrapped (a table's borders and
+/// a heading's underline follow the width), so only the first two rules apply to it.
+fn assert_fits(what: &str, text: &str, width: usize, reference: &str) {
+    assert_fits_as(what, text, width, reference, Layout::Wrapped)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// Only line breaks change with the width.
+    Wrapped,
+    /// A rendered lesson: borders and underlines change too.
+    Lesson,
+}
+
+fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, layout: Layout) {
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines {
+        assert!(
+            columns(line) <= width,
+            "{what} at {width} columns: a line of {} columns:\n{line}\n--- all of it:\n{text}",
+            columns(line)
+        );
+    }
+    let whole = flat(reference.as_bytes());
+    for pair in lines.windows(2) {
+        let (Some(x), Some(y)) = (
+            pair[0].split_whitespace().last(),
+            pair[1].split_whitespace().next(),
+        ) else {
+            continue;
+        };
+        let ends = x.chars().last().is_some_and(is_hangul);
+        let starts = y.chars().next().is_some_and(is_hangul);
+        if ends && starts {
+            let split = whole.contains(&format!("{x}{y}")) && !whole.contains(&format!("{x} {y}"));
+            assert!(
+                !split,
+                "{what} at {width} columns: `{x}{y}` is split across lines:\n{}\n{}\n--- all of it:\n{text}",
+                pair[0], pair[1]
+            );
+        }
+    }
+    if layout == Layout::Lesson {
+        return;
+    }
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(
+        letters(text),
+        letters(reference),
+        "{what} at {width} columns: not the same text as at {REFERENCE} (cut off?):\n{text}"
+    );
+}
+
+/// `args` in both languages at every width, each held against its own reference run.
+fn assert_all_widths(dir: &Path, args: &[&str], stdin: Option<&str>, after: impl Fn(&Path)) {
+    assert_all_widths_as(dir, args, stdin, after, Layout::Wrapped)
+}
+
+fn assert_all_widths_as(
+    dir: &Path,
+    args: &[&str],
+    stdin: Option<&str>,
+    after: impl Fn(&Path),
+    layout: Layout,
+) {
+    for lang in LANGS {
+        let reference = run(dir, lang, args, REFERENCE, stdin);
+        after(dir);
+        assert!(
+            !reference.stdout.is_empty() || !reference.stderr.is_empty(),
+            "{}: printed nothing",
+            reference.what
+        );
+        for width in WIDTHS {
+            let p = run(dir, lang, args, width, stdin);
+            after(dir);
+            assert_fits_as(&p.what, &p.stdout, width, &reference.stdout, layout);
+            assert_fits(
+                &format!("{} (stderr)", p.what),
+                &p.stderr,
+                width,
+                &reference.stderr,
+            );
+        }
+    }
+}
+
+fn nothing(_: &Path) {}
+
+/// A workspace where every exercise fails with long findings: a requirements file with
+/// mistakes, a project without packages, no environment, no history.
+fn failing_workspace() -> tempfile::TempDir {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    write(
+        ws.path(),
+        "requirements.txt",
+        "numpy>=1.24.0#배열 계산\ntransformers>=\ntorch==2.1.0\nnot a requirement at all, 그냥 문장입니다\n",
+    );
+    write(ws.path(), "src/vla/model.py", "from .vla import VLAModel\n");
+    write(
+        ws.path(),
+        "answers/jupyter_vs_script.yaml",
+        "data_exploration: [\n",
+    );
+    ws
+}
+
+#[test]
+fn issue9_every_output_fits_60_to_140_columns_in_both_languages_failing_workspace() {
+    let ws = failing_workspace();
+    let dir = ws.path();
+    assert_all_widths(dir, &["check"], None, nothing);
+    assert_all_widths(dir, &["grade"], None, nothing);
+    assert_all_widths(dir, &[], None, nothing);
+    assert_all_widths(dir, &["list"], None, nothing);
+    for id in ["requirements", "environment", "structure", "git-workflow"] {
+        assert_all_widths(dir, &["hint", id], None, nothing);
+        assert_all_widths(dir, &["skip", id], None, nothing);
+    }
+    assert_all_widths(dir, &["lesson", "99"], None, nothing);
+    // `next` on the first lesson, then (lessons 1 and 2 read) on the requirements exercise,
+    // with its findings and the footer that was cut off at 60 columns.
+    assert_all_widths_as(dir, &["next"], None, nothing, Layout::Lesson);
+    for n in ["1", "2"] {
+        course_in(dir).args(["lesson", n]).assert().success();
+    }
+    for lang in LANGS {
+        let p = run(dir, lang, &["next"], 60, None);
+        let said = flat(p.stdout.as_bytes());
+        assert!(said.contains("course hint requirements"), "{}", p.stdout);
+    }
+    // The prompt is Markdown: a code line too long for the width goes on under a `↪`.
+    assert_all_widths_as(dir, &["next"], None, nothing, Layout::Lesson);
+}
+
+#[test]
+fn issue9_every_output_fits_60_to_140_columns_in_both_languages_passing_workspace() {
+    let ws = tempdir();
+    support::build_passing_workspace(ws.path());
+    course().arg("init").arg(ws.path()).assert().success();
+    let dir = ws.path();
+    assert_all_widths(dir, &["check"], None, nothing);
+    assert_all_widths(dir, &["hint"], None, nothing);
+    // The end of the course: every lesson read, every exercise passing.
+    let lessons = 7;
+    for n in 1..=lessons {
+        course_in(dir)
+            .args(["lesson", &n.to_string()])
+            .assert()
+            .success();
+    }
+    assert_all_widths(dir, &["next"], None, nothing);
+    assert_all_widths(dir, &[], None, nothing);
+    assert_all_widths(dir, &["list"], None, nothing);
+}
+
+#[test]
+fn issue9_first_run_answer_and_grading_notes_fit_60_to_140_columns() {
+    // First run: outside a workspace, then `init`.
+    let outside = tempdir();
+    let dir = outside.path();
+    assert_all_widths(dir, &["next"], None, nothing);
+    assert_all_widths(dir, &[], None, nothing);
+    assert_all_widths(dir, &["list"], None, nothing);
+    assert_all_widths(dir, &["init"], None, |d: &Path| {
+        std::fs::remove_dir_all(d.join(".course")).unwrap();
+    });
+
+    // `course answer`, piped: its questions, prompts and the preview of the file.
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    let reason =
+        "그래프를 바로 보면서 데이터 분포를 확인하고 셀마다 다시 실행해 볼 수 있어서 탐색에 알맞다";
+    let input = format!("1\n{reason}\n2\n{reason}\n1\n{reason}\n2\n{reason}\ny\n");
+    assert_all_widths(
+        ws.path(),
+        &["answer", "jupyter-vs-script"],
+        Some(&input),
+        |d: &Path| {
+            let _ = std::fs::remove_file(d.join("answers/jupyter_vs_script.yaml"));
+        },
+    );
+
+    // `course grade --batch`: the notes on stderr (the gradebook on stdout is CSV, for
+    // machines, and is not wrapped).
+    let batch = tempdir();
+    support::build_project(&batch.path().join("alice"));
+    std::fs::create_dir_all(batch.path().join("bob")).unwrap();
+    for lang in LANGS {
+        let args = ["grade", "--batch", batch.path().to_str().unwrap()];
+        let reference = run(batch.path(), lang, &args, REFERENCE, None);
+        assert!(!reference.stderr.is_empty());
+        for width in WIDTHS {
+            let p = run(batch.path(), lang, &args, width, None);
+            assert_fits(&p.what, &p.stderr, width, &reference.stderr);
+            assert_eq!(
+                p.stdout, reference.stdout,
+                "the CSV does not depend on the width"
+            );
+        }
+    }
+}
+
+/// The first screen `course watch` draws (up to its status line), at `width`.
+fn watch_screen(dir: &Path, lang: &str, width: usize) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_course"))
+        .args(["--lang", lang, "watch"])
+        .current_dir(dir)
+        .env("COLUMNS", width.to_string())
+        .env_remove("COURSE_WATCH_POLL")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let limit = std::time::Instant::now() + Duration::from_secs(60);
+    // The status line names Ctrl-C; after it, wait for the screen to be quiet.
+    while !String::from_utf8_lossy(&seen).contains("Ctrl-C") {
+        let left = limit.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(chunk) => seen.extend(chunk),
+            Err(_) => panic!(
+                "watch drew no status line:\n{}",
+                String::from_utf8_lossy(&seen)
+            ),
+        }
+    }
+    while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(700)) {
+        seen.extend(chunk);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    String::from_utf8(seen).unwrap()
+}
+
+#[test]
+fn issue9_watch_screen_and_status_line_fit_60_to_140_columns() {
+    let ws = failing_workspace();
+    for lang in LANGS {
+        let reference = watch_screen(ws.path(), lang, REFERENCE);
+        for width in WIDTHS {
+            let screen = watch_screen(ws.path(), lang, width);
+            assert_fits(
+                &format!("course --lang {lang} watch"),
+                &screen,
+                width,
+                &reference,
+            );
+        }
+    }
+}
+
+/// The rules themselves can fail: a Korean word cut in two by a terminal's own wrapping.
+#[test]
+#[should_panic(expected = "is split across lines")]
+fn issue9_the_rule_catches_a_split_korean_word() {
+    let whole = "가상환경을 만드는 일은 중요합니다";
+    assert_fits("sample", "가상환경을 만드는 일은 중요합\n니다\n", 60, whole);
+}
+
+#[test]
+#[should_panic(expected = "cut off")]
+fn issue9_the_rule_catches_text_cut_off() {
+    assert_fits(
+        "sample",
+        "다 했으면: course check\n",
+        60,
+        "다 했으면: course check (막히면: course hint)\n",
+    );
+}
