@@ -196,3 +196,31 @@ pub fn chosen_lang_why(flag: Option<Lang>, saved: Option<Lang>, default: Lang) -
         (None, None, None) => (default, LangWhy::CourseDefault),
     }
 }
+
+/// [`chosen_lang`] for a command that builds no [`App`] (`ci init`): the saved choice of the
+/// workspace at `root` and the default of the course (`--course` or the built-in one), each
+/// left out when it cannot be read (such a command must work with a broken course).
+pub fn lang_outside_app(global: &GlobalArgs, root: &std::path::Path) -> Lang {
+    let saved = Workspace::locate(Some(root))
+        .ok()
+        .flatten()
+        .and_then(|ws| ws.load_state().ok())
+        .and_then(|state| state.lang);
+    let course = match &global.course {
+        Some(dir) => Course::from_dir(dir).ok(),
+        None => Course::embedded().ok(),
+    };
+    chosen_lang(
+        global.lang,
+        saved,
+        course.map_or(Lang::En, |c| c.default_lang),
+    )
+}
+
+/// The language asked for explicitly, by `--lang` or `COURSE_LANG`, if any.
+pub fn asked_lang(flag: Option<Lang>) -> Option<Lang> {
+    match chosen_lang_why(flag, None, Lang::En) {
+        (lang, LangWhy::Flag | LangWhy::Variable) => Some(lang),
+        _ => None,
+    }
+}

@@ -220,6 +220,10 @@ pub struct MergeArgs {
     /// csv or json [default: json for an --output ending in .json, else csv].
     #[arg(long, value_enum)]
     pub format: Option<GradebookFormat>,
+    /// Also write the class report here (`.html` or `.md`; may be given twice). Needs JSON
+    /// parts: a CSV gradebook holds no findings.
+    #[arg(long, value_name = "FILE")]
+    pub report: Vec<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -357,9 +361,10 @@ pub struct GradeArgs {
     /// name; `course gradebook merge` joins the N gradebooks.
     #[arg(long, value_name = "I/N", requires = "batch", value_parser = parse_shard)]
     pub shard: Option<crate::grading::shard::Shard>,
-    /// With --batch: also write a class report here: HTML (`.html`) or Markdown (`.md`).
+    /// With --batch: also write a class report here: HTML (`.html`) or Markdown (`.md`);
+    /// may be given twice.
     #[arg(long, value_name = "FILE", requires = "batch")]
-    pub report: Option<PathBuf>,
+    pub report: Vec<PathBuf>,
 }
 
 fn parse_shard(s: &str) -> Result<crate::grading::shard::Shard, String> {
@@ -379,7 +384,9 @@ pub struct ValidateArgs {
 pub enum CiCommand {
     /// Write a CI workflow that grades each push.
     #[command(
-        after_help = "Examples:\n  course ci init --github\n  course ci init --gitlab --force"
+        after_help = "Examples:\n  course ci init --github\n  course ci init --gitlab --force\n  \
+            course ci init --github --shards 8      grade a class in submissions/ on 8 runners\n  \
+            course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20"
     )]
     Init(CiInitArgs),
 }
@@ -393,6 +400,12 @@ pub struct CiProvider {
     /// GitLab CI: .gitlab-ci.yml
     #[arg(long)]
     pub gitlab: bool,
+    /// Slurm (with --shards): grade-class.sbatch, a job array over the class.
+    #[arg(long)]
+    pub slurm: bool,
+    /// Kubernetes (with --shards): grade-class-job.yaml, an Indexed Job over the class.
+    #[arg(long)]
+    pub kubernetes: bool,
 }
 
 #[derive(Args, Debug)]
@@ -405,6 +418,9 @@ pub struct CiInitArgs {
     /// Also build the environment from requirements.txt in CI and run the checks that need it.
     #[arg(long)]
     pub with_env: bool,
+    /// Grade the class in submissions/ in N shards on the engine, then merge the gradebooks.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub shards: Option<u32>,
 }
 
 /// Parse `std::env::args`; on error or `--help`, print clap's text and return its exit code

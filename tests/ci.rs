@@ -1,6 +1,6 @@
 //! `course ci init`: generated files parse as YAML, hold the steps that matter, and are never
 //! overwritten without --force.
-use crate::common::{course, course_in, tempdir};
+use crate::common::{course, course_in, tempdir, write};
 
 fn yaml(path: &std::path::Path) -> serde_yaml::Value {
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -53,6 +53,17 @@ fn github_workflow_is_shown_written_and_protected() {
         .args(["ci", "init", "--github"])
         .assert()
         .code(2);
+    // The language rule of every command: no --lang, COURSE_LANG or saved choice, so the
+    // built-in course's default (Korean).
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("이미 있어") && err.contains("--force"),
+        "{err}"
+    );
+    let a = course_in(tmp.path())
+        .args(["--lang", "en", "ci", "init", "--github"])
+        .assert()
+        .code(2);
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(
         err.contains("already exists") && err.contains("--force"),
@@ -98,9 +109,10 @@ fn gitlab_ci_in_the_workspace_folder() {
         .iter()
         .any(|l| l
             .starts_with("course grade --workspace . --format junit --output course-junit.xml")));
+    // Built once per course version, kept in the job cache.
     assert!(script
         .iter()
-        .any(|l| l.starts_with("cargo install --locked")));
+        .any(|l| l.contains("cargo install --locked") && l.contains("--rev \"$rev\"")));
 
     let before = std::fs::read(tmp.path().join(".gitlab-ci.yml")).unwrap();
     course()
@@ -123,4 +135,182 @@ fn a_provider_is_required() {
         .assert()
         .code(2);
     assert!(!tmp.path().join(".github").exists());
+}
+
+/// A class in `root/submissions`, for the shard templates.
+fn class(root: &std::path::Path) {
+    for i in 0..9 {
+        let req = if i % 2 == 0 {
+            "torch==2.10.0  # models\nnumpy>=1.26  # arrays\n"
+        } else {
+            "numpy\n"
+        };
+        write(root, &format!("submissions/s{i}/requirements.txt"), req);
+    }
+    write(root, "submissions/not-a-folder", "x\n");
+}
+
+/// Run `script` with sh in `dir`, with `course` (the built binary) first on the PATH.
+fn run_script(dir: &std::path::Path, script: &str, env: &[(&str, String)]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("course");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = std::process::Command::new("bash");
+    cmd.args(["-c", script]).current_dir(dir).env("PATH", path);
+    for var in [
+        "COURSE_LANG",
+        "COURSE_DIR",
+        "SLURM_ARRAY_TASK_ID",
+        "JOB_COMPLETION_INDEX",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().map(|(k, v)| (k, v)));
+    cmd.output().unwrap()
+}
+
+/// The gradebook one unsharded run writes for `root/submissions`.
+fn whole(root: &std::path::Path) -> String {
+    let out = course()
+        .args(["grade", "--batch"])
+        .arg(root.join("submissions"))
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn issue11_slurm_array_runs_every_shard_and_merges_to_the_whole_class() {
+    let tmp = tempdir();
+    class(tmp.path());
+    course_in(tmp.path())
+        .args(["ci", "init", "--slurm", "--shards", "3"])
+        .assert()
+        .code(0);
+    let script = std::fs::read_to_string(tmp.path().join("grade-class.sbatch")).unwrap();
+    // Without Slurm's variable it stops and says why.
+    let out = run_script(tmp.path(), &script, &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SLURM_ARRAY_TASK_ID"));
+    for i in 1..=3 {
+        let out = run_script(
+            tmp.path(),
+            &script,
+            &[("SLURM_ARRAY_TASK_ID", i.to_string())],
+        );
+        assert!(
+            out.status.success(),
+            "{i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(tmp.path().join(format!("parts/part-{i}.json")).is_file());
+    }
+    let merge = script
+        .lines()
+        .find_map(|l| {
+            l.split_once("--wrap '")
+                .map(|(_, m)| m.trim_end_matches('\''))
+        })
+        .expect("the merge command in the header");
+    let out = run_script(tmp.path(), merge, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(tmp.path().join("grades.csv")).unwrap();
+    assert_eq!(merged, whole(tmp.path()));
+    assert!(tmp.path().join("class.html").is_file());
+}
+
+#[test]
+fn issue11_kubernetes_indexed_job_maps_index_0_to_shard_1() {
+    let tmp = tempdir();
+    class(tmp.path());
+    course_in(tmp.path())
+        .args(["ci", "init", "--kubernetes", "--shards", "4"])
+        .assert()
+        .code(0);
+    let v = yaml(&tmp.path().join("grade-class-job.yaml"));
+    let container = &v["spec"]["template"]["spec"]["containers"][0];
+    let script = container["args"][0].as_str().unwrap();
+    // The container runs in workingDir; here, the temp folder stands for the volume.
+    assert_eq!(container["workingDir"], "/work");
+    for index in 0..4 {
+        let out = run_script(
+            tmp.path(),
+            script,
+            &[("JOB_COMPLETION_INDEX", index.to_string())],
+        );
+        assert!(
+            out.status.success(),
+            "{index}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let parts: Vec<String> = (1..=4).map(|i| format!("parts/part-{i}.json")).collect();
+    assert!(
+        parts.iter().all(|p| tmp.path().join(p).is_file()),
+        "index k writes part k+1"
+    );
+    let out = course_in(tmp.path())
+        .args(["gradebook", "merge"])
+        .args(&parts)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), whole(tmp.path()));
+}
+
+#[test]
+fn slurm_and_kubernetes_need_shards_and_gitlab_has_no_class_template() {
+    let tmp = tempdir();
+    for args in [
+        &["ci", "init", "--slurm"][..],
+        &["ci", "init", "--kubernetes"],
+        &["ci", "init", "--gitlab", "--shards", "2"],
+        &["ci", "init", "--github", "--shards", "300"],
+        &["ci", "init", "--github", "--shards", "0"],
+    ] {
+        course_in(tmp.path()).args(args).assert().code(2);
+    }
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn issue11_ci_init_follows_the_saved_language_like_every_command() {
+    let tmp = tempdir();
+    course_in(tmp.path())
+        .args(["init", "--lang", "en"])
+        .assert()
+        .code(0);
+    let a = course_in(tmp.path())
+        .args(["ci", "init", "--github"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("Wrote .github/workflows/grade.yml"),
+        "{err}"
+    );
+    // A saved choice is not an explicit one: the CI grades in the course's default.
+    let text = std::fs::read_to_string(tmp.path().join(".github/workflows/grade.yml")).unwrap();
+    assert!(!text.contains("COURSE_LANG"));
+    // COURSE_LANG is explicit: it wins over the saved choice and goes into the file.
+    let a = course_in(tmp.path())
+        .env("COURSE_LANG", "ko")
+        .args(["ci", "init", "--github", "--force"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("썼습니다"), "{err}");
+    let text = std::fs::read_to_string(tmp.path().join(".github/workflows/grade.yml")).unwrap();
+    assert!(text.contains("COURSE_LANG: ko"));
 }

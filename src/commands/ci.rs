@@ -1,5 +1,10 @@
-//! `course ci init --github|--gitlab [--force] [--with-env]`: write a CI configuration that
-//! grades every push of a workspace.
+//! `course ci init --github|--gitlab|--slurm|--kubernetes [--shards N] [--force] [--with-env]`:
+//! write a CI configuration.
+//!
+//! Without `--shards` (GitHub, GitLab): a workflow that grades every push of the student
+//! repository it lives in (`ci/push.rs`), with `course` built once per course version and
+//! cached. With `--shards N` (GitHub, Slurm, Kubernetes): a job that grades a whole class in
+//! `submissions/` in N shards on that engine and merges the gradebooks (`ci/shards.rs`).
 //!
 //! The target folder is `--workspace DIR` or the current folder. The file is printed before
 //! it is written, never replaces an existing file without `--force`, and is written
@@ -7,9 +12,20 @@
 //! course is not on crates.io, so the generated file carries a placeholder URL and a
 //! `TODO` comment telling the instructor to set it.
 //!
-//! Without `--with-env` the job builds no Python environment and grades without `--exec`
-//! (checks that run the submission's Python are skipped and say so). With `--with-env` it sets
-//! up Python, builds `.venv` from `requirements.txt` and grades with `--exec`.
+//! Messages follow the language rule of every command (`app::chosen_lang` with the
+//! workspace's saved choice and the course's default). A language asked for explicitly
+//! (`--lang` or `COURSE_LANG`) is also written into the template as `COURSE_LANG`, so the CI
+//! grades in it; otherwise `course grade` there uses the course's default, as everywhere.
+//!
+//! Without `--with-env` nothing from a submission is executed (checks that run its Python are
+//! skipped and say so). With `--with-env` the per-push job builds `.venv` from
+//! `requirements.txt` and grades with `--exec`; the class jobs grade with `--exec`, using the
+//! environment each submission holds.
+
+mod push;
+mod shards;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
@@ -22,24 +38,28 @@ use crate::i18n::Lang;
 use crate::tr;
 use crate::workspace::Workspace;
 
+pub use push::JUNIT_FILE;
+
 /// Placeholder for the course repository in generated files.
 pub const REPO_PLACEHOLDER: &str = "https://github.com/YOUR-ORG/YOUR-COURSE";
 
 pub const GITHUB_PATH: &str = ".github/workflows/grade.yml";
 pub const GITLAB_PATH: &str = ".gitlab-ci.yml";
-pub const JUNIT_FILE: &str = "course-junit.xml";
+pub const GITHUB_CLASS_PATH: &str = ".github/workflows/grade-class.yml";
+pub const SLURM_PATH: &str = "grade-class.sbatch";
+pub const KUBERNETES_PATH: &str = "grade-class-job.yaml";
+
+/// GitHub runs at most 256 jobs of one matrix.
+const GITHUB_MAX_SHARDS: u32 = 256;
 
 pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
-    let lang = crate::app::chosen_lang(global.lang, None, Lang::En);
     let root: PathBuf = match &global.workspace {
         Some(dir) => Workspace::explicit(dir)?.root,
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
-    let (rel, text) = if args.provider.github {
-        (GITHUB_PATH, github_workflow(args.with_env))
-    } else {
-        (GITLAB_PATH, gitlab_ci(args.with_env))
-    };
+    let lang = crate::app::lang_outside_app(global, &root);
+    let asked = crate::app::asked_lang(global.lang);
+    let (rel, text) = template(args, asked, lang)?;
     let path = root.join(rel);
     if path.exists() && !args.force {
         return Err(usage(
@@ -50,11 +70,59 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
             .get(lang),
         ));
     }
-    // The file itself is printed as it is written (wrapping would change the YAML).
     crate::terminal::print(&show(rel, &text, lang).to_string())?;
     write_atomic(&path, text.as_bytes())?;
-    global.term().note(&written_note(rel, args.with_env, lang));
+    global.term().note(&written_note(
+        rel,
+        args.with_env,
+        args.shards.is_some(),
+        lang,
+    ));
     Ok(Code::Ok)
+}
+
+/// The file to write and its text, or a usage error for a combination that has none.
+fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'static str, String)> {
+    let p = &args.provider;
+    let exec = args.with_env;
+    match (args.shards, p.github, p.gitlab) {
+        (None, true, _) => Ok((GITHUB_PATH, push::github_workflow(exec, asked))),
+        (None, _, true) => Ok((GITLAB_PATH, push::gitlab_ci(exec, asked))),
+        (Some(n), true, _) if n > GITHUB_MAX_SHARDS => Err(usage(
+            tr!(
+                "--shards {n}: a GitHub Actions matrix runs at most {GITHUB_MAX_SHARDS} jobs; use fewer shards (each grades on all the runner's cores)",
+                "--shards {n}: GitHub Actions 매트릭스는 작업을 최대 {GITHUB_MAX_SHARDS}개까지 실행합니다. 샤드 수를 줄이십시오 (샤드마다 러너의 모든 코어로 채점합니다)"
+            )
+            .get(lang),
+        )),
+        (Some(n), true, _) => Ok((GITHUB_CLASS_PATH, shards::github(n, exec, asked))),
+        (Some(_), _, true) => Err(usage(
+            tr!(
+                "--gitlab grades each push of one repository; for a class in shards use --github, --slurm or --kubernetes with --shards N",
+                "--gitlab은 저장소 하나의 푸시마다 채점합니다. 반 전체를 샤드로 나눠 채점하려면 --shards N과 함께 --github, --slurm, --kubernetes 중 하나를 쓰십시오"
+            )
+            .get(lang),
+        )),
+        (Some(n), _, _) if p.slurm => Ok((SLURM_PATH, shards::slurm(n, exec, asked))),
+        (Some(n), _, _) => Ok((KUBERNETES_PATH, shards::kubernetes(n, exec, asked))),
+        (None, _, _) => Err(usage(
+            tr!(
+                "--slurm and --kubernetes grade a class in shards: add --shards N (e.g. --shards 8)",
+                "--slurm과 --kubernetes는 반 전체를 샤드로 나눠 채점합니다: --shards N을 주십시오 (예: --shards 8)"
+            )
+            .get(lang),
+        )),
+    }
+}
+
+/// `COURSE_LANG: xx` (YAML, indented by `pad`) when a language was asked for explicitly.
+pub fn lang_env(lang: Option<Lang>, pad: &str) -> String {
+    lang.map_or(String::new(), |l| {
+        format!(
+            "{pad}# The language asked for when this file was written (--lang / COURSE_LANG).\n{pad}COURSE_LANG: {}\n",
+            l.code()
+        )
+    })
 }
 
 fn show(rel: &str, text: &str, lang: Lang) -> String {
@@ -62,14 +130,23 @@ fn show(rel: &str, text: &str, lang: Lang) -> String {
     format!("{}\n{text}\n", head.get(lang))
 }
 
-fn written_note(rel: &str, with_env: bool, lang: Lang) -> String {
+fn written_note(rel: &str, with_env: bool, class: bool, lang: Lang) -> String {
     let mut s = tr!(
         "Wrote {rel}. Set your course repository where it says TODO, then commit the file.",
         "{rel}을(를) 썼습니다. TODO라고 적힌 곳에 코스 저장소 주소를 넣고 파일을 커밋하십시오."
     )
     .get(lang)
     .to_string();
-    if !with_env {
+    if class {
+        s.push(' ');
+        s.push_str(
+            tr!(
+                "Each shard writes parts/part-I.json; the merge writes grades.csv and class.html.",
+                "샤드마다 parts/part-I.json을 쓰고, 합치는 단계에서 grades.csv와 class.html을 씁니다."
+            )
+            .get(lang),
+        );
+    } else if !with_env {
         s.push(' ');
         s.push_str(
             tr!(
@@ -80,163 +157,4 @@ fn written_note(rel: &str, with_env: bool, lang: Lang) -> String {
         );
     }
     s
-}
-
-/// `.github/workflows/grade.yml`.
-pub fn github_workflow(with_env: bool) -> String {
-    let exec = if with_env { " --exec" } else { "" };
-    let env_steps = if with_env {
-        "      - uses: actions/setup-python@v5
-        with:
-          python-version: \"3.11\"
-      - name: Build the environment from requirements.txt
-        # A requirements.txt that does not install is the student's to fix: grade anyway,
-        # and the environment exercise says what is missing.
-        continue-on-error: true
-        run: python -m venv .venv && .venv/bin/pip install -r requirements.txt
-"
-    } else {
-        ""
-    };
-    format!(
-        "# Grades every push and pull request with `course` (written by `course ci init --github`).
-name: grade
-
-on:
-  push:
-  pull_request:
-
-jobs:
-  grade:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          # Full history: the git exercises look at every commit, and a shallow clone
-          # (the default fetch-depth: 1) makes every file look added in one commit.
-          fetch-depth: 0
-      - name: Install course
-        # TODO: set your course repository (course is installed from git, not crates.io).
-        run: cargo install --locked --git {REPO_PLACEHOLDER} course
-{env_steps}      - name: Grade
-        # Annotations on the files, the score in the log, a table in the job summary.
-        run: course grade --workspace . --format github{exec}
-      - name: JUnit report
-        if: always()
-        run: course grade --workspace . --format junit{exec} --output {JUNIT_FILE}
-      - uses: actions/upload-artifact@v4
-        if: always()
-        with:
-          name: course-junit
-          path: {JUNIT_FILE}
-"
-    )
-}
-
-/// `.gitlab-ci.yml`.
-pub fn gitlab_ci(with_env: bool) -> String {
-    let (image, env_lines, exec) = if with_env {
-        (
-            "python:3.11",
-            "    - curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
-    - export PATH=\"$HOME/.cargo/bin:$PATH\"
-    # A requirements.txt that does not install is the student's to fix: grade anyway.
-    - python -m venv .venv && (.venv/bin/pip install -r requirements.txt || true)
-",
-            " --exec",
-        )
-    } else {
-        ("rust:latest", "", "")
-    };
-    format!(
-        "# Grades every push with `course` (written by `course ci init --gitlab`).
-variables:
-  # Full history: the git exercises look at every commit, and a shallow clone makes every
-  # file look added in one commit.
-  GIT_DEPTH: 0
-
-grade:
-  image: {image}
-  script:
-{env_lines}    # TODO: set your course repository (course is installed from git, not crates.io).
-    - cargo install --locked --git {REPO_PLACEHOLDER} course
-    # The JUnit file is written whatever the result; the text run decides the job's status.
-    - course grade --workspace . --format junit{exec} --output {JUNIT_FILE} || true
-    - course grade --workspace . --format text{exec}
-  artifacts:
-    when: always
-    paths:
-      - {JUNIT_FILE}
-    reports:
-      junit: {JUNIT_FILE}
-"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn steps(with_env: bool) -> Vec<serde_yaml::Value> {
-        let v: serde_yaml::Value = serde_yaml::from_str(&github_workflow(with_env)).unwrap();
-        v["jobs"]["grade"]["steps"].as_sequence().unwrap().clone()
-    }
-
-    #[test]
-    fn github_workflow_parses_and_has_the_steps() {
-        let s = steps(false);
-        assert_eq!(s[0]["uses"], "actions/checkout@v4");
-        assert_eq!(s[0]["with"]["fetch-depth"], 0);
-        assert!(s[1]["run"]
-            .as_str()
-            .unwrap()
-            .starts_with("cargo install --locked --git"));
-        assert_eq!(s[2]["run"], "course grade --workspace . --format github");
-        assert_eq!(s[3]["if"], "always()");
-        assert!(s[3]["run"]
-            .as_str()
-            .unwrap()
-            .ends_with("--output course-junit.xml"));
-        assert_eq!(s[4]["uses"], "actions/upload-artifact@v4");
-        assert_eq!(s[4]["with"]["path"], "course-junit.xml");
-        assert_eq!(s.len(), 5);
-    }
-
-    #[test]
-    fn github_with_env_builds_the_venv_and_executes() {
-        let s = steps(true);
-        assert_eq!(s[2]["uses"], "actions/setup-python@v5");
-        assert!(s[3]["run"]
-            .as_str()
-            .unwrap()
-            .contains("pip install -r requirements.txt"));
-        assert_eq!(
-            s[4]["run"],
-            "course grade --workspace . --format github --exec"
-        );
-    }
-
-    #[test]
-    fn gitlab_parses_with_full_depth_and_junit_report() {
-        for with_env in [false, true] {
-            let v: serde_yaml::Value = serde_yaml::from_str(&gitlab_ci(with_env)).unwrap();
-            assert_eq!(v["variables"]["GIT_DEPTH"], 0);
-            assert_eq!(v["grade"]["artifacts"]["when"], "always");
-            assert_eq!(
-                v["grade"]["artifacts"]["reports"]["junit"],
-                "course-junit.xml"
-            );
-            let script = v["grade"]["script"].as_sequence().unwrap();
-            assert!(script.iter().any(|l| l
-                .as_str()
-                .unwrap()
-                .starts_with("course grade --workspace . --format junit")));
-            assert_eq!(
-                script
-                    .iter()
-                    .any(|l| l.as_str().unwrap().contains("--exec")),
-                with_env
-            );
-        }
-    }
 }

@@ -9,7 +9,7 @@
 //! Batch exit codes: 0 the batch ran (whatever the students scored), 2 usage, 3 some
 //! submission could not be graded or a check could not run in one (its row is still written).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -19,7 +19,7 @@ use crate::cli::GradeArgs;
 use crate::course::Course;
 use crate::exit::{usage, Code};
 use crate::fs::write_atomic;
-use crate::grading::batch::{self, grade_workspace_with};
+use crate::grading::batch::{self, grade_workspace_with, Graded};
 use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
@@ -135,10 +135,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
             ));
         }
     };
-    let layout = match &args.report {
-        Some(path) => Some(report_layout(path, lang)?),
-        None => None,
-    };
+    let layouts = report_layouts(&args.report, lang)?;
     let mut subs = batch_submissions(dir, lang)?;
     if let Some(shard) = args.shard {
         subs = shard.select(subs);
@@ -176,18 +173,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         Some(path) => write_atomic(path, out.as_bytes())?,
         None => crate::terminal::print(&out).context("cannot write to stdout")?,
     }
-    if let (Some(path), Some(layout)) = (&args.report, layout) {
-        let page = class::render(&class::Class::build(&course.id, &graded), layout, lang);
-        write_atomic(path, page.as_bytes())?;
-        let (shown, kib) = (path.display(), page.len().div_ceil(1024));
-        app.term.note(
-            tr!(
-                "wrote the class report to {shown} ({kib} KiB)",
-                "반 보고서를 {shown}에 썼습니다 ({kib} KiB)"
-            )
-            .get(lang),
-        );
-    }
+    write_reports(&app.term, &course.id, &graded, &layouts, lang)?;
     let failed = graded.iter().filter(|g| g.outcome.is_err()).count();
     let check_errors = graded
         .iter()
@@ -202,18 +188,52 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
     })
 }
 
-/// The layout `--report` asks for by its extension, or a usage error saying which exist.
-fn report_layout(path: &Path, lang: Lang) -> Result<class::Layout> {
-    class::Layout::for_path(path).ok_or_else(|| {
-        let shown = path.display();
-        usage(
+/// Each `--report` file with the layout its extension asks for, or a usage error saying
+/// which exist (checked before anything is graded).
+pub fn report_layouts(paths: &[PathBuf], lang: Lang) -> Result<Vec<(PathBuf, class::Layout)>> {
+    paths
+        .iter()
+        .map(|path| {
+            let layout = class::Layout::for_path(path).ok_or_else(|| {
+                let shown = path.display();
+                usage(
+                    tr!(
+                        "--report {shown}: name the file .html (a page to open or print) or .md (Markdown, e.g. for $GITHUB_STEP_SUMMARY)",
+                        "--report {shown}: 파일 이름을 .html(열거나 인쇄할 페이지) 또는 .md(Markdown, 예: $GITHUB_STEP_SUMMARY)로 끝내십시오"
+                    )
+                    .get(lang),
+                )
+            })?;
+            Ok((path.clone(), layout))
+        })
+        .collect()
+}
+
+/// Write the class report of `graded` in each layout asked for.
+pub fn write_reports(
+    term: &Term,
+    course: &str,
+    graded: &[Graded<Report>],
+    layouts: &[(PathBuf, class::Layout)],
+    lang: Lang,
+) -> Result<()> {
+    if layouts.is_empty() {
+        return Ok(());
+    }
+    let class = class::Class::build(course, graded);
+    for (path, layout) in layouts {
+        let page = class::render(&class, *layout, lang);
+        write_atomic(path, page.as_bytes())?;
+        let (shown, kib) = (path.display(), page.len().div_ceil(1024));
+        term.note(
             tr!(
-                "--report {shown}: name the file .html (a page to open or print) or .md (Markdown, e.g. for $GITHUB_STEP_SUMMARY)",
-                "--report {shown}: 파일 이름을 .html(열거나 인쇄할 페이지) 또는 .md(Markdown, 예: $GITHUB_STEP_SUMMARY)로 끝내십시오"
+                "wrote the class report to {shown} ({kib} KiB)",
+                "반 보고서를 {shown}에 썼습니다 ({kib} KiB)"
             )
             .get(lang),
-        )
-    })
+        );
+    }
+    Ok(())
 }
 
 /// What the batch did, on stderr.

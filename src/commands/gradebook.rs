@@ -39,11 +39,15 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
         })?;
         parts.push(merge::read_part(&name, &text, lang).map_err(usage)?);
     }
+    let layouts = super::grade::report_layouts(&args.report, lang)?;
     let count = parts.len();
-    let merged = merge::merge(parts, json, lang).map_err(usage)?;
+    let merged = merge::merge(parts, json, !layouts.is_empty(), lang).map_err(usage)?;
     match &args.output {
         Some(path) => write_atomic(path, merged.document.as_bytes())?,
         None => crate::terminal::print(&merged.document).context("cannot write to stdout")?,
+    }
+    if let Some(graded) = &merged.graded {
+        super::grade::write_reports(&global.term(), &merged.course, graded, &layouts, lang)?;
     }
     let (subs, shards) = (merged.submissions, merged.shards);
     global.term().note(

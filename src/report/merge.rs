@@ -43,6 +43,9 @@ pub struct Merged {
     pub submissions: usize,
     /// The shards the parts held (`N` = 1 for a single whole-class part).
     pub shards: u32,
+    pub course: String,
+    /// Every submission's report, sorted (when asked for: JSON parts only).
+    pub graded: Option<Vec<Graded<Report>>>,
 }
 
 /// Read one part: JSON when it starts with `{`, else CSV.
@@ -153,7 +156,8 @@ fn csv_key(cell: &str) -> &str {
 }
 
 /// Merge `parts` into one gradebook, JSON or CSV.
-pub fn merge(parts: Vec<Part>, json: bool, lang: Lang) -> Result<Merged, String> {
+/// With `reports`, the parts must be JSON and [`Merged::graded`] holds the reports.
+pub fn merge(parts: Vec<Part>, json: bool, reports: bool, lang: Lang) -> Result<Merged, String> {
     let first = parts.first().ok_or_else(|| {
         tr!("no parts to merge", "합칠 성적표가 없습니다")
             .get(lang)
@@ -211,15 +215,24 @@ pub fn merge(parts: Vec<Part>, json: bool, lang: Lang) -> Result<Merged, String>
         shard: None,
         exercises,
     };
-    let (document, submissions) = if json {
-        join_json(parts, &meta, lang)?
+    let (document, submissions, graded) = if json || reports {
+        let graded = join_json(parts, lang)?;
+        let document = if json {
+            gradebook::render_json(&meta, &graded)
+        } else {
+            gradebook::render_csv(&meta, &graded)
+        };
+        (document, graded.len(), Some(graded))
     } else {
-        join_csv(parts, &meta, lang)?
+        let (document, n) = join_csv(parts, &meta, lang)?;
+        (document, n, None)
     };
     Ok(Merged {
         document,
         submissions,
         shards,
+        course: meta.course,
+        graded,
     })
 }
 
@@ -303,7 +316,8 @@ fn duplicate<'a>(
     Ok(())
 }
 
-fn join_json(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize), String> {
+/// The rows of JSON parts, sorted by submission; a CSV part is an error (it has no reports).
+fn join_json(parts: Vec<Part>, lang: Lang) -> Result<Vec<Graded<Report>>, String> {
     let mut rows: Vec<(String, Graded<Report>)> = Vec::new();
     for p in parts {
         match p.body {
@@ -311,8 +325,8 @@ fn join_json(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize
             Body::Csv(_) => {
                 let an = &p.name;
                 return Err(tr!(
-                    "{an} is CSV, which holds no reports: a JSON gradebook can only be merged from JSON parts (grade with --format json), or write CSV (--output grades.csv)",
-                    "{an}은(는) CSV라 보고서가 없습니다. JSON 성적표는 JSON 성적표로만 합칠 수 있습니다 (--format json으로 채점하거나 --output grades.csv로 CSV를 쓰십시오)"
+                    "{an} is CSV, which holds no reports: a JSON gradebook or a class report (--report) can only be made from JSON parts (grade with --format json), or write CSV (--output grades.csv) without --report",
+                    "{an}은(는) CSV라 보고서가 없습니다. JSON 성적표와 반 보고서(--report)는 JSON 성적표로만 만들 수 있습니다 (--format json으로 채점하거나, --report 없이 --output grades.csv로 CSV를 쓰십시오)"
                 )
                 .get(lang)
                 .to_string());
@@ -326,7 +340,7 @@ fn join_json(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize
     )?;
     let mut graded: Vec<Graded<Report>> = rows.into_iter().map(|(_, g)| g).collect();
     graded.sort_by(|a, b| a.submission.cmp(&b.submission));
-    Ok((gradebook::render_json(meta, &graded), graded.len()))
+    Ok(graded)
 }
 
 fn join_csv(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize), String> {
