@@ -318,6 +318,7 @@ pub struct CompletionsArgs {
 #[derive(Args, Debug)]
 pub struct ManArgs {
     /// A command's own page (course-check(1)) instead of course(1).
+    #[arg(add = ArgValueCandidates::new(complete::commands))]
     pub command: Option<String>,
 }
 

@@ -32,6 +32,8 @@ pub struct Term {
     /// Columns every line of output fits in: `--width`, else the terminal's, else `COLUMNS`,
     /// else 80.
     pub width: usize,
+    /// Where the width came from (for `course doctor`).
+    pub width_from: WidthFrom,
     /// `--width` was given: the pager keeps it when the terminal is resized.
     pub fixed_width: bool,
     /// stdout is a terminal.
@@ -50,6 +52,27 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Where [`Term::width`] came from: `--width`, the terminal, `COLUMNS`, or the default 80.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WidthFrom {
+    Flag,
+    Terminal,
+    Columns,
+    Default,
+}
+
+impl WidthFrom {
+    /// A stable name for machines (`course doctor --format json`).
+    pub fn code(self) -> &'static str {
+        match self {
+            WidthFrom::Flag => "flag",
+            WidthFrom::Terminal => "terminal",
+            WidthFrom::Columns => "columns",
+            WidthFrom::Default => "default",
+        }
+    }
 }
 
 /// What the command line asked of the terminal (`--color`, `--width`, `--no-pager`,
@@ -76,19 +99,27 @@ impl Term {
             }
             decided => decided,
         };
-        let width = asked.width.unwrap_or_else(|| {
-            let from_env = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse::<usize>().ok());
-            let from_tty = is_tty
-                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
-                .flatten();
-            from_tty.or(from_env).filter(|w| *w >= 20).unwrap_or(80)
-        });
+        let (width, width_from) = match asked.width {
+            Some(w) => (w, WidthFrom::Flag),
+            None => {
+                let from_env = std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.parse::<usize>().ok());
+                let from_tty = is_tty
+                    .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
+                    .flatten();
+                match (from_tty, from_env) {
+                    (Some(w), _) if w >= 20 => (w, WidthFrom::Terminal),
+                    (None, Some(w)) if w >= 20 => (w, WidthFrom::Columns),
+                    _ => (80, WidthFrom::Default),
+                }
+            }
+        };
         Term {
             color,
             color_why,
             width,
+            width_from,
             fixed_width: asked.width.is_some(),
             is_tty,
             hyperlinks: color && is_tty && !accessible.is_on() && hyperlinks_supported(),
@@ -104,6 +135,7 @@ impl Term {
             color: false,
             color_why: ColorWhy::FlagNever,
             width,
+            width_from: WidthFrom::Flag,
             fixed_width: true,
             is_tty: false,
             hyperlinks: false,

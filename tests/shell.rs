@@ -83,6 +83,7 @@ fn issue10_bash_completes_commands_and_the_courses_own_ids() {
         bash_complete(&["course", "completions", "p"], None),
         ["powershell"]
     );
+    assert_eq!(bash_complete(&["course", "man", "doc"], None), ["doctor"]);
 }
 
 #[test]

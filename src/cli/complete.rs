@@ -101,3 +101,14 @@ pub fn lessons() -> Vec<CompletionCandidate> {
         .map(|l| candidate(&l.id, &l.title, lang))
         .collect()
 }
+
+/// The commands that have a manual page of their own (`course man COMMAND`).
+pub fn commands() -> Vec<CompletionCandidate> {
+    let cmd = <super::Cli as clap::CommandFactory>::command();
+    cmd.get_subcommands()
+        .map(|c| {
+            let about = c.get_about().map(|a| a.to_string().into());
+            CompletionCandidate::new(c.get_name()).help(about)
+        })
+        .collect()
+}

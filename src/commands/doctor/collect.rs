@@ -142,24 +142,10 @@ fn language(app: &App, why: crate::app::LangWhy, problems: &mut Vec<Problem>) ->
 
 fn terminal(app: &App) -> TerminalInfo {
     let term = &app.term;
-    // The order Term::detect takes the width in.
-    let width_from = if term.fixed_width && app.global.width.is_some() {
-        "flag"
-    } else if term.is_tty && crossterm::terminal::size().is_ok() {
-        "terminal"
-    } else if std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok())
-        == Some(term.width)
-    {
-        "columns"
-    } else {
-        "default"
-    };
     TerminalInfo {
         stdout_is_terminal: term.is_tty,
         width: term.width,
-        width_from,
+        width_from: term.width_from.code(),
         color: term.color,
         color_reason: term.color_why.code(),
         color_why: term.color_why.reason().get(app.lang).to_string(),

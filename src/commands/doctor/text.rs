@@ -33,7 +33,11 @@ pub fn render(d: &Doctor, app: &App) -> String {
         (Some(var), Some(value)) => format!("{var}={value}"),
         _ => t(tr!("not set", "설정되지 않음")),
     };
-    let utf8 = if l.utf8 { "UTF-8" } else { "not UTF-8" };
+    let utf8 = t(if l.utf8 {
+        tr!("UTF-8", "UTF-8")
+    } else {
+        tr!("not UTF-8", "UTF-8 아님")
+    });
     line(tr!("Locale", "로케일"), format!("{locale} ({utf8})"));
 
     let term = &d.terminal;
@@ -44,12 +48,12 @@ pub fn render(d: &Doctor, app: &App) -> String {
     };
     line(tr!("Output", "출력"), tty);
     let width = term.width;
-    let from = match term.width_from {
-        "flag" => "--width",
-        "terminal" => "terminal",
-        "columns" => "COLUMNS",
-        _ => "default",
-    };
+    let from = t(match term.width_from {
+        "flag" => tr!("--width", "--width"),
+        "terminal" => tr!("terminal", "터미널"),
+        "columns" => tr!("COLUMNS", "COLUMNS"),
+        _ => tr!("default", "기본값"),
+    });
     line(
         tr!("Width", "폭"),
         t(tr!("{width} columns ({from})", "{width}칸 ({from})")),
