@@ -156,6 +156,24 @@ fn issue11_class_report_loads_in_headless_chromium() {
     assert_eq!(console, Vec::<String>::new(), "console messages");
     assert_eq!(dom.matches("<svg").count(), 2, "{dom}");
     assert!(dom.contains("class=\"bar\"") && dom.contains("class=\"pass\""));
+    // Printed: the print stylesheet lays it out on paper without an error.
+    let pdf = tmp.path().join("class.pdf");
+    let (_, console) = headless(
+        &browser,
+        &page,
+        &tmp.path().join("p-print"),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    assert_eq!(console, Vec::<String>::new(), "print");
+    let pdf = std::fs::read(&pdf).unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF") && pdf.len() > 10_000,
+        "{} bytes",
+        pdf.len()
+    );
     for (name, flags) in [("light", &[][..]), ("dark", &["--force-dark-mode"][..])] {
         let shot = tmp.path().join(format!("{name}.png"));
         let mut args = vec![

@@ -49,7 +49,7 @@ fn grade(dir: &Path, extra: &[&str]) -> Vec<u8> {
 
 fn merge(parts: &[PathBuf], extra: &[&str]) -> std::process::Output {
     course()
-        .args(["gradebook", "merge"])
+        .args(["--lang", "en", "gradebook", "merge"])
         .args(parts)
         .args(extra)
         .output()
@@ -88,6 +88,55 @@ fn issue11_union_of_shards_is_the_unsharded_gradebook() {
         }
         assert_eq!(sizes.len(), 7);
     }
+}
+
+#[test]
+fn issue11_class_report_of_merged_shards_is_the_class_report_of_one_run() {
+    let tmp = tempdir();
+    let dir = class(tmp.path());
+    let whole = tmp.path().join("whole.html");
+    grade(&dir, &["--lang", "en", "--report", whole.to_str().unwrap()]);
+    let parts: Vec<PathBuf> = (1..=3)
+        .map(|i| {
+            let part = tmp.path().join(format!("part-{i}.json"));
+            let shard = format!("{i}/3");
+            let args = ["--lang", "en", "--format", "json", "--shard", &shard];
+            std::fs::write(&part, grade(&dir, &args)).unwrap();
+            part
+        })
+        .collect();
+    let merged = tmp.path().join("merged.html");
+    let md = tmp.path().join("merged.md");
+    let out = merge(
+        &parts,
+        &[
+            "--report",
+            merged.to_str().unwrap(),
+            "--report",
+            md.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&merged).unwrap(),
+        std::fs::read_to_string(&whole).unwrap()
+    );
+    assert!(std::fs::read_to_string(&md).unwrap().contains("### "));
+    // CSV parts hold no findings: no report from them.
+    let csv_parts: Vec<PathBuf> = (1..=3)
+        .map(|i| {
+            let part = tmp.path().join(format!("part-{i}.csv"));
+            std::fs::write(&part, grade(&dir, &["--shard", &format!("{i}/3")])).unwrap();
+            part
+        })
+        .collect();
+    let out = merge(&csv_parts, &["--report", merged.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no reports"));
 }
 
 #[test]

@@ -9,7 +9,6 @@ use anyhow::{Context, Result};
 use crate::cli::{GlobalArgs, GradebookFormat, MergeArgs};
 use crate::exit::{usage, Code};
 use crate::fs::{read_text, write_atomic};
-use crate::i18n::Lang;
 use crate::report::merge;
 use crate::tr;
 
@@ -17,7 +16,9 @@ use crate::tr;
 const PART_MAX: u64 = 512 * 1024 * 1024;
 
 pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
-    let lang = crate::app::chosen_lang(global.lang, None, Lang::En);
+    // The language rule of every command; no course is needed, but its default counts.
+    let here = std::env::current_dir().context("cannot read the current folder")?;
+    let lang = crate::app::lang_outside_app(global, &here);
     let json = match args.format {
         Some(f) => f == GradebookFormat::Json,
         None => args.output.as_ref().is_some_and(|p| {

@@ -137,7 +137,7 @@ impl Class {
                         code: f.code,
                         exercises: Vec::new(),
                         students: Vec::new(),
-                        example: f.located(),
+                        example: example(f),
                     });
                     if !p.exercises.contains(&e.id) {
                         p.exercises.push(e.id.clone());
@@ -207,6 +207,16 @@ impl Class {
             _ if n % 2 == 1 => Some(v[n / 2]),
             _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
         }
+    }
+}
+
+/// A finding as the example of its code: with its place, decided from the finding's own
+/// fields only (a report read back from a JSON gradebook has lost `names_file`, and a merged
+/// class must show what one run shows).
+fn example(f: &super::FindingReport) -> String {
+    match (&f.file, f.line) {
+        (Some(file), None) if f.message.contains(file.as_str()) => f.message.clone(),
+        (file, line) => super::located(file.as_deref(), line, false, &f.message),
     }
 }
 
