@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::report::format::Format;
 
 pub mod complete;
+mod korean;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -425,10 +426,69 @@ pub struct CiInitArgs {
 }
 
 /// Parse `std::env::args`; on error or `--help`, print clap's text and return its exit code
-/// (2 for usage errors, 0 for help and version).
+/// (2 for usage errors, 0 for help and version). Help and errors are in Korean when
+/// [`help_lang`] says so.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|e| {
-        let _ = e.print();
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help_lang(&args);
+    let mut cmd = Cli::command();
+    if lang == Lang::Ko {
+        cmd.build();
+        cmd = korean::localize(cmd);
+    }
+    let result = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    result.map_err(|e| {
+        let e = e.format(&mut cmd);
+        match korean::error_text(&e).filter(|_| lang == Lang::Ko) {
+            Some(text) => eprint!("{text}"),
+            None => {
+                let _ = e.print();
+            }
+        }
         ExitCode::from(e.exit_code() as u8)
     })
+}
+
+/// The language of `--help` and usage errors, decided before the arguments are parsed:
+/// `--lang` as written, `COURSE_LANG`, the choice saved in the workspace, else the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it is Korean. Otherwise English, clap's own
+/// language (a Korean course does not make an English-locale terminal's help Korean).
+pub fn help_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut flag = None;
+    let mut workspace = None;
+    let mut words = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if let Some(v) = word.strip_prefix("--lang=") {
+            flag = Lang::parse(v).or(flag);
+        } else if word == "--lang" {
+            flag = words.next().and_then(|v| Lang::parse(&v)).or(flag);
+        } else if let Some(v) = word.strip_prefix("--workspace=") {
+            workspace = Some(PathBuf::from(v));
+        } else if word == "--workspace" || word == "-w" {
+            workspace = words.next().map(PathBuf::from);
+        }
+    }
+    let saved = || {
+        crate::workspace::Workspace::locate(workspace.as_deref())
+            .ok()
+            .flatten()
+            .and_then(|ws| ws.load_state().ok())
+            .and_then(|state| state.lang)
+    };
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .filter(|v| v.to_ascii_lowercase().starts_with("ko"))
+        .map(|_| Lang::Ko);
+    crate::app::chosen_lang(flag, saved(), locale.unwrap_or(Lang::En))
 }

@@ -549,3 +549,92 @@ fn issue8_validate_shows_a_fixtures_stderr_without_control_characters() {
         "{stdout:?}"
     );
 }
+
+/// `--help` in Korean under `--lang ko`: Korean headings, descriptions and examples.
+#[test]
+fn issue9_help_is_korean_under_lang_ko() {
+    let dir = tempdir();
+    let out = course_in(dir.path())
+        .args(["--lang", "ko", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "사용법: course",
+        "명령:",
+        "옵션:",
+        "예:",
+        "종료 코드:",
+        "작업 폴더의 연습 문제를 확인합니다",
+    ] {
+        assert!(text.contains(said), "{said}:\n{text}");
+    }
+    for english in ["Usage:", "Options:", "Commands:", "Examples:", "Print help"] {
+        assert!(!text.contains(english), "{english}:\n{text}");
+    }
+    let out = course_in(dir.path())
+        .args(["--lang", "ko", "check", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "작업 폴더의 연습 문제를 확인합니다",
+        "인자:",
+        "연습 문제 id [기본: 전부]",
+        "종료 코드:",
+    ] {
+        assert!(text.contains(said), "{said}:\n{text}");
+    }
+    assert!(!text.contains("Verify exercises"), "{text}");
+}
+
+/// A bad flag under `--lang ko`, and a mistyped command under a Korean locale: `오류:` and the
+/// reason in Korean, clap's words after it, exit code 2 as before.
+#[test]
+fn issue9_usage_errors_are_korean_under_lang_ko_and_a_korean_locale() {
+    let dir = tempdir();
+    let out = course_in(dir.path())
+        .args(["--lang", "ko", "check", "--frob"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("오류: 알 수 없는 옵션 `--frob`이 있습니다"),
+        "{err}"
+    );
+    assert!(err.contains("사용법: course check"), "{err}");
+    let korean_locale = |args: &[&str]| {
+        let out = course_in(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "ko_KR.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = korean_locale(&["chek"]);
+    assert!(err.starts_with("오류: `chek`은 없는 명령입니다"), "{err}");
+    assert!(err.contains("`check`를 쓰려던 것입니까?"), "{err}");
+    let err = korean_locale(&["list", "--format", "yaml"]);
+    assert!(
+        err.contains("`yaml`은 쓸 수 없습니다 (가능한 값: text, json)"),
+        "{err}"
+    );
+    let err = korean_locale(&["--width"]);
+    assert!(err.contains("에는 값이 필요합니다"), "{err}");
+    // `--lang en` wins over the locale; an English locale keeps clap's English.
+    let err = korean_locale(&["--lang", "en", "chek"]);
+    assert!(err.starts_with("error: unrecognized subcommand"), "{err}");
+    let out = course_in(dir.path())
+        .env_remove("LC_ALL")
+        .env("LANG", "en_US.UTF-8")
+        .arg("--frob")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("error: unexpected argument"), "{err}");
+}
