@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 /// Words that end like 해요체 or 해라체 but are nouns or fixed answers, not a sentence ending.
-const ALLOWED: [&str; 6] = ["필요", "중요", "주요", "개요", "아니요", "숫자"];
+const ALLOWED: [&str; 7] = ["필요", "중요", "주요", "개요", "아니요", "숫자", "인자"];
 
 fn hangul(c: char) -> bool {
     ('가'..='힣').contains(&c)
