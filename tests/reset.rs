@@ -175,6 +175,12 @@ fn issue10_reset_refuses_unknown_ids_and_bad_arguments() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `requirements`"))
         .stderr(predicate::str::contains("git-workflow"));
+    // Part of an id is enough to be pointed at it.
+    course_in(ws.path())
+        .args(["reset", "git", "--yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `git-workflow`?"));
     course_in(ws.path())
         .args(["reset", "--yes"])
         .assert()

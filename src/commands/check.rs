@@ -170,26 +170,49 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// ` (did you mean `x`?)` for the one candidate close to `typed`, else nothing.
+/// ` (did you mean `x`?)` (or `x`, `y` or `z`) for the candidates close to `typed`, else
+/// nothing.
 pub fn did_you_mean(typed: &str, candidates: &[&str]) -> Tr {
-    match closest(typed, candidates) {
-        Some(g) => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
-        None => Tr::same(""),
+    match closest(typed, candidates).as_slice() {
+        [] => Tr::same(""),
+        [g] => tr!(" (did you mean `{g}`?)", " (`{g}`를 찾으셨습니까?)"),
+        [rest @ .., last] => {
+            let rest = rest
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tr!(
+                " (did you mean {rest} or `{last}`?)",
+                " ({rest}, `{last}` 중 하나를 찾으셨습니까?)"
+            )
+        }
     }
 }
 
-/// The candidate within two edits of `typed` (a typo), if exactly one is closest.
-pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let mut scored: Vec<(usize, &str)> = candidates
+/// The candidates a learner may have meant by `typed`, closest first, at most three: those
+/// within two edits (a typo), and those that contain it or that it contains (`env` for
+/// `environments`, `git` for `git-workflow`; at least three letters, ignoring case).
+pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Vec<&'a str> {
+    let lower = typed.to_lowercase();
+    let scored: Vec<(usize, bool, &str)> = candidates
         .iter()
-        .map(|c| (edit_distance(typed, c), *c))
-        .filter(|(d, _)| *d <= 2)
+        .map(|c| {
+            let c_lower = c.to_lowercase();
+            let part = lower.chars().count() >= 3
+                && (c_lower.contains(&lower) || lower.contains(&c_lower));
+            (edit_distance(typed, c), part, *c)
+        })
         .collect();
-    scored.sort();
-    match scored.as_slice() {
-        [(d, best), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some(best),
-        _ => None,
-    }
+    // Of the typos, only the closest ones: `wip` means `pip`, not also `git` two edits away.
+    let best = scored.iter().map(|(d, _, _)| *d).min().unwrap_or(0);
+    let mut kept: Vec<(usize, &str)> = scored
+        .into_iter()
+        .filter(|(d, part, _)| *part || (*d <= 2 && *d == best))
+        .map(|(d, _, c)| (d, c))
+        .collect();
+    kept.sort();
+    kept.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
 /// Levenshtein distance by characters.
@@ -217,8 +240,22 @@ mod tests {
     #[test]
     fn typos_find_their_exercise() {
         let ids = ["environment", "requirements", "structure", "git-workflow"];
-        assert_eq!(closest("envirnoment", &ids), Some("environment"));
-        assert_eq!(closest("requirement", &ids), Some("requirements"));
-        assert_eq!(closest("pip", &ids), None);
+        assert_eq!(closest("envirnoment", &ids), ["environment"]);
+        assert_eq!(closest("requirement", &ids), ["requirements"]);
+        assert_eq!(closest("git", &ids), ["git-workflow"]);
+        assert_eq!(closest("ENV", &ids), ["environment"]);
+        assert!(closest("pip", &ids).is_empty());
+        assert!(closest("xy", &ids).is_empty());
+        let lessons = ["git", "jupyter", "pip", "why", "zip"];
+        assert_eq!(closest("wip", &lessons), ["pip", "zip"]);
+        // Two at the same distance: both are offered.
+        assert_eq!(
+            did_you_mean("wip", &lessons).get(crate::i18n::Lang::En),
+            " (did you mean `pip` or `zip`?)"
+        );
+        assert_eq!(
+            did_you_mean("wip", &lessons).get(crate::i18n::Lang::Ko),
+            " (`pip`, `zip` 중 하나를 찾으셨습니까?)"
+        );
     }
 }
