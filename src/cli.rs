@@ -155,10 +155,12 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  course grade --workspace . --format github --exec\n  \
             course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  \
-            course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n\n\
+            course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  \
+            course grade --batch submissions/ --report class.html --report class.md\n  \
+            course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n\n\
             Without --exec nothing from the submission is executed: checks that would run its Python are skipped.\n\
             --batch grades each folder in DIR (hidden ones skipped) and writes a gradebook: CSV \
-            (submission,score,max_score,<exercise>...,error) or, with --format json, one course-gradebook/1 document.\n\n\
+            (submission,score,max_score,<exercise>...,error,course,course_version,shard) or, with --format json, one course-gradebook/1 document.\n\n\
             Exit codes: 0 all passed, 1 some failed, 2 usage or course-file error, 3 a check could not run.\n\
             With --batch: 0 the batch was graded (whatever the scores), 2 usage error, 3 some submission \
             could not be graded or had a check that could not run (its row is still written)."
