@@ -317,6 +317,7 @@ pub struct CheckContext {
     sandbox_noted: Cell<bool>,
     env: OnceCell<EnvLookup>,
     repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
+    files: OnceCell<crate::fs::Root>,
 }
 
 impl CheckContext {
@@ -331,6 +332,7 @@ impl CheckContext {
             sandbox_noted: Cell::new(false),
             env: OnceCell::new(),
             repo: OnceCell::new(),
+            files: OnceCell::new(),
         }
     }
 
@@ -367,8 +369,13 @@ impl CheckContext {
     /// git kinds (one open per workspace, not one per kind).
     pub fn repository(&self) -> Result<&WorkspaceRepo, &OpenError> {
         self.repo
-            .get_or_init(|| crate::git::open_workspace_repo(&self.root, self.workspace_only))
+            .get_or_init(|| crate::git::open_workspace_repo(self.files(), self.workspace_only))
             .as_ref()
+    }
+
+    /// The workspace folder as checks read it: resolved once (not once per file read).
+    pub fn files(&self) -> &crate::fs::Root {
+        self.files.get_or_init(|| crate::fs::Root::new(&self.root))
     }
 
     /// Run a slow step (importing torch), shown through the context's [`Progress`] if any.

@@ -10,6 +10,9 @@ use std::io::{self, Read, Write};
 use anyhow::Context;
 use std::path::Path;
 
+mod root;
+pub use root::Root;
+
 /// Small text files: configuration, answers, state.
 pub const SMALL: u64 = 1024 * 1024;
 
@@ -72,7 +75,16 @@ fn io_error(e: io::Error) -> ReadError {
 /// swapped in between).
 pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(io_error)?;
-    regular(&meta, max)?;
+    read_regular_with(path, &meta, max)
+}
+
+/// [`read_regular`] when the caller already has `path`'s metadata (links followed).
+fn read_regular_with(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    max: u64,
+) -> Result<Vec<u8>, ReadError> {
+    regular(meta, max)?;
     let file = open_nonblocking(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     regular(&meta, max)?;
@@ -173,24 +185,16 @@ fn utf8(bytes: &[u8]) -> Result<String, u32> {
 
 /// The text of the workspace file `rel` (relative to `root`): a regular file inside the
 /// workspace of at most [`WORKSPACE_FILE_MAX`] bytes of UTF-8. The one way checks read a file
-/// of the workspace, so every kind says the same about the same problem.
+/// of the workspace, so every kind says the same about the same problem. Checks read through
+/// a [`Root`] kept for the whole workspace ([`Root::read_text`]), which resolves `root` once.
 pub fn read_workspace_text(root: &Path, rel: &str) -> Result<String, ReadError> {
-    let path = root.join(rel);
-    // A link to nothing is missing; one that leads out is refused before anything is read.
-    std::fs::metadata(&path).map_err(io_error)?;
-    if !stays_inside(root, &path) {
-        return Err(ReadError::OutsideWorkspace);
-    }
-    read_text(&path, WORKSPACE_FILE_MAX)
+    Root::new(root).read_text(rel)
 }
 
 /// Is `path` (after following links) inside `root`? Checks must not read through a link
-/// that leads out of the workspace.
+/// that leads out of the workspace. For many questions about one folder, see [`Root::contains`].
 pub fn stays_inside(root: &Path, path: &Path) -> bool {
-    match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(path)) => path.starts_with(root),
-        _ => false,
-    }
+    Root::new(root).contains(path)
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.

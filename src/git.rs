@@ -2,7 +2,9 @@
 //! finding HEAD's commit. They return typed errors; the check layer turns those into findings,
 //! so this module knows nothing of findings or languages.
 
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Oid, Repository};
 
@@ -17,6 +19,8 @@ pub struct WorkspaceRepo {
     pub prefix: String,
     /// The work tree's root, when it is not the workspace itself.
     pub top: Option<String>,
+    /// Folders whose `.gitignore` was found safe to read (see [`Self::is_path_ignored`]).
+    ignore_checked: RefCell<HashSet<PathBuf>>,
 }
 
 impl WorkspaceRepo {
@@ -24,7 +28,9 @@ impl WorkspaceRepo {
     /// (a FIFO among them would block libgit2 forever).
     pub fn is_path_ignored(&self, repo_path: &str) -> Result<bool, IgnoreError> {
         if let Some(workdir) = self.repo.workdir() {
-            safe::check_ignore_files(workdir, repo_path).map_err(IgnoreError::Unsafe)?;
+            let mut checked = self.ignore_checked.borrow_mut();
+            safe::check_ignore_files(workdir, repo_path, &mut checked)
+                .map_err(IgnoreError::Unsafe)?;
         }
         self.repo
             .is_path_ignored(repo_path)
@@ -72,12 +78,16 @@ pub enum IgnoreError {
 ///
 /// libgit2 reads the user's git configuration as `git` itself does (a global excludes
 /// file counts): turning that off needs `unsafe` global options, which this crate does not use.
-pub fn open_workspace_repo(root: &Path, own_only: bool) -> Result<WorkspaceRepo, OpenError> {
+pub fn open_workspace_repo(
+    workspace: &crate::fs::Root,
+    own_only: bool,
+) -> Result<WorkspaceRepo, OpenError> {
+    let root = workspace.path();
     let ceiling: Vec<&Path> = match root.parent() {
         Some(parent) if own_only => vec![parent],
         _ => Vec::new(),
     };
-    match safe::check_repository(root, own_only) {
+    match safe::check_repository(workspace, own_only) {
         Ok(()) => {}
         Err(Unsafe::NotRegular { path }) => {
             let path = crate::python::show_path(root, &path);
@@ -104,7 +114,16 @@ pub fn open_workspace_repo(root: &Path, own_only: bool) -> Result<WorkspaceRepo,
         }
     };
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (workdir, root) = (canon(&workdir), canon(root));
+    let root = workspace
+        .canonical()
+        .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+    // libgit2 gives the work tree already resolved: when it is the workspace itself, the
+    // workspace's canonical path is its canonical path too.
+    let workdir = if workdir.as_path() == root {
+        workdir
+    } else {
+        canon(&workdir)
+    };
     let prefix = match root.strip_prefix(&workdir) {
         Ok(rel) => {
             let parts: Vec<String> = rel
@@ -120,7 +139,12 @@ pub fn open_workspace_repo(root: &Path, own_only: bool) -> Result<WorkspaceRepo,
         Err(_) => String::new(),
     };
     let top = (!prefix.is_empty()).then(|| workdir.display().to_string());
-    Ok(WorkspaceRepo { repo, prefix, top })
+    Ok(WorkspaceRepo {
+        repo,
+        prefix,
+        top,
+        ignore_checked: RefCell::default(),
+    })
 }
 
 /// HEAD's commit, and where a detached HEAD could go back to.

@@ -14,7 +14,9 @@ use crate::tr;
 /// The text of the workspace file `rel` (see [`crate::fs::read_workspace_text`]), or the
 /// finding that says why it was not read. Every kind reads its files this way.
 pub(crate) fn read_file(ctx: &CheckContext, rel: &str) -> Result<String, Box<Finding>> {
-    crate::fs::read_workspace_text(&ctx.root, rel).map_err(|e| Box::new(file_finding(rel, &e)))
+    ctx.files()
+        .read_text(rel)
+        .map_err(|e| Box::new(file_finding(rel, &e)))
 }
 
 /// The finding for a workspace file that was not read: the same code, wording and hint

@@ -10,6 +10,7 @@
 //! When grading, the repository must also be the submission's own: a `.git` link or a
 //! `gitdir:` file that leads out of the submission would grade another repository's history.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Why a repository is not opened.
@@ -26,7 +27,8 @@ const MAX_INCLUDE_DEPTH: usize = 10;
 
 /// Check what opening the repository at or above `root` would read. With `own_only`, only
 /// `root/.git` is considered and it must lead to a folder inside `root`.
-pub fn check_repository(root: &Path, own_only: bool) -> Result<(), Unsafe> {
+pub fn check_repository(workspace: &crate::fs::Root, own_only: bool) -> Result<(), Unsafe> {
+    let root = workspace.path();
     let mut dirs: Vec<&Path> = vec![root];
     if !own_only {
         dirs.extend(root.ancestors().skip(1));
@@ -58,7 +60,7 @@ pub fn check_repository(root: &Path, own_only: bool) -> Result<(), Unsafe> {
     }
     if own_only {
         for dir in &git_dirs {
-            if !crate::fs::stays_inside(root, dir) && dir.exists() {
+            if !workspace.contains(dir) && dir.exists() {
                 return Err(Unsafe::Outside {
                     git_dir: dir.canonicalize().unwrap_or_else(|_| dir.clone()),
                 });
@@ -82,15 +84,28 @@ pub fn check_repository(root: &Path, own_only: bool) -> Result<(), Unsafe> {
 
 /// Check the `.gitignore` files libgit2 reads to answer whether `repo_path` (relative to the
 /// work tree `workdir`) is ignored: one in every folder from the work tree down to the path.
-pub fn check_ignore_files(workdir: &Path, repo_path: &str) -> Result<(), Unsafe> {
+/// Folders in `checked` (found fine by an earlier question) are not looked at again; those
+/// found fine now are added.
+pub fn check_ignore_files(
+    workdir: &Path,
+    repo_path: &str,
+    checked: &mut HashSet<PathBuf>,
+) -> Result<(), Unsafe> {
     let mut dir = workdir.to_path_buf();
-    regular(&dir.join(".gitignore"))?;
+    let mut check = |dir: &Path| -> Result<(), Unsafe> {
+        if !checked.contains(dir) {
+            regular(&dir.join(".gitignore"))?;
+            checked.insert(dir.to_path_buf());
+        }
+        Ok(())
+    };
+    check(&dir)?;
     for part in repo_path.split('/').filter(|p| !p.is_empty()) {
         dir.push(part);
         if !dir.is_dir() {
             break;
         }
-        regular(&dir.join(".gitignore"))?;
+        check(&dir)?;
     }
     Ok(())
 }
@@ -244,10 +259,10 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join(".git/info")).unwrap();
         std::fs::write(root.join(".git/config"), "[include]\n\tpath = ../inc.cfg\n").unwrap();
-        assert_eq!(check_repository(root, true), Ok(()));
+        assert_eq!(check_repository(&crate::fs::Root::new(root), true), Ok(()));
         fifo(&root.join("inc.cfg"));
         assert!(matches!(
-            check_repository(root, true),
+            check_repository(&crate::fs::Root::new(root), true),
             Err(Unsafe::NotRegular { path }) if path.ends_with("inc.cfg")
         ));
         std::fs::write(
@@ -255,15 +270,19 @@ mod tests {
             "[core]\nexcludesfile = /dev/null\n",
         )
         .unwrap();
-        assert_eq!(check_repository(root, true), Ok(()));
+        assert_eq!(check_repository(&crate::fs::Root::new(root), true), Ok(()));
         fifo(&root.join(".git/info/exclude"));
-        assert!(check_repository(root, true).is_err());
+        assert!(check_repository(&crate::fs::Root::new(root), true).is_err());
 
         std::fs::create_dir_all(root.join("data/raw")).unwrap();
-        assert_eq!(check_ignore_files(root, "data/raw/x.csv"), Ok(()));
+        let mut checked = HashSet::new();
+        assert_eq!(
+            check_ignore_files(root, "data/raw/x.csv", &mut checked),
+            Ok(())
+        );
         fifo(&root.join("data/.gitignore"));
-        assert!(check_ignore_files(root, "data/raw/x.csv").is_err());
-        assert_eq!(check_ignore_files(root, "src/x.py"), Ok(()));
+        assert!(check_ignore_files(root, "data/raw/x.csv", &mut HashSet::new()).is_err());
+        assert_eq!(check_ignore_files(root, "src/x.py", &mut checked), Ok(()));
     }
 
     #[test]
@@ -278,9 +297,12 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(
-            check_repository(dir.path(), true),
+            check_repository(&crate::fs::Root::new(dir.path()), true),
             Err(Unsafe::Outside { .. })
         ));
-        assert_eq!(check_repository(dir.path(), false), Ok(()));
+        assert_eq!(
+            check_repository(&crate::fs::Root::new(dir.path()), false),
+            Ok(())
+        );
     }
 }

@@ -250,7 +250,7 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
         shallow: false,
         error: None,
     };
-    let error = match crate::git::open_workspace_repo(root, false) {
+    let error = match crate::git::open_workspace_repo(&crate::fs::Root::new(root), false) {
         Ok(repo) => {
             info.repository = true;
             info.shallow = repo.repo.is_shallow();
