@@ -239,11 +239,19 @@ fn env_kind(dir: &Path) -> Option<EnvKind> {
 
 /// Environment folders in the workspace, preferred names first, then by depth and name.
 fn workspace_candidates(root: &Path) -> Vec<PathBuf> {
+    // Each folder is looked at once (two `stat`s), though both the walk and the filter ask.
+    let kinds = std::cell::RefCell::new(std::collections::HashMap::new());
+    let kind_of = |dir: &Path| {
+        *kinds
+            .borrow_mut()
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| env_kind(dir))
+    };
     let walk = crate::walk::walk(root, 2, 20_000, |e| {
         let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
         let noise = name.as_deref().is_some_and(crate::walk::is_noise_dir);
         // Never descend into an environment itself (its `lib/` is large).
-        !noise && env_kind(&e.path).is_none()
+        !noise && kind_of(&e.path).is_none()
     });
     let mut found: Vec<(usize, usize, String, PathBuf)> = walk
         .entries
@@ -253,7 +261,7 @@ fn workspace_candidates(root: &Path) -> Vec<PathBuf> {
             let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
             !name.as_deref().is_some_and(crate::walk::is_noise_dir)
         })
-        .filter(|e| env_kind(&e.path).is_some())
+        .filter(|e| kind_of(&e.path).is_some())
         .map(|e| {
             let name = e.path.file_name().unwrap_or_default().to_string_lossy();
             let pref = if e.depth == 1 {
