@@ -6,9 +6,9 @@
 //! (a folder whose `pyvenv.cfg` or `conda-meta/` is tracked), and blobs over `max_size_mb`.
 //! Findings are grouped by folder and capped per sort, so a committed venv is a few lines.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use git2::{ObjectType, TreeWalkMode, TreeWalkResult};
+use git2::{ObjectType, Oid, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
 use super::shared::{
@@ -114,10 +114,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(e) => return read_error(e),
     };
     let mut files: Vec<Tracked> = Vec::new();
+    // Reading a blob's header opens its object file: once per distinct blob (a project's
+    // empty `__init__.py` files are all one blob), and never for the empty blob.
+    let mut sizes: HashMap<Oid, Option<usize>> = HashMap::from([(empty_blob(), Some(0))]);
     let walked = tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
         if entry.kind() == Some(ObjectType::Blob) {
             let name = String::from_utf8_lossy(entry.name_bytes());
-            let size = odb.read_header(entry.id()).ok().map(|(size, _)| size);
+            let size = *sizes
+                .entry(entry.id())
+                .or_insert_with(|| odb.read_header(entry.id()).ok().map(|(size, _)| size));
             files.push(Tracked {
                 path: format!("{dir}{name}"),
                 size,
@@ -149,6 +154,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The id of the empty blob.
+fn empty_blob() -> Oid {
+    Oid::hash_object(ObjectType::Blob, &[]).unwrap_or(Oid::ZERO_SHA1)
 }
 
 /// A folder and what was found inside it.
