@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Oid, Repository};
 
+mod changes;
 mod safe;
+pub use changes::{tree_changes, Change};
 pub use safe::Unsafe;
 
 /// The repository holding a workspace.

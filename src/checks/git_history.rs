@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use git2::{Commit, Delta, DiffOptions, Oid, Repository, Sort};
+use git2::{Commit, Delta, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::shared::{
@@ -15,7 +15,7 @@ use super::shared::{
     MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
-use crate::git::{shell_quote, short, Head, WorkspaceRepo};
+use crate::git::{shell_quote, short, tree_changes, Head, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
 
@@ -315,22 +315,22 @@ fn changes(
     } else {
         None
     };
-    let mut opts = DiffOptions::new();
-    if !prefix.is_empty() {
-        opts.pathspec(prefix.trim_end_matches('/'));
-    }
-    let diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))?;
-    Ok(diff
-        .deltas()
-        .filter_map(|d| {
-            let bytes = d.new_file().path_bytes().or(d.old_file().path_bytes())?;
+    let changes = tree_changes(
+        repo,
+        parent_tree.as_ref(),
+        &tree,
+        prefix.trim_end_matches('/'),
+    )?;
+    Ok(changes
+        .into_iter()
+        .map(|c| {
             // "Modified" means the content changed: a change of mode alone (`chmod +x`)
             // leaves the same blob, and is reported as unmodified.
-            let status = match d.status() {
-                Delta::Modified if d.old_file().id() == d.new_file().id() => Delta::Unmodified,
+            let status = match c.status {
+                Delta::Modified if c.mode_only => Delta::Unmodified,
                 other => other,
             };
-            Some((status, String::from_utf8_lossy(bytes).into_owned()))
+            (status, c.path)
         })
         .collect())
 }
