@@ -183,7 +183,7 @@ pub enum Command {
             course completions powershell | Out-String | Invoke-Expression   in $PROFILE\n  \
             eval (course completions elvish | slurp)          in ~/.config/elvish/rc.elv\n\n\
             The script calls this `course` back on each Tab, so ids always match the course \
-            ($COURSE_DIR, else the built-in one). Load it anew at shell start, as above, rather than saving it."
+            (--course DIR on the line, else $COURSE_DIR, else the built-in one). Load it anew at shell start, as above, rather than saving it."
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of course or of one of its commands.

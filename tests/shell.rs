@@ -100,6 +100,13 @@ fn issue10_completion_reads_the_course_when_tab_is_pressed() {
     };
     assert_eq!(ids(&["course", "check", ""], course.path()), ["ex"]);
     assert_eq!(ids(&["course", "lesson", ""], course.path()), ["x"]);
+    // Or from `--course DIR` on the line being typed.
+    let dir = course.path().to_str().unwrap();
+    let typed: Vec<String> = bash_complete(&["course", "--course", dir, "hint", ""], None)
+        .into_iter()
+        .filter(|w| !w.starts_with('-'))
+        .collect();
+    assert_eq!(typed, ["ex"]);
     // A course that does not load offers no ids (and no error while typing).
     let broken = tempdir();
     write(broken.path(), "course.yaml", "id: [\n");

@@ -1,10 +1,10 @@
 //! Shell completion: `course completions SHELL` prints a script that calls `course` back
 //! (clap_complete's `COMPLETE=SHELL course -- WORDS` protocol) each time Tab is pressed, so
 //! exercise and lesson ids come from the course itself, not from a list frozen into the
-//! script. The course is the one `course` would load: `$COURSE_DIR`, else the built-in one
-//! (a `--course DIR` typed on the same line is not seen by the completer).
+//! script. The course is the one the command being typed would load: its `--course DIR`,
+//! else `$COURSE_DIR`, else the built-in one.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::Shells;
@@ -66,12 +66,30 @@ pub fn registration(shell: Shell, completer: &OsStr) -> std::io::Result<Vec<u8>>
 /// The course completion is about, or none when it cannot be loaded (then nothing is offered:
 /// a broken course is reported when the command runs, not while typing it).
 fn course() -> Option<(Course, Lang)> {
-    let course = match std::env::var_os("COURSE_DIR").filter(|d| !d.is_empty()) {
+    let typed = typed_course_dir(std::env::args_os());
+    let course = match typed.or_else(|| std::env::var_os("COURSE_DIR").filter(|d| !d.is_empty())) {
         Some(dir) => Course::from_dir(std::path::Path::new(&dir)).ok()?,
         None => Course::embedded().ok()?,
     };
     let lang = crate::app::chosen_lang(None, None, course.default_lang);
     Some((course, lang))
+}
+
+/// The `--course DIR` (or `--course=DIR`) among the words being completed: a completion
+/// request is `course -- course WORD...`, and the candidate functions see only this
+/// process's arguments.
+fn typed_course_dir(args: impl IntoIterator<Item = OsString>) -> Option<OsString> {
+    let words: Vec<OsString> = args.into_iter().skip_while(|a| a != "--").skip(1).collect();
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        let text = word.to_string_lossy();
+        if text == "--course" {
+            found = words.get(i + 1).cloned().or(found);
+        } else if let Some(dir) = text.strip_prefix("--course=") {
+            found = Some(OsString::from(dir));
+        }
+    }
+    found.filter(|d| !d.is_empty())
 }
 
 fn candidate(id: &str, title: &Localized, lang: Lang) -> CompletionCandidate {
@@ -111,4 +129,34 @@ pub fn commands() -> Vec<CompletionCandidate> {
             CompletionCandidate::new(c.get_name()).help(about)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<OsString> {
+        w.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_course_typed_on_the_line_is_the_one_completed() {
+        let dir = |w: &[&str]| typed_course_dir(words(w));
+        assert_eq!(
+            dir(&["course", "--", "course", "--course", "my", "check", ""]),
+            Some("my".into())
+        );
+        assert_eq!(
+            dir(&["course", "--", "course", "--course=my", "hint", "r"]),
+            Some("my".into())
+        );
+        assert_eq!(dir(&["course", "--", "course", "check", ""]), None);
+        // Before `--` are the completer's own arguments, not the line's.
+        assert_eq!(
+            dir(&["course", "--course", "x", "--", "course", "check"]),
+            None
+        );
+        // `--course` still being typed has no folder yet.
+        assert_eq!(dir(&["course", "--", "course", "--course"]), None);
+    }
 }
