@@ -123,10 +123,16 @@ fn no_environment_fails_and_says_how_to_make_one() {
     assert!(msg.contains("$VIRTUAL_ENV: not set"), "{msg}");
     let hint = s(&f, "hint");
     assert!(
-        hint.contains("python3 -m venv .venv && .venv/bin/python -m pip install torch numpy"),
+        hint.contains("\n  python3 -m venv .venv\n  .venv/bin/python -m pip install torch numpy\n"),
         "{hint}"
     );
-    assert!(hint.contains("conda create"), "{hint}");
+    // The same conda command as the exercise's prompt (issue 9), each on its own line.
+    assert!(
+        hint.contains("\n  conda create -p ./env python=3.12\n  conda activate ./env\n"),
+        "{hint}"
+    );
+    let prompt = include_str!("../exercises/environment/exercise.yaml");
+    assert!(prompt.contains("`conda create -p ./env python=3.12`"));
 }
 
 #[test]
@@ -726,4 +732,34 @@ fn issue8_standard_library_modules_need_no_distribution() {
     );
     let (code, ex) = check(&c, &ws, &[]);
     assert_eq!(code, 0, "{ex:#}");
+}
+
+/// `from .vla import VLAModel` with no `src/model/vla.py`: the fix names the learner's missing
+/// file, never `pip install src` (an unrelated project on PyPI), in both languages.
+#[test]
+fn issue9_a_missing_own_module_is_not_offered_pip_install() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/model/__init__.py", "from .vla import VLAModel\n");
+    let c = fixture_course(
+        t.path(),
+        "  - kind: python-import\n    modules: [src.model]\n",
+    );
+    for (lang, said) in [
+        ("en", "the workspace has no `src/model/vla.py`"),
+        (
+            "ko",
+            "작업 폴더에 `src/model/vla.py` 파일(또는 `src/model/vla/` 패키지)이 없습니다",
+        ),
+    ] {
+        let (code, json) = check_report(&c, &ws, lang, &[] as &[(&str, &str)]);
+        assert_eq!(code, 1, "{json:#}");
+        let f = one(&json["exercises"][0]);
+        let hint = s(&f, "hint");
+        assert!(hint.contains(said), "{hint}");
+        assert!(!hint.contains("pip install"), "{hint}");
+        assert_eq!(s(&f, "file"), "src/model/__init__.py");
+    }
 }

@@ -273,11 +273,14 @@ fn not_a_repository_is_one_identical_finding_that_puts_gitignore_before_git_add(
         let at = |s: &str| hint.find(s).unwrap_or_else(|| panic!("{s} not in {hint}"));
         // git init, then .gitignore (with the venv and the anchored data folder), then git add,
         // then commit; never `git add .` before a .gitignore exists.
-        assert!(at("`git init`") < at("`.gitignore`"), "{hint}");
-        assert!(at("`.venv/`") < at("`git add "), "{hint}");
-        assert!(at("`/data/`") < at("`git add "), "{hint}");
-        assert!(at("`git add ") < at("`git commit -m"), "{hint}");
-        assert!(hint.contains("__pycache__/"), "{hint}");
+        // Each command and pattern is a line of its own (issue 9), so it can be copied whole;
+        // no file the workspace may not have (`hello.py`) is named.
+        assert!(at("\n  git init\n") < at("`.gitignore`"), "{hint}");
+        assert!(at("\n  .venv/\n") < at("\n  git add .\n"), "{hint}");
+        assert!(at("\n  /data/\n") < at("\n  git add .\n"), "{hint}");
+        assert!(at("\n  git add .\n") < at("\n  git commit -m"), "{hint}");
+        assert!(hint.contains("\n  __pycache__/\n"), "{hint}");
+        assert!(!hint.contains("hello.py"), "{hint}");
         if lang == "en" {
             assert_eq!(f["message"], "the workspace is not a git repository");
             assert!(hint.contains("write `.gitignore` FIRST"), "{hint}");

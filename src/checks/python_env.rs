@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::launch::{limit_finding, run_python, sandbox_findings};
-use super::shared::last_line;
+use super::shared::{last_line, pip_name};
 use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::i18n::Tr;
@@ -359,21 +359,6 @@ fn pass(probe: &Probe, label: &str) -> Finding {
     }
 }
 
-/// The pip package that provides a module (where the names differ).
-fn pip_name(module: &str) -> &str {
-    let top = module.split('.').next().unwrap_or(module);
-    match top {
-        "cv2" => "opencv-python",
-        "PIL" => "pillow",
-        "sklearn" => "scikit-learn",
-        "skimage" => "scikit-image",
-        "yaml" => "pyyaml",
-        "dotenv" => "python-dotenv",
-        "bs4" => "beautifulsoup4",
-        other => other,
-    }
-}
-
 /// The conda package (and channel) that provides a module.
 fn conda_name(module: &str) -> String {
     let top = module.split('.').next().unwrap_or(module);
@@ -533,8 +518,8 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
         places = Tr::join(looked_in, "; ")
     ))
     .hint(tr!(
-        "make one in the workspace: `{venv} && {py} -m pip install {pkgs}`; or with conda: `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}`, and run course in that shell",
-        "작업 폴더에 환경을 만드십시오: `{venv} && {py} -m pip install {pkgs}`. conda라면 `conda create -n vla python=3.11`, `conda activate vla`, `pip install {pkgs}` 후 그 셸에서 course를 실행하십시오"
+        "make one in the workspace:\n  {venv}\n  {py} -m pip install {pkgs}\nor with conda, then run course in that shell:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}",
+        "작업 폴더에 환경을 만드십시오:\n  {venv}\n  {py} -m pip install {pkgs}\nconda라면 이렇게 만든 뒤 그 셸에서 course를 실행하십시오:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}"
     ))
 }
 

@@ -229,6 +229,13 @@ fn workspace_frame(root: &Path, env_dir: &Path, stderr: &str) -> Option<(String,
     })
 }
 
+/// Whether `name` (`src.model.vla`) starts in the workspace's own code: its first part is a
+/// folder or a `.py` file at the workspace root.
+fn own_module(root: &Path, name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    !top.is_empty() && (root.join(top).is_dir() || root.join(format!("{top}.py")).is_file())
+}
+
 /// `No module named 'x.y'` -> `x.y`.
 fn missing_module(last: &str) -> Option<&str> {
     let rest = last.strip_prefix("ModuleNotFoundError: No module named '")?;
@@ -270,18 +277,38 @@ fn explain(
                 "import는 작업 폴더에서 실행됩니다: `import {name}`에는 `{path}/` 폴더(`__init__.py`가 있는 패키지)나 `{path}.py` 파일이 있어야 합니다. 폴더 이름과, 경로의 모든 폴더가 `__init__.py`가 있는 패키지인지 확인하십시오"
             )
         }
+        // `from .vla import VLAModel` with no `src/model/vla.py`: the learner's own module is
+        // missing, and `pip install src` would fetch an unrelated project.
+        (Some(name), at) if own_module(&ctx.root, name) => {
+            let path = name.replace('.', "/");
+            let top = name.split('.').next().unwrap_or(name);
+            let place = match at {
+                Some((file, line)) => tr!(
+                    "{file} line {line} imports `{name}`",
+                    "{file} {line}번째 줄이 `{name}`을(를) import 합니다"
+                ),
+                None => tr!("`{name}` is imported", "`{name}`을(를) import 합니다"),
+            };
+            tr!(
+                "{place}, but the workspace has no `{path}.py` (nor a package `{path}/`): create it, or fix the import to name a module that exists. `{top}` is your own code, nothing to install",
+                "{place}. 그런데 작업 폴더에 `{path}.py` 파일(또는 `{path}/` 패키지)이 없습니다. 그 파일을 만들거나, 있는 모듈을 가리키도록 import를 고치십시오. `{top}`은(는) 직접 만든 코드이므로 설치할 것이 아닙니다";
+                place = place
+            )
+        }
         (Some(name), Some((file, line))) => {
             let top = name.split('.').next().unwrap_or(name);
+            let pkg = super::shared::pip_name(top);
             tr!(
-                "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it: `{py} -m pip install {top}`",
-                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오: `{py} -m pip install {top}`"
+                "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it:\n  {py} -m pip install {pkg}",
+                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오:\n  {py} -m pip install {pkg}"
             )
         }
         (Some(name), None) => {
             let top = name.split('.').next().unwrap_or(name);
+            let pkg = super::shared::pip_name(top);
             tr!(
-                "`{name}` is not installed in {label}: `{py} -m pip install {top}`",
-                "`{name}`이(가) {label}에 설치되어 있지 않습니다: `{py} -m pip install {top}`"
+                "`{name}` is not installed in {label}:\n  {py} -m pip install {pkg}",
+                "`{name}`이(가) {label}에 설치되어 있지 않습니다:\n  {py} -m pip install {pkg}"
             )
         }
         (None, Some((file, line))) => {

@@ -216,8 +216,8 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
         ))
         .hint(tr!(
-            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then `git add .gitignore hello.py ...` and `git commit -m \"First commit\"`",
-            "`git status`로 추가할 수 있는 파일을 보십시오. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드십시오. 그다음 `git add .gitignore hello.py ...`, `git commit -m \"첫 커밋\"`"
+            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then:\n  git add .\n  git commit -m \"First commit\"",
+            "`git status`로 추가할 수 있는 파일을 보십시오. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드십시오. 그다음:\n  git add .\n  git commit -m \"첫 커밋\""
         )),
         HeadError::Unreadable(msg) => Finding::error(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
@@ -262,9 +262,24 @@ pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
 /// comes before the first `git add`.
 fn not_a_repository_hint() -> Tr {
     tr!(
-        "in the workspace folder:\n1. `git init`\n2. write `.gitignore` FIRST, one pattern per line, as in the lesson: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (otherwise the first `git add` sweeps in the virtual environment)\n3. `git status` should now list only files you wrote; add them: `git add .gitignore hello.py ...`\n4. `git commit -m \"First commit\"`",
-        "작업 폴더에서:\n1. `git init`\n2. 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으십시오: `.venv/`, `/data/`, `*.pt`, `*.pth`, `wandb/`, `__pycache__/`, `.ipynb_checkpoints/`, `.env` (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다)\n3. 이제 `git status`에는 직접 만든 파일만 보여야 합니다. 그 파일들을 추가하십시오: `git add .gitignore hello.py ...`\n4. `git commit -m \"첫 커밋\"`"
+        "in the workspace folder:\n  git init\nthen write `.gitignore` FIRST, one pattern per line, as in the lesson (without it the first `git add` sweeps in the virtual environment):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\n`git status` should now list only files you wrote; add them and commit:\n  git add .\n  git commit -m \"First commit\"",
+        "작업 폴더에서:\n  git init\n그다음 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으십시오 (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\n이제 `git status`에는 직접 만든 파일만 보여야 합니다. 추가하고 커밋하십시오:\n  git add .\n  git commit -m \"첫 커밋\""
     )
+}
+
+/// The pip package that provides a module (where the names differ).
+pub(crate) fn pip_name(module: &str) -> &str {
+    let top = module.split('.').next().unwrap_or(module);
+    match top {
+        "cv2" => "opencv-python",
+        "PIL" => "pillow",
+        "sklearn" => "scikit-learn",
+        "skimage" => "scikit-image",
+        "yaml" => "pyyaml",
+        "dotenv" => "python-dotenv",
+        "bs4" => "beautifulsoup4",
+        other => other,
+    }
 }
 
 /// `1 commit`, `2 commits`: a count with the English noun in the right number.
