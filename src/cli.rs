@@ -157,7 +157,8 @@ pub enum Command {
             course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  \
             course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  \
             course grade --batch submissions/ --report class.html --report class.md\n  \
-            course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n\n\
+            course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n  \
+            course grade --roster roster.csv --clones clones/ --output grades.csv\n\n\
             Without --exec nothing from the submission is executed: checks that would run its Python are skipped.\n\
             --batch grades each folder in DIR (hidden ones skipped) and writes a gradebook: CSV \
             (submission,score,max_score,<exercise>...,error,course,course_version,shard) or, with --format json, one course-gradebook/1 document.\n\n\
@@ -346,6 +347,8 @@ pub struct AnswerArgs {
 }
 
 #[derive(Args, Debug)]
+// `many`: the options that grade many submissions into a gradebook.
+#[command(group(clap::ArgGroup::new("many").args(["batch", "roster"])))]
 pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -358,16 +361,26 @@ pub struct GradeArgs {
     /// Grade every folder in DIR as one submission and write a gradebook.
     #[arg(long, value_name = "DIR", conflicts_with = "workspace")]
     pub batch: Option<PathBuf>,
-    /// Parallel jobs for --batch [default: all cores].
+    /// Grade the repositories of a roster (CSV with columns student,repo and optionally ref).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["workspace", "batch"])]
+    pub roster: Option<PathBuf>,
+    /// Where --roster clones the repositories (fetched again on later runs)
+    /// [default: course-clones beside the roster].
+    #[arg(long, value_name = "DIR", requires = "roster")]
+    pub clones: Option<PathBuf>,
+    /// The longest one git clone or fetch of --roster may take, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300, requires = "roster")]
+    pub clone_timeout: u64,
+    /// Parallel jobs for --batch and --roster [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// With --batch: grade only shard I of N (1 <= I <= N), a share fixed by each submission's
-    /// name; `course gradebook merge` joins the N gradebooks.
-    #[arg(long, value_name = "I/N", requires = "batch", value_parser = parse_shard)]
+    /// With --batch or --roster: grade only shard I of N (1 <= I <= N), a share fixed by each
+    /// submission's name; `course gradebook merge` joins the N gradebooks.
+    #[arg(long, value_name = "I/N", requires = "many", value_parser = parse_shard)]
     pub shard: Option<crate::grading::shard::Shard>,
-    /// With --batch: also write a class report here: HTML (`.html`) or Markdown (`.md`);
+    /// With --batch or --roster: also write a class report here: HTML (`.html`) or Markdown (`.md`);
     /// may be given twice.
-    #[arg(long, value_name = "FILE", requires = "batch")]
+    #[arg(long, value_name = "FILE", requires = "many")]
     pub report: Vec<PathBuf>,
 }
 

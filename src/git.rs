@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use git2::{Commit, ErrorCode, Oid, Repository};
 
 mod changes;
+pub mod clone;
 mod safe;
 pub use changes::{tree_changes, Change};
 pub use safe::Unsafe;

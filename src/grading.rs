@@ -9,6 +9,7 @@ mod next;
 mod particle_scan;
 #[cfg(test)]
 mod register_scan;
+pub mod roster;
 pub mod shard;
 pub mod submission;
 pub mod validate;

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod course;
+pub mod csvfile;
 pub mod escape;
 pub mod exit;
 pub mod fs;

@@ -30,6 +30,7 @@ mod render;
 mod requirements_corpus;
 mod requirements_issue8;
 mod reset;
+mod roster;
 mod sandbox;
 mod shards;
 mod shell;

@@ -20,6 +20,7 @@ use crate::course::Course;
 use crate::exit::{usage, Code};
 use crate::fs::write_atomic;
 use crate::grading::batch::{self, grade_workspace_with, Graded};
+use crate::grading::roster;
 use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
@@ -38,7 +39,16 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         ));
     }
     if let Some(dir) = &args.batch {
-        return run_batch(app, args, dir);
+        let subs = batch_submissions(dir, app.lang)?;
+        return run_batch(app, args, subs);
+    }
+    if let Some(roster) = &args.roster {
+        let clones = args
+            .clones
+            .clone()
+            .unwrap_or_else(|| roster::default_clones(roster));
+        let subs = roster::read(roster, &clones).map_err(|e| usage(e.0.get(app.lang)))?;
+        return run_batch(app, args, subs);
     }
     let root = match &app.workspace {
         Some(ws) => ws.root.clone(),
@@ -119,7 +129,7 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<Submission>> {
     Ok(subs)
 }
 
-fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
+fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<Code> {
     let lang = app.lang;
     let json = match args.format {
         Format::Text | Format::Csv => false,
@@ -136,7 +146,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         }
     };
     let layouts = report_layouts(&args.report, lang)?;
-    let mut subs = batch_submissions(dir, lang)?;
+    let mut subs = subs;
     if let Some(shard) = args.shard {
         subs = shard.select(subs);
         let (n, total) = (subs.len(), shard.count);
@@ -159,7 +169,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, dir: &Path) -> Result<Code> {
         Report::build(course, &path.display().to_string(), &results, lang)
     };
     let counter = Counter::submissions(subs.len(), &app.term);
-    let how = OpenOptions { lang };
+    let how = OpenOptions {
+        clone_timeout: std::time::Duration::from_secs(args.clone_timeout),
+        ..OpenOptions::new(lang)
+    };
     let graded = batch::grade_batch(&subs, &how, args.jobs, &grade, &|| counter.inc())
         .context("cannot start worker threads")?;
     drop(counter);

@@ -207,7 +207,7 @@ mod tests {
         std::fs::create_dir(dir.join(".git")).unwrap();
         std::os::unix::fs::symlink(dir.join("missing"), dir.join("c-link")).unwrap();
         let subs = submission::batch_folder(dir).unwrap();
-        let how = OpenOptions { lang: Lang::En };
+        let how = OpenOptions::new(Lang::En);
         let count = std::sync::atomic::AtomicUsize::new(0);
         let grade = |path: &Path| {
             assert!(!path.ends_with("d-panics"), "a bug in a check");

@@ -8,7 +8,9 @@
 //! batch, and never a score of 0).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
+use crate::git::clone::{clone_or_fetch, CloneError};
 use crate::i18n::{Lang, Tr};
 use crate::tr;
 
@@ -25,6 +27,13 @@ pub struct Submission {
 pub enum Source {
     /// A folder, graded where it is (an entry of a `--batch` folder).
     Folder(PathBuf),
+    /// A git repository (a roster's row): cloned into `clone`, or fetched there when an
+    /// earlier run cloned it, and checked out at `reference` (the default branch if none).
+    Repo {
+        url: String,
+        reference: Option<String>,
+        clone: PathBuf,
+    },
 }
 
 /// Why a submission could not be graded: a stable code and the reason in the chosen language.
@@ -56,12 +65,37 @@ pub const CODES: &[(&str, &str)] = &[
         CRASHED,
         "grading crashed: a bug in course (the text says where)",
     ),
+    (
+        CLONE_FAILED,
+        "`git clone` or `git fetch` failed (git's reason follows: no such repository, no access)",
+    ),
+    (
+        CLONE_TIMEOUT,
+        "a git command did not finish within `--clone-timeout`",
+    ),
+    (
+        NO_COMMITS,
+        "the repository has no commits: nothing was pushed",
+    ),
+    (
+        NO_SUCH_REF,
+        "the roster's `ref` names no branch, tag or commit of the repository",
+    ),
+    (
+        NOT_A_CLONE,
+        "the student's folder in `--clones` holds something that is not a clone",
+    ),
 ];
 
 pub const NOT_A_FOLDER: &str = "submission/not-a-folder";
 pub const DANGLING_LINK: &str = "submission/dangling-link";
 pub const UNREADABLE: &str = "submission/unreadable";
 pub const CRASHED: &str = "submission/crashed";
+pub const CLONE_FAILED: &str = "roster/clone-failed";
+pub const CLONE_TIMEOUT: &str = "roster/clone-timeout";
+pub const NO_COMMITS: &str = "roster/no-commits";
+pub const NO_SUCH_REF: &str = "roster/no-such-ref";
+pub const NOT_A_CLONE: &str = "roster/not-a-clone";
 
 impl Unusable {
     pub fn new(code: &'static str, why: Tr, lang: Lang) -> Unusable {
@@ -88,6 +122,20 @@ impl Opened {
 #[derive(Clone, Debug)]
 pub struct OpenOptions {
     pub lang: Lang,
+    /// The longest one git command (a clone, a fetch) may take.
+    pub clone_timeout: Duration,
+}
+
+impl OpenOptions {
+    /// The default clone timeout: 5 minutes (a large repository over a slow link).
+    pub const CLONE_TIMEOUT: Duration = Duration::from_secs(300);
+
+    pub fn new(lang: Lang) -> OpenOptions {
+        OpenOptions {
+            lang,
+            clone_timeout: OpenOptions::CLONE_TIMEOUT,
+        }
+    }
 }
 
 impl Submission {
@@ -105,6 +153,16 @@ impl Submission {
             Source::Folder(path) => match unusable(path) {
                 Some((code, why)) => Err(Unusable::new(code, why, how.lang)),
                 None => Ok(Opened { path: path.clone() }),
+            },
+            Source::Repo {
+                url,
+                reference,
+                clone,
+            } => match clone_or_fetch(url, reference.as_deref(), clone, how.clone_timeout) {
+                Ok(_) => Ok(Opened {
+                    path: clone.clone(),
+                }),
+                Err(e) => Err(clone_error(e, url, clone, how.lang)),
             },
         }
     }
@@ -158,4 +216,91 @@ fn unusable(path: &Path) -> Option<(&'static str, Tr)> {
             tr!("cannot read the folder: {e}", "폴더를 읽을 수 없음: {e}"),
         )
     })
+}
+
+/// A clone that failed, as its error row.
+fn clone_error(e: CloneError, url: &str, clone: &Path, lang: Lang) -> Unusable {
+    let url = crate::escape::visible(&without_password(url));
+    let (code, why) = match e {
+        CloneError::Failed(reason) => (
+            CLONE_FAILED,
+            tr!(
+                "cannot clone or fetch {url}: {reason}",
+                "{url}을(를) 복제하거나 가져올 수 없습니다: {reason}"
+            ),
+        ),
+        CloneError::NoGit(reason) => (
+            CLONE_FAILED,
+            tr!(
+                "cannot run git ({reason}); install git to grade a roster",
+                "git을 실행할 수 없습니다 ({reason}). 명단을 채점하려면 git을 설치하십시오"
+            ),
+        ),
+        CloneError::TimedOut { secs } => (
+            CLONE_TIMEOUT,
+            tr!(
+                "git did not finish cloning or fetching {url} in {secs} s (raise --clone-timeout)",
+                "git이 {url}을(를) {secs}초 안에 복제하거나 가져오지 못했습니다 (--clone-timeout을 늘리십시오)"
+            ),
+        ),
+        CloneError::NoCommits => (
+            NO_COMMITS,
+            tr!(
+                "{url} has no commits: nothing was pushed",
+                "{url}에 커밋이 없습니다: 아무것도 푸시되지 않았습니다"
+            ),
+        ),
+        CloneError::NoSuchRef(r) => {
+            let r = crate::escape::visible(&r);
+            (
+                NO_SUCH_REF,
+                tr!(
+                    "{url} has no branch, tag or commit `{r}` (the roster's ref)",
+                    "{url}에 명단의 ref `{r}`(이)라는 브랜치, 태그, 커밋이 없습니다"
+                ),
+            )
+        }
+        CloneError::NotAClone => {
+            let shown = clone.display();
+            (
+                NOT_A_CLONE,
+                tr!(
+                    "{shown} exists but is not a clone; move it away so the repository can be cloned there",
+                    "{shown}이(가) 있지만 복제본이 아닙니다. 그 자리에 복제할 수 있도록 옮기십시오"
+                ),
+            )
+        }
+    };
+    Unusable::new(code, why, lang)
+}
+
+/// `url` without a password or token written into it (`https://user:TOKEN@host/...`), so an
+/// error row never shows one.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..host_end].rfind('@') {
+        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_credentials() {
+        assert_eq!(
+            without_password("https://x:ghp_secret@github.com/a/b.git"),
+            "https://***@github.com/a/b.git"
+        );
+        assert_eq!(
+            without_password("git@github.com:a/b.git"),
+            "git@github.com:a/b.git"
+        );
+        assert_eq!(without_password("file:///tmp/a@b"), "file:///tmp/a@b");
+    }
 }

@@ -1,0 +1,258 @@
+//! `course grade --roster`: real bare repositories reached through `file://` URLs, cloned,
+//! fetched on the next run, checked out at the roster's ref, and graded; every repository
+//! that cannot be cloned is an error row with its code, never the end of the run.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// A course whose one exercise wants `done.txt` committed (20 points).
+fn roster_course(root: &Path) -> PathBuf {
+    let dir = root.join("course");
+    one_exercise_course(&dir, "  - kind: paths\n    files: [done.txt]\n");
+    dir
+}
+
+/// A bare repository `name.git` under `root` with the commits of `work` pushed to it.
+fn bare(root: &Path, name: &str) -> PathBuf {
+    let path = root.join(format!("{name}.git"));
+    std::fs::create_dir_all(&path).unwrap();
+    git(&path, &["init", "-q", "--bare", "-b", "main"]);
+    path
+}
+
+/// A working repository pushing to `remote`, with one commit of `files`.
+fn student(root: &Path, name: &str, remote: &Path, files: &[&str]) -> PathBuf {
+    let work = root.join("work").join(name);
+    std::fs::create_dir_all(&work).unwrap();
+    git_init(&work);
+    commit(&work, files, "first");
+    git(&work, &["remote", "add", "origin", &url(remote)]);
+    git(&work, &["push", "-q", "origin", "main"]);
+    work
+}
+
+fn commit(work: &Path, files: &[&str], message: &str) {
+    for f in files {
+        write(work, f, "text\n");
+    }
+    git(work, &["add", "-A"]);
+    git(work, &["commit", "-q", "--allow-empty", "-m", message]);
+}
+
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// `course --course C grade --roster ROSTER`.
+fn roster_cmd(course_dir: &Path, roster: &Path) -> assert_cmd::Command {
+    let mut cmd = course();
+    cmd.arg("--course")
+        .arg(course_dir)
+        .args(["grade", "--roster"])
+        .arg(roster);
+    cmd
+}
+
+fn grade_roster(course_dir: &Path, roster: &Path, clones: &Path) -> assert_cmd::Command {
+    let mut cmd = roster_cmd(course_dir, roster);
+    cmd.args(["--format", "json", "--clones"]).arg(clones);
+    cmd
+}
+
+fn rows(out: &[u8]) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+    v["submissions"].as_array().unwrap().clone()
+}
+
+fn score(row: &serde_json::Value) -> &serde_json::Value {
+    &row["report"]["summary"]["score"]
+}
+
+#[test]
+fn issue11_a_roster_is_cloned_graded_and_fetched_on_the_next_run() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    let alice_remote = bare(root, "alice");
+    let alice = student(root, "alice", &alice_remote, &["README.md"]);
+    // bob tags his deadline commit (with done.txt), then keeps working and deletes it.
+    let bob_remote = bare(root, "bob");
+    let bob = student(root, "bob", &bob_remote, &["done.txt"]);
+    git(&bob, &["tag", "deadline"]);
+    git(&bob, &["rm", "-q", "done.txt"]);
+    commit(&bob, &[], "after the deadline");
+    git(&bob, &["push", "-q", "origin", "main", "--tags"]);
+    let empty = bare(root, "empty");
+    let erin_remote = bare(root, "erin");
+    student(root, "erin", &erin_remote, &["done.txt"]);
+    let roster = write(
+        root,
+        "roster.csv",
+        &format!(
+            "student,repo,ref\nalice,{},\nbob,{},deadline\ncarol,{},\ndave,{},\nerin,{},no-such-tag\n",
+            url(&alice_remote),
+            url(&bob_remote),
+            url(&root.join("missing.git")),
+            url(&empty),
+            url(&erin_remote),
+        ),
+    );
+    let clones = root.join("clones");
+    let a = grade_roster(&c, &roster, &clones).assert().code(3);
+    let subs = rows(&a.get_output().stdout);
+    let names: Vec<&str> = subs
+        .iter()
+        .map(|s| s["submission"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["alice", "bob", "carol", "dave", "erin"],
+        "roster order"
+    );
+    assert_eq!(score(&subs[0]), 0, "alice has not committed done.txt yet");
+    assert_eq!(score(&subs[1]), 20, "bob is graded at his deadline tag");
+    let code = |i: usize| subs[i]["error_code"].as_str().unwrap_or("").to_string();
+    let error = |i: usize| subs[i]["error"].as_str().unwrap_or("").to_string();
+    assert_eq!(code(2), "roster/clone-failed", "{}", error(2));
+    assert!(error(2).contains("missing.git"), "{}", error(2));
+    assert!(subs[2]["report"].is_null(), "not gradable is not a zero");
+    assert_eq!(code(3), "roster/no-commits", "{}", error(3));
+    assert_eq!(code(4), "roster/no-such-ref", "{}", error(4));
+    assert!(error(4).contains("no-such-tag"), "{}", error(4));
+    // The clones are full clones (the git checks need the history).
+    let log = git(&clones.join("bob"), &["rev-list", "--count", "--all"]);
+    assert_eq!(log.trim(), "2");
+    assert!(
+        !clones.join("carol").exists(),
+        "a failed clone leaves nothing"
+    );
+
+    // Alice commits done.txt; dave pushes his first commit. The next run fetches.
+    std::fs::write(clones.join("alice/.git/marker"), "kept").unwrap();
+    commit(&alice, &["done.txt"], "done");
+    git(&alice, &["push", "-q", "origin", "main"]);
+    let dave = student(root, "dave", &empty, &["done.txt"]);
+    assert!(dave.exists());
+    let a = grade_roster(&c, &roster, &clones).assert().code(3);
+    let subs = rows(&a.get_output().stdout);
+    assert_eq!(
+        score(&subs[0]),
+        20,
+        "the new commit was fetched: {:?}",
+        subs[0]
+    );
+    assert!(
+        clones.join("alice/.git/marker").exists(),
+        "fetched into the same clone, not cloned again"
+    );
+    assert_eq!(
+        score(&subs[3]),
+        20,
+        "dave's first push is found: {:?}",
+        subs[3]
+    );
+    assert_eq!(score(&subs[1]), 20, "still the deadline tag");
+}
+
+#[test]
+fn issue11_the_csv_gradebook_has_the_roster_students_and_codes() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    let remote = bare(root, "kim");
+    student(root, "kim", &remote, &["done.txt"]);
+    let roster = write(
+        root,
+        "class/roster.csv",
+        &format!(
+            "Name,Student,Repo\n김민지,kim,{}\nLee,../lee,{}\n",
+            url(&remote),
+            url(&root.join("nope.git")),
+        ),
+    );
+    // Without --clones: course-clones beside the roster.
+    let a = roster_cmd(&c, &roster).assert().code(3);
+    let csv = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("submission,score,max_score,ex,error"));
+    assert!(lines[1].starts_with("../lee,,,,"), "{}", lines[1]);
+    assert!(lines[1].contains("[roster/clone-failed]"), "{}", lines[1]);
+    assert!(lines[2].starts_with("kim,20,20,20,,"), "{}", lines[2]);
+    assert!(root.join("class/course-clones/kim/done.txt").exists());
+    // The student name `../lee` did not make a folder outside the clones folder.
+    assert!(!root.join("class/lee").exists());
+}
+
+#[test]
+fn issue11_a_bad_roster_names_the_file_and_line() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    for (text, line, says) in [
+        ("student,url\na,b\n", 1, "`student` and `repo`"),
+        (
+            "student,repo\na,file:///x\na,file:///y\n",
+            3,
+            "listed twice",
+        ),
+        ("student,repo\na,\"file:///x\n", 2, "never closed"),
+        ("student,repo\n,file:///x\n", 2, "`student` cell is empty"),
+    ] {
+        let roster = write(root, "roster.csv", text);
+        let a = course()
+            .arg("--course")
+            .arg(&c)
+            .args(["grade", "--roster"])
+            .arg(&roster)
+            .assert()
+            .code(2);
+        // Messages are wrapped to the width: compare them as one line.
+        let err = String::from_utf8_lossy(&a.get_output().stderr)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            err.contains(&format!("roster.csv:{line}:")) && err.contains(says),
+            "{text:?}: {err}"
+        );
+    }
+    let a = roster_cmd(&c, &root.join("absent.csv")).assert().code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(
+        err.contains("absent.csv") && err.contains("cannot read the roster"),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue11_shards_of_a_roster_clone_only_their_share() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    let mut text = String::from("student,repo\n");
+    for name in ["s1", "s2", "s3", "s4", "s5"] {
+        let remote = bare(root, name);
+        student(root, name, &remote, &["done.txt"]);
+        text.push_str(&format!("{name},{}\n", url(&remote)));
+    }
+    let roster = write(root, "roster.csv", &text);
+    let mut all = Vec::new();
+    for i in 1..=2 {
+        let clones = root.join(format!("clones-{i}"));
+        let a = grade_roster(&c, &roster, &clones)
+            .args(["--shard", &format!("{i}/2")])
+            .assert()
+            .code(0);
+        for row in rows(&a.get_output().stdout) {
+            let name = row["submission"].as_str().unwrap().to_string();
+            assert_eq!(score(&row), 20);
+            assert!(clones.join(&name).is_dir());
+            all.push(name);
+        }
+        let cloned = std::fs::read_dir(&clones).map_or(0, |d| d.count());
+        assert!(cloned < 5, "shard {i} cloned only its share ({cloned})");
+    }
+    all.sort();
+    assert_eq!(all, ["s1", "s2", "s3", "s4", "s5"]);
+}
