@@ -1,6 +1,6 @@
 //! Issue 9, "everything wrapped to the width": every command's output for people (check on
 //! failing and passing workspaces, next on a lesson, an exercise and the end of the course,
-//! hint, list, skip, the home screen, first-run notes, errors, watch's screen, the answer
+//! hint, list, skip, doctor, the home screen, first-run notes, errors, watch's screen, the answer
 //! command's prompts and preview, the notes of `course grade` and `--batch`), in Korean and
 //! English, at 60, 80, 100 and 140 columns, through the built binary.
 //!
@@ -76,7 +76,7 @@ fn assert_fits(what: &str, text: &str, width: usize, reference: &str) {
 enum Layout {
     /// Only line breaks change with the width.
     Wrapped,
-    /// A rendered lesson: borders and underlines change too.
+    /// A rendered lesson (borders and underlines change too), or a text that names the width.
     Lesson,
 }
 
@@ -182,6 +182,8 @@ fn issue9_every_output_fits_60_to_140_columns_in_both_languages_failing_workspac
     assert_all_widths(dir, &["grade"], None, nothing);
     assert_all_widths(dir, &[], None, nothing);
     assert_all_widths(dir, &["list"], None, nothing);
+    // doctor reports the width it sees, so its text differs from width to width by design.
+    assert_all_widths_as(dir, &["doctor"], None, nothing, Layout::Lesson);
     for id in ["requirements", "environment", "structure", "git-workflow"] {
         assert_all_widths(dir, &["hint", id], None, nothing);
         assert_all_widths(dir, &["skip", id], None, nothing);

@@ -20,11 +20,12 @@ use crate::i18n::Tr;
 
 pub fn run(app: &mut App, args: &DoctorArgs) -> Result<Code> {
     let report = collect::collect(app);
-    let out = match args.format {
-        ListFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
-        ListFormat::Text => text::render(&report, app),
-    };
-    crate::terminal::print(&out)?;
+    match args.format {
+        ListFormat::Json => {
+            crate::terminal::print(&(serde_json::to_string_pretty(&report)? + "\n"))?
+        }
+        ListFormat::Text => app.term.say(&text::render(&report, app))?,
+    }
     Ok(if report.problems.is_empty() {
         Code::Ok
     } else {
