@@ -30,9 +30,8 @@ pub enum Action {
 pub struct Shown {
     /// Ended by Ctrl-C.
     pub interrupted: bool,
-    /// The text as last laid out, and the width it was laid out for.
+    /// The text as last laid out (for the width the window has now).
     pub text: String,
-    pub width: usize,
 }
 
 /// Pager state: the text, the first visible line, the screen size, the search.
@@ -359,7 +358,6 @@ pub fn page(text: &str, relayout: Option<&dyn Fn(usize) -> String>) -> io::Resul
         return Ok(Shown {
             interrupted: false,
             text: text.to_string(),
-            width: w as usize,
         });
     }
     let mut pager = Pager::new(text, w, h);
@@ -382,7 +380,6 @@ pub fn page(text: &str, relayout: Option<&dyn Fn(usize) -> String>) -> io::Resul
                 return Ok(Shown {
                     interrupted: action == Action::Interrupt,
                     text: laid_out.0,
-                    width: laid_out.1,
                 })
             }
             Action::Redraw => draw(&mut out, &pager)?,

@@ -208,14 +208,27 @@ impl Term {
                 if shown.interrupted {
                     crate::process::interrupted();
                 }
-                // The pager clears its screen on exit; keep the last line (the next command
-                // to type) in view, laid out for the width the window has now.
-                let last = shown.text.lines().rev().find(|l| !l.trim().is_empty());
-                return last.map_or(Ok(()), |l| print(&fit(&format!("{l}\n"), shown.width)));
+                // The pager clears its screen on exit; keep the last lines (the next command
+                // to type, whole even when it was wrapped) in view.
+                return print(&last_block(&shown.text));
             }
         }
         print(&text)
     }
+}
+
+/// The last run of non-blank lines of `text`, each with its line end.
+fn last_block(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let start = lines[..end]
+        .iter()
+        .rposition(|l| l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    lines[start..end].iter().map(|l| format!("{l}\n")).collect()
 }
 
 /// Write `text` to stdout. A closed pipe (`course list | head -1`) is not an error worth
@@ -298,5 +311,21 @@ impl Style {
             Style::Code => "36",
             Style::Bold => "1",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_block_is_the_whole_wrapped_footer() {
+        let text = "body\n\n다음: `requirements`를 고친 뒤\n  `course check requirements`\n\n";
+        assert_eq!(
+            last_block(text),
+            "다음: `requirements`를 고친 뒤\n  `course check requirements`\n"
+        );
+        assert_eq!(last_block("one line"), "one line\n");
+        assert_eq!(last_block("\n\n"), "");
     }
 }

@@ -130,6 +130,8 @@ pub fn select(
     let mut drawn: u16 = 0;
     let mut note: Option<String> = None;
     let guard = Raw::enter(false)?;
+    // Laid out for the window as it is now: a resize changes the width (not `--width`).
+    let mut term = term.clone();
     let outcome = loop {
         if drawn > 0 {
             queue!(out, cursor::MoveUp(drawn))?;
@@ -139,7 +141,7 @@ pub fn select(
             cursor::MoveToColumn(0),
             terminal::Clear(terminal::ClearType::FromCursorDown)
         )?;
-        let lines = menu(options, &state, note.as_deref(), term);
+        let lines = menu(options, &state, note.as_deref(), &term);
         for line in &lines {
             write!(out, "{line}\r\n")?;
         }
@@ -153,7 +155,11 @@ pub fn select(
         out.flush()?;
         drawn = (lines.len() + help.lines().count().saturating_sub(1)) as u16;
         note = None;
-        match state.handle(read_key()?, &resolve) {
+        let key = read_key()?;
+        if let (Key::Resize(w, _), false) = (key, term.fixed_width) {
+            term.width = usize::from(w).max(20);
+        }
+        match state.handle(key, &resolve) {
             Outcome::Continue => {}
             Outcome::Unknown(text) => {
                 let why = tr!(
