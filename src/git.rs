@@ -2,7 +2,7 @@
 //! finding HEAD's commit. They return typed errors; the check layer turns those into findings,
 //! so this module knows nothing of findings or languages.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,8 @@ pub struct WorkspaceRepo {
     pub top: Option<String>,
     /// Folders whose `.gitignore` was found safe to read (see [`Self::is_path_ignored`]).
     ignore_checked: RefCell<HashSet<PathBuf>>,
+    /// HEAD's commit id and detached-from branch, read once for the kinds that ask.
+    head: OnceCell<Result<(Oid, Option<String>), HeadError>>,
 }
 
 impl WorkspaceRepo {
@@ -38,6 +40,23 @@ impl WorkspaceRepo {
         self.repo
             .is_path_ignored(repo_path)
             .map_err(|e| IgnoreError::Git(e.message().to_string()))
+    }
+
+    /// HEAD's commit (see [`head_commit`]), read from the repository once: git-history and
+    /// tracked-files both ask, and each reading reads `.git/HEAD` and the branch twice.
+    pub fn head(&self) -> Result<Head<'_>, HeadError> {
+        let read = self
+            .head
+            .get_or_init(|| head_commit(&self.repo).map(|h| (h.commit.id(), h.detached_from)));
+        let (id, detached_from) = read.clone()?;
+        let commit = self
+            .repo
+            .find_commit(id)
+            .map_err(|e| HeadError::NotACommit(e.message().to_string()))?;
+        Ok(Head {
+            commit,
+            detached_from,
+        })
     }
 
     /// A repo-relative path as shown to the learner: workspace-relative when inside it.
@@ -147,6 +166,7 @@ pub fn open_workspace_repo(
         prefix,
         top,
         ignore_checked: RefCell::default(),
+        head: OnceCell::new(),
     })
 }
 

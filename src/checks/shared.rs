@@ -206,7 +206,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
 
 /// HEAD's commit, or the finding that says why there is none.
 pub(crate) fn head_or_finding(ws: &WorkspaceRepo) -> Result<Head<'_>, Box<Finding>> {
-    crate::git::head_commit(&ws.repo).map_err(|e| Box::new(head_error_finding(&e)))
+    ws.head().map_err(|e| Box::new(head_error_finding(&e)))
 }
 
 fn head_error_finding(error: &HeadError) -> Finding {
