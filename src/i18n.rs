@@ -246,6 +246,15 @@ impl Tr {
     }
 }
 
+/// `1 commit`, `2 commits`: a count with the English noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// `tr!("English {x}", "한국어 {x}")` builds a [`Tr`]; both strings take `format!` arguments
 /// from the surrounding scope. The Korean text goes through [`particles`]: a particle marker
 /// right after a value (`{name}을(를)`) becomes the form for that value, and a particle
@@ -279,6 +288,13 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(count(0, "commit", "commits"), "0 commits");
+        assert_eq!(count(1, "commit", "commits"), "1 commit");
+        assert_eq!(count(2, "commit", "commits"), "2 commits");
+    }
 
     #[test]
     fn texts_compose_in_every_language() {

@@ -165,7 +165,7 @@ fn issue8_an_editable_torch_counts_as_listing_torch() {
     assert!(findings[0]["message"]
         .as_str()
         .unwrap()
-        .contains("1 packages"));
+        .contains("1 package,"));
 }
 
 #[test]

@@ -75,11 +75,16 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .collect();
     if findings.is_empty() {
         let n = params.questions.len();
+        let all = if n == 1 {
+            "the 1 question".to_string()
+        } else {
+            format!("all {n} questions")
+        };
         findings.push(
             Finding::pass(
                 Code::ChoicesOk,
                 tr!(
-                    "{rel}: all {n} questions answered well, each with a reason",
+                    "{rel}: {all} answered well, each with a reason",
                     "{rel}: {n}개 질문 모두 알맞게 답하고 이유를 썼습니다"
                 ),
             )
@@ -272,11 +277,12 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             if let (true, Err(why)) = (n >= min, prose) {
                 Some(at(not_prose(fail, key, reason.trim(), why), reason_at))
             } else if n < min {
+                let chars = crate::i18n::count(n, "character", "characters");
                 Some(at(
                     fail(
                         Code::ChoicesReasonTooShort,
                         tr!(
-                            "`{key}`: the reason has {n} characters; write at least {min}",
+                            "`{key}`: the reason has {chars}; write at least {min}",
                             "`{key}`: 이유가 {n}자입니다. {min}자 이상 쓰십시오"
                         ),
                     )
@@ -349,6 +355,21 @@ mod tests {
         std::fs::write(dir.path().join("answers/a.yaml"), text).unwrap();
         let ctx = CheckContext::new(dir.path(), true, None);
         run(&params(), &ctx)
+    }
+
+    /// English counts agree in number: "1 character", not "1 characters" (issue 9).
+    #[test]
+    fn issue9_a_one_character_reason_is_one_character() {
+        let f = run_text("data_exploration:\n  choice: jupyter\n  reason: x\n");
+        let too_short: Vec<String> = f
+            .iter()
+            .filter(|f| f.code == Code::ChoicesReasonTooShort)
+            .map(|f| f.message.get(crate::i18n::Lang::En).to_string())
+            .collect();
+        assert_eq!(
+            too_short,
+            ["`data_exploration`: the reason has 1 character; write at least 10"]
+        );
     }
 
     #[test]

@@ -11,8 +11,7 @@ use git2::{Commit, Delta, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::shared::{
-    append, detached_note, head_or_finding, location_note, plural, workspace_repo,
-    MAX_FINDINGS_PER_KIND,
+    append, detached_note, head_or_finding, location_note, workspace_repo, MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
 use crate::git::{shell_quote, short, tree_changes, Head, WorkspaceRepo};
@@ -172,7 +171,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     let mut findings = Vec::new();
     let min = params.min_commits;
     if count < min {
-        let has = plural(count, "commit", "commits");
+        let has = crate::i18n::count(count, "commit", "commits");
         findings.push(
             Finding::fail(Code::HistoryTooFewCommits, tr!(
                 "HEAD has {has}; this exercise needs at least {min}",
@@ -217,7 +216,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
     if total_empty > MAX_FINDINGS_PER_KIND {
         let more = total_empty - MAX_FINDINGS_PER_KIND;
-        let n = plural(more, "commit", "commits");
+        let n = crate::i18n::count(more, "commit", "commits");
         findings.push(Finding::fail(
             Code::HistoryEmptyMessage,
             tr!(
@@ -286,7 +285,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
 
     if findings.is_empty() {
-        let n = plural(count, "commit", "commits");
+        let n = crate::i18n::count(count, "commit", "commits");
         let mut message = tr!(
             "{n} reachable from HEAD (at least {min}), every one with a message",
             "HEAD에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"

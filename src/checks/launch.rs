@@ -220,10 +220,13 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
             "code that runs on import must not write into the workspace or read files elsewhere (such as your home folder); write logs and caches in functions you call yourself",
             "import 할 때 실행되는 코드는 작업 폴더에 쓰거나 다른 곳(홈 폴더 등)의 파일을 읽으면 안 됩니다. 로그와 캐시는 직접 호출하는 함수 안에서 쓰십시오"
         )),
-        Verdict::LeftRunning(n) => Finding::error(Code::SandboxLeftRunning, tr!(
-            "{py} left {n} processes running after it ended; they were stopped and this was not graded",
-            "{py}이(가) 끝난 뒤에도 프로세스 {n}개가 남아 있어 중단했습니다. 채점하지 못했습니다"
-        ))
-        .hint(on_import),
+        Verdict::LeftRunning(n) => {
+            let procs = crate::i18n::count(*n as usize, "process", "processes");
+            Finding::error(Code::SandboxLeftRunning, tr!(
+                "{py} left {procs} running after it ended; they were stopped and this was not graded",
+                "{py}이(가) 끝난 뒤에도 프로세스 {n}개가 남아 있어 중단했습니다. 채점하지 못했습니다"
+            ))
+            .hint(on_import)
+        }
     }
 }

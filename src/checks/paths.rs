@@ -86,10 +86,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
     if findings.is_empty() {
         let (nf, nd) = (params.files.len(), params.nonempty_dirs.len());
+        let files = crate::i18n::count(nf, "file", "files");
+        let folders = crate::i18n::count(nd, "non-empty folder", "non-empty folders");
         findings.push(Finding::pass(
             Code::PathsOk,
             tr!(
-                "{nf} files and {nd} non-empty folders are in place",
+                "{files} and {folders} are in place",
                 "파일 {nf}개와 비어 있지 않은 폴더 {nd}개가 모두 있습니다"
             ),
         ));

@@ -148,12 +148,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     if findings.iter().all(|f| f.status == Status::Skip) {
+        let counted = crate::i18n::count(packages, "package", "packages");
         findings.insert(
             0,
             Finding::pass(
                 Code::PackagesOk,
                 tr!(
-                    "{packages} packages under `{root}/`, each with `__init__.py`",
+                    "{counted} under `{root}/`, each with `__init__.py`",
                     "`{root}/` 아래 패키지 {packages}개, 모두 `__init__.py`가 있습니다"
                 ),
             )

@@ -232,9 +232,10 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         .len();
     let min = params.min_packages;
     if count < min {
+        let packages = crate::i18n::count(count, "distinct package", "distinct packages");
         findings.push(
             Finding::fail(Code::RequirementsTooFew, tr!(
-                "{file} lists {count} distinct packages; at least {min} are expected",
+                "{file} lists {packages}; at least {min} are expected",
                 "{file}에 서로 다른 패키지가 {count}개 있습니다. 적어도 {min}개가 필요합니다"
             ))
             .file_named(file)
@@ -251,10 +252,11 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         } else {
             tr!("", "")
         };
+        let packages = crate::i18n::count(count, "package", "packages");
         return vec![Finding::pass(
             Code::RequirementsOk,
             tr!(
-                "{file}: {count} packages, all valid{how}",
+                "{file}: {packages}, all valid{how}",
                 "{file}: 패키지 {count}개, 모두 올바름{how}";
                 how = how
             ),

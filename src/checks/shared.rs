@@ -282,15 +282,6 @@ pub(crate) fn pip_name(module: &str) -> &str {
     }
 }
 
-/// `1 commit`, `2 commits`: a count with the English noun in the right number.
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// Append `extra` after a space.
 pub(crate) fn append(message: &mut Tr, extra: &Tr) {
     message.append(" ", extra);
@@ -332,16 +323,4 @@ pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
         "write nested settings as indented `key: value` lines, and close every `[` and `{{` you open",
         "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으십시오"
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn english_counts_agree_in_number() {
-        assert_eq!(plural(0, "commit", "commits"), "0 commits");
-        assert_eq!(plural(1, "commit", "commits"), "1 commit");
-        assert_eq!(plural(2, "commit", "commits"), "2 commits");
-    }
 }

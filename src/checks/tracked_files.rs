@@ -12,8 +12,7 @@ use git2::{ObjectType, Oid, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
 use super::shared::{
-    append, detached_note, head_or_finding, location_note, plural, workspace_repo,
-    MAX_FINDINGS_PER_KIND,
+    append, detached_note, head_or_finding, location_note, workspace_repo, MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
 use crate::git::shell_quote;
@@ -137,7 +136,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = classify(params, &files);
     if findings.is_empty() {
         let n = files.len();
-        let tracks = plural(n, "file", "files");
+        let tracks = crate::i18n::count(n, "file", "files");
         let max = params.max_size_mb;
         let mut message = tr!(
             "HEAD tracks {tracks} and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
@@ -308,7 +307,7 @@ fn classify(params: &Params, files: &[Tracked]) -> Vec<Finding> {
     let total = in_dirs.len();
     for (dir, group) in in_dirs.iter().take(MAX_FINDINGS_PER_KIND) {
         let n = group.files.len();
-        let files_n = plural(n, "file", "files");
+        let files_n = crate::i18n::count(n, "file", "files");
         let are = if n == 1 { "is" } else { "are" };
         let example = &group.files[0].path;
         let d = dir.trim_end_matches('/');

@@ -150,9 +150,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
     if let Some(shard) = args.shard {
         subs = shard.select(subs);
         let (n, total) = (subs.len(), shard.count);
+        let in_shard = crate::i18n::count(n, "submission", "submissions");
         app.term.note(
             tr!(
-                "shard {shard}: {n} submissions of this batch (each goes to one of {total} shards by its name)",
+                "shard {shard}: {in_shard} of this batch (each goes to one of {total} shards by its name)",
                 "샤드 {shard}: 이 배치의 제출물 {n}개 (제출물은 이름에 따라 {total}개 샤드 중 하나로 갑니다)"
             )
             .get(lang),
@@ -252,17 +253,19 @@ pub fn write_reports(
 /// What the batch did, on stderr.
 fn batch_notes(term: &Term, total: usize, failed: usize, check_errors: usize, lang: Lang) {
     let graded_ok = total - failed;
+    let subs = crate::i18n::count(total, "submission", "submissions");
     term.note(
         tr!(
-            "graded {graded_ok} of {total} submissions",
+            "graded {graded_ok} of {subs}",
             "제출물 {total}개 중 {graded_ok}개를 채점했습니다"
         )
         .get(lang),
     );
     if failed > 0 {
+        let subs = crate::i18n::count(failed, "submission", "submissions");
         term.note(
             tr!(
-                "{failed} submissions could not be graded: see the `error` column",
+                "{subs} could not be graded: see the `error` column",
                 "제출물 {failed}개는 채점할 수 없었습니다: `error` 열을 보십시오"
             )
             .get(lang),

@@ -115,9 +115,11 @@ fn issue9_korean_messages_on_fixtures_attach_particles() {
 }
 
 /// An English sentence left in a Korean message: four or more English words in a row,
-/// outside code spans and outside parentheses (where pip's or YAML's original words may
-/// follow the Korean explanation).
+/// outside code spans, code lines (indented by two spaces: a command to copy) and
+/// parentheses (where pip's or YAML's original words may follow the Korean explanation).
 pub(crate) fn english_sentence(text: &str) -> Option<String> {
+    let prose: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
+    let text = prose.join("\n");
     let mut plain = String::new();
     let (mut code, mut depth) = (false, 0usize);
     for c in text.chars() {
@@ -153,6 +155,7 @@ fn english_sentences_are_found() {
     assert!(english_sentence("설정을 읽지 못합니다 (did not find expected key)").is_none());
     assert!(english_sentence("`git commit -m \"add the first file\"`을 실행하십시오").is_none());
     assert!(english_sentence("GitHub Actions는 단계마다").is_none());
+    assert!(english_sentence("만드십시오:\n  python -m pip install torch numpy").is_none());
 }
 
 /// Parser errors and other words from libraries are explained in Korean; the original may

@@ -213,13 +213,8 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
     let mut text = text.get(lang).to_string();
     let points = report.not_graded_points();
     if points > 0 {
-        text.push_str(
-            tr!(
-                " · {points} points not graded",
-                " · {points}점은 채점하지 않음"
-            )
-            .get(lang),
-        );
+        let pts = crate::i18n::count(points as usize, "point", "points");
+        text.push_str(tr!(" · {pts} not graded", " · {points}점은 채점하지 않음").get(lang));
     }
     if report.exit_code() == crate::exit::Code::CheckError {
         text.push_str(
