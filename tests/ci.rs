@@ -165,11 +165,53 @@ fn run_script(dir: &std::path::Path, script: &str, env: &[(&str, String)]) -> st
         "COURSE_DIR",
         "SLURM_ARRAY_TASK_ID",
         "JOB_COMPLETION_INDEX",
+        "CI_NODE_INDEX",
     ] {
         cmd.env_remove(var);
     }
     cmd.envs(env.iter().map(|(k, v)| (k, v)));
     cmd.output().unwrap()
+}
+
+/// A temp folder with a class in `submissions/` and the file `course ci init ARGS` wrote there.
+fn class_with(args: &[&str]) -> tempfile::TempDir {
+    let tmp = tempdir();
+    class(tmp.path());
+    course_in(tmp.path())
+        .args(["ci", "init"])
+        .args(args)
+        .assert()
+        .code(0);
+    tmp
+}
+
+/// Run `script` in `dir` once per value of the engine's index variable `var`; each succeeds.
+fn run_each(
+    dir: &std::path::Path,
+    script: &str,
+    var: &str,
+    indices: std::ops::RangeInclusive<u32>,
+) {
+    for index in indices {
+        let out = run_script(dir, script, &[(var, index.to_string())]);
+        assert!(
+            out.status.success(),
+            "{var}={index}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// The template's merge command, run in `dir`, writes the gradebook one unsharded run writes.
+fn merges_to_the_whole_class(dir: &std::path::Path, merge: &str) {
+    let out = run_script(dir, merge, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(dir.join("grades.csv")).unwrap();
+    assert_eq!(merged, whole(dir));
 }
 
 /// The gradebook one unsharded run writes for `root/submissions`.
@@ -184,30 +226,14 @@ fn whole(root: &std::path::Path) -> String {
 
 #[test]
 fn issue11_slurm_array_runs_every_shard_and_merges_to_the_whole_class() {
-    let tmp = tempdir();
-    class(tmp.path());
-    course_in(tmp.path())
-        .args(["ci", "init", "--slurm", "--shards", "3"])
-        .assert()
-        .code(0);
+    let tmp = class_with(&["--slurm", "--shards", "3"]);
     let script = std::fs::read_to_string(tmp.path().join("grade-class.sbatch")).unwrap();
     // Without Slurm's variable it stops and says why.
     let out = run_script(tmp.path(), &script, &[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("SLURM_ARRAY_TASK_ID"));
-    for i in 1..=3 {
-        let out = run_script(
-            tmp.path(),
-            &script,
-            &[("SLURM_ARRAY_TASK_ID", i.to_string())],
-        );
-        assert!(
-            out.status.success(),
-            "{i}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(tmp.path().join(format!("parts/part-{i}.json")).is_file());
-    }
+    run_each(tmp.path(), &script, "SLURM_ARRAY_TASK_ID", 1..=3);
+    assert!((1..=3).all(|i| tmp.path().join(format!("parts/part-{i}.json")).is_file()));
     let merge = script
         .lines()
         .find_map(|l| {
@@ -215,42 +241,19 @@ fn issue11_slurm_array_runs_every_shard_and_merges_to_the_whole_class() {
                 .map(|(_, m)| m.trim_end_matches('\''))
         })
         .expect("the merge command in the header");
-    let out = run_script(tmp.path(), merge, &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let merged = std::fs::read_to_string(tmp.path().join("grades.csv")).unwrap();
-    assert_eq!(merged, whole(tmp.path()));
+    merges_to_the_whole_class(tmp.path(), merge);
     assert!(tmp.path().join("class.html").is_file());
 }
 
 #[test]
 fn issue11_kubernetes_indexed_job_maps_index_0_to_shard_1() {
-    let tmp = tempdir();
-    class(tmp.path());
-    course_in(tmp.path())
-        .args(["ci", "init", "--kubernetes", "--shards", "4"])
-        .assert()
-        .code(0);
+    let tmp = class_with(&["--kubernetes", "--shards", "4"]);
     let v = yaml(&tmp.path().join("grade-class-job.yaml"));
     let container = &v["spec"]["template"]["spec"]["containers"][0];
     let script = container["args"][0].as_str().unwrap();
     // The container runs in workingDir; here, the temp folder stands for the volume.
     assert_eq!(container["workingDir"], "/work");
-    for index in 0..4 {
-        let out = run_script(
-            tmp.path(),
-            script,
-            &[("JOB_COMPLETION_INDEX", index.to_string())],
-        );
-        assert!(
-            out.status.success(),
-            "{index}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    run_each(tmp.path(), script, "JOB_COMPLETION_INDEX", 0..=3);
     let parts: Vec<String> = (1..=4).map(|i| format!("parts/part-{i}.json")).collect();
     assert!(
         parts.iter().all(|p| tmp.path().join(p).is_file()),
@@ -270,12 +273,13 @@ fn issue11_kubernetes_indexed_job_maps_index_0_to_shard_1() {
 }
 
 #[test]
-fn slurm_and_kubernetes_need_shards_and_gitlab_has_no_class_template() {
+fn slurm_and_kubernetes_need_shards_and_engine_limits_are_usage_errors() {
     let tmp = tempdir();
     for args in [
         &["ci", "init", "--slurm"][..],
         &["ci", "init", "--kubernetes"],
-        &["ci", "init", "--gitlab", "--shards", "2"],
+        &["ci", "init", "--gitlab", "--shards", "1"],
+        &["ci", "init", "--gitlab", "--shards", "201"],
         &["ci", "init", "--github", "--shards", "300"],
         &["ci", "init", "--github", "--shards", "0"],
     ] {
@@ -313,4 +317,22 @@ fn issue11_ci_init_follows_the_saved_language_like_every_command() {
     assert!(err.contains("썼습니다"), "{err}");
     let text = std::fs::read_to_string(tmp.path().join(".github/workflows/grade.yml")).unwrap();
     assert!(text.contains("COURSE_LANG: ko"));
+}
+
+#[test]
+fn issue11_gitlab_parallel_jobs_grade_every_shard() {
+    let tmp = class_with(&["--gitlab", "--shards", "3"]);
+    let v = yaml(&tmp.path().join(".gitlab-ci.yml"));
+    assert_eq!(v["grade"]["parallel"], 3);
+    let script = v["grade"]["script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .find(|l| l.contains("CI_NODE_INDEX"))
+        .unwrap()
+        .to_string();
+    run_each(tmp.path(), &script, "CI_NODE_INDEX", 1..=3);
+    let merge = v["merge"]["script"].as_sequence().unwrap().last().unwrap();
+    merges_to_the_whole_class(tmp.path(), merge.as_str().unwrap());
 }

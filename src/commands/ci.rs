@@ -4,7 +4,8 @@
 //! Without `--shards` (GitHub, GitLab): a workflow that grades every push of the student
 //! repository it lives in (`ci/push.rs`), with `course` built once per course version and
 //! cached. With `--shards N` (GitHub, Slurm, Kubernetes): a job that grades a whole class in
-//! `submissions/` in N shards on that engine and merges the gradebooks (`ci/shards.rs`).
+//! `submissions/` in N shards on that engine and merges the gradebooks (`ci/shards.rs`);
+//! `--gitlab --shards N` writes a class pipeline with `parallel: N` into `.gitlab-ci.yml`.
 //!
 //! The target folder is `--workspace DIR` or the current folder. The file is printed before
 //! it is written, never replaces an existing file without `--force`, and is written
@@ -51,6 +52,8 @@ pub const KUBERNETES_PATH: &str = "grade-class-job.yaml";
 
 /// GitHub runs at most 256 jobs of one matrix.
 const GITHUB_MAX_SHARDS: u32 = 256;
+/// GitLab's `parallel:` takes 2 to 200.
+const GITLAB_MAX_SHARDS: u32 = 200;
 
 pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
     let root: PathBuf = match &global.workspace {
@@ -96,13 +99,14 @@ fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'sta
             .get(lang),
         )),
         (Some(n), true, _) => Ok((GITHUB_CLASS_PATH, shards::github(n, exec, asked))),
-        (Some(_), _, true) => Err(usage(
+        (Some(n), _, true) if !(2..=GITLAB_MAX_SHARDS).contains(&n) => Err(usage(
             tr!(
-                "--gitlab grades each push of one repository; for a class in shards use --github, --slurm or --kubernetes with --shards N",
-                "--gitlab은 저장소 하나의 푸시마다 채점합니다. 반 전체를 샤드로 나눠 채점하려면 --shards N과 함께 --github, --slurm, --kubernetes 중 하나를 쓰십시오"
+                "--shards {n}: GitLab's parallel runs 2 to {GITLAB_MAX_SHARDS} jobs; choose N in that range",
+                "--shards {n}: GitLab의 parallel은 작업을 2개부터 {GITLAB_MAX_SHARDS}개까지 실행합니다. 그 범위에서 N을 고르십시오"
             )
             .get(lang),
         )),
+        (Some(n), _, true) => Ok((GITLAB_PATH, shards::gitlab(n, exec, asked))),
         (Some(n), _, _) if p.slurm => Ok((SLURM_PATH, shards::slurm(n, exec, asked))),
         (Some(n), _, _) => Ok((KUBERNETES_PATH, shards::kubernetes(n, exec, asked))),
         (None, _, _) => Err(usage(

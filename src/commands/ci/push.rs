@@ -92,6 +92,24 @@ jobs:
     )
 }
 
+/// The GitLab job's `cache:` for the built `course` (indented for a job).
+pub const GITLAB_CACHE: &str =
+    "  # course is built once per course version and kept in the cache with its commit beside it
+  # (under .course/, which the checks never look into).
+  cache:
+    key: course-bin
+    paths:
+      - .course/ci-bin/
+";
+
+/// The GitLab script lines that put `course`, built once per course version, on the PATH.
+pub fn gitlab_install() -> &'static str {
+    "    - rev=$(git ls-remote \"$COURSE_REPO\" HEAD | cut -f1)
+    - if [ \"$(cat .course/ci-bin/rev 2>/dev/null)\" != \"$rev\" ]; then cargo install --locked --git \"$COURSE_REPO\" --rev \"$rev\" --root .course/ci-bin --force course && echo \"$rev\" > .course/ci-bin/rev; fi
+    - export PATH=\"$PWD/.course/ci-bin/bin:$PATH\"
+"
+}
+
 /// `.gitlab-ci.yml`.
 pub fn gitlab_ci(with_env: bool, lang: Option<Lang>) -> String {
     let (image, env_lines, exec) = if with_env {
@@ -107,7 +125,7 @@ pub fn gitlab_ci(with_env: bool, lang: Option<Lang>) -> String {
     } else {
         ("rust:latest", "", "")
     };
-    let lang = lang_env(lang, "  ");
+    let (lang, install, cache) = (lang_env(lang, "  "), gitlab_install(), GITLAB_CACHE);
     format!(
         "# Grades every push with `course` (written by `course ci init --gitlab`).
 variables:
@@ -119,17 +137,8 @@ variables:
 {lang}
 grade:
   image: {image}
-  # course is built once per course version and kept in the cache with its commit beside it
-  # (under .course/, which the checks never look into).
-  cache:
-    key: course-bin
-    paths:
-      - .course/ci-bin/
-  script:
-{env_lines}    - rev=$(git ls-remote \"$COURSE_REPO\" HEAD | cut -f1)
-    - if [ \"$(cat .course/ci-bin/rev 2>/dev/null)\" != \"$rev\" ]; then cargo install --locked --git \"$COURSE_REPO\" --rev \"$rev\" --root .course/ci-bin --force course && echo \"$rev\" > .course/ci-bin/rev; fi
-    - export PATH=\"$PWD/.course/ci-bin/bin:$PATH\"
-    # The JUnit file is written whatever the result; the text run decides the job's status.
+{cache}  script:
+{env_lines}{install}    # The JUnit file is written whatever the result; the text run decides the job's status.
     - course grade --workspace . --format junit{exec} --output {JUNIT_FILE} || true
     - course grade --workspace . --format text{exec}
   artifacts:

@@ -4,13 +4,15 @@
 //! - GitHub Actions: a matrix job per shard (`matrix.shard`, 1..N), then a merge job;
 //! - Slurm: a job array `--array=1-N` (`$SLURM_ARRAY_TASK_ID` is the shard), merged by a job
 //!   that depends on the array;
-//! - Kubernetes: an Indexed Job (`$JOB_COMPLETION_INDEX`, 0-based: shard = index + 1).
+//! - Kubernetes: an Indexed Job (`$JOB_COMPLETION_INDEX`, 0-based: shard = index + 1);
+//! - GitLab CI: a job with `parallel: N` (`$CI_NODE_INDEX`, 1..N), then a merge stage.
 //!
 //! Every shard writes `parts/part-I.json`; `course gradebook merge` joins them into
 //! `grades.csv` and the class report. Exit 3 of a shard (some submission could not be graded:
 //! its row is in the part) is not a failure of the shard.
 
-use super::push::{github_env, github_install};
+use super::push::{github_env, github_install, gitlab_install, GITLAB_CACHE};
+use super::{lang_env, REPO_PLACEHOLDER};
 use crate::i18n::Lang;
 
 /// The folder of submissions the templates grade (one folder per student).
@@ -194,6 +196,50 @@ spec:
           persistentVolumeClaim:
             # TODO: a ReadWriteMany volume holding {SUBMISSIONS}/; the parts are written to parts/.
             claimName: course-grading
+"
+    )
+}
+
+/// `.gitlab-ci.yml` for a class: `parallel: N` (GitLab allows 2 to 200).
+pub fn gitlab(n: u32, exec: bool, lang: Option<Lang>) -> String {
+    let grade = grade_lines(n, exec, "\"$(nproc)\"");
+    let grade = indent(
+        &format!("# GitLab's node index runs 1..{n}: it is the shard.\nshard=\"$CI_NODE_INDEX\"\n{grade}"),
+        "      ",
+    );
+    let (lang, install, merge) = (lang_env(lang, "  "), gitlab_install(), merge_line());
+    format!(
+        "# Grades the class in {SUBMISSIONS}/ (one folder per student) in {n} parallel jobs, then merges
+# the gradebooks (written by `course ci init --gitlab --shards {n}`).
+variables:
+  # TODO: set your course repository (course is installed from git, not crates.io).
+  COURSE_REPO: {REPO_PLACEHOLDER}
+{lang}
+stages: [grade, merge]
+
+grade:
+  stage: grade
+  image: rust:latest
+  parallel: {n}
+{GITLAB_CACHE}  script:
+{install}    - |
+{grade}  artifacts:
+    when: always
+    paths:
+      - parts/
+
+merge:
+  stage: merge
+  image: rust:latest
+  # Also after a failed shard: the merge then names the shard that is missing.
+  when: always
+{GITLAB_CACHE}  script:
+{install}    - {merge}
+  artifacts:
+    when: always
+    paths:
+      - grades.csv
+      - class.html
 "
     )
 }

@@ -193,3 +193,26 @@ fn kubernetes_indexed_job_maps_the_0_based_index() {
     assert!(script.contains("--shard \"$shard/7\""));
     parses_as_shell(script);
 }
+
+#[test]
+fn gitlab_class_pipeline_runs_parallel_jobs_then_merges() {
+    let v = yaml(&shards::gitlab(6, false, None));
+    assert_eq!(v["variables"]["COURSE_REPO"], REPO_PLACEHOLDER);
+    assert_eq!(v["grade"]["parallel"], 6);
+    assert_eq!(v["merge"]["when"], "always");
+    let lines = |job: &str| -> Vec<String> {
+        v[job]["script"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_string())
+            .collect()
+    };
+    let grade = lines("grade").join("\n");
+    assert!(grade.contains("shard=\"$CI_NODE_INDEX\""), "{grade}");
+    assert!(grade.contains("--shard \"$shard/6\""));
+    parses_as_shell(&grade);
+    let merge = lines("merge").join("\n");
+    assert!(merge.contains("course gradebook merge parts/part-*.json"));
+    parses_as_shell(&merge);
+}
