@@ -371,6 +371,12 @@ pub struct GradeArgs {
     /// The longest one git clone or fetch of --roster may take, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300, requires = "roster")]
     pub clone_timeout: u64,
+    /// With --format canvas|moodle: map the course's score onto an assignment worth N points.
+    #[arg(long, value_name = "N", value_parser = parse_points)]
+    pub points: Option<f64>,
+    /// With --format canvas|moodle: the assignment column's name [default: the course's title].
+    #[arg(long, value_name = "NAME")]
+    pub assignment: Option<String>,
     /// Parallel jobs for --batch and --roster [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -382,6 +388,15 @@ pub struct GradeArgs {
     /// may be given twice.
     #[arg(long, value_name = "FILE", requires = "many")]
     pub report: Vec<PathBuf>,
+}
+
+fn parse_points(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if p.is_finite() && p > 0.0 => Ok(p),
+        _ => Err(format!(
+            "`{s}` is not a number of points above 0 (e.g. --points 10)"
+        )),
+    }
 }
 
 fn parse_shard(s: &str) -> Result<crate::grading::shard::Shard, String> {

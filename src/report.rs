@@ -13,6 +13,7 @@ pub mod gradebook;
 pub mod gradescope;
 pub mod json;
 pub mod junit;
+pub mod lms;
 pub mod merge;
 pub mod step_summary;
 pub mod text;

@@ -256,3 +256,73 @@ fn issue11_shards_of_a_roster_clone_only_their_share() {
     all.sort();
     assert_eq!(all, ["s1", "s2", "s3", "s4", "s5"]);
 }
+
+#[test]
+fn issue11_canvas_and_moodle_gradebooks_have_their_import_columns() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    let class = root.join("class");
+    write(&class, "kim/done.txt", "done\n");
+    write(&class, "lee/README.md", "no done.txt\n");
+    write(&class, "park", "a file, not a folder\n");
+    let book = |format: &str, extra: &[&str]| {
+        let a = course()
+            .arg("--course")
+            .arg(&c)
+            .args(["grade", "--batch"])
+            .arg(&class)
+            .args(["--format", format])
+            .args(extra)
+            .assert()
+            .code(3);
+        let text = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+        course::csvfile::parse(&text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.fields)
+            .collect::<Vec<_>>()
+    };
+    let canvas = book("canvas", &["--points", "5", "--assignment", "HW 1 (123)"]);
+    assert_eq!(
+        canvas[0],
+        [
+            "Student",
+            "ID",
+            "SIS User ID",
+            "SIS Login ID",
+            "Section",
+            "HW 1 (123)"
+        ]
+    );
+    assert_eq!(canvas[1], ["kim", "", "", "kim", "", "5"]);
+    assert_eq!(canvas[2], ["lee", "", "", "lee", "", "0"]);
+    assert_eq!(
+        canvas[3],
+        ["park", "", "", "park", "", ""],
+        "not gradable, not 0"
+    );
+    let moodle = book("moodle", &[]);
+    assert_eq!(
+        moodle[0],
+        ["Username", "T", "Feedback"],
+        "named after the course"
+    );
+    assert_eq!(moodle[1], ["kim", "20", ""]);
+    assert_eq!(moodle[2][..2], ["lee", "0"]);
+    assert_eq!(moodle[3][..2], ["park", ""]);
+    assert!(
+        moodle[3][2].contains("[submission/not-a-folder]"),
+        "{:?}",
+        moodle[3]
+    );
+    // --points must be a number of points.
+    course()
+        .arg("--course")
+        .arg(&c)
+        .args(["grade", "--batch"])
+        .arg(&class)
+        .args(["--format", "canvas", "--points", "-3"])
+        .assert()
+        .code(2);
+}

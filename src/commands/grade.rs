@@ -24,6 +24,7 @@ use crate::grading::roster;
 use crate::grading::submission::{self, OpenOptions, Submission};
 use crate::i18n::Lang;
 use crate::report::format::Format;
+use crate::report::lms::{self, Lms};
 use crate::report::{class, gradebook, Report};
 use crate::terminal::{Counter, Spinner, Term};
 use crate::tr;
@@ -129,17 +130,26 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<Submission>> {
     Ok(subs)
 }
 
+/// The kind of gradebook a batch writes.
+enum Book {
+    Csv,
+    Json,
+    Lms(Lms),
+}
+
 fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<Code> {
     let lang = app.lang;
-    let json = match args.format {
-        Format::Text | Format::Csv => false,
-        Format::Json => true,
+    let kind = match args.format {
+        Format::Text | Format::Csv => Book::Csv,
+        Format::Json => Book::Json,
+        Format::Canvas => Book::Lms(Lms::Canvas),
+        Format::Moodle => Book::Lms(Lms::Moodle),
         other => {
             let name = format!("{other:?}").to_lowercase();
             return Err(usage(
                 tr!(
-                    "--batch writes a gradebook as csv or json, not {name}; use --format csv (the default) or --format json",
-                    "--batch는 성적표를 csv나 json으로만 씁니다 ({name}은(는) 안 됨). --format csv (기본값) 또는 --format json을 쓰십시오"
+                    "--batch and --roster write a gradebook as csv, json, canvas or moodle, not {name}; use --format csv (the default)",
+                    "--batch와 --roster는 성적표를 csv, json, canvas, moodle로만 씁니다 ({name}은(는) 안 됨). --format csv (기본값)를 쓰십시오"
                 )
                 .get(lang),
             ));
@@ -178,10 +188,14 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
         .context("cannot start worker threads")?;
     drop(counter);
     let meta = gradebook::Meta::of(course, args.shard);
-    let out = if json {
-        gradebook::render_json(&meta, &graded)
-    } else {
-        gradebook::render_csv(&meta, &graded)
+    let out = match kind {
+        Book::Json => gradebook::render_json(&meta, &graded),
+        Book::Csv => gradebook::render_csv(&meta, &graded),
+        Book::Lms(lms) => {
+            let title = course.title.get(lang).to_string();
+            let assignment = args.assignment.clone().unwrap_or(title);
+            lms::render(lms, &assignment, args.points, &graded)
+        }
     };
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())?,

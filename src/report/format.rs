@@ -25,6 +25,10 @@ pub enum Format {
     Github,
     /// One gradebook row.
     Csv,
+    /// A gradebook Canvas imports (Grades > Import).
+    Canvas,
+    /// A gradebook Moodle imports (Import > CSV file).
+    Moodle,
 }
 
 /// What a printer made of a report.
@@ -74,6 +78,8 @@ impl Format {
             Format::Gradescope => Box::new(Localised(settings.lang, gradescope::render)),
             Format::Github => Box::new(GithubPrinter(settings.lang)),
             Format::Csv => Box::new(CsvPrinter),
+            Format::Canvas => Box::new(LmsPrinter(super::lms::Lms::Canvas)),
+            Format::Moodle => Box::new(LmsPrinter(super::lms::Lms::Moodle)),
         }
     }
 }
@@ -117,23 +123,41 @@ impl Printer for GithubPrinter {
     }
 }
 
+/// A single workspace's row in a gradebook: named after its folder.
+fn row_name(report: &Report) -> String {
+    std::path::Path::new(&report.workspace)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| report.workspace.clone())
+}
+
 /// The workspace as one gradebook row, named after its folder, with a column per exercise
 /// in the report.
 struct CsvPrinter;
 
 impl Printer for CsvPrinter {
     fn print(&self, report: &Report) -> Printed {
-        let path = std::path::Path::new(&report.workspace);
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| report.workspace.clone());
+        let name = row_name(report);
         let ids: Vec<&str> = report.exercises.iter().map(|e| e.id.as_str()).collect();
         let row = csv::Row {
             submission: &name,
             outcome: Ok(report),
         };
         csv::render(&ids, &[row], &[]).into()
+    }
+}
+
+/// The workspace as one row of an LMS gradebook, with the score as it is (`--points` maps
+/// a batch's scores; the assignment column is named after the course).
+struct LmsPrinter(super::lms::Lms);
+
+impl Printer for LmsPrinter {
+    fn print(&self, report: &Report) -> Printed {
+        let graded = [crate::grading::batch::Graded {
+            submission: row_name(report),
+            outcome: Ok(report.clone()),
+        }];
+        super::lms::render(self.0, &report.course, None, &graded).into()
     }
 }
 
