@@ -304,3 +304,42 @@ fn issue10_doctor_on_a_real_terminal_sees_its_width_and_colour() {
         "{screen}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn issue10_doctor_does_not_wait_for_a_python3_that_hangs() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = init_workspace("en");
+    let bin = tempdir();
+    let fake = write(bin.path(), "python3", "#!/bin/sh\nsleep 60\n");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let start = std::time::Instant::now();
+    let (code, doc) = doctor(ws.path(), &[], &[("PATH", &path)]);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(40),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(code, 1);
+    let problem = doc["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "python3/not-working")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("did not finish in 10 s"),
+        "{problem}"
+    );
+    let python = &doc["programs"][0];
+    assert_eq!(python["name"], "python3");
+    assert_eq!(python["path"], fake.display().to_string());
+}

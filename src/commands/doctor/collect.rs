@@ -12,8 +12,11 @@ use crate::checks::Check;
 use crate::python::{EnvKind, EnvLookup, FoundBy};
 use crate::tr;
 
-/// `--version` of python3 and git answers in milliseconds; conda can take seconds to start.
-const VERSION_TIMEOUT: Duration = Duration::from_secs(30);
+/// `--version` of python3 and git answers in milliseconds: a program that takes longer than
+/// this is reported as not working rather than waited for.
+const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
+/// conda is a Python program with many imports and can take seconds to start.
+const CONDA_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn collect(app: &mut App) -> Doctor {
     let mut problems = Vec::new();
@@ -168,9 +171,14 @@ fn programs(app: &App, problems: &mut Vec<Problem>) -> Vec<Program> {
     ];
     let mut out = Vec::new();
     for (name, path) in found {
-        let version = path
-            .as_deref()
-            .map(|p| crate::process::version_of(p, VERSION_TIMEOUT));
+        let version = path.as_deref().map(|p| {
+            let timeout = if name == "conda" {
+                CONDA_TIMEOUT
+            } else {
+                VERSION_TIMEOUT
+            };
+            crate::process::version_of(p, timeout)
+        });
         let error = match (&path, &version) {
             (None, _) => Some("not found on PATH".to_string()),
             (Some(_), Some(Err(e))) => Some(e.clone()),
