@@ -35,6 +35,7 @@ impl App {
             _ => State::default(),
         };
         let lang = resolve_lang(global.lang, &state, &course);
+        crate::exit::set_lang(lang);
         let term = global.term();
         Ok(App {
             global,

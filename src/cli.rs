@@ -462,6 +462,9 @@ pub fn parse() -> Result<Cli, ExitCode> {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help_lang(&args);
+    // Until a command decides its language (the course's default may differ), errors follow
+    // the same rule as `--help`.
+    crate::exit::set_lang(lang);
     let mut cmd = Cli::command();
     if lang == Lang::Ko {
         cmd.build();

@@ -50,20 +50,44 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     .into()
 }
 
-/// Print an error chain as `error: outer: inner` with `show` (which wraps it to the width and
-/// writes it to stderr) and pick its exit code.
+/// The language of the run once it is known (0: not yet, else 1 + the index in `Lang::ALL`),
+/// so that the `error:` prefix matches the message after it (issue 9).
+static LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Remember the language messages are written in (called when the run's language is decided).
+pub fn set_lang(lang: crate::i18n::Lang) {
+    let i = crate::i18n::Lang::ALL
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or(0);
+    LANG.store(i as u8 + 1, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn lang() -> crate::i18n::Lang {
+    match LANG.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => crate::i18n::Lang::En,
+        n => crate::i18n::Lang::ALL[usize::from(n - 1).min(crate::i18n::Lang::ALL.len() - 1)],
+    }
+}
+
+/// Print an error chain as `error: outer: inner` (`오류:` in Korean) with `show` (which wraps
+/// it to the width and writes it to stderr) and pick its exit code.
 pub fn report_error(err: &anyhow::Error, show: impl FnOnce(&str)) -> ExitCode {
     let code = err
         .chain()
         .find_map(|e| e.downcast_ref::<UserError>())
         .map_or(Code::Usage, |e| e.code);
+    let (error, caused_by) = match lang() {
+        crate::i18n::Lang::Ko => ("오류", "원인"),
+        crate::i18n::Lang::En => ("error", "caused by"),
+    };
     let mut text = String::new();
     for (i, cause) in err.chain().enumerate() {
         if i > 0 {
-            text.push_str("\n  caused by: ");
+            text.push_str(&format!("\n  {caused_by}: "));
         }
         text.push_str(&cause.to_string());
     }
-    show(&format!("error: {text}"));
+    show(&format!("{error}: {text}"));
     code.into()
 }

@@ -638,3 +638,18 @@ fn issue9_usage_errors_are_korean_under_lang_ko_and_a_korean_locale() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("error: unexpected argument"), "{err}");
 }
+
+/// A command's error in Korean starts `오류:`, not `error:` (issue 9).
+#[test]
+fn issue9_command_errors_have_a_korean_prefix() {
+    let dir = tempdir();
+    for (lang, prefix) in [("ko", "오류: "), ("en", "error: ")] {
+        let out = course_in(dir.path())
+            .args(["--lang", lang, "--no-pager", "skip", "no-such-exercise"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with(prefix), "{err}");
+    }
+}

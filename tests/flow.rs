@@ -355,3 +355,40 @@ fn issue9_a_fresh_learner_goes_from_init_to_the_end_by_copying_the_lessons() {
         ]
     );
 }
+
+/// A fresh learner is not told the same thing twice (issue 9): the exercise page says how to
+/// check once (its footer; the prompt no longer repeats it), and a lesson's pointer to its
+/// exercise leaves the exercise's instructions to the exercise.
+#[test]
+fn issue9_the_exercise_page_says_how_to_check_once() {
+    for lang in ["ko", "en"] {
+        let ws = tempdir();
+        course_in(ws.path())
+            .args(["init", "--lang", lang])
+            .assert()
+            .success();
+        let mut pages = Vec::new();
+        for _ in 0..3 {
+            let out = course_in(ws.path())
+                .args(["--no-pager", "--width", "200", "next"])
+                .output()
+                .unwrap();
+            pages.push(String::from_utf8(out.stdout).unwrap());
+        }
+        let exercise = &pages[2];
+        assert_eq!(
+            exercise.matches("course check requirements").count(),
+            1,
+            "{exercise}"
+        );
+        for lesson in ["environments", "jupyter", "structure", "git"] {
+            let out = course_in(ws.path())
+                .args(["--no-pager", "--width", "200", "lesson", lesson])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(!text.contains("course check "), "{lesson}: {text}");
+            assert!(!text.contains("course answer "), "{lesson}: {text}");
+        }
+    }
+}
