@@ -161,7 +161,7 @@ pub enum Command {
             course grade --roster roster.csv --clones clones/ --output grades.csv\n\n\
             Without --exec nothing from the submission is executed: checks that would run its Python are skipped.\n\
             --batch grades each folder in DIR (hidden ones skipped) and writes a gradebook: CSV \
-            (submission,score,max_score,<exercise>...,error,course,course_version,shard) or, with --format json, one course-gradebook/1 document.\n\n\
+            (columns submission, score, max_score, <exercise>..., error, course, course_version, shard) or, with --format json, one course-gradebook/1 document.\n\n\
             Exit codes: 0 all passed, 1 some failed, 2 usage or course-file error, 3 a check could not run.\n\
             With --batch: 0 the batch was graded (whatever the scores), 2 usage error, 3 some submission \
             could not be graded or had a check that could not run (its row is still written)."
@@ -475,11 +475,19 @@ pub fn parse() -> Result<Cli, ExitCode> {
         .and_then(|m| Cli::from_arg_matches(&m));
     result.map_err(|e| {
         let e = e.format(&mut cmd);
-        match korean::error_text(&e).filter(|_| lang == Lang::Ko) {
-            Some(text) => eprint!("{text}"),
-            None => {
-                let _ = e.print();
-            }
+        // Help and errors fit the width like every other output: clap wraps descriptions but
+        // not a long usage line. `--width` is not parsed yet: the terminal's, or COLUMNS.
+        let term = crate::terminal::Term::detect(crate::terminal::Asked::default());
+        let text = match korean::error_text(&e).filter(|_| lang == Lang::Ko) {
+            Some(text) => text,
+            None if term.color => e.render().ansi().to_string(),
+            None => e.render().to_string(),
+        };
+        let text = crate::terminal::fit(&text, term.width);
+        if e.use_stderr() {
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+        } else {
+            let _ = crate::terminal::print(&text);
         }
         ExitCode::from(e.exit_code() as u8)
     })

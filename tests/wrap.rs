@@ -1,7 +1,8 @@
 //! Issue 9, "everything wrapped to the width": every command's output for people (check on
 //! failing and passing workspaces, next on a lesson, an exercise and the end of the course,
 //! hint, list, skip, doctor, the home screen, first-run notes, errors, watch's screen, the answer
-//! command's prompts and preview, the notes of `course grade` and `--batch`), in Korean and
+//! command's prompts and preview, the notes of `course grade` and `--batch`, `--help` and usage
+//! errors), in Korean and
 //! English, at 60, 80, 100 and 140 columns, through the built binary.
 //!
 //! Each output is held against three rules: no line is wider than the width (display width,
@@ -233,6 +234,16 @@ fn issue9_first_run_answer_and_grading_notes_fit_60_to_140_columns() {
     assert_all_widths(dir, &["next"], None, nothing);
     assert_all_widths(dir, &[], None, nothing);
     assert_all_widths(dir, &["list"], None, nothing);
+    // clap's help and usage errors (clap wraps them itself; its `unicode` feature makes it
+    // count Hangul as two columns).
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["grade", "--help"],
+        &["chek"],
+    ] {
+        assert_all_widths(dir, args, None, nothing);
+    }
     assert_all_widths(dir, &["init"], None, |d: &Path| {
         std::fs::remove_dir_all(d.join(".course")).unwrap();
     });
