@@ -246,4 +246,19 @@ mod tests {
             error(3)
         );
     }
+
+    #[test]
+    fn gradebook_rows_read_back_with_their_codes() {
+        let row = r#"{"submission":"bob","report":null,"error":"not a folder","error_code":"submission/not-a-folder"}"#;
+        let g: Graded<serde_json::Value> = serde_json::from_str(row).unwrap();
+        let why = g.outcome.unwrap_err();
+        assert_eq!(
+            (why.code, why.message.as_str()),
+            (submission::NOT_A_FOLDER, "not a folder")
+        );
+        // A code this version does not know: the part came from another version of course.
+        let row = row.replace("submission/not-a-folder", "submission/from-the-future");
+        let err = serde_json::from_str::<Graded<serde_json::Value>>(&row).unwrap_err();
+        assert!(err.to_string().contains("unknown error_code"), "{err}");
+    }
 }
