@@ -116,10 +116,20 @@ impl App {
     /// Run the checks of the given exercises in the workspace (executing workspace code is
     /// allowed: this is the learner's own folder).
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
+        self.check_with(ids, true)
+    }
+
+    /// [`App::check_exercises`] without the spinner on stderr: for a full-screen view that
+    /// says itself that a check runs (a spinner would draw over it).
+    pub fn check_quietly(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
+        self.check_with(ids, false)
+    }
+
+    fn check_with(&self, ids: &[String], spinner: bool) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
         let mut ctx =
             CheckContext::new(&ws.root, true, ws.cache_dir()?).with_sandbox(self.sandbox()?);
-        if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term) {
+        if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term).filter(|_| spinner) {
             ctx = ctx.with_progress(spinner);
         }
         Ok(self

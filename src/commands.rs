@@ -8,6 +8,7 @@ pub mod edit;
 pub mod grade;
 pub mod gradebook;
 pub mod hint;
+pub mod home;
 pub mod init;
 pub mod lesson;
 pub mod list;

@@ -14,7 +14,7 @@ use crossterm::{cursor, queue, style, terminal};
 use crate::render::strip_ansi;
 use crate::render::text::char_width;
 pub use crate::terminal::keys::Key;
-use crate::terminal::keys::{read_key, Raw};
+use crate::terminal::keys::{edit_line, read_key, Raw, Typed};
 
 /// What the caller should do after a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +62,14 @@ impl Pager {
             input: None,
             query: None,
             message: None,
+        }
+    }
+
+    /// Search for `query` as `/` does (from the top visible line).
+    pub fn find(&mut self, query: &str) {
+        if !query.is_empty() {
+            self.query = Some(query.to_lowercase());
+            self.search(true, true);
         }
     }
 
@@ -130,23 +138,20 @@ impl Pager {
             return Action::Redraw;
         }
         if let Some(input) = &mut self.input {
-            match key {
-                Key::Char(c) => input.push(c),
-                Key::Backspace => {
-                    if input.pop().is_none() {
-                        self.input = None;
-                    }
-                }
-                Key::Enter => {
-                    let q = self.input.take().unwrap_or_default();
+            if key == Key::Ctrl('c') {
+                return Action::Interrupt;
+            }
+            match edit_line(input, key) {
+                Typed::Editing => {}
+                Typed::Cancelled => self.input = None,
+                Typed::Done(q) => {
+                    self.input = None;
                     if !q.is_empty() {
                         self.query = Some(q.to_lowercase());
                     }
                     return self.search(true, true);
                 }
-                Key::Esc => self.input = None,
-                Key::Ctrl('c') => return Action::Interrupt,
-                _ => return Action::Nothing,
+                Typed::Ignored => return Action::Nothing,
             }
             return Action::Redraw;
         }
@@ -246,8 +251,9 @@ impl Pager {
     }
 }
 
-/// Cut a line with escapes to `width` display columns; escapes are kept, styles reset.
-fn truncate(line: &str, width: usize) -> String {
+/// Cut a line with escapes to `width` display columns; escapes are kept, styles reset
+/// (also used by the home screen).
+pub fn truncate(line: &str, width: usize) -> String {
     let mut out = String::with_capacity(line.len());
     let mut w = 0;
     let mut chars = line.chars().peekable();
@@ -350,6 +356,17 @@ fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
 /// Show `text` in the pager until the reader quits. `relayout`, when given, lays the text out
 /// again for a new width; without it a resize only cuts lines to the screen.
 pub fn page(text: &str, relayout: Option<&dyn Fn(usize) -> String>) -> io::Result<Shown> {
+    page_at(text, relayout, None)
+}
+
+/// [`page`], opened at the first line holding `query` (highlighted; `n` goes on to the next).
+/// Always pages, even a short text: the home screen opens lessons this way and comes back
+/// when the reader presses `q`.
+pub fn page_at(
+    text: &str,
+    relayout: Option<&dyn Fn(usize) -> String>,
+    query: Option<&str>,
+) -> io::Result<Shown> {
     let (w, h) = terminal::size().unwrap_or((0, 0));
     if w < 10 || h < 3 {
         // No usable screen size: print instead of paging.
@@ -361,6 +378,9 @@ pub fn page(text: &str, relayout: Option<&dyn Fn(usize) -> String>) -> io::Resul
         });
     }
     let mut pager = Pager::new(text, w, h);
+    if let Some(q) = query {
+        pager.find(q);
+    }
     let mut laid_out = (text.to_string(), pager.width());
     let _guard = Raw::enter(true)?;
     let mut out = io::BufWriter::new(io::stdout());

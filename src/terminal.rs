@@ -10,6 +10,7 @@ mod accessible;
 mod color;
 pub mod editor;
 mod fit;
+pub mod home;
 pub mod keys;
 mod progress;
 pub mod selector;
@@ -229,6 +230,28 @@ fn last_block(text: &str) -> String {
         .rposition(|l| l.trim().is_empty())
         .map_or(0, |i| i + 1);
     lines[start..end].iter().map(|l| format!("{l}\n")).collect()
+}
+
+impl Term {
+    /// Page the text `page` lays out, whatever its length, opened at the first line holding
+    /// `query` (the home screen's Enter: the reader comes back with `q`). The width is the
+    /// window's now (it may have changed since `course` started) unless `--width` fixed it.
+    /// Returns whether the reader pressed Ctrl-C.
+    pub fn page(
+        &self,
+        page: impl Fn(&Term) -> String,
+        query: Option<&str>,
+    ) -> std::io::Result<bool> {
+        let width = match crossterm::terminal::size() {
+            Ok((w, _)) if !self.fixed_width => w as usize,
+            _ => self.width,
+        };
+        let term = self.at_width(width);
+        let text = fit(&page(&term), width);
+        let relayout = |width: usize| fit(&page(&self.at_width(width)), width);
+        let again: Option<&dyn Fn(usize) -> String> = (!self.fixed_width).then_some(&relayout);
+        Ok(crate::pager::page_at(&text, again, query)?.interrupted)
+    }
 }
 
 /// Write `text` to stdout. A closed pipe (`course list | head -1`) is not an error worth

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{course_in, tempdir, texts, write};
+use crate::common::{course_in, learner_workspace, tempdir, texts, write};
 
 /// A fake editor called `name` in `dir` that writes its arguments, one a line, to `args.txt`.
 fn fake_editor(dir: &Path, name: &str) -> PathBuf {
@@ -32,14 +32,10 @@ fn args(dir: &Path) -> Vec<String> {
 
 /// A workspace whose requirements.txt has an unexplained `numpy` on line 3.
 fn workspace() -> tempfile::TempDir {
-    let ws = tempdir();
-    course_in(ws.path()).arg("init").assert().success();
-    write(
-        ws.path(),
+    learner_workspace(&[(
         "requirements.txt",
         "torch==2.5.1  # 딥러닝 프레임워크\n# 학습 기록\nnumpy>=1.24\nwandb\ntransformers  # 언어 모델\n",
-    );
-    ws
+    )])
 }
 
 #[test]

@@ -24,6 +24,7 @@ mod flow;
 mod full_workspace;
 mod grade;
 mod grade_real;
+mod home;
 mod hostile;
 mod interrupt;
 mod render;

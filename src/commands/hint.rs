@@ -23,10 +23,7 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
         )?;
         return Ok(Code::Ok);
     };
-    let exercise = app.course.exercise(&id).expect("checked above").clone();
-    app.state.tried.insert(id.clone());
-    let total = exercise.hints.len();
-    if total == 0 {
+    let Some(hint) = take_hint(app, &id)? else {
         app.term.say(
             &(tr!("`{id}` has no hints.", "`{id}`에는 힌트가 없습니다.")
                 .get(app.lang)
@@ -34,11 +31,42 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
                 + "\n"),
         )?;
         return Ok(Code::Ok);
+    };
+    let page = |term: &crate::terminal::Term| {
+        let mut out = term.paint(Style::Heading, &hint.heading);
+        out.push_str("\n\n");
+        out.push_str(&render(&hint.markdown, &term.render_options()));
+        out.push('\n');
+        out.push_str(&term.paint(Style::Dim, &hint.more));
+        out.push('\n');
+        out
+    };
+    app.term.show(page)?;
+    Ok(Code::Ok)
+}
+
+/// One hint as shown: `Hint 2/3 · title`, its Markdown, and what to type next.
+pub struct Hint {
+    pub heading: String,
+    pub markdown: String,
+    pub more: String,
+}
+
+/// The next hint of exercise `id` (the last one again once all were shown), counted as seen
+/// and saved; `None` when the exercise has no hints. `course hint` and `h` on the home screen.
+pub fn take_hint(app: &mut App, id: &str) -> Result<Option<Hint>> {
+    let exercise = app.course.exercise(id).expect("a known exercise").clone();
+    app.state.tried.insert(id.to_string());
+    let total = exercise.hints.len();
+    if total == 0 {
+        app.save_state()?;
+        return Ok(None);
     }
-    let shown = app.state.hints_shown.get(&id).copied().unwrap_or(0);
+    let shown = app.state.hints_shown.get(id).copied().unwrap_or(0);
     let index = shown.min(total - 1);
     let n = index + 1;
     let title = exercise.title.get(app.lang);
+    let heading = tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}");
     let more = if n < total {
         tr!(
             "Another hint: course hint {id}",
@@ -50,25 +78,13 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
             "마지막 힌트였습니다. 확인하기: course check {id}"
         )
     };
-    let page = |term: &crate::terminal::Term| {
-        let mut out = term.paint(
-            Style::Heading,
-            tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}").get(app.lang),
-        );
-        out.push_str("\n\n");
-        out.push_str(&render(
-            exercise.hints[index].get(app.lang),
-            &term.render_options(),
-        ));
-        out.push('\n');
-        out.push_str(&term.paint(Style::Dim, more.get(app.lang)));
-        out.push('\n');
-        out
-    };
     app.state
         .hints_shown
-        .insert(id.clone(), shown.saturating_add(1).min(total));
+        .insert(id.to_string(), shown.saturating_add(1).min(total));
     app.save_state()?;
-    app.term.show(page)?;
-    Ok(Code::Ok)
+    Ok(Some(Hint {
+        heading: heading.get(app.lang).to_string(),
+        markdown: exercise.hints[index].get(app.lang).to_string(),
+        more: more.get(app.lang).to_string(),
+    }))
 }

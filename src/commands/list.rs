@@ -7,6 +7,8 @@ use crate::app::App;
 use crate::checks::Status;
 use crate::cli::{ListArgs, ListFormat};
 use crate::exit::Code;
+use crate::grading::ExerciseResult;
+use crate::i18n::Tr;
 use crate::terminal::{pad, Style};
 use crate::tr;
 
@@ -49,14 +51,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     } else {
         Vec::new()
     };
-    let status_of = |id: &str| -> &'static str {
-        match results.iter().find(|r| r.id == id).map(|r| r.status) {
-            None => "unchecked",
-            Some(Status::Pass) => "pass",
-            Some(Status::Skip) => "skip",
-            Some(Status::Fail | Status::Error) => "fail",
-        }
-    };
+    let status_of = |id: &str| status_code(&results, id);
     let lang = app.lang;
     let current = app.state.current_lesson.as_deref();
     let order = crate::grading::exercise_order(&app.course);
@@ -178,16 +173,7 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     out.push('\n');
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
-    // A failing exercise is "fail" only once the learner has worked on it; before that it is
-    // "not yet", and one put aside with `course skip` is "later".
-    let word = |id: &str| match status_of(id) {
-        "pass" => (tr!("pass", "통과"), Style::Pass),
-        _ if deferred(id) => (tr!("later", "나중에"), Style::Skip),
-        "fail" if tried(id) => (tr!("fail", "실패"), Style::Fail),
-        "fail" => (tr!("not yet", "아직"), Style::Dim),
-        "skip" => (tr!("skip", "건너뜀"), Style::Skip),
-        _ => (tr!("not checked", "확인 안 함"), Style::Dim),
-    };
+    let word = |id: &str| exercise_word(app, id, status_of(id));
     let statuses: Vec<_> = exercises.iter().map(|e| word(&e.id)).collect();
     let word_width = width(statuses.iter().map(|(w, _)| w.get(lang)).collect());
     let title_width = width(exercises.iter().map(|e| e.title.get(lang)).collect());
@@ -231,4 +217,28 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     // Nothing here depends on the width but the wrapping, which `show` does.
     term.show(|_| out.clone())?;
     Ok(Code::Ok)
+}
+
+/// `pass`, `fail`, `skip`, or `unchecked` when there is no result: the JSON status.
+pub fn status_code(results: &[ExerciseResult], id: &str) -> &'static str {
+    match results.iter().find(|r| r.id == id).map(|r| r.status) {
+        None => "unchecked",
+        Some(Status::Pass) => "pass",
+        Some(Status::Skip) => "skip",
+        Some(Status::Fail | Status::Error) => "fail",
+    }
+}
+
+/// The status as a word for people (`course list`, the home screen). A failing exercise is
+/// "fail" only once the learner has worked on it; before that it is "not yet", and one put
+/// aside with `course skip` is "later".
+pub fn exercise_word(app: &App, id: &str, status: &str) -> (Tr, Style) {
+    match status {
+        "pass" => (tr!("pass", "통과"), Style::Pass),
+        _ if app.state.deferred.contains(id) => (tr!("later", "나중에"), Style::Skip),
+        "fail" if app.state.tried.contains(id) => (tr!("fail", "실패"), Style::Fail),
+        "fail" => (tr!("not yet", "아직"), Style::Dim),
+        "skip" => (tr!("skip", "건너뜀"), Style::Skip),
+        _ => (tr!("not checked", "확인 안 함"), Style::Dim),
+    }
 }

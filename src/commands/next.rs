@@ -61,7 +61,7 @@ pub fn run(app: &mut App) -> Result<Code> {
 
 /// The exercise with its prompt, what is still wrong, and the commands to type, for `term`'s
 /// width.
-fn exercise_page(app: &App, term: &Term, i: usize, result: Option<&ExerciseResult>) -> String {
+pub fn exercise_page(app: &App, term: &Term, i: usize, result: Option<&ExerciseResult>) -> String {
     let lang = app.lang;
     let e = &app.course.exercises[i];
     let id = &e.id;

@@ -1,4 +1,5 @@
-//! `course` with no command: progress and the next step, not a usage error.
+//! `course` with no command: the home screen on a terminal (`commands::home`); piped, in
+//! accessible mode or outside a workspace, progress and the next step as text.
 
 use anyhow::Result;
 
@@ -10,6 +11,9 @@ use crate::terminal::Style;
 use crate::tr;
 
 pub fn run(app: &mut App) -> Result<Code> {
+    if super::home::wanted(app) {
+        return super::home::run(app);
+    }
     let lang = app.lang;
     let term = &app.term;
     let mut out = term.paint(Style::Heading, app.course.title.get(lang));
@@ -24,15 +28,12 @@ pub fn run(app: &mut App) -> Result<Code> {
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;
-    let read = app
-        .course
-        .lessons
-        .iter()
-        .filter(|l| app.state.lessons_read.contains(&l.id))
-        .count();
-    let lessons = app.course.lessons.len();
-    let passed = results.iter().filter(|r| r.status == Status::Pass).count();
-    let exercises = app.course.exercises.len();
+    let Progress {
+        read,
+        lessons,
+        passed,
+        exercises,
+    } = progress(app, &results);
     out.push_str(
         tr!(
             "Lessons read: {read}/{lessons}   Exercises passed: {passed}/{exercises}\n",
@@ -64,4 +65,26 @@ pub fn run(app: &mut App) -> Result<Code> {
     out.push('\n');
     term.say(&out)?;
     Ok(Code::Ok)
+}
+
+/// Lessons read and exercises passed, of how many (here and on the home screen).
+pub struct Progress {
+    pub read: usize,
+    pub lessons: usize,
+    pub passed: usize,
+    pub exercises: usize,
+}
+
+pub fn progress(app: &App, results: &[crate::grading::ExerciseResult]) -> Progress {
+    Progress {
+        read: app
+            .course
+            .lessons
+            .iter()
+            .filter(|l| app.state.lessons_read.contains(&l.id))
+            .count(),
+        lessons: app.course.lessons.len(),
+        passed: results.iter().filter(|r| r.status == Status::Pass).count(),
+        exercises: app.course.exercises.len(),
+    }
 }

@@ -79,6 +79,36 @@ pub fn read_key() -> io::Result<Key> {
     }
 }
 
+/// What a key did to a line being typed at the bottom of a screen (a `/` search).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// The text changed.
+    Editing,
+    /// Esc, or Backspace on an empty line: no more typing. (Ctrl-C is the caller's: it
+    /// interrupts.)
+    Cancelled,
+    /// Enter, with the text typed.
+    Done(String),
+    /// A key that does nothing here.
+    Ignored,
+}
+
+/// Apply `key` to the line `input` (the pager's and the home screen's search).
+pub fn edit_line(input: &mut String, key: Key) -> Typed {
+    match key {
+        Key::Char(c) => input.push(c),
+        Key::Backspace => {
+            if input.pop().is_none() {
+                return Typed::Cancelled;
+            }
+        }
+        Key::Enter => return Typed::Done(std::mem::take(input)),
+        Key::Esc => return Typed::Cancelled,
+        _ => return Typed::Ignored,
+    }
+    Typed::Editing
+}
+
 /// What a live [`Raw`] guard has changed: 0 nothing, 1 raw mode, 2 raw mode and the
 /// alternate screen. Read by [`restore`], which a signal handler may call.
 static ACTIVE: AtomicU8 = AtomicU8::new(0);

@@ -338,3 +338,13 @@ pub fn init_workspace(lang: &str) -> tempfile::TempDir {
         .success();
     ws
 }
+
+/// A fresh workspace made by `course init`, with these files written into it.
+pub fn learner_workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let ws = tempdir();
+    course_in(ws.path()).arg("init").assert().success();
+    for (rel, contents) in files {
+        write(ws.path(), rel, contents);
+    }
+    ws
+}

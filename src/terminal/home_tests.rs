@@ -1,0 +1,198 @@
+//! Unit tests of the home screen's state machine and layout (no terminal).
+
+use super::*;
+use crate::terminal::keys::Key;
+
+fn plain(_: Style, text: &str) -> String {
+    text.to_string()
+}
+
+fn row(item: Item, title: &str, status: &str) -> Row {
+    Row {
+        item,
+        title: title.into(),
+        status: status.into(),
+        style: Style::Dim,
+    }
+}
+
+fn home(width: u16, height: u16) -> Home {
+    let rows = vec![
+        row(Item::Lesson(0), "왜 생태계인가", "읽음"),
+        row(Item::Lesson(1), "pip와 requirements.txt", "지금"),
+        row(Item::Lesson(2), "가상환경", "아직"),
+        row(
+            Item::Exercise("requirements".into()),
+            "requirements.txt 작성",
+            "실패",
+        ),
+        row(
+            Item::Exercise("environment".into()),
+            "가상환경 만들기",
+            "아직",
+        ),
+    ];
+    let labels = Labels {
+        title: "파이썬 생태계".into(),
+        progress: "읽은 레슨 1/3".into(),
+        lessons: "레슨".into(),
+        exercises: "연습 문제".into(),
+        keys: "↑↓ 이동 · Enter 열기 · q 끝내기".into(),
+        hit_keys: "Enter 열기 · Esc 돌아가기".into(),
+        no_exercise: "연습 문제를 고르세요".into(),
+        ascii: false,
+    };
+    Home::new(rows, labels, 1, width, height)
+}
+
+fn screen(h: &Home) -> Vec<String> {
+    h.lines(&plain)
+}
+
+#[test]
+fn the_screen_lists_both_sections_with_the_start_row_selected() {
+    let h = home(60, 14);
+    let s = screen(&h);
+    assert_eq!(s.len(), 14);
+    assert_eq!(s[0], "파이썬 생태계 · 읽은 레슨 1/3");
+    assert_eq!(s[1], "레슨");
+    assert_eq!(s[2], "  읽음  1. 왜 생태계인가");
+    assert_eq!(s[3], "> 지금  2. pip와 requirements.txt");
+    assert_eq!(s[5], "");
+    assert_eq!(s[6], "연습 문제");
+    assert_eq!(s[7], "  실패  requirements.txt 작성 (requirements)");
+    assert_eq!(s[13], "↑↓ 이동 · Enter 열기 · q 끝내기");
+}
+
+#[test]
+fn arrows_and_j_k_move_within_bounds_and_enter_opens() {
+    let mut h = home(60, 14);
+    assert_eq!(h.handle(Key::Up), Action::Redraw);
+    assert_eq!(h.handle(Key::Char('k')), Action::Nothing, "top already");
+    for _ in 0..3 {
+        h.handle(Key::Char('j'));
+    }
+    assert_eq!(
+        h.handle(Key::Enter),
+        Action::Open(Item::Exercise("requirements".into()))
+    );
+    h.handle(Key::Char('G'));
+    assert_eq!(h.handle(Key::Down), Action::Nothing, "bottom already");
+    assert_eq!(
+        h.selected().unwrap().item,
+        Item::Exercise("environment".into())
+    );
+    h.handle(Key::Home);
+    assert_eq!(h.handle(Key::Enter), Action::Open(Item::Lesson(0)));
+}
+
+#[test]
+fn c_h_e_act_on_exercises_and_explain_on_lessons() {
+    let mut h = home(60, 14);
+    assert_eq!(h.handle(Key::Char('c')), Action::Redraw);
+    assert_eq!(screen(&h)[13], "연습 문제를 고르세요");
+    // The note goes with the next key.
+    h.handle(Key::Down);
+    h.handle(Key::Down);
+    assert_eq!(screen(&h)[13], "↑↓ 이동 · Enter 열기 · q 끝내기");
+    let id = || "requirements".to_string();
+    assert_eq!(h.handle(Key::Char('c')), Action::Check(id()));
+    assert_eq!(h.handle(Key::Char('h')), Action::Hint(id()));
+    assert_eq!(h.handle(Key::Char('e')), Action::Edit(id()));
+}
+
+#[test]
+fn the_detail_panel_wraps_to_the_width_and_rewraps_on_resize() {
+    let mut h = home(30, 16);
+    h.set_detail(Some(Detail {
+        title: "실패: requirements.txt 작성".into(),
+        style: Style::Fail,
+        lines: vec!["requirements.txt:4: `wandb`에 왜 필요한지 설명하는 주석이 없습니다".into()],
+    }));
+    let s = screen(&h);
+    let rule = s.iter().position(|l| l.starts_with('─')).expect("a rule");
+    assert_eq!(s[rule + 1], "실패: requirements.txt 작성");
+    assert!(s.iter().all(|l| text_width(l) <= 30), "{s:#?}");
+    let wrapped = s[rule + 2..].iter().filter(|l| !l.is_empty()).count();
+    assert!(wrapped >= 2, "{s:#?}");
+    h.handle(Key::Resize(80, 16));
+    let s = screen(&h);
+    let rule = s.iter().position(|l| l.starts_with('─')).unwrap();
+    assert!(s[rule + 2].ends_with("주석이 없습니다"), "{s:#?}");
+    // q closes the panel first, then quits.
+    assert_eq!(h.handle(Key::Char('q')), Action::Redraw);
+    assert!(!screen(&h).iter().any(|l| l.starts_with('─')));
+    assert_eq!(h.handle(Key::Char('q')), Action::Quit);
+}
+
+#[test]
+fn a_small_screen_scrolls_to_keep_the_selection_visible() {
+    let mut h = home(40, 5); // 3 list rows
+    for _ in 0..3 {
+        h.handle(Key::Down);
+    }
+    let s = screen(&h);
+    assert_eq!(s.len(), 5);
+    assert!(
+        s.iter().any(|l| l.starts_with("> 아직  가상환경 만들기")),
+        "{s:#?}"
+    );
+    h.handle(Key::Home);
+    let s = screen(&h);
+    assert_eq!(
+        s[1], "레슨",
+        "the heading comes back with the first row: {s:#?}"
+    );
+    h.handle(Key::Resize(20, 5));
+    assert_eq!(screen(&h)[0], "읽은 레슨 1/3", "the course title gives way");
+    h.handle(Key::Resize(40, 1));
+    assert_eq!(screen(&h).len(), 1);
+}
+
+#[test]
+fn search_input_then_results_then_back() {
+    let mut h = home(60, 14);
+    h.handle(Key::Char('/'));
+    for c in "가상".chars() {
+        h.handle(Key::Char(c));
+    }
+    assert_eq!(screen(&h)[13], "/가상");
+    assert_eq!(h.handle(Key::Enter), Action::Search("가상".into()));
+    h.show_hits(
+        "가상".into(),
+        "2 lessons".into(),
+        vec![
+            Hit {
+                lesson: 2,
+                title: "가상환경".into(),
+                line: "가상환경을 만든다".into(),
+                count: 3,
+            },
+            Hit {
+                lesson: 0,
+                title: "왜".into(),
+                line: "가상".into(),
+                count: 1,
+            },
+        ],
+    );
+    let s = screen(&h);
+    assert_eq!(s[1], "2 lessons");
+    assert_eq!(s[2], "> 3. 가상환경 (3): 가상환경을 만든다");
+    assert_eq!(s[13], "Enter 열기 · Esc 돌아가기");
+    assert_eq!(
+        h.handle(Key::Char('c')),
+        Action::Redraw,
+        "no exercise in results"
+    );
+    h.handle(Key::Down);
+    assert_eq!(h.handle(Key::Enter), Action::OpenHit(0, "가상".into()));
+    assert_eq!(h.handle(Key::Esc), Action::Redraw);
+    assert_eq!(screen(&h)[3], "> 지금  2. pip와 requirements.txt");
+    // Esc while typing cancels the search; an empty search does nothing.
+    h.handle(Key::Char('/'));
+    assert_eq!(h.handle(Key::Esc), Action::Redraw);
+    h.handle(Key::Char('/'));
+    assert_eq!(h.handle(Key::Enter), Action::Redraw);
+    assert_eq!(h.handle(Key::Ctrl('c')), Action::Interrupt);
+}
