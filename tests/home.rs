@@ -17,7 +17,7 @@ struct Tmux {
 
 impl Tmux {
     /// Start `course ARGS` in `dir` in a `width`x`height` window. When it exits, the window
-    /// shows `EXIT=<code>` and the output of `stty -a`.
+    /// shows the output of `stty -a` and then `EXIT=<code>`.
     fn start(dir: &Path, args: &str, env: &[(&str, &str)], width: u16, height: u16) -> Tmux {
         static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -31,13 +31,17 @@ impl Tmux {
         let script = format!(
             "cd '{}' && env -u NO_COLOR -u CLICOLOR -u COURSE_LANG -u COURSE_ACCESSIBLE -u ACCESSIBLE \
              -u VISUAL -u EDITOR -u COURSE_DIR -u COLUMNS {vars} sh -c 'echo $$ > .pid; exec {bin} {args}'; \
-             echo EXIT=$?; stty -a; sleep 120",
+             code=$?; stty -a; echo EXIT=$code; sleep 120",
             dir.display()
         );
         let tmux = Tmux { socket };
+        // A pane whose program ends stays on screen (with its last output), so a test sees
+        // what happened instead of a vanished server.
+        let config = dir.join(".tmux.conf");
+        std::fs::write(&config, "set -g remain-on-exit on\n").unwrap();
         tmux.run(&[
             "-f",
-            "/dev/null",
+            &config.display().to_string(),
             "new-session",
             "-d",
             "-s",
@@ -175,7 +179,8 @@ fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
     t.keys(&["Enter"]);
     t.wait_for("lines 1-23 of");
     t.keys(&["q"]);
-    let screen = t.wait_for("q quit");
+    // (The pager's status line says `q quit` too: wait for the home screen's title.)
+    let screen = t.wait_for("lessons read 1/7");
     assert!(
         screen.contains("> current  1. Why the ecosystem matters"),
         "{screen}"

@@ -229,7 +229,7 @@ fn labels(app: &App, results: &[ExerciseResult]) -> Labels {
         .to_string(),
         no_exercise: tr!(
             "c, h and e work on an exercise: move down to one",
-            "c, h, e는 연습 문제에서 씁니다: 아래로 내려가 하나를 고르세요"
+            "c, h, e는 연습 문제에서 씁니다. 아래로 내려가 연습 문제를 고르십시오"
         )
         .get(lang)
         .to_string(),
