@@ -77,99 +77,17 @@ fn shallow_finding() -> Finding {
 }
 
 fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Finding> {
-    let repo = &ws.repo;
-    let walk_error = |e: git2::Error| {
-        vec![Finding::error(
-            Code::HistoryUnreadable,
-            tr!(
-                "could not read the history from HEAD: {e}",
-                "HEAD부터 이력을 읽을 수 없습니다: {e}"
-            ),
-        )
-        .hint(tr!(
-            "run `git log --oneline` and `git fsck` to see what git says about the repository",
-            "저장소 상태를 확인하십시오: `git log --oneline`, `git fsck`"
-        ))]
-    };
-    let mut walk = match repo.revwalk() {
-        Ok(w) => w,
-        Err(e) => return walk_error(e),
-    };
-    if let Err(e) = walk
-        .set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
-        .and_then(|_| walk.push(head.commit.id()))
-    {
-        return walk_error(e);
-    }
-
     let suffix = params
         .added_then_modified
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let mut count = 0usize;
-    let mut empty_messages: Vec<(Oid, bool, bool)> = Vec::new(); // (id, is HEAD, is root)
-    let mut added: HashMap<String, Oid> = HashMap::new();
-    let mut added_order: Vec<String> = Vec::new();
-    // Folders seen holding a committed `pyvenv.cfg` or `conda-meta/`: virtual environments.
-    let mut venv_roots: HashSet<String> = HashSet::new();
-    let mut found: Option<(String, Oid, Oid)> = None;
-    // A file whose only later change was its mode (`chmod +x`), to say why it does not count.
-    let mut mode_only: Option<String> = None;
-
-    for oid in walk {
-        let oid = match oid {
-            Ok(o) => o,
-            Err(e) => return walk_error(e),
-        };
-        let commit = match repo.find_commit(oid) {
-            Ok(c) => c,
-            Err(e) => return walk_error(e),
-        };
-        count += 1;
-        let message = commit.message_bytes();
-        if message.iter().all(|b| b.is_ascii_whitespace()) {
-            empty_messages.push((oid, oid == head.commit.id(), commit.parent_count() == 0));
-        }
-        // Diffing is the costly part: a bounded number of commits, oldest first (a learner's
-        // file is added and changed early; a huge imported history must not stall grading).
-        if let (Some(suffix), None, true) = (suffix, &found, count <= MAX_DIFFED_COMMITS) {
-            match changes(repo, &commit, &ws.prefix) {
-                Ok(deltas) => {
-                    for (status, path) in deltas {
-                        if let Some(root) = venv_root_of(&path) {
-                            venv_roots.insert(root);
-                        }
-                        if !path.ends_with(suffix) {
-                            continue;
-                        }
-                        match status {
-                            Delta::Added => {
-                                if !added.contains_key(&path) {
-                                    added_order.push(path.clone());
-                                }
-                                added.insert(path, oid);
-                            }
-                            Delta::Modified => {
-                                if let Some(&first) = added.get(&path) {
-                                    found = Some((path, first, oid));
-                                    break;
-                                }
-                            }
-                            Delta::Unmodified if added.contains_key(&path) => {
-                                mode_only.get_or_insert(path);
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                Err(e) => return walk_error(e),
-            }
-        }
-    }
-
+    let history = match walk(ws, head, suffix) {
+        Ok(history) => history,
+        Err(e) => return vec![walk_error(e)],
+    };
     let mut findings = Vec::new();
-    let min = params.min_commits;
+    let (count, min) = (history.count, params.min_commits);
     if count < min {
         let has = crate::i18n::count(count, "commit", "commits");
         findings.push(
@@ -184,6 +102,116 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         );
     }
 
+    empty_message_findings(&mut findings, &history.empty_messages);
+    let mut summary_extra = None;
+    if let Some(suffix) = suffix {
+        match added_then_modified(ws, suffix, &history) {
+            Ok(extra) => summary_extra = Some(extra),
+            Err(f) => findings.push(*f),
+        }
+    }
+    if findings.is_empty() {
+        let n = crate::i18n::count(count, "commit", "commits");
+        let mut message = tr!(
+            "{n} reachable from HEAD (at least {min}), every one with a message",
+            "HEAD에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
+        );
+        if let Some(extra) = &summary_extra {
+            append_raw(&mut message, extra);
+        }
+        if let Some(loc) = &location_note(ws) {
+            append(&mut message, loc);
+        }
+        findings.push(Finding::pass(Code::HistoryOk, message));
+    }
+    findings
+}
+
+fn walk_error(e: git2::Error) -> Finding {
+    Finding::error(
+        Code::HistoryUnreadable,
+        tr!(
+            "could not read the history from HEAD: {e}",
+            "HEAD부터 이력을 읽을 수 없습니다: {e}"
+        ),
+    )
+    .hint(tr!(
+        "run `git log --oneline` and `git fsck` to see what git says about the repository",
+        "저장소 상태를 확인하십시오: `git log --oneline`, `git fsck`"
+    ))
+}
+
+/// What the history reachable from HEAD holds, oldest commit first.
+#[derive(Default)]
+struct History {
+    count: usize,
+    /// (id, is HEAD, is a root commit)
+    empty_messages: Vec<(Oid, bool, bool)>,
+    added: HashMap<String, Oid>,
+    /// Files with the suffix, in the order they were first added.
+    added_order: Vec<String>,
+    /// Folders seen holding a committed `pyvenv.cfg` or `conda-meta/`: virtual environments.
+    venv_roots: HashSet<String>,
+    /// A file with the suffix added in one commit and modified in a later one.
+    found: Option<(String, Oid, Oid)>,
+    /// A file whose only later change was its mode (`chmod +x`), to say why it does not count.
+    mode_only: Option<String>,
+}
+
+/// Walk the history from HEAD, oldest first, diffing commits while looking for a `suffix`
+/// file added then modified.
+fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<History, git2::Error> {
+    let repo = &ws.repo;
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+    walk.push(head.commit.id())?;
+    let mut h = History::default();
+    for oid in walk {
+        let oid = oid?;
+        let commit = repo.find_commit(oid)?;
+        h.count += 1;
+        let message = commit.message_bytes();
+        if message.iter().all(|b| b.is_ascii_whitespace()) {
+            h.empty_messages
+                .push((oid, oid == head.commit.id(), commit.parent_count() == 0));
+        }
+        // Diffing is the costly part: a bounded number of commits, oldest first (a learner's
+        // file is added and changed early; a huge imported history must not stall grading).
+        if let (Some(suffix), None, true) = (suffix, &h.found, h.count <= MAX_DIFFED_COMMITS) {
+            for (status, path) in changes(repo, &commit, &ws.prefix)? {
+                if let Some(root) = venv_root_of(&path) {
+                    h.venv_roots.insert(root);
+                }
+                if !path.ends_with(suffix) {
+                    continue;
+                }
+                match status {
+                    Delta::Added => {
+                        if !h.added.contains_key(&path) {
+                            h.added_order.push(path.clone());
+                        }
+                        h.added.insert(path, oid);
+                    }
+                    Delta::Modified => {
+                        if let Some(&first) = h.added.get(&path) {
+                            h.found = Some((path, first, oid));
+                            break;
+                        }
+                    }
+                    Delta::Unmodified if h.added.contains_key(&path) => {
+                        h.mode_only.get_or_insert(path);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(h)
+}
+
+/// One finding per commit with an empty message, at most [`MAX_FINDINGS_PER_KIND`] and a
+/// count of the rest.
+fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, bool, bool)]) {
     let total_empty = empty_messages.len();
     for &(oid, is_head, is_root) in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
         let id = short(oid);
@@ -225,80 +253,78 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             ),
         ));
     }
+}
 
-    let mut summary_extra = None;
-    if let Some(suffix) = suffix {
-        match &found {
-            Some((path, a, m)) => {
-                let file = ws.display(path);
-                let (a, m) = (short(*a), short(*m));
-                summary_extra = Some(tr!(
-                    "; `{file}` was added in {a} and modified in {m}",
-                    ". `{file}` 파일이 커밋 {a}에서 추가되고 커밋 {m}에서 수정되었습니다"
-                ));
-            }
-            None => {
-                let hint = match suggest_file_to_edit(ws, &added_order, &venv_roots) {
-                    Some(path) => {
-                        let file = ws.display(path);
-                        let q = shell_quote(&file);
-                        tr!(
+/// The summary to add when a `suffix` file was added then modified, else the finding that
+/// says none was (with the file to edit when there is one).
+fn added_then_modified(
+    ws: &WorkspaceRepo,
+    suffix: &str,
+    history: &History,
+) -> Result<Tr, Box<Finding>> {
+    let History {
+        added_order,
+        venv_roots,
+        found,
+        mode_only,
+        ..
+    } = history;
+    match found {
+        Some((path, a, m)) => {
+            let file = ws.display(path);
+            let (a, m) = (short(*a), short(*m));
+            Ok(tr!(
+                "; `{file}` was added in {a} and modified in {m}",
+                ". `{file}` 파일이 커밋 {a}에서 추가되고 커밋 {m}에서 수정되었습니다"
+            ))
+        }
+        None => {
+            let hint = match suggest_file_to_edit(ws, added_order, venv_roots) {
+                Some(path) => {
+                    let file = ws.display(path);
+                    let q = shell_quote(&file);
+                    tr!(
                             "edit `{file}` (committed already), then `git add {q}` and `git commit -m \"Update {file}\"`",
                             "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오: `git add {q}`, `git commit -m \"{file} 수정\"`"
                         )
-                    }
-                    None => {
-                        let name = format!("hello{suffix}");
-                        let mut hint = tr!(
+                }
+                None => {
+                    let name = format!("hello{suffix}");
+                    let mut hint = tr!(
                             "create a file of your own such as `{name}`: `git add {name}`, `git commit -m \"Add {name}\"`; then edit it and commit again: `git add {name}`, `git commit -m \"Update {name}\"`",
                             "`{name}` 같은 파일을 직접 만들어 커밋하십시오: `git add {name}`, `git commit -m \"{name} 추가\"`. 그다음 내용을 고쳐 다시 커밋하십시오: `git add {name}`, `git commit -m \"{name} 수정\"`"
                         );
-                        if !added_order.is_empty() {
-                            append(
+                    if !added_order.is_empty() {
+                        append(
                                 &mut hint,
                                 &tr!(
                                     "(not a file of a virtual environment or a library: those are rebuilt from requirements.txt and should not be committed at all)",
                                     "(가상환경이나 라이브러리 안의 파일은 고치지 마십시오: 그런 파일은 requirements.txt로 다시 설치하는 것이고 애초에 커밋하지 않습니다)"
                                 ),
                             );
-                        }
-                        hint
                     }
-                };
-                let mut message = tr!(
-                    "no `{suffix}` file was added in one commit and modified in a later one",
-                    "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
-                );
-                if let Some(path) = &mode_only {
-                    let file = ws.display(path);
-                    append_raw(
+                    hint
+                }
+            };
+            let mut message = tr!(
+                "no `{suffix}` file was added in one commit and modified in a later one",
+                "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
+            );
+            if let Some(path) = mode_only {
+                let file = ws.display(path);
+                append_raw(
                         &mut message,
                         &tr!(
                             " (`{file}` changed only its mode, e.g. `chmod +x`; a modification changes what the file says)",
                             " (`{file}`은(는) 권한(mode)만 바뀌었습니다. 예: `chmod +x`. 수정은 파일 내용을 바꾸는 것입니다)"
                         ),
                     );
-                }
-                findings.push(Finding::fail(Code::HistoryNoAddedThenModified, message).hint(hint));
             }
+            Err(Box::new(
+                Finding::fail(Code::HistoryNoAddedThenModified, message).hint(hint),
+            ))
         }
     }
-
-    if findings.is_empty() {
-        let n = crate::i18n::count(count, "commit", "commits");
-        let mut message = tr!(
-            "{n} reachable from HEAD (at least {min}), every one with a message",
-            "HEAD에서 닿는 커밋 {count}개 (최소 {min}개), 모두 메시지가 있습니다"
-        );
-        if let Some(extra) = &summary_extra {
-            append_raw(&mut message, extra);
-        }
-        if let Some(loc) = &location_note(ws) {
-            append(&mut message, loc);
-        }
-        findings.push(Finding::pass(Code::HistoryOk, message));
-    }
-    findings
 }
 
 /// Paths (repo-relative, `/`-separated) changed by `commit` against its first parent, or
