@@ -12,16 +12,18 @@ use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::launch::{limit_finding, run_python, sandbox_findings};
 use super::shared::{last_line, pip_name};
 use super::{CheckContext, Code, Finding};
-use crate::cache;
+
+mod probe;
 use crate::i18n::Tr;
 use crate::process::RunError;
-use crate::python::{env_state, resolved, show_path, EnvKind, EnvLookup, PythonEnv};
+use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
 use crate::tr;
+use probe::{parse_probe, read_cache, write_cache, ModuleResult, Probe, PROBE};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,123 +37,6 @@ pub struct Params {
 
 fn default_timeout() -> u64 {
     120
-}
-
-/// The probe run by the environment's interpreter; module names come as arguments.
-///
-/// Beyond importing, it asks where each module came from: the file imported (it must lie
-/// inside the environment, `sys.prefix`) and the installed distribution that provides it
-/// (`importlib.metadata`: a `.dist-info` or `.egg-info` whose `top_level.txt` or recorded
-/// files name the module). A folder dropped into site-packages imports, but no
-/// distribution provides it; the standard library needs none.
-const PROBE: &str = r#"
-import sys, os, json, importlib, importlib.util, sysconfig
-out = {"version": "%d.%d.%d" % tuple(sys.version_info[:3]), "prefix": sys.prefix,
-       "executable": sys.executable, "has_pip": False, "modules": []}
-try:
-    out["has_pip"] = importlib.util.find_spec("pip") is not None
-except Exception:
-    pass
-def real(p):
-    return os.path.normcase(os.path.realpath(p))
-def inside(p, d):
-    p, d = real(p), real(d)
-    return p == d or p.startswith(d.rstrip(os.sep) + os.sep)
-_tops = None
-def providers(top):
-    global _tops
-    if _tops is None:
-        _tops = {}
-        try:
-            import importlib.metadata as md
-            paths = [p for p in sys.path if p and inside(p, sys.prefix)]
-            for d in md.distributions(path=paths):
-                names = set((d.read_text("top_level.txt") or "").split())
-                if not names:
-                    for f in d.files or ():
-                        parts = f.parts
-                        if parts and parts[0] != "..":
-                            names.add(parts[0] if len(parts) > 1 else parts[0].split(".")[0])
-                for n in names:
-                    _tops.setdefault(n, []).append(d.metadata["Name"] or "?")
-        except Exception:
-            pass
-    return _tops.get(top, [])
-def origin(name):
-    m = sys.modules.get(name.split(".")[0])
-    f = getattr(m, "__file__", None)
-    if f is None:
-        f = next(iter(getattr(m, "__path__", None) or []), None)
-    return f
-for name in sys.argv[1:]:
-    r = {"name": name, "ok": False, "missing": False}
-    try:
-        m = importlib.import_module(name)
-        v = getattr(m, "__version__", None)
-        r["ok"] = True
-        r["version"] = None if v is None else str(v)
-        try:
-            f = origin(name)
-            r["file"] = f
-            std = sysconfig.get_paths()
-            r["stdlib"] = f is None or any(
-                inside(f, std[k]) and not inside(f, std["purelib"]) and not inside(f, std["platlib"])
-                for k in ("stdlib", "platstdlib"))
-            r["inside"] = f is not None and inside(f, sys.prefix)
-            r["dists"] = providers(name.split(".")[0])
-        except Exception as e:
-            r["where_error"] = "%s: %s" % (type(e).__name__, e)
-    except BaseException as e:
-        r["error"] = type(e).__name__
-        r["message"] = str(e)
-        missing = getattr(e, "name", None) if isinstance(e, ImportError) else None
-        r["missing"] = isinstance(e, ModuleNotFoundError) and missing is not None and (
-            name == missing or name.startswith(missing + "."))
-    out["modules"].append(r)
-sys.stdout.write("\n@@course-probe@@" + json.dumps(out) + "\n")
-sys.stdout.flush()
-"#;
-
-const MARKER: &str = "@@course-probe@@";
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Probe {
-    version: String,
-    prefix: String,
-    #[serde(default)]
-    executable: String,
-    #[serde(default)]
-    has_pip: bool,
-    modules: Vec<ModuleResult>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct ModuleResult {
-    name: String,
-    ok: bool,
-    #[serde(default)]
-    missing: bool,
-    #[serde(default)]
-    version: Option<String>,
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-    /// The file the module was imported from (its `__file__`, or a namespace package's folder).
-    #[serde(default)]
-    file: Option<String>,
-    /// Part of the standard library (or built in): no distribution provides it.
-    #[serde(default)]
-    stdlib: bool,
-    /// `file` lies inside the environment (`sys.prefix`).
-    #[serde(default)]
-    inside: bool,
-    /// Installed distributions that provide the module's top-level name.
-    #[serde(default)]
-    dists: Vec<String>,
-    /// Where the module came from could not be told (then nothing is judged from it).
-    #[serde(default)]
-    where_error: Option<String>,
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
@@ -316,12 +201,6 @@ fn judge(
         write_cache(cache, env, &params.modules, &probe);
     }
     vec![pass(&probe, &label)]
-}
-
-fn parse_probe(output: &Output) -> Option<Probe> {
-    let text = String::from_utf8_lossy(&output.stdout);
-    let line = text.lines().rev().find_map(|l| l.strip_prefix(MARKER))?;
-    serde_json::from_str(line).ok()
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -523,42 +402,10 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
     ))
 }
 
-// ---- cache ------------------------------------------------------------------------------
-
-/// One cache entry per (interpreter, modules); a changed environment makes it stale.
-fn cache_key(env: &PythonEnv, modules: &[String]) -> String {
-    format!(
-        "{PROBE_VERSION}\0{}\0{}\0{}",
-        env.interpreter.display(),
-        resolved(&env.interpreter).display(),
-        modules.join("\0")
-    )
-}
-
-fn read_cache(dir: &Path, env: &PythonEnv, modules: &[String]) -> Option<Probe> {
-    let probe: Probe = cache::load(
-        dir,
-        CACHE_KIND,
-        &cache_key(env, modules),
-        &env_state(env).finish(),
-    )?;
-    probe.modules.iter().all(|m| m.ok).then_some(probe)
-}
-
-fn write_cache(dir: &Path, env: &PythonEnv, modules: &[String], probe: &Probe) {
-    // State taken after the probe, so that anything the import wrote is part of it.
-    let state = env_state(env).finish();
-    cache::store(dir, CACHE_KIND, &cache_key(env, modules), &state, probe);
-}
-
-const CACHE_KIND: &str = "python-env";
-/// Changes when the probe learns to tell more, so that a result cached by an older probe
-/// (which did not ask where a module came from) is not trusted.
-const PROBE_VERSION: &str = "probe-2";
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache;
 
     #[test]
     fn fnv_is_stable() {
