@@ -187,9 +187,22 @@ impl Term {
     /// A note, a warning or an error for people on stderr, wrapped to the width, with a line
     /// end added. A closed stderr is no reason to stop.
     pub fn note(&self, text: &str) {
-        let mut text = fit(text, self.width);
+        let mut text = fit(text, self.note_width());
         text.push('\n');
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// The width for stderr: stdout's, except when only stderr is on the terminal
+    /// (`course grade --batch > grades.csv`), where the terminal's own width applies.
+    fn note_width(&self) -> usize {
+        if self.fixed_width || self.is_tty || !std::io::stderr().is_terminal() {
+            return self.width;
+        }
+        crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w >= 20)
+            .unwrap_or(self.width)
     }
 
     /// Print text for reading, laid out by `page` for a width: through the pager when it is
