@@ -371,6 +371,9 @@ pub struct GradeArgs {
     /// The longest one git clone or fetch of --roster may take, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300, requires = "roster")]
     pub clone_timeout: u64,
+    /// With --batch: the most one archive (.zip, .tar, .tar.gz) may unpack to, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    pub unpack_max_mb: u64,
     /// With --format canvas|moodle: map the course's score onto an assignment worth N points.
     #[arg(long, value_name = "N", value_parser = parse_points)]
     pub points: Option<f64>,

@@ -24,6 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "base and i18n",
         &[
             "fs",
+            "archive",
             "csvfile",
             "cache",
             "walk",

@@ -1,6 +1,8 @@
 //! The one integration test binary (as ripgrep does it): every file beside this one is a module,
 //! so the suite links once instead of once per file. Each module runs the real `course` binary.
 
+#[path = "../src/archive/build.rs"]
+mod archive_build;
 mod common;
 #[path = "../benches/support/workspace.rs"]
 mod support;
@@ -8,6 +10,7 @@ mod support;
 mod accessible;
 mod answer;
 mod architecture;
+mod archives;
 mod check_environment;
 mod check_git;
 mod check_requirements;

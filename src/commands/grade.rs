@@ -182,6 +182,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
     let counter = Counter::submissions(subs.len(), &app.term);
     let how = OpenOptions {
         clone_timeout: std::time::Duration::from_secs(args.clone_timeout),
+        limits: crate::archive::Limits {
+            total_bytes: args.unpack_max_mb.saturating_mul(1 << 20),
+            ..crate::archive::Limits::default()
+        },
         ..OpenOptions::new(lang)
     };
     let graded = batch::grade_batch(&subs, &how, args.jobs, &grade, &|| counter.inc())

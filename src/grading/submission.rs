@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::archive;
 use crate::git::clone::{clone_or_fetch, CloneError};
 use crate::i18n::{Lang, Tr};
 use crate::tr;
@@ -27,6 +28,9 @@ pub struct Submission {
 pub enum Source {
     /// A folder, graded where it is (an entry of a `--batch` folder).
     Folder(PathBuf),
+    /// An archive (`.zip`, `.tar`, `.tar.gz`) in a `--batch` folder, unpacked into a private
+    /// temporary folder when opened.
+    Archive(PathBuf, archive::Kind),
     /// A git repository (a roster's row): cloned into `clone`, or fetched there when an
     /// earlier run cloned it, and checked out at `reference` (the default branch if none).
     Repo {
@@ -54,7 +58,7 @@ impl std::fmt::Display for Unusable {
 pub const CODES: &[(&str, &str)] = &[
     (
         NOT_A_FOLDER,
-        "the entry is neither a folder nor an archive `course` reads",
+        "the entry is neither a folder nor an archive `course` reads (`.zip`, `.tar`, `.tar.gz`, `.tgz`)",
     ),
     (DANGLING_LINK, "the entry is a symbolic link to nothing"),
     (
@@ -85,6 +89,15 @@ pub const CODES: &[(&str, &str)] = &[
         NOT_A_CLONE,
         "the student's folder in `--clones` holds something that is not a clone",
     ),
+    (archive::UNREADABLE, "the archive cannot be read (corrupt, truncated, encrypted)"),
+    (archive::PATH_ESCAPES, "an entry's path leads out of the folder (`../`, an absolute path): zip-slip"),
+    (archive::LINK_ESCAPES, "a symbolic or hard link leads out of the folder, or an entry is written through a link"),
+    (archive::TOO_LARGE, "the archive unpacks to more than `--unpack-max-mb` (512 MiB)"),
+    (archive::FILE_TOO_LARGE, "one file unpacks to more than 100 MiB"),
+    (archive::TOO_MANY_ENTRIES, "more than 10,000 files and folders"),
+    (archive::TOO_DEEP, "a path more than 32 folders deep"),
+    (archive::BOMB, "more than 100 bytes out per compressed byte, past the first 16 MiB: a decompression bomb"),
+    (archive::UNSUPPORTED_ENTRY, "an entry that is not a file, folder or link (a device, a FIFO)"),
 ];
 
 pub const NOT_A_FOLDER: &str = "submission/not-a-folder";
@@ -110,6 +123,7 @@ impl Unusable {
 /// an archive was unpacked into is removed when it is dropped).
 pub struct Opened {
     path: PathBuf,
+    _unpacked: Option<tempfile::TempDir>,
 }
 
 impl Opened {
@@ -124,6 +138,8 @@ pub struct OpenOptions {
     pub lang: Lang,
     /// The longest one git command (a clone, a fetch) may take.
     pub clone_timeout: Duration,
+    /// What unpacking one archive may cost.
+    pub limits: archive::Limits,
 }
 
 impl OpenOptions {
@@ -134,6 +150,7 @@ impl OpenOptions {
         OpenOptions {
             lang,
             clone_timeout: OpenOptions::CLONE_TIMEOUT,
+            limits: archive::Limits::default(),
         }
     }
 }
@@ -152,8 +169,12 @@ impl Submission {
         match &self.source {
             Source::Folder(path) => match unusable(path) {
                 Some((code, why)) => Err(Unusable::new(code, why, how.lang)),
-                None => Ok(Opened { path: path.clone() }),
+                None => Ok(Opened {
+                    path: path.clone(),
+                    _unpacked: None,
+                }),
             },
+            Source::Archive(path, kind) => open_archive(path, *kind, how),
             Source::Repo {
                 url,
                 reference,
@@ -161,6 +182,7 @@ impl Submission {
             } => match clone_or_fetch(url, reference.as_deref(), clone, how.clone_timeout) {
                 Ok(_) => Ok(Opened {
                     path: clone.clone(),
+                    _unpacked: None,
                 }),
                 Err(e) => Err(clone_error(e, url, clone, how.lang)),
             },
@@ -173,17 +195,64 @@ impl Submission {
 pub fn batch_folder(dir: &Path) -> std::io::Result<Vec<Submission>> {
     let entries = std::fs::read_dir(dir)?;
     let base = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let mut subs: Vec<Submission> = entries
+    let names: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| !name.starts_with('.'))
+        .collect();
+    let mut subs: Vec<Submission> = names
+        .iter()
         .map(|name| {
-            let path = base.join(&name);
-            Submission::folder(name, path)
+            let path = base.join(name);
+            match archive::kind_of(name).filter(|_| path.is_file()) {
+                // `kim.zip` is `kim`, unless a folder `kim` is there too.
+                Some((kind, stem)) => Submission {
+                    name: if names.iter().any(|n| n == stem) {
+                        name.clone()
+                    } else {
+                        stem.to_string()
+                    },
+                    source: Source::Archive(path, kind),
+                },
+                None => Submission::folder(name.clone(), path),
+            }
         })
         .collect();
     subs.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(subs)
+}
+
+/// Unpack an archive into a private temporary folder (removed when the result is dropped).
+/// An archive holding one folder and nothing else (`hw1/...`) is graded from that folder.
+fn open_archive(path: &Path, kind: archive::Kind, how: &OpenOptions) -> Result<Opened, Unusable> {
+    let tmp = tempfile::Builder::new()
+        .prefix("course-submission-")
+        .tempdir()
+        .map_err(|e| {
+            Unusable::new(
+                archive::UNREADABLE,
+                tr!(
+                    "cannot make a temporary folder to unpack into ({e})",
+                    "압축을 풀 임시 폴더를 만들 수 없습니다 ({e})"
+                ),
+                how.lang,
+            )
+        })?;
+    archive::unpack(path, kind, tmp.path(), how.limits)
+        .map_err(|r| Unusable::new(r.code, r.why, how.lang))?;
+    let mut root = tmp.path().to_path_buf();
+    let top: Vec<_> = std::fs::read_dir(&root)
+        .map(|d| d.filter_map(Result::ok).collect())
+        .unwrap_or_default();
+    if let [only] = top.as_slice() {
+        if only.file_type().is_ok_and(|t| t.is_dir()) {
+            root = only.path();
+        }
+    }
+    Ok(Opened {
+        path: root,
+        _unpacked: Some(tmp),
+    })
 }
 
 /// Why `path` cannot be graded as a submission folder, if it cannot.
@@ -205,8 +274,8 @@ fn unusable(path: &Path) -> Option<(&'static str, Tr)> {
         return Some((
             NOT_A_FOLDER,
             tr!(
-                "not a folder; each submission must be a folder in the batch folder",
-                "폴더가 아님. 각 제출물은 배치 폴더 안의 폴더여야 합니다"
+                "not a folder or an archive; each submission must be a folder or a .zip/.tar/.tar.gz file in the batch folder",
+                "폴더나 압축 파일이 아님. 각 제출물은 배치 폴더 안의 폴더나 .zip/.tar/.tar.gz 파일이어야 합니다"
             ),
         ));
     }
