@@ -132,6 +132,33 @@ fn workspace() -> tempfile::TempDir {
     )])
 }
 
+/// A fake editor called `name` (its name picks the line convention) that writes the
+/// arguments it was given to the file it returns beside it.
+fn fake_editor(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let log = dir.join("editor-args.txt");
+    let editor = write(
+        dir,
+        &format!("bin/{name}"),
+        &format!("#!/bin/sh\necho \"$@\" > '{}'\n", log.display()),
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    (editor, log)
+}
+
+/// The arguments the fake editor was run with, once it has run (30 s at most).
+fn editor_args(t: &Tmux, log: &Path) -> String {
+    let limit = Instant::now() + Duration::from_secs(30);
+    while !log.exists() {
+        assert!(
+            Instant::now() < limit,
+            "the editor never ran:\n{}",
+            t.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::read_to_string(log).unwrap().trim().to_string()
+}
+
 /// Every line of the screen fits in `width` columns (Hangul counts two).
 fn fits(screen: &str, width: usize) -> bool {
     screen
@@ -250,13 +277,7 @@ fn issue10_home_resizing_redraws_and_ctrl_c_restores_the_terminal() {
 #[test]
 fn issue10_home_e_opens_the_editor_and_comes_back() {
     let ws = workspace();
-    let log = ws.path().join("editor-args.txt");
-    let editor = write(
-        ws.path(),
-        "bin/vim",
-        &format!("#!/bin/sh\necho \"$@\" > '{}'\n", log.display()),
-    );
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (editor, log) = fake_editor(ws.path(), "vim");
     let t = Tmux::start(
         ws.path(),
         "--lang en",
@@ -268,19 +289,7 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
     t.keys(&["e"]);
     t.wait_for("c, h and e work on an exercise");
     t.keys(&["j", "j", "j", "j", "j", "j", "j", "e"]);
-    let limit = Instant::now() + Duration::from_secs(30);
-    while !log.exists() {
-        assert!(
-            Instant::now() < limit,
-            "the editor never ran:\n{}",
-            t.screen()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert_eq!(
-        std::fs::read_to_string(&log).unwrap().trim(),
-        "+2 requirements.txt"
-    );
+    assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
     let screen = t.wait_for("q quit");
     assert!(
         screen
@@ -291,6 +300,25 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
     );
     t.keys(&["q"]);
     assert_eq!(t.exit_code(), "0");
+}
+
+#[test]
+fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
+    let ws = workspace();
+    let (editor, log) = fake_editor(ws.path(), "nano");
+    let t = Tmux::start(
+        ws.path(),
+        "--lang en watch",
+        &[("EDITOR", &editor.display().to_string())],
+        80,
+        24,
+    );
+    t.wait_for("e: open the file to fix in your editor");
+    t.keys(&["e"]);
+    assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
+    t.wait_for("e: open the file to fix in your editor");
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_code(), "130");
 }
 
 #[test]

@@ -256,7 +256,15 @@ fn detail(app: &App, r: &ExerciseResult) -> Detail {
         let message = f.message.get(lang);
         lines.push(located(f.file.as_deref(), f.line, f.names_file, message));
         if let Some(hint) = f.hint.as_ref().map(|h| h.get(lang)) {
-            lines.extend(hint.lines().map(|l| format!("  {arrow} {l}")));
+            // One arrow for the fix; its later lines (a YAML example) keep their indentation.
+            for (k, l) in hint.lines().enumerate() {
+                let lead = if k == 0 {
+                    format!("  {arrow} ")
+                } else {
+                    "    ".into()
+                };
+                lines.push(format!("{lead}{l}"));
+            }
         }
     }
     Detail {

@@ -6,6 +6,7 @@
 //! looks every half second instead, and the screen says which mode is on. Only the
 //! learner's own folders are watched: not `.git`, `.course`, virtual environments or data.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -19,6 +20,7 @@ use crate::cli::WatchArgs;
 use crate::exit::Code;
 use crate::grading::{exercise_order, next_step, ExerciseResult, Step};
 use crate::report::{text, Report};
+use crate::terminal::keys::{key_of, Key, Raw};
 use crate::terminal::{fit, print, Style, Term};
 use crate::tr;
 
@@ -34,23 +36,96 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
         // A folder that vanished in between is no reason to stop watching the rest.
         let _ = watcher.watch(&path, mode);
     }
+    // On a terminal the watch also reads keys (`e` opens the file to fix, `q` or Ctrl-C
+    // stops), in raw mode: the guard restores the terminal on every way out.
+    let keys = app.term.interactive() && std::io::stdin().is_terminal();
+    let mut raw = keys.then(|| Raw::enter(false)).transpose()?;
     loop {
         let results = app.check_exercises(&[])?;
-        print(&screen(app, &root, polling, &results))?;
+        show(&screen(app, &root, polling, &results), raw.is_some())?;
         // Wait for a save; meanwhile a resized window gets the same screen laid out again
         // (a terminal does not re-wrap lines already printed, so they would be cut or split).
         loop {
-            match rx.recv_timeout(SETTLE) {
-                Ok(()) => break,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Code::Ok),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            match wait(&rx, raw.is_some())? {
+                Wake::Saved => break,
+                Wake::Stop => return Ok(Code::Ok),
+                Wake::Interrupt => return Ok(Code::Interrupted),
+                Wake::Edit => {
+                    // The editor takes the terminal; raw mode comes back after it.
+                    drop(raw.take());
+                    edit_focus(app, &root, &results);
+                    raw = Some(Raw::enter(false)?);
+                    show(&screen(app, &root, polling, &results), true)?;
+                }
+                Wake::Tick => {}
             }
             if let Some(width) = resized(&app.term) {
                 app.term.width = width;
-                print(&screen(app, &root, polling, &results))?;
+                show(&screen(app, &root, polling, &results), raw.is_some())?;
             }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
+    }
+}
+
+/// What ended a wait.
+enum Wake {
+    Saved,
+    /// The watcher is gone, or `q`.
+    Stop,
+    /// Ctrl-C as a key (raw mode).
+    Interrupt,
+    /// `e`.
+    Edit,
+    /// Nothing yet.
+    Tick,
+}
+
+/// Wait up to [`SETTLE`] for a save, or (with `keys`) a key press.
+fn wait(rx: &mpsc::Receiver<()>, keys: bool) -> Result<Wake> {
+    if !keys {
+        return Ok(match rx.recv_timeout(SETTLE) {
+            Ok(()) => Wake::Saved,
+            Err(mpsc::RecvTimeoutError::Disconnected) => Wake::Stop,
+            Err(mpsc::RecvTimeoutError::Timeout) => Wake::Tick,
+        });
+    }
+    if crossterm::event::poll(SETTLE)? {
+        return Ok(match key_of(&crossterm::event::read()?) {
+            Some(Key::Char('e')) => Wake::Edit,
+            Some(Key::Char('q')) => Wake::Stop,
+            Some(Key::Ctrl('c')) => Wake::Interrupt,
+            _ => Wake::Tick,
+        });
+    }
+    Ok(match rx.try_recv() {
+        Ok(()) => Wake::Saved,
+        Err(mpsc::TryRecvError::Disconnected) => Wake::Stop,
+        Err(mpsc::TryRecvError::Empty) => Wake::Tick,
+    })
+}
+
+/// Print the screen; in raw mode a line end must also return the cursor to the left.
+fn show(text: &str, raw: bool) -> std::io::Result<()> {
+    if raw {
+        print(&text.replace('\n', "\r\n"))
+    } else {
+        print(text)
+    }
+}
+
+/// `e`: the file of the exercise on screen, in the editor (as `course edit`); a problem
+/// (no editor set) is said on stderr and the watch goes on.
+fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) {
+    let Some(id) = focus(app, results).map(|r| r.id.clone()) else {
+        return;
+    };
+    let opened = super::edit::place(app, &id, results)
+        .and_then(|(file, line)| super::edit::open(app, root, &file, line));
+    if let Err(e) = opened {
+        app.term.note(&format!("{e:#}"));
+        // Leave the message in view for a moment before the screen is drawn again.
+        std::thread::sleep(Duration::from_secs(3));
     }
 }
 
@@ -219,5 +294,13 @@ fn screen(app: &App, root: &Path, polling: bool, results: &[ExerciseResult]) -> 
     out.push('\n');
     out.push_str(&app.term.paint(Style::Dim, how.get(lang)));
     out.push('\n');
+    if app.term.interactive() && std::io::stdin().is_terminal() {
+        let keys = tr!(
+            "e: open the file to fix in your editor · q: stop",
+            "e: 고칠 파일을 편집기로 열기 · q: 끝내기"
+        );
+        out.push_str(&app.term.paint(Style::Dim, keys.get(lang)));
+        out.push('\n');
+    }
     fit(&out, app.term.width)
 }
