@@ -79,34 +79,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
     let has_gitignore = gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
     if !missing.is_empty() && !has_gitignore {
-        let lines: Vec<&str> = missing.iter().map(|s| s.pattern.as_str()).collect();
-        let paths: Vec<String> = missing
-            .iter()
-            .map(|s| format!("`{}`", normalize(&s.path)))
-            .collect();
-        let (lines, paths) = (lines.join("\n"), paths.join(", "));
-        let renamed = misnamed_gitignore(&ctx.root);
-        let mut f = Finding::fail(Code::GitignoreMissing, tr!(
-            "there is no `.gitignore`, so git would track {paths}",
-            "`.gitignore` 파일이 없어서 git이 다음 경로를 추적하게 됩니다: {paths}"
-        ))
-        .file(".gitignore")
-        .hint(tr!(
-            "create `.gitignore` in the workspace folder with one pattern per line (comments only on their own line, starting with `#`):\n{lines}",
-            "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으십시오 (주석은 `#`으로 시작하는 별도의 줄에만):\n{lines}"
-        ));
-        if let Some(name) = renamed {
-            f.message = tr!(
-                "there is `{name}` but no `.gitignore`: git reads only a file named exactly `.gitignore`, so it would track {paths}",
-                "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git은 이름이 정확히 `.gitignore`인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
-            );
-            let q = shell_quote(&name);
-            f.hint = Some(tr!(
-                "rename it: `git mv {q} .gitignore` (or `mv {q} .gitignore`); Windows Notepad adds `.txt` unless you choose \"All files\"",
-                "이름을 바꾸십시오: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
-            ));
-        }
-        findings.push(f);
+        findings.push(no_gitignore(&ctx.root, &missing));
         return findings;
     }
 
@@ -128,47 +101,85 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
 
     if findings.is_empty() {
-        let quoted = |list: &[String]| {
-            list.iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let (n, list) = (ignored.len(), quoted(&ignored));
-        let (k, kept_list) = (kept.len(), quoted(&kept));
-        let mut message = match (n, k) {
-            (0, 0) => tr!(
-                "the workspace is in a git repository (no sample paths to test)",
-                "작업 폴더가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
-            ),
-            (_, 0) => {
-                let all = all_of(n);
-                tr!(
-                    "git ignores {all}: {list}",
-                    "git이 예시 경로 {n}개를 모두 무시합니다: {list}"
-                )
-            }
-            (0, _) => {
-                let none = none_of(k);
-                tr!(
-                    "git ignores {none} that must be committed: {kept_list}",
-                    "커밋해야 하는 경로 {k}개는 git이 하나도 무시하지 않습니다: {kept_list}"
-                )
-            }
-            _ => {
-                let (all, none) = (all_of(n), none_of(k));
-                tr!(
-                    "git ignores {all}: {list}; and {none} that must be committed: {kept_list}",
-                    "git이 예시 경로 {n}개를 모두 무시하고, 커밋해야 하는 경로 {k}개는 하나도 무시하지 않습니다. 무시: {list}. 커밋: {kept_list}"
-                )
-            }
-        };
-        if let Some(loc) = &location_note(ws) {
-            append(&mut message, loc);
-        }
-        findings.push(Finding::pass(Code::GitignoreOk, message));
+        findings.push(all_fine(ws, &ignored, &kept));
     }
     findings
+}
+
+/// The pass finding: which sample paths git ignores and which it keeps.
+fn all_fine(ws: &WorkspaceRepo, ignored: &[String], kept: &[String]) -> Finding {
+    let quoted = |list: &[String]| {
+        list.iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (n, list) = (ignored.len(), quoted(ignored));
+    let (k, kept_list) = (kept.len(), quoted(kept));
+    let mut message = match (n, k) {
+        (0, 0) => tr!(
+            "the workspace is in a git repository (no sample paths to test)",
+            "작업 폴더가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
+        ),
+        (_, 0) => {
+            let all = all_of(n);
+            tr!(
+                "git ignores {all}: {list}",
+                "git이 예시 경로 {n}개를 모두 무시합니다: {list}"
+            )
+        }
+        (0, _) => {
+            let none = none_of(k);
+            tr!(
+                "git ignores {none} that must be committed: {kept_list}",
+                "커밋해야 하는 경로 {k}개는 git이 하나도 무시하지 않습니다: {kept_list}"
+            )
+        }
+        _ => {
+            let (all, none) = (all_of(n), none_of(k));
+            tr!(
+                "git ignores {all}: {list}; and {none} that must be committed: {kept_list}",
+                "git이 예시 경로 {n}개를 모두 무시하고, 커밋해야 하는 경로 {k}개는 하나도 무시하지 않습니다. 무시: {list}. 커밋: {kept_list}"
+            )
+        }
+    };
+    if let Some(loc) = &location_note(ws) {
+        append(&mut message, loc);
+    }
+    Finding::pass(Code::GitignoreOk, message)
+}
+
+/// The finding for sample paths git would track because there is no `.gitignore` at all
+/// (or only a misnamed one, such as `gitignore.txt`).
+fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
+    let lines: Vec<&str> = missing.iter().map(|s| s.pattern.as_str()).collect();
+    let paths: Vec<String> = missing
+        .iter()
+        .map(|s| format!("`{}`", normalize(&s.path)))
+        .collect();
+    let (lines, paths) = (lines.join("\n"), paths.join(", "));
+    let renamed = misnamed_gitignore(root);
+    let mut f = Finding::fail(Code::GitignoreMissing, tr!(
+        "there is no `.gitignore`, so git would track {paths}",
+        "`.gitignore` 파일이 없어서 git이 다음 경로를 추적하게 됩니다: {paths}"
+    ))
+    .file(".gitignore")
+    .hint(tr!(
+        "create `.gitignore` in the workspace folder with one pattern per line (comments only on their own line, starting with `#`):\n{lines}",
+        "작업 폴더에 `.gitignore` 파일을 만들고 한 줄에 패턴 하나씩 적으십시오 (주석은 `#`으로 시작하는 별도의 줄에만):\n{lines}"
+    ));
+    if let Some(name) = renamed {
+        f.message = tr!(
+            "there is `{name}` but no `.gitignore`: git reads only a file named exactly `.gitignore`, so it would track {paths}",
+            "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git은 이름이 정확히 `.gitignore`인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
+        );
+        let q = shell_quote(&name);
+        f.hint = Some(tr!(
+            "rename it: `git mv {q} .gitignore` (or `mv {q} .gitignore`); Windows Notepad adds `.txt` unless you choose \"All files\"",
+            "이름을 바꾸십시오: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
+        ));
+    }
+    f
 }
 
 /// `the sample path`, `both sample paths`, `all 6 sample paths`.
