@@ -39,10 +39,13 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     // The record so far has content (a blank line is not a record of one empty field).
     let mut started = false;
     let mut chars = text.chars().peekable();
+    // Nothing of the current field read yet (a quote here opens a quoted field).
+    let mut at_field_start = true;
     while let Some(c) = chars.next() {
         match c {
-            '"' if field.is_empty() => {
+            '"' if at_field_start => {
                 started = true;
+                at_field_start = false;
                 let open = line;
                 loop {
                     match chars.next() {
@@ -64,51 +67,41 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
                     None | Some(',') | Some('\n') | Some('\r') => {}
                     Some(_) => return Err(CsvError::AfterQuote { line }),
                 }
-                // An empty quoted field must not be taken for "no field yet".
-                if field.is_empty() {
-                    field.push('\0');
-                }
             }
             ',' => {
                 started = true;
-                fields.push(take_field(&mut field));
+                at_field_start = true;
+                fields.push(std::mem::take(&mut field));
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                if started || !field.is_empty() {
-                    fields.push(take_field(&mut field));
+                if started {
+                    fields.push(std::mem::take(&mut field));
                     records.push(Record {
                         line: record_line,
                         fields: std::mem::take(&mut fields),
                     });
                 }
                 started = false;
+                at_field_start = true;
                 line += 1;
                 record_line = line;
             }
             c => {
                 started = true;
+                at_field_start = false;
                 field.push(c);
             }
         }
     }
-    if started || !field.is_empty() {
-        fields.push(take_field(&mut field));
+    if started {
+        fields.push(field);
         records.push(Record {
             line: record_line,
             fields,
         });
     }
     Ok(records)
-}
-
-fn take_field(field: &mut String) -> String {
-    let f = std::mem::take(field);
-    if f == "\0" {
-        String::new()
-    } else {
-        f
-    }
 }
 
 #[cfg(test)]
@@ -145,6 +138,8 @@ mod tests {
         );
         assert_eq!(fields(""), vec![]);
         assert_eq!(fields("a"), vec![(1, vec!["a"])]);
+        // A field holding only NUL is that, not an empty field.
+        assert_eq!(fields("\0,\"\""), vec![(1, vec!["\0", ""])]);
     }
 
     #[test]

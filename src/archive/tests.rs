@@ -132,3 +132,42 @@ fn names_say_the_kind() {
     assert_eq!(kind_of(".zip"), None);
     assert_eq!(kind_of("notes.txt"), None);
 }
+
+mod props {
+    use super::super::{link_stays_inside, safe_relative};
+    use proptest::prelude::*;
+    use std::path::{Component, Path};
+
+    /// Resolve `target` from the folder of `rel` lexically, `..` popping: the depth reached
+    /// at its lowest (negative: above the unpacking folder).
+    fn lowest_depth(rel: &Path, target: &str) -> i64 {
+        let mut depth = rel.components().count() as i64 - 1;
+        let mut lowest = depth;
+        for part in target.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => depth -= 1,
+                _ => depth += 1,
+            }
+            lowest = lowest.min(depth);
+        }
+        lowest
+    }
+
+    proptest! {
+        #[test]
+        fn entry_paths_never_leave_the_folder(name in "[a./\\\\:]{0,16}|\\PC{0,16}") {
+            if let Some(p) = safe_relative(&name) {
+                prop_assert!(p.components().all(|c| matches!(c, Component::Normal(_))));
+                prop_assert!(Path::new("/dest").join(&p).starts_with("/dest"));
+            }
+        }
+
+        #[test]
+        fn links_kept_never_climb_out(rel in "[ab]{1,2}(/[ab]{1,2}){0,3}", target in "(\\.\\.|\\.|[ab]|)(/(\\.\\.|\\.|[ab]|)){0,5}") {
+            if link_stays_inside(Path::new(&rel), &target) {
+                prop_assert!(lowest_depth(Path::new(&rel), &target) >= 0, "{} -> {}", rel, target);
+            }
+        }
+    }
+}
