@@ -393,8 +393,8 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
 pub fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
     match kind {
         EnvKind::Venv => tr!(
-            "make the environment again where it is used (a virtual environment cannot be moved or copied): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`",
-            "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다): `rm -rf {d} && python3 -m venv {d} && {d}/bin/python -m pip install -r requirements.txt`"
+            "make the environment again where it is used (a virtual environment cannot be moved or copied):\n  rm -rf {d}\n  python3 -m venv {d}\n  {d}/bin/python -m pip install -r requirements.txt",
+            "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다):\n  rm -rf {d}\n  python3 -m venv {d}\n  {d}/bin/python -m pip install -r requirements.txt"
         ),
         EnvKind::Conda => tr!(
             "recreate the conda environment: `conda env remove -p {d}` then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",

@@ -292,7 +292,7 @@ fn a_moved_venv_with_a_dangling_python_is_reported_as_broken() {
     );
     assert_eq!(s(&f, "file"), ".venv/bin/python");
     assert!(
-        s(&f, "hint").contains("rm -rf .venv && python3 -m venv .venv"),
+        s(&f, "hint").contains("\n  rm -rf .venv\n  python3 -m venv .venv\n"),
         "{f:#}"
     );
 }

@@ -146,7 +146,7 @@ fn messages_in_korean() {
     let text = r.text("git-history");
     assert!(text.contains("HEAD에 커밋이 1개 있습니다"), "{text}");
     assert!(
-        text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하십시오: `git add hello.py`"),
+        text.contains("`hello.py` 파일을 수정한 뒤 다시 커밋하십시오:\\n  git add hello.py"),
         "{text}"
     );
     assert!(r.text("gitignore").contains("`.gitignore` 파일이 없어서"));
@@ -215,7 +215,7 @@ fn two_commits_without_a_modified_py_file_fail() {
     let hint = f["hint"].as_str().unwrap();
     assert!(
         hint.contains("edit `train.py`")
-            && hint.contains("`git add train.py`")
+            && hint.contains("\n  git add train.py\n")
             && hint.contains("git commit -m"),
         "{hint}"
     );
@@ -953,7 +953,9 @@ fn with_only_library_files_committed_it_says_to_create_hello_py() {
     commit_all_then_readme(ws);
     let hint = suggestion(&check(c.path(), ws));
     assert!(
-        hint.starts_with("create a file of your own such as `hello.py`: `git add hello.py`"),
+        hint.starts_with(
+            "create a file of your own such as `hello.py` and commit it:\n  git add hello.py"
+        ),
         "{hint}"
     );
     assert!(

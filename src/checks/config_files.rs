@@ -52,8 +52,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))
         .file(&dir)
         .hint(tr!(
-            "create it and put the experiment settings in a file: `mkdir -p {dir}`, then write `{dir}/base.{first_ext}` with lines like `learning_rate: 0.0001`",
-            "폴더를 만들고 실험 설정을 파일에 쓰십시오: `mkdir -p {dir}` 후 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄을 쓰십시오"
+            "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.0001`:\n  mkdir -p {dir}",
+            "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {dir}"
         ))];
     }
 

@@ -96,8 +96,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 "HEAD에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
             ))
             .hint(tr!(
-                "change a file, then `git add <file>` and `git commit -m \"what changed\"`; `git log --oneline` lists the commits",
-                "파일을 수정한 뒤 다시 커밋하십시오: `git add <파일>`, `git commit -m \"무엇을 바꿨는지\"`. `git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다"
+                "change a file, then commit it again (`git log --oneline` lists the commits):\n  git add <file>\n  git commit -m \"what changed\"",
+                "파일을 수정한 뒤 다시 커밋하십시오 (`git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다):\n  git add <파일>\n  git commit -m \"무엇을 바꿨는지\""
             )),
         );
     }
@@ -217,7 +217,7 @@ fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, b
         let id = short(oid);
         let hint = if is_head {
             tr!(
-                "reword the last commit: `git commit --amend -m \"describe the change\"`",
+                "reword the last commit:\n  git commit --amend -m \"describe the change\"",
                 "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"`으로 메시지를 고치십시오"
             )
         } else if is_root {
@@ -284,15 +284,15 @@ fn added_then_modified(
                     let file = ws.display(path);
                     let q = shell_quote(&file);
                     tr!(
-                            "edit `{file}` (committed already), then `git add {q}` and `git commit -m \"Update {file}\"`",
-                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오: `git add {q}`, `git commit -m \"{file} 수정\"`"
+                            "edit `{file}` (committed already), then:\n  git add {q}\n  git commit -m \"Update {file}\"",
+                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오:\n  git add {q}\n  git commit -m \"{file} 수정\""
                         )
                 }
                 None => {
                     let name = format!("hello{suffix}");
                     let mut hint = tr!(
-                            "create a file of your own such as `{name}`: `git add {name}`, `git commit -m \"Add {name}\"`; then edit it and commit again: `git add {name}`, `git commit -m \"Update {name}\"`",
-                            "`{name}` 같은 파일을 직접 만들어 커밋하십시오: `git add {name}`, `git commit -m \"{name} 추가\"`. 그다음 내용을 고쳐 다시 커밋하십시오: `git add {name}`, `git commit -m \"{name} 수정\"`"
+                            "create a file of your own such as `{name}` and commit it:\n  git add {name}\n  git commit -m \"Add {name}\"\nthen edit it and commit again:\n  git add {name}\n  git commit -m \"Update {name}\"",
+                            "`{name}` 같은 파일을 직접 만들어 커밋하십시오:\n  git add {name}\n  git commit -m \"{name} 추가\"\n그다음 내용을 고쳐 다시 커밋하십시오:\n  git add {name}\n  git commit -m \"{name} 수정\""
                         );
                     if !added_order.is_empty() {
                         append(

@@ -54,8 +54,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 )
                 .file_named(&rel)
                 .hint(tr!(
-                    "remove the file `{rel}` and create the folder: `mkdir -p {rel}`",
-                    "`{rel}` 파일을 지우고 폴더를 만드십시오: `mkdir -p {rel}`"
+                    "remove the file `{rel}` and create the folder:\n  mkdir -p {rel}",
+                    "`{rel}` 파일을 지우고 폴더를 만드십시오:\n  mkdir -p {rel}"
                 )),
             );
         } else if !path.is_dir() {
@@ -66,8 +66,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 ))
                 .file(&rel)
                 .hint(tr!(
-                    "create it with something in it (git keeps no empty folders): `mkdir -p {rel} && touch {rel}/.gitkeep`",
-                    "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다): `mkdir -p {rel} && touch {rel}/.gitkeep`"
+                    "create it with something in it (git keeps no empty folders):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep",
+                    "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep"
                 )),
             );
         } else if !holds_a_file(&path) {
@@ -78,8 +78,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 ))
                 .file(&rel)
                 .hint(tr!(
-                    "put the files it is for in it, or an empty placeholder: `touch {rel}/.gitkeep`",
-                    "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오: `touch {rel}/.gitkeep`"
+                    "put the files it is for in it, or an empty placeholder:\n  touch {rel}/.gitkeep",
+                    "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오:\n  touch {rel}/.gitkeep"
                 )),
             );
         }

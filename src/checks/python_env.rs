@@ -355,8 +355,8 @@ fn not_installed(
                 "`{module}`을(를) {label} 밖의 {file}에서 가져옵니다. 이 환경에 설치된 것이 아닙니다"
             ))
             .hint(tr!(
-                "install it into the environment itself: `{py} -m pip install {pkg}`",
-                "환경 자체에 설치하십시오: `{py} -m pip install {pkg}`"
+                "install it into the environment itself:\n  {py} -m pip install {pkg}",
+                "환경 자체에 설치하십시오:\n  {py} -m pip install {pkg}"
             )),
         );
     }

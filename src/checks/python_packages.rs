@@ -51,8 +51,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         )
         .file(&root)
         .hint(tr!(
-            "create the source folder as a package: `mkdir -p {root} && touch {root}/__init__.py`",
-            "소스 폴더를 패키지로 만드십시오: `mkdir -p {root} && touch {root}/__init__.py`"
+            "create the source folder as a package:\n  mkdir -p {root}\n  touch {root}/__init__.py",
+            "소스 폴더를 패키지로 만드십시오:\n  mkdir -p {root}\n  touch {root}/__init__.py"
         ))];
     }
 
@@ -103,8 +103,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 )
                 .file(dir)
                 .hint(tr!(
-                    "create it as a package: `mkdir -p {dir} && touch {init}`",
-                    "패키지로 만드십시오: `mkdir -p {dir} && touch {init}`"
+                    "create it as a package:\n  mkdir -p {dir}\n  touch {init}",
+                    "패키지로 만드십시오:\n  mkdir -p {dir}\n  touch {init}"
                 )),
             );
             continue;
@@ -123,12 +123,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .file(&init);
         finding = match near_miss(&dir_path) {
             Some(name) => finding.hint(tr!(
-                "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension): `mv {dir}/{name} {init}`",
-                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이): `mv {dir}/{name} {init}`"
+                "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {dir}/{name} {init}",
+                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {dir}/{name} {init}"
             )),
             None => finding.hint(tr!(
-                "create it (it may stay empty): `touch {init}`",
-                "만드십시오 (비어 있어도 됩니다): `touch {init}`"
+                "create it (it may stay empty):\n  touch {init}",
+                "만드십시오 (비어 있어도 됩니다):\n  touch {init}"
             )),
         };
         findings.push(finding);

@@ -112,12 +112,12 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
 pub(crate) fn create_file_hint(rel: &str) -> Tr {
     match rel.rsplit_once('/') {
         Some((parent, _)) => tr!(
-            "create it: `mkdir -p {parent} && touch {rel}`, then write its content",
-            "만드십시오: `mkdir -p {parent} && touch {rel}` 후 내용을 쓰십시오"
+            "create it, then write its content:\n  mkdir -p {parent}\n  touch {rel}",
+            "만든 뒤 내용을 쓰십시오:\n  mkdir -p {parent}\n  touch {rel}"
         ),
         None => tr!(
-            "create it at the workspace root: `touch {rel}`, then write its content",
-            "작업 폴더 맨 위에 만드십시오: `touch {rel}` 후 내용을 쓰십시오"
+            "create it at the workspace root, then write its content:\n  touch {rel}",
+            "작업 폴더 맨 위에 만든 뒤 내용을 쓰십시오:\n  touch {rel}"
         ),
     }
 }
@@ -157,8 +157,8 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "다른 사용자가 소유한 저장소라서 git이 열지 않습니다: {msg}"
         ))
         .hint(tr!(
-            "if you trust it (e.g. grading submissions), allow it: `git config --global --add safe.directory '*'`",
-            "믿을 수 있는 저장소라면(예: 채점) 허용하십시오: `git config --global --add safe.directory '*'`"
+            "if you trust it (e.g. grading submissions), allow it:\n  git config --global --add safe.directory '*'",
+            "믿을 수 있는 저장소라면(예: 채점) 허용하십시오:\n  git config --global --add safe.directory '*'"
         )),
         OpenError::NotARepository => Finding::fail(Code::GitNotARepo, tr!(
             "the workspace is not a git repository",
@@ -198,8 +198,8 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "{path}의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
         ))
         .hint(tr!(
-            "clone it and work in the clone: `git clone {path} my-project`",
-            "복제한 뒤 복제본에서 작업하십시오: `git clone {path} my-project`"
+            "clone it and work in the clone:\n  git clone {path} my-project",
+            "복제한 뒤 복제본에서 작업하십시오:\n  git clone {path} my-project"
         )),
     }
 }

@@ -84,6 +84,14 @@ fn particle_problems_are_found() {
 /// Every Korean message and hint the checks produce on the built-in course's fixtures, each
 /// with its fixture folder.
 fn fixture_texts() -> Vec<(String, String)> {
+    fixture_findings()
+        .into_iter()
+        .map(|(dir, text, _)| (dir, text))
+        .collect()
+}
+
+/// [`fixture_texts`], each marked `true` when it is a hint (a fix) rather than a message.
+fn fixture_findings() -> Vec<(String, String, bool)> {
     let course = Course::embedded().expect("the built-in course loads");
     let dirs = fixture_dirs(&course);
     assert!(dirs.len() > 20, "fixtures found: {}", dirs.len());
@@ -94,11 +102,13 @@ fn fixture_texts() -> Vec<(String, String)> {
             let ctx = CheckContext::new(&root, true, None).workspace_only();
             let exercise = course.exercise(id).expect("ids come from the course");
             let result = run_exercise(exercise, &ctx);
-            let texts: Vec<(String, String)> = result
+            let texts: Vec<(String, String, bool)> = result
                 .findings
                 .iter()
-                .flat_map(|f| std::iter::once(&f.message).chain(f.hint.as_ref()))
-                .map(|t| (dir.clone(), t.get(Lang::Ko).to_string()))
+                .flat_map(|f| {
+                    std::iter::once((&f.message, false)).chain(f.hint.as_ref().map(|h| (h, true)))
+                })
+                .map(|(t, hint)| (dir.clone(), t.get(Lang::Ko).to_string(), hint))
                 .collect();
             texts
         })
@@ -206,5 +216,39 @@ fn issue9_korean_string_literals_in_src_attach_particles() {
             }
         }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A shell command to copy written inside a sentence (a code span) instead of on a line of
+/// its own: pasting a wrapped sentence runs half a command (issue 9).
+pub(crate) fn inline_command(text: &str) -> Option<String> {
+    const STARTS: [&str; 9] = [
+        "mkdir ",
+        "touch ",
+        "mv ",
+        "git init",
+        "git add ",
+        "git commit ",
+        "git clone ",
+        "conda create ",
+        "python3 -m venv",
+    ];
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .find(|span| STARTS.iter().any(|s| span.starts_with(s)) || span.contains(" -m pip install"))
+        .map(str::to_string)
+}
+
+/// Every command a fix on the fixtures asks the learner to run is a line of its own.
+#[test]
+fn issue9_commands_in_fixes_are_lines_of_their_own() {
+    assert!(inline_command("만드십시오: `mkdir -p src` 후").is_some());
+    assert!(inline_command("만드십시오:\n  mkdir -p src").is_none());
+    let problems: Vec<String> = fixture_findings()
+        .into_iter()
+        .filter(|(_, _, hint)| *hint)
+        .filter_map(|(dir, t, _)| inline_command(&t).map(|p| format!("{dir}: {p}\n  {t}")))
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -214,7 +214,7 @@ fn folder_findings(
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
             "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
-            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"{d} 추적 중단\"`"
+            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하십시오:\n  git commit -m \"{d} 추적 중단\""
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             append(&mut hint, &history(&b.path));
@@ -270,7 +270,7 @@ fn name_findings(
         let q = shell_quote(path);
         let mut hint = tr!(
             "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"{path} 추적 중단\"`"
+            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하십시오:\n  git commit -m \"{path} 추적 중단\""
         );
         if pattern.starts_with(".env") {
             append(
