@@ -17,7 +17,7 @@ pub mod selector;
 
 pub use accessible::Accessible;
 pub use color::ColorWhy;
-pub use fit::{fit, visible_width};
+pub use fit::{fit, fit_keys, visible_width};
 pub use progress::{Counter, Spinner};
 
 use std::io::{IsTerminal, Write};

@@ -33,6 +33,26 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// A one-row list of keys (`↑↓ move · Enter open · q quit`) for `width` columns: when it is
+/// too wide, items before the last are dropped from the end (the last, the way out, always
+/// stays), and only then is the line cut.
+pub fn fit_keys(keys: &str, width: usize) -> String {
+    let mut items: Vec<&str> = keys.split(" · ").collect();
+    while visible_width(&items.join(" · ")) > width && items.len() > 2 {
+        items.remove(items.len() - 2);
+    }
+    let line = items.join(" · ");
+    if visible_width(&line) <= width {
+        return line;
+    }
+    line.chars()
+        .scan(0, |w, c| {
+            *w += crate::render::text::char_width(c);
+            (*w <= width).then_some(c)
+        })
+        .collect()
+}
+
 /// Display width of a line that may hold escape codes.
 pub fn visible_width(line: &str) -> usize {
     if line.contains('\x1b') {
@@ -191,6 +211,17 @@ mod tests {
         assert!(widths(&out).iter().all(|w| *w <= 30), "{out}");
         let first = out.lines().next().unwrap();
         assert!(first.starts_with(&format!("    {link}:4:")), "{out:?}");
+    }
+
+    #[test]
+    fn keys_drop_from_the_middle_and_quit_stays() {
+        let keys = "↑↓/jk 이동 · Enter 열기 · c 확인 · h 힌트 · e 편집 · / 검색 · q 끝내기";
+        assert_eq!(fit_keys(keys, 100), keys);
+        let at60 = fit_keys(keys, 60);
+        assert!(visible_width(&at60) <= 60, "{at60}");
+        assert!(at60.ends_with("q 끝내기"), "{at60}");
+        assert!(at60.starts_with("↑↓/jk 이동 · Enter 열기"), "{at60}");
+        assert_eq!(fit_keys("a · b · q quit", 6), "a · q ", "then cut");
     }
 
     #[test]

@@ -471,15 +471,16 @@ impl Home {
 
     fn bottom_line(&self, paint: &dyn Fn(Style, &str) -> String) -> String {
         let text = if let Some(input) = &self.input {
-            format!("/{input}")
+            truncate(&format!("/{input}"), self.width)
         } else if let Some(m) = &self.message {
-            m.clone()
+            truncate(m, self.width)
         } else if self.view == View::List {
-            self.labels.keys.clone()
+            // Narrow windows lose keys from the middle, never `q` at the end (issue 9).
+            crate::terminal::fit_keys(&self.labels.keys, self.width)
         } else {
-            self.labels.hit_keys.clone()
+            crate::terminal::fit_keys(&self.labels.hit_keys, self.width)
         };
-        paint(Style::Dim, &truncate(&text, self.width))
+        paint(Style::Dim, &text)
     }
 }
 
