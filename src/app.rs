@@ -132,13 +132,15 @@ impl App {
         if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term).filter(|_| spinner) {
             ctx = ctx.with_progress(spinner);
         }
-        Ok(self
+        let chosen: Vec<_> = self
             .course
             .exercises
             .iter()
             .filter(|e| ids.is_empty() || ids.contains(&e.id))
-            .map(|e| run_exercise(e, &ctx))
-            .collect())
+            .collect();
+        // Every Python check of the chosen exercises in one interpreter launch.
+        ctx.plan(chosen.iter().flat_map(|e| &e.checks));
+        Ok(chosen.into_iter().map(|e| run_exercise(e, &ctx)).collect())
     }
 }
 

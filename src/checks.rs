@@ -11,6 +11,7 @@
 pub mod choices;
 pub mod codes;
 pub mod config_files;
+mod driver;
 pub mod git_history;
 pub mod gitignore;
 mod launch;
@@ -23,7 +24,7 @@ pub mod requirements;
 mod shared;
 pub mod tracked_files;
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -315,6 +316,10 @@ pub struct CheckContext {
     pub sandbox: crate::sandbox::Settings,
     /// The note that this system lacks part of the sandbox was given (once per workspace).
     sandbox_noted: Cell<bool>,
+    /// What the Python checks of this run will ask the interpreter ([`CheckContext::plan`]).
+    python_plan: RefCell<Vec<driver::Planned>>,
+    /// The one launch of the interpreter that answers every planned part.
+    python_run: OnceCell<driver::SharedRun>,
     env: OnceCell<EnvLookup>,
     repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
     files: OnceCell<crate::fs::Root>,
@@ -330,6 +335,8 @@ impl CheckContext {
             workspace_only: false,
             sandbox: crate::sandbox::Settings::default(),
             sandbox_noted: Cell::new(false),
+            python_plan: RefCell::new(Vec::new()),
+            python_run: OnceCell::new(),
             env: OnceCell::new(),
             repo: OnceCell::new(),
             files: OnceCell::new(),
@@ -340,6 +347,44 @@ impl CheckContext {
     pub fn workspace_only(mut self) -> Self {
         self.workspace_only = true;
         self
+    }
+
+    /// Before the exercises run: the Python checks among `checks` that will need the
+    /// interpreter (no cached pass) join one launch, so a workspace costs one interpreter
+    /// start however many Python checks its course has. Checks not planned launch alone.
+    pub fn plan<'a>(&self, checks: impl IntoIterator<Item = &'a Check>) {
+        let mut plan = self.python_plan.borrow_mut();
+        for check in checks {
+            let planned = match check {
+                Check::PythonEnv(p) => python_env::planned(p, self),
+                Check::PythonImport(p) => python_import::planned(p, self),
+                _ => None,
+            };
+            if let Some(p) = planned {
+                if !plan.iter().any(|q| q.part == p.part) {
+                    plan.push(p);
+                }
+            }
+        }
+    }
+
+    /// The interpreter's answer to `planned`: from the shared launch when it was planned
+    /// (launched on first use), else from a launch of its own.
+    pub(crate) fn python(
+        &self,
+        env: &crate::python::PythonEnv,
+        planned: driver::Planned,
+    ) -> launch::Launch {
+        let plan = self.python_plan.borrow().clone();
+        if plan.iter().any(|p| p.part == planned.part) {
+            let shared = self
+                .python_run
+                .get_or_init(|| driver::run(self, env, &plan));
+            if shared.has(&planned.part) {
+                return shared.view(&planned.part);
+            }
+        }
+        driver::run(self, env, std::slice::from_ref(&planned)).view(&planned.part)
     }
 
     /// Run workspace programs with these sandbox settings.

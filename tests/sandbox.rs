@@ -16,12 +16,8 @@ fn hostile(script: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempdir();
     let ws = tmp.path().join("ws");
     let env = venv(&ws, ".venv");
-    let python = env.join("bin/python");
-    std::fs::remove_file(&python).unwrap();
     let script = script.replace("{py3}", &env.join("bin/python3").display().to_string());
-    std::fs::write(&python, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
+    replace_interpreter(&env, &script);
     let c = tmp.path().join("course");
     one_exercise_course(&c, "  - kind: python-env\n    modules: [json]\n");
     (tmp, ws, c)
@@ -71,6 +67,25 @@ fn running(token: &str) -> Vec<String> {
             (text.contains(token) && !text.contains("cargo")).then_some(text)
         })
         .collect()
+}
+
+/// The codes of the first exercise's findings.
+fn codes(json: &serde_json::Value) -> Vec<&str> {
+    json["exercises"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
+/// Replace the venv's `bin/python` with `script` (executable).
+fn replace_interpreter(env: &Path, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let python = env.join("bin/python");
+    std::fs::remove_file(&python).unwrap();
+    std::fs::write(&python, script).unwrap();
+    std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 fn assert_error(code: i32, finding: &serde_json::Value, expected: &str) {
@@ -216,13 +231,7 @@ fn issue12_an_honest_environment_passes_in_the_sandbox() {
     for lang in ["en", "ko"] {
         let (code, json) = check_report(&c, &ws, lang, &[] as &[(&str, &str)]);
         assert_eq!(code, 0, "{json:#}");
-        let codes: Vec<&str> = json["exercises"][0]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["code"].as_str().unwrap())
-            .collect();
-        assert_eq!(codes, ["env/ok", "import/ok"], "{json:#}");
+        assert_eq!(codes(&json), ["env/ok", "import/ok"], "{json:#}");
     }
 }
 
@@ -242,4 +251,122 @@ fn issue12_bad_sandbox_limits_are_usage_errors() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("--sandbox-limit"), "{bad}: {err}");
     }
+}
+
+/// A workspace whose interpreter logs each start to `log` (outside: so run without the
+/// sandbox) and then runs the real one; a course with a python-env and a python-import check
+/// in two exercises.
+fn logged_workspace(tmp: &Path, log: &Path) -> (PathBuf, PathBuf) {
+    let ws = tmp.join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.3.0");
+    stub_package(&env, "numpy", "1.26.4");
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/model/__init__.py", "import torch\n");
+    let script = format!(
+        "#!/bin/sh\necho start >> '{}'\nexec '{}' \"$@\"\n",
+        log.display(),
+        env.join("bin/python3").display()
+    );
+    replace_interpreter(&env, &script);
+    let c = tmp.join("course");
+    write(
+        &c,
+        "course.yaml",
+        "id: t\ntitle: {en: T, ko: T}\ndefault_lang: en\nlessons: [l]\nexercises: [env, structure]\n",
+    );
+    write(&c, "lessons/en/l.md", "# L\n");
+    for (id, check) in [
+        ("env", "  - kind: python-env\n    modules: [torch, numpy]\n"),
+        (
+            "structure",
+            "  - kind: python-import\n    modules: [src.model]\n",
+        ),
+    ] {
+        write(
+            &c,
+            &format!("exercises/{id}/exercise.yaml"),
+            &format!(
+                "title: {{en: E, ko: E}}\nlesson: l\nprompt: {{en: P, ko: P}}\nchecks:\n{check}"
+            ),
+        );
+    }
+    (ws, c)
+}
+
+#[test]
+fn issue12_one_interpreter_launch_answers_every_python_check() {
+    let tmp = tempdir();
+    let log = tmp.path().join("starts.log");
+    let (ws, c) = logged_workspace(tmp.path(), &log);
+    let starts = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args([
+            "--lang",
+            "en",
+            "grade",
+            "--exec",
+            "--no-sandbox",
+            "--format",
+            "json",
+            "--workspace",
+        ])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("env/ok") && stdout.contains("import/ok"),
+        "{stdout}"
+    );
+    assert_eq!(starts(), 1, "one launch for both checks");
+
+    // A learner's `course check`: one launch, then none while nothing changed (the cache).
+    let init = course()
+        .arg("--course")
+        .arg(&c)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let before = starts();
+    for _ in 0..2 {
+        let (code, json) = check_report(&c, &ws, "en", &[("COURSE_NO_SANDBOX", "1")]);
+        assert_eq!(code, 0, "{json:#}");
+    }
+    assert_eq!(
+        starts() - before,
+        1,
+        "the second check is answered by the cache"
+    );
+}
+
+#[test]
+fn issue12_an_import_that_hangs_keeps_the_environments_answer() {
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.3.0");
+    write(
+        &ws,
+        "src/__init__.py",
+        "import time\nwhile True:\n    time.sleep(0.0917)\n",
+    );
+    let c = tmp.path().join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: python-env\n    modules: [torch]\n  - kind: python-import\n    modules: [src]\n    timeout_secs: 2\n",
+    );
+    let (code, json) = check_report(&c, &ws, "en", &[] as &[(&str, &str)]);
+    assert_eq!(code, 3, "{json:#}");
+    assert_eq!(codes(&json), ["env/ok", "import/timeout"], "{json:#}");
 }

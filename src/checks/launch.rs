@@ -21,6 +21,8 @@ use crate::tr;
 pub(crate) struct Launch {
     pub result: Result<Output, RunError>,
     pub status: Option<Status>,
+    /// What the sandbox saw is held against this result (see `driver::SharedRun::view`).
+    pub verdict_applies: bool,
 }
 
 /// Run `env`'s interpreter with `args` from the workspace root, sandboxed as the context
@@ -51,15 +53,18 @@ pub(crate) fn run_python(
         Err(e) => Launch {
             result: Err(e),
             status: None,
+            verdict_applies: true,
         },
         Ok(run) => match run.status {
             None => Launch {
                 result: Ok(run.output),
                 status: None,
+                verdict_applies: true,
             },
             Some(status) => Launch {
                 result: outcome(run.output, &status, timeout),
                 status: Some(status),
+                verdict_applies: true,
             },
         },
     }
@@ -129,8 +134,8 @@ pub(crate) fn sandbox_findings(ctx: &CheckContext, launch: &Launch, py: &str) ->
         ))];
     }
     let mut out = Vec::new();
-    if let Some(f) = verdict_finding(ctx, launch, status, py) {
-        out.push(f);
+    if launch.verdict_applies {
+        out.extend(verdict_finding(ctx, launch, status, py));
     }
     if !missing.is_empty() && !ctx.sandbox_noted.replace(true) {
         out.push(Finding::skip(Code::SandboxPartial, tr!(

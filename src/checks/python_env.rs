@@ -3,18 +3,19 @@
 //!
 //! The environment's own interpreter runs a small script (`-I -B`: isolated from
 //! `PYTHONPATH` and the current folder, writing no bytecode) that imports each module
-//! separately and prints one JSON line. A passing result is cached in
+//! separately and prints one JSON line; it is one part of the driver that answers every
+//! Python check in one launch (`checks/driver.rs`). A passing result is cached in
 //! `.course/cache/python-env-<hash>.json`, keyed on the modules, the interpreter and the
 //! environment's files, so an unchanged environment is not imported again.
 
-use std::ffi::OsString;
 use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::launch::{limit_finding, run_python, sandbox_findings};
+use super::driver::{Part, Planned};
+use super::launch::{limit_finding, sandbox_findings};
 use super::shared::{last_line, pip_name};
 use super::{CheckContext, Code, Finding};
 
@@ -23,7 +24,7 @@ use crate::i18n::Tr;
 use crate::process::RunError;
 use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
 use crate::tr;
-use probe::{parse_probe, read_cache, write_cache, ModuleResult, Probe, PROBE};
+use probe::{parse_probe, read_cache, write_cache, ModuleResult, Probe};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +38,24 @@ pub struct Params {
 
 fn default_timeout() -> u64 {
     120
+}
+
+/// The part this check will ask of the shared interpreter launch, unless it needs none
+/// (no running allowed, no environment, a cached pass).
+pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
+    let env = ctx.environment().found()?;
+    if !ctx.allow_exec {
+        return None;
+    }
+    if let Some(cache) = ctx.cache_dir.as_deref() {
+        if read_cache(cache, env, &params.modules).is_some() {
+            return None;
+        }
+    }
+    Some(Planned {
+        part: Part::Probe(params.modules.clone()),
+        timeout: Duration::from_secs(params.timeout_secs.max(1)),
+    })
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
@@ -78,13 +97,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let mut args: Vec<OsString> = ["-I", "-B", "-c", PROBE].map(OsString::from).into();
-    args.extend(params.modules.iter().map(OsString::from));
-    let what = match env.found_by {
-        crate::python::FoundBy::Workspace => format!("{py} -c \"import {mods}\""),
-        _ => format!("{py} -c \"import {mods}\" ({label})"),
-    };
-    let launch = run_python(ctx, env, &args, timeout, &what);
+    let launch = ctx.python(
+        env,
+        Planned {
+            part: Part::Probe(params.modules.clone()),
+            timeout,
+        },
+    );
     let mut findings = sandbox_findings(ctx, &launch, &py);
     if findings.iter().any(|f| f.status == super::Status::Error) {
         return findings;

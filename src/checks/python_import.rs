@@ -1,17 +1,18 @@
 //! Check kind `python-import`: `python -c "import a, b"` works from the workspace root with
 //! the workspace's environment (the project structure is importable as packages).
 //!
-//! Run with `-E -B`: `PYTHONPATH` is ignored (the structure must work without it) and no
-//! `__pycache__` is written into the workspace. With `-c`, the current folder (the workspace
-//! root) is `sys.path[0]`.
+//! Run as a part of the driver that answers every Python check in one launch
+//! (`checks/driver.rs`): `PYTHONPATH` is ignored (the structure must work without it), no
+//! `__pycache__` is written into the workspace, and the workspace root is `sys.path[0]`, as
+//! for `python -c "import a, b"` run there.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::launch::{run_python, sandbox_findings};
+use super::driver::{Part, Planned};
+use super::launch::{limit_finding, sandbox_findings};
 use super::shared::last_line;
 use super::{CheckContext, Code, Finding};
 use crate::cache;
@@ -74,7 +75,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ),
         )
     };
-    let cache_key = format!("{}\0{code}", env.interpreter.display());
+    let cache_key = cache_key(env, &code);
     let cache = ctx
         .cache_dir
         .as_deref()
@@ -85,59 +86,126 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     let timeout = Duration::from_secs(params.timeout_secs.max(1));
-    let args: Vec<OsString> = ["-E", "-B", "-X", "utf8", "-c", &code]
-        .map(OsString::from)
-        .into();
-    let what = format!("{py} -c \"{code}\"");
-    let n = timeout.as_secs();
-    let launch = run_python(ctx, env, &args, timeout, &what);
-    let noted = sandbox_findings(ctx, &launch, &py);
-    if noted.iter().any(|f| f.status == super::Status::Error) {
-        return noted;
+    let launch = ctx.python(
+        env,
+        Planned {
+            part: Part::Import(params.modules.clone()),
+            timeout,
+        },
+    );
+    let mut out = sandbox_findings(ctx, &launch, &py);
+    if out.iter().any(|f| f.status == super::Status::Error) {
+        return out;
     }
-    // The note about missing protections goes with whatever the import shows.
-    let result = launch.result;
-    let judged = (|| -> Vec<Finding> {
-        let output = match result {
-            Ok(o) => o,
-            Err(RunError::TimedOut { .. }) => {
-                return vec![Finding::error(Code::ImportTimeout, tr!(
-                    "`{code}` did not finish in {n} s ({py})",
-                    "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
+    let sandboxed = launch.status.is_some();
+    let n = timeout.as_secs();
+    let answer = match launch.result {
+        Ok(output) => match serde_json::from_slice::<Answer>(output.stdout.trim_ascii()) {
+            Ok(answer) => answer,
+            // The interpreter ended before the import finished (`os._exit` on import, or a
+            // wrapper that runs something else): not a pass.
+            Err(_) => {
+                let code_n = output
+                    .status
+                    .code()
+                    .map_or_else(|| "?".to_string(), |c| c.to_string());
+                let last = last_line(&output.stderr);
+                out.push(Finding::error(Code::ImportCannotRun, tr!(
+                    "{py} ended (exit code {code_n}) before `{code}` finished{last}",
+                    "{py}이(가) `{code}`를 마치기 전에 끝났습니다 (종료 코드 {code_n}){last}"
                 ))
                 .hint(tr!(
-                    "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
-                    "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
-                ))]
+                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try `{py} -c \"{code}\"` yourself",
+                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). `{py} -c \"{code}\"`를 직접 실행해 보십시오"
+                )));
+                return out;
             }
-            Err(e) => {
-                let e = e.to_string();
-                return vec![Finding::error(Code::ImportCannotRun, tr!(
+        },
+        Err(RunError::TimedOut { .. }) => {
+            out.push(Finding::error(Code::ImportTimeout, tr!(
+                "`{code}` did not finish in {n} s ({py})",
+                "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
+            ))
+            .hint(tr!(
+                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
+                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
+            )));
+            return out;
+        }
+        Err(e) => {
+            let e = e.to_string();
+            out.push(Finding::error(
+                Code::ImportCannotRun,
+                tr!(
                     "could not run `{code}` with {py}: {e}",
                     "{py}(으)로 `{code}`를 실행할 수 없습니다: {e}"
-                ))];
-            }
-        };
-        if output.status.success() {
-            if let Some((dir, state)) = &cache {
-                cache::store(dir, CACHE_KIND, &cache_key, state, &true);
-            }
-            return vec![passed()];
+                ),
+            ));
+            return out;
         }
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        vec![explain(
-            ctx,
-            &params.modules,
-            &code,
-            &py,
-            &label,
-            &env.dir,
-            &stderr,
-        )]
-    })();
-    let mut out = noted;
-    out.extend(judged);
+    };
+    if answer.ok {
+        if let Some((dir, state)) = &cache {
+            cache::store(dir, CACHE_KIND, &cache_key, state, &true);
+        }
+        out.push(passed());
+        return out;
+    }
+    // An import the sandbox stopped proves nothing about the structure.
+    if let Some(verdict) = sandboxed
+        .then(|| crate::sandbox::in_text(&answer.traceback))
+        .flatten()
+    {
+        out.push(limit_finding(ctx, &verdict, &py));
+        return out;
+    }
+    out.push(explain(
+        ctx,
+        &params.modules,
+        &code,
+        &py,
+        &label,
+        &env.dir,
+        &answer.traceback,
+    ));
     out
+}
+
+/// The driver's answer for an import part.
+#[derive(Deserialize)]
+struct Answer {
+    ok: bool,
+    #[serde(default)]
+    traceback: String,
+}
+
+fn cache_key(env: &PythonEnv, code: &str) -> String {
+    format!("{}\0{code}", env.interpreter.display())
+}
+
+/// The part this check will ask of the shared interpreter launch, unless it needs none
+/// (no running allowed, bad module names, no environment, a cached pass).
+pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
+    if !ctx.allow_exec
+        || params.modules.is_empty()
+        || !params.modules.iter().all(|m| is_module_name(m))
+    {
+        return None;
+    }
+    let env = ctx.environment().found()?;
+    let code = format!("import {}", params.modules.join(", "));
+    if let Some(dir) = ctx.cache_dir.as_deref() {
+        let state = import_state(ctx, env, &params.modules);
+        if let Some(state) = state {
+            if cache::load::<bool>(dir, CACHE_KIND, &cache_key(env, &code), &state) == Some(true) {
+                return None;
+            }
+        }
+    }
+    Some(Planned {
+        part: Part::Import(params.modules.clone()),
+        timeout: Duration::from_secs(params.timeout_secs.max(1)),
+    })
 }
 
 const CACHE_KIND: &str = "python-import";

@@ -35,6 +35,8 @@ pub fn grade_workspace(course: &Course, root: &Path, exec: bool) -> Vec<super::E
 pub fn grade_workspace_with(course: &Course, ctx: CheckContext) -> Vec<super::ExerciseResult> {
     // Only the submission's own environment counts, never the grader's $VIRTUAL_ENV.
     let ctx = ctx.workspace_only();
+    // Every Python check of the course in one interpreter launch.
+    ctx.plan(course.exercises.iter().flat_map(|e| &e.checks));
     course
         .exercises
         .iter()

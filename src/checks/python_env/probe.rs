@@ -1,5 +1,5 @@
-//! What the environment's interpreter runs to import the modules ([`PROBE`]), what it
-//! answers ([`Probe`], one JSON line after [`MARKER`]), and the cache of a passing answer
+//! What the environment's interpreter answers to the probe part of the driver
+//! (`checks/driver.rs`) ([`Probe`], one JSON line), and the cache of a passing answer
 //! in `.course/cache`, keyed on the modules, the interpreter and the environment's files.
 
 use std::path::Path;
@@ -10,82 +10,13 @@ use serde::{Deserialize, Serialize};
 use crate::cache;
 use crate::python::{env_state, resolved, PythonEnv};
 
-/// The probe run by the environment's interpreter; module names come as arguments.
-///
-/// Beyond importing, it asks where each module came from: the file imported (it must lie
-/// inside the environment, `sys.prefix`) and the installed distribution that provides it
-/// (`importlib.metadata`: a `.dist-info` or `.egg-info` whose `top_level.txt` or recorded
-/// files name the module). A folder dropped into site-packages imports, but no
-/// distribution provides it; the standard library needs none.
-pub(super) const PROBE: &str = r#"
-import sys, os, json, importlib, importlib.util, sysconfig
-out = {"version": "%d.%d.%d" % tuple(sys.version_info[:3]), "prefix": sys.prefix,
-       "executable": sys.executable, "has_pip": False, "modules": []}
-try:
-    out["has_pip"] = importlib.util.find_spec("pip") is not None
-except Exception:
-    pass
-def real(p):
-    return os.path.normcase(os.path.realpath(p))
-def inside(p, d):
-    p, d = real(p), real(d)
-    return p == d or p.startswith(d.rstrip(os.sep) + os.sep)
-_tops = None
-def providers(top):
-    global _tops
-    if _tops is None:
-        _tops = {}
-        try:
-            import importlib.metadata as md
-            paths = [p for p in sys.path if p and inside(p, sys.prefix)]
-            for d in md.distributions(path=paths):
-                names = set((d.read_text("top_level.txt") or "").split())
-                if not names:
-                    for f in d.files or ():
-                        parts = f.parts
-                        if parts and parts[0] != "..":
-                            names.add(parts[0] if len(parts) > 1 else parts[0].split(".")[0])
-                for n in names:
-                    _tops.setdefault(n, []).append(d.metadata["Name"] or "?")
-        except Exception:
-            pass
-    return _tops.get(top, [])
-def origin(name):
-    m = sys.modules.get(name.split(".")[0])
-    f = getattr(m, "__file__", None)
-    if f is None:
-        f = next(iter(getattr(m, "__path__", None) or []), None)
-    return f
-for name in sys.argv[1:]:
-    r = {"name": name, "ok": False, "missing": False}
-    try:
-        m = importlib.import_module(name)
-        v = getattr(m, "__version__", None)
-        r["ok"] = True
-        r["version"] = None if v is None else str(v)
-        try:
-            f = origin(name)
-            r["file"] = f
-            std = sysconfig.get_paths()
-            r["stdlib"] = f is None or any(
-                inside(f, std[k]) and not inside(f, std["purelib"]) and not inside(f, std["platlib"])
-                for k in ("stdlib", "platstdlib"))
-            r["inside"] = f is not None and inside(f, sys.prefix)
-            r["dists"] = providers(name.split(".")[0])
-        except Exception as e:
-            r["where_error"] = "%s: %s" % (type(e).__name__, e)
-    except BaseException as e:
-        r["error"] = type(e).__name__
-        r["message"] = str(e)
-        missing = getattr(e, "name", None) if isinstance(e, ImportError) else None
-        r["missing"] = isinstance(e, ModuleNotFoundError) and missing is not None and (
-            name == missing or name.startswith(missing + "."))
-    out["modules"].append(r)
-sys.stdout.write("\n@@course-probe@@" + json.dumps(out) + "\n")
-sys.stdout.flush()
-"#;
-
-const MARKER: &str = "@@course-probe@@";
+// The probe itself is the `probe` function of the driver script (`checks/driver.rs`),
+// which answers this check and `python-import` in one interpreter launch. Beyond importing,
+// it asks where each module came from: the file imported (it must lie inside the
+// environment, `sys.prefix`) and the installed distribution that provides it
+// (`importlib.metadata`: a `.dist-info` or `.egg-info` whose `top_level.txt` or recorded
+// files name the module). A folder dropped into site-packages imports, but no distribution
+// provides it; the standard library needs none.
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Probe {
@@ -127,10 +58,9 @@ pub(super) struct ModuleResult {
     pub(super) where_error: Option<String>,
 }
 
+/// The probe's answer: the part's JSON line, the only stdout of its view of the launch.
 pub(super) fn parse_probe(output: &Output) -> Option<Probe> {
-    let text = String::from_utf8_lossy(&output.stdout);
-    let line = text.lines().rev().find_map(|l| l.strip_prefix(MARKER))?;
-    serde_json::from_str(line).ok()
+    serde_json::from_slice(output.stdout.trim_ascii()).ok()
 }
 
 // ---- cache ------------------------------------------------------------------------------
