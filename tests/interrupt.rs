@@ -16,12 +16,15 @@ fn alive(pid: &str) -> bool {
         .success()
 }
 
-/// The test interpreter's sleep (unique on this machine).
-const SLEEP: &str = "600.0417";
+/// The test interpreter's sleep: 600 s and a fraction unique to this run (other runs of
+/// the suite share the machine).
+fn sleep_len() -> String {
+    format!("600.{}", std::process::id())
+}
 
-/// The pid of the process running `sleep SLEEP`, if any.
+/// The pid of the process running `sleep 600.<pid>`, if any.
 fn sleeping() -> Option<String> {
-    let wanted = format!("sleep\0{SLEEP}\0");
+    let wanted = format!("sleep\0{}\0", sleep_len());
     std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
         let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
         (cmdline == wanted.as_bytes()).then(|| e.file_name().to_string_lossy().into_owned())
@@ -41,7 +44,7 @@ fn interrupting_a_check_stops_its_interpreter() {
     let python = write(
         ws.path(),
         ".venv/bin/python",
-        &format!("#!/bin/sh\nexec sleep {SLEEP}\n"),
+        &format!("#!/bin/sh\nexec sleep {}\n", sleep_len()),
     );
     std::fs::set_permissions(&python, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
 

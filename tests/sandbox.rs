@@ -54,6 +54,12 @@ fn check(
     (out.status.code().unwrap_or(-1), finding, took)
 }
 
+/// A sleep length of `secs` seconds unique to this test run (`30.<pid>`): the suite runs
+/// beside other runs of itself on a shared machine, whose processes must not be counted.
+fn unique(secs: &str) -> String {
+    format!("{secs}.{}", std::process::id())
+}
+
 /// Processes whose command line contains `token` (a unique sleep length per test).
 fn running(token: &str) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
@@ -144,14 +150,16 @@ fn issue12_a_write_outside_the_submission_is_refused_and_said() {
 
 #[test]
 fn issue12_a_bounded_fork_bomb_is_stopped_and_leaves_nothing() {
-    // At most 400 processes (the limit here is 64); each sleeps a unique time.
-    let (_t, ws, c) = hostile(
-        "#!{py3}\nimport os, time\nfor i in range(400):\n    try:\n        pid = os.fork()\n    except OSError:\n        time.sleep(30.0123)\n        break\n    if pid == 0:\n        time.sleep(30.0123)\n        os._exit(0)\ntime.sleep(30.0123)\n",
-    );
+    // At most 400 processes (the limit here is 64); each becomes a `sleep` of a length
+    // unique to this run (other runs of this suite share the machine).
+    let token = unique("30");
+    let (_t, ws, c) = hostile(&format!(
+        "#!{{py3}}\nimport os, time\nfor i in range(400):\n    try:\n        pid = os.fork()\n    except OSError:\n        break\n    if pid == 0:\n        os.execv('/bin/sleep', ['sleep', '{token}'])\ntime.sleep(30)\n"
+    ));
     let (code, f, took) = check(&ws, &c, &["--sandbox-limit", "processes=64"], &[]);
     assert_error(code, &f, "sandbox/processes");
     assert!(took < Duration::from_secs(25), "{took:?}");
-    assert_eq!(running("30.0123"), Vec::<String>::new(), "processes left");
+    assert_eq!(running(&token), Vec::<String>::new(), "processes left");
 }
 
 #[test]
@@ -172,8 +180,9 @@ fn issue12_an_endless_loop_uses_up_its_cpu_seconds() {
 #[test]
 fn issue12_a_child_that_outlives_its_parent_is_stopped_at_once() {
     let outside = tempdir();
+    let token = unique("40");
     let (_t, ws, c) = hostile(&format!(
-        "#!/bin/sh\nsleep 40.0311 &\nsetsid sleep 40.0312 &\n(sleep 2; echo x > '{}/late') &\nexec {{py3}} \"$@\"\n",
+        "#!/bin/sh\nsleep {token} &\nsetsid sleep {token} &\n(sleep 2; echo x > '{}/late') &\nexec {{py3}} \"$@\"\n",
         outside.path().display()
     ));
     let (code, f, took) = check(&ws, &c, &[], &[]);
@@ -182,7 +191,7 @@ fn issue12_a_child_that_outlives_its_parent_is_stopped_at_once() {
         took < Duration::from_secs(20),
         "course waited for the child: {took:?}"
     );
-    assert_eq!(running("40.031"), Vec::<String>::new(), "processes left");
+    assert_eq!(running(&token), Vec::<String>::new(), "processes left");
     std::thread::sleep(Duration::from_secs(3));
     assert!(!outside.path().join("late").exists());
 }
