@@ -102,7 +102,7 @@ pub fn unpack(archive: &Path, kind: Kind, dest: &Path, limits: Limits) -> Result
         links: Vec::new(),
     };
     match kind {
-        Kind::Zip => unpack_zip(file, &mut out)?,
+        Kind::Zip => unpack_zip(Counting(file, read_in), &mut out)?,
         Kind::Tar => unpack_tar(Counting(file, read_in), &mut out)?,
         Kind::TarGz => {
             let gz = flate2::read::MultiGzDecoder::new(Counting(file, read_in));
@@ -133,7 +133,13 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-fn unpack_zip(file: File, out: &mut Unpacker) -> Result<(), Refusal> {
+impl<R: std::io::Seek> std::io::Seek for Counting<R> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.0.seek(pos)
+    }
+}
+
+fn unpack_zip(file: Counting<File>, out: &mut Unpacker) -> Result<(), Refusal> {
     let mut zip = zip::ZipArchive::new(file).map_err(|e| unreadable(&e))?;
     out.count_entries(zip.len() as u64)?;
     for i in 0..zip.len() {
@@ -142,7 +148,6 @@ fn unpack_zip(file: File, out: &mut Unpacker) -> Result<(), Refusal> {
         let Some(rel) = out.entry_path(&name)? else {
             continue;
         };
-        out.read_in.set(out.read_in.get() + entry.compressed_size());
         if entry.is_dir() {
             out.dir(&rel)?;
         } else if entry.is_symlink() {

@@ -89,14 +89,14 @@ fn hostile_archives_are_refused_with_their_code() {
 #[test]
 fn each_limit_is_hit_by_its_archive() {
     let small = Limits {
-        total_bytes: 1000,
-        file_bytes: 600,
+        total_bytes: 1_000_000,
+        file_bytes: 600_000,
         entries: 3,
         depth: 3,
         ratio: 10,
-        ratio_floor: 100,
+        ratio_floor: 100_000,
     };
-    let noise: Vec<u8> = (0..700u32)
+    let noise: Vec<u8> = (0..700_000u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
         .collect();
     assert_eq!(
@@ -107,7 +107,7 @@ fn each_limit_is_hit_by_its_archive() {
         ),
         FILE_TOO_LARGE
     );
-    let half = &noise[..500];
+    let half = &noise[..500_000];
     let two = tar_of(&[
         (tar::EntryType::Regular, "a", "", half),
         (tar::EntryType::Regular, "b", "", half),
@@ -120,7 +120,9 @@ fn each_limit_is_hit_by_its_archive() {
         code(&zip_of(&[("a/b/c/d", b"x")]), Kind::Zip, small),
         TOO_DEEP
     );
-    let zeros = zip_of(&[("z", &[0u8; 550])]);
+    // Counted as read from the file: the whole tiny archive is read at once, so the
+    // zeros must be many more than the archive's size times the ratio.
+    let zeros = zip_of(&[("z", &vec![0u8; 550_000])]);
     assert_eq!(code(&zeros, Kind::Zip, small), BOMB);
 }
 
