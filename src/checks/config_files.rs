@@ -98,39 +98,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         };
         match parse(&text) {
             Ok(has_settings) => with_settings += usize::from(has_settings),
-            Err(error) => {
-                let crate::yaml::explain::Explained { line, column, what } =
-                    crate::yaml::explain::explain(&text, &error);
-                let tab = text
-                    .lines()
-                    .nth(line.saturating_sub(1) as usize)
-                    .is_some_and(|l| l.contains('\t'));
-                let hint = if tab {
-                    tr!(
-                        "YAML indents with spaces, never tabs: replace the tab on line {line} with spaces",
-                        "YAML은 탭이 아니라 공백으로 들여씁니다: {line}번째 줄의 탭을 공백으로 바꾸십시오"
-                    )
-                } else {
-                    tr!(
-                        "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, close every `[`, `{{` and quote you open, and quote values holding `: ` or `#`",
-                        "{line}번째 줄 {column}번째 칸을 고치십시오: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, 연 `[`, `{{`, 따옴표는 닫고, `: `이나 `#`이 들어간 값은 따옴표로 감싸십시오"
-                    )
-                };
-                let finding = if error.is_too_deep() {
-                    super::shared::yaml_too_deep(line, column)
-                } else {
-                    Finding::fail(
-                        Code::YamlInvalid,
-                        tr!(
-                            "not valid YAML: {what}",
-                            "올바른 YAML이 아닙니다: {what}";
-                            what = what
-                        ),
-                    )
-                    .hint(hint)
-                };
-                findings.push(finding.file(&file).line(line));
-            }
+            Err(error) => findings.push(invalid_yaml(&text, &error, &file)),
         }
     }
     let failed = findings
@@ -166,6 +134,42 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// The finding for a config file that is not valid YAML, at the line and column the
+/// parser stopped, with a hint for the usual cause (a tab) or the general rules.
+fn invalid_yaml(text: &str, error: &crate::yaml::Error, file: &str) -> Finding {
+    let crate::yaml::explain::Explained { line, column, what } =
+        crate::yaml::explain::explain(text, error);
+    let tab = text
+        .lines()
+        .nth(line.saturating_sub(1) as usize)
+        .is_some_and(|l| l.contains('\t'));
+    let hint = if tab {
+        tr!(
+            "YAML indents with spaces, never tabs: replace the tab on line {line} with spaces",
+            "YAML은 탭이 아니라 공백으로 들여씁니다: {line}번째 줄의 탭을 공백으로 바꾸십시오"
+        )
+    } else {
+        tr!(
+            "fix line {line} (column {column}): write settings as `key: value`, indent nested keys with spaces the same amount, close every `[`, `{{` and quote you open, and quote values holding `: ` or `#`",
+            "{line}번째 줄 {column}번째 칸을 고치십시오: 설정은 `키: 값`으로 쓰고, 안쪽 키는 같은 수의 공백으로 들여쓰며, 연 `[`, `{{`, 따옴표는 닫고, `: `이나 `#`이 들어간 값은 따옴표로 감싸십시오"
+        )
+    };
+    let finding = if error.is_too_deep() {
+        super::shared::yaml_too_deep(line, column)
+    } else {
+        Finding::fail(
+            Code::YamlInvalid,
+            tr!(
+                "not valid YAML: {what}",
+                "올바른 YAML이 아닙니다: {what}";
+                what = what
+            ),
+        )
+        .hint(hint)
+    };
+    finding.file(file).line(line)
 }
 
 /// Parse every YAML document of `text`. Ok(whether some document holds a value other than
