@@ -80,10 +80,12 @@ def launch_cost(course, tmp):
     box = os.path.join(tmp, "box")
     for sub in ["home", "tmp"]:
         os.makedirs(os.path.join(box, sub), exist_ok=True)
+    py = shutil.which("python3")
+    prefix = os.path.dirname(os.path.dirname(os.path.realpath(py)))
     plan = {
         "limits": {"cpu-secs": 30, "memory-mib": 2048, "address-space-mib": 16384,
                    "processes": 1024, "file-size-mib": 64, "open-files": 1024},
-        "read": ["/usr", "/lib", "/lib64", "/bin", "/etc", "/proc", "/sys", "/dev", tmp],
+        "read": ["/usr", "/lib", "/lib64", "/bin", "/etc", "/proc", "/sys", "/dev", prefix, tmp],
         "write": box,
         "env": [["PATH", "/usr/local/bin:/usr/bin:/bin"], ["HOME", box + "/home"],
                 ["LANG", "C.UTF-8"]],
@@ -91,12 +93,14 @@ def launch_cost(course, tmp):
         "status": os.path.join(tmp, "status.json"), "layers": os.path.join(tmp, "layers.json"),
         "require": False,
     }
-    py = shutil.which("python3")
     print("launch cost (median of 30, ms):")
     for label, argv in [("/bin/true", ["/bin/true"]), ("python3 -c pass", [py, "-c", "pass"])]:
         for how, cmd in [("direct", argv),
                          ("sandboxed", [course, "__sandbox", json.dumps(plan), "--", *argv])]:
-            times = [timed(cmd)[0] * 1000 for _ in range(30)]
+            runs = [timed(cmd) for _ in range(30)]
+            if any(out.returncode != 0 for _, out in runs):
+                sys.exit("%s %s failed: %s" % (label, how, runs[0][1].stderr.decode()))
+            times = [t * 1000 for t, _ in runs]
             print("  %-16s %-10s %7.1f" % (label, how, statistics.median(times)))
     with open(plan["status"]) as f:
         print("  layers:", ", ".join("%s=%s%s" % (l["name"], l["applied"],
