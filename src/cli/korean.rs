@@ -12,181 +12,18 @@ use crate::i18n::particles;
 const TEMPLATE: &str =
     "{before-help}{about-with-newline}\n사용법: {usage}\n\n{all-args}{after-help}";
 
-/// Descriptions and examples of commands, by path (`course`, `check`, `ci init`).
-const COMMANDS: &[(&str, &str, &str)] = &[
-    (
-        "course",
-        "터미널에서 레슨을 읽고, 실습한 작업 폴더를 확인받습니다.\n\n`course`만 실행하면 진행 상황과 다음 할 일을 보여 줍니다.",
-        "예:\n  course init            이 폴더를 코스 작업 폴더로 만들기\n  course next            지금 읽거나 고칠 것\n  course check           작업 폴더 확인하기\n  course grade --workspace student-repo --format junit --output report.xml\n\n종료 코드: 0 성공, 1 실패한 연습 문제가 있음, 2 사용법이나 코스 파일 오류, 3 실행하지 못한 확인이 있음.",
-    ),
-    (
-        "init",
-        "폴더를 코스 작업 폴더로 만듭니다 (`.course/`만 만듭니다)",
-        "예:\n  course init\n  course init my-vla-project --lang en",
-    ),
-    (
-        "list",
-        "레슨과 연습 문제를 순서대로 상태와 함께 보여 줍니다",
-        "예:\n  course list\n  course list --format json",
-    ),
-    (
-        "lesson",
-        "레슨을 보여 주고(기본: 지금 레슨) 읽음으로 표시합니다",
-        "예:\n  course lesson            지금 레슨\n  course lesson 3          세 번째 레슨\n  course lesson pip        id로\n  course lesson --file ../notes/05-python-ecosystem.ko.md",
-    ),
-    (
-        "next",
-        "다음에 할 일 하나: 읽을 레슨이나 고칠 연습 문제",
-        "예:\n  course next",
-    ),
-    (
-        "check",
-        "작업 폴더의 연습 문제를 확인합니다",
-        "예:\n  course check\n  course check requirements structure\n  course check --workspace ../student --format json\n\n종료 코드: 0 고른 연습 문제를 모두 통과, 1 실패가 있음, 2 사용법이나 코스 파일 오류, 3 실행하지 못한 확인이 있음.",
-    ),
-    (
-        "watch",
-        "파일을 저장할 때마다 다시 확인합니다 (Ctrl-C로 멈춤)",
-        "예:\n  course watch\n  course watch --poll     WSL이나 네트워크 드라이브처럼 파일 이벤트가 오지 않는 곳에서",
-    ),
-    (
-        "hint",
-        "연습 문제의 다음 힌트를 보여 줍니다 (실행할 때마다 하나씩 더)",
-        "예:\n  course hint\n  course hint requirements",
-    ),
-    (
-        "edit",
-        "고칠 파일을 편집기($VISUAL 또는 $EDITOR)로 첫 문제의 줄에서 엽니다",
-        "예:\n  course edit\n  course edit requirements",
-    ),
-    (
-        "skip",
-        "연습 문제를 미뤄 둡니다 (예: torch를 내려받는 동안). `course next`가 마지막에 다시 데려옵니다",
-        "예:\n  course skip                `course next`가 가리키는 연습 문제\n  course skip environment\n  course skip --undo environment   지금 다시 하기",
-    ),
-    (
-        "reset",
-        "진행 기록을 지웁니다 (본 힌트, 작업 표시, 미룸. --all이면 읽은 레슨과 지금 레슨도). 파일은 건드리지 않습니다",
-        "예:\n  course reset requirements\n  course reset --all\n\n종료 코드: 0 지움(지울 것이 없거나 아니오라고 답한 경우도), 2 없는 연습 문제이거나 터미널이 아닌데 --yes가 없음.",
-    ),
-    (
-        "answer",
-        "연습 문제의 질문에 하나씩 답하고 답안 파일을 저장합니다",
-        "예:\n  course answer jupyter-vs-script",
-    ),
-    (
-        "grade",
-        "작업 폴더(또는 제출물 폴더)를 채점합니다 (강사용)",
-        "",
-    ),
-    (
-        "validate",
-        "코스 폴더(기본: 내장 코스)를 검사합니다: 파일, 참조, 픽스처",
-        "예:\n  course validate\n  course validate my-course/",
-    ),
-    ("completions", "셸 자동 완성 스크립트를 출력합니다", ""),
-    ("man", "course나 그 명령의 매뉴얼 페이지(roff)를 출력합니다", ""),
-    ("ci", "제출물을 채점하는 CI 설정을 씁니다", ""),
-    ("ci init", "푸시마다 채점하는 CI 워크플로를 씁니다", ""),
-    ("gradebook", "`course grade --batch`의 성적표를 다룹니다", ""),
-    ("help", "이 도움말이나 명령의 도움말을 출력합니다", ""),
-];
+mod texts;
 
-/// Option and argument descriptions: `command path/arg id`, else `arg id` for every command.
-const ARGS: &[(&str, &str)] = &[
-    ("course", "내장 코스 대신 이 폴더의 코스를 씁니다"),
-    (
-        "workspace",
-        "작업 폴더 (기본: 위쪽으로 가장 가까운 `.course/`가 있는 폴더)",
-    ),
-    (
-        "lang",
-        "레슨과 메시지의 언어 [기본: $COURSE_LANG, 저장한 선택, 코스의 기본 언어]",
-    ),
-    ("width", "글의 폭(칸 수) [기본: 터미널의 폭, 없으면 80]"),
-    (
-        "color",
-        "색: auto는 터미널과 NO_COLOR, CLICOLOR, CLICOLOR_FORCE를 따릅니다",
-    ),
-    ("no_pager", "긴 글을 내장 페이저 없이 바로 출력합니다"),
-    (
-        "ascii",
-        "표를 ASCII로 그립니다 (선 문자를 두 칸으로 보이는 터미널용)",
-    ),
-    (
-        "plain",
-        "화면 낭독기와 단순한 터미널을 위한 모드: 색, 선 문자, 페이저, 스피너 없이 출력합니다",
-    ),
-    (
-        "no_sandbox",
-        "작업 폴더의 프로그램을 샌드박스 없이 실행합니다 (시간 제한만)",
-    ),
-    (
-        "require_sandbox",
-        "샌드박스 일부를 쓸 수 없는 시스템에서는 작업 폴더의 프로그램을 실행하지 않습니다",
-    ),
-    (
-        "sandbox_limit",
-        "샌드박스 제한을 바꿉니다. 예: `memory-mib=4096` (여러 번 쓸 수 있음)",
-    ),
-    ("help", "도움말을 출력합니다"),
-    ("version", "버전을 출력합니다"),
-    ("format", "출력 형식"),
-    ("output", "stdout 대신 이 파일에 씁니다"),
-    ("init/dir", "작업 폴더로 만들 폴더 [기본: 지금 폴더]"),
-    ("lesson/lesson", "레슨 id나 번호(1부터) [기본: 지금 레슨]"),
-    ("lesson/file", "레슨 대신 아무 Markdown 파일을 보여 줍니다"),
-    ("check/exercises", "연습 문제 id [기본: 전부]"),
-    (
-        "watch/poll",
-        "파일 이벤트를 기다리지 않고 0.5초마다 바뀐 것을 찾습니다",
-    ),
-    (
-        "hint/exercise",
-        "연습 문제 id [기본: 아직 끝나지 않은 첫 연습 문제]",
-    ),
-    (
-        "edit/exercise",
-        "연습 문제 id [기본: `course next`가 가리키는 연습 문제]",
-    ),
-    (
-        "skip/exercise",
-        "연습 문제 id [기본: `course next`가 가리키는 연습 문제]",
-    ),
-    ("skip/undo", "미뤄 둔 연습 문제를 다시 원래 자리로 돌립니다"),
-    ("reset/exercise", "진행 기록을 지울 연습 문제 id"),
-    (
-        "reset/all",
-        "모든 진행 기록을 지웁니다: 읽은 레슨, 지금 레슨, 모든 힌트와 표시",
-    ),
-    (
-        "reset/yes",
-        "확인을 묻지 않습니다 (stdin이 터미널이 아닐 때 필요)",
-    ),
-    (
-        "answer/exercise",
-        "연습 문제 id (`choices` 확인이 있는 연습 문제)",
-    ),
-    (
-        "grade/exec",
-        "제출물의 코드를 실행하는 확인을 허용합니다 (Python 인터프리터, `import src...`)",
-    ),
-    (
-        "grade/batch",
-        "DIR 안의 폴더마다 제출물 하나로 채점하고 성적표를 씁니다",
-    ),
-    ("grade/jobs", "--batch의 병렬 작업 수 [기본: 모든 코어]"),
-    (
-        "validate/dir",
-        "코스 폴더 [기본: --course, 없으면 내장 코스]",
-    ),
-    (
-        "validate/no_fixtures",
-        "파일만 검사하고 픽스처에서 확인을 실행하지 않습니다",
-    ),
-];
+use texts::{ARGS, COMMANDS, VALUES};
 
+/// `help ci init` and `ci help init` describe what `ci init` does: the same text.
 fn command_text(path: &str) -> Option<(&'static str, &'static str)> {
+    let path = path.strip_prefix("help ").unwrap_or(path);
+    let path = match path.split_once(" help") {
+        _ if path.ends_with(" help") => "help".to_string(),
+        Some((group, rest)) => format!("{group}{rest}"),
+        None => path.to_string(),
+    };
     COMMANDS
         .iter()
         .find(|(p, _, _)| *p == path)
@@ -198,6 +35,67 @@ fn arg_text(path: &str, id: &str) -> Option<&'static str> {
     ARGS.iter()
         .find(|(key, _)| *key == own)
         .or_else(|| ARGS.iter().find(|(key, _)| *key == id))
+        .map(|(_, text)| *text)
+}
+
+/// What clap would print after a description as `[default: …]`, `[possible values: …]` and
+/// `[env: …]`, in Korean, so that the Korean help has no English brackets: values that have a
+/// description of their own are listed one per line with the Korean one ([`VALUES`]).
+fn value_notes(a: &clap::Arg) -> String {
+    let mut out = String::new();
+    if !a.get_action().takes_values() {
+        // A flag: clap shows its env only.
+        return env_note(a);
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        out.push_str(&format!(" [기본: {}]", defaults.join(", ")));
+    }
+    let values: Vec<_> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        if values.iter().any(|v| v.get_help().is_some()) {
+            out.push_str("\n가능한 값:");
+            for v in &values {
+                let name = v.get_name();
+                match value_text(name) {
+                    Some(text) => out.push_str(&format!("\n  - {name}: {text}")),
+                    None => out.push_str(&format!("\n  - {name}")),
+                }
+            }
+        } else {
+            let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+            out.push_str(&format!(" [가능한 값: {}]", names.join(", ")));
+        }
+    }
+    out.push_str(&env_note(a));
+    out
+}
+
+fn env_note(a: &clap::Arg) -> String {
+    match a.get_env() {
+        Some(env) if !a.is_hide_env_set() => {
+            let env = env.to_string_lossy();
+            match std::env::var(&*env) {
+                Ok(v) if !a.is_hide_env_values_set() => format!(" [환경 변수: {env}={v}]"),
+                _ => format!(" [환경 변수: {env}]"),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn value_text(name: &str) -> Option<&'static str> {
+    VALUES
+        .iter()
+        .find(|(key, _)| *key == name)
         .map(|(_, text)| *text)
 }
 
@@ -221,7 +119,14 @@ fn walk(mut cmd: Command, parent: &str) -> Command {
         let text = arg_text(&path, &id);
         cmd = cmd.mut_arg(id, |a| {
             let a = match text {
-                Some(t) => a.help(t).long_help(None::<&str>),
+                Some(t) => {
+                    let help = format!("{t}{}", value_notes(&a));
+                    a.help(help)
+                        .long_help(None::<&str>)
+                        .hide_default_value(true)
+                        .hide_possible_values(true)
+                        .hide_env(true)
+                }
                 None => a,
             };
             if positional {
@@ -326,4 +231,78 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
     }
     out.push_str("\n자세한 내용은 `--help`를 붙여 실행해 보십시오.\n");
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every help text of `cmd` and below without a Korean entry, as `path` or `path/arg`.
+    fn missing(cmd: &Command, parent: &str, out: &mut Vec<String>) {
+        let name = cmd.get_name();
+        let path = match parent {
+            "" | "course" => name.to_string(),
+            p => format!("{p} {name}"),
+        };
+        if command_text(&path).is_none() {
+            out.push(path.clone());
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            // Globals are propagated: their entry is the bare id, checked at the top.
+            if a.get_help().is_some() && arg_text(&path, id).is_none() && !a.is_hide_set() {
+                out.push(format!("{path}/{id}"));
+            }
+            for v in a.get_possible_values() {
+                if v.get_help().is_some() && value_text(v.get_name()).is_none() {
+                    out.push(format!("{path}/{id}={}", v.get_name()));
+                }
+            }
+        }
+        for s in cmd.get_subcommands() {
+            missing(s, &path, out);
+        }
+    }
+
+    /// Issue 9: a new command or option without Korean help would show English in the
+    /// middle of a Korean `--help`; this walks the whole clap tree so the table stays whole.
+    #[test]
+    fn issue9_every_command_and_argument_has_korean_help() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut out = Vec::new();
+        missing(&cmd, "", &mut out);
+        assert!(out.is_empty(), "no Korean help for:\n{}", out.join("\n"));
+    }
+
+    /// Issue 9: clap's `[default: …]`, `[possible values: …]` and `[env: …]` are said in
+    /// Korean, in the short and the long help of every command.
+    #[test]
+    fn issue9_korean_help_has_no_english_value_notes() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut cmd = localize(cmd);
+        let mut pages = vec![cmd.render_long_help().to_string()];
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in names {
+            let sub = cmd.find_subcommand_mut(&name).expect("listed");
+            pages.push(sub.render_help().to_string());
+            pages.push(sub.render_long_help().to_string());
+        }
+        let all = pages.join("\n");
+        assert!(all.contains("[기본: text]"), "{all}");
+        assert!(all.contains("[가능한 값: auto, always, never]"), "{all}");
+        for english in [
+            "[default:",
+            "[possible values:",
+            "Possible values:",
+            "[env:",
+        ] {
+            assert!(!all.contains(english), "`{english}` in:\n{all}");
+        }
+    }
 }
