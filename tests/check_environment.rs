@@ -77,7 +77,7 @@ fn a_missing_module_names_the_install_command_for_this_env() {
     );
     let hint = s(&f, "hint");
     assert!(
-        hint.contains("`.venv/bin/python -m pip install numpy`"),
+        hint.contains("\n  .venv/bin/python -m pip install numpy\n"),
         "{hint}"
     );
     // Made with --without-pip: the hint says how to get pip first.
@@ -154,7 +154,7 @@ fn a_conda_prefix_env_in_the_workspace_gets_conda_install_commands() {
     );
     let hint = s(&f, "hint");
     assert!(
-        hint.contains("`conda install -p condaenv -c conda-forge pytorch`"),
+        hint.contains("\n  conda install -p condaenv -c conda-forge pytorch\n"),
         "{hint}"
     );
     assert!(hint.contains("pip install torch"), "{hint}");
@@ -256,7 +256,7 @@ fn the_environment_yml_env_is_found_in_home_conda_envs() {
         "{msg}"
     );
     assert!(
-        s(&f, "hint").contains("`conda install -n vla numpy`"),
+        s(&f, "hint").contains("\n  conda install -n vla numpy\n"),
         "{f:#}"
     );
 }

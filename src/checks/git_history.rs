@@ -71,8 +71,8 @@ fn shallow_finding() -> Finding {
         "이 저장소는 얕은 복제(shallow clone)입니다: 이력이 중간에서 잘려 있어 그 이전 커밋은 확인할 수 없습니다"
     ))
     .hint(tr!(
-        "locally: `git fetch --unshallow`. In CI fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI `variables: GIT_DEPTH: 0`",
-        "로컬에서는 `git fetch --unshallow`를 실행하십시오. CI에서는 전체 이력을 받아야 합니다: GitHub Actions는 `actions/checkout`에 `fetch-depth: 0`, GitLab CI는 `variables: GIT_DEPTH: 0`"
+        "in CI fetch the whole history (GitHub Actions: `actions/checkout` with `fetch-depth: 0`; GitLab CI: `variables: GIT_DEPTH: 0`); locally run:\n  git fetch --unshallow",
+        "CI에서는 전체 이력을 받으십시오 (GitHub Actions는 `actions/checkout`에 `fetch-depth: 0`, GitLab CI는 `variables: GIT_DEPTH: 0`). 로컬에서는 다음을 실행하십시오:\n  git fetch --unshallow"
     ))
 }
 
@@ -218,17 +218,17 @@ fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, b
         let hint = if is_head {
             tr!(
                 "reword the last commit:\n  git commit --amend -m \"describe the change\"",
-                "마지막 커밋이므로 `git commit --amend -m \"변경 내용 설명\"`으로 메시지를 고치십시오"
+                "마지막 커밋의 메시지를 고치십시오:\n  git commit --amend -m \"변경 내용 설명\""
             )
         } else if is_root {
             tr!(
-                "`git rebase -i --root`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i --root` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오"
+                "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i --root",
+                "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i --root"
             )
         } else {
             tr!(
-                "`git rebase -i {id}^`, change `pick {id}` to `reword {id}`, save, then write a message",
-                "`git rebase -i {id}^` 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오"
+                "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i {id}^",
+                "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i {id}^"
             )
         };
         findings.push(

@@ -175,8 +175,8 @@ fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
         );
         let q = shell_quote(&name);
         f.hint = Some(tr!(
-            "rename it: `git mv {q} .gitignore` (or `mv {q} .gitignore`); Windows Notepad adds `.txt` unless you choose \"All files\"",
-            "이름을 바꾸십시오: `git mv {q} .gitignore` (또는 `mv {q} .gitignore`). Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다"
+            "rename it (Windows Notepad adds `.txt` unless you choose \"All files\"):\n  git mv {q} .gitignore\nor, if git does not track it yet:\n  mv {q} .gitignore",
+            "이름을 바꾸십시오 (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다):\n  git mv {q} .gitignore\ngit이 아직 추적하지 않는 파일이면:\n  mv {q} .gitignore"
         ));
     }
     f

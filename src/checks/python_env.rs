@@ -135,8 +135,8 @@ fn judge(
                 "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
             ))
             .hint(tr!(
-                "run it yourself to see where it hangs: `{py} -c \"import {mods}\"`; then run `course check` again",
-                "직접 실행해 어디서 멈추는지 보십시오: `{py} -c \"import {mods}\"`. 그다음 `course check`를 다시 실행하십시오"
+                "run it yourself to see where it hangs, then run `course check` again:\n  {py} -c \"import {mods}\"",
+                "직접 실행해 어디서 멈추는지 본 뒤 `course check`를 다시 실행하십시오:\n  {py} -c \"import {mods}\""
             ))]
         }
         Err(RunError::Start(e)) => {
@@ -154,8 +154,8 @@ fn judge(
                 "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
             ))
             .hint(tr!(
-                "run `{py} -c \"import {mods}\"` yourself; a crash while importing usually means a package built for another system: reinstall it",
-                "`{py} -c \"import {mods}\"`를 직접 실행해 보십시오. import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오"
+                "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {py} -c \"import {mods}\"",
+                "import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오. 직접 실행해 확인할 수 있습니다:\n  {py} -c \"import {mods}\""
             ))];
         }
         Err(e) => {
@@ -294,18 +294,21 @@ fn missing(
             } else {
                 format!("source {dir}/bin/activate")
             };
-            let pip = if probe.has_pip {
-                Tr::same("")
+            let intro = if probe.has_pip {
+                tr!(
+                    "install it into this environment from the workspace root:",
+                    "작업 폴더에서 이 환경에 설치하십시오:"
+                )
             } else {
                 tr!(
-                    "this environment has no pip yet: run `{py} -m ensurepip --upgrade` first, then ",
-                    "이 환경에는 아직 pip이 없습니다: 먼저 `{py} -m ensurepip --upgrade`를 실행한 뒤 "
+                    "this environment has no pip yet: from the workspace root, add pip first, then install it:\n  {py} -m ensurepip --upgrade",
+                    "이 환경에는 아직 pip이 없습니다: 작업 폴더에서 pip을 먼저 설치한 뒤 패키지를 설치하십시오:\n  {py} -m ensurepip --upgrade"
                 )
             };
             tr!(
-                "{pip}install it into this environment from the workspace root: `{py} -m pip install {pkg}` (or, with the environment activated by `{activate}`, `pip install {pkg}`)",
-                "{pip}작업 폴더에서 이 환경에 설치하십시오: `{py} -m pip install {pkg}` (또는 `{activate}`로 환경을 켠 뒤 `pip install {pkg}`)";
-                pip = pip
+                "{intro}\n  {py} -m pip install {pkg}\nor activate the environment and use its pip:\n  {activate}\n  pip install {pkg}",
+                "{intro}\n  {py} -m pip install {pkg}\n또는 환경을 켠 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkg}";
+                intro = intro
             )
         }
         EnvKind::Conda => {
@@ -318,8 +321,8 @@ fn missing(
                 }
             };
             tr!(
-                "install it into this conda environment: `conda install {target} {cpkg}` (or, after `{activate}`, `pip install {pkg}`)",
-                "이 conda 환경에 설치하십시오: `conda install {target} {cpkg}` (또는 `{activate}` 후 `pip install {pkg}`)"
+                "install it into this conda environment:\n  conda install {target} {cpkg}\nor activate the environment and use pip:\n  {activate}\n  pip install {pkg}",
+                "이 conda 환경에 설치하십시오:\n  conda install {target} {cpkg}\n또는 환경을 켠 뒤 pip으로 설치하십시오:\n  {activate}\n  pip install {pkg}"
             )
         }
     };
@@ -337,8 +340,8 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
         "{label}에서 `import {module}`이(가) 실패합니다: {err}: {text}"
     ))
     .hint(tr!(
-        "the package is installed but does not load; see the whole error with `{py} -c \"import {module}\"`, then reinstall it (with its dependencies): `{py} -m pip install --force-reinstall {pkg}`",
-        "패키지는 설치되어 있지만 불러오지 못합니다. `{py} -c \"import {module}\"`로 전체 오류를 보고, 의존성과 함께 다시 설치하십시오: `{py} -m pip install --force-reinstall {pkg}`"
+        "the package is installed but does not load; see the whole error, then reinstall it (with its dependencies):\n  {py} -c \"import {module}\"\n  {py} -m pip install --force-reinstall {pkg}",
+        "패키지는 설치되어 있지만 불러오지 못합니다. 전체 오류를 본 뒤 의존성과 함께 다시 설치하십시오:\n  {py} -c \"import {module}\"\n  {py} -m pip install --force-reinstall {pkg}"
     ))
 }
 
@@ -386,8 +389,8 @@ fn not_installed(
                 "{label}의 `{module}`은(는) 설치된 패키지가 아닙니다. 그 환경에 설치된 배포판 중 이것을 제공하는 것이 없습니다 ({file}은(는) pip이나 conda가 아니라 손으로 넣은 것입니다)"
             ))
             .hint(tr!(
-                "remove {file} and install the real package: `{py} -m pip install {pkg}` (pip records what it installs in a `.dist-info` folder)",
-                "{file}을(를) 지우고 진짜 패키지를 설치하십시오: `{py} -m pip install {pkg}` (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다)"
+                "remove {file} and install the real package (pip records what it installs in a `.dist-info` folder):\n  {py} -m pip install {pkg}",
+                "{file}을(를) 지우고 진짜 패키지를 설치하십시오 (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다):\n  {py} -m pip install {pkg}"
             )),
         );
     }

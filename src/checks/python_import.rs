@@ -115,8 +115,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "{py}이(가) `{code}`를 마치기 전에 끝났습니다 (종료 코드 {code_n}){last}"
                 ))
                 .hint(tr!(
-                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try `{py} -c \"{code}\"` yourself",
-                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). `{py} -c \"{code}\"`를 직접 실행해 보십시오"
+                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {py} -c \"{code}\"",
+                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {py} -c \"{code}\""
                 )));
                 return out;
             }
@@ -127,8 +127,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
             ))
             .hint(tr!(
-                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try `{py} -c \"{code}\"` yourself",
-                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. `{py} -c \"{code}\"`를 직접 실행해 보십시오"
+                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {py} -c \"{code}\"",
+                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {py} -c \"{code}\""
             )));
             return out;
         }
@@ -389,14 +389,14 @@ fn explain(
                 crate::i18n::Tr::same("")
             };
             tr!(
-                "the error is raised at {file}:{line} while importing{init}; fix that line, then try `{py} -c \"{code}\"`",
-                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 `{py} -c \"{code}\"`로 확인하십시오";
+                "the error is raised at {file}:{line} while importing{init}; fix that line, then try:\n  {py} -c \"{code}\"",
+                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 확인하십시오:\n  {py} -c \"{code}\"";
                 init = init
             )
         }
         (None, None) => tr!(
-            "run `{py} -c \"{code}\"` in the workspace root to see the whole error",
-            "작업 폴더에서 `{py} -c \"{code}\"`를 실행해 전체 오류를 보십시오"
+            "run this in the workspace root to see the whole error:\n  {py} -c \"{code}\"",
+            "작업 폴더에서 실행해 전체 오류를 보십시오:\n  {py} -c \"{code}\""
         ),
     };
     finding.hint(hint)

@@ -100,8 +100,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "작업 폴더 `{prefix}` 안의 파일이 아직 하나도 커밋되지 않았습니다"
                 ))
                 .hint(tr!(
-                    "in the workspace folder, with `.gitignore` written first: `git add .` && `git commit -m \"Add the project\"`",
-                    "작업 폴더에서 `.gitignore` 파일을 먼저 만든 뒤 실행하십시오: `git add .` && `git commit -m \"프로젝트 추가\"`"
+                    "write `.gitignore` first, then in the workspace folder:\n  git add .\n  git commit -m \"Add the project\"",
+                    "작업 폴더에서 `.gitignore` 파일을 먼저 만든 뒤 실행하십시오:\n  git add .\n  git commit -m \"프로젝트 추가\""
                 ))];
             }
         }

@@ -222,7 +222,7 @@ fn issue9_korean_string_literals_in_src_attach_particles() {
 /// A shell command to copy written inside a sentence (a code span) instead of on a line of
 /// its own: pasting a wrapped sentence runs half a command (issue 9).
 pub(crate) fn inline_command(text: &str) -> Option<String> {
-    const STARTS: [&str; 9] = [
+    const STARTS: [&str; 15] = [
         "mkdir ",
         "touch ",
         "mv ",
@@ -230,13 +230,23 @@ pub(crate) fn inline_command(text: &str) -> Option<String> {
         "git add ",
         "git commit ",
         "git clone ",
+        "git mv ",
+        "git fetch ",
+        "git rebase ",
         "conda create ",
+        "conda install ",
+        "pip install ",
         "python3 -m venv",
+        "source ",
     ];
     text.split('`')
         .skip(1)
         .step_by(2)
-        .find(|span| STARTS.iter().any(|s| span.starts_with(s)) || span.contains(" -m pip install"))
+        .find(|span| {
+            STARTS.iter().any(|s| span.starts_with(s))
+                || span.contains(" -m pip install")
+                || span.contains(" -c \"")
+        })
         .map(str::to_string)
 }
 
@@ -245,6 +255,8 @@ pub(crate) fn inline_command(text: &str) -> Option<String> {
 fn issue9_commands_in_fixes_are_lines_of_their_own() {
     assert!(inline_command("만드십시오: `mkdir -p src` 후").is_some());
     assert!(inline_command("만드십시오:\n  mkdir -p src").is_none());
+    assert!(inline_command("`.venv/bin/python -c \"import torch\"`를 실행").is_some());
+    assert!(inline_command("(또는 `pip install numpy`)").is_some());
     let problems: Vec<String> = fixture_findings()
         .into_iter()
         .filter(|(_, _, hint)| *hint)
