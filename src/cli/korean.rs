@@ -245,8 +245,11 @@ mod tests {
             "" | "course" => name.to_string(),
             p => format!("{p} {name}"),
         };
-        if command_text(&path).is_none() {
-            out.push(path.clone());
+        match command_text(&path) {
+            None => out.push(path.clone()),
+            // English examples and notes need Korean ones beside the Korean description.
+            Some((_, "")) if cmd.get_after_help().is_some() => out.push(format!("{path} (예)")),
+            Some(_) => {}
         }
         for a in cmd.get_arguments() {
             let id = a.get_id().as_str();

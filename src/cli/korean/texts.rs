@@ -67,17 +67,29 @@ pub(super) const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "grade",
         "작업 폴더(또는 제출물 폴더)를 채점합니다 (강사용)",
-        "",
+        "예:\n  course grade --workspace . --format github --exec\n  course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  course grade --batch submissions/ --report class.html --report class.md\n  course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n  course grade --roster roster.csv --clones clones/ --output grades.csv\n\n--exec가 없으면 제출물의 어떤 것도 실행하지 않습니다: 제출물의 Python을 실행하는 확인은 건너뜁니다.\n--batch는 DIR 안의 폴더(숨은 폴더 제외)마다 채점하고 성적표를 씁니다: CSV(열 submission, score, max_score, <exercise>..., error, course, course_version, shard)나, --format json이면 course-gradebook/1 문서 하나.\n\n종료 코드: 0 모두 통과, 1 실패가 있음, 2 사용법이나 코스 파일 오류, 3 실행하지 못한 확인이 있음.\n--batch일 때: 0 배치를 채점함(점수와 상관없이), 2 사용법 오류, 3 채점하지 못한 제출물이나 실행하지 못한 확인이 있음(그 줄도 씁니다).",
     ),
     (
         "validate",
         "코스 폴더(기본: 내장 코스)를 검사합니다: 파일, 참조, 픽스처",
         "예:\n  course validate\n  course validate my-course/",
     ),
-    ("completions", "셸 자동 완성 스크립트를 출력합니다", ""),
-    ("man", "course나 그 명령의 매뉴얼 페이지(roff)를 출력합니다", ""),
+    (
+        "completions",
+        "셸 자동 완성 스크립트를 출력합니다",
+        "예:\n  source <(course completions bash)                 ~/.bashrc에\n  source <(course completions zsh)                  ~/.zshrc에\n  course completions fish | source                  ~/.config/fish/config.fish에\n  course completions powershell | Out-String | Invoke-Expression   $PROFILE에\n  eval (course completions elvish | slurp)          ~/.config/elvish/rc.elv에\n\n스크립트는 Tab을 누를 때마다 이 `course`를 다시 불러서, id가 늘 코스와 맞습니다 (줄에 있는 --course DIR, 없으면 $COURSE_DIR, 없으면 내장 코스). 저장해 두지 말고 위처럼 셸이 시작할 때마다 새로 불러오십시오.",
+    ),
+    (
+        "man",
+        "course나 그 명령의 매뉴얼 페이지(roff)를 출력합니다",
+        "예:\n  course man | man -l -\n  mkdir -p ~/.local/share/man/man1 && course man > ~/.local/share/man/man1/course.1\n  course man check > ~/.local/share/man/man1/course-check.1",
+    ),
     ("ci", "제출물을 채점하는 CI 설정을 씁니다", ""),
-    ("ci init", "푸시마다 채점하는 CI 워크플로를 씁니다", ""),
+    (
+        "ci init",
+        "푸시마다 채점하는 CI 워크플로를 씁니다",
+        "예:\n  course ci init --github\n  course ci init --gitlab --force\n  course ci init --github --shards 8      submissions/의 반 전체를 러너 8개에서 채점\n  course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20",
+    ),
     ("gradebook", "`course grade --batch`의 성적표를 다룹니다", ""),
     (
         "doctor",
@@ -87,7 +99,7 @@ pub(super) const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "gradebook merge",
         "나눠 채점한 배치(`--shard I/N`)의 성적표들을 하나로 합칩니다",
-        "",
+        "예:\n  course gradebook merge parts/*.csv --output grades.csv\n  course gradebook merge part-1.json part-2.json --output gradebook.json\n\n몫은 CSV나 JSON 성적표입니다. 코스나 코스 버전이 다른 몫, 겹치는 몫, 빠진 몫, 두 번 나온 제출물은 거부합니다(종료 코드 2).\n--format json이거나 파일 이름이 .json으로 끝나면 JSON으로(이때 모든 몫이 JSON이어야 합니다), 아니면 CSV로 씁니다.",
     ),
     ("help", "이 도움말이나 명령의 도움말을 출력합니다", ""),
 ];
