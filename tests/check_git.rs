@@ -517,7 +517,7 @@ fn a_tracked_checkpoint_fails_with_git_rm_cached() {
         .unwrap()
         .contains("`model.pt` is committed"));
     let hint = f["hint"].as_str().unwrap();
-    assert!(hint.contains("`git rm --cached model.pt`"), "{hint}");
+    assert!(hint.contains("\n  git rm --cached model.pt\n"), "{hint}");
     assert!(hint.contains("add `*.pt` to `.gitignore`"), "{hint}");
 }
 
@@ -585,7 +585,7 @@ fn a_tracked_virtual_environment_is_one_finding() {
         "{msg}"
     );
     let hint = f["hint"].as_str().unwrap();
-    assert!(hint.contains("`git rm -r --cached .venv`"), "{hint}");
+    assert!(hint.contains("\n  git rm -r --cached .venv\n"), "{hint}");
     assert!(hint.contains("add `.venv/` to `.gitignore`"), "{hint}");
 }
 

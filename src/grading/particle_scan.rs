@@ -222,7 +222,7 @@ fn issue9_korean_string_literals_in_src_attach_particles() {
 /// A shell command to copy written inside a sentence (a code span) instead of on a line of
 /// its own: pasting a wrapped sentence runs half a command (issue 9).
 pub(crate) fn inline_command(text: &str) -> Option<String> {
-    const STARTS: [&str; 15] = [
+    const STARTS: [&str; 17] = [
         "mkdir ",
         "touch ",
         "mv ",
@@ -233,6 +233,8 @@ pub(crate) fn inline_command(text: &str) -> Option<String> {
         "git mv ",
         "git fetch ",
         "git rebase ",
+        "git rm ",
+        "git filter-repo ",
         "conda create ",
         "conda install ",
         "pip install ",

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Params, Tracked};
-use crate::checks::shared::{append, MAX_FINDINGS_PER_KIND};
+use crate::checks::shared::MAX_FINDINGS_PER_KIND;
 use crate::checks::{Code, Finding};
 use crate::git::shell_quote;
 use crate::i18n::Tr;
@@ -143,8 +143,8 @@ fn sort<'a>(
 fn history(path: &str) -> Tr {
     let q = shell_quote(path);
     tr!(
-            "the file stays in the history even after `git rm --cached`: to drop it from every commit use `git filter-repo --invert-paths --path {q}` (or start a new repository); GitHub rejects files over 100 MB",
-            "`git rm --cached` 뒤에도 파일은 이력에 남습니다. 모든 커밋에서 지우려면 `git filter-repo --invert-paths --path {q}` 명령을 쓰거나 저장소를 새로 만드십시오. GitHub는 100 MB를 넘는 파일을 거부합니다"
+            "the file stays in the history even once it is no longer tracked (GitHub rejects files over 100 MB); to drop it from every commit (or start a new repository):\n  git filter-repo --invert-paths --path {q}",
+            "추적을 끊어도 파일은 이력에 남습니다 (GitHub는 100 MB를 넘는 파일을 거부합니다). 모든 커밋에서 지우려면 다음 명령을 쓰거나 저장소를 새로 만드십시오:\n  git filter-repo --invert-paths --path {q}"
         )
 }
 
@@ -171,11 +171,11 @@ fn venv_findings(
             )
         };
         let mut hint = tr!(
-            "`{rm}`, add `{ignore}` to `.gitignore`, then `git commit -m \"Stop tracking the virtual environment\"`; environments are rebuilt from requirements.txt, not committed",
-            "`{rm}` 명령으로 추적을 끊고 `.gitignore`에 `{ignore}` 줄을 추가한 뒤 커밋하십시오: `git commit -m \"가상환경 추적 중단\"`. 가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다"
+            "environments are rebuilt from requirements.txt, not committed: add `{ignore}` to `.gitignore`, then stop tracking it and commit:\n  {rm}\n  git commit -m \"Stop tracking the virtual environment\"",
+            "가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다. `.gitignore`에 `{ignore}` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  {rm}\n  git commit -m \"가상환경 추적 중단\""
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
-            append(&mut hint, &history(&b.path));
+            hint.append("\n", &history(&b.path));
         }
         findings.push(
             Finding::fail(
@@ -213,11 +213,11 @@ fn folder_findings(
         let q = shell_quote(d);
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
-            "`git rm -r --cached {q}`, add `{last}/` to `.gitignore`, then `git commit -m \"Stop tracking {d}\"`",
-            "`git rm -r --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{last}/` 줄을 추가한 뒤 커밋하십시오:\n  git commit -m \"{d} 추적 중단\""
+            "add `{last}/` to `.gitignore`, then stop tracking it and commit:\n  git rm -r --cached {q}\n  git commit -m \"Stop tracking {d}\"",
+            "`.gitignore`에 `{last}/` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm -r --cached {q}\n  git commit -m \"{d} 추적 중단\""
         );
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
-            append(&mut hint, &history(&b.path));
+            hint.append("\n", &history(&b.path));
         }
         findings.push(
             Finding::fail(Code::TrackedForbiddenFolder, tr!(
@@ -247,13 +247,12 @@ fn folder_findings(
         names.dedup();
         let cmds = names
             .iter()
-            .map(|n| format!("`git rm -r --cached -q -- '*{n}/*'`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+            .map(|n| format!("\n  git rm -r --cached -q -- '*{n}/*'"))
+            .collect::<String>();
         if let Some(last) = findings.last_mut() {
             last.hint = Some(tr!(
-                "all at once: {cmds}; then add the folder names to `.gitignore` and commit",
-                "한 번에 지우려면: {cmds}. 그다음 폴더 이름을 `.gitignore`에 추가하고 커밋하십시오"
+                "add the folder names to `.gitignore`, then stop tracking them all at once and commit:{cmds}\n  git commit -m \"Stop tracking generated folders\"",
+                "폴더 이름을 `.gitignore`에 추가한 뒤 한 번에 추적을 끊고 커밋하십시오:{cmds}\n  git commit -m \"생성된 폴더 추적 중단\""
             ));
         }
     }
@@ -269,12 +268,12 @@ fn name_findings(
         let path = &t.path;
         let q = shell_quote(path);
         let mut hint = tr!(
-            "`git rm --cached {q}`, add `{pattern}` to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 `{pattern}` 줄을 추가한 뒤 커밋하십시오:\n  git commit -m \"{path} 추적 중단\""
+            "add `{pattern}` to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",
+            "`.gitignore`에 `{pattern}` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm --cached {q}\n  git commit -m \"{path} 추적 중단\""
         );
         if pattern.starts_with(".env") {
-            append(
-                &mut hint,
+            hint.append(
+                "\n",
                 &tr!(
                     "If it held real keys or passwords they are in the history now: revoke them and make new ones.",
                     "실제 키나 비밀번호가 들어 있었다면 이미 이력에 남았으니, 폐기하고 새로 발급받으십시오."
@@ -282,7 +281,7 @@ fn name_findings(
             );
         }
         if too_big(t) {
-            append(&mut hint, &history(path));
+            hint.append("\n", &history(path));
         }
         findings.push(
             Finding::fail(Code::TrackedForbiddenFile, tr!(
@@ -309,10 +308,10 @@ fn large_findings(findings: &mut Vec<Finding>, big: &[&Tracked], max: u64) {
         let q = shell_quote(path);
         let size = mb(t.size.unwrap_or(0));
         let mut hint = tr!(
-            "`git rm --cached {q}`, add it to `.gitignore`, then `git commit -m \"Stop tracking {path}\"`.",
-            "`git rm --cached {q}` 명령으로 추적을 끊고 `.gitignore`에 이 파일을 추가한 뒤 커밋하십시오: `git commit -m \"{path} 추적 중단\"`."
+            "add it to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",
+            "`.gitignore`에 이 파일을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm --cached {q}\n  git commit -m \"{path} 추적 중단\""
         );
-        append(&mut hint, &history(path));
+        hint.append("\n", &history(path));
         findings.push(
             Finding::fail(
                 Code::TrackedTooLarge,
@@ -452,7 +451,7 @@ mod tests {
         );
         let hint = &f[10].hint.as_ref().unwrap().get(crate::i18n::Lang::En);
         assert!(
-            hint.contains("`git rm -r --cached -q -- '*__pycache__/*'`"),
+            hint.contains("\n  git rm -r --cached -q -- '*__pycache__/*'\n"),
             "{hint}"
         );
     }
