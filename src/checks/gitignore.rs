@@ -94,8 +94,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))
             .file(".gitignore")
             .hint(tr!(
-                "add the line `{pattern}` to `.gitignore`; `git check-ignore -v {q}` then shows the rule that matches",
-                "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 `git check-ignore -v {q}` 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다"
+                "add the line `{pattern}` to `.gitignore`; then this shows the rule that matches:\n  git check-ignore -v {q}",
+                "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 이 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {q}"
             )),
         );
     }

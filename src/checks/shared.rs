@@ -181,8 +181,8 @@ fn open_error_finding(error: &OpenError) -> Finding {
         ))
         .file(path.as_str())
         .hint(tr!(
-            "replace it with an ordinary text file: `rm {path}`, then create it again with your editor (or remove the setting that names it)",
-            "일반 텍스트 파일로 바꾸십시오: `rm {path}`로 지운 뒤 편집기로 다시 만드십시오 (또는 이 파일을 가리키는 설정을 지우십시오)"
+            "remove it, then create it again as an ordinary text file with your editor (or remove the setting that names it):\n  rm {path}",
+            "지운 뒤 편집기로 일반 텍스트 파일을 다시 만드십시오 (또는 이 파일을 가리키는 설정을 지우십시오):\n  rm {path}"
         )),
         OpenError::Outside { git_dir } => Finding::fail(Code::GitOutsideWorkspace, tr!(
             "the workspace's `.git` leads to a repository outside it ({git_dir}): grading checks only the submission's own history",
