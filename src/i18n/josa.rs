@@ -169,6 +169,18 @@ const READINGS: &[(&str, Final)] = &[
 /// words by [`READINGS`], else by their last letters (`main` 메인, `data` 데이터, `check`
 /// 체크); digits as read in Sino-Korean (영 일 이 삼 사 오 육 칠 팔 구; `10` 십, `100` 백).
 pub fn final_sound(text: &str) -> Final {
+    // A code span of symbols only (`]`, `)`) is read as its symbol; skipping it as punctuation
+    // would read the word before it instead ("`[`를 `]`이" came out that way).
+    if let Some(inner) = text.trim_end().strip_suffix('`') {
+        let code = inner
+            .rfind('`')
+            .map_or("", |start| inner[start + 1..].trim_end());
+        if let Some(last) = code.chars().next_back() {
+            if !code.chars().any(char::is_alphanumeric) {
+                return symbol_sound(last);
+            }
+        }
+    }
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "`'\")]}>.,*".contains(c));
     // A key's `:` or `=` is not read (`modules:`가, `#egg=`); alone it is (`: `이나, 콜론).
     let trimmed = match trimmed.strip_suffix([':', '=']) {
@@ -184,13 +196,7 @@ pub fn final_sound(text: &str) -> Final {
         return Final::Vowel;
     };
     if !last.is_alphanumeric() {
-        // Symbols by their Korean names: 샵, 콜론, 이퀄, 달러; others (슬래시, 대시, 별표)
-        // end in a vowel or are rare.
-        return match last {
-            '#' | ':' => Final::Consonant,
-            '=' => Final::Rieul,
-            _ => Final::Vowel,
-        };
+        return symbol_sound(last);
     }
     if let '가'..='힣' = last {
         return match (last as u32 - 0xAC00) % 28 {
@@ -219,6 +225,16 @@ pub fn final_sound(text: &str) -> Final {
         return *sound;
     }
     latin_by_letters(&word)
+}
+
+/// A symbol by its Korean name: 샵, 콜론, 점 end in a consonant, 이퀄 in ㄹ; the others
+/// (슬래시, 대시, 별표, 괄호, 대괄호, 중괄호, 따옴표, 쉼표) in a vowel.
+fn symbol_sound(symbol: char) -> Final {
+    match symbol {
+        '#' | ':' | '.' => Final::Consonant,
+        '=' => Final::Rieul,
+        _ => Final::Vowel,
+    }
 }
 
 /// The usual Korean reading of an English word's ending: `-m`, `-n`, `-ng` end in a
@@ -350,6 +366,10 @@ mod tests {
         assert_eq!(particles("`choice:`을 추가"), "`choice:`를 추가");
         assert_eq!(particles("`: `나 `#`가"), "`: `이나 `#`이");
         assert_eq!(particles("`#egg=<이름>`를"), "`#egg=<이름>`을");
+        // A code span of symbols only is read as the symbol, not as the word before it.
+        assert_eq!(particles("`]`이 없습니다"), "`]`가 없습니다");
+        assert_eq!(particles("`[`를 `]`(으)로 닫지"), "`[`를 `]`로 닫지");
+        assert_eq!(particles("열린 `{`은(는)"), "열린 `{`는");
         assert_eq!(
             particles("\"nothing to commit\"(이)라고"),
             "\"nothing to commit\"이라고"
