@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::{ExitStatus, Output};
 use std::time::Duration;
 
+use super::driver::Planned;
 use super::{CheckContext, Code, Finding};
 use crate::process::RunError;
 use crate::python::PythonEnv;
@@ -110,10 +111,28 @@ fn exit_status(code: i32) -> ExitStatus {
     ExitStatus::from_raw(code as u32)
 }
 
+/// Run this check's part of the shared interpreter launch and read what the sandbox saw
+/// first. `Err` holds the findings that end the check (the sandbox refused, or the program
+/// ran into a limit, so its output proves nothing); `Ok` holds the launch and the notes that
+/// come before the check's own findings. `py` names the interpreter.
+pub(crate) fn run_part(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    planned: Planned,
+    py: &str,
+) -> Result<(Launch, Vec<Finding>), Vec<Finding>> {
+    let launch = ctx.python(env, planned);
+    let findings = sandbox_findings(ctx, &launch, py);
+    if findings.iter().any(|f| f.status == super::Status::Error) {
+        return Err(findings);
+    }
+    Ok((launch, findings))
+}
+
 /// Findings that come before the check's own reading of the result: `--require-sandbox`
 /// refused, or the program ran into a limit (then its output proves nothing). The note
 /// about missing protections comes once per workspace. `py` names the interpreter.
-pub(crate) fn sandbox_findings(ctx: &CheckContext, launch: &Launch, py: &str) -> Vec<Finding> {
+fn sandbox_findings(ctx: &CheckContext, launch: &Launch, py: &str) -> Vec<Finding> {
     let Some(status) = &launch.status else {
         return Vec::new();
     };

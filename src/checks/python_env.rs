@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::driver::{Part, Planned};
-use super::launch::{limit_finding, sandbox_findings};
+use super::launch::{limit_finding, run_part};
 use super::shared::{last_line, pip_name};
 use super::{CheckContext, Code, Finding};
 
@@ -97,17 +97,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let launch = ctx.python(
-        env,
-        Planned {
-            part: Part::Probe(params.modules.clone()),
-            timeout,
-        },
-    );
-    let mut findings = sandbox_findings(ctx, &launch, &py);
-    if findings.iter().any(|f| f.status == super::Status::Error) {
-        return findings;
-    }
+    let planned = Planned {
+        part: Part::Probe(params.modules.clone()),
+        timeout,
+    };
+    let (launch, mut findings) = match run_part(ctx, env, planned, &py) {
+        Ok(launched) => launched,
+        Err(stopped) => return stopped,
+    };
     let sandboxed = launch.status.is_some();
     findings.extend(judge(ctx, env, params, launch.result, timeout, sandboxed));
     findings

@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::driver::{Part, Planned};
-use super::launch::{limit_finding, sandbox_findings};
+use super::launch::{limit_finding, run_part};
 use super::shared::last_line;
 use super::{CheckContext, Code, Finding};
 use crate::cache;
@@ -86,17 +86,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     let timeout = Duration::from_secs(params.timeout_secs.max(1));
-    let launch = ctx.python(
-        env,
-        Planned {
-            part: Part::Import(params.modules.clone()),
-            timeout,
-        },
-    );
-    let mut out = sandbox_findings(ctx, &launch, &py);
-    if out.iter().any(|f| f.status == super::Status::Error) {
-        return out;
-    }
+    let planned = Planned {
+        part: Part::Import(params.modules.clone()),
+        timeout,
+    };
+    let (launch, mut out) = match run_part(ctx, env, planned, &py) {
+        Ok(launched) => launched,
+        Err(stopped) => return stopped,
+    };
     let sandboxed = launch.status.is_some();
     let n = timeout.as_secs();
     let answer = match launch.result {
