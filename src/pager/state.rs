@@ -1,0 +1,240 @@
+//! The pager as a pure state machine: the text, the first visible line, the screen size and
+//! the search. [`Pager::handle`] turns a key into an [`Action`], [`Pager::reflow`] takes the
+//! text laid out again for a new width; [`Pager::visible_lines`] and [`Pager::status`] are what
+//! the driver in `pager.rs` draws. Nothing here touches a terminal, so it is tested without one.
+
+use super::line::{highlight, truncate};
+use crate::render::strip_ansi;
+use crate::terminal::keys::{edit_line, Key, Typed};
+
+/// What the caller should do after a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Redraw,
+    Nothing,
+    Quit,
+    /// Ctrl-C: the reader wants `course` to stop, not only the pager.
+    Interrupt,
+}
+
+/// Pager state: the text, the first visible line, the screen size, the search.
+pub struct Pager {
+    lines: Vec<String>,
+    /// Lines without escapes, lower-cased, for searching.
+    plain: Vec<String>,
+    top: usize,
+    width: usize,
+    /// Rows for text (the screen minus the status line).
+    height: usize,
+    /// Typing a search after `/`.
+    input: Option<String>,
+    query: Option<String>,
+    message: Option<String>,
+}
+
+impl Pager {
+    pub fn new(text: &str, width: u16, rows: u16) -> Pager {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let plain = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        Pager {
+            lines,
+            plain,
+            top: 0,
+            width: width.max(1) as usize,
+            height: (rows as usize).saturating_sub(1).max(1),
+            input: None,
+            query: None,
+            message: None,
+        }
+    }
+
+    /// Search for `query` as `/` does (from the top visible line).
+    pub fn find(&mut self, query: &str) {
+        if !query.is_empty() {
+            self.query = Some(query.to_lowercase());
+            self.search(true, true);
+        }
+    }
+
+    /// Index of the first visible line.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// Rows for text (the screen minus the status line).
+    pub fn rows(&self) -> usize {
+        self.height
+    }
+
+    /// Columns the text is shown in.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Replace the text with the same text laid out again (after a resize), keeping the
+    /// reader's place: the new top line is the one holding the letter that was first on
+    /// screen. Letters and digits are counted, not spaces or border characters, since those
+    /// are what a new layout changes.
+    pub fn reflow(&mut self, text: &str) {
+        let letters = |l: &str| l.chars().filter(|c| c.is_alphanumeric()).count();
+        let before: usize = self.plain[..self.top].iter().map(|l| letters(l)).sum();
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let plain: Vec<String> = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        let mut seen = 0;
+        let mut top = plain.len().saturating_sub(1);
+        for (i, l) in plain.iter().enumerate() {
+            seen += letters(l);
+            if seen > before {
+                top = i;
+                break;
+            }
+        }
+        if before == 0 {
+            top = 0;
+        }
+        self.lines = lines;
+        self.plain = plain;
+        self.top = top.min(self.max_top());
+    }
+
+    fn max_top(&self) -> usize {
+        self.lines.len().saturating_sub(self.height)
+    }
+
+    fn scroll_to(&mut self, top: usize) -> Action {
+        let top = top.min(self.max_top());
+        if top == self.top {
+            return Action::Nothing;
+        }
+        self.top = top;
+        Action::Redraw
+    }
+
+    fn down(&mut self, n: usize) -> Action {
+        self.scroll_to(self.top.saturating_add(n))
+    }
+
+    fn up(&mut self, n: usize) -> Action {
+        self.scroll_to(self.top.saturating_sub(n))
+    }
+
+    pub fn handle(&mut self, key: Key) -> Action {
+        if let Key::Resize(w, h) = key {
+            self.width = w.max(1) as usize;
+            self.height = (h as usize).saturating_sub(1).max(1);
+            self.top = self.top.min(self.max_top());
+            return Action::Redraw;
+        }
+        if let Some(input) = &mut self.input {
+            if key == Key::Ctrl('c') {
+                return Action::Interrupt;
+            }
+            match edit_line(input, key) {
+                Typed::Editing => {}
+                Typed::Cancelled => self.input = None,
+                Typed::Done(q) => {
+                    self.input = None;
+                    if !q.is_empty() {
+                        self.query = Some(q.to_lowercase());
+                    }
+                    return self.search(true, true);
+                }
+                Typed::Ignored => return Action::Nothing,
+            }
+            return Action::Redraw;
+        }
+        self.message = None;
+        let page = self.height;
+        let half = (self.height / 2).max(1);
+        match key {
+            Key::Char('q' | 'Q') | Key::Esc => Action::Quit,
+            Key::Ctrl('c') => Action::Interrupt,
+            Key::Char('j' | 'e') | Key::Down | Key::Enter | Key::Ctrl('n' | 'e') => self.down(1),
+            Key::Char('k' | 'y') | Key::Up | Key::Ctrl('p' | 'y') => self.up(1),
+            Key::Char(' ' | 'f') | Key::PageDown | Key::Ctrl('f' | 'v') => self.down(page),
+            Key::Char('b') | Key::PageUp | Key::Ctrl('b') => self.up(page),
+            Key::Char('d') | Key::Ctrl('d') => self.down(half),
+            Key::Char('u') | Key::Ctrl('u') => self.up(half),
+            Key::Char('g') | Key::Home | Key::Char('<') => self.scroll_to(0),
+            Key::Char('G') | Key::End | Key::Char('>') => self.scroll_to(usize::MAX),
+            Key::Char('/') => {
+                self.input = Some(String::new());
+                Action::Redraw
+            }
+            Key::Char('n') => self.search(true, false),
+            Key::Char('N') => self.search(false, false),
+            _ => Action::Nothing,
+        }
+    }
+
+    /// Jump to the next (or previous) line holding the query; a new search starts at the top
+    /// visible line, `n`/`N` after it. Wraps around the end.
+    fn search(&mut self, forward: bool, fresh: bool) -> Action {
+        let Some(q) = self.query.clone() else {
+            self.message = Some("no search yet: type / and a word".into());
+            return Action::Redraw;
+        };
+        let n = self.lines.len();
+        if n == 0 {
+            return Action::Redraw;
+        }
+        let found = (0..n)
+            .map(|k| {
+                if forward {
+                    (self.top + k + usize::from(!fresh)) % n
+                } else {
+                    (self.top + n - 1 - k) % n
+                }
+            })
+            .find(|&i| self.plain[i].contains(&q));
+        match found {
+            Some(i) => {
+                let wrapped = if forward { i < self.top } else { i > self.top };
+                self.message = wrapped.then(|| "search wrapped around".to_string());
+                self.top = i.min(self.max_top());
+                // At the end of the text the match may sit below the top line; it is visible.
+            }
+            None => self.message = Some(format!("not found: {q}")),
+        }
+        Action::Redraw
+    }
+
+    /// The lines on screen, cut to the screen width, with search matches highlighted.
+    pub fn visible_lines(&self) -> Vec<String> {
+        let end = (self.top + self.height).min(self.lines.len());
+        (self.top..end)
+            .map(|i| match &self.query {
+                Some(q) if self.plain[i].contains(q.as_str()) => {
+                    highlight(&strip_ansi(&self.lines[i]), q, self.width)
+                }
+                _ => truncate(&self.lines[i], self.width),
+            })
+            .collect()
+    }
+
+    /// The bottom line: a search being typed, a message, or the position and the keys.
+    pub fn status(&self) -> String {
+        if let Some(input) = &self.input {
+            return truncate(&format!("/{input}"), self.width);
+        }
+        let n = self.lines.len();
+        let last = (self.top + self.height).min(n);
+        let pct = (last * 100).checked_div(n).unwrap_or(100);
+        let first = self.top + 1;
+        let message = match &self.message {
+            Some(m) => format!("  {m}"),
+            None => String::new(),
+        };
+        // The longest that fits: all the keys, the main ones, then only the position.
+        let candidates = [
+            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  j/k line  / search  n/N next/prev"),
+            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  / search"),
+            format!("{first}-{last}/{n} ({pct}%){message}  q quit"),
+            format!("{first}-{last}/{n}{message}"),
+        ];
+        let fits = candidates
+            .iter()
+            .find(|c| crate::render::text::width(c) <= self.width);
+        truncate(fits.unwrap_or(&candidates[3]), self.width)
+    }
+}

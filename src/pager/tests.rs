@@ -1,0 +1,175 @@
+//! Tests of the pager's state machine: scrolling, search, resize and reflow, the status line.
+
+use super::*;
+use crate::render::strip_ansi;
+
+fn text(n: usize) -> String {
+    (1..=n).map(|i| format!("line {i}\n")).collect()
+}
+
+#[test]
+fn scrolling_stays_in_bounds() {
+    let mut p = Pager::new(&text(100), 80, 11); // 10 text rows
+    assert_eq!(p.handle(Key::Up), Action::Nothing);
+    assert_eq!(p.top(), 0);
+    p.handle(Key::Char('j'));
+    p.handle(Key::Down);
+    p.handle(Key::Enter);
+    assert_eq!(p.top(), 3);
+    p.handle(Key::Char(' '));
+    assert_eq!(p.top(), 13);
+    p.handle(Key::Char('b'));
+    p.handle(Key::Char('k'));
+    assert_eq!(p.top(), 2);
+    p.handle(Key::Char('d'));
+    assert_eq!(p.top(), 7);
+    p.handle(Key::Char('u'));
+    assert_eq!(p.top(), 2);
+    p.handle(Key::Char('G'));
+    assert_eq!(p.top(), 90);
+    assert_eq!(p.handle(Key::PageDown), Action::Nothing);
+    assert_eq!(p.top(), 90);
+    assert_eq!(p.visible_lines().last().unwrap(), "line 100");
+    p.handle(Key::Home);
+    assert_eq!(p.top(), 0);
+    assert!(
+        p.status().starts_with("lines 1-10 of 100 (10%)"),
+        "{}",
+        p.status()
+    );
+}
+
+#[test]
+fn short_text_does_not_scroll() {
+    let mut p = Pager::new(&text(3), 80, 24);
+    assert_eq!(p.handle(Key::Char('G')), Action::Nothing);
+    assert_eq!(p.top(), 0);
+    assert_eq!(p.visible_lines().len(), 3);
+}
+
+#[test]
+fn search_jumps_and_n_cycles() {
+    let mut t = text(100);
+    t = t.replace("line 40\n", "line 40 \x1b[1m가상환경\x1b[0m\n");
+    t = t.replace("line 70\n", "line 70 가상환경\n");
+    let mut p = Pager::new(&t, 80, 11);
+    p.handle(Key::Char('/'));
+    for c in "가상환경".chars() {
+        p.handle(Key::Char(c));
+    }
+    assert_eq!(p.status(), "/가상환경");
+    p.handle(Key::Enter);
+    assert_eq!(p.top(), 39);
+    assert!(p.visible_lines()[0].contains("\x1b[7m가상환경\x1b[0m"));
+    p.handle(Key::Char('n'));
+    assert_eq!(p.top(), 69);
+    p.handle(Key::Char('n'));
+    assert_eq!(p.top(), 39, "wraps around");
+    assert!(p.status().contains("wrapped"));
+    p.handle(Key::Char('N'));
+    assert_eq!(p.top(), 69);
+    p.handle(Key::Char('/'));
+    p.handle(Key::Char('z'));
+    p.handle(Key::Enter);
+    assert_eq!(p.top(), 69);
+    assert!(p.status().contains("not found: z"));
+}
+
+#[test]
+fn search_ignores_escape_codes_and_case() {
+    let mut p = Pager::new("a\nb\n\x1b[1mVen\x1b[0mv here\nc\n", 80, 2);
+    p.handle(Key::Char('/'));
+    for c in "venv".chars() {
+        p.handle(Key::Char(c));
+    }
+    p.handle(Key::Enter);
+    assert_eq!(p.top(), 2);
+}
+
+#[test]
+fn quit_keys_and_escape_in_search() {
+    let mut p = Pager::new(&text(50), 80, 11);
+    p.handle(Key::Char('/'));
+    assert_eq!(
+        p.handle(Key::Esc),
+        Action::Redraw,
+        "Esc leaves the search prompt"
+    );
+    assert_eq!(p.handle(Key::Char('q')), Action::Quit);
+    assert_eq!(p.handle(Key::Esc), Action::Quit);
+    assert_eq!(p.handle(Key::Ctrl('c')), Action::Interrupt);
+    p.handle(Key::Char('/'));
+    assert_eq!(
+        p.handle(Key::Ctrl('c')),
+        Action::Interrupt,
+        "also in a search"
+    );
+}
+
+#[test]
+fn resize_keeps_bounds_and_cuts_lines() {
+    let mut p = Pager::new(&format!("{}{}", "가".repeat(30), "\nx\n"), 80, 11);
+    p.handle(Key::Resize(21, 1));
+    assert_eq!(p.visible_lines()[0], "가".repeat(10));
+    p.handle(Key::Char('G'));
+    assert_eq!(p.top(), 1);
+    p.handle(Key::Resize(80, 40));
+    assert_eq!(p.top(), 0);
+}
+
+#[test]
+fn status_line_fits_every_width() {
+    let mut p = Pager::new(&text(1000), 140, 11);
+    p.handle(Key::Char('/'));
+    p.handle(Key::Char('z'));
+    p.handle(Key::Enter);
+    for w in [10, 20, 30, 40, 60, 80, 100, 140] {
+        p.handle(Key::Resize(w, 11));
+        let status = p.status();
+        assert!(
+            crate::render::text::width(&status) <= w as usize,
+            "{w}: {status}"
+        );
+        assert!(
+            status.contains("-10"),
+            "{w}: the position is kept: {status}"
+        );
+    }
+    p.handle(Key::Resize(140, 11));
+    assert!(p.status().contains("n/N next/prev"), "{}", p.status());
+}
+
+#[test]
+fn reflow_keeps_the_reader_on_the_same_words() {
+    let para = |w: usize| {
+        let words: Vec<String> = (0..2000).map(|i| format!("낱말{i}")).collect();
+        crate::render::wrap_plain(&words.join(" "), w).join("\n") + "\n"
+    };
+    let mut p = Pager::new(&para(60), 60, 11);
+    p.handle(Key::Char(' '));
+    p.handle(Key::Char(' '));
+    let first_word = |p: &Pager| {
+        strip_ansi(&p.visible_lines()[0])
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let before = first_word(&p);
+    for w in [30, 140, 80] {
+        p.handle(Key::Resize(w, 11));
+        p.reflow(&para(w as usize));
+        let line = strip_ansi(&p.visible_lines()[0]);
+        assert!(
+            line.split(' ').any(|word| word == before),
+            "{w}: {before} not on the top line {line}"
+        );
+        assert!(p
+            .visible_lines()
+            .iter()
+            .all(|l| crate::render::text::width(l) <= w as usize));
+    }
+    p.handle(Key::Home);
+    p.reflow(&para(80));
+    assert_eq!(p.top(), 0, "the top stays the top");
+}
