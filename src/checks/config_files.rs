@@ -57,22 +57,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))];
     }
 
-    let found = walk::walk(&path, 6, 5_000, |e| {
-        let name = e.rel.rsplit('/').next().unwrap_or("");
-        !name.starts_with('.') && !walk::is_noise_dir(name)
-    });
-    let configs: Vec<&walk::Entry> = found
-        .entries
-        .iter()
-        .filter(|e| {
-            !e.is_dir
-                // Not through symbolic links: a link may lead out of the workspace.
-                && std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
-                && e.rel
-                    .rsplit_once('.')
-                    .is_some_and(|(_, ext)| exts.contains(&ext.to_ascii_lowercase()))
-        })
-        .collect();
+    let configs = config_files(&path, &exts);
     if configs.is_empty() {
         return vec![Finding::fail(Code::ConfigNone, tr!(
             "`{dir}/` holds no config file ({list})",
@@ -84,23 +69,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             "실험 설정을 `{dir}/base.{first_ext}`에 쓰십시오. 예: `learning_rate: 0.0001`, `batch_size: 32`를 각각 한 줄에"
         ))];
     }
-
-    let mut findings = Vec::new();
-    let mut with_settings = 0usize;
-    for entry in &configs {
-        let file = format!("{dir}/{}", entry.rel);
-        let text = match read_file(ctx, &file) {
-            Ok(text) => text,
-            Err(finding) => {
-                findings.push(*finding);
-                continue;
-            }
-        };
-        match parse(&text) {
-            Ok(has_settings) => with_settings += usize::from(has_settings),
-            Err(error) => findings.push(invalid_yaml(&text, &error, &file)),
-        }
-    }
+    let (mut findings, with_settings) = read_configs(ctx, &dir, &configs);
     let failed = findings
         .iter()
         .any(|f| f.status == super::Status::Fail || f.status == super::Status::Error);
@@ -134,6 +103,49 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// The config files under `dir` (regular files with one of `exts`, in walk order), not
+/// hidden, not in noise folders, not behind symbolic links (a link may lead out of the
+/// workspace).
+fn config_files(dir: &std::path::Path, exts: &[String]) -> Vec<walk::Entry> {
+    let found = walk::walk(dir, 6, 5_000, |e| {
+        let name = e.rel.rsplit('/').next().unwrap_or("");
+        !name.starts_with('.') && !walk::is_noise_dir(name)
+    });
+    found
+        .entries
+        .into_iter()
+        .filter(|e| {
+            !e.is_dir
+                && std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
+                && e.rel
+                    .rsplit_once('.')
+                    .is_some_and(|(_, ext)| exts.contains(&ext.to_ascii_lowercase()))
+        })
+        .collect()
+}
+
+/// Reads and parses each config file: the findings for those that cannot be read or are
+/// not valid YAML, and how many hold at least one setting.
+fn read_configs(ctx: &CheckContext, dir: &str, configs: &[walk::Entry]) -> (Vec<Finding>, usize) {
+    let mut findings = Vec::new();
+    let mut with_settings = 0usize;
+    for entry in configs {
+        let file = format!("{dir}/{}", entry.rel);
+        let text = match read_file(ctx, &file) {
+            Ok(text) => text,
+            Err(finding) => {
+                findings.push(*finding);
+                continue;
+            }
+        };
+        match parse(&text) {
+            Ok(has_settings) => with_settings += usize::from(has_settings),
+            Err(error) => findings.push(invalid_yaml(&text, &error, &file)),
+        }
+    }
+    (findings, with_settings)
 }
 
 /// The finding for a config file that is not valid YAML, at the line and column the

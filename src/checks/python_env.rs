@@ -122,46 +122,9 @@ fn judge(
     let mods = params.modules.join(", ");
     let py = show_path(&ctx.root, &env.interpreter);
     let label = env.label(&ctx.root);
-    let cache = ctx.cache_dir.as_deref();
-    let n = timeout.as_secs();
     let output = match result {
         Ok(output) => output,
-        Err(RunError::TimedOut { .. }) => {
-            return vec![Finding::error(Code::EnvTimeout, tr!(
-                "the interpreter {py} did not answer in {n} s while importing {mods}",
-                "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
-            ))
-            .hint(tr!(
-                "run it yourself to see where it hangs, then run `course check` again:\n  {py} -c \"import {mods}\"",
-                "직접 실행해 어디서 멈추는지 본 뒤 `course check`를 다시 실행하십시오:\n  {py} -c \"import {mods}\""
-            ))]
-        }
-        Err(RunError::Start(e)) => {
-            return vec![Finding::fail(Code::EnvCannotStart, tr!(
-                "the interpreter of {label} cannot be started ({py}: {e})",
-                "{label}의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
-            ))
-            .hint(recreate(ctx, env))]
-        }
-        Err(RunError::Signal { signal, stderr, .. }) => {
-            let sig = signal.map_or_else(|| "?".to_string(), |s| s.to_string());
-            let last = last_line(&stderr);
-            return vec![Finding::error(Code::EnvCrashed, tr!(
-                "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
-                "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
-            ))
-            .hint(tr!(
-                "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {py} -c \"import {mods}\"",
-                "import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오. 직접 실행해 확인할 수 있습니다:\n  {py} -c \"import {mods}\""
-            ))];
-        }
-        Err(e) => {
-            let e = e.to_string();
-            return vec![Finding::error(Code::EnvCannotRun, tr!(
-                "could not run {py}: {e}",
-                "{py}을(를) 실행할 수 없습니다: {e}"
-            ))];
-        }
+        Err(e) => return vec![launch_failure(ctx, env, &mods, e, timeout)],
     };
     let Some(probe) = parse_probe(&output) else {
         let code = output
@@ -187,6 +150,20 @@ fn judge(
         .hint(recreate(ctx, env))];
     }
 
+    probe_findings(ctx, env, params, &probe, sandboxed)
+}
+
+/// The findings of a probe that answered from the right environment: each module that did
+/// not import, or imported from outside an installed distribution; a pass (cached) if none.
+fn probe_findings(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    params: &Params,
+    probe: &Probe,
+    sandboxed: bool,
+) -> Vec<Finding> {
+    let py = show_path(&ctx.root, &env.interpreter);
+    let label = env.label(&ctx.root);
     // An import the sandbox stopped (memory, a refused file, too many processes) proves
     // nothing about the environment: could not grade, with the reason.
     if sandboxed {
@@ -202,7 +179,7 @@ fn judge(
     let mut findings = Vec::new();
     for m in probe.modules.iter().filter(|m| !m.ok) {
         findings.push(if m.missing {
-            missing(ctx, env, &probe, &m.name, &label)
+            missing(ctx, env, probe, &m.name, &label)
         } else {
             import_error(ctx, env, m, &label)
         });
@@ -213,10 +190,58 @@ fn judge(
     if !findings.is_empty() {
         return findings;
     }
-    if let Some(cache) = cache {
-        write_cache(cache, env, &params.modules, &probe);
+    if let Some(cache) = ctx.cache_dir.as_deref() {
+        write_cache(cache, env, &params.modules, probe);
     }
-    vec![pass(&probe, &label)]
+    vec![pass(probe, &label)]
+}
+
+/// The finding for an interpreter that did not run the probe to its end: it hung, could not
+/// start, crashed, or could not be run at all.
+fn launch_failure(
+    ctx: &CheckContext,
+    env: &PythonEnv,
+    mods: &str,
+    error: RunError,
+    timeout: Duration,
+) -> Finding {
+    let py = show_path(&ctx.root, &env.interpreter);
+    let label = env.label(&ctx.root);
+    let n = timeout.as_secs();
+    match error {
+        RunError::TimedOut { .. } => Finding::error(Code::EnvTimeout, tr!(
+            "the interpreter {py} did not answer in {n} s while importing {mods}",
+            "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
+        ))
+        .hint(tr!(
+            "run it yourself to see where it hangs, then run `course check` again:\n  {py} -c \"import {mods}\"",
+            "직접 실행해 어디서 멈추는지 본 뒤 `course check`를 다시 실행하십시오:\n  {py} -c \"import {mods}\""
+        )),
+        RunError::Start(e) => Finding::fail(Code::EnvCannotStart, tr!(
+            "the interpreter of {label} cannot be started ({py}: {e})",
+            "{label}의 인터프리터를 시작할 수 없습니다 ({py}: {e})"
+        ))
+        .hint(recreate(ctx, env)),
+        RunError::Signal { signal, stderr, .. } => {
+            let sig = signal.map_or_else(|| "?".to_string(), |s| s.to_string());
+            let last = last_line(&stderr);
+            Finding::error(Code::EnvCrashed, tr!(
+                "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
+                "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
+            ))
+            .hint(tr!(
+                "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {py} -c \"import {mods}\"",
+                "import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오. 직접 실행해 확인할 수 있습니다:\n  {py} -c \"import {mods}\""
+            ))
+        }
+        e => {
+            let e = e.to_string();
+            Finding::error(Code::EnvCannotRun, tr!(
+                "could not run {py}: {e}",
+                "{py}을(를) 실행할 수 없습니다: {e}"
+            ))
+        }
+    }
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -7,6 +7,7 @@
 //! for `python -c "import a, b"` run there.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -48,21 +49,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     if !ctx.allow_exec {
         return vec![ctx.exec_disabled(&format!("python -c \"{code}\""))];
     }
-    let env = match ctx.environment() {
-        EnvLookup::Found(env) => env,
-        EnvLookup::NotFound { .. } => {
-            return vec![Finding::skip(Code::ImportNoEnv, tr!(
-                "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
-                "`{code}`는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보십시오)"
-            ))]
-        }
-        EnvLookup::Broken(b) => {
-            let d = show_path(&ctx.root, &b.dir);
-            return vec![Finding::skip(Code::ImportNoEnv, tr!(
-                "`{code}` not checked: the environment {d} is broken (see the python-env check)",
-                "`{code}`는 확인하지 않음: 환경 {d}이(가) 망가져 있습니다 (python-env 검사를 보십시오)"
-            ))];
-        }
+    let env = match environment(ctx, &code) {
+        Ok(env) => env,
+        Err(skipped) => return vec![*skipped],
     };
     let py = show_path(&ctx.root, &env.interpreter);
     let label = env.label(&ctx.root);
@@ -95,49 +84,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(stopped) => return stopped,
     };
     let sandboxed = launch.status.is_some();
-    let n = timeout.as_secs();
-    let answer = match launch.result {
-        Ok(output) => match serde_json::from_slice::<Answer>(output.stdout.trim_ascii()) {
-            Ok(answer) => answer,
-            // The interpreter ended before the import finished (`os._exit` on import, or a
-            // wrapper that runs something else): not a pass.
-            Err(_) => {
-                let code_n = output
-                    .status
-                    .code()
-                    .map_or_else(|| "?".to_string(), |c| c.to_string());
-                let last = last_line(&output.stderr);
-                out.push(Finding::error(Code::ImportCannotRun, tr!(
-                    "{py} ended (exit code {code_n}) before `{code}` finished{last}",
-                    "{py}이(가) `{code}`를 마치기 전에 끝났습니다 (종료 코드 {code_n}){last}"
-                ))
-                .hint(tr!(
-                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {py} -c \"{code}\"",
-                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {py} -c \"{code}\""
-                )));
-                return out;
-            }
-        },
-        Err(RunError::TimedOut { .. }) => {
-            out.push(Finding::error(Code::ImportTimeout, tr!(
-                "`{code}` did not finish in {n} s ({py})",
-                "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
-            ))
-            .hint(tr!(
-                "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {py} -c \"{code}\"",
-                "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {py} -c \"{code}\""
-            )));
-            return out;
-        }
-        Err(e) => {
-            let e = e.to_string();
-            out.push(Finding::error(
-                Code::ImportCannotRun,
-                tr!(
-                    "could not run `{code}` with {py}: {e}",
-                    "{py}(으)로 `{code}`를 실행할 수 없습니다: {e}"
-                ),
-            ));
+    let answer = match read_answer(launch.result, &code, &py, timeout) {
+        Ok(answer) => answer,
+        Err(failed) => {
+            out.push(*failed);
             return out;
         }
     };
@@ -156,16 +106,86 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         out.push(limit_finding(ctx, &verdict, &py));
         return out;
     }
-    out.push(explain(
-        ctx,
-        &params.modules,
-        &code,
-        &py,
-        &label,
-        &env.dir,
-        &answer.traceback,
-    ));
+    let import = Import {
+        modules: &params.modules,
+        code: &code,
+        py: &py,
+        label: &label,
+    };
+    out.push(explain(ctx, &import, &env.dir, &answer.traceback));
     out
+}
+
+/// The workspace's environment, or the skip that says why the import is not checked: it
+/// is the python-env check's to report a missing or broken environment.
+fn environment<'a>(ctx: &'a CheckContext, code: &str) -> Result<&'a PythonEnv, Box<Finding>> {
+    let skipped = match ctx.environment() {
+        EnvLookup::Found(env) => return Ok(env),
+        EnvLookup::NotFound { .. } => Finding::skip(Code::ImportNoEnv, tr!(
+            "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
+            "`{code}`는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보십시오)"
+        )),
+        EnvLookup::Broken(b) => {
+            let d = show_path(&ctx.root, &b.dir);
+            Finding::skip(Code::ImportNoEnv, tr!(
+                "`{code}` not checked: the environment {d} is broken (see the python-env check)",
+                "`{code}`는 확인하지 않음: 환경 {d}이(가) 망가져 있습니다 (python-env 검사를 보십시오)"
+            ))
+        }
+    };
+    Err(Box::new(skipped))
+}
+
+/// The driver's answer from the launch, or the finding for a launch that gave none: the
+/// interpreter ended early, hung, or could not run.
+fn read_answer(
+    result: Result<Output, RunError>,
+    code: &str,
+    py: &str,
+    timeout: Duration,
+) -> Result<Answer, Box<Finding>> {
+    let n = timeout.as_secs();
+    let failed = match result {
+        Ok(output) => match serde_json::from_slice::<Answer>(output.stdout.trim_ascii()) {
+            Ok(answer) => return Ok(answer),
+            // The interpreter ended before the import finished (`os._exit` on import, or a
+            // wrapper that runs something else): not a pass.
+            Err(_) => {
+                let code_n = output
+                    .status
+                    .code()
+                    .map_or_else(|| "?".to_string(), |c| c.to_string());
+                let last = last_line(&output.stderr);
+                Finding::error(Code::ImportCannotRun, tr!(
+                    "{py} ended (exit code {code_n}) before `{code}` finished{last}",
+                    "{py}이(가) `{code}`를 마치기 전에 끝났습니다 (종료 코드 {code_n}){last}"
+                ))
+                .hint(tr!(
+                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {py} -c \"{code}\"",
+                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {py} -c \"{code}\""
+                ))
+            }
+        },
+        Err(RunError::TimedOut { .. }) => Finding::error(Code::ImportTimeout, tr!(
+            "`{code}` did not finish in {n} s ({py})",
+            "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
+        ))
+        .hint(tr!(
+            "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {py} -c \"{code}\"",
+            "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {py} -c \"{code}\""
+        )),
+        Err(e) => {
+            let e = e.to_string();
+            Finding::error(
+                Code::ImportCannotRun,
+                tr!(
+                    "could not run `{code}` with {py}: {e}",
+                    "{py}(으)로 `{code}`를 실행할 수 없습니다: {e}"
+                ),
+            )
+        }
+    };
+    Err(Box::new(failed))
 }
 
 /// The driver's answer for an import part.
@@ -307,15 +327,23 @@ fn missing_module(last: &str) -> Option<&str> {
     rest.split('\'').next()
 }
 
-fn explain(
-    ctx: &CheckContext,
-    modules: &[String],
-    code: &str,
-    py: &str,
-    label: &str,
-    env_dir: &Path,
-    stderr: &str,
-) -> Finding {
+/// What is being imported, as the messages name it.
+struct Import<'a> {
+    modules: &'a [String],
+    code: &'a str,
+    py: &'a str,
+    label: &'a str,
+}
+
+/// The finding for an import that raised: the error's last line, the workspace line that
+/// raised it, and a hint that depends on whether a module is missing and whose it is.
+fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) -> Finding {
+    let Import {
+        modules,
+        code,
+        py,
+        label,
+    } = *import;
     let last = last_line(stderr.as_bytes());
     let last = last.trim_start_matches(": ").to_string();
     let at = workspace_frame(&ctx.root, env_dir, stderr);

@@ -55,85 +55,24 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             "소스 폴더를 패키지로 만드십시오:\n  mkdir -p {root}\n  touch {root}/__init__.py"
         ))];
     }
-
-    // Folders (workspace-relative) that must hold `__init__.py`, in order.
-    let mut needed: BTreeSet<String> = BTreeSet::new();
-    for p in &params.packages {
-        let p = clean(p);
-        let rel = if p == root || p.starts_with(&format!("{root}/")) || root == "." {
-            p
-        } else {
-            format!("{root}/{p}")
-        };
-        needed.insert(rel);
-    }
-    let listed = needed.clone();
-
+    let listed = listed_packages(params, &root);
     let found = walk::walk(&root_path, MAX_DEPTH, MAX_ENTRIES, |e| {
         let name = e.rel.rsplit('/').next().unwrap_or("");
         !name.starts_with('.') && !walk::is_noise_dir(name)
     });
-    for e in &found.entries {
-        if !e.is_dir && e.rel.ends_with(".py") {
-            let dir = match e.rel.rsplit_once('/') {
-                Some((parent, _)) => join(&root, parent),
-                None => root.clone(),
-            };
-            needed.insert(dir);
-        }
-    }
+    // Folders (workspace-relative) that must hold `__init__.py`, in order: the listed ones
+    // and every one holding a `.py` file.
+    let mut needed = listed.clone();
+    needed.extend(folders_with_python(&found, &root));
 
     let mut findings = Vec::new();
     let mut packages = 0usize;
     for dir in &needed {
-        let dir_path = ctx.root.join(dir);
-        let init = format!("{dir}/__init__.py");
-        if dir_path.join("__init__.py").is_file() {
-            packages += 1;
-            continue;
+        match not_a_package(ctx, dir, listed.contains(dir)) {
+            Some(finding) => findings.push(finding),
+            None => packages += 1,
         }
-        if !dir_path.is_dir() {
-            findings.push(
-                Finding::fail(
-                    Code::FolderMissing,
-                    tr!(
-                        "the package folder `{dir}/` does not exist",
-                        "패키지 폴더 `{dir}/`가 없습니다"
-                    ),
-                )
-                .file(dir)
-                .hint(tr!(
-                    "create it as a package:\n  mkdir -p {dir}\n  touch {init}",
-                    "패키지로 만드십시오:\n  mkdir -p {dir}\n  touch {init}"
-                )),
-            );
-            continue;
-        }
-        let why = if listed.contains(dir) {
-            tr!("", "")
-        } else {
-            tr!(" although it holds .py files", " (.py 파일이 있는데도)")
-        };
-        let mut finding = Finding::fail(Code::PackagesNoInit, tr!(
-            "`{dir}/` has no `__init__.py`{why}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
-            "`{dir}/`에 `__init__.py`가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
-            why = why
-
-        ))
-        .file(&init);
-        finding = match near_miss(&dir_path) {
-            Some(name) => finding.hint(tr!(
-                "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {dir}/{name} {init}",
-                "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {dir}/{name} {init}"
-            )),
-            None => finding.hint(tr!(
-                "create it (it may stay empty):\n  touch {init}",
-                "만드십시오 (비어 있어도 됩니다):\n  touch {init}"
-            )),
-        };
-        findings.push(finding);
     }
-
     if found.truncated {
         findings.push(
             Finding::skip(Code::PackagesTooManyEntries, tr!(
@@ -162,6 +101,84 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// The `packages` entries as workspace-relative folders: an entry already under `root`
+/// stays as it is, any other is taken as relative to `root`.
+fn listed_packages(params: &Params, root: &str) -> BTreeSet<String> {
+    params
+        .packages
+        .iter()
+        .map(|p| {
+            let p = clean(p);
+            if p == root || p.starts_with(&format!("{root}/")) || root == "." {
+                p
+            } else {
+                format!("{root}/{p}")
+            }
+        })
+        .collect()
+}
+
+/// The folders (workspace-relative) of every `.py` file the walk found under `root`.
+fn folders_with_python(found: &walk::Walk, root: &str) -> BTreeSet<String> {
+    found
+        .entries
+        .iter()
+        .filter(|e| !e.is_dir && e.rel.ends_with(".py"))
+        .map(|e| match e.rel.rsplit_once('/') {
+            Some((parent, _)) => join(root, parent),
+            None => root.to_string(),
+        })
+        .collect()
+}
+
+/// The finding for a folder that must be a package and is not (it is missing, or has no
+/// `__init__.py`), or `None` for a package. `listed`: named in `packages` (otherwise it is
+/// needed because it holds `.py` files, and the message says so).
+fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding> {
+    let dir_path = ctx.root.join(dir);
+    let init = format!("{dir}/__init__.py");
+    if dir_path.join("__init__.py").is_file() {
+        return None;
+    }
+    if !dir_path.is_dir() {
+        return Some(
+            Finding::fail(
+                Code::FolderMissing,
+                tr!(
+                    "the package folder `{dir}/` does not exist",
+                    "패키지 폴더 `{dir}/`가 없습니다"
+                ),
+            )
+            .file(dir)
+            .hint(tr!(
+                "create it as a package:\n  mkdir -p {dir}\n  touch {init}",
+                "패키지로 만드십시오:\n  mkdir -p {dir}\n  touch {init}"
+            )),
+        );
+    }
+    let why = if listed {
+        tr!("", "")
+    } else {
+        tr!(" although it holds .py files", " (.py 파일이 있는데도)")
+    };
+    let finding = Finding::fail(Code::PackagesNoInit, tr!(
+        "`{dir}/` has no `__init__.py`{why}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
+        "`{dir}/`에 `__init__.py`가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
+        why = why
+    ))
+    .file(&init);
+    Some(match near_miss(&dir_path) {
+        Some(name) => finding.hint(tr!(
+            "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {dir}/{name} {init}",
+            "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {dir}/{name} {init}"
+        )),
+        None => finding.hint(tr!(
+            "create it (it may stay empty):\n  touch {init}",
+            "만드십시오 (비어 있어도 됩니다):\n  touch {init}"
+        )),
+    })
 }
 
 fn join(root: &str, rel: &str) -> String {

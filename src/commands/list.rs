@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::app::App;
 use crate::checks::Status;
 use crate::cli::{ListArgs, ListFormat};
+use crate::course::Exercise;
 use crate::exit::Code;
 use crate::grading::ExerciseResult;
 use crate::i18n::Tr;
@@ -51,132 +52,151 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
     } else {
         Vec::new()
     };
-    let status_of = |id: &str| status_code(&results, id);
-    let lang = app.lang;
-    let current = app.state.current_lesson.as_deref();
     let order = crate::grading::exercise_order(&app.course);
-    let exercises: Vec<&crate::course::Exercise> =
-        order.iter().map(|&i| &app.course.exercises[i]).collect();
-    let tried = |id: &str| app.state.tried.contains(id);
-    let deferred = |id: &str| app.state.deferred.contains(id);
+    let exercises: Vec<&Exercise> = order.iter().map(|&i| &app.course.exercises[i]).collect();
     if args.format == ListFormat::Json {
-        let doc = ListJson {
-            schema: "course-list/1",
-            course: &app.course.id,
-            lang: lang.code(),
-            lessons: app
-                .course
-                .lessons
-                .iter()
-                .enumerate()
-                .map(|(i, l)| LessonJson {
-                    number: i + 1,
-                    id: &l.id,
-                    title: l.title.get(lang),
-                    read: app.state.lessons_read.contains(&l.id),
-                    current: current == Some(l.id.as_str()),
-                })
-                .collect(),
-            exercises: exercises
-                .iter()
-                .map(|e| ExerciseJson {
-                    id: &e.id,
-                    title: e.title.get(lang),
-                    lesson: &e.lesson,
-                    status: status_of(&e.id),
-                    tried: tried(&e.id),
-                    deferred: deferred(&e.id),
-                })
-                .collect(),
-        };
+        let doc = list_json(app, &exercises, &results);
         crate::terminal::print(&(serde_json::to_string_pretty(&doc)?.to_string() + "\n"))?;
         return Ok(Code::Ok);
     }
-    let term = &app.term;
-    let width = |texts: Vec<&str>| {
-        texts
-            .into_iter()
-            .map(crate::render::text::width)
-            .max()
-            .unwrap_or(0)
-    };
     let mut out = String::new();
-    out.push_str(&term.paint(Style::Heading, app.course.title.get(lang)));
+    out.push_str(
+        &app.term
+            .paint(Style::Heading, app.course.title.get(app.lang)),
+    );
     out.push_str("\n\n");
-    out.push_str(&term.paint(Style::Bold, tr!("Lessons", "레슨").get(lang)));
+    lessons_text(app, &mut out);
     out.push('\n');
-    let title_width = width(
-        app.course
+    exercises_text(app, &exercises, &results, &mut out);
+    // Nothing here depends on the width but the wrapping, which `show` does.
+    app.term.show(|_| out.clone())?;
+    Ok(Code::Ok)
+}
+
+/// The `course-list/1` document: every lesson and exercise with its state.
+fn list_json<'a>(
+    app: &'a App,
+    exercises: &[&'a Exercise],
+    results: &[ExerciseResult],
+) -> ListJson<'a> {
+    let lang = app.lang;
+    let current = app.state.current_lesson.as_deref();
+    ListJson {
+        schema: "course-list/1",
+        course: &app.course.id,
+        lang: lang.code(),
+        lessons: app
+            .course
             .lessons
             .iter()
-            .map(|l| l.title.get(lang))
+            .enumerate()
+            .map(|(i, l)| LessonJson {
+                number: i + 1,
+                id: &l.id,
+                title: l.title.get(lang),
+                read: app.state.lessons_read.contains(&l.id),
+                current: current == Some(l.id.as_str()),
+            })
             .collect(),
-    );
-    // Two marks, so that the lesson you are on still shows whether it has been read; in
-    // accessible mode the same as words.
+        exercises: exercises
+            .iter()
+            .map(|e| ExerciseJson {
+                id: &e.id,
+                title: e.title.get(lang),
+                lesson: &e.lesson,
+                status: status_code(results, &e.id),
+                tried: app.state.tried.contains(&e.id),
+                deferred: app.state.deferred.contains(&e.id),
+            })
+            .collect(),
+    }
+}
+
+/// The widest of `texts` in terminal columns (Hangul counts two).
+fn widest<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
+    texts.map(crate::render::text::width).max().unwrap_or(0)
+}
+
+/// A dim legend line under a section.
+fn legend(app: &App, text: Tr, out: &mut String) {
+    out.push_str(&app.term.paint(Style::Dim, text.get(app.lang)));
+    out.push('\n');
+}
+
+/// The lessons section: a line per lesson with two marks, so that the lesson you are on still
+/// shows whether it has been read; in accessible mode the same as words.
+fn lessons_text(app: &App, out: &mut String) {
+    let (term, lang) = (&app.term, app.lang);
+    out.push_str(&term.paint(Style::Bold, tr!("Lessons", "레슨").get(lang)));
+    out.push('\n');
+    let current = app.state.current_lesson.as_deref();
+    let title_width = widest(app.course.lessons.iter().map(|l| l.title.get(lang)));
     for (i, l) in app.course.lessons.iter().enumerate() {
-        let (is_read, is_here) = (
-            app.state.lessons_read.contains(&l.id),
-            current == Some(l.id.as_str()),
-        );
+        let is_read = app.state.lessons_read.contains(&l.id);
+        let is_here = current == Some(l.id.as_str());
         if term.accessible.is_on() {
-            let words: Vec<String> = [
-                is_read.then(|| tr!("read", "읽음").get(lang).to_string()),
-                is_here.then(|| tr!("current", "지금 보는 레슨").get(lang).to_string()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let status = if words.is_empty() {
-                tr!("not yet", "아직").get(lang).to_string()
-            } else {
-                words.join(", ")
-            };
-            out.push_str(&format!(
-                "  {}. {} ({}): {status}\n",
-                i + 1,
-                l.title.get(lang),
-                l.id
-            ));
+            let status = lesson_words(is_read, is_here).get(lang).to_string();
+            let title = l.title.get(lang);
+            out.push_str(&format!("  {}. {title} ({}): {status}\n", i + 1, l.id));
             continue;
         }
-        let read = if is_read {
-            term.paint(Style::Pass, "+")
-        } else {
-            " ".to_string()
+        let mark = |on: bool, style: Style, sign: &str| {
+            if on {
+                term.paint(style, sign)
+            } else {
+                " ".to_string()
+            }
         };
-        let here = if is_here {
-            term.paint(Style::Code, ">")
-        } else {
-            " ".to_string()
-        };
+        let (read, here) = (
+            mark(is_read, Style::Pass, "+"),
+            mark(is_here, Style::Code, ">"),
+        );
         let title = pad(l.title.get(lang), title_width);
-        out.push_str(&format!(
-            "  {read}{here} {:>2}. {title}  {}\n",
-            i + 1,
-            term.paint(Style::Dim, &l.id)
-        ));
+        let id = term.paint(Style::Dim, &l.id);
+        out.push_str(&format!("  {read}{here} {:>2}. {title}  {id}\n", i + 1));
     }
     if !term.accessible.is_on() {
-        out.push_str(
-            &term.paint(
-                Style::Dim,
-                tr!(
-                    "  (+ read, > the lesson you are on)",
-                    "  (+ 읽음, > 지금 보는 레슨)"
-                )
-                .get(lang),
-            ),
+        let text = tr!(
+            "  (+ read, > the lesson you are on)",
+            "  (+ 읽음, > 지금 보는 레슨)"
         );
-        out.push('\n');
+        legend(app, text, out);
     }
-    out.push('\n');
+}
+
+/// A lesson's state in words (accessible mode): read, current, both, or not yet.
+fn lesson_words(is_read: bool, is_here: bool) -> Tr {
+    let words: Vec<Tr> = [
+        is_read.then(|| tr!("read", "읽음")),
+        is_here.then(|| tr!("current", "지금 보는 레슨")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if words.is_empty() {
+        tr!("not yet", "아직")
+    } else {
+        Tr::join(&words, ", ")
+    }
+}
+
+/// The exercises section: status word, title and id, in the course's order; outside a
+/// workspace, where nothing can be checked, how to make one.
+fn exercises_text(
+    app: &App,
+    exercises: &[&Exercise],
+    results: &[ExerciseResult],
+    out: &mut String,
+) {
+    let (term, lang) = (&app.term, app.lang);
     out.push_str(&term.paint(Style::Bold, tr!("Exercises", "연습 문제").get(lang)));
     out.push('\n');
-    let word = |id: &str| exercise_word(app, id, status_of(id));
-    let statuses: Vec<_> = exercises.iter().map(|e| word(&e.id)).collect();
-    let word_width = width(statuses.iter().map(|(w, _)| w.get(lang)).collect());
-    let title_width = width(exercises.iter().map(|e| e.title.get(lang)).collect());
+    let statuses: Vec<_> = exercises
+        .iter()
+        .map(|e| exercise_word(app, &e.id, status_code(results, &e.id)))
+        .collect();
+    let word_width = widest(statuses.iter().map(|(w, _)| w.get(lang)));
+    let title_width = widest(exercises.iter().map(|e| e.title.get(lang)));
     for (e, (word, style)) in exercises.iter().zip(&statuses) {
         if term.accessible.is_on() {
             let (title, id, word) = (e.title.get(lang), &e.id, word.get(lang));
@@ -185,38 +205,26 @@ pub fn run(app: &mut App, args: &ListArgs) -> Result<Code> {
         }
         let shown = term.paint(*style, &pad(word.get(lang), word_width));
         let title = pad(e.title.get(lang), title_width);
-        out.push_str(&format!(
-            "  {shown}  {title}  {}\n",
-            term.paint(Style::Dim, &e.id)
-        ));
+        let id = term.paint(Style::Dim, &e.id);
+        out.push_str(&format!("  {shown}  {title}  {id}\n"));
     }
     if app.workspace.is_some() {
-        out.push_str(
-            &term.paint(
-                Style::Dim,
-                tr!(
-                    "  (not yet: not started; later: put aside with course skip)",
-                    "  (아직: 시작하지 않음, 나중에: course skip으로 미뤄 둠)"
-                )
-                .get(lang),
-            ),
+        let text = tr!(
+            "  (not yet: not started; later: put aside with course skip)",
+            "  (아직: 시작하지 않음, 나중에: course skip으로 미뤄 둠)"
         );
-        out.push('\n');
-    }
-    if app.workspace.is_none() {
+        legend(app, text, out);
+    } else {
         out.push('\n');
         out.push_str(
             tr!(
-            "Exercises are checked in a workspace: run `course init` in your project folder.",
-            "연습 문제는 작업 폴더에서 확인합니다: 프로젝트 폴더에서 `course init`을 실행하십시오."
-        )
+                "Exercises are checked in a workspace: run `course init` in your project folder.",
+                "연습 문제는 작업 폴더에서 확인합니다: 프로젝트 폴더에서 `course init`을 실행하십시오."
+            )
             .get(lang),
         );
         out.push('\n');
     }
-    // Nothing here depends on the width but the wrapping, which `show` does.
-    term.show(|_| out.clone())?;
-    Ok(Code::Ok)
 }
 
 /// `pass`, `fail`, `skip`, or `unchecked` when there is no result: the JSON status.

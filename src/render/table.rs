@@ -58,6 +58,40 @@ pub fn render(
     }
     let empty: Vec<Span> = Vec::new();
     let cell = |r: usize, c: usize| rows[r].get(c).unwrap_or(&empty);
+    let Some(widths) = column_widths(rows, ncols, width) else {
+        return records(rows, width);
+    };
+    let b = if ascii { &ASCII } else { &BOX };
+    let mut out: Vec<Line> = vec![border(&widths, b.top, b.h)];
+    let body: Vec<Vec<Line>> = (0..rows.len())
+        .flat_map(|r| (0..ncols).map(move |c| (r, c)))
+        .map(|(r, c)| wrap(cell(r, c), widths[c]))
+        .collect();
+    // Rows are ruled apart only when a body cell wraps: then the eye needs the rule to see
+    // where one row ends.
+    let multi_line = (1..rows.len()).any(|r| (0..ncols).any(|c| body[r * ncols + c].len() > 1));
+    for r in 0..rows.len() {
+        let cells = &body[r * ncols..(r + 1) * ncols];
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
+            out.push(row_line(cells, k, &widths, aligns, b));
+        }
+        if r == 0 && rows.len() > 1 {
+            out.push(border(&widths, b.head, b.head_h));
+        } else if multi_line && r + 1 < rows.len() {
+            out.push(border(&widths, b.mid, b.h));
+        }
+    }
+    out.push(border(&widths, b.bottom, b.h));
+    out
+}
+
+/// Each column's width: its widest cell, then the widest columns shrunk one column at a
+/// time until the table fits `width`. `None` when it cannot fit without shrinking a column
+/// below [`MIN_COL`] (or below its natural width, if narrower).
+fn column_widths(rows: &[Vec<Vec<Span>>], ncols: usize, width: usize) -> Option<Vec<usize>> {
+    let empty: Vec<Span> = Vec::new();
+    let cell = |r: usize, c: usize| rows[r].get(c).unwrap_or(&empty);
     let mut widths: Vec<usize> = (0..ncols)
         .map(|c| {
             (0..rows.len())
@@ -78,71 +112,64 @@ pub fn render(
             .max_by_key(|(i, w)| (**w, usize::MAX - i))
             .expect("columns");
         if w <= floors[c] {
-            return records(rows, width);
+            return None;
         }
         widths[c] -= 1;
         total -= 1;
     }
+    Some(widths)
+}
 
-    let b = if ascii { &ASCII } else { &BOX };
-    let border = |ends: [&str; 3], h: &str| -> Line {
-        let mut s = String::from(ends[0]);
-        for (i, w) in widths.iter().enumerate() {
-            if i > 0 {
-                s.push_str(ends[1]);
-            }
-            s.push_str(&h.repeat(w + 2));
+/// A horizontal rule: `ends` are its left, middle and right corners, `h` the line.
+fn border(widths: &[usize], ends: [&str; 3], h: &str) -> Line {
+    let mut s = String::from(ends[0]);
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            s.push_str(ends[1]);
         }
-        s.push_str(ends[2]);
-        vec![Span::new(s, Style::dim())]
-    };
-    let mut out: Vec<Line> = vec![border(b.top, b.h)];
-    let body: Vec<Vec<Line>> = (0..rows.len())
-        .flat_map(|r| (0..ncols).map(move |c| (r, c)))
-        .map(|(r, c)| wrap(cell(r, c), widths[c]))
-        .collect();
-    let multi_line = (1..rows.len()).any(|r| (0..ncols).any(|c| body[r * ncols + c].len() > 1));
-    for r in 0..rows.len() {
-        let cells = &body[r * ncols..(r + 1) * ncols];
-        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for k in 0..height {
-            let mut line: Line = Vec::new();
-            for (c, lines) in cells.iter().enumerate() {
-                if c > 0 {
-                    push_span(&mut line, " ", Style::default());
-                }
-                push_span(&mut line, b.v, Style::dim());
-                push_span(&mut line, " ", Style::default());
-                let content = lines.get(k).cloned().unwrap_or_default();
-                let slack = widths[c].saturating_sub(line_width(&content));
-                let align = aligns.get(c).copied().unwrap_or(Alignment::None);
-                let left = match align {
-                    Alignment::Right => slack,
-                    Alignment::Center => slack / 2,
-                    _ => 0,
-                };
-                if left > 0 {
-                    push_span(&mut line, &" ".repeat(left), Style::default());
-                }
-                for s in content {
-                    push_span(&mut line, &s.text, s.style);
-                }
-                if slack > left {
-                    push_span(&mut line, &" ".repeat(slack - left), Style::default());
-                }
-            }
+        s.push_str(&h.repeat(w + 2));
+    }
+    s.push_str(ends[2]);
+    vec![Span::new(s, Style::dim())]
+}
+
+/// Line `k` of a row whose cells are already wrapped: each cell's `k`-th line (or nothing),
+/// padded to its column's width as the column is aligned.
+fn row_line(
+    cells: &[Vec<Line>],
+    k: usize,
+    widths: &[usize],
+    aligns: &[Alignment],
+    b: &Border,
+) -> Line {
+    let mut line: Line = Vec::new();
+    for (c, lines) in cells.iter().enumerate() {
+        if c > 0 {
             push_span(&mut line, " ", Style::default());
-            push_span(&mut line, b.v, Style::dim());
-            out.push(line);
         }
-        if r == 0 && rows.len() > 1 {
-            out.push(border(b.head, b.head_h));
-        } else if multi_line && r + 1 < rows.len() {
-            out.push(border(b.mid, b.h));
+        push_span(&mut line, b.v, Style::dim());
+        push_span(&mut line, " ", Style::default());
+        let content = lines.get(k).cloned().unwrap_or_default();
+        let slack = widths[c].saturating_sub(line_width(&content));
+        let align = aligns.get(c).copied().unwrap_or(Alignment::None);
+        let left = match align {
+            Alignment::Right => slack,
+            Alignment::Center => slack / 2,
+            _ => 0,
+        };
+        if left > 0 {
+            push_span(&mut line, &" ".repeat(left), Style::default());
+        }
+        for s in content {
+            push_span(&mut line, &s.text, s.style);
+        }
+        if slack > left {
+            push_span(&mut line, &" ".repeat(slack - left), Style::default());
         }
     }
-    out.push(border(b.bottom, b.h));
-    out
+    push_span(&mut line, " ", Style::default());
+    push_span(&mut line, b.v, Style::dim());
+    line
 }
 
 /// A table too wide even with narrow columns (or any table in accessible mode): each row as
