@@ -145,3 +145,189 @@ fn issue7_no_check_kind_imports_another_kind() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Functions allowed over [`MAX_FUNCTION_LINES`]: declarative tables, where the length is the
+/// list itself and splitting it would only scatter the entries. Each entry is `module::fn`.
+const LONG_TABLES: &[&str] = &[];
+
+/// The limit of the developers' guide: no function over about 100 lines (signature to closing
+/// brace), unless it is a declarative table.
+const MAX_FUNCTION_LINES: usize = 100;
+
+/// Blanks out comments and the contents of string and character literals, keeping every line
+/// break, so that braces can be counted and `fn` found on what is really code.
+fn code_only(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    // Pushes `c` if it is a line break, a space otherwise: line numbers stay right.
+    let blank = |c: char, out: &mut String| out.push(if c == '\n' { '\n' } else { ' ' });
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            // Block comments nest in Rust.
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    out.push_str("  ");
+                    i += 2;
+                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    out.push_str("  ");
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    blank(chars[i], &mut out);
+                    i += 1;
+                }
+            }
+        } else if c == 'r' && matches!(next, Some('"' | '#')) && !ident_before(&chars, i) {
+            // A raw string r"..." or r#"..."#: it ends at a quote followed by as many hashes.
+            let hashes = chars[i + 1..].iter().take_while(|&&h| h == '#').count();
+            if chars.get(i + 1 + hashes) != Some(&'"') {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            let close: String = std::iter::once('"')
+                .chain("#".repeat(hashes).chars())
+                .collect();
+            out.push('"');
+            i += 2 + hashes;
+            while i < chars.len() && !chars[i..].starts_with(&close.chars().collect::<Vec<_>>()) {
+                blank(chars[i], &mut out);
+                i += 1;
+            }
+            out.push('"');
+            i += close.len();
+        } else if c == '"' {
+            out.push('"');
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    blank(chars[i], &mut out);
+                    i += 1;
+                }
+                if i < chars.len() {
+                    blank(chars[i], &mut out);
+                    i += 1;
+                }
+            }
+            out.push('"');
+            i += 1;
+        } else if c == '\'' && char_literal_len(&chars[i..]).is_some() {
+            let len = char_literal_len(&chars[i..]).unwrap_or(1);
+            out.push_str(&" ".repeat(len));
+            i += len;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn ident_before(chars: &[char], i: usize) -> bool {
+    i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')
+}
+
+/// The length of a character literal starting at `s[0] == '\''` (`'x'`, `'\n'`, `'\u{..}'`),
+/// or `None` for a lifetime (`'a`).
+fn char_literal_len(s: &[char]) -> Option<usize> {
+    if s.get(1) == Some(&'\\') {
+        let end = s.iter().skip(2).position(|&c| c == '\'')?;
+        return Some(end + 3);
+    }
+    (s.get(2) == Some(&'\'')).then_some(3)
+}
+
+/// Every function in `text` with a body, as (name, first line, number of lines).
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let code = code_only(text);
+    let lines: Vec<&str> = code.lines().collect();
+    let mut found = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let Some(at) = line.find("fn ").filter(|&at| {
+            at == 0 || !line[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        }) else {
+            continue;
+        };
+        let name: String = line[at + 3..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        // The body opens at the first `{` after the name, unless a `;` comes first (a
+        // declaration in a trait or an extern block).
+        let mut depth = 0usize;
+        let mut opened = false;
+        'scan: for (n, body_line) in lines[start..].iter().enumerate() {
+            let from = if n == 0 { at } else { 0 };
+            for c in body_line[from..].chars() {
+                match c {
+                    ';' if !opened => break 'scan,
+                    '{' => {
+                        opened = true;
+                        depth += 1;
+                    }
+                    '}' if opened => {
+                        depth -= 1;
+                        if depth == 0 {
+                            found.push((name.clone(), start + 1, n + 1));
+                            break 'scan;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn issue7_no_function_over_about_100_lines_unless_a_table() {
+    let mut long = Vec::new();
+    let mut tables_seen = Vec::new();
+    for (module, text) in modules() {
+        for (name, line, count) in functions(&text) {
+            let id = format!("{module}::{name}");
+            if LONG_TABLES.contains(&id.as_str()) {
+                tables_seen.push(id);
+            } else if count > MAX_FUNCTION_LINES {
+                long.push(format!("{id} (line {line}): {count} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines: split them into named steps, or add a \
+         declarative table to LONG_TABLES:\n{}",
+        long.join("\n")
+    );
+    let stale: Vec<_> = LONG_TABLES
+        .iter()
+        .filter(|t| !tables_seen.iter().any(|s| s == *t))
+        .collect();
+    assert!(stale.is_empty(), "LONG_TABLES names no function: {stale:?}");
+}
+
+#[test]
+fn issue7_function_lengths_are_measured_from_code_not_strings_or_comments() {
+    let text = "fn a() {\n    let s = \"}\"; // }\n    let r = r#\"{\"#;\n    let c = '{';\n}\n\
+                trait T {\n    fn decl(&self);\n    fn body<'a>(&'a self) -> &'a str {\n        /* { */ \"\"\n    }\n}\n";
+    assert_eq!(
+        functions(text),
+        vec![("a".to_string(), 1, 5), ("body".to_string(), 8, 3)]
+    );
+}
