@@ -11,6 +11,7 @@
 //! holds no escape codes (unless `hyperlinks` is asked for explicitly).
 
 mod code;
+pub mod shell;
 mod emphasis;
 mod parse;
 #[cfg(test)]

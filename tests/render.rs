@@ -294,16 +294,26 @@ fn code_block_lines_never_overflow() {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "[python]");
         assert!(lines[1].starts_with("  import torch"));
-        assert!(lines[2].starts_with("↪ "), "continuation mark: {out}");
+        // Issue 9: the comment goes on as comment lines (still valid Python), words whole.
+        let end = lines.len() - 1;
+        assert_eq!(lines[end], "  print(\"x\")");
+        for l in &lines[2..end] {
+            assert!(l.trim_start().starts_with("# "), "comment line: {out}");
+        }
         for l in &lines {
             assert!(cols(l) <= width, "{width}: {l}");
         }
-        assert!(lines.contains(&"  print(\"x\")"));
-        let color = render_md(md, width, &[("CLICOLOR_FORCE", "1")]);
-        assert!(
-            color.contains("  import torch  \x1b[2m# 아"),
-            "comment dimmed: {color:?}"
+        let words: Vec<&str> = lines[1..end]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .filter(|w| *w != "#")
+            .collect();
+        assert_eq!(
+            words.join(" "),
+            "import torch 아주 긴 주석이 붙어서 화면 폭을 넘어가는 코드 줄입니다 그리고 더 길게 이어집니다"
         );
+        let color = render_md(md, width, &[("CLICOLOR_FORCE", "1")]);
+        assert!(color.contains("\x1b[2m# 아주"), "comment dimmed: {color:?}");
     }
 }
 

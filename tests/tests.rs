@@ -18,6 +18,7 @@ mod check_structure;
 mod ci;
 mod class_report;
 mod cli;
+mod code_blocks;
 mod codes;
 mod doctor;
 mod edit;

@@ -74,14 +74,14 @@ fn assert_fits(what: &str, text: &str, width: usize, reference: &str) {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Layout {
+pub enum Layout {
     /// Only line breaks change with the width.
     Wrapped,
     /// A rendered lesson (borders and underlines change too), or a text that names the width.
     Lesson,
 }
 
-fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, layout: Layout) {
+pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, layout: Layout) {
     let lines: Vec<&str> = text.lines().collect();
     for line in &lines {
         assert!(

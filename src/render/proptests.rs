@@ -57,3 +57,45 @@ proptest! {
         }
     }
 }
+
+/// Shell-ish words: plain, quoted with spaces inside, escaped spaces, Korean, options.
+fn shell_line() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        "[a-z/._=-]{1,12}",
+        "'[a-z 가-힣]{0,10}'",
+        "\"[a-z 가-힣]{0,10}\"",
+        "[a-z]{1,4}\\\\ [a-z]{1,4}",
+        "[가-힣]{1,5}",
+    ];
+    (
+        prop::collection::vec(word, 1..14),
+        prop::option::of("[a-z 가-힣]{0,30}"),
+    )
+        .prop_map(|(words, comment)| {
+            let mut s = words.join(" ");
+            if let Some(c) = comment {
+                s.push_str("   # ");
+                s.push_str(&c);
+            }
+            s
+        })
+}
+
+proptest! {
+    /// A shell line broken to any width is, joined at its ` \` and without comments, the same
+    /// words; every line fits unless it is a single word wider than the line.
+    #[test]
+    fn a_wrapped_shell_line_joins_to_the_same_words(line in shell_line(), room in 12usize..80) {
+        use super::shell::{wrap, Dialect};
+        let pieces = wrap(&line, room, 2, Dialect::Posix, &mut None);
+        let text: Vec<String> = pieces.iter().map(|p| format!("{}{}", " ".repeat(p.indent), p.code)).collect();
+        let joined = text.join("\n").replace(" \\\n", " ");
+        let original = line.split("   # ").next().unwrap();
+        prop_assert_eq!(joined.split_whitespace().collect::<Vec<_>>(), original.split_whitespace().collect::<Vec<_>>());
+        for p in &pieces {
+            let code = p.code.trim().trim_end_matches(" \\").replace("\\ ", "__");
+            let one_word = !code.contains(' ') || code.starts_with('\'') || code.starts_with('"');
+            prop_assert!(p.width() <= room || one_word || !p.comment.is_empty() && p.code.is_empty(), "{:?}", pieces);
+        }
+    }
+}
