@@ -11,11 +11,11 @@
 //! holds no escape codes (unless `hyperlinks` is asked for explicitly).
 
 mod code;
-pub mod shell;
 mod emphasis;
 mod parse;
 #[cfg(test)]
 mod proptests;
+pub mod shell;
 mod table;
 pub mod text;
 mod wrap;

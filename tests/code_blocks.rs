@@ -141,7 +141,10 @@ fn issue9_lesson_code_fits_keeps_korean_words_and_pastes_as_the_same_commands() 
             }
         }
     }
-    assert!(checked > 100, "only {checked} commands found: the scan is broken");
+    assert!(
+        checked > 100,
+        "only {checked} commands found: the scan is broken"
+    );
 }
 
 #[test]
@@ -149,8 +152,8 @@ fn issue9_structure_commands_pasted_at_60_columns_build_the_same_tree() {
     let ws = init_workspace("ko");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for lang in ["ko", "en"] {
-        let source = std::fs::read_to_string(root.join(format!("lessons/{lang}/structure.md")))
-            .unwrap();
+        let source =
+            std::fs::read_to_string(root.join(format!("lessons/{lang}/structure.md"))).unwrap();
         let cmds: Vec<String> = commands(&source)
             .into_iter()
             .filter(|c| c.starts_with("mkdir") || c.starts_with("touch"))

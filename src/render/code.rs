@@ -1,8 +1,8 @@
 //! Fenced and indented code blocks: a language label, `#` comments dimmed for shell-like
 //! languages, and lines wider than the screen cut with a continuation mark, never overflowing.
 
-use super::text::{sanitize, Line, Span, Style};
 use super::shell::{self, Dialect};
+use super::text::{sanitize, Line, Span, Style};
 use super::wrap::{push_span, split_by_width};
 
 /// Languages (and the empty label) where `#` starts a comment.
@@ -189,21 +189,33 @@ fn word_wrap(line: &str, hash: bool, avail: usize) -> Vec<(Line, bool)> {
         let ind = if out.is_empty() { 0 } else { indent };
         let rest = &line[start..];
         if ind + super::text::width(rest) <= avail {
-            out.push((styled_range(line, start, line.len(), ind, comment_at), !out.is_empty()));
+            out.push((
+                styled_range(line, start, line.len(), ind, comment_at),
+                !out.is_empty(),
+            ));
             break;
         }
-        let mut after = breaks.iter().filter(|&&(b, _)| b > start.max(lead)).peekable();
+        let mut after = breaks
+            .iter()
+            .filter(|&&(b, _)| b > start.max(lead))
+            .peekable();
         let first = after.peek().copied();
         let fitting = after
             .take_while(|&&(b, _)| ind + super::text::width(&line[start..b]) <= avail)
             .last();
         match fitting.or(first) {
             Some(&(b, e)) => {
-                out.push((styled_range(line, start, b, ind, comment_at), !out.is_empty()));
+                out.push((
+                    styled_range(line, start, b, ind, comment_at),
+                    !out.is_empty(),
+                ));
                 start = e;
             }
             None => {
-                out.push((styled_range(line, start, line.len(), ind, comment_at), !out.is_empty()));
+                out.push((
+                    styled_range(line, start, line.len(), ind, comment_at),
+                    !out.is_empty(),
+                ));
                 break;
             }
         }

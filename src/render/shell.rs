@@ -123,7 +123,13 @@ fn scan(line: &str, dialect: Dialect, quote: &mut Option<char>) -> Scan {
 ///
 /// Continuation lines are indented by the line's own indentation plus `hang`. `quote` carries
 /// an open quote from one line of a block to the next. A line that fits comes back whole.
-pub fn wrap(line: &str, room: usize, hang: usize, dialect: Dialect, quote: &mut Option<char>) -> Vec<Piece> {
+pub fn wrap(
+    line: &str,
+    room: usize,
+    hang: usize,
+    dialect: Dialect,
+    quote: &mut Option<char>,
+) -> Vec<Piece> {
     let scan = scan(line, dialect, quote);
     if width(line) <= room {
         let at = scan.comment.unwrap_or(line.len());
@@ -305,7 +311,8 @@ mod tests {
         let cmd = "git commit -m \"baseline VLA 학습 완료 그리고 더 긴 메시지\" --quiet";
         let out = lines(cmd, 30);
         assert!(
-            out.iter().any(|l| l.contains("\"baseline VLA 학습 완료 그리고 더 긴 메시지\"")),
+            out.iter()
+                .any(|l| l.contains("\"baseline VLA 학습 완료 그리고 더 긴 메시지\"")),
             "{out:?}"
         );
     }
@@ -316,8 +323,14 @@ mod tests {
             "pip install 'transformers>=4.30'   # 최소 버전 지정 (따옴표가 필요하다, 아래 참고)",
             58,
         );
-        assert_eq!(out[0], "pip install 'transformers>=4.30'   # 최소 버전 지정");
-        assert!(out[1..].iter().all(|l| l.trim_start().starts_with("# ")), "{out:?}");
+        assert_eq!(
+            out[0],
+            "pip install 'transformers>=4.30'   # 최소 버전 지정"
+        );
+        assert!(
+            out[1..].iter().all(|l| l.trim_start().starts_with("# ")),
+            "{out:?}"
+        );
         assert!(out.iter().all(|l| !l.ends_with('\\')), "{out:?}");
     }
 
@@ -330,7 +343,10 @@ mod tests {
 
     #[test]
     fn an_escaped_space_is_not_a_break() {
-        let out = lines("ls my\\ long\\ folder\\ name/with\\ spaces/and\\ more other", 30);
+        let out = lines(
+            "ls my\\ long\\ folder\\ name/with\\ spaces/and\\ more other",
+            30,
+        );
         assert_eq!(out[0], "ls \\", "{out:?}");
     }
 
@@ -359,7 +375,9 @@ mod tests {
             &mut quote,
         );
         assert!(
-            out[0].code.starts_with("inside the same string that is long enough to be wider'"),
+            out[0]
+                .code
+                .starts_with("inside the same string that is long enough to be wider'"),
             "no break inside the string: {out:?}"
         );
         assert_eq!(quote, None);
