@@ -62,14 +62,14 @@ proptest! {
 fn shell_line() -> impl Strategy<Value = String> {
     let word = prop_oneof![
         "[a-z/._=-]{1,12}",
-        "'[a-z 가-힣]{0,10}'",
-        "\"[a-z 가-힣]{0,10}\"",
+        "'[a-z \\x{ac00}-\\x{d7a3}]{0,10}'",
+        "\"[a-z \\x{ac00}-\\x{d7a3}]{0,10}\"",
         "[a-z]{1,4}\\\\ [a-z]{1,4}",
         "[가-힣]{1,5}",
     ];
     (
         prop::collection::vec(word, 1..14),
-        prop::option::of("[a-z 가-힣]{0,30}"),
+        prop::option::of("[a-z \\x{ac00}-\\x{d7a3}]{0,30}"),
     )
         .prop_map(|(words, comment)| {
             let mut s = words.join(" ");
