@@ -94,6 +94,10 @@ fn exercise_word(e: &ExerciseReport, lang: Lang) -> String {
     }
 }
 
+/// Narrowest column for an exercise's title beside its score; below it the line is not laid
+/// out in columns.
+const MIN_TITLE_ROOM: usize = 12;
+
 fn score_text(e: &ExerciseReport) -> String {
     format!("{}/{}", e.score, e.max_score)
 }
@@ -118,21 +122,52 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
     let head = format!("{mark} {word}{word_pad}  ");
     let id = format!("({})", e.id);
     let score = score_text(e);
-    let left_width = head.width() + e.title.width() + 1 + id.width();
-    // Right-align the score at the terminal width when it fits, else one space after the id.
-    let gap = term
-        .width
-        .checked_sub(left_width + score.len())
-        .filter(|g| *g >= 1)
-        .unwrap_or(1);
-    format!(
-        "{}{} {}{}{}",
-        term.paint(style, &head),
-        term.paint(Style::Bold, &e.title),
-        term.paint(Style::Dim, &id),
-        " ".repeat(gap),
-        score
-    )
+    // The title and id go in a column between the status word and the score, wrapped there
+    // (whole words) so the score stays right-aligned at the width and nothing runs past it.
+    let room = term.width.saturating_sub(head.width() + 1 + score.width());
+    if room < MIN_TITLE_ROOM {
+        // Too narrow for columns: one run of words, wrapped by the caller.
+        return format!(
+            "{}{} {} {score}",
+            term.paint(style, &head),
+            term.paint(Style::Bold, &e.title),
+            term.paint(Style::Dim, &id),
+        );
+    }
+    let mut rows: Vec<(String, String)> = crate::render::wrap_plain(&e.title, room)
+        .into_iter()
+        .map(|l| (l.clone(), term.paint(Style::Bold, &l)))
+        .collect();
+    match rows.last_mut() {
+        Some((plain, painted)) if plain.width() + 1 + id.width() <= room => {
+            painted.push(' ');
+            painted.push_str(&term.paint(Style::Dim, &id));
+            plain.push(' ');
+            plain.push_str(&id);
+        }
+        _ => rows.extend(
+            crate::render::wrap_plain(&id, room)
+                .into_iter()
+                .map(|l| (l.clone(), term.paint(Style::Dim, &l))),
+        ),
+    }
+    let indent = " ".repeat(head.width());
+    let mut out = String::new();
+    for (i, (plain, painted)) in rows.iter().enumerate() {
+        if i == 0 {
+            let used = head.width() + plain.width() + score.width();
+            let gap = term.width.saturating_sub(used).max(1);
+            out.push_str(&term.paint(style, &head));
+            out.push_str(painted);
+            out.push_str(&" ".repeat(gap));
+            out.push_str(&score);
+        } else {
+            out.push('\n');
+            out.push_str(&indent);
+            out.push_str(painted);
+        }
+    }
+    out
 }
 
 fn located(f: &FindingReport) -> String {
@@ -226,227 +261,10 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
         );
     }
     let style = if failed > 0 { Style::Fail } else { Style::Pass };
-    term.paint(style, &text)
+    let lines = crate::render::wrap_plain(&text, term.width);
+    let painted: Vec<String> = lines.iter().map(|l| term.paint(style, l)).collect();
+    painted.join("\n")
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::checks::Code;
-    use crate::report::{Summary, SCHEMA};
-
-    pub fn finding(
-        check: &str,
-        code: Code,
-        status: Status,
-        message: &str,
-        file: Option<&str>,
-        line: Option<u32>,
-        hint: Option<&str>,
-    ) -> FindingReport {
-        FindingReport {
-            check: check.to_string(),
-            code,
-            status,
-            message: message.to_string(),
-            file: file.map(str::to_string),
-            names_file: false,
-            line,
-            hint: hint.map(str::to_string),
-        }
-    }
-
-    /// A report with one passing, one failing (a fail and an error finding) and one skipped
-    /// exercise; messages carry XML and CSV specials and Korean.
-    pub fn sample() -> Report {
-        let exercises = vec![
-            ExerciseReport {
-                id: "environment".into(),
-                title: "Build an environment".into(),
-                status: ExerciseStatus::Pass,
-                score: 20,
-                max_score: 20,
-                reason: None,
-                findings: vec![finding(
-                    "python-env",
-                    Code::EnvOk,
-                    Status::Pass,
-                    ".venv imports numpy",
-                    None,
-                    None,
-                    None,
-                )],
-            },
-            ExerciseReport {
-                id: "requirements".into(),
-                title: "요구사항 고정".into(),
-                status: ExerciseStatus::Fail,
-                score: 0,
-                max_score: 30,
-                reason: Some(crate::grading::Reason::CouldNotRun),
-                findings: vec![
-                    finding(
-                        "requirements",
-                        Code::RequirementsInvalid,
-                        Status::Fail,
-                        "`numpy>=` is not a valid requirement <&\"> 버전",
-                        Some("requirements.txt"),
-                        Some(4),
-                        Some("write it like `numpy>=1.24`"),
-                    ),
-                    finding(
-                        "python-import",
-                        Code::ImportTimeout,
-                        Status::Error,
-                        "python timed out after 10 s",
-                        None,
-                        None,
-                        None,
-                    ),
-                ],
-            },
-            ExerciseReport {
-                id: "import".into(),
-                title: "Import your package".into(),
-                status: ExerciseStatus::Skip,
-                score: 0,
-                max_score: 10,
-                reason: Some(crate::grading::Reason::NeedsExec),
-                findings: vec![finding(
-                    "python-import",
-                    Code::ExecDisabled,
-                    Status::Skip,
-                    "not run: pass --exec to run it",
-                    None,
-                    None,
-                    None,
-                )],
-            },
-        ];
-        Report {
-            schema: SCHEMA.into(),
-            course: "python-ecosystem".into(),
-            workspace: "/tmp/ws".into(),
-            exercises,
-            summary: Summary {
-                passed: 1,
-                failed: 1,
-                skipped: 1,
-                score: 20,
-                max_score: 60,
-            },
-        }
-    }
-
-    #[test]
-    fn plain_text_has_lines_findings_summary_and_next_step() {
-        let out = render(&sample(), &Term::plain(80), Lang::En, true);
-        assert!(!out.contains('\x1b'), "no ANSI without colour: {out}");
-        let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[0].starts_with("✓ PASS        Build an environment (environment)"));
-        assert!(lines[0].ends_with("20/20"), "{}", lines[0]);
-        // A check that could not run: ERROR, not FAIL; not graded: NOT GRADED, not SKIP.
-        assert!(lines[1].starts_with("✗ ERROR       요구사항 고정 (requirements)"));
-        assert!(lines[1].ends_with("0/30"));
-        assert!(out.contains(
-            "    requirements.txt:4: `numpy>=` is not a valid requirement <&\"> 버전\n      → write it like `numpy>=1.24`\n"
-        ));
-        assert!(out.contains("    could not check: python timed out after 10 s\n"));
-        assert!(out.contains("○ NOT GRADED  Import your package (import)"));
-        assert!(out.contains("    - not run: pass --exec to run it\n"));
-        assert!(out.contains(
-            "1 passed, 1 failed, 1 skipped · score 20/60 · 10 points not graded · some checks could not run\n"
-        ));
-        // The next-step line wraps at the width; read it with the breaks folded.
-        let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(folded.contains("course check requirements"));
-        assert!(folded.contains("course hint requirements"));
-        let for_grading = render(&sample(), &Term::plain(80), Lang::En, false);
-        assert!(
-            !for_grading.contains("course hint"),
-            "no learner's next step when grading"
-        );
-    }
-
-    #[test]
-    fn scores_are_right_aligned_by_display_width() {
-        let out = render(&sample(), &Term::plain(60), Lang::En, true);
-        let widths: Vec<usize> = out.lines().take(2).map(|l| l.width()).collect();
-        assert_eq!(widths, vec![60, 60], "{out}");
-    }
-
-    #[test]
-    fn korean_words_and_summary() {
-        let out = render(&sample(), &Term::plain(80), Lang::Ko, true);
-        assert!(out.contains("✓ 통과        Build"), "{out}");
-        assert!(out.contains("✗ 오류        요구"), "{out}");
-        assert!(out.contains("○ 채점 안 함  Import"), "{out}");
-        assert!(out.contains(
-            "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음 · 실행하지 못한 확인이 있음"
-        ));
-        assert!(out.contains("다음: `requirements`를 고친 뒤"));
-    }
-
-    #[test]
-    fn ascii_arrows_and_marks() {
-        let mut term = Term::plain(80);
-        term.ascii = true;
-        let out = render(&sample(), &term, Lang::En, true);
-        assert!(out.contains("      -> write it like"));
-        assert!(out.contains("x ERROR"));
-        assert!(!out.contains('→') && !out.contains('✗'));
-    }
-
-    #[test]
-    fn accessible_lines_are_words_without_marks_or_columns() {
-        let mut term = Term::plain(80);
-        term.ascii = true;
-        term.accessible = crate::terminal::Accessible::Flag;
-        let out = render(&sample(), &term, Lang::En, true);
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "PASS: Build an environment (environment), 20/20");
-        assert!(
-            out.contains("NOT GRADED: Import your package (import), 0/10"),
-            "{out}"
-        );
-        assert!(!out.contains("  PASS") && !out.contains('✓') && !out.contains('→'));
-    }
-
-    #[test]
-    fn file_names_are_hyperlinks_only_when_the_terminal_follows_them() {
-        let mut term = Term::plain(80);
-        let out = render(&sample(), &term, Lang::En, true);
-        assert!(!out.contains("\x1b]8;;"));
-        term.hyperlinks = true;
-        let out = render(&sample(), &term, Lang::En, true);
-        let link = out
-            .lines()
-            .find(|l| l.contains("\x1b]8;;"))
-            .expect("a link");
-        assert!(link.starts_with("    \x1b]8;;file://"), "{link:?}");
-        assert!(
-            link.contains("requirements.txt\x1b\\requirements.txt\x1b]8;;\x1b\\:4: `numpy>=`"),
-            "{link:?}"
-        );
-    }
-
-    #[test]
-    fn colour_only_when_asked() {
-        let mut term = Term::plain(80);
-        term.color = true;
-        let out = render(&sample(), &term, Lang::En, true);
-        assert!(out.contains("\x1b[32m✓ PASS"));
-        assert!(out.contains("\x1b[31m✗ ERROR"));
-        assert!(out.contains("\x1b[2m(environment)\x1b[0m"));
-    }
-
-    #[test]
-    fn no_next_step_when_nothing_failed() {
-        let mut r = sample();
-        r.exercises.remove(1);
-        r.summary.failed = 0;
-        let out = render(&r, &Term::plain(80), Lang::En, true);
-        assert!(!out.contains("Next:"));
-        assert!(out.contains("1 passed, 0 failed, 1 skipped"));
-    }
-}
+pub(crate) mod tests;
