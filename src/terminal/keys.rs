@@ -148,7 +148,10 @@ pub fn restore() {
         2 => {
             let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
         }
-        _ => {}
+        // The selector hides the cursor while it draws its menu.
+        _ => {
+            let _ = execute!(io::stdout(), cursor::Show);
+        }
     }
     let _ = terminal::disable_raw_mode();
     let _ = io::stdout().flush();

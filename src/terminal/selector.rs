@@ -1,6 +1,8 @@
 //! Choosing one of a few options with the arrow keys (`course answer`): a pure state machine
 //! ([`Selector::handle`], tested without a terminal) and [`select`], which only draws the menu
 //! below the cursor and reads keys in raw mode (through the guard shared with the pager).
+//! Each frame is drawn from its first row with the cursor parked there ([`draw`]), so a
+//! resize that reflows the rows never leaves a stale one behind.
 
 use std::io::{self, Write};
 
@@ -84,40 +86,98 @@ pub struct Shown {
     pub aside: String,
 }
 
-/// The menu for `state`, as lines for a raw-mode terminal.
+/// The menu for `state`, as rows for a raw-mode terminal. Each option is laid out with a
+/// blank marker so its wrapped rows hang under its name, then `>` marks the highlighted one.
 fn menu(options: &[Shown], state: &Selector, note: Option<&str>, term: &Term) -> Vec<String> {
-    let mut lines: Vec<String> = options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let number = i + 1;
-            let line = if i == state.index {
-                term.paint(Style::Bold, &format!("> {number}. {}", o.name))
-            } else {
-                format!("  {number}. {}", o.name)
-            };
-            if o.aside.is_empty() {
-                line
-            } else {
-                format!(
-                    "{line}{}",
-                    term.paint(Style::Dim, &format!("  ({})", o.aside))
-                )
+    let mut rows = Vec::new();
+    for (i, o) in options.iter().enumerate() {
+        let number = i + 1;
+        let chosen = i == state.index;
+        let name = if chosen {
+            term.paint(Style::Bold, &o.name)
+        } else {
+            o.name.clone()
+        };
+        let mut line = format!("  {number}. {name}");
+        if !o.aside.is_empty() {
+            line.push_str(&term.paint(Style::Dim, &format!("  ({})", o.aside)));
+        }
+        // One row per line, or moving up over the menu to redraw it would miss rows.
+        let fitted = super::fit(&line, term.width);
+        for (k, row) in fitted.lines().enumerate() {
+            match row.strip_prefix("  ") {
+                Some(rest) if chosen && k == 0 => {
+                    rows.push(format!("{} {rest}", term.paint(Style::Bold, ">")))
+                }
+                _ => rows.push(row.to_string()),
             }
-        })
-        .collect();
-    if let Some(n) = note {
-        lines.push(term.paint(Style::Fail, n));
+        }
     }
-    // One row per line, or moving up over the menu to redraw it would miss rows.
-    super::fit(&lines.join("\n"), term.width)
-        .lines()
-        .map(str::to_string)
-        .collect()
+    if let Some(n) = note {
+        let fitted = super::fit(&term.paint(Style::Fail, n), term.width);
+        rows.extend(fitted.lines().map(str::to_string));
+    }
+    rows
+}
+
+/// The rows of one frame: the menu, then the keys (with what has been typed), each one
+/// terminal row at `term.width`.
+fn frame(
+    options: &[Shown],
+    state: &Selector,
+    note: Option<&str>,
+    term: &Term,
+    lang: Lang,
+) -> Vec<String> {
+    let mut rows = menu(options, state, note, term);
+    let typed = &state.typed;
+    let help = tr!(
+        "↑/↓ move · Enter choose · Esc cancel · type: {typed}",
+        "↑/↓ 이동 · Enter 선택 · Esc 취소 · 입력: {typed}"
+    );
+    let help = super::fit(&term.paint(Style::Dim, help.get(lang)), term.width);
+    rows.extend(help.lines().map(str::to_string));
+    rows
+}
+
+/// Draw `rows` from the start of the cursor's row down, replacing what was there, and park
+/// the cursor back at the start of the first row. Parked there, the cursor stays on the
+/// frame's first row whatever a resize does to the rows below it (a terminal that reflows
+/// splits a row that no longer fits into two, and a cursor left after the last row moves
+/// with it), so the next frame, drawn from there, never leaves a stale row behind.
+fn draw(out: &mut impl Write, rows: &[String]) -> io::Result<()> {
+    queue!(
+        out,
+        cursor::MoveToColumn(0),
+        terminal::Clear(terminal::ClearType::FromCursorDown)
+    )?;
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"\r\n")?;
+        }
+        out.write_all(row.as_bytes())?;
+    }
+    if rows.len() > 1 {
+        queue!(out, cursor::MoveUp((rows.len() - 1) as u16))?;
+    }
+    queue!(out, cursor::MoveToColumn(0))?;
+    out.flush()
+}
+
+/// The width a frame is laid out at: the terminal's (it changes on resize), never more than
+/// `--width` asks, so no row is wider than the window.
+fn layout_width(term: &Term, columns: u16) -> usize {
+    let window = usize::from(columns).max(20);
+    if term.fixed_width {
+        term.width.min(window)
+    } else {
+        window
+    }
 }
 
 /// Let the learner pick one of `options` on the terminal, starting at `start`. `None` when
-/// they cancel. The menu is drawn below the cursor and erased afterwards.
+/// they cancel. The menu is drawn below the cursor and erased afterwards; the cursor is
+/// hidden meanwhile (what is typed shows in the keys row).
 pub fn select(
     options: &[Shown],
     start: usize,
@@ -127,37 +187,22 @@ pub fn select(
 ) -> io::Result<Option<usize>> {
     let mut state = Selector::new(options.len(), start);
     let mut out = io::stdout();
-    let mut drawn: u16 = 0;
     let mut note: Option<String> = None;
     let guard = Raw::enter(false)?;
-    // Laid out for the window as it is now: a resize changes the width (not `--width`).
     let mut term = term.clone();
+    if let Ok((columns, _)) = terminal::size() {
+        term.width = layout_width(&term, columns);
+    }
+    queue!(out, cursor::Hide)?;
     let outcome = loop {
-        if drawn > 0 {
-            queue!(out, cursor::MoveUp(drawn))?;
-        }
-        queue!(
-            out,
-            cursor::MoveToColumn(0),
-            terminal::Clear(terminal::ClearType::FromCursorDown)
+        draw(
+            &mut out,
+            &frame(options, &state, note.as_deref(), &term, lang),
         )?;
-        let lines = menu(options, &state, note.as_deref(), &term);
-        for line in &lines {
-            write!(out, "{line}\r\n")?;
-        }
-        let typed = &state.typed;
-        let help = tr!(
-            "↑/↓ move · Enter choose · Esc cancel · type: {typed}",
-            "↑/↓ 이동 · Enter 선택 · Esc 취소 · 입력: {typed}"
-        );
-        let help = super::fit(&term.paint(Style::Dim, help.get(lang)), term.width);
-        write!(out, "{}", help.replace('\n', "\r\n"))?;
-        out.flush()?;
-        drawn = (lines.len() + help.lines().count().saturating_sub(1)) as u16;
         note = None;
         let key = read_key()?;
-        if let (Key::Resize(w, _), false) = (key, term.fixed_width) {
-            term.width = usize::from(w).max(20);
+        if let Key::Resize(columns, _) = key {
+            term.width = layout_width(&term, columns);
         }
         match state.handle(key, &resolve) {
             Outcome::Continue => {}
@@ -171,13 +216,10 @@ pub fn select(
             other => break other,
         }
     };
-    // Replace the menu with nothing, then leave raw mode (the guard also does on errors).
-    queue!(
-        out,
-        cursor::MoveUp(drawn),
-        cursor::MoveToColumn(0),
-        terminal::Clear(terminal::ClearType::FromCursorDown)
-    )?;
+    // Replace the menu with nothing (the cursor is at its first row), then leave raw mode
+    // (the guard also does on errors, and shows the cursor again).
+    draw(&mut out, &[])?;
+    queue!(out, cursor::Show)?;
     out.flush()?;
     drop(guard);
     Ok(match outcome {
@@ -262,5 +304,72 @@ mod tests {
         let state = Selector::new(2, 1);
         let lines = menu(&options, &state, Some("nope"), &Term::plain(80));
         assert_eq!(lines, ["  1. jupyter  (notebook)", "> 2. script", "nope"]);
+    }
+
+    #[test]
+    fn every_frame_is_drawn_from_its_first_row_and_parks_the_cursor_there() {
+        let mut out = Vec::new();
+        draw(&mut out, &["> 1. a".into(), "  2. b".into(), "keys".into()]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        // Column 0, clear down, the rows, back up two rows to column 0: the next frame (after
+        // a resize too) starts where this one did.
+        assert_eq!(out, "\x1b[1G\x1b[J> 1. a\r\n  2. b\r\nkeys\x1b[2A\x1b[1G");
+        let mut out = Vec::new();
+        draw(&mut out, &[]).unwrap();
+        assert_eq!(
+            out, b"\x1b[1G\x1b[J\x1b[1G",
+            "the last frame erases the menu"
+        );
+    }
+
+    #[test]
+    fn frames_fit_the_window_after_a_resize() {
+        let options = [
+            Shown {
+                name: "jupyter".into(),
+                aside: "notebook, ipynb, 주피터".into(),
+            },
+            Shown {
+                name: "script".into(),
+                aside: "py, .py, 스크립트".into(),
+            },
+        ];
+        let mut term = Term::plain(100);
+        term.fixed_width = false;
+        let mut state = Selector::new(2, 0);
+        for c in "주피".chars() {
+            state.handle(Key::Char(c), resolve);
+        }
+        for lang in [Lang::Ko, Lang::En] {
+            for columns in [140, 60, 40, 30, 20] {
+                term.width = layout_width(&term, columns);
+                let rows = frame(
+                    &options,
+                    &state,
+                    Some("`x`는 선택지가 아닙니다"),
+                    &term,
+                    lang,
+                );
+                for row in &rows {
+                    let w = crate::render::text::width(row);
+                    assert!(w <= usize::from(columns), "{columns}: {row:?}");
+                }
+                let all = rows.join(" ");
+                let typed = if lang == Lang::Ko {
+                    "입력: 주피"
+                } else {
+                    "type: 주피"
+                };
+                assert!(
+                    all.contains("주피터") && all.contains(typed),
+                    "{columns}: {all}"
+                );
+            }
+        }
+        // `--width` wider than the window gives way to the window, never the other way.
+        let mut fixed = Term::plain(100);
+        assert_eq!(layout_width(&fixed, 60), 60);
+        fixed.width = 50;
+        assert_eq!(layout_width(&fixed, 60), 50);
     }
 }
