@@ -227,6 +227,9 @@ fn labels(app: &App, results: &[ExerciseResult]) -> Labels {
         )
         .get(lang)
         .to_string(),
+        panel_keys: tr!("d/u scroll", "d/u 위아래로 넘기기")
+            .get(lang)
+            .to_string(),
         no_exercise: tr!(
             "c, h and e work on an exercise: move down to one",
             "c, h, e는 연습 문제에서 씁니다. 아래로 내려가 연습 문제를 고르십시오"

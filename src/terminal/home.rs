@@ -1,13 +1,13 @@
 //! The home screen (`course` alone on a terminal): lessons and exercises with their status,
 //! a panel for a check's result or a hint, and a lesson search. This is the pure state
-//! machine ([`Home::handle`]) and the screen as lines of text ([`Home::lines`]), both tested
-//! without a terminal; `commands::home` reads keys, draws the lines and does what an
+//! machine ([`Home::handle`]) and, in `home/layout.rs`, the screen as lines of text
+//! ([`Home::lines`]), both tested without a terminal; `commands::home` reads keys, draws the lines and does what an
 //! [`Action`] asks (open the pager, run a check, start the editor), as the pager and the
 //! selector do.
 
-use super::{pad, Style};
-use crate::pager::truncate;
-use crate::render::text::width as text_width;
+use super::Style;
+
+mod layout;
 
 /// What a row stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub struct Labels {
     pub keys: String,
     /// The key help while search results are shown.
     pub hit_keys: String,
+    /// The keys that scroll the panel, shown in it when its text does not fit
+    /// (`d/u scroll`).
+    pub panel_keys: String,
     /// The note when `c`, `h` or `e` is pressed on a lesson.
     pub no_exercise: String,
     pub ascii: bool,
@@ -107,6 +110,8 @@ pub struct Home {
     /// Typing a search after `/`.
     input: Option<String>,
     detail: Option<Detail>,
+    /// First shown row of the panel's text, when it is longer than the panel.
+    detail_top: usize,
     message: Option<String>,
 }
 
@@ -123,6 +128,7 @@ impl Home {
             view: View::List,
             input: None,
             detail: None,
+            detail_top: 0,
             message: None,
         };
         home.resize(width, height);
@@ -149,12 +155,14 @@ impl Home {
     pub fn set_detail(&mut self, detail: Option<Detail>) {
         self.message = None;
         self.detail = detail;
+        self.detail_top = 0;
         self.scroll_into_view();
     }
 
-    /// A one-line note on the bottom line until the next key.
+    /// A note on the bottom lines until the next key.
     pub fn set_message(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
+        self.scroll_into_view();
     }
 
     /// Show the lessons a search found (`heading` says how many and what was searched).
@@ -173,56 +181,6 @@ impl Home {
         self.width = (width as usize).max(1);
         self.height = (height as usize).max(1);
         self.scroll_into_view();
-    }
-
-    /// The list as lines: `None` for a heading or a blank line, else a row's index. The
-    /// lessons' heading is line 0; the exercises' follows a blank line.
-    fn list_lines(&self) -> Vec<Option<usize>> {
-        let mut out = vec![None];
-        let first_exercise = self
-            .rows
-            .iter()
-            .position(|r| matches!(r.item, Item::Exercise(_)));
-        for (i, _) in self.rows.iter().enumerate() {
-            if Some(i) == first_exercise {
-                out.push(None);
-                out.push(None);
-            }
-            out.push(Some(i));
-        }
-        out
-    }
-
-    /// Rows for the detail panel (its separator included) and for the list.
-    fn split(&self) -> (usize, usize) {
-        let body = self.height.saturating_sub(2); // title line and bottom line
-        let detail = match &self.detail {
-            Some(d) => (self.detail_lines(d).len() + 1).min(body / 2),
-            None => 0,
-        };
-        (detail, body - detail)
-    }
-
-    fn scroll_into_view(&mut self) {
-        let (_, rows) = self.split();
-        let rows = rows.max(1);
-        let (line, after_heading) = match &self.view {
-            View::List => {
-                let lines = self.list_lines();
-                let line = lines
-                    .iter()
-                    .position(|l| *l == Some(self.selected))
-                    .unwrap_or(0);
-                (line, line > 0 && lines[line - 1].is_none())
-            }
-            View::Hits { selected, .. } => (selected + 1, *selected == 0),
-        };
-        if line < self.top || (after_heading && line == self.top) {
-            // Moving up to the first row of a section shows its heading too.
-            self.top = line - usize::from(after_heading);
-        } else if line >= self.top + rows {
-            self.top = line + 1 - rows;
-        }
     }
 
     fn move_by(&mut self, delta: isize) -> Action {
@@ -281,6 +239,8 @@ impl Home {
             Key::Char('q') | Key::Esc => self.back(),
             Key::Enter => self.enter(),
             Key::Char(c @ ('c' | 'h' | 'e')) => self.on_exercise(c),
+            Key::Char('d') => self.scroll_detail(1),
+            Key::Char('u') => self.scroll_detail(-1),
             _ => Action::Nothing,
         };
         match action {
@@ -324,7 +284,7 @@ impl Home {
         let id = match (&self.view, self.selected().map(|r| &r.item)) {
             (View::List, Some(Item::Exercise(id))) => id.clone(),
             _ => {
-                self.message = Some(self.labels.no_exercise.clone());
+                self.set_message(self.labels.no_exercise.clone());
                 return Action::Redraw;
             }
         };
@@ -333,154 +293,6 @@ impl Home {
             'h' => Action::Hint(id),
             _ => Action::Edit(id),
         }
-    }
-
-    fn detail_lines(&self, d: &Detail) -> Vec<String> {
-        let mut out = vec![d.title.clone()];
-        for line in &d.lines {
-            let lead: String = line.chars().take_while(|c| *c == ' ').collect();
-            let rest = format!("{lead}  ");
-            out.extend(super::indented(line.trim_start(), &lead, &rest, self.width));
-        }
-        out
-    }
-
-    /// The whole screen, `height` lines each at most `width` columns; `paint` styles text
-    /// (the caller's terminal decides whether that means colour).
-    pub fn lines(&self, paint: &dyn Fn(Style, &str) -> String) -> Vec<String> {
-        let (detail_rows, list_rows) = self.split();
-        let (title, progress) = (&self.labels.title, &self.labels.progress);
-        let both = format!("{title} · {progress}");
-        let head = if text_width(&both) <= self.width {
-            both
-        } else {
-            progress.clone()
-        };
-        let mut out = vec![paint(Style::Heading, &truncate(&head, self.width))];
-        let list: Vec<String> = match &self.view {
-            View::List => self
-                .list_lines()
-                .iter()
-                .enumerate()
-                .map(|(n, line)| self.list_line(n, *line, paint))
-                .collect(),
-            View::Hits {
-                heading,
-                hits,
-                selected,
-                ..
-            } => {
-                let mut lines = vec![paint(Style::Bold, heading)];
-                for (i, h) in hits.iter().enumerate() {
-                    let text = format!(
-                        "{}. {} ({}): {}",
-                        h.lesson + 1,
-                        h.title,
-                        h.count,
-                        h.line.trim()
-                    );
-                    lines.push(self.selectable(i == *selected, &text, paint));
-                }
-                lines
-            }
-        };
-        out.extend(
-            list.into_iter()
-                .skip(self.top)
-                .take(list_rows)
-                .map(|l| truncate(&l, self.width)),
-        );
-        while out.len() < 1 + list_rows {
-            out.push(String::new());
-        }
-        if let Some(d) = &self.detail {
-            let rule = if self.labels.ascii { "-" } else { "─" };
-            out.push(paint(Style::Dim, &rule.repeat(self.width)));
-            let lines = self.detail_lines(d);
-            let room = detail_rows.saturating_sub(1);
-            let cut = lines.len() > room;
-            for (i, line) in lines.iter().take(room).enumerate() {
-                let shown = if cut && i + 1 == room {
-                    format!("… (+{})", lines.len() - room + 1)
-                } else {
-                    line.clone()
-                };
-                let style = if i == 0 { d.style } else { Style::Code };
-                out.push(truncate(&paint(style, &shown), self.width));
-            }
-            while out.len() < 1 + list_rows + detail_rows {
-                out.push(String::new());
-            }
-        }
-        out.push(self.bottom_line(paint));
-        out.truncate(self.height);
-        out
-    }
-
-    fn list_line(
-        &self,
-        n: usize,
-        line: Option<usize>,
-        paint: &dyn Fn(Style, &str) -> String,
-    ) -> String {
-        let Some(i) = line else {
-            let first_exercise = self
-                .list_lines()
-                .iter()
-                .position(|l| l.is_some_and(|i| matches!(self.rows[i].item, Item::Exercise(_))));
-            return match n {
-                0 if matches!(self.rows.first().map(|r| &r.item), Some(Item::Lesson(_))) => {
-                    paint(Style::Bold, &self.labels.lessons)
-                }
-                n if Some(n + 1) == first_exercise => paint(Style::Bold, &self.labels.exercises),
-                _ => String::new(),
-            };
-        };
-        let row = &self.rows[i];
-        let word_width = self
-            .rows
-            .iter()
-            .map(|r| text_width(&r.status))
-            .max()
-            .unwrap_or(0);
-        let status = paint(row.style, &pad(&row.status, word_width));
-        let title = match &row.item {
-            Item::Lesson(k) => format!("{}. {}", k + 1, row.title),
-            Item::Exercise(id) => format!("{} ({id})", row.title),
-        };
-        let selected = i == self.selected && self.view == View::List;
-        if selected {
-            format!("> {status}  {}", paint(Style::Bold, &title))
-        } else {
-            format!("  {status}  {title}")
-        }
-    }
-
-    fn selectable(
-        &self,
-        selected: bool,
-        text: &str,
-        paint: &dyn Fn(Style, &str) -> String,
-    ) -> String {
-        if selected {
-            paint(Style::Bold, &format!("> {text}"))
-        } else {
-            format!("  {text}")
-        }
-    }
-
-    fn bottom_line(&self, paint: &dyn Fn(Style, &str) -> String) -> String {
-        let text = if let Some(input) = &self.input {
-            truncate(&format!("/{input}"), self.width)
-        } else if let Some(m) = &self.message {
-            truncate(m, self.width)
-        } else if self.view == View::List {
-            // Narrow windows lose keys from the middle, never `q` at the end (issue 9).
-            crate::terminal::fit_keys(&self.labels.keys, self.width)
-        } else {
-            crate::terminal::fit_keys(&self.labels.hit_keys, self.width)
-        };
-        paint(Style::Dim, &text)
     }
 }
 

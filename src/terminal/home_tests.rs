@@ -1,6 +1,7 @@
 //! Unit tests of the home screen's state machine and layout (no terminal).
 
 use super::*;
+use crate::render::text::width as text_width;
 use crate::terminal::keys::Key;
 
 fn plain(_: Style, text: &str) -> String {
@@ -39,6 +40,7 @@ fn home(width: u16, height: u16) -> Home {
         exercises: "연습 문제".into(),
         keys: "↑↓ 이동 · Enter 열기 · q 끝내기".into(),
         hit_keys: "Enter 열기 · Esc 돌아가기".into(),
+        panel_keys: "d/u 넘기기".into(),
         no_exercise: "연습 문제를 고르세요".into(),
         ascii: false,
     };
@@ -195,4 +197,116 @@ fn search_input_then_results_then_back() {
     h.handle(Key::Char('/'));
     assert_eq!(h.handle(Key::Enter), Action::Redraw);
     assert_eq!(h.handle(Key::Ctrl('c')), Action::Interrupt);
+}
+
+/// A found line and a panel much longer than the screen, in Korean and English.
+fn long_texts() -> (Vec<Hit>, Detail) {
+    let line = "가상환경을 만들면 프로젝트마다 패키지 버전을 따로 둘 수 있고, \
+                a virtual environment keeps each project's packages apart from the system";
+    let hits = vec![Hit {
+        lesson: 2,
+        title: "가상환경(venv)과 conda 환경 비교하기".into(),
+        line: line.into(),
+        count: 12,
+    }];
+    let detail = Detail {
+        title: "실패: requirements.txt 작성 (requirements) · Write a requirements.txt".into(),
+        style: Style::Fail,
+        lines: (1..=12)
+            .map(|i| {
+                format!("{i}번째 문제: `numpy>=`의 버전이 없습니다; write the version after `>=`")
+            })
+            .collect(),
+    };
+    (hits, detail)
+}
+
+/// Every word of `text` is somewhere on `screen`, whole.
+fn all_words_shown(screen: &[String], text: &str) -> bool {
+    let shown: Vec<&str> = screen.iter().flat_map(|l| l.split_whitespace()).collect();
+    text.split_whitespace().all(|w| shown.contains(&w))
+}
+
+#[test]
+fn issue9_search_results_wrap_whole_words_at_60_80_140() {
+    let (hits, _) = long_texts();
+    for width in [60u16, 80, 140] {
+        let mut h = home(width, 20);
+        h.show_hits(
+            "가상".into(),
+            "1개 레슨에서 찾았습니다".into(),
+            hits.clone(),
+        );
+        let s = screen(&h);
+        assert!(s.iter().all(|l| text_width(l) <= width as usize), "{s:#?}");
+        assert!(!s.iter().any(|l| l.contains('…')), "{width}: cut: {s:#?}");
+        assert!(all_words_shown(&s, &hits[0].line), "{width}: {s:#?}");
+        assert!(all_words_shown(&s, &hits[0].title), "{width}: {s:#?}");
+        if width == 60 {
+            assert!(s[2].starts_with("> 3. 가상환경(venv)과"), "{s:#?}");
+            assert!(s[3].starts_with("     "), "hangs under the title: {s:#?}");
+        }
+    }
+}
+
+#[test]
+fn issue9_the_panel_scrolls_with_the_keys_it_lists_and_nothing_is_cut() {
+    let (_, detail) = long_texts();
+    for width in [60u16, 80, 140] {
+        let mut h = home(width, 24);
+        h.set_detail(Some(detail.clone()));
+        let mut seen: Vec<String> = Vec::new();
+        let mut s = screen(&h);
+        assert_eq!(s.len(), 24);
+        let keys = s.iter().find(|l| l.contains("d/u 넘기기")).cloned();
+        assert!(keys.is_some_and(|k| k.starts_with("1-")), "{width}: {s:#?}");
+        for _ in 0..20 {
+            assert!(s.iter().all(|l| text_width(l) <= width as usize), "{s:#?}");
+            assert!(!s.iter().any(|l| l.contains('…')), "{width}: cut: {s:#?}");
+            seen.extend(s.iter().cloned());
+            if h.handle(Key::Char('d')) == Action::Nothing {
+                break;
+            }
+            s = screen(&h);
+        }
+        for line in &detail.lines {
+            assert!(all_words_shown(&seen, line), "{width}: {line} never shown");
+        }
+        // `u` goes back to the top; the list keeps working meanwhile.
+        while h.handle(Key::Char('u')) == Action::Redraw {}
+        let s = screen(&h);
+        assert!(
+            s.iter().any(|l| l.starts_with("실패: requirements.txt")),
+            "{s:#?}"
+        );
+        assert_eq!(h.handle(Key::Down), Action::Redraw);
+    }
+    // Without a panel, or with one that fits, d and u do nothing.
+    let mut h = home(80, 24);
+    assert_eq!(h.handle(Key::Char('d')), Action::Nothing);
+    h.set_detail(Some(Detail {
+        title: "통과".into(),
+        style: Style::Pass,
+        lines: vec!["좋습니다".into()],
+    }));
+    assert_eq!(h.handle(Key::Char('d')), Action::Nothing);
+    assert!(!screen(&h).iter().any(|l| l.contains("d/u")));
+}
+
+#[test]
+fn issue9_long_titles_and_notes_wrap_instead_of_being_cut() {
+    let mut h = home(40, 16);
+    let title = "가상환경을 만들고 요구사항을 고정한 뒤 설치하기";
+    let mut rows = vec![row(Item::Lesson(0), title, "읽음")];
+    rows.push(row(Item::Exercise("env".into()), title, "아직"));
+    h.set_rows(rows);
+    h.set_message("c, h, e는 연습 문제에서 씁니다. 아래로 내려가 연습 문제를 고르십시오");
+    let s = screen(&h);
+    assert!(s.iter().all(|l| text_width(l) <= 40), "{s:#?}");
+    assert!(all_words_shown(&s, title), "{s:#?}");
+    assert!(
+        all_words_shown(&s, "아래로 내려가 연습 문제를 고르십시오"),
+        "{s:#?}"
+    );
+    assert_eq!(s.len(), 16);
 }
