@@ -151,20 +151,22 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
                 .map(|l| (l.clone(), term.paint(Style::Dim, &l))),
         ),
     }
+    // The score goes on the last row, so the words read in the same order at any width.
     let indent = " ".repeat(head.width());
+    let last = rows.len() - 1;
     let mut out = String::new();
     for (i, (plain, painted)) in rows.iter().enumerate() {
         if i == 0 {
-            let used = head.width() + plain.width() + score.width();
-            let gap = term.width.saturating_sub(used).max(1);
             out.push_str(&term.paint(style, &head));
-            out.push_str(painted);
-            out.push_str(&" ".repeat(gap));
-            out.push_str(&score);
         } else {
             out.push('\n');
             out.push_str(&indent);
-            out.push_str(painted);
+        }
+        out.push_str(painted);
+        if i == last {
+            let used = head.width() + plain.width() + score.width();
+            out.push_str(&" ".repeat(term.width.saturating_sub(used).max(1)));
+            out.push_str(&score);
         }
     }
     out

@@ -179,7 +179,7 @@ fn long_titles_wrap_in_their_column_and_keep_the_score_aligned() {
     }
     let out = render(&r, &Term::plain(60), Lang::Ko, true);
     assert!(
-        out.contains("\n              설치하기 (requirements)\n"),
+        out.contains("\n              설치하기 (requirements)                   0/30\n"),
         "{out}"
     );
 }
