@@ -12,10 +12,13 @@ joining, comment stripping and `${VAR}` expansion: `preprocess`), and each logic
 judged on its own by pip's line parser and `install_req_from_parsed_requirement`, the code
 `pip install -r` runs. One JSON object per line:
 
-    {"file", "line", "text", "ok", "kind", "name", "error", "fs"}
+    {"file", "line", "text", "ok", "kind", "name", "extras", "specifier", "marker", "error", "fs"}
 
 `kind` is `requirement`, `editable` or `option` (`-r`/`-c` included, not followed); `name` is
-pip's canonical project name where pip knows it without building anything; `error` is the
+pip's canonical project name where pip knows it without building anything; `extras` (sorted),
+`specifier` (packaging's `str(SpecifierSet)`: sorted, comma-joined) and `marker` (packaging's
+`str(Marker)`) are what pip will install against, null where pip has no requirement or marker;
+`error` is the
 first line of pip's message; `fs` is true where pip's verdict depends on files that exist
 (a local path: pip is asked again with a project folder there, and answers otherwise), so
 ours must be a local path or pip's verdict in the empty folder. Lines are judged in an empty
@@ -78,7 +81,8 @@ def project_at(text, editable, root):
 
 
 def verdict(parse_line, filename, lineno, line):
-    out = {"ok": True, "kind": None, "name": None, "error": None, "fs": False}
+    out = {"ok": True, "kind": None, "name": None, "extras": None, "specifier": None,
+           "marker": None, "error": None, "fs": False}
     out["kind"] = "option" if line.startswith("-") else "requirement"
     if line.startswith(("-e", "--editable")):
         out["kind"] = "editable"
@@ -93,6 +97,10 @@ def verdict(parse_line, filename, lineno, line):
         ireq = install_req_from_parsed_requirement(handle_requirement_line(parsed))
         if ireq.req is not None:
             out["name"] = canonicalize_name(ireq.req.name)
+            out["extras"] = sorted(ireq.req.extras)
+            out["specifier"] = str(ireq.req.specifier)
+        if ireq.markers is not None:
+            out["marker"] = str(ireq.markers)
     except RecursionError:
         out.update(ok=False, error="RecursionError: nested too deeply for pip's parser")
     except Exception as exc:  # every refusal, whatever pip's exception class

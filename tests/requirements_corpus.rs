@@ -1,6 +1,7 @@
 //! Real `requirements.txt` files (tests/data/requirements, sources in its `SOURCES`) read
 //! by our parser exactly as pip 26 reads them: every logical line gets pip's verdict
-//! (accepted or refused) and, where pip knows it, the same project name. The expectations
+//! (accepted or refused) and, where pip knows it, the same project name, extras, version
+//! specifier and environment marker (what pip would install against). The expectations
 //! come from pip itself (`scripts/pip-verdicts.py`, committed as `pip-verdicts.jsonl`); where
 //! a pip >= 26 is available (`COURSE_TEST_PIP_PYTHON`, else `python3`), the script also runs
 //! live and its verdicts must match too.
@@ -9,14 +10,85 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use course::pip::link::Form;
+use course::pip::pep508::parse_requirement;
 use course::pip::requirements_txt::{decode, parse, Entry};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/requirements")
 }
 
-/// Our verdict on a line: (content, accepted, name, local path).
-type Verdict = (String, bool, Option<String>, bool);
+/// Our verdict on a line.
+struct Verdict {
+    content: String,
+    ok: bool,
+    name: Option<String>,
+    /// A local path: only the file system can say what pip makes of it.
+    path: bool,
+    /// Extras (sorted) and specifier (sorted, comma-joined), where the line names its
+    /// project in PEP 508 form (pip builds nothing to know them).
+    parts: Option<(Vec<String>, String)>,
+    /// The marker in a form both sides can be brought to (see [`marker_key`]).
+    marker: Option<String>,
+}
+
+/// A marker brought to the form packaging's `str(Marker)` gives, as far as our parser keeps
+/// it as written: white space removed, `'` read as `"`, grouping parentheses dropped (packaging
+/// drops the redundant ones; the split point is what is compared), the old dotted and
+/// `python_implementation` names as packaging renames them, and `extra` values PEP 503
+/// normalised (packaging does that too).
+fn marker_key(marker: &str) -> String {
+    let mut key: String = marker
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '(' && *c != ')')
+        .map(|c| if c == '\'' { '"' } else { c })
+        .collect();
+    for (old, new) in [
+        ("os.name", "os_name"),
+        ("sys.platform", "sys_platform"),
+        ("platform.version", "platform_version"),
+        ("platform.machine", "platform_machine"),
+        (
+            "platform.python_implementation",
+            "platform_python_implementation",
+        ),
+    ] {
+        key = key.replace(old, new);
+    }
+    key = key
+        .replace("platform_python_implementation", "python_implementation")
+        .replace("python_implementation", "platform_python_implementation");
+    // `extra=="Foo_Bar"` compares as `extra=="foo-bar"`.
+    let mut out = String::new();
+    let mut rest = key.as_str();
+    while let Some(at) = rest.find("extra==\"") {
+        let (head, tail) = rest.split_at(at + "extra==\"".len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        out.push_str(&course::pip::pep508::canonical_name(&tail[..end]));
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Extras and specifier as pip prints them, from the requirement pip parses: the text before
+/// the marker (pip splits it off first), or the whole of an editable `name @ url`.
+fn parts(text: &str, editable: bool) -> Option<(Vec<String>, String)> {
+    let req = if editable {
+        text
+    } else {
+        text.split_once(';').map_or(text, |(r, _)| r)
+    };
+    let req = parse_requirement(req.trim()).ok()?;
+    let mut extras = req.extras;
+    extras.sort();
+    extras.dedup();
+    let mut specs: Vec<&str> = req.specifier.split(',').filter(|s| !s.is_empty()).collect();
+    specs.sort();
+    specs.dedup();
+    Some((extras, specs.join(",")))
+}
 
 /// Our verdict per (file, line).
 fn ours() -> BTreeMap<(String, u32), Verdict> {
@@ -30,20 +102,32 @@ fn ours() -> BTreeMap<(String, u32), Verdict> {
         let bytes = std::fs::read(corpus().join(file)).unwrap();
         let text = decode(&bytes).unwrap_or_else(|line| panic!("{file}: not text at line {line}"));
         for line in parse(&text) {
-            let verdict = match &line.entry {
-                Entry::Blank => continue,
-                Entry::Options(_) => (true, None, false),
-                Entry::Invalid(_) => (false, None, false),
-                Entry::Requirement { parsed, .. } => (
-                    true,
-                    parsed.name.clone(),
-                    parsed.form == course::pip::link::Form::Path,
-                ),
+            let mut verdict = Verdict {
+                content: line.content.clone(),
+                ok: true,
+                name: None,
+                path: false,
+                parts: None,
+                marker: None,
             };
-            out.insert(
-                (file.to_string(), line.number),
-                (line.content, verdict.0, verdict.1, verdict.2),
-            );
+            match &line.entry {
+                Entry::Blank => continue,
+                Entry::Options(_) => {}
+                Entry::Invalid(_) => verdict.ok = false,
+                Entry::Requirement {
+                    parsed,
+                    text,
+                    editable,
+                } => {
+                    verdict.name = parsed.name.clone();
+                    verdict.path = parsed.form == Form::Path;
+                    if matches!(parsed.form, Form::Named | Form::NameAtUrl) {
+                        verdict.parts = parts(text, *editable);
+                    }
+                    verdict.marker = Some(marker_key(&parsed.marker)).filter(|m| !m.is_empty());
+                }
+            }
+            out.insert((file.to_string(), line.number), verdict);
         }
     }
     out
@@ -60,7 +144,7 @@ fn compare(expected: &str, source: &str) {
             v["file"].as_str().unwrap().to_string(),
             v["line"].as_u64().unwrap() as u32,
         );
-        let Some((content, ok, name, path)) = ours.get(&key) else {
+        let Some(ours) = ours.get(&key) else {
             wrong.push(format!(
                 "{key:?}: pip reads a line we do not: {}",
                 v["text"]
@@ -70,16 +154,21 @@ fn compare(expected: &str, source: &str) {
         seen += 1;
         let pip_ok = v["ok"].as_bool().unwrap();
         let pip_name = v["name"].as_str().map(String::from);
-        if content != v["text"].as_str().unwrap() {
+        let content = &ours.content;
+        if *content != v["text"].as_str().unwrap() {
             wrong.push(format!("{key:?}: text {content:?}, pip {:?}", v["text"]));
-        } else if v["fs"].as_bool().unwrap() && *path {
+        } else if v["fs"].as_bool().unwrap() && ours.path {
             // pip's verdict depends on whether a folder exists there; we see a local path.
             // (Otherwise ours must be pip's verdict in an empty folder, as below.)
-        } else if *ok != pip_ok || (pip_ok && *name != pip_name) {
+        } else if ours.ok != pip_ok || (pip_ok && ours.name != pip_name) {
             wrong.push(format!(
-                "{key:?} {content:?}: ours ok={ok} name={name:?}, pip ok={pip_ok} name={pip_name:?} {}",
-                v["error"]
+                "{key:?} {content:?}: ours ok={} name={:?}, pip ok={pip_ok} name={pip_name:?} {}",
+                ours.ok, ours.name, v["error"]
             ));
+        } else if pip_ok {
+            if let Some(diff) = differs(ours, &v) {
+                wrong.push(format!("{key:?} {content:?}: {diff}"));
+            }
         }
     }
     assert!(
@@ -89,7 +178,21 @@ fn compare(expected: &str, source: &str) {
         wrong.join("\n")
     );
     assert_eq!(seen, ours.len(), "we read lines pip does not ({source})");
-    assert!(seen > 2500, "the corpus is read ({seen} lines)");
+    assert!(seen > 2800, "the corpus is read ({seen} lines)");
+}
+
+/// Where our extras, specifier or marker differ from pip's on a line both accept.
+fn differs(ours: &Verdict, pip: &serde_json::Value) -> Option<String> {
+    let pip_marker = pip["marker"].as_str().map(marker_key);
+    if ours.marker != pip_marker {
+        return Some(format!("marker {:?}, pip {pip_marker:?}", ours.marker));
+    }
+    let (extras, specifier) = ours.parts.as_ref()?;
+    let pip_extras: Vec<String> = serde_json::from_value(pip["extras"].clone()).ok()?;
+    let pip_specifier = pip["specifier"].as_str()?;
+    (*extras != pip_extras || specifier != pip_specifier).then(|| {
+        format!("extras {extras:?} specifier {specifier:?}, pip {pip_extras:?} {pip_specifier:?}")
+    })
 }
 
 #[test]
