@@ -1081,6 +1081,8 @@ fn an_ignored_file_committed_earlier_is_still_a_failure_with_an_accurate_message
     git(ws, &["add", "src/data/__init__.py"]);
     git(ws, &["commit", "-q", "-m", "Add the package"]);
     write(ws, ".gitignore", "data/\n");
+    git(ws, &["add", ".gitignore"]);
+    git(ws, &["commit", "-q", "-m", "Ignore data"]);
     let r = check(c.path(), ws);
     let f = r.one("gitignore");
     let msg = f["message"].as_str().unwrap();

@@ -41,5 +41,6 @@ mod shards;
 mod shell;
 mod snapshots;
 mod terminal;
+mod tricks;
 mod watch;
 mod wrap;

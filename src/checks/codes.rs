@@ -179,6 +179,10 @@ codes! {
         "a requirement's comment is too short to explain it";
     RequirementsCommentRepeatsName = "requirements/comment-repeats-name", ["requirements"],
         "a requirement's comment only repeats the package name";
+    RequirementsCommentGeneric = "requirements/comment-generic", ["requirements"],
+        "a requirement's comment has only words that fit any package (`# library`, `# 필요한 패키지`) or a link";
+    RequirementsSameComment = "requirements/same-comment", ["requirements"],
+        "one comment copied onto most requirements (3 or more, over half of them) explains none of them";
     RequirementsMissingPackage = "requirements/missing-package", ["requirements"],
         "a package the exercise requires is not listed";
     RequirementsTooFew = "requirements/too-few", ["requirements"],
@@ -239,6 +243,8 @@ codes! {
         "HEAD has fewer commits than the exercise asks for";
     HistoryEmptyMessage = "history/empty-message", ["git-history"],
         "a commit has an empty message";
+    HistoryMessageNotText = "history/message-not-text", ["git-history"],
+        "a commit message is not words (`.`, `aaa`, `1`): it does not say what changed";
     HistoryNoAddedThenModified = "history/no-added-then-modified", ["git-history"],
         "no file of the given suffix was added in one commit and changed in a later one";
     HistoryOk = "history/ok", ["git-history"],
@@ -253,6 +259,8 @@ codes! {
         "git ignores a path that must be committed";
     GitignoreCommentInPattern = "gitignore/comment-in-pattern", ["gitignore"],
         "a `#` after a pattern is read as part of it, not as a comment";
+    GitignoreNotCommitted = "gitignore/not-committed", ["gitignore"],
+        "the workspace's `.gitignore` is not committed, or has changes that are not: a clone (CI, grading) does not have it";
     GitignoreUndecided = "gitignore/undecided", ["gitignore"],
         "git could not tell whether a path is ignored (could not run)";
     GitignoreOk = "gitignore/ok", ["gitignore"],

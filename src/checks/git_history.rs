@@ -3,7 +3,10 @@
 //! Verifies that HEAD has at least `min_commits` commits, that no commit message is empty,
 //! and (with `added_then_modified: .py`) that some file with that suffix was added in one
 //! commit and modified in a later one. A shallow clone fails: its history is cut off, so the
-//! check does not guess.
+//! check does not guess. What counts as work is in [`substance`]: a modification changes what
+//! the file says (not only blank lines or spaces at line ends), a message is words.
+
+mod substance;
 
 use std::collections::{HashMap, HashSet};
 
@@ -103,6 +106,7 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
 
     empty_message_findings(&mut findings, &history.empty_messages);
+    findings.extend(substance::wordless_findings(&history.wordless_messages));
     let mut summary_extra = None;
     if let Some(suffix) = suffix {
         match added_then_modified(ws, suffix, &history) {
@@ -147,6 +151,8 @@ struct History {
     count: usize,
     /// (id, is HEAD, is a root commit)
     empty_messages: Vec<(Oid, bool, bool)>,
+    /// Messages that are not words (`.`, `aaa`): (id, is HEAD, is a root commit, message).
+    wordless_messages: Vec<(Oid, bool, bool, String)>,
     added: HashMap<String, Oid>,
     /// Files with the suffix, in the order they were first added.
     added_order: Vec<String>,
@@ -156,6 +162,8 @@ struct History {
     found: Option<(String, Oid, Oid)>,
     /// A file whose only later change was its mode (`chmod +x`), to say why it does not count.
     mode_only: Option<String>,
+    /// A file whose only later changes were blank lines or spaces at line ends.
+    blank_only: Option<String>,
 }
 
 /// Walk the history from HEAD, oldest first, diffing commits while looking for a `suffix`
@@ -171,9 +179,11 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
         let commit = repo.find_commit(oid)?;
         h.count += 1;
         let message = commit.message_bytes();
+        let (is_head, is_root) = (oid == head.commit.id(), commit.parent_count() == 0);
         if message.iter().all(|b| b.is_ascii_whitespace()) {
-            h.empty_messages
-                .push((oid, oid == head.commit.id(), commit.parent_count() == 0));
+            h.empty_messages.push((oid, is_head, is_root));
+        } else if let Some(text) = substance::wordless(message) {
+            h.wordless_messages.push((oid, is_head, is_root, text));
         }
         // Diffing is the costly part: a bounded number of commits, oldest first (a learner's
         // file is added and changed early; a huge imported history must not stall grading).
@@ -194,6 +204,10 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
                     }
                     Delta::Modified => {
                         if let Some(&first) = h.added.get(&path) {
+                            if substance::only_blank_changes(repo, &commit, &path)? {
+                                h.blank_only.get_or_insert(path);
+                                continue;
+                            }
                             h.found = Some((path, first, oid));
                             break;
                         }
@@ -209,28 +223,35 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
     Ok(h)
 }
 
+/// How to reword commit `oid`: amend HEAD, else an interactive rebase from its parent (or
+/// the root).
+fn reword_hint(oid: Oid, is_head: bool, is_root: bool) -> Tr {
+    let id = short(oid);
+    if is_head {
+        tr!(
+            "reword the last commit:\n  git commit --amend -m \"describe the change\"",
+            "마지막 커밋의 메시지를 고치십시오:\n  git commit --amend -m \"변경 내용 설명\""
+        )
+    } else if is_root {
+        tr!(
+            "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i --root",
+            "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i --root"
+        )
+    } else {
+        tr!(
+            "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i {id}^",
+            "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i {id}^"
+        )
+    }
+}
+
 /// One finding per commit with an empty message, at most [`MAX_FINDINGS_PER_KIND`] and a
 /// count of the rest.
 fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, bool, bool)]) {
     let total_empty = empty_messages.len();
     for &(oid, is_head, is_root) in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
         let id = short(oid);
-        let hint = if is_head {
-            tr!(
-                "reword the last commit:\n  git commit --amend -m \"describe the change\"",
-                "마지막 커밋의 메시지를 고치십시오:\n  git commit --amend -m \"변경 내용 설명\""
-            )
-        } else if is_root {
-            tr!(
-                "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i --root",
-                "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i --root"
-            )
-        } else {
-            tr!(
-                "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i {id}^",
-                "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i {id}^"
-            )
-        };
+        let hint = reword_hint(oid, is_head, is_root);
         findings.push(
             Finding::fail(
                 Code::HistoryEmptyMessage,
@@ -267,6 +288,7 @@ fn added_then_modified(
         venv_roots,
         found,
         mode_only,
+        blank_only,
         ..
     } = history;
     match found {
@@ -310,7 +332,16 @@ fn added_then_modified(
                 "no `{suffix}` file was added in one commit and modified in a later one",
                 "한 커밋에서 추가하고 이후 커밋에서 수정한 `{suffix}` 파일이 없습니다"
             );
-            if let Some(path) = mode_only {
+            if let Some(path) = blank_only {
+                let file = ws.display(path);
+                append_raw(
+                    &mut message,
+                    &tr!(
+                        " (`{file}` changed only blank lines or spaces at line ends; a modification changes what the file says)",
+                        " (`{file}` 파일은 빈 줄이나 줄 끝 공백만 바뀌었습니다. 수정은 파일 내용을 바꾸는 것입니다)"
+                    ),
+                );
+            } else if let Some(path) = mode_only {
                 let file = ws.display(path);
                 append_raw(
                         &mut message,

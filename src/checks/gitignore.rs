@@ -9,6 +9,10 @@
 //! of `data/`, which matches a `data` folder at every depth, so the `src/data/` package is never
 //! committed and a fresh clone lacks it while the learner's own folder still has it.
 //!
+//! A `.gitignore` in the workspace that HEAD does not hold, or holds with other content, is
+//! `gitignore/not-committed`: git on the learner's machine follows it, but a clone (what CI
+//! and `course grade` see) has the committed one or none.
+//!
 //! Also flags the trap in the note's own example: `data/   # 대용량 데이터` is one pattern
 //! including the comment, since `#` starts a comment only at the beginning of a line.
 
@@ -100,10 +104,55 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
 
+    if has_gitignore {
+        findings.extend(not_committed(ws, &gitignore));
+    }
     if findings.is_empty() {
         findings.push(all_fine(ws, &ignored, &kept));
     }
     findings
+}
+
+/// The workspace's `.gitignore` as HEAD holds it, compared with the file (line ends aside: a
+/// checkout may turn `\n` into `\r\n`). Nothing when there is no commit yet (git-history says
+/// so) or the file cannot be read as a regular file (its own finding says why).
+fn not_committed(ws: &WorkspaceRepo, gitignore: &Path) -> Option<Finding> {
+    let on_disk = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX).ok()?;
+    let head = ws.head().ok()?;
+    let committed = head
+        .commit
+        .tree()
+        .ok()?
+        .get_path(Path::new(&format!("{}.gitignore", ws.prefix)))
+        .ok()
+        .and_then(|entry| entry.to_object(&ws.repo).ok())
+        .and_then(|object| object.into_blob().ok())
+        .map(|blob| blob.content().to_vec());
+    let without_cr = |b: &[u8]| {
+        b.iter()
+            .copied()
+            .filter(|&c| c != b'\r')
+            .collect::<Vec<u8>>()
+    };
+    let message = match committed {
+        Some(c) if without_cr(&c) == without_cr(&on_disk) => return None,
+        Some(_) => tr!(
+            "`.gitignore` has changes that are not committed: a clone of the repository (what CI and grading see) has the last committed version",
+            "`.gitignore`에 커밋하지 않은 변경이 있습니다: 저장소를 clone하면(CI와 채점이 보는 것) 마지막으로 커밋한 내용만 있습니다"
+        ),
+        None => tr!(
+            "`.gitignore` is not committed: git here follows it, but a clone of the repository (what CI and grading see) has none",
+            "`.gitignore`가 커밋되지 않았습니다: 여기서는 git이 따르지만, 저장소를 clone하면(CI와 채점이 보는 것) 이 파일이 없습니다"
+        ),
+    };
+    Some(
+        Finding::fail(Code::GitignoreNotCommitted, message)
+            .file(".gitignore")
+            .hint(tr!(
+                "commit it:\n  git add .gitignore\n  git commit -m \"Add .gitignore\"",
+                "커밋하십시오:\n  git add .gitignore\n  git commit -m \".gitignore 추가\""
+            )),
+    )
 }
 
 /// The pass finding: which sample paths git ignores and which it keeps.

@@ -343,6 +343,8 @@ fn name_words(text: &str, name: Option<&str>) -> Vec<String> {
 /// right above).
 fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // (the comment as compared, line, requirement) of each requirement it explains.
+    let mut explained: Vec<(String, u32, &String)> = Vec::new();
     for (index, own) in lines.iter().enumerate() {
         let Entry::Requirement { text, parsed, .. } = &own.entry else {
             continue;
@@ -363,7 +365,8 @@ fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
             .collect();
         let verdicts: Vec<Result<(), Weak>> =
             comments.iter().map(|c| comment::judge(c, &words)).collect();
-        if verdicts.iter().any(Result::is_ok) {
+        if let Some(at) = verdicts.iter().position(Result::is_ok) {
+            explained.push((comment::same_key(comments[at]), own.number, text));
             continue;
         }
         let line = own.number;
@@ -379,7 +382,44 @@ fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
             .line(line),
         );
     }
+    findings.extend(same_comment(file, &explained));
     findings
+}
+
+/// `# needed for the project` on every line: one comment copied onto most requirements (3 or
+/// more, over half of those explained) explains none of them. Two or three packages that
+/// share a purpose (`# 테스트` on pytest and pytest-cov) stay fine.
+fn same_comment(file: &str, explained: &[(String, u32, &String)]) -> Vec<Finding> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (key, ..) in explained {
+        *counts.entry(key.as_str()).or_default() += 1;
+    }
+    let Some((copied, n)) = counts.into_iter().max_by_key(|&(_, n)| n) else {
+        return Vec::new();
+    };
+    if n < 3 || n * 2 <= explained.len() {
+        return Vec::new();
+    }
+    let total = explained.len();
+    explained
+        .iter()
+        .filter(|(key, ..)| key == copied)
+        .map(|(_, line, text)| {
+            Finding::fail(
+                Code::RequirementsSameComment,
+                tr!(
+                    "`{text}` has the same comment as {n} of the {total} requirements; a comment copied onto every line says why the project needs none of them",
+                    "`{text}`의 주석이 요구사항 {total}개 중 {n}개와 같습니다: 모든 줄에 복사한 주석은 어느 패키지가 왜 필요한지도 말하지 않습니다"
+                ),
+            )
+            .hint(tr!(
+                "write for each package what it does for the project, e.g. `torch  # model training`, `pillow  # reading camera images`",
+                "패키지마다 프로젝트에서 하는 일을 따로 적으십시오. 예: `torch  # 모델 학습`, `pillow  # 카메라 이미지 읽기`"
+            ))
+            .file(file)
+            .line(*line)
+        })
+        .collect()
 }
 
 /// The finding for a requirement whose comment (if any) does not explain it, saying which
@@ -422,6 +462,14 @@ fn weak_comment(
             tr!(
                 "the comment `{c}` only repeats the name; it does not say why the project needs `{name}`",
                 "주석 `{c}`은(는) 이름을 되풀이할 뿐, 프로젝트에 `{name}`이(가) 왜 필요한지 말하지 않습니다"
+            ),
+        )
+        .hint(example_hint()),
+        Some(Err(Weak::Filler)) => Finding::fail(
+            Code::RequirementsCommentGeneric,
+            tr!(
+                "the comment `{c}` would fit any package; it does not say why the project needs `{name}`",
+                "주석 `{c}`은(는) 어느 패키지에나 붙일 수 있는 말이라, 프로젝트에 `{name}`이(가) 왜 필요한지 말하지 않습니다"
             ),
         )
         .hint(example_hint()),

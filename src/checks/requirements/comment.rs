@@ -5,7 +5,10 @@
 //! least 3 letters, a Hangul syllable or CJK character counting as 2 (so the two-syllable
 //! Korean words `학습`, `배열`, `기록` pass, like `api` or `deep learning`). It does not when
 //! it is punctuation or digits only, one character repeated (`aaa`, `ㅋㅋㅋ`, `하하`), or only
-//! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`).
+//! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`),
+//! nor when its only other words are ones that fit any package and so say nothing about this
+//! one ([`FILLER`]: `# package`, `# 필요한 라이브러리`, `# torch 패키지`, `# needed`) or a link
+//! (`# https://pypi.org/project/torch`).
 
 /// Why a comment does not explain its requirement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +21,91 @@ pub enum Weak {
     OnlyName,
     /// Words, but none long enough to say anything (`# ok`, `# 책`).
     TooShort,
+    /// Only words that fit every package (`# package`, `# 필요한 라이브러리`) or a link.
+    Filler,
+}
+
+/// Words that would fit the comment of any package, so they explain none: what a line of
+/// `requirements.txt` is anyway (a package, a library, a dependency that is needed and
+/// installed). Korean words are listed with the endings learners attach (`필요한`, `필요함`).
+const FILLER: &[&str] = &[
+    "package",
+    "packages",
+    "pkg",
+    "library",
+    "libraries",
+    "lib",
+    "libs",
+    "module",
+    "modules",
+    "dependency",
+    "dependencies",
+    "dep",
+    "deps",
+    "requirement",
+    "requirements",
+    "required",
+    "require",
+    "requires",
+    "need",
+    "needed",
+    "needs",
+    "necessary",
+    "install",
+    "installed",
+    "installation",
+    "python",
+    "pip",
+    "pypi",
+    "project",
+    "for",
+    "the",
+    "this",
+    "a",
+    "an",
+    "is",
+    "it",
+    "of",
+    "to",
+    "todo",
+    "comment",
+    "use",
+    "used",
+    "using",
+    "패키지",
+    "라이브러리",
+    "모듈",
+    "의존성",
+    "필요",
+    "필요함",
+    "필요한",
+    "필요해서",
+    "필수",
+    "설치",
+    "설치함",
+    "주석",
+    "설명",
+    "파이썬",
+    "프로젝트",
+    "사용",
+    "사용함",
+    "용",
+    "see",
+    "link",
+    "docs",
+    "homepage",
+    "website",
+    "참고",
+    "링크",
+];
+
+/// The comment without links (`https://...`): a link names where the package is, not why
+/// the project needs it.
+fn without_links(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Letters-and-digits words of `text`, lowercased.
@@ -70,14 +158,24 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     {
         return Err(Weak::Repeated);
     }
-    let all = words(text);
-    let other: Vec<&String> = all
+    let all = words(&without_links(text));
+    let named: Vec<&String> = all
         .iter()
         .filter(|w| !is_name(w, name_words) && w.chars().any(|c| c.is_alphabetic()))
         .filter(|w| !looks_like_version(w))
         .collect();
+    let other: Vec<&String> = named
+        .iter()
+        .copied()
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect();
     if other.is_empty() {
-        return Err(Weak::OnlyName);
+        let only_name = named.is_empty() && !text.contains("://");
+        return Err(if only_name {
+            Weak::OnlyName
+        } else {
+            Weak::Filler
+        });
     }
     let distinct = |w: &str| {
         let mut letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -93,6 +191,12 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     } else {
         Err(Weak::TooShort)
     }
+}
+
+/// A comment as compared with the others of the file (lowercase, the words only): two
+/// requirements with the same key share one explanation.
+pub fn same_key(comment: &str) -> String {
+    words(comment).join(" ")
 }
 
 /// `v2`, `cu118`, `py3`: letters glued to digits, a version or build tag rather than a word.
@@ -156,5 +260,39 @@ mod tests {
         assert_eq!(judge_for("# 책", "torch"), Err(Weak::TooShort));
         assert_eq!(judge_for("# a b c", "torch"), Err(Weak::TooShort));
         assert_eq!(judge_for("# aaa bbb", "torch"), Err(Weak::Repeated));
+    }
+
+    #[test]
+    fn words_that_fit_any_package_say_nothing() {
+        for c in [
+            "# package",
+            "# library",
+            "# needed for the project",
+            "# torch package",
+            "# 패키지",
+            "# 라이브러리",
+            "# 필요한 라이브러리",
+            "# torch 패키지",
+            "# 필요함",
+            "# https://pypi.org/project/torch",
+            "# see https://pytorch.org",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Err(Weak::Filler), "{c}");
+        }
+    }
+
+    #[test]
+    fn filler_beside_real_words_still_explains() {
+        for c in [
+            "# 딥러닝 라이브러리",
+            "# 이미지 처리 패키지",
+            "# library for arrays",
+            "# needed for model training",
+            "# 실험 기록용 (https://wandb.ai)",
+            "# 학습에 필요",
+            "# python client for the tracking api",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
+        }
     }
 }

@@ -1,0 +1,141 @@
+//! What counts as work in a history (issue 8's rule that "modified" means the content changed,
+//! carried on): a modification must change what the file says, and a commit message must be
+//! words.
+//!
+//! A change of blank lines only, or of spaces at line ends (`echo >> hello.py`, an editor that
+//! strips trailing spaces), leaves every line of the file saying what it said: it does not
+//! count. Indentation does count: in Python it is meaning (moving `print(i)` into the loop).
+//! A message is words when it has two different letters at least: `.`, `-`, `aaa`, `ㅋㅋㅋ`,
+//! `하하` and `1` are not; `ok`, `add a`, `fix`, `수정`, `README 추가` are. (Looser than
+//! [`crate::prose`]'s rule for reasons: a short commit subject is normal git practice.)
+
+use std::path::Path;
+
+use git2::{Blob, Commit, Oid, Repository, Tree};
+
+use super::{reword_hint, short, Code, Finding, MAX_FINDINGS_PER_KIND};
+use crate::tr;
+
+/// The lines of a file as compared: spaces at line ends dropped, blank lines left out,
+/// indentation kept.
+fn saying(bytes: &[u8]) -> Vec<&[u8]> {
+    bytes
+        .split(|&b| b == b'\n')
+        .map(|line| {
+            let end = line
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(0, |i| i + 1);
+            &line[..end]
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+fn blob_at<'r>(repo: &'r Repository, tree: &Tree<'_>, path: &str) -> Option<Blob<'r>> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    entry.to_object(repo).ok()?.into_blob().ok()
+}
+
+/// Did `commit` change `path` (repo-relative) against its first parent only in blank lines
+/// or spaces at line ends?
+pub(super) fn only_blank_changes(
+    repo: &Repository,
+    commit: &Commit<'_>,
+    path: &str,
+) -> Result<bool, git2::Error> {
+    if commit.parent_count() == 0 {
+        return Ok(false);
+    }
+    let new = blob_at(repo, &commit.tree()?, path);
+    let old = blob_at(repo, &commit.parent(0)?.tree()?, path);
+    Ok(match (old, new) {
+        (Some(old), Some(new)) => saying(old.content()) == saying(new.content()),
+        _ => false,
+    })
+}
+
+/// The message (trimmed, as shown) when it is not words; `None` when it is.
+pub(super) fn wordless(message: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(message);
+    let mut letters = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase);
+    let first = letters.next();
+    let words = first.is_some_and(|first| letters.any(|c| c != first));
+    (!words).then(|| text.trim().chars().take(40).collect())
+}
+
+/// One finding per commit whose message is not words, at most [`MAX_FINDINGS_PER_KIND`] and
+/// a count of the rest.
+pub(super) fn wordless_findings(commits: &[(Oid, bool, bool, String)]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = commits
+        .iter()
+        .take(MAX_FINDINGS_PER_KIND)
+        .map(|(oid, is_head, is_root, text)| {
+            let id = short(*oid);
+            Finding::fail(
+                Code::HistoryMessageNotText,
+                tr!(
+                    "commit {id}'s message `{text}` is not words: it does not say what the commit changed",
+                    "커밋 {id}의 메시지 `{text}`은(는) 글이 아닙니다: 커밋이 무엇을 바꿨는지 말하지 않습니다"
+                ),
+            )
+            .hint(reword_hint(*oid, *is_head, *is_root))
+        })
+        .collect();
+    if commits.len() > MAX_FINDINGS_PER_KIND {
+        let more = commits.len() - MAX_FINDINGS_PER_KIND;
+        let n = crate::i18n::count(more, "commit", "commits");
+        findings.push(Finding::fail(
+            Code::HistoryMessageNotText,
+            tr!(
+                "and {n} more whose message is not words",
+                "그 밖에 메시지가 글이 아닌 커밋이 {more}개 더 있습니다"
+            ),
+        ));
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_and_trailing_spaces_say_nothing_new() {
+        assert_eq!(saying(b"x = 1\n"), saying(b"x = 1\n\n"));
+        assert_eq!(saying(b"x = 1\n"), saying(b"x = 1   \r\n"));
+        assert_eq!(saying(b"x = 1"), saying(b"\nx = 1\n"));
+    }
+
+    #[test]
+    fn indentation_and_words_are_changes() {
+        assert_ne!(
+            saying(b"for i in r:\n    pass\nprint(i)\n"),
+            saying(b"for i in r:\n    pass\n    print(i)\n")
+        );
+        assert_ne!(saying(b"x = 1\n"), saying(b"x = 2\n"));
+        assert_ne!(saying(b""), saying(b"# TODO\n"));
+    }
+
+    #[test]
+    fn messages_that_are_words() {
+        for m in [
+            "ok",
+            "add a",
+            "fix",
+            "wip",
+            "수정",
+            "README 추가",
+            "Add hello.py",
+            "학습률 추가\n\n본문",
+        ] {
+            assert_eq!(wordless(m.as_bytes()), None, "{m}");
+        }
+        for m in [".", "-", "aaa", "AaA", "ㅋㅋㅋ", "하하", "1", "...\n"] {
+            assert!(wordless(m.as_bytes()).is_some(), "{m}");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Cheap tricks a learner might use to pass an exercise without doing its work, each failing
+//! with its own finding code, and beside each the honest work (Korean and English) that must
+//! still pass. Every case is a fixture of the built-in course (`exercises/*/fixtures`), built
+//! the way `course validate` builds it (a copy, then its `setup.sh` with a fixed git identity)
+//! and checked by the real binary with the built-in course.
+
+use std::path::Path;
+use std::process::Command as StdCommand;
+
+use crate::common::{course, tempdir};
+use serde_json::Value;
+
+/// Copy fixture `rel` (under `exercises/`) into a temp folder and run its `setup.sh` there.
+fn build(rel: &str) -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises")
+        .join(rel);
+    let tmp = tempdir();
+    copy(&from, tmp.path());
+    if tmp.path().join("setup.sh").is_file() {
+        let out = crate::support::learner_identity(
+            StdCommand::new("sh")
+                .arg("setup.sh")
+                .current_dir(tmp.path()),
+        )
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .output()
+        .unwrap();
+        assert!(
+            out.status.success(),
+            "{rel}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::remove_file(tmp.path().join("setup.sh")).unwrap();
+    }
+    tmp
+}
+
+fn copy(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The status and the codes of the failing findings of `exercise` on fixture `rel`.
+fn verdict(exercise: &str, rel: &str, lang: &str) -> (String, Vec<String>) {
+    let ws = build(rel);
+    let out = course()
+        .args([
+            "check",
+            exercise,
+            "--format",
+            "json",
+            "--lang",
+            lang,
+            "--workspace",
+        ])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{rel}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let ex = &doc["exercises"][0];
+    let codes = ex["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] != "pass")
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect();
+    (ex["status"].as_str().unwrap().to_string(), codes)
+}
+
+/// The trick fails, and every finding it gets has code `code`.
+fn fails_with(exercise: &str, rel: &str, code: &str) {
+    for lang in ["en", "ko"] {
+        let (status, codes) = verdict(exercise, rel, lang);
+        assert_eq!(status, "fail", "{rel} ({lang}): {codes:?}");
+        assert!(
+            !codes.is_empty() && codes.iter().all(|c| c == code),
+            "{rel} ({lang}): {codes:?}, expected only {code}"
+        );
+    }
+}
+
+fn passes(exercise: &str, rel: &str) {
+    for lang in ["en", "ko"] {
+        let (status, codes) = verdict(exercise, rel, lang);
+        assert_eq!(status, "pass", "{rel} ({lang}): {codes:?}");
+    }
+}
+
+#[test]
+fn requirements_comments_that_fit_any_package_fail() {
+    fails_with(
+        "requirements",
+        "requirements/fixtures/fail/generic-comments",
+        "requirements/comment-generic",
+    );
+}
+
+#[test]
+fn requirements_one_comment_copied_onto_every_line_fails() {
+    fails_with(
+        "requirements",
+        "requirements/fixtures/fail/same-comment-every-line",
+        "requirements/same-comment",
+    );
+}
+
+#[test]
+fn requirements_generic_words_beside_a_reason_and_shared_purposes_pass() {
+    passes(
+        "requirements",
+        "requirements/fixtures/pass/generic-words-beside-reasons-ko",
+    );
+    passes(
+        "requirements",
+        "requirements/fixtures/pass/generic-words-beside-reasons-en",
+    );
+}
+
+#[test]
+fn git_a_blank_line_is_no_modification() {
+    fails_with(
+        "git-workflow",
+        "git-workflow/fixtures/fail/blank-line-only-change",
+        "history/no-added-then-modified",
+    );
+    let ws = build("git-workflow/fixtures/fail/blank-line-only-change");
+    let out = course()
+        .args([
+            "check",
+            "git-workflow",
+            "--lang",
+            "en",
+            "--width",
+            "200",
+            "--workspace",
+        ])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`hello.py` changed only blank lines or spaces at line ends"),
+        "{text}"
+    );
+}
+
+#[test]
+fn git_messages_that_are_not_words_fail() {
+    fails_with(
+        "git-workflow",
+        "git-workflow/fixtures/fail/wordless-messages",
+        "history/message-not-text",
+    );
+}
+
+#[test]
+fn git_a_gitignore_never_committed_fails() {
+    fails_with(
+        "git-workflow",
+        "git-workflow/fixtures/fail/gitignore-not-committed",
+        "gitignore/not-committed",
+    );
+}
+
+#[test]
+fn git_short_messages_reindenting_and_a_later_gitignore_pass() {
+    passes(
+        "git-workflow",
+        "git-workflow/fixtures/pass/short-messages-indent-ko",
+    );
+    passes(
+        "git-workflow",
+        "git-workflow/fixtures/pass/short-messages-en",
+    );
+}
