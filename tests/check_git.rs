@@ -797,9 +797,14 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 15] = [
         ("pass/good", &[]),
         ("pass/english-edit-and-chmod", &[]),
+        ("pass/short-messages-en", &[]),
+        ("pass/short-messages-indent-ko", &[]),
+        ("fail/blank-line-only-change", &["git-history"]),
+        ("fail/wordless-messages", &["git-history"]),
+        ("fail/gitignore-not-committed", &["gitignore"]),
         ("fail/chmod-only", &["git-history"]),
         ("fail/one-commit", &["git-history"]),
         ("fail/no-py-modified", &["git-history"]),

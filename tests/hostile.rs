@@ -266,6 +266,8 @@ fn issue8_a_fifo_in_one_submission_does_not_stop_the_batch() {
     for name in ["alice", "bob"] {
         repo(&class.join(name));
         write(&class.join(name), ".gitignore", "data/\n");
+        git(&class.join(name), &["add", ".gitignore"]);
+        git(&class.join(name), &["commit", "-q", "-m", "Ignore data"]);
     }
     std::fs::remove_file(class.join("bob/.gitignore")).unwrap();
     mkfifo(&class.join("bob/.gitignore"));
@@ -322,12 +324,12 @@ fn issue8_honest_repositories_and_worktrees_still_pass() {
     repo(&ws);
     write(&ws, ".gitignore", "# 데이터는 올리지 않는다\ndata/\n");
     git(&ws, &["config", "core.excludesFile", "/dev/null"]);
+    git(&ws, &["add", ".gitignore"]);
+    git(&ws, &["commit", "-q", "-m", "Ignore data"]);
     let (code, findings) = grade_one(&ws);
     assert_eq!(code, 0, "{findings:#?}");
     // A learner's worktree (a `gitdir:` file leading to the main repository) is checked
     // as git sees it.
-    git(&ws, &["add", ".gitignore"]);
-    git(&ws, &["commit", "-q", "-m", "Ignore data"]);
     let wt = tmp.path().join("wt");
     git(&ws, &["worktree", "add", "-q", wt.to_str().unwrap()]);
     let (code, json) = check_report(

@@ -142,7 +142,7 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: &Path) -> Option<Finding> {
         ),
         None => tr!(
             "`.gitignore` is not committed: git here follows it, but a clone of the repository (what CI and grading see) has none",
-            "`.gitignore`가 커밋되지 않았습니다: 여기서는 git이 따르지만, 저장소를 clone하면(CI와 채점이 보는 것) 이 파일이 없습니다"
+            "`.gitignore`가 커밋되지 않았습니다: 여기서는 git이 따르지만, 저장소를 clone하면(CI와 채점이 보는 것) `.gitignore`가 없습니다"
         ),
     };
     Some(
