@@ -1,8 +1,11 @@
-//! Reading CSV files an instructor gives (a roster, a gradebook to merge) as RFC 4180 says:
+//! Reading CSV files an instructor gives (a roster, gradebooks to merge) as RFC 4180 says:
 //! fields separated by `,`, records by LF or CRLF, a field in double quotes may hold `,`,
 //! line breaks and `""` for a quote. Each record keeps the line it starts on, so a message
 //! can name it. Spreadsheets add a byte-order mark and trailing empty lines: both are
 //! accepted. Linear and without recursion: any input gives records or an error, never a panic.
+
+use crate::i18n::Tr;
+use crate::tr;
 
 /// One record (row) and the 1-based line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,20 @@ impl CsvError {
     pub fn line(&self) -> u32 {
         match self {
             CsvError::UnclosedQuote { line } | CsvError::AfterQuote { line } => *line,
+        }
+    }
+
+    /// What is wrong and how to fix it, for a message that names the file and [`Self::line`].
+    pub fn reason(&self) -> Tr {
+        match self {
+            CsvError::UnclosedQuote { .. } => tr!(
+                "a quoted field is never closed; add the closing `\"`",
+                "따옴표로 연 칸이 닫히지 않았습니다. 닫는 `\"`를 넣으십시오"
+            ),
+            CsvError::AfterQuote { .. } => tr!(
+                "text after a closing quote; quote the whole field",
+                "닫는 따옴표 뒤에 글자가 있습니다. 칸 전체를 따옴표로 감싸십시오"
+            ),
         }
     }
 }

@@ -247,3 +247,43 @@ fn copy_course(dest: &Path) {
         assert!(status.success());
     }
 }
+
+/// Gradebook merge reads CSV with the roster's reader: a broken gradebook is refused with the
+/// file, the line the problem is on (a quoted cell spanning lines counts them) and the fix,
+/// in the learner's language; a byte-order mark a spreadsheet adds is not a problem.
+#[test]
+fn issue7_merge_reads_csv_as_the_roster_does() {
+    let tmp = tempdir();
+    let header = "submission,score,max_score,requirements,error,course,course_version,shard";
+    let text = format!("{header}\r\n\"multi\nline\",0,20,0,,c,1,\r\nbob,\"0\"x,20,0,,c,1,\r\n");
+    let bad = write(tmp.path(), "bad.csv", &text);
+    for (lang, want) in [
+        ("en", "bad.csv: not a gradebook of `course grade --batch` (line 4: text after a closing quote"),
+        ("ko", "bad.csv: `course grade --batch`의 성적표가 아닙니다 (4번째 줄: 닫는 따옴표 뒤에 글자가 있습니다"),
+    ] {
+        let out = course()
+            .args(["--lang", lang, "gradebook", "merge"])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(want), "want {want:?} in {err}");
+    }
+    // A row that is short names its own line, past a cell that spans two.
+    let short = format!("\u{feff}{header}\r\n\"multi\nline\",0,20,0,,c,1,\r\nbob,0\r\n");
+    let short = write(tmp.path(), "short.csv", &short);
+    let out = merge(&[short], &[]);
+    let err = String::from_utf8_lossy(&out.stderr)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("the row on line 4 has 2 cells, the header 8"),
+        "{err}"
+    );
+}

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::submission::{Source, Submission};
-use crate::csvfile::{self, CsvError};
+use crate::csvfile;
 use crate::i18n::Tr;
 use crate::tr;
 
@@ -76,19 +76,7 @@ fn columns(header: &[String]) -> Result<Columns, Tr> {
 
 /// The roster's rows as submissions, or the line and reason of the first problem.
 pub fn parse(text: &str, clones: &Path) -> Result<Vec<Submission>, (u32, Tr)> {
-    let records = csvfile::parse(text).map_err(|e| {
-        let why = match e {
-            CsvError::UnclosedQuote { .. } => tr!(
-                "a quoted field is never closed; add the closing `\"`",
-                "따옴표로 연 칸이 닫히지 않았습니다. 닫는 `\"`를 넣으십시오"
-            ),
-            CsvError::AfterQuote { .. } => tr!(
-                "text after a closing quote; quote the whole field",
-                "닫는 따옴표 뒤에 글자가 있습니다. 칸 전체를 따옴표로 감싸십시오"
-            ),
-        };
-        (e.line(), why)
-    })?;
+    let records = csvfile::parse(text).map_err(|e| (e.line(), e.reason()))?;
     let Some((header, rows)) = records.split_first() else {
         return Err((
             1,

@@ -8,10 +8,10 @@
 //! `error`. Fields are quoted as RFC 4180 says; text that a spreadsheet would run as
 //! a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, since
 //! submission folder names come from students.
-
-mod read;
-
-pub use read::{parse, ParseError};
+//!
+//! `course gradebook merge` reads a gradebook back with [`crate::csvfile`], the reader the
+//! roster uses: cells come back exactly as they were written (still defused and escaped), so a
+//! merged gradebook repeats its parts byte for byte (tested below).
 
 use super::{ExerciseReport, ExerciseStatus, Report};
 use crate::grading::Reason;
@@ -151,5 +151,50 @@ mod tests {
         assert!(lines[3].starts_with("'=HYPERLINK(1),20,60,20,error,not graded,,"));
         assert_eq!(lines[4], "");
         assert_eq!(lines.len(), 5);
+    }
+
+    fn read_back(text: &str) -> Vec<Vec<String>> {
+        crate::csvfile::parse(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.fields)
+            .collect()
+    }
+
+    #[test]
+    fn the_reader_reads_what_render_writes() {
+        let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\nthere\",\r\n,,\r\n";
+        assert_eq!(
+            read_back(text),
+            [
+                vec!["a", "b", "c"],
+                vec!["x, y", "say \"hi\"\nthere", ""],
+                vec!["", "", ""]
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        // Rows of two cells or more, as every gradebook row is (a row of one empty cell is a
+        // blank line, which the reader skips as spreadsheets' trailing lines).
+        #[test]
+        fn rendered_records_read_back_as_written(rows in proptest::collection::vec(
+            proptest::collection::vec(".{0,12}", 2..5), 0..6)) {
+            // A gradebook starts with its header (a byte-order mark before it is dropped).
+            let mut out = String::from("submission,score\r\n");
+            for row in &rows {
+                push_record(&mut out, row.iter().map(|c| text_field(c)));
+            }
+            let parsed = read_back(&out);
+            proptest::prop_assert_eq!(parsed.len(), rows.len() + 1);
+            for (got, want) in parsed[1..].iter().zip(&rows) {
+                // What comes back is the written (defused, escaped) cell, unquoted.
+                let written: Vec<String> = want
+                    .iter()
+                    .map(|c| read_back(&format!("x,{}", text_field(c))).remove(0).remove(1))
+                    .collect();
+                proptest::prop_assert_eq!(got, &written);
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use super::gradebook::{self, Gradebook, Meta, GRADEBOOK_SCHEMA, TRAILER};
 use super::{csv, Report};
+use crate::csvfile;
 use crate::grading::batch::Graded;
 use crate::grading::shard::Shard;
 use crate::i18n::Lang;
@@ -94,11 +95,18 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
         .get(lang)
         .to_string()
     };
-    let mut records = csv::parse(text).map_err(|e| not_csv(e.to_string()))?;
+    let mut records = csvfile::parse(text).map_err(|e| {
+        let (line, why) = (e.line(), e.reason());
+        not_csv(
+            tr!("line {line}: {why}", "{line}번째 줄: {why}"; why = why)
+                .get(lang)
+                .to_string(),
+        )
+    })?;
     if records.is_empty() {
         return Err(not_csv("empty file".into()));
     }
-    let header = records.remove(0);
+    let header = records.remove(0).fields;
     let n = header.len();
     let shaped = n >= 3 + 1 + TRAILER.len()
         && header[..3] == ["submission", "score", "max_score"]
@@ -111,13 +119,14 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
             TRAILER.join(",")
         )));
     }
-    if let Some(i) = records.iter().position(|r| r.len() != n) {
-        let line = i + 2;
+    if let Some(r) = records.iter().find(|r| r.fields.len() != n) {
         return Err(not_csv(format!(
-            "row {line} has {} cells, the header {n}",
-            records[i].len()
+            "the row on line {} has {} cells, the header {n}",
+            r.line,
+            r.fields.len()
         )));
     }
+    let records: Vec<Vec<String>> = records.into_iter().map(|r| r.fields).collect();
     let one = |col: usize, what: &str| -> Result<Option<String>, String> {
         let mut values: Vec<&str> = records.iter().map(|r| r[col].as_str()).collect();
         values.sort_unstable();
@@ -351,9 +360,8 @@ fn join_csv(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize)
             Body::Json(graded) => {
                 // Through the CSV writer, then read back: one way to make a row.
                 let text = gradebook::render_csv(meta, &graded);
-                let mut records = csv::parse(&text).expect("our own CSV parses");
-                records.remove(0);
-                records
+                let records = csvfile::parse(&text).expect("our own CSV parses");
+                records.into_iter().skip(1).map(|r| r.fields).collect()
             }
         };
         rows.extend(cells.into_iter().map(|r| (p.name.clone(), r)));
