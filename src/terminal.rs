@@ -300,6 +300,44 @@ pub fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String
         .collect()
 }
 
+/// A hint or fix: each line of `text`, the first after `first` and the others after `rest`.
+/// A line with its own indentation is shown as written (a command, lines of an example file),
+/// after that indentation; a command on such a line that is too wide breaks the way its shell
+/// continues a line (` \`, [`crate::render::shell`]), so a learner who copies it copies the
+/// whole command. Other lines wrap as prose ([`indented`]).
+pub fn hint_lines(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, para) in text.lines().enumerate() {
+        let line = para.trim_start();
+        let own = " ".repeat(para.len() - line.len());
+        let lead = format!("{}{own}", if i == 0 { first } else { rest });
+        match command_lines(line, &lead, width).filter(|_| !own.is_empty()) {
+            Some(lines) => out.extend(lines),
+            None => out.extend(indented(line, &lead, &format!("{rest}{own}"), width)),
+        }
+    }
+    out
+}
+
+/// A shell command shown on a line of its own after `lead`: whole when it fits, else broken
+/// at its spaces the way its shell continues a line (` \\`; [`crate::render::shell`]). `None`
+/// when `line` is not a command (an example file's line, a YAML key).
+pub fn command_lines(line: &str, lead: &str, width: usize) -> Option<Vec<String>> {
+    let dialect = crate::render::shell::command_dialect(line)?;
+    let w = crate::render::text::width;
+    if w(lead) + w(line) <= width {
+        return Some(vec![format!("{lead}{line}")]);
+    }
+    let room = width.saturating_sub(w(lead)).max(20);
+    let pieces = crate::render::shell::wrap(line, room, 2, dialect, &mut None);
+    Some(
+        pieces
+            .into_iter()
+            .map(|p| format!("{lead}{}{}{}", " ".repeat(p.indent), p.code, p.comment))
+            .collect(),
+    )
+}
+
 /// `text` followed by spaces up to `width` display columns (Hangul counts two).
 pub fn pad(text: &str, width: usize) -> String {
     let w = crate::render::text::width(text);

@@ -149,7 +149,10 @@ fn issue10_doctor_names_each_problem_with_its_fix() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("문제 2개"))
-        .stdout(predicate::str::contains("해결: git init -b main"))
+        // Commands in a fix are on lines of their own (issue 9).
+        .stdout(predicate::str::contains(
+            "해결: 작업 폴더에서:\n        git init -b main\n",
+        ))
         .stdout(predicate::str::contains("python3 -m venv .venv"));
 
     // A damaged progress file does not stop the doctor: it is one more problem.
@@ -185,7 +188,10 @@ fn issue10_doctor_sees_a_shallow_clone() {
         .iter()
         .find(|p| p["code"] == "git/shallow")
         .unwrap()["fix"];
-    assert_eq!(fix, "git fetch --unshallow");
+    assert_eq!(
+        fix,
+        "fetch the whole history, in the workspace:\n  git fetch --unshallow"
+    );
 }
 
 #[test]

@@ -29,15 +29,15 @@ const REFERENCE: usize = 1000;
 const LANGS: [&str; 2] = ["ko", "en"];
 
 /// What a run printed for people.
-struct Printed {
-    what: String,
-    stdout: String,
-    stderr: String,
+pub struct Printed {
+    pub what: String,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 /// `course --lang LANG ARGS` in `dir` with `COLUMNS=width`. The progress file is put back
 /// afterwards, so that every width sees the same state (`hint` counts, `next` marks read).
-fn run(dir: &Path, lang: &str, args: &[&str], width: usize, stdin: Option<&str>) -> Printed {
+pub fn run(dir: &Path, lang: &str, args: &[&str], width: usize, stdin: Option<&str>) -> Printed {
     let state = dir.join(".course/state.yaml");
     let saved = std::fs::read(&state).ok();
     let mut cmd = course_in(dir);
@@ -58,7 +58,7 @@ fn run(dir: &Path, lang: &str, args: &[&str], width: usize, stdin: Option<&str>)
     }
 }
 
-fn columns(line: &str) -> usize {
+pub fn columns(line: &str) -> usize {
     line.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
@@ -77,7 +77,11 @@ fn assert_fits(what: &str, text: &str, width: usize, reference: &str) {
 pub enum Layout {
     /// Only line breaks change with the width.
     Wrapped,
-    /// A rendered lesson (borders and underlines change too), or a text that names the width.
+    /// A text that names the width (`course doctor`): its commands are held to the command
+    /// rule, its letters are not compared.
+    NamesWidth,
+    /// A rendered lesson (borders and underlines change too; its code has its own test,
+    /// `code_blocks`).
     Lesson,
 }
 
@@ -85,7 +89,7 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
     let lines: Vec<&str> = text.lines().collect();
     for line in &lines {
         assert!(
-            columns(line) <= width,
+            columns(line) <= width || one_word_of_a_command(line, reference),
             "{what} at {width} columns: a line of {} columns:\n{line}\n--- all of it:\n{text}",
             columns(line)
         );
@@ -109,19 +113,108 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
             );
         }
     }
-    if layout == Layout::Lesson {
+    let joined = join_commands(what, text, width, reference, layout);
+    if layout != Layout::Wrapped {
         return;
     }
     let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     assert_eq!(
-        letters(text),
+        letters(&joined),
         letters(reference),
         "{what} at {width} columns: not the same text as at {REFERENCE} (cut off?):\n{text}"
     );
 }
 
+/// The one kind of line allowed to be wider than the width: an indented line holding a
+/// single word (perhaps followed by ` \\`) of one of the reference's commands, a path too long
+/// to fit that would not run if it were cut (the terminal soft-wraps it).
+fn one_word_of_a_command(line: &str, reference: &str) -> bool {
+    let word = line.trim_start();
+    let word = word.strip_suffix(" \\").unwrap_or(word);
+    word.len() < line.len()
+        && !word.contains(char::is_whitespace)
+        && reference
+            .lines()
+            .any(|l| is_command(l) && l.split_whitespace().any(|w| w == word))
+}
+
+/// A line a message shows on its own for the learner to run: indented, its first word a
+/// program (or a path to a Python or pip).
+fn is_command(line: &str) -> bool {
+    let t = line.trim_start();
+    let Some(first) = t.split_whitespace().next() else {
+        return false;
+    };
+    let programs = [
+        "git", "python", "python3", "pip", "conda", "course", "mkdir", "touch", "mv", "rm",
+        "source", "export", "sudo", "jupyter",
+    ];
+    let path_to_python = first.contains('/')
+        && ["python", "python3", "pip"].contains(&first.rsplit('/').next().unwrap());
+    t.len() < line.len() && (programs.contains(&first) || path_to_python)
+}
+
+/// The fourth rule, for commands: a command too wide for the width may break only as a shell
+/// continues a line (` \` at a space, the rest on the next lines), so that a learner who
+/// copies the lines runs the command. Every line that ends in ` \` must, joined with the
+/// lines it continues, be one of the reference's command lines, word for word; every command
+/// line of the reference must start a line whole or so joined (never wrapped as prose; not
+/// checked on lesson pages, whose `text` blocks list programs as prose). Returns the text
+/// with the continued commands joined.
+fn join_commands(what: &str, text: &str, width: usize, reference: &str, layout: Layout) -> String {
+    // A help example's description follows its command after two spaces or more; it is
+    // not part of the command.
+    let commands: Vec<Vec<&str>> = reference
+        .lines()
+        .filter(|l| is_command(l))
+        .map(|l| {
+            let t = l.trim_start();
+            t[..t.find("  ").unwrap_or(t.len())]
+                .split_whitespace()
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(mut joined) = line.strip_suffix(" \\").map(str::to_string) else {
+            out.push(line.to_string());
+            continue;
+        };
+        for next in lines.by_ref() {
+            joined.push(' ');
+            match next.strip_suffix(" \\") {
+                Some(more) => joined.push_str(more.trim_start()),
+                None => {
+                    joined.push_str(next.trim_start());
+                    break;
+                }
+            }
+        }
+        let words: Vec<&str> = joined.split_whitespace().collect();
+        assert!(
+            commands.contains(&words),
+            "{what} at {width} columns: a line ends in ` \\` but is not a command:\n{joined}\n--- all of it:\n{text}"
+        );
+        out.push(joined);
+    }
+    if layout != Layout::Lesson {
+        for command in &commands {
+            assert!(
+                out.iter().any(|l| l
+                    .split_whitespace()
+                    .take(command.len())
+                    .eq(command.iter().copied())),
+                "{what} at {width} columns: the command `{}` is broken without ` \\`:\n{text}",
+                command.join(" ")
+            );
+        }
+    }
+    out.join("\n")
+}
+
 /// `args` in both languages at every width, each held against its own reference run.
-fn assert_all_widths(dir: &Path, args: &[&str], stdin: Option<&str>, after: impl Fn(&Path)) {
+pub fn assert_all_widths(dir: &Path, args: &[&str], stdin: Option<&str>, after: impl Fn(&Path)) {
     assert_all_widths_as(dir, args, stdin, after, Layout::Wrapped)
 }
 
@@ -154,7 +247,7 @@ fn assert_all_widths_as(
     }
 }
 
-fn nothing(_: &Path) {}
+pub fn nothing(_: &Path) {}
 
 /// A workspace where every exercise fails with long findings: a requirements file with
 /// mistakes, a project without packages, no environment, no history.
@@ -184,7 +277,7 @@ fn issue9_every_output_fits_60_to_140_columns_in_both_languages_failing_workspac
     assert_all_widths(dir, &[], None, nothing);
     assert_all_widths(dir, &["list"], None, nothing);
     // doctor reports the width it sees, so its text differs from width to width by design.
-    assert_all_widths_as(dir, &["doctor"], None, nothing, Layout::Lesson);
+    assert_all_widths_as(dir, &["doctor"], None, nothing, Layout::NamesWidth);
     for id in ["requirements", "environment", "structure", "git-workflow"] {
         assert_all_widths(dir, &["hint", id], None, nothing);
         assert_all_widths(dir, &["skip", id], None, nothing);
@@ -350,6 +443,23 @@ fn issue9_watch_screen_and_status_line_fit_60_to_140_columns() {
 fn issue9_the_rule_catches_a_split_korean_word() {
     let whole = "가상환경을 만드는 일은 중요합니다";
     assert_fits("sample", "가상환경을 만드는 일은 중요합\n니다\n", 60, whole);
+}
+
+#[test]
+#[should_panic(expected = "is broken without")]
+fn issue9_the_rule_catches_a_command_wrapped_as_prose() {
+    let whole =
+        "      → in the workspace:\n          .venv/bin/python -m pip install torch numpy\n";
+    let wrapped = "      → in the workspace:\n          .venv/bin/python -m pip install\n          torch numpy\n";
+    assert_fits("sample", wrapped, 60, whole);
+}
+
+#[test]
+#[should_panic(expected = "is not a command")]
+fn issue9_the_rule_catches_a_continuation_that_is_not_a_command() {
+    let whole = "      → write it so: numpy>=1.26 # 배열 계산에 쓴다\n";
+    let wrapped = "      → write it so: numpy>=1.26 # \\\n        배열 계산에 쓴다\n";
+    assert_fits("sample", wrapped, 60, whole);
 }
 
 #[test]

@@ -67,6 +67,61 @@ impl Piece {
     }
 }
 
+/// Programs whose command lines messages show on lines of their own (hints, fixes): such a
+/// line is a command to copy, broken with continuations when it is too wide.
+const PROGRAMS: &[&str] = &[
+    "git",
+    "python",
+    "python3",
+    "py",
+    "pip",
+    "pip3",
+    "conda",
+    "mamba",
+    "uv",
+    "course",
+    "mkdir",
+    "touch",
+    "mv",
+    "rm",
+    "cp",
+    "cd",
+    "ls",
+    "cat",
+    "echo",
+    "source",
+    ".",
+    "export",
+    "sudo",
+    "apt",
+    "apt-get",
+    "brew",
+    "winget",
+    "jupyter",
+    "deactivate",
+    "bash",
+    "sh",
+    "chmod",
+];
+
+/// Whether a line shown on its own in a message is a shell command (its first word a known
+/// program, or a path to a Python or pip, as `.venv/bin/python`), and in which dialect: a
+/// Windows path (`.venv\Scripts\python.exe`) is PowerShell's.
+pub fn command_dialect(line: &str) -> Option<Dialect> {
+    let first = line.split_whitespace().next()?;
+    let program = first.rsplit(['/', '\\']).next().unwrap_or(first);
+    let program = program.strip_suffix(".exe").unwrap_or(program);
+    let python = program.starts_with("python") || program.starts_with("pip");
+    if !(PROGRAMS.contains(&first) || (python && first.contains(['/', '\\']))) {
+        return None;
+    }
+    Some(if first.contains('\\') {
+        Dialect::PowerShell
+    } else {
+        Dialect::Posix
+    })
+}
+
 /// Where a line can break and where its comment starts, from a left-to-right scan.
 struct Scan {
     /// Byte ranges of runs of spaces outside quotes, before the comment.
@@ -348,6 +403,23 @@ mod tests {
             30,
         );
         assert_eq!(out[0], "ls \\", "{out:?}");
+    }
+
+    #[test]
+    fn commands_are_told_from_examples() {
+        assert_eq!(command_dialect("git init -b main"), Some(Dialect::Posix));
+        assert_eq!(
+            command_dialect("/tmp/ws/.venv/bin/python -m pip install torch"),
+            Some(Dialect::Posix)
+        );
+        assert_eq!(
+            command_dialect(".venv\\Scripts\\python.exe -m pip install torch"),
+            Some(Dialect::PowerShell)
+        );
+        assert_eq!(command_dialect("reason: 탐색에 알맞다"), None);
+        assert_eq!(command_dialect("numpy>=1.26 # 배열"), None);
+        assert_eq!(command_dialect("/data/"), None);
+        assert_eq!(command_dialect("python-dotenv"), None);
     }
 
     #[test]

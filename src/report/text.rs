@@ -211,19 +211,10 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang, workspace: &str) ->
     }
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         let arrow = if term.ascii { "->" } else { "→" };
-        for (i, para) in hint.lines().enumerate() {
-            // A hint's own indentation (a YAML example) is kept.
-            let own = " ".repeat(para.len() - para.trim_start().len());
-            let lead = if i == 0 {
-                format!("      {arrow} {own}")
-            } else {
-                format!("        {own}")
-            };
-            let rest = format!("        {own}");
-            for line in indented(para.trim_start(), &lead, &rest, term.width) {
-                s.push_str(&term.paint(Style::Code, &line));
-                s.push('\n');
-            }
+        let first = format!("      {arrow} ");
+        for line in crate::terminal::hint_lines(hint, &first, "        ", term.width) {
+            s.push_str(&term.paint(Style::Code, &line));
+            s.push('\n');
         }
     }
     s

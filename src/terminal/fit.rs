@@ -63,7 +63,7 @@ pub fn visible_width(line: &str) -> usize {
 }
 
 fn fit_line(line: &str, width: usize, out: &mut String) {
-    if visible_width(line) <= width {
+    if visible_width(line) <= width || one_word_to_copy(&strip_ansi(line)) {
         out.push_str(line);
         return;
     }
@@ -99,6 +99,19 @@ fn fit_line(line: &str, width: usize, out: &mut String) {
     if plain.ends_with(' ') && last_width < width {
         out.push(' ');
     }
+}
+
+/// An indented line that is one word of code (a long path in a command, a URL), perhaps
+/// followed by a shell's line continuation: cut in two, it would no longer work when copied.
+/// It is left whole, wider than the width; the terminal's own soft wrap keeps it one line
+/// when it is copied.
+fn one_word_to_copy(plain: &str) -> bool {
+    let word = plain.trim_start_matches(' ');
+    let word = word
+        .strip_suffix(" \\")
+        .or_else(|| word.strip_suffix(" `"))
+        .unwrap_or(word);
+    word.len() < plain.len() && !word.is_empty() && word.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// Columns of a line's indentation and list marker: the column its continuation lines start
@@ -231,6 +244,20 @@ mod tests {
         assert_eq!(hanging("plain text"), 0);
         assert_eq!(hanging("12. twelve"), 4);
         assert_eq!(hanging("x"), 0);
+    }
+
+    #[test]
+    fn a_command_word_wider_than_the_line_is_left_whole() {
+        let path =
+            "          environments/vla-project-python-3-with-the-cuda-runtime/bin/python \\";
+        assert_eq!(fit(path, 60), path);
+        let url = "    https://download.pytorch.org/whl/cu128/torch-2.10.0-cp312-linux_x86_64.whl";
+        assert_eq!(fit(url, 40), url);
+        // Prose is still wrapped, and a Korean word is not code to copy.
+        assert_ne!(
+            fit("    가나다라마바사아자차카타파하가나다라마바사", 20),
+            "    가나다라마바사아자차카타파하가나다라마바사"
+        );
     }
 
     #[test]

@@ -42,7 +42,10 @@ pub fn collect(app: &mut App) -> Doctor {
                 "the progress file .course/state.yaml does not parse",
                 "진행 파일 .course/state.yaml을 읽을 수 없습니다"
             ),
-            tr!("course reset --all", "course reset --all"),
+            tr!(
+                "start the progress again (your files stay as they are):\n  course reset --all",
+                "진행 상황을 처음부터 다시 시작하십시오 (파일은 그대로 둡니다):\n  course reset --all"
+            ),
             app,
         ));
     }
@@ -64,8 +67,8 @@ pub fn collect(app: &mut App) -> Doctor {
                     "이 폴더는 코스 작업 폴더가 아닙니다 (여기와 위쪽에 .course/가 없습니다)"
                 ),
                 tr!(
-                    "course init (in the folder you work in), or pass --workspace DIR",
-                    "작업할 폴더에서 course init을 실행하거나 --workspace DIR를 주십시오"
+                    "in the folder you work in, run:\n  course init\nor pass --workspace DIR",
+                    "작업할 폴더에서 실행하십시오:\n  course init\n또는 --workspace DIR를 주십시오"
                 ),
                 app,
             ));
@@ -127,8 +130,8 @@ fn language(app: &App, why: crate::app::LangWhy, problems: &mut Vec<Problem>) ->
                 "로케일이 UTF-8이 아닙니다 ({shown}). 한글과 표 테두리가 깨져 보일 수 있습니다"
             ),
             tr!(
-                "export LANG=C.UTF-8 (or ko_KR.UTF-8 / en_US.UTF-8) in your shell's startup file",
-                "셸 시작 파일에 export LANG=C.UTF-8 (또는 ko_KR.UTF-8 / en_US.UTF-8)을 넣으십시오"
+                "put this line in your shell's startup file (ko_KR.UTF-8 or en_US.UTF-8 do too):\n  export LANG=C.UTF-8",
+                "셸 시작 파일에 이 줄을 넣으십시오 (ko_KR.UTF-8이나 en_US.UTF-8도 됩니다):\n  export LANG=C.UTF-8"
             ),
             app,
         ));
@@ -192,8 +195,8 @@ fn programs(app: &App, problems: &mut Vec<Problem>) -> Vec<Program> {
                     "PATH에 python3이 없습니다. 가상환경을 만들 수 없습니다"
                 ),
                 tr!(
-                    "install Python 3 (python.org; on Debian/Ubuntu: sudo apt install python3 python3-venv)",
-                    "Python 3을 설치하십시오 (python.org, Debian/Ubuntu에서는 sudo apt install python3 python3-venv)"
+                    "install Python 3 (python.org); on Debian/Ubuntu:\n  sudo apt install python3 python3-venv",
+                    "Python 3을 설치하십시오 (python.org). Debian/Ubuntu에서는:\n  sudo apt install python3 python3-venv"
                 ),
                 app,
             )),
@@ -216,8 +219,8 @@ fn programs(app: &App, problems: &mut Vec<Problem>) -> Vec<Program> {
                     "PATH에 git이 없습니다. git 연습 문제가 검사하는 커밋을 만들 수 없습니다"
                 ),
                 tr!(
-                    "install git (git-scm.com; on Debian/Ubuntu: sudo apt install git)",
-                    "git을 설치하십시오 (git-scm.com, Debian/Ubuntu에서는 sudo apt install git)"
+                    "install git (git-scm.com); on Debian/Ubuntu:\n  sudo apt install git",
+                    "git을 설치하십시오 (git-scm.com). Debian/Ubuntu에서는:\n  sudo apt install git"
                 ),
                 app,
             )),
@@ -270,7 +273,10 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
                         "the repository is a shallow clone: the history before the cut cannot be checked",
                         "저장소가 얕은 클론(shallow clone)입니다. 잘린 앞쪽 이력은 검사할 수 없습니다"
                     ),
-                    tr!("git fetch --unshallow", "git fetch --unshallow"),
+                    tr!(
+                        "fetch the whole history, in the workspace:\n  git fetch --unshallow",
+                        "작업 폴더에서 이력 전체를 받으십시오:\n  git fetch --unshallow"
+                    ),
                     app,
                 ));
             }
@@ -283,7 +289,10 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
                     "the workspace is not a git repository",
                     "작업 폴더가 git 저장소가 아닙니다"
                 ),
-                tr!("git init -b main", "git init -b main"),
+                tr!(
+                    "in the workspace:\n  git init -b main",
+                    "작업 폴더에서:\n  git init -b main"
+                ),
                 app,
             ));
             return info;
@@ -300,8 +309,8 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
             "작업 폴더의 git 저장소를 열 수 없습니다: {error}"
         ),
         tr!(
-            "run `git status` in the workspace and fix what it reports",
-            "작업 폴더에서 `git status`를 실행해 알려 주는 문제를 고치십시오"
+            "run this in the workspace and fix what it reports:\n  git status",
+            "작업 폴더에서 실행해 알려 주는 문제를 고치십시오:\n  git status"
         ),
         app,
     ));
@@ -360,8 +369,8 @@ fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -> EnvInfo {
                     "작업 폴더의 파이썬 가상환경을 찾지 못했습니다"
                 ),
                 tr!(
-                    "python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt",
-                    "python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt"
+                    "in the workspace:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt",
+                    "작업 폴더에서:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt"
                 ),
                 app,
             ));

@@ -213,7 +213,12 @@ fn verdict(d: &Doctor, app: &App, out: &mut Lines) {
         out.push(app.term.paint(Style::Fail, &out.t(heading)));
         for p in &d.problems {
             out.push(format!("  - {} [{}]", p.message, p.code));
-            out.push(format!("    {}: {}", out.t(tr!("fix", "해결")), p.fix));
+            // Commands in a fix are on lines of their own, broken (if at all) so that they
+            // paste whole.
+            let first = format!("    {}: ", out.t(tr!("fix", "해결")));
+            for line in crate::terminal::hint_lines(&p.fix, &first, "      ", app.term.width) {
+                out.push(line);
+            }
         }
     }
 }
