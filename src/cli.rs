@@ -1,7 +1,6 @@
 //! Command-line interface: clap definitions and help texts with examples.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
@@ -11,6 +10,9 @@ use crate::report::format::Format;
 
 pub mod complete;
 mod korean;
+mod parse;
+
+pub use parse::{help_lang, parse};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -375,7 +377,7 @@ pub struct GradeArgs {
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     pub unpack_max_mb: u64,
     /// With --format canvas|moodle: map the course's score onto an assignment worth N points.
-    #[arg(long, value_name = "N", value_parser = parse_points)]
+    #[arg(long, value_name = "N", value_parser = parse::points)]
     pub points: Option<f64>,
     /// With --format canvas|moodle: the assignment column's name [default: the course's title].
     #[arg(long, value_name = "NAME")]
@@ -385,25 +387,12 @@ pub struct GradeArgs {
     pub jobs: Option<usize>,
     /// With --batch or --roster: grade only shard I of N (1 <= I <= N), a share fixed by each
     /// submission's name; `course gradebook merge` joins the N gradebooks.
-    #[arg(long, value_name = "I/N", requires = "many", value_parser = parse_shard)]
+    #[arg(long, value_name = "I/N", requires = "many", value_parser = parse::shard)]
     pub shard: Option<crate::grading::shard::Shard>,
     /// With --batch or --roster: also write a class report here: HTML (`.html`) or Markdown (`.md`);
     /// may be given twice.
     #[arg(long, value_name = "FILE", requires = "many")]
     pub report: Vec<PathBuf>,
-}
-
-fn parse_points(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(p) if p.is_finite() && p > 0.0 => Ok(p),
-        _ => Err(format!(
-            "`{s}` is not a number of points above 0 (e.g. --points 10)"
-        )),
-    }
-}
-
-fn parse_shard(s: &str) -> Result<crate::grading::shard::Shard, String> {
-    s.parse()
 }
 
 #[derive(Args, Debug)]
@@ -456,83 +445,4 @@ pub struct CiInitArgs {
     /// Grade the class in submissions/ in N shards on the engine, then merge the gradebooks.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub shards: Option<u32>,
-}
-
-/// Parse `std::env::args`; on error or `--help`, print clap's text and return its exit code
-/// (2 for usage errors, 0 for help and version). Help and errors are in Korean when
-/// [`help_lang`] says so.
-pub fn parse() -> Result<Cli, ExitCode> {
-    use clap::{CommandFactory, FromArgMatches};
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = help_lang(&args);
-    // Until a command decides its language (the course's default may differ), errors follow
-    // the same rule as `--help`.
-    crate::exit::set_lang(lang);
-    let mut cmd = Cli::command();
-    if lang == Lang::Ko {
-        cmd.build();
-        cmd = korean::localize(cmd);
-    }
-    let result = cmd
-        .try_get_matches_from_mut(&args)
-        .and_then(|m| Cli::from_arg_matches(&m));
-    result.map_err(|e| {
-        let e = e.format(&mut cmd);
-        // Help and errors fit the width like every other output: clap wraps descriptions but
-        // not a long usage line. `--width` is not parsed yet: the terminal's, or COLUMNS.
-        let term = crate::terminal::Term::detect(crate::terminal::Asked::default());
-        let text = match korean::error_text(&e).filter(|_| lang == Lang::Ko) {
-            Some(text) => text,
-            None if term.color => e.render().ansi().to_string(),
-            None => e.render().to_string(),
-        };
-        let text = crate::terminal::fit(&text, term.width);
-        if e.use_stderr() {
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
-        } else {
-            let _ = crate::terminal::print(&text);
-        }
-        ExitCode::from(e.exit_code() as u8)
-    })
-}
-
-/// The language of `--help` and usage errors, decided before the arguments are parsed:
-/// `--lang` as written, `COURSE_LANG`, the choice saved in the workspace, else the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it is Korean. Otherwise English, clap's own
-/// language (a Korean course does not make an English-locale terminal's help Korean).
-pub fn help_lang(args: &[std::ffi::OsString]) -> Lang {
-    let mut flag = None;
-    let mut workspace = None;
-    let mut words = args
-        .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned());
-    while let Some(word) = words.next() {
-        if word == "--" {
-            break;
-        }
-        if let Some(v) = word.strip_prefix("--lang=") {
-            flag = Lang::parse(v).or(flag);
-        } else if word == "--lang" {
-            flag = words.next().and_then(|v| Lang::parse(&v)).or(flag);
-        } else if let Some(v) = word.strip_prefix("--workspace=") {
-            workspace = Some(PathBuf::from(v));
-        } else if word == "--workspace" || word == "-w" {
-            workspace = words.next().map(PathBuf::from);
-        }
-    }
-    let saved = || {
-        crate::workspace::Workspace::locate(workspace.as_deref())
-            .ok()
-            .flatten()
-            .and_then(|ws| ws.load_state().ok())
-            .and_then(|state| state.lang)
-    };
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .filter(|v| v.to_ascii_lowercase().starts_with("ko"))
-        .map(|_| Lang::Ko);
-    crate::app::chosen_lang(flag, saved(), locale.unwrap_or(Lang::En))
 }

@@ -4,12 +4,15 @@
 //! lines that paste as the same command: joined at their ` \` (as bash and zsh join them),
 //! they hold the original's words, and `bash -n` accepts them. The structure lesson's
 //! commands, pasted at 60 columns, build the same tree as the original lines.
+//!
+//! Commands in messages and `--help` (fixes, examples) break the same way when they are too
+//! wide; `--width` reaches `--help`.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::common::*;
-use crate::wrap::{assert_fits_as, Layout};
+use crate::wrap::{assert_all_widths, assert_fits_as, nothing, run, Layout};
 
 const LESSONS: [&str; 7] = [
     "why",
@@ -191,4 +194,59 @@ fn walk(root: &Path, dir: &Path) -> Vec<String> {
         }
     }
     out
+}
+
+/// A fix's command with a path too long for 60 columns, through the binary: broken at its
+/// spaces with ` \\`, the path itself left whole.
+#[test]
+fn issue9_a_long_command_in_a_fix_breaks_with_a_continuation_and_pastes_whole() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    venv(
+        ws.path(),
+        "environments/vla-project-python-3-with-the-cuda-runtime",
+    );
+    assert_all_widths(ws.path(), &["check", "environment"], None, nothing);
+    for (lang, width) in [("ko", 60), ("en", 80)] {
+        let p = run(ws.path(), lang, &["check", "environment"], width, None);
+        assert!(
+            p.stdout.contains(" \\\n"),
+            "nothing continued at {width}: the test proves nothing:\n{}",
+            p.stdout
+        );
+    }
+}
+
+/// `--width N` reaches `--help` (clap printed it before the flag was read, at the terminal's
+/// width), and the help's long example breaks as a command.
+#[test]
+fn issue9_width_reaches_help_and_its_examples_paste_whole() {
+    let dir = tempdir();
+    for lang in ["ko", "en"] {
+        let out = course_in(dir.path())
+            .env("COLUMNS", "200")
+            .args(["--lang", lang, "--width", "60", "--help"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let widest = text.lines().map(crate::wrap::columns).max().unwrap();
+        assert!(widest <= 60, "{lang}: a line of {widest} columns:\n{text}");
+        assert!(widest > 50, "{lang}: not laid out for 60 columns:\n{text}");
+        assert!(
+            text.contains("  course grade --workspace student-repo --format junit \\\n    --output report.xml\n"),
+            "{lang}: {text}"
+        );
+    }
+    // The flag after the command too, and as --width=N.
+    let out = course_in(dir.path())
+        .env("COLUMNS", "200")
+        .args(["grade", "--help", "--width=60"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().all(|l| crate::wrap::columns(l) <= 60),
+        "{text}"
+    );
 }
