@@ -3,14 +3,15 @@
 //! so this module knows nothing of findings or languages.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Oid, Repository};
 
 mod changes;
 pub mod clone;
+mod ignore;
 mod safe;
+mod wildmatch;
 pub use changes::{tree_changes, Change};
 pub use safe::Unsafe;
 
@@ -22,24 +23,47 @@ pub struct WorkspaceRepo {
     pub prefix: String,
     /// The work tree's root, when it is not the workspace itself.
     pub top: Option<String>,
-    /// Folders whose `.gitignore` was found safe to read (see [`Self::is_path_ignored`]).
-    ignore_checked: RefCell<HashSet<PathBuf>>,
+    /// git's ignore rules, each file read once (see [`Self::is_path_ignored`]).
+    rules: OnceCell<Result<RefCell<ignore::Rules>, IgnoreError>>,
+    /// Grading: answers may depend only on the submission (see [`Self::is_path_ignored`]).
+    own_only: bool,
     /// HEAD's commit id and detached-from branch, read once for the kinds that ask.
     head: OnceCell<Result<(Oid, Option<String>), HeadError>>,
 }
 
 impl WorkspaceRepo {
-    /// Would git ignore `repo_path`? The `.gitignore` files on the way are checked first
-    /// (a FIFO among them would block libgit2 forever).
+    /// Would git ignore `repo_path` (a trailing `/` marks a folder)? git's rules: every
+    /// `.gitignore` from the work tree down, then `.git/info/exclude`, then (not when
+    /// grading) the user's `core.excludesFile`. When grading, the answer must be the same on
+    /// every machine, so the grader's own excludes file never decides a student's verdict.
     pub fn is_path_ignored(&self, repo_path: &str) -> Result<bool, IgnoreError> {
-        if let Some(workdir) = self.repo.workdir() {
-            let mut checked = self.ignore_checked.borrow_mut();
-            safe::check_ignore_files(workdir, repo_path, &mut checked)
-                .map_err(IgnoreError::Unsafe)?;
+        let rules = self
+            .rules
+            .get_or_init(|| self.load_rules().map(RefCell::new));
+        let rules = rules.as_ref().map_err(Clone::clone)?;
+        let answer = rules.borrow_mut().is_ignored(repo_path);
+        answer.map_err(ignore_error)
+    }
+
+    fn load_rules(&self) -> Result<ignore::Rules, IgnoreError> {
+        let Some(workdir) = self.repo.workdir() else {
+            return Err(IgnoreError::Git("no work tree".to_string()));
+        };
+        let config = self.repo.config().ok();
+        let config = if self.own_only {
+            config.and_then(|c| c.open_level(git2::ConfigLevel::Local).ok())
+        } else {
+            config
+        };
+        let ignore_case = config
+            .as_ref()
+            .and_then(|c| c.get_bool("core.ignorecase").ok())
+            .unwrap_or(false);
+        let mut global = vec![self.repo.commondir().join("info/exclude")];
+        if !self.own_only {
+            global.extend(excludes_file(config.as_ref(), workdir));
         }
-        self.repo
-            .is_path_ignored(repo_path)
-            .map_err(|e| IgnoreError::Git(e.message().to_string()))
+        ignore::Rules::new(workdir, &global, ignore_case).map_err(ignore_error)
     }
 
     /// HEAD's commit (see [`head_commit`]), read from the repository once: git-history and
@@ -68,6 +92,26 @@ impl WorkspaceRepo {
     }
 }
 
+/// The user's `core.excludesFile`, or git's default `$XDG_CONFIG_HOME/git/ignore`
+/// (`~/.config/git/ignore`); a relative path is relative to the work tree, as for git.
+fn excludes_file(config: Option<&git2::Config>, workdir: &Path) -> Option<PathBuf> {
+    if let Some(path) = config.and_then(|c| c.get_path("core.excludesfile").ok()) {
+        return Some(workdir.join(path));
+    }
+    let xdg = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty());
+    match xdg {
+        Some(dir) => Some(PathBuf::from(dir).join("git/ignore")),
+        None => std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/git/ignore")),
+    }
+}
+
+fn ignore_error(e: ignore::RulesError) -> IgnoreError {
+    match e {
+        ignore::RulesError::Unsafe(u) => IgnoreError::Unsafe(u),
+        ignore::RulesError::Unreadable(msg) => IgnoreError::Git(msg),
+    }
+}
+
 /// Why the workspace's repository could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenError {
@@ -90,7 +134,7 @@ pub enum OpenError {
 pub enum IgnoreError {
     /// A `.gitignore` on the way is not a regular file.
     Unsafe(Unsafe),
-    /// What libgit2 reports.
+    /// A rules file that could not be read (too large, permissions): which and why.
     Git(String),
 }
 
@@ -98,8 +142,8 @@ pub enum IgnoreError {
 /// With `own_only` (grading), the repository must be the submission's own: the search never
 /// climbs above the workspace into, say, the instructor's repository around it.
 ///
-/// libgit2 reads the user's git configuration as `git` itself does (a global excludes
-/// file counts): turning that off needs `unsafe` global options, which this crate does not use.
+/// libgit2 reads the user's git configuration as `git` itself does; the ignore rules leave
+/// out the user's excludes file when grading (see [`WorkspaceRepo::is_path_ignored`]).
 pub fn open_workspace_repo(
     workspace: &crate::fs::Root,
     own_only: bool,
@@ -165,7 +209,8 @@ pub fn open_workspace_repo(
         repo,
         prefix,
         top,
-        ignore_checked: RefCell::default(),
+        rules: OnceCell::new(),
+        own_only,
         head: OnceCell::new(),
     })
 }

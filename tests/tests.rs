@@ -26,6 +26,7 @@ mod examples;
 mod file_reads;
 mod flow;
 mod full_workspace;
+mod gitignore_rules;
 mod grade;
 mod grade_real;
 mod home;

@@ -1,9 +1,10 @@
 //! Check kind `gitignore`: sample paths that git must ignore.
 //!
-//! Each sample path is asked of git's own rules (`git_ignore_path_is_ignored`: every
-//! `.gitignore` from the work tree's root down, negations, folder patterns), so any
-//! equivalent pattern passes (`data/`, `/data/`, `data`, `**/__pycache__/`). The user's global
-//! excludes file is not read: CI does not have it.
+//! Each sample path is asked of git's own rules (every `.gitignore` from the work tree's root
+//! down, negations, folder patterns), so any
+//! equivalent pattern passes (`data/`, `/data/`, `data`, `**/__pycache__/`). `course check`
+//! counts the user's excludes file as git does; grading does not (the same verdict on every
+//! machine: see [`crate::git::WorkspaceRepo::is_path_ignored`]).
 //!
 //! With `must_not_ignore`, sample paths git must NOT ignore (`src/data/__init__.py`): the trap
 //! of `data/`, which matches a `data` folder at every depth, so the `src/data/` package is never

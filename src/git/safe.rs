@@ -5,12 +5,12 @@
 //! forever (and with it a whole `course grade --batch`), and `/dev/zero` never ends. So every
 //! file git reads for the questions `course` asks is looked at first, without opening it:
 //! a regular file or nothing. `/dev/null` is allowed (it ends at once, and people do point
-//! `core.excludesFile` at it).
+//! `core.excludesFile` at it). The `.gitignore` files in the work tree are read by
+//! [`super::ignore`], which checks each itself.
 //!
 //! When grading, the repository must also be the submission's own: a `.git` link or a
 //! `gitdir:` file that leads out of the submission would grade another repository's history.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Why a repository is not opened.
@@ -78,34 +78,6 @@ pub fn check_repository(workspace: &crate::fs::Root, own_only: bool) -> Result<(
     }
     if let Some(ignore) = xdg_config_home().map(|d| d.join("git/ignore")) {
         regular(&ignore)?;
-    }
-    Ok(())
-}
-
-/// Check the `.gitignore` files libgit2 reads to answer whether `repo_path` (relative to the
-/// work tree `workdir`) is ignored: one in every folder from the work tree down to the path.
-/// Folders in `checked` (found fine by an earlier question) are not looked at again; those
-/// found fine now are added.
-pub fn check_ignore_files(
-    workdir: &Path,
-    repo_path: &str,
-    checked: &mut HashSet<PathBuf>,
-) -> Result<(), Unsafe> {
-    let mut dir = workdir.to_path_buf();
-    let mut check = |dir: &Path| -> Result<(), Unsafe> {
-        if !checked.contains(dir) {
-            regular(&dir.join(".gitignore"))?;
-            checked.insert(dir.to_path_buf());
-        }
-        Ok(())
-    };
-    check(&dir)?;
-    for part in repo_path.split('/').filter(|p| !p.is_empty()) {
-        dir.push(part);
-        if !dir.is_dir() {
-            break;
-        }
-        check(&dir)?;
     }
     Ok(())
 }
@@ -273,16 +245,6 @@ mod tests {
         assert_eq!(check_repository(&crate::fs::Root::new(root), true), Ok(()));
         fifo(&root.join(".git/info/exclude"));
         assert!(check_repository(&crate::fs::Root::new(root), true).is_err());
-
-        std::fs::create_dir_all(root.join("data/raw")).unwrap();
-        let mut checked = HashSet::new();
-        assert_eq!(
-            check_ignore_files(root, "data/raw/x.csv", &mut checked),
-            Ok(())
-        );
-        fifo(&root.join("data/.gitignore"));
-        assert!(check_ignore_files(root, "data/raw/x.csv", &mut HashSet::new()).is_err());
-        assert_eq!(check_ignore_files(root, "src/x.py", &mut checked), Ok(()));
     }
 
     #[test]
