@@ -132,7 +132,7 @@ fn no_environment_fails_and_says_how_to_make_one() {
         "{hint}"
     );
     let prompt = include_str!("../exercises/environment/exercise.yaml");
-    assert!(prompt.contains("`conda create -p ./env python=3.12`"));
+    assert!(prompt.contains("\n       conda create -p ./env python=3.12\n"));
 }
 
 #[test]

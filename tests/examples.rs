@@ -118,3 +118,137 @@ fn issue9_example_declarations_are_checked_without_running_fixtures() {
         ))
         .stdout(says("set `orphan`"));
 }
+
+/// Every text of the built-in course a learner reads: each lesson file, and each exercise's
+/// prompt and hints, with where it is and its language.
+fn course_texts() -> Vec<(String, String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for lang in ["ko", "en"] {
+        for entry in std::fs::read_dir(root.join("lessons").join(lang)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((
+                format!(
+                    "lessons/{lang}/{}",
+                    path.file_name().unwrap().to_string_lossy()
+                ),
+                lang.to_string(),
+                text,
+            ));
+        }
+    }
+    for entry in std::fs::read_dir(root.join("exercises")).unwrap() {
+        let dir = entry.unwrap().path();
+        let file = dir.join("exercise.yaml");
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let id = dir.file_name().unwrap().to_string_lossy().to_string();
+        let hints = yaml["hints"].as_sequence().cloned().unwrap_or_default();
+        let parts = std::iter::once(("prompt".to_string(), yaml["prompt"].clone())).chain(
+            hints
+                .into_iter()
+                .enumerate()
+                .map(|(i, h)| (format!("hint {}", i + 1), h)),
+        );
+        for (part, value) in parts {
+            for lang in ["ko", "en"] {
+                if let Some(text) = value[lang].as_str() {
+                    out.push((
+                        format!("exercises/{id} {part}"),
+                        lang.to_string(),
+                        text.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    assert!(out.len() > 20, "{} texts", out.len());
+    out
+}
+
+/// `text` without its fenced code blocks (a line of blanks stands for each line left out, so
+/// the line numbers stay right).
+fn prose(text: &str) -> Vec<String> {
+    let mut fenced = false;
+    text.lines()
+        .map(|line| {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+                return String::new();
+            }
+            if fenced {
+                String::new()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn issue9_commands_a_learner_pastes_are_code_blocks_not_prose() {
+    // A long command inside a sentence is wrapped with the sentence: pasting the first screen
+    // line ran half of it (`python -m` / `pip install torch ...`). In a code block each line
+    // is whole. Short commands (`git status`) fit anywhere and may stay in prose.
+    const WORDS: [&str; 13] = [
+        "python",
+        "python3",
+        "pip",
+        "git",
+        "course",
+        "conda",
+        "mkdir",
+        "touch",
+        "source",
+        "rm",
+        "sudo",
+        "echo",
+        "Set-ExecutionPolicy",
+    ];
+    let mut bad = Vec::new();
+    for (file, lang, text) in course_texts() {
+        for (n, line) in prose(&text).iter().enumerate() {
+            for (i, span) in line.split('`').enumerate() {
+                let first = span.split_whitespace().next().unwrap_or("");
+                let command = i % 2 == 1 && WORDS.contains(&first);
+                if command && span.chars().count() >= 40 {
+                    bad.push(format!("{file} ({lang}) line {}: `{span}`", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "put these in a code block:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn issue9_korean_parentheses_attach_to_the_word_before_them() {
+    // A source line break before `(` is a space on screen: `경로 (prefix:)까지`,
+    // `이름 있는 환경 (conda create ...)을`. Korean writes `경로(prefix:)까지`.
+    let mut bad = Vec::new();
+    for (file, lang, text) in course_texts() {
+        if lang != "ko" {
+            continue;
+        }
+        let lines = prose(&text);
+        for (n, pair) in lines.windows(2).enumerate() {
+            let before = pair[0].trim_end().trim_end_matches('*');
+            let hangul = before
+                .chars()
+                .last()
+                .is_some_and(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+            if hangul && pair[1].trim_start().starts_with('(') {
+                bad.push(format!("{file} line {}: {}", n + 2, pair[1].trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "join the parenthesis to the line before:\n{}",
+        bad.join("\n")
+    );
+}
