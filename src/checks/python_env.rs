@@ -12,11 +12,9 @@ use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use serde::Deserialize;
-
 use super::driver::{Part, Planned};
 use super::launch::{limit_finding, run_part};
-use super::shared::{last_line, pip_name};
+use super::shared::{last_line, pip_name, ImportParams};
 use super::{CheckContext, Code, Finding};
 
 mod probe;
@@ -26,19 +24,9 @@ use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
 use crate::tr;
 use probe::{parse_probe, read_cache, write_cache, ModuleResult, Probe};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Modules that must import, e.g. `[torch, numpy]`.
-    pub modules: Vec<String>,
-    /// How long the interpreter may take (importing torch takes seconds).
-    #[serde(default = "default_timeout")]
-    pub timeout_secs: u64,
-}
-
-fn default_timeout() -> u64 {
-    120
-}
+/// Modules that must import, e.g. `[torch, numpy]`; the interpreter may take two minutes
+/// by default (importing torch takes seconds, more on a cold disk).
+pub type Params = ImportParams<120>;
 
 /// The part this check will ask of the shared interpreter launch, unless it needs none
 /// (no running allowed, no environment, a cached pass).
@@ -54,7 +42,7 @@ pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
     }
     Some(Planned {
         part: Part::Probe(params.modules.clone()),
-        timeout: Duration::from_secs(params.timeout_secs.max(1)),
+        timeout: params.timeout(),
     })
 }
 
@@ -88,7 +76,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         return vec![ctx.exec_disabled(&format!("{py} -c \"import {mods}\""))];
     }
     let label = env.label(&ctx.root);
-    let timeout = Duration::from_secs(params.timeout_secs.max(1));
+    let timeout = params.timeout();
 
     let cache = ctx.cache_dir.as_deref();
     if let Some(cache) = cache {
@@ -450,6 +438,18 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
 mod tests {
     use super::*;
     use crate::cache;
+
+    #[test]
+    fn params_wait_two_minutes_unless_told_and_refuse_unknown_keys() {
+        let p: Params = serde_json::from_str(r#"{"modules": ["torch"]}"#).unwrap();
+        assert_eq!(
+            (p.timeout_secs, p.timeout()),
+            (120, Duration::from_secs(120))
+        );
+        let p: Params = serde_json::from_str(r#"{"modules": [], "timeout_secs": 0}"#).unwrap();
+        assert_eq!(p.timeout(), Duration::from_secs(1));
+        assert!(serde_json::from_str::<Params>(r#"{"modules": [], "timeout": 5}"#).is_err());
+    }
 
     #[test]
     fn fnv_is_stable() {

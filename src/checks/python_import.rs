@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::driver::{Part, Planned};
 use super::launch::{limit_finding, run_part};
-use super::shared::last_line;
+use super::shared::{last_line, ImportParams};
 use super::{CheckContext, Code, Finding};
 use crate::cache;
 use crate::process::RunError;
@@ -23,18 +23,9 @@ use crate::python::{show_path, EnvLookup, PythonEnv};
 use crate::tr;
 use crate::walk::{is_noise_dir, walk};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Modules to import from the workspace root, e.g. `[src.training, src.utils]`.
-    pub modules: Vec<String>,
-    #[serde(default = "default_timeout")]
-    pub timeout_secs: u64,
-}
-
-fn default_timeout() -> u64 {
-    60
-}
+/// Modules to import from the workspace root, e.g. `[src.training, src.utils]`; a minute
+/// by default.
+pub type Params = ImportParams<60>;
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mods = params.modules.join(", ");
@@ -74,7 +65,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             return vec![passed()];
         }
     }
-    let timeout = Duration::from_secs(params.timeout_secs.max(1));
+    let timeout = params.timeout();
     let planned = Planned {
         part: Part::Import(params.modules.clone()),
         timeout,
@@ -221,7 +212,7 @@ pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
     }
     Some(Planned {
         part: Part::Import(params.modules.clone()),
-        timeout: Duration::from_secs(params.timeout_secs.max(1)),
+        timeout: params.timeout(),
     })
 }
 
@@ -431,6 +422,12 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
 mod tests {
     use super::*;
     use crate::checks::Status;
+
+    #[test]
+    fn params_wait_a_minute_unless_told() {
+        let p: Params = serde_json::from_str(r#"{"modules": ["src"]}"#).unwrap();
+        assert_eq!(p.timeout_secs, 60);
+    }
 
     const TB: &str = r#"Traceback (most recent call last):
   File "<string>", line 1, in <module>

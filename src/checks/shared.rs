@@ -1,15 +1,39 @@
 //! What several check kinds share, so that no kind imports another: reading a workspace
 //! file (one set of findings for every way that fails), the findings for a repository or
 //! HEAD that cannot be read, notes added to git messages, running the
-//! workspace's interpreter, and workspace-relative paths as an exercise writes them.
+//! workspace's interpreter (and the parameters of the two kinds that import with it), and
+//! workspace-relative paths as an exercise writes them.
 //!
-//! This is not a kind: it has no `Params` and no `run`.
+//! This is not a kind: it has no `run`.
 
 use super::{CheckContext, Code, Finding};
 use crate::fs::ReadError;
 use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
+
+/// The parameters of a kind that imports modules with the workspace's interpreter
+/// (python-env, python-import): the modules, and how long the interpreter may take, in
+/// seconds (`DEFAULT_SECS` when the exercise does not say).
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportParams<const DEFAULT_SECS: u64> {
+    /// Modules to import, e.g. `[torch, numpy]` or `[src.training, src.utils]`.
+    pub modules: Vec<String>,
+    #[serde(default = "default_secs::<DEFAULT_SECS>")]
+    pub timeout_secs: u64,
+}
+
+fn default_secs<const N: u64>() -> u64 {
+    N
+}
+
+impl<const DEFAULT_SECS: u64> ImportParams<DEFAULT_SECS> {
+    /// The time limit; at least a second (`timeout_secs: 0` would stop every run at once).
+    pub fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.timeout_secs.max(1))
+    }
+}
 
 /// The text of the workspace file `rel` (see [`crate::fs::read_workspace_text`]), or the
 /// finding that says why it was not read. Every kind reads its files this way.
