@@ -245,12 +245,7 @@ impl Course {
         let mut seen = HashSet::new();
         let mut lessons = Vec::new();
         for id in &manifest.lessons {
-            if !seen.insert(id.clone()) {
-                return Err(usage(format!(
-                    "{}: lesson id `{id}` is listed twice; lesson ids must be unique",
-                    files.display("course.yaml")
-                )));
-            }
+            listed_once(&mut seen, id, "lesson", &files)?;
             let mut lesson = Lesson {
                 id: id.clone(),
                 title: Localized::default(),
@@ -277,12 +272,7 @@ impl Course {
         let mut exercises = Vec::new();
         let mut seen = HashSet::new();
         for id in &manifest.exercises {
-            if !seen.insert(id.clone()) {
-                return Err(usage(format!(
-                    "{}: exercise id `{id}` is listed twice; exercise ids must be unique",
-                    files.display("course.yaml")
-                )));
-            }
+            listed_once(&mut seen, id, "exercise", &files)?;
             let rel = format!("exercises/{id}/exercise.yaml");
             if files.get(&rel).is_none() {
                 return Err(usage(format!(
@@ -345,6 +335,23 @@ impl Course {
 }
 
 /// The text of the first level-one ATX heading (`# Title`), after any front matter.
+/// An error unless `id` is new to `seen` (ids of one `what`, lesson or exercise, in
+/// `course.yaml` are unique: they name files and progress).
+fn listed_once(
+    seen: &mut HashSet<String>,
+    id: &str,
+    what: &str,
+    files: &CourseFiles,
+) -> Result<()> {
+    if !seen.insert(id.to_string()) {
+        return Err(usage(format!(
+            "{}: {what} id `{id}` is listed twice; {what} ids must be unique",
+            files.display("course.yaml")
+        )));
+    }
+    Ok(())
+}
+
 pub fn lesson_title(markdown: &str) -> Option<&str> {
     let mut in_fence = false;
     for line in markdown.lines() {

@@ -377,6 +377,18 @@ fn broken_course_files_are_named_with_line_and_field() {
             "exercise.yaml:5",
             "unknown field `filez`",
         ),
+        (
+            "course.yaml",
+            "id: mini\ntitle: X\ndefault_lang: ko\nlessons: [intro, middle, intro]\nexercises: [first]\n",
+            "course.yaml",
+            "lesson id `intro` is listed twice; lesson ids must be unique",
+        ),
+        (
+            "course.yaml",
+            "id: mini\ntitle: X\ndefault_lang: ko\nlessons: [intro, middle, last]\nexercises: [first, second, first]\n",
+            "course.yaml",
+            "exercise id `first` is listed twice; exercise ids must be unique",
+        ),
     ];
     for (rel, contents, place, what) in cases {
         let dir = broken_course(rel, contents);
