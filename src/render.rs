@@ -402,8 +402,7 @@ impl Renderer<'_> {
                     }
                     Mark::Link(_) => {
                         if let Some((start, url, idx)) = link.take() {
-                            let shown: String =
-                                out[start..].iter().map(|s| s.text.as_str()).collect();
+                            let shown = text::plain_text(&out[start..]);
                             let bare = url.strip_prefix("mailto:").unwrap_or(&url);
                             if idx.is_none() && !url.is_empty() && shown.trim() != bare {
                                 out.push(Span::new(format!(" ({})", sanitize(&url)), Style::dim()));

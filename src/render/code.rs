@@ -315,7 +315,7 @@ fn comment_start(line: &str, hash: bool) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::line_width;
+    use super::super::text::{line_width, plain_lines as text};
     use super::*;
 
     #[test]
@@ -324,13 +324,6 @@ mod tests {
         assert_eq!(l[1], Span::new("# 최신 버전", Style::dim()));
         let l = highlight("echo \"# not\" x", true, Style::default());
         assert_eq!(l.len(), 1);
-    }
-
-    fn text(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
-            .collect()
     }
 
     #[test]

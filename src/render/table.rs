@@ -212,14 +212,11 @@ fn records(rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Line> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::{plain_lines, plain_text as text};
     use super::*;
 
     fn cells(row: &[&str]) -> Vec<Vec<Span>> {
         row.iter().map(|s| vec![Span::plain(*s)]).collect()
-    }
-
-    fn text(l: &Line) -> String {
-        l.iter().map(|s| s.text.as_str()).collect()
     }
 
     #[test]
@@ -283,10 +280,7 @@ mod tests {
             cells(&["pip", "패키지 설치"]),
             cells(&["conda", "환경"]),
         ];
-        let lines: Vec<String> = render(&[], &rows, 80, false, true)
-            .iter()
-            .map(text)
-            .collect();
+        let lines = plain_lines(&render(&[], &rows, 80, false, true));
         assert_eq!(
             lines,
             [

@@ -113,6 +113,17 @@ pub fn line_width(line: &[Span]) -> usize {
     line.iter().map(|s| width(&s.text)).sum()
 }
 
+/// The text of a line without its styles.
+pub fn plain_text(line: &[Span]) -> String {
+    line.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Each line's text without styles (what tests compare).
+#[cfg(test)]
+pub fn plain_lines(lines: &[Line]) -> Vec<String> {
+    lines.iter().map(|l| plain_text(l)).collect()
+}
+
 /// Drop control characters (an ESC in a lesson must not reach the terminal); tabs become spaces.
 pub fn sanitize(s: &str) -> String {
     if !s.chars().any(|c| c.is_control()) {

@@ -133,15 +133,8 @@ pub fn split_by_width(line: &[Span], width: usize) -> Vec<Line> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::line_width;
+    use super::super::text::{line_width, plain_lines as text};
     use super::*;
-
-    fn text(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
-            .collect()
-    }
 
     #[test]
     fn korean_words_stay_whole() {

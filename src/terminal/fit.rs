@@ -11,7 +11,9 @@
 //! line's indentation and list marker (`  x `, `- `, `3) `), so a wrapped finding still reads
 //! as one item.
 
-use crate::render::text::{line_width, parse_painted, strip_ansi, width, Painter, Span};
+use crate::render::text::{
+    line_width, parse_painted, plain_text, strip_ansi, width, Painter, Span,
+};
 use crate::render::wrap_spans;
 
 /// The hanging indentation is dropped when less than this would remain for the text.
@@ -71,7 +73,7 @@ fn fit_line(line: &str, width: usize, out: &mut String) {
     let painted = parse_painted(line);
     out.push_str(&painted.other);
     let spans = painted.spans;
-    let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let plain = plain_text(&spans);
     let mut lead = hanging(&plain);
     if width.saturating_sub(lead) < MIN_ROOM {
         lead = 0;
