@@ -189,3 +189,29 @@ fn git_short_messages_reindenting_and_a_later_gitignore_pass() {
         "git-workflow/fixtures/pass/short-messages-en",
     );
 }
+
+#[test]
+fn environment_modules_made_up_at_startup_fail() {
+    fails_with(
+        "environment",
+        "environment/fixtures/fail/sitecustomize-fakes-modules",
+        "env/module-preloaded",
+    );
+}
+
+#[test]
+fn environment_modules_made_up_by_an_import_hook_fail() {
+    fails_with(
+        "environment",
+        "environment/fixtures/fail/import-hook-fakes-modules",
+        "env/module-file-missing",
+    );
+}
+
+#[test]
+fn environment_startup_code_unrelated_to_the_modules_passes() {
+    passes(
+        "environment",
+        "environment/fixtures/pass/honest-sitecustomize-and-pth",
+    );
+}

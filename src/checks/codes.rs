@@ -105,6 +105,10 @@ codes! {
         "a module the exercise needs is not installed in the environment";
     EnvModuleOutside = "env/module-outside", ["python-env"],
         "a module is imported from outside the environment (not installed in it)";
+    EnvModulePreloaded = "env/module-preloaded", ["python-env"],
+        "a module was already loaded when Python started, before anything imported it: a `sitecustomize.py` or `.pth` file made it up";
+    EnvModuleFileMissing = "env/module-file-missing", ["python-env"],
+        "the file a module says it was imported from does not exist: the module was made up in memory";
     EnvModuleNotInstalled = "env/module-not-installed", ["python-env"],
         "a module inside the environment was put there by hand: no installed distribution provides it";
     EnvImportFails = "env/import-fails", ["python-env"],

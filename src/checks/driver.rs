@@ -82,6 +82,17 @@ def providers(top):
         except Exception:
             pass
     return _tops.get(top, [])
+def exists(f):
+    # A zipped egg's modules live inside a file: the path exists up to the archive.
+    if os.path.exists(f):
+        return True
+    while True:
+        up = os.path.dirname(f)
+        if up == f or os.path.isdir(up):
+            return False
+        if os.path.isfile(up):
+            return True
+        f = up
 def origin(name):
     m = sys.modules.get(name.split(".")[0])
     f = getattr(m, "__file__", None)
@@ -96,7 +107,8 @@ def probe(names):
     except Exception:
         pass
     for name in names:
-        r = {"name": name, "ok": False, "missing": False}
+        r = {"name": name, "ok": False, "missing": False,
+             "preloaded": name.split(".")[0] in sys.modules}
         try:
             m = importlib.import_module(name)
             v = getattr(m, "__version__", None)
@@ -110,6 +122,7 @@ def probe(names):
                     inside(f, std[k]) and not inside(f, std["purelib"]) and not inside(f, std["platlib"])
                     for k in ("stdlib", "platstdlib"))
                 r["inside"] = f is not None and inside(f, sys.prefix)
+                r["exists"] = f is None or exists(f)
                 r["dists"] = providers(name.split(".")[0])
             except Exception as e:
                 r["where_error"] = "%s: %s" % (type(e).__name__, e)

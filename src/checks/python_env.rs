@@ -380,6 +380,23 @@ fn not_installed(
         };
         show_path(&ctx.root, shown)
     });
+    if m.preloaded || !m.exists {
+        let (code, message) = if m.preloaded {
+            (Code::EnvModulePreloaded, tr!(
+                "`{module}` in {label} was already loaded when Python started, before anything imported it: startup code (a `sitecustomize.py` or a `.pth` file) made it up",
+                "{label}의 `{module}`은(는) Python이 시작할 때 이미 불려 와 있었습니다. 시작 코드(`sitecustomize.py`나 `.pth` 파일)가 만들어 낸 것입니다"
+            ))
+        } else {
+            (Code::EnvModuleFileMissing, tr!(
+                "`{module}` in {label} says it comes from {file}, which does not exist: it was made up in memory",
+                "{label}의 `{module}`은(는) {file}에서 왔다고 하지만 그 파일이 없습니다. 메모리에서 만들어 낸 것입니다"
+            ))
+        };
+        return Some(Finding::fail(code, message).hint(tr!(
+            "remove what fakes it and install the real package:\n  {py} -m pip install {pkg}",
+            "가짜로 만드는 것을 지우고 진짜 패키지를 설치하십시오:\n  {py} -m pip install {pkg}"
+        )));
+    }
     if !m.inside {
         return Some(
             Finding::fail(Code::EnvModuleOutside, tr!(

@@ -29,6 +29,10 @@ pub(super) struct Probe {
     pub(super) modules: Vec<ModuleResult>,
 }
 
+fn yes() -> bool {
+    true
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct ModuleResult {
     pub(super) name: String,
@@ -50,6 +54,13 @@ pub(super) struct ModuleResult {
     /// `file` lies inside the environment (`sys.prefix`).
     #[serde(default)]
     pub(super) inside: bool,
+    /// The module was in `sys.modules` before the probe imported it: startup code (a
+    /// `sitecustomize.py`, a `.pth` line) made it up; nothing honest imports torch at startup.
+    #[serde(default)]
+    pub(super) preloaded: bool,
+    /// `file` exists (a module whose `__file__` names nothing was made up in memory).
+    #[serde(default = "yes")]
+    pub(super) exists: bool,
     /// Installed distributions that provide the module's top-level name.
     #[serde(default)]
     pub(super) dists: Vec<String>,
@@ -94,4 +105,4 @@ pub(super) fn write_cache(dir: &Path, env: &PythonEnv, modules: &[String], probe
 const CACHE_KIND: &str = "python-env";
 /// Changes when the probe learns to tell more, so that a result cached by an older probe
 /// (which did not ask where a module came from) is not trusted.
-const PROBE_VERSION: &str = "probe-2";
+const PROBE_VERSION: &str = "probe-3";
