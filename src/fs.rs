@@ -23,8 +23,10 @@ pub const WORKSPACE_FILE_MAX: u64 = SMALL;
 /// Why a file was not read. Checks turn each into one finding (`file/missing`, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    /// Nothing there (or a link to nothing).
+    /// Nothing there.
     Missing,
+    /// A symbolic link that leads nowhere: to nothing, or round in a loop (`a -> b -> a`).
+    BrokenLink,
     /// A folder.
     Folder,
     /// A FIFO, a device or a socket: never opened for reading, which could block or not end.
@@ -44,6 +46,7 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Missing => f.write_str("no such file"),
+            ReadError::BrokenLink => f.write_str("a link that leads nowhere"),
             ReadError::Folder => f.write_str("a folder, not a file"),
             ReadError::NotRegular => f.write_str("not a regular file"),
             ReadError::OutsideWorkspace => f.write_str("a link that leads out of the workspace"),
@@ -68,13 +71,26 @@ fn io_error(e: io::Error) -> ReadError {
     }
 }
 
+/// `path`'s metadata (links followed), or why there is none: a link to nothing or a loop of
+/// links is [`ReadError::BrokenLink`] rather than missing, so the fix can say to remove it.
+pub fn metadata(path: &Path) -> Result<std::fs::Metadata, ReadError> {
+    std::fs::metadata(path).map_err(|e| {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            ReadError::BrokenLink
+        } else {
+            io_error(e)
+        }
+    })
+}
+
 /// Read `path` if it is a regular file (after following links) of at most `max` bytes.
 /// Anything else is an error that says why, so callers can report it. A FIFO or device is
 /// never opened for reading in a way that blocks: the kind of file is checked before it is
 /// opened, it is opened without blocking, and checked again on the open handle (it could be
 /// swapped in between).
 pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path).map_err(io_error)?;
+    let meta = metadata(path)?;
     read_regular_with(path, &meta, max)
 }
 
@@ -347,7 +363,12 @@ mod tests {
         std::os::unix::fs::symlink(root.join("gone"), root.join("dangling")).unwrap();
         assert_eq!(
             read_workspace_text(root, "dangling"),
-            Err(ReadError::Missing)
+            Err(ReadError::BrokenLink)
+        );
+        std::os::unix::fs::symlink("loop", root.join("loop")).unwrap();
+        assert_eq!(
+            read_workspace_text(root, "loop"),
+            Err(ReadError::BrokenLink)
         );
         std::fs::write(
             root.join("big"),

@@ -127,6 +127,9 @@ pub enum OpenError {
     NotRegular { path: String },
     /// When grading: `.git` leads to a repository outside the submission.
     Outside { git_dir: String },
+    /// `core.worktree` puts the work tree elsewhere: the workspace is not in it, or (when
+    /// grading) it is not the workspace itself.
+    WorktreeElsewhere { workdir: String },
 }
 
 /// Why git could not say whether a path is ignored.
@@ -190,6 +193,14 @@ pub fn open_workspace_repo(
     } else {
         canon(&workdir)
     };
+    // `core.worktree` in `.git/config` can put the work tree anywhere (`/etc`, `../other`):
+    // the ignore rules and files would be another folder's. The workspace must be in the work
+    // tree, and when grading be the work tree itself.
+    if root.strip_prefix(&workdir).is_err() || (own_only && workdir != root) {
+        return Err(OpenError::WorktreeElsewhere {
+            workdir: workdir.display().to_string(),
+        });
+    }
     let prefix = match root.strip_prefix(&workdir) {
         Ok(rel) => {
             let parts: Vec<String> = rel

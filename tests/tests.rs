@@ -31,6 +31,7 @@ mod grade;
 mod grade_real;
 mod home;
 mod hostile;
+mod hostile_workspace;
 mod interrupt;
 mod render;
 mod requirements_corpus;

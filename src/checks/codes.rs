@@ -45,6 +45,8 @@ codes! {
     // Reading a file of the workspace (`fs::read_workspace_file`), shared by every kind that reads one.
     FileMissing = "file/missing", ["paths", "requirements", "mentions", "choices"],
         "a file the exercise needs does not exist";
+    FileBrokenLink = "file/broken-link", ["paths", "requirements", "mentions", "choices", "config-files"],
+        "the path is a symbolic link that leads nowhere (to nothing, or round in a loop); it is not read";
     FileIsFolder = "file/is-folder", ["paths", "requirements", "mentions", "choices", "config-files"],
         "a folder stands where a file is expected";
     FileNotRegular = "file/not-regular", ["requirements", "mentions", "choices", "config-files"],
@@ -236,7 +238,7 @@ codes! {
     GitNotRegularFile = "git/not-regular-file", ["git-history", "gitignore", "tracked-files"],
         "a file git would read (a `.gitignore`, `.git/info/exclude`, an included config, `core.excludesFile`) is a FIFO or a device: the repository is not opened";
     GitOutsideWorkspace = "git/outside-workspace", ["git-history", "gitignore", "tracked-files"],
-        "when grading: `.git` (a link or a `gitdir:` file) leads to a repository outside the submission, which is not graded";
+        "when grading: `.git` (a link or a `gitdir:` file) leads to a repository outside the submission, which is not graded; or `core.worktree` puts the work tree outside the workspace";
     GitShallow = "git/shallow", ["git-history"],
         "the clone is shallow: the history before the cut cannot be checked";
 

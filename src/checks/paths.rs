@@ -33,9 +33,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             continue;
         }
         // Not read, only looked at; said as every kind says it.
-        let error = match std::fs::metadata(&path) {
+        let error = match crate::fs::metadata(&path) {
             Ok(m) if m.is_dir() => ReadError::Folder,
             Ok(_) => ReadError::NotRegular,
+            Err(ReadError::BrokenLink) => ReadError::BrokenLink,
             Err(_) => ReadError::Missing,
         };
         findings.push(file_finding(&rel, &error));

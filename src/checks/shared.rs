@@ -53,6 +53,19 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         )
         .file_named(rel)
         .hint(create_file_hint(rel)),
+        ReadError::BrokenLink => Finding::fail(
+            Code::FileBrokenLink,
+            tr!(
+                "`{rel}` is a symbolic link that leads nowhere (to nothing, or round in a loop of links)",
+                "`{rel}`은(는) 아무 데도 닿지 않는 심볼릭 링크입니다 (없는 파일이나, 서로를 가리키는 링크의 고리)"
+            ),
+        )
+        .file_named(rel)
+        .hint(tr!(
+            "remove the link, then create `{rel}` itself:\n  rm {q}",
+            "링크를 지운 뒤 `{rel}` 파일 자체를 만드십시오:\n  rm {q}";
+            q = Tr::same(crate::git::shell_quote(rel))
+        )),
         ReadError::Folder => Finding::fail(
             Code::FileIsFolder,
             tr!(
@@ -204,9 +217,15 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "`{path}` 파일이 일반 파일이 아닙니다 (파이프, 장치 또는 폴더). git이 이 파일을 끝없이 기다리게 되므로 git 확인은 이 저장소를 열지 않습니다"
         ))
         .file(path.as_str())
+        .hint(not_regular_hint(path)),
+        OpenError::WorktreeElsewhere { workdir } => Finding::fail(Code::GitOutsideWorkspace, tr!(
+            "git's `core.worktree` setting puts the work tree at {workdir}, not in the workspace: the git checks would judge another folder's files",
+            "git의 `core.worktree` 설정이 작업 트리를 작업 폴더가 아닌 {workdir}에 둡니다. git 확인이 다른 폴더의 파일을 보게 됩니다"
+        ))
+        .file(".git/config")
         .hint(tr!(
-            "remove it, then create it again as an ordinary text file with your editor (or remove the setting that names it):\n  rm {path}",
-            "지운 뒤 편집기로 일반 텍스트 파일을 다시 만드십시오 (또는 이 파일을 가리키는 설정을 지우십시오):\n  rm {path}"
+            "remove the setting (git then uses the folder that holds `.git`):\n  git config --unset core.worktree",
+            "설정을 지우십시오 (그러면 git은 `.git`이 있는 폴더를 씁니다):\n  git config --unset core.worktree"
         )),
         OpenError::Outside { git_dir } => Finding::fail(Code::GitOutsideWorkspace, tr!(
             "the workspace's `.git` leads to a repository outside it ({git_dir}): grading checks only the submission's own history",
@@ -226,6 +245,23 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "복제한 뒤 복제본에서 작업하십시오:\n  git clone {path} my-project"
         )),
     }
+}
+
+/// How to get rid of a pipe or device git would read. One outside the workspace (`/dev/zero`
+/// named by `[include] path` or `core.excludesFile`) is not the learner's to remove: the
+/// setting that names it is what goes.
+fn not_regular_hint(path: &str) -> Tr {
+    let q = crate::git::shell_quote(path);
+    if std::path::Path::new(path).is_absolute() || path.starts_with('~') {
+        return tr!(
+            "remove the git setting that names it (an `[include]` or `[includeIf]` path, `core.excludesFile`, `core.attributesFile`); this shows it with the file it is in:\n  git config --show-origin --list | grep {q}",
+            "이 파일을 가리키는 git 설정(`[include]`나 `[includeIf]`의 path, `core.excludesFile`, `core.attributesFile`)을 지우십시오. 다음 명령이 그 설정과 설정이 있는 파일을 보여 줍니다:\n  git config --show-origin --list | grep {q}"
+        );
+    }
+    tr!(
+        "remove it, then create it again as an ordinary text file with your editor (or remove the setting that names it):\n  rm {q}",
+        "지운 뒤 편집기로 일반 텍스트 파일을 다시 만드십시오 (또는 이 파일을 가리키는 설정을 지우십시오):\n  rm {q}"
+    )
 }
 
 /// HEAD's commit, or the finding that says why there is none.

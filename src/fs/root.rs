@@ -10,7 +10,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::{io_error, read_regular_with, ReadError, WORKSPACE_FILE_MAX};
+use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
 
 /// A workspace folder, and its canonical path if it has one (it exists).
 #[derive(Clone, Debug)]
@@ -59,11 +59,11 @@ impl Root {
             None => {
                 // A link to nothing is missing; one that leads out is refused before
                 // anything is read.
-                std::fs::metadata(&path).map_err(io_error)?;
+                super::metadata(&path)?;
                 if !self.contains(&path) {
                     return Err(ReadError::OutsideWorkspace);
                 }
-                std::fs::metadata(&path).map_err(io_error)?
+                super::metadata(&path)?
             }
         };
         let bytes = read_regular_with(&path, &meta, WORKSPACE_FILE_MAX)?;

@@ -301,6 +301,9 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
         Err(OpenError::Bare { path }) => format!("{path} is a bare repository"),
         Err(OpenError::NotRegular { path }) => format!("{path} is not a regular file"),
         Err(OpenError::Outside { git_dir }) => format!("the repository {git_dir} is elsewhere"),
+        Err(OpenError::WorktreeElsewhere { workdir }) => {
+            format!("core.worktree puts the work tree at {workdir}")
+        }
     };
     problems.push(Problem::new(
         "git/unreadable",
