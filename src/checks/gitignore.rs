@@ -68,8 +68,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
     // Broken lines are reported whether or not the samples pass: such a line never does what
     // its author meant.
-    let gitignore = ctx.root.join(".gitignore");
-    findings.extend(trailing_comment_lines(&gitignore));
+    // Read once for the line checks below (it is also what HEAD's copy is compared with);
+    // `None` when it cannot be read as a regular file (git's own reading reports that).
+    let gitignore =
+        crate::fs::read_regular(&ctx.root.join(".gitignore"), crate::fs::WORKSPACE_FILE_MAX).ok();
+    let gitignore = gitignore.as_deref();
+    findings.extend(trailing_comment_lines(gitignore));
 
     let mut kept = Vec::new();
     for path in &params.must_not_ignore {
@@ -77,7 +81,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let repo_path = format!("{}{}", ws.prefix, rel);
         match ws.is_path_ignored(&repo_path) {
             Ok(false) => kept.push(rel),
-            Ok(true) => findings.push(wrongly_ignored(ws, &rel, &gitignore)),
+            Ok(true) => findings.push(wrongly_ignored(ws, &rel, gitignore)),
             Err(e) => findings.push(ignore_error_finding(ctx, &rel, &e)),
         }
     }
@@ -106,7 +110,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
 
     if has_gitignore {
-        findings.extend(not_committed(ws, &gitignore));
+        findings.extend(not_committed(ws, gitignore));
     }
     if findings.is_empty() {
         findings.push(all_fine(ws, &ignored, &kept));
@@ -117,8 +121,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 /// The workspace's `.gitignore` as HEAD holds it, compared with the file (line ends aside: a
 /// checkout may turn `\n` into `\r\n`). Nothing when there is no commit yet (git-history says
 /// so) or the file cannot be read as a regular file (its own finding says why).
-fn not_committed(ws: &WorkspaceRepo, gitignore: &Path) -> Option<Finding> {
-    let on_disk = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX).ok()?;
+fn not_committed(ws: &WorkspaceRepo, gitignore: Option<&[u8]>) -> Option<Finding> {
+    let on_disk = gitignore?;
     let head = ws.head().ok()?;
     let committed = head
         .commit
@@ -136,7 +140,7 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: &Path) -> Option<Finding> {
             .collect::<Vec<u8>>()
     };
     let message = match committed {
-        Some(c) if without_cr(&c) == without_cr(&on_disk) => return None,
+        Some(c) if without_cr(&c) == without_cr(on_disk) => return None,
         Some(_) => tr!(
             "`.gitignore` has changes that are not committed: a clone of the repository (what CI and grading see) has the last committed version",
             "`.gitignore`에 커밋하지 않은 변경이 있습니다: 저장소를 clone하면(CI와 채점이 보는 것) 마지막으로 커밋한 내용만 있습니다"
@@ -252,7 +256,7 @@ fn none_of(k: usize) -> String {
 
 /// A path that must be committed but that git ignores. When a `.gitignore` line names one of
 /// its parent folders without a leading `/` (`data/` hiding `src/data/`), say so with the line.
-fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
+fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: Option<&[u8]>) -> Finding {
     let q = shell_quote(rel.trim_end_matches('/'));
     let repo_path = format!("{}{}", ws.prefix, rel);
     let tracked = ws
@@ -296,9 +300,11 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: &Path) -> Finding {
 /// A line of the workspace's `.gitignore` such as `data/` (or `data`, `**/data/`) that
 /// matches a folder of `rel` below the top level: `(line number, the line, the folder, its
 /// name)`.
-fn unanchored_folder_line(gitignore: &Path, rel: &str) -> Option<(u32, String, String, String)> {
-    let bytes = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
+fn unanchored_folder_line(
+    gitignore: Option<&[u8]>,
+    rel: &str,
+) -> Option<(u32, String, String, String)> {
+    let text = String::from_utf8_lossy(gitignore?);
     let parts: Vec<&str> = rel.trim_end_matches('/').split('/').collect();
     // Folders of `rel` other than a top-level one (a top-level match is meant).
     let folders = &parts[..parts.len().saturating_sub(1)];
@@ -374,11 +380,11 @@ fn misnamed_gitignore(root: &Path) -> Option<String> {
 }
 
 /// Lines such as `data/   # 대용량 데이터`: a pattern followed by what was meant as a comment.
-fn trailing_comment_lines(gitignore: &Path) -> Vec<Finding> {
-    let Ok(bytes) = crate::fs::read_regular(gitignore, crate::fs::WORKSPACE_FILE_MAX) else {
+fn trailing_comment_lines(gitignore: Option<&[u8]>) -> Vec<Finding> {
+    let Some(bytes) = gitignore else {
         return Vec::new();
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let text = String::from_utf8_lossy(bytes);
     let mut findings = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
