@@ -92,32 +92,33 @@ fn typed_course_dir(args: impl IntoIterator<Item = OsString>) -> Option<OsString
     found.filter(|d| !d.is_empty())
 }
 
-fn candidate(id: &str, title: &Localized, lang: Lang) -> CompletionCandidate {
-    CompletionCandidate::new(id).help(Some(title.get(lang).to_string().into()))
-}
-
-/// Exercise ids, with their titles as descriptions (zsh, fish and PowerShell show them).
-pub fn exercises() -> Vec<CompletionCandidate> {
+/// An id with its title as the description (zsh, fish and PowerShell show it), for each of
+/// the course's items that `items` picks; none when the course cannot be read (completion
+/// must never fail the shell).
+fn candidates<T>(
+    items: impl Fn(&Course) -> &[T],
+    id_and_title: impl Fn(&T) -> (&str, &Localized),
+) -> Vec<CompletionCandidate> {
     let Some((course, lang)) = course() else {
         return Vec::new();
     };
-    course
-        .exercises
+    items(&course)
         .iter()
-        .map(|e| candidate(&e.id, &e.title, lang))
+        .map(|item| {
+            let (id, title) = id_and_title(item);
+            CompletionCandidate::new(id).help(Some(title.get(lang).to_string().into()))
+        })
         .collect()
+}
+
+/// Exercise ids, with their titles.
+pub fn exercises() -> Vec<CompletionCandidate> {
+    candidates(|c| &c.exercises, |e| (&e.id, &e.title))
 }
 
 /// Lesson ids in course order, with their titles.
 pub fn lessons() -> Vec<CompletionCandidate> {
-    let Some((course, lang)) = course() else {
-        return Vec::new();
-    };
-    course
-        .lessons
-        .iter()
-        .map(|l| candidate(&l.id, &l.title, lang))
-        .collect()
+    candidates(|c| &c.lessons, |l| (&l.id, &l.title))
 }
 
 /// The commands that have a manual page of their own (`course man COMMAND`).
