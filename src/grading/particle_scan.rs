@@ -185,19 +185,9 @@ fn issue9_korean_messages_on_fixtures_carry_no_english_sentence() {
 /// wrong spellings on purpose.
 #[test]
 fn issue9_korean_string_literals_in_src_attach_particles() {
-    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("src is readable") {
-            let path = entry.expect("src is readable").path();
-            if path.is_dir() {
-                files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut paths = Vec::new();
-    files(&src, &mut paths);
+    super::register_scan::sources(&src, &mut paths);
     assert!(paths.len() > 50, "sources found: {}", paths.len());
     let skip = ["particle_scan.rs", "josa.rs"];
     let mut problems = Vec::new();

@@ -77,7 +77,8 @@ fn register_problems_are_found() {
     }
 }
 
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every `.rs` file under `dir` (the particle scan reads the same files).
+pub(super) fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src is readable") {
         let path = entry.expect("src is readable").path();
         if path.is_dir() {
