@@ -14,7 +14,8 @@ use git2::{Commit, Delta, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::shared::{
-    append, detached_note, head_or_finding, location_note, workspace_repo, MAX_FINDINGS_PER_KIND,
+    append, detached_note, head_or_finding, location_note, the_rest, workspace_repo,
+    MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
 use crate::git::{shell_quote, short, tree_changes, Head, WorkspaceRepo};
@@ -263,17 +264,13 @@ fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, b
             .hint(hint),
         );
     }
-    if total_empty > MAX_FINDINGS_PER_KIND {
-        let more = total_empty - MAX_FINDINGS_PER_KIND;
+    findings.extend(the_rest(total_empty, Code::HistoryEmptyMessage, |more| {
         let n = crate::i18n::count(more, "commit", "commits");
-        findings.push(Finding::fail(
-            Code::HistoryEmptyMessage,
-            tr!(
-                "and {n} more with an empty message",
-                "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
-            ),
-        ));
-    }
+        tr!(
+            "and {n} more with an empty message",
+            "그 밖에 메시지가 빈 커밋이 {more}개 더 있습니다"
+        )
+    }));
 }
 
 /// The summary to add when a `suffix` file was added then modified, else the finding that

@@ -162,6 +162,20 @@ pub(crate) fn create_file_hint(rel: &str) -> Tr {
 /// At most this many findings of one sort; the rest are summarised in one more finding.
 pub(crate) const MAX_FINDINGS_PER_KIND: usize = 10;
 
+/// The finding that counts the rest when `total` findings of `code` were found and only the
+/// first [`MAX_FINDINGS_PER_KIND`] are shown, or `None` when all were; `text(n)` says "and
+/// `n` more ...".
+pub(crate) fn the_rest(
+    total: usize,
+    code: Code,
+    text: impl FnOnce(usize) -> Tr,
+) -> Option<Finding> {
+    let rest = total
+        .checked_sub(MAX_FINDINGS_PER_KIND)
+        .filter(|&n| n > 0)?;
+    Some(Finding::fail(code, text(rest)))
+}
+
 /// The workspace's repository (opened once per workspace, see [`CheckContext::repository`]),
 /// or the finding that says why there is none.
 pub(crate) fn workspace_repo(ctx: &CheckContext) -> Result<&WorkspaceRepo, Box<Finding>> {
@@ -383,4 +397,21 @@ pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
         "write nested settings as indented `key: value` lines, and close every `[` and `{{` you open",
         "안쪽 설정은 들여 쓴 `키: 값` 줄로 쓰고, 연 `[`와 `{{`는 모두 닫으십시오"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_rest_counts_only_what_is_past_the_cap() {
+        let text = |n: usize| tr!("and {n} more", "{n}개 더");
+        assert!(the_rest(0, Code::HistoryEmptyMessage, text).is_none());
+        assert!(the_rest(MAX_FINDINGS_PER_KIND, Code::HistoryEmptyMessage, text).is_none());
+        let f = the_rest(MAX_FINDINGS_PER_KIND + 3, Code::HistoryEmptyMessage, text).unwrap();
+        assert_eq!(f.code, Code::HistoryEmptyMessage);
+        assert_eq!(f.message.get(Lang::En), "and 3 more");
+        assert_eq!(f.status, super::super::Status::Fail);
+    }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use git2::{Blob, Commit, Oid, Repository, Tree};
 
-use super::{reword_hint, short, Code, Finding, MAX_FINDINGS_PER_KIND};
+use super::{reword_hint, short, the_rest, Code, Finding, MAX_FINDINGS_PER_KIND};
 use crate::tr;
 
 /// The lines of a file as compared: spaces at line ends dropped, blank lines left out,
@@ -85,17 +85,17 @@ pub(super) fn wordless_findings(commits: &[(Oid, bool, bool, String)]) -> Vec<Fi
             .hint(reword_hint(*oid, *is_head, *is_root))
         })
         .collect();
-    if commits.len() > MAX_FINDINGS_PER_KIND {
-        let more = commits.len() - MAX_FINDINGS_PER_KIND;
-        let n = crate::i18n::count(more, "commit", "commits");
-        findings.push(Finding::fail(
-            Code::HistoryMessageNotText,
+    findings.extend(the_rest(
+        commits.len(),
+        Code::HistoryMessageNotText,
+        |more| {
+            let n = crate::i18n::count(more, "commit", "commits");
             tr!(
                 "and {n} more whose message is not words",
                 "그 밖에 메시지가 글이 아닌 커밋이 {more}개 더 있습니다"
-            ),
-        ));
-    }
+            )
+        },
+    ));
     findings
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Params, Tracked};
-use crate::checks::shared::MAX_FINDINGS_PER_KIND;
+use crate::checks::shared::{the_rest, MAX_FINDINGS_PER_KIND};
 use crate::checks::{Code, Finding};
 use crate::git::shell_quote;
 use crate::i18n::Tr;
@@ -336,17 +336,13 @@ fn large_findings(findings: &mut Vec<Finding>, big: &[&Tracked], max: u64) {
 /// "and N more ..." when `total` is over the cap; `one` and `other` name what is left out,
 /// in the singular and the plural (see [`Tr::plural`]).
 fn more(findings: &mut Vec<Finding>, code: Code, total: usize, one: Tr, other: Tr) {
-    if total > MAX_FINDINGS_PER_KIND {
-        let n = total - MAX_FINDINGS_PER_KIND;
-        findings.push(Finding::fail(
-            code,
-            tr!(
-                "and {n} more {what}",
-                "이와 같은 {what} {n}개가 더 있습니다";
-                what = Tr::plural(n, one, other)
-            ),
-        ));
-    }
+    findings.extend(the_rest(total, code, |n| {
+        tr!(
+            "and {n} more {what}",
+            "이와 같은 {what} {n}개가 더 있습니다";
+            what = Tr::plural(n, one, other)
+        )
+    }));
 }
 
 fn mb(bytes: usize) -> String {
