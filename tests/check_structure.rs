@@ -474,3 +474,21 @@ fn issue9_yaml_error_points_at_the_unclosed_bracket() {
         assert!(msg(f[0]).contains(said), "{f:#?}");
     }
 }
+
+#[test]
+fn issue9_a_missing_folder_is_named_once_not_twice() {
+    // The walk of issue 9 read `x scripts: `scripts/` 폴더가 없습니다`: the location prefix
+    // repeated the folder the message already names.
+    let ws = crate::common::init_workspace("ko");
+    for lang in ["ko", "en"] {
+        let out = crate::common::course_in(ws.path())
+            .args(["--lang", lang, "--width", "200", "check", "structure"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for dir in ["scripts", "notebooks", "tests", "configs", "src"] {
+            assert!(text.contains(&format!("`{dir}/`")), "{lang}: {text}");
+            assert!(!text.contains(&format!("{dir}: ")), "{lang}: {text}");
+        }
+    }
+}

@@ -50,7 +50,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             "the folder `{dir}/` does not exist",
             "`{dir}/` 폴더가 없습니다"
         ))
-        .file(&dir)
+        .file_named(&dir)
         .hint(tr!(
             "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.0001`:\n  mkdir -p {dir}",
             "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {dir}"

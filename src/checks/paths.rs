@@ -65,7 +65,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "the folder `{rel}/` does not exist",
                     "`{rel}/` 폴더가 없습니다"
                 ))
-                .file(&rel)
+                .file_named(&rel)
                 .hint(tr!(
                     "create it with something in it (git keeps no empty folders):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep",
                     "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep"
@@ -77,7 +77,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "the folder `{rel}/` holds no file, and git keeps no empty folders",
                     "`{rel}/` 폴더에 파일이 없습니다. git은 빈 폴더를 저장하지 않습니다"
                 ))
-                .file(&rel)
+                .file_named(&rel)
                 .hint(tr!(
                     "put the files it is for in it, or an empty placeholder:\n  touch {rel}/.gitkeep",
                     "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오:\n  touch {rel}/.gitkeep"

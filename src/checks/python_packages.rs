@@ -49,7 +49,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 "`{root}/` 폴더가 없습니다"
             ),
         )
-        .file(&root)
+        .file_named(&root)
         .hint(tr!(
             "create the source folder as a package:\n  mkdir -p {root}\n  touch {root}/__init__.py",
             "소스 폴더를 패키지로 만드십시오:\n  mkdir -p {root}\n  touch {root}/__init__.py"
