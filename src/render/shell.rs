@@ -307,6 +307,11 @@ fn place_comment(out: &mut Vec<Piece>, gap: &str, comment: &str, room: usize, in
         line.push_str(word);
         line_w += 1 + w;
     }
+    if first && line_w == 1 && at + 1 > room && !code_only {
+        // A comment with no words (`#` alone) that does not fit after the code goes on a
+        // line of its own too (proptest regression: `- "aa 가" "가"   # ` in 14 columns).
+        first = false;
+    }
     if line_w > 1 || first {
         push_comment(out, first, gap, &line, under);
     }
