@@ -8,120 +8,16 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{course_in, learner_workspace, texts, write};
+use crate::common::{course_in, course_line_with, learner_workspace, texts, write, Tmux};
 
-/// One tmux server of its own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Start `course ARGS` in `dir` in a `width`x`height` window. When it exits, the window
-    /// shows the output of `stty -a` and then `EXIT=<code>`.
-    fn start(dir: &Path, args: &str, env: &[(&str, &str)], width: u16, height: u16) -> Tmux {
-        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        // Not `course-test-...`: `common::Tmux` numbers its sockets that way in this process.
-        let socket = format!("course-home-{}-{n}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_course");
-        let mut vars = String::from("TERM=xterm-256color LANG=C.UTF-8");
-        for (k, v) in env {
-            vars.push_str(&format!(" {k}='{v}'"));
-        }
-        let script = format!(
-            "cd '{}' && env -u NO_COLOR -u CLICOLOR -u COURSE_LANG -u COURSE_ACCESSIBLE -u ACCESSIBLE \
-             -u VISUAL -u EDITOR -u COURSE_DIR -u COLUMNS {vars} sh -c 'echo $$ > .pid; exec {bin} {args}'; \
-             code=$?; stty -a; echo EXIT=$code; sleep 120",
-            dir.display()
-        );
-        let tmux = Tmux { socket };
-        // A pane whose program ends stays on screen (with its last output), so a test sees
-        // what happened instead of a vanished server.
-        let config = dir.join(".tmux.conf");
-        std::fs::write(&config, "set -g remain-on-exit on\n").unwrap();
-        tmux.run(&[
-            "-f",
-            &config.display().to_string(),
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &script,
-        ]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-u", "-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is needed for the home screen tests");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "t", key]);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// The screen once it shows `text` (fails after 30 s, with the screen).
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |screen| screen.contains(text))
-    }
-
-    /// The screen once `ready` says so (fails after 30 s, saying `what` and the screen).
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let limit = Instant::now() + Duration::from_secs(30);
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(Instant::now() < limit, "never showed {what:?}:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Wait for `course` to exit; its code, and the terminal checked as it left it.
-    fn exit_code(&self) -> String {
-        let screen = self.wait_for("EXIT=");
-        let code = screen
-            .split("EXIT=")
-            .nth(1)
-            .and_then(|s| s.split_whitespace().next())
-            .unwrap_or("")
-            .to_string();
-        let stty = self.wait_for("icanon");
-        let flags: Vec<&str> = stty.split_whitespace().collect();
-        assert!(
-            flags.contains(&"icanon") && flags.contains(&"echo") && !flags.contains(&"-icanon"),
-            "the terminal was left in raw mode:\n{stty}"
-        );
-        code
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// `course ARGS` with `env` in `dir`, in a `width`x`height` terminal; the program's process id
+/// is written to `.pid` (for the termination-signal test).
+fn home(dir: &Path, args: &str, env: &[(&str, &str)], width: u16, height: u16) -> Tmux {
+    let line = format!(
+        "sh -c 'echo $$ > .pid; exec \"$@\"' sh {}",
+        course_line_with(env, args)
+    );
+    Tmux::sized(dir, &line, width, height)
 }
 
 /// A workspace whose requirements.txt has an unexplained `numpy` on line 2.
@@ -169,43 +65,43 @@ fn fits(screen: &str, width: usize) -> bool {
 #[test]
 fn issue10_home_screen_moves_checks_shows_hints_and_quits() {
     let ws = workspace();
-    let t = Tmux::start(ws.path(), "--lang ko", &[], 80, 24);
+    let t = home(ws.path(), "--lang ko", &[], 80, 24);
     let screen = t.wait_for("q 끝내기");
     assert!(
         screen.contains("레슨\n> 아직  1. 왜 생태계가 필요한가"),
         "{screen}"
     );
     assert!(screen.contains("연습 문제\n  아직  requirements.txt 작성 (requirements)"));
-    t.keys(&["j", "Down", "j", "j", "j", "j", "j"]);
+    t.send(&["j", "Down", "j", "j", "j", "j", "j"]);
     t.wait_for("> 아직  requirements.txt 작성");
-    t.keys(&["c"]);
+    t.send(&["c"]);
     let screen = t.wait_for("실패: requirements.txt 작성 (requirements)");
     assert!(screen.contains("requirements.txt:2: `numpy`에"), "{screen}");
     assert!(
         screen.contains("> 실패  requirements.txt 작성"),
         "status updated: {screen}"
     );
-    t.keys(&["h"]);
+    t.send(&["h"]);
     t.wait_for("힌트 1/");
     // k goes up to a lesson, where c only says what it is for.
-    t.keys(&["k", "c"]);
+    t.send(&["k", "c"]);
     t.wait_for("c, h, e는 연습 문제에서 씁니다");
     // q closes the panel, the second q quits.
-    t.keys(&["q"]);
+    t.send(&["q"]);
     let screen = t.wait_for("q 끝내기");
     assert!(!screen.contains("힌트 1/"), "{screen}");
-    t.keys(&["q"]);
+    t.send(&["q"]);
     assert_eq!(t.exit_code(), "0");
 }
 
 #[test]
 fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
     let ws = workspace();
-    let t = Tmux::start(ws.path(), "--lang en", &[], 80, 24);
+    let t = home(ws.path(), "--lang en", &[], 80, 24);
     t.wait_for("q quit");
-    t.keys(&["Enter"]);
+    t.send(&["Enter"]);
     t.wait_for("lines 1-23 of");
-    t.keys(&["q"]);
+    t.send(&["q"]);
     // (The pager's status line says `q quit` too: wait for the home screen's title.)
     let screen = t.wait_for("lessons read 1/7");
     assert!(
@@ -213,44 +109,36 @@ fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
         "{screen}"
     );
     assert!(screen.contains("lessons read 1/7"), "{screen}");
-    t.keys(&["/", "venv", "Enter"]);
+    t.send(&["/", "venv", "Enter"]);
     let screen = t.wait_for("“venv” in");
     assert!(
         screen.contains("> 1. Why the ecosystem matters ("),
         "{screen}"
     );
-    t.keys(&["Down", "Enter"]);
+    t.send(&["Down", "Enter"]);
     let pager = t.wait_for("lines ");
     assert!(pager.to_lowercase().contains("venv"), "{pager}");
-    t.keys(&["q"]);
+    t.send(&["q"]);
     t.wait_for("Enter read at the match");
     // Esc back to the list, then a search with no result says so. (Esc and a key sent at
     // once read as Alt and the key, as from any terminal: wait in between.)
-    t.keys(&["Escape"]);
+    t.send(&["Escape"]);
     t.wait_for("q quit");
-    t.keys(&["/", "zzqx", "Enter"]);
+    t.send(&["/", "zzqx", "Enter"]);
     t.wait_for("No lesson holds “zzqx”");
-    t.keys(&["q"]);
+    t.send(&["q"]);
     assert_eq!(t.exit_code(), "0");
 }
 
 #[test]
 fn issue10_home_resizing_redraws_and_ctrl_c_restores_the_terminal() {
     let ws = workspace();
-    let t = Tmux::start(ws.path(), "--lang ko", &[], 80, 24);
+    let t = home(ws.path(), "--lang ko", &[], 80, 24);
     t.wait_for("q 끝내기");
-    t.keys(&["G", "c"]);
+    t.send(&["G", "c"]);
     t.wait_for(": git 워크플로우 연습 (git-workflow)");
     for (w, h) in [(60u16, 20u16), (140, 30), (60, 12)] {
-        t.run(&[
-            "resize-window",
-            "-t",
-            "t",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-        ]);
+        t.resize(w, h);
         // Redrawn at the new width, not the old screen cropped by tmux: the panel's rule is
         // exactly as wide as the window, and the title line leaves out the course's name
         // when it does not fit.
@@ -270,7 +158,7 @@ fn issue10_home_resizing_redraws_and_ctrl_c_restores_the_terminal() {
         );
         assert!(screen.lines().count() <= h as usize);
     }
-    t.keys(&["C-c"]);
+    t.send(&["C-c"]);
     assert_eq!(t.exit_code(), "130");
 }
 
@@ -278,7 +166,7 @@ fn issue10_home_resizing_redraws_and_ctrl_c_restores_the_terminal() {
 fn issue10_home_e_opens_the_editor_and_comes_back() {
     let ws = workspace();
     let (editor, log) = fake_editor(ws.path(), "vim");
-    let t = Tmux::start(
+    let t = home(
         ws.path(),
         "--lang en",
         &[("EDITOR", &editor.display().to_string())],
@@ -286,9 +174,9 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
         24,
     );
     t.wait_for("q quit");
-    t.keys(&["e"]);
+    t.send(&["e"]);
     t.wait_for("c, h and e work on an exercise");
-    t.keys(&["j", "j", "j", "j", "j", "j", "j", "e"]);
+    t.send(&["j", "j", "j", "j", "j", "j", "j", "e"]);
     assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
     let screen = t.wait_for("q quit");
     assert!(
@@ -298,7 +186,7 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
                 && l.ends_with("Write a requirements.txt (requirements)")),
         "{screen}"
     );
-    t.keys(&["q"]);
+    t.send(&["q"]);
     assert_eq!(t.exit_code(), "0");
 }
 
@@ -306,7 +194,7 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
 fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
     let ws = workspace();
     let (editor, log) = fake_editor(ws.path(), "nano");
-    let t = Tmux::start(
+    let t = home(
         ws.path(),
         "--lang en watch",
         &[("EDITOR", &editor.display().to_string())],
@@ -314,17 +202,17 @@ fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
         24,
     );
     t.wait_for("e: open the file to fix in your editor");
-    t.keys(&["e"]);
+    t.send(&["e"]);
     assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
     t.wait_for("e: open the file to fix in your editor");
-    t.keys(&["C-c"]);
+    t.send(&["C-c"]);
     assert_eq!(t.exit_code(), "130");
 }
 
 #[test]
 fn issue10_home_a_termination_signal_restores_the_terminal() {
     let ws = workspace();
-    let t = Tmux::start(ws.path(), "--lang en", &[], 80, 24);
+    let t = home(ws.path(), "--lang en", &[], 80, 24);
     t.wait_for("q quit");
     let pid = std::fs::read_to_string(ws.path().join(".pid")).unwrap();
     Command::new("kill")
@@ -342,7 +230,7 @@ fn issue10_plain_or_piped_course_prints_the_orientation_text() {
         ("--lang en", &[("TERM", "dumb")][..]),
         ("--lang en", &[("ACCESSIBLE", "1")][..]),
     ] {
-        let t = Tmux::start(ws.path(), args, env, 80, 24);
+        let t = home(ws.path(), args, env, 80, 24);
         assert_eq!(t.exit_code(), "0", "{args} {env:?}");
         let screen = t.screen();
         assert!(screen.contains("Lessons read: 0/7"), "{screen}");

@@ -12,10 +12,7 @@
 //! text without its whitespace is the same at every width). Lessons themselves are covered
 //! by the snapshots at 60 and 100 columns and the renderer's property tests.
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use unicode_width::UnicodeWidthChar;
@@ -378,46 +375,16 @@ fn issue9_first_run_answer_and_grading_notes_fit_60_to_140_columns() {
 
 /// The first screen `course watch` draws (up to its status line), at `width`.
 fn watch_screen(dir: &Path, lang: &str, width: usize) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_course"))
-        .args(["--lang", lang, "watch"])
+    let mut cmd = course_std();
+    cmd.args(["--lang", lang, "watch"])
         .current_dir(dir)
-        .env("COLUMNS", width.to_string())
-        .env_remove("COURSE_WATCH_POLL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    let limit = std::time::Instant::now() + Duration::from_secs(60);
+        .env("COLUMNS", width.to_string());
+    let mut w = Watch::spawn(cmd);
     // The status line names Ctrl-C; after it, wait for the screen to be quiet.
-    while !String::from_utf8_lossy(&seen).contains("Ctrl-C") {
-        let left = limit.saturating_duration_since(std::time::Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(chunk) => seen.extend(chunk),
-            Err(_) => panic!(
-                "watch drew no status line:\n{}",
-                String::from_utf8_lossy(&seen)
-            ),
-        }
-    }
-    while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(700)) {
-        seen.extend(chunk);
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    String::from_utf8(seen).unwrap()
+    w.wait_for("Ctrl-C");
+    let screen = w.settle(Duration::from_millis(700)).to_string();
+    assert!(!screen.contains('\u{fffd}'), "not UTF-8:\n{screen}");
+    screen
 }
 
 #[test]

@@ -7,33 +7,50 @@ use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 
-/// The built `course` binary, with an environment that does not depend on the machine:
-/// no colour variables, no language preference, no pager, a fixed width.
-pub fn course() -> Command {
-    let mut cmd = Command::cargo_bin("course").expect("binary is built");
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "COURSE_LANG",
-        "COURSE_DIR",
-        "COURSE_ASCII",
-        "COLUMNS",
-        "VIRTUAL_ENV",
-        "CONDA_PREFIX",
-        "CONDA_DEFAULT_ENV",
-        "GITHUB_STEP_SUMMARY",
-        "GITHUB_ACTIONS",
-        "TERM_PROGRAM",
-        "COURSE_HYPERLINKS",
-        "COURSE_ACCESSIBLE",
-        "ACCESSIBLE",
-        "VISUAL",
-        "EDITOR",
-    ] {
+mod tmux;
+mod watch;
+pub use tmux::Tmux;
+pub use watch::Watch;
+
+/// Variables of the machine that change what `course` prints (colour, language, width, pager,
+/// environment, editor): the tests run without them.
+const MACHINE_VARS: [&str; 19] = [
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COURSE_LANG",
+    "COURSE_DIR",
+    "COURSE_ASCII",
+    "COURSE_WATCH_POLL",
+    "COLUMNS",
+    "VIRTUAL_ENV",
+    "CONDA_PREFIX",
+    "CONDA_DEFAULT_ENV",
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_ACTIONS",
+    "TERM_PROGRAM",
+    "COURSE_HYPERLINKS",
+    "COURSE_ACCESSIBLE",
+    "ACCESSIBLE",
+    "VISUAL",
+    "EDITOR",
+];
+
+/// The built `course` binary as a plain [`StdCommand`] (for a child a test reads while it
+/// runs), with the environment of [`course`].
+pub fn course_std() -> StdCommand {
+    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_course"));
+    for var in MACHINE_VARS {
         cmd.env_remove(var);
     }
     cmd.env("TERM", "xterm-256color");
+    cmd
+}
+
+/// The built `course` binary, with an environment that does not depend on the machine:
+/// no colour variables, no language preference, no pager, a fixed width.
+pub fn course() -> Command {
+    let mut cmd = Command::from_std(course_std());
     cmd.timeout(std::time::Duration::from_secs(120));
     cmd
 }
@@ -238,94 +255,23 @@ pub fn texts(cmd: &mut Command, code: i32) -> (String, String) {
     )
 }
 
-/// A tmux server of its own (its own socket) running one command in an 80x24 window; killed
-/// when dropped.
-pub struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Start `command` (a shell line) in `dir`. The pane stays open after it ends, so its last
-    /// screen can still be read.
-    pub fn start(dir: &Path, command: &str) -> Tmux {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let socket = format!("course-test-{}-{n}", std::process::id());
-        // The shell survives Ctrl-C (a trap, which the command itself does not inherit) to
-        // report how the command ended.
-        let line = format!("trap : INT; {command}; echo \"[exit $?]\"; sleep 600");
-        let status = std::process::Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-x", "80", "-y", "24", "-c"])
-            .arg(dir)
-            .arg(line)
-            .env_remove("TMUX")
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux is needed for the terminal tests");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { socket }
-    }
-
-    pub fn send(&self, keys: &[&str]) {
-        let status = std::process::Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-t", "0"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    /// The screen and the lines scrolled off it.
-    pub fn screen(&self) -> String {
-        let out = std::process::Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "capture-pane",
-                "-p",
-                "-S",
-                "-200",
-                "-t",
-                "0",
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait (up to 30 s) until the screen shows `text`; the screen.
-    pub fn wait_for(&self, text: &str) -> String {
-        let start = std::time::Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < std::time::Duration::from_secs(30),
-                "`{text}` never appeared:\n{screen}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-/// The shell line that runs the built binary with a clean colour and language environment.
+/// The shell line that runs the built binary with `args` in the environment of [`course`]
+/// (UTF-8, a terminal that takes colour) plus `env`, for [`Tmux`].
 pub fn course_line(args: &str) -> String {
-    let bin = assert_cmd::cargo::cargo_bin("course");
-    format!(
-        "env -u NO_COLOR -u CLICOLOR -u CLICOLOR_FORCE -u COURSE_LANG -u COURSE_DIR {} {args}",
-        bin.display()
-    )
+    course_line_with(&[], args)
+}
+
+/// [`course_line`] with more variables (values are single-quoted).
+pub fn course_line_with(env: &[(&str, &str)], args: &str) -> String {
+    let mut line = String::from("env");
+    for var in MACHINE_VARS {
+        line.push_str(&format!(" -u {var}"));
+    }
+    line.push_str(" TERM=xterm-256color LANG=C.UTF-8");
+    for (k, v) in env {
+        line.push_str(&format!(" {k}='{v}'"));
+    }
+    format!("{line} {} {args}", env!("CARGO_BIN_EXE_course"))
 }
 
 /// A fresh workspace made with `course init --lang LANG`.
