@@ -751,11 +751,11 @@ fn the_check_does_not_change_the_repository() {
 }
 
 /// Build a fixture of `exercises/git-workflow/fixtures/` as `course validate` does: copy the
-/// folder, run its `setup.sh` with a fixed identity and no user config, delete `setup.sh`.
+/// folder, run its `setup.sh` with a fixed identity, no user config and the fixtures' shared
+/// functions in `$COURSE_SETUP_LIB`, delete `setup.sh`.
 fn build_fixture(name: &str, into: &Path) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("exercises/git-workflow/fixtures")
-        .join(name);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/git-workflow/fixtures");
+    let src = fixtures.join(name);
     for entry in std::fs::read_dir(&src).unwrap() {
         let entry = entry.unwrap();
         assert!(
@@ -767,6 +767,7 @@ fn build_fixture(name: &str, into: &Path) {
     let out = std::process::Command::new("sh")
         .arg("setup.sh")
         .current_dir(into)
+        .env("COURSE_SETUP_LIB", fixtures.join("setup-lib.sh"))
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Fixture")
         .env("GIT_AUTHOR_EMAIL", "fixture@example.com")

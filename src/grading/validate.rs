@@ -342,22 +342,62 @@ pub(super) fn build_workspace(
     }
     let setup = root.join("setup.sh");
     if setup.exists() {
-        run_script(&root, "sh", "setup.sh", "setup.sh")?;
+        let lib = dir
+            .map(|dir| setup_lib(course, dir, tmp.path()))
+            .transpose()?;
+        run_script(
+            &root,
+            "sh",
+            "setup.sh",
+            "setup.sh",
+            lib.flatten().as_deref(),
+        )?;
         std::fs::remove_file(&setup).map_err(|e| format!("cannot remove setup.sh: {e}"))?;
     }
     for (i, (shell, text)) in scripts.iter().enumerate() {
-        run_script(&root, shell, "-c", text).map_err(|e| format!("script {}: {e}", i + 1))?;
+        run_script(&root, shell, "-c", text, None).map_err(|e| format!("script {}: {e}", i + 1))?;
     }
     Ok(tmp)
 }
 
-/// `shell arg [script]` in `root`: `sh setup.sh`, or `bash -c TEXT`.
-fn run_script(root: &Path, shell: &str, arg: &str, script: &str) -> Result<(), String> {
+/// The exercise's `fixtures/setup-lib.sh` (shell functions its fixtures' `setup.sh` share),
+/// written into `tmp` beside the workspace, where the checks never see it; `None` if the
+/// exercise of the fixture folder `dir` has none.
+fn setup_lib(course: &Course, dir: &str, tmp: &Path) -> Result<Option<PathBuf>, String> {
+    let Some(at) = dir.find("/fixtures/") else {
+        return Ok(None);
+    };
+    let name = format!("{}/{SETUP_LIB}", &dir[..at + "/fixtures".len()]);
+    let Some(bytes) = course.files.files.get(&name) else {
+        return Ok(None);
+    };
+    let path = tmp.join(SETUP_LIB);
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot copy {name}: {e}"))?;
+    Ok(Some(path))
+}
+
+/// The file of shell functions an exercise's fixtures share: `exercises/<id>/fixtures/` holds
+/// it, and a `setup.sh` loads it with `. "$COURSE_SETUP_LIB"`.
+const SETUP_LIB: &str = "setup-lib.sh";
+
+/// `shell arg [script]` in `root`: `sh setup.sh`, or `bash -c TEXT`; `lib` is named in
+/// `$COURSE_SETUP_LIB`.
+fn run_script(
+    root: &Path,
+    shell: &str,
+    arg: &str,
+    script: &str,
+    lib: Option<&Path>,
+) -> Result<(), String> {
     let mut cmd = std::process::Command::new(shell);
     cmd.arg(arg);
     if arg == "-c" {
         cmd.arg(script);
     }
+    match lib {
+        Some(lib) => cmd.env("COURSE_SETUP_LIB", lib),
+        None => cmd.env_remove("COURSE_SETUP_LIB"),
+    };
     cmd.current_dir(root)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_SYSTEM", "/dev/null")
