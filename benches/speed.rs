@@ -1,4 +1,4 @@
-//! Benchmarks: `cargo bench --bench speed -- render`, `cargo bench --bench speed -- requirements`.
+//! Benchmarks: `cargo bench --features bench --bench speed -- render`, `... -- requirements`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
