@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{course, tempdir, write};
+use crate::common::{course, machine_free, tempdir, write};
 use serde_json::Value;
 
 const EXERCISE: &str = r#"title: {ko: Jupyter 와 스크립트, en: Jupyter vs script}
@@ -744,16 +744,7 @@ fn on_terminal(s: &Setup, lang: &str, steps: &[(&str, &str)]) -> (i64, String) {
         .arg("--workspace")
         .arg(s.ws.path())
         .args(["answer", "jvs", "--lang", lang, "--no-pager"]);
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "COURSE_LANG",
-        "COLUMNS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("TERM", "xterm-256color")
+    machine_free(&mut cmd)
         .env("STEPS", serde_json::to_string(steps).unwrap())
         .current_dir(s.ws.path());
     let out = cmd.output().expect("python3 runs");

@@ -482,24 +482,26 @@ fn python_import_passes_for_a_package_structure() {
     assert!(!ws.join("src/__pycache__").exists());
 }
 
-#[test]
-fn python_import_points_at_the_failing_line_of_an_init_file() {
+/// `python-import` of `src.utils` in a venv workspace whose `src/utils/__init__.py` is `init`:
+/// the exit code and the one finding.
+fn import_src_utils(init: &str) -> (i32, Value) {
     let t = tempdir();
     let ws = t.path().join("ws");
     venv(&ws, ".venv");
     write(&ws, "src/__init__.py", "");
-    write(
-        &ws,
-        "src/utils/__init__.py",
-        "import os\nimport missing_dependency_xyz\n",
-    );
+    write(&ws, "src/utils/__init__.py", init);
     let c = fixture_course(
         t.path(),
         "  - kind: python-import\n    modules: [src.utils]\n",
     );
     let (code, ex) = check(&c, &ws, &[]);
-    let f = one(&ex);
-    assert_eq!(code, 1, "{ex:#}");
+    (code, one(&ex))
+}
+
+#[test]
+fn python_import_points_at_the_failing_line_of_an_init_file() {
+    let (code, f) = import_src_utils("import os\nimport missing_dependency_xyz\n");
+    assert_eq!(code, 1, "{f:#}");
     assert_eq!(s(&f, "status"), "fail");
     assert!(
         s(&f, "message").contains("ModuleNotFoundError: No module named 'missing_dependency_xyz'"),
@@ -515,22 +517,8 @@ fn python_import_points_at_the_failing_line_of_an_init_file() {
 
 #[test]
 fn python_import_explains_an_error_raised_in_an_init_file() {
-    let t = tempdir();
-    let ws = t.path().join("ws");
-    venv(&ws, ".venv");
-    write(&ws, "src/__init__.py", "");
-    write(
-        &ws,
-        "src/utils/__init__.py",
-        "\n\nraise ImportError('cannot import name helper')\n",
-    );
-    let c = fixture_course(
-        t.path(),
-        "  - kind: python-import\n    modules: [src.utils]\n",
-    );
-    let (code, ex) = check(&c, &ws, &[]);
-    let f = one(&ex);
-    assert_eq!(code, 1, "{ex:#}");
+    let (code, f) = import_src_utils("\n\nraise ImportError('cannot import name helper')\n");
+    assert_eq!(code, 1, "{f:#}");
     assert!(
         s(&f, "message").contains("ImportError: cannot import name helper"),
         "{f:#}"

@@ -3,28 +3,16 @@
 
 use std::path::Path;
 
-use crate::common::{check_report, course, one_exercise_course, tempdir, write};
+use crate::common::{course, exercise_findings, tempdir, write};
 use serde_json::Value;
 
 const CHECK: &str = "  - kind: requirements\n    required: [torch]\n";
-
-/// Run `checks` on `ws` in a one-exercise course; the exit code and the exercise's findings.
-fn check_with(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<Value>) {
-    let c = tempdir();
-    one_exercise_course(c.path(), checks);
-    let (code, report) = check_report::<&str>(c.path(), ws, lang, &[]);
-    let findings = report["exercises"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .clone();
-    (code, findings)
-}
 
 /// `requirements.txt` with `contents`, checked with the default parameters and `required: [torch]`.
 fn check_file(contents: &str) -> (i32, Vec<Value>) {
     let ws = tempdir();
     write(ws.path(), "requirements.txt", contents);
-    check_with(ws.path(), CHECK, "en")
+    exercise_findings(ws.path(), CHECK, "en")
 }
 
 fn with_status<'a>(findings: &'a [Value], status: &str) -> Vec<&'a Value> {
@@ -66,7 +54,7 @@ fn the_notes_example_with_comments_passes() {
 fn korean_messages_with_korean_comments() {
     let ws = tempdir();
     write(ws.path(), "requirements.txt", NOTE_EXAMPLE);
-    let (code, findings) = check_with(ws.path(), CHECK, "ko");
+    let (code, findings) = exercise_findings(ws.path(), CHECK, "ko");
     assert_eq!(code, 0, "{findings:#?}");
     assert!(msg(&findings[0]).contains("패키지 6개"), "{findings:#?}");
 }
@@ -172,7 +160,7 @@ fn duplicates_are_found_after_normalisation() {
     // The same in Korean.
     let ws = tempdir();
     write(ws.path(), "requirements.txt", &text);
-    let (_, findings) = check_with(ws.path(), CHECK, "ko");
+    let (_, findings) = exercise_findings(ws.path(), CHECK, "ko");
     let fails = with_status(&findings, "fail");
     assert_eq!(
         fails[0]["code"], "requirements/duplicate",
@@ -334,7 +322,7 @@ fn explain_false_accepts_bare_lines() {
         "deps/reqs.txt",
         "torch\nnumpy\npillow\nwandb\ntransformers\n",
     );
-    let (code, findings) = check_with(
+    let (code, findings) = exercise_findings(
         ws.path(),
         "  - kind: requirements\n    file: deps/reqs.txt\n    explain: false\n    min_packages: 5\n",
         "en",
@@ -346,7 +334,7 @@ fn explain_false_accepts_bare_lines() {
 #[test]
 fn missing_file_fails_and_suggests_writing_it_by_hand() {
     let ws = tempdir();
-    let (code, findings) = check_with(ws.path(), CHECK, "en");
+    let (code, findings) = exercise_findings(ws.path(), CHECK, "en");
     assert_eq!(code, 1);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["status"], "fail");
@@ -360,7 +348,7 @@ fn missing_file_fails_and_suggests_writing_it_by_hand() {
 fn a_link_to_a_device_fails_instead_of_reading_forever() {
     let ws = tempdir();
     std::os::unix::fs::symlink("/dev/zero", ws.path().join("requirements.txt")).unwrap();
-    let (code, findings) = check_with(ws.path(), CHECK, "en");
+    let (code, findings) = exercise_findings(ws.path(), CHECK, "en");
     assert_eq!(code, 1);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     // A link that leaves the workspace is refused before anything is read.
@@ -412,7 +400,7 @@ pub fn fixtures_behave(dir: &str, checks: &str) {
     for (kind, want) in [("pass", 0), ("fail", 1)] {
         for e in std::fs::read_dir(root.join(kind)).unwrap() {
             let path = e.unwrap().path();
-            let (code, findings) = check_with(&path, checks, "en");
+            let (code, findings) = exercise_findings(&path, checks, "en");
             assert_eq!(code, want, "{}: {findings:#?}", path.display());
             if kind == "pass" {
                 seen.0 += 1;
@@ -427,7 +415,7 @@ pub fn fixtures_behave(dir: &str, checks: &str) {
 fn check_file_in(contents: &str, lang: &str) -> Vec<Value> {
     let ws = tempdir();
     write(ws.path(), "requirements.txt", contents);
-    with_status(&check_with(ws.path(), CHECK, lang).1, "fail")
+    with_status(&exercise_findings(ws.path(), CHECK, lang).1, "fail")
         .into_iter()
         .cloned()
         .collect()

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{check_report, one_exercise_course, tempdir, write};
+use crate::common::{exercise_findings, tempdir, write};
 use serde_json::Value;
 
 /// The four kinds with the parameters of the course's structure exercise.
@@ -23,20 +23,8 @@ const CHECKS: &str = concat!(
     "    explain: true\n",
 );
 
-/// Run `checks` on `ws` in a one-exercise course; the exit code and the exercise's findings.
-fn check_with(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<Value>) {
-    let c = tempdir();
-    one_exercise_course(c.path(), checks);
-    let (code, report) = check_report::<&str>(c.path(), ws, lang, &[]);
-    let findings = report["exercises"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .clone();
-    (code, findings)
-}
-
 fn check(ws: &Path) -> (i32, Vec<Value>) {
-    check_with(ws, CHECKS, "en")
+    exercise_findings(ws, CHECKS, "en")
 }
 
 fn fails(findings: &[Value]) -> Vec<&Value> {
@@ -178,7 +166,7 @@ fn unlisted_folder_with_py_files_needs_init_too() {
     assert!(msg(f[0]).contains("not a regular Python package"), "{f:#?}");
 
     // In Korean as well.
-    let (_, findings) = check_with(ws.path(), CHECKS, "ko");
+    let (_, findings) = exercise_findings(ws.path(), CHECKS, "ko");
     let f = fails(&findings);
     assert!(
         msg(f[0]).contains("`src/model/layers/`에 `__init__.py`가 없습니다"),
@@ -219,7 +207,7 @@ fn missing_files_and_folders_are_named() {
     full_tree(ws.path());
     std::fs::remove_file(ws.path().join("requirements.txt")).unwrap();
     std::fs::remove_dir_all(ws.path().join("notebooks")).unwrap();
-    let (code, findings) = check_with(
+    let (code, findings) = exercise_findings(
         ws.path(),
         "  - kind: paths\n    files: [README.md, requirements.txt]\n    nonempty_dirs: [configs, notebooks]\n",
         "en",
@@ -243,7 +231,7 @@ fn issue7_same_code_at_the_same_place_is_reported_once_in_both_languages() {
     full_tree(ws.path());
     std::fs::remove_file(ws.path().join("README.md")).unwrap();
     for lang in ["en", "ko"] {
-        let (code, findings) = check_with(ws.path(), CHECKS, lang);
+        let (code, findings) = exercise_findings(ws.path(), CHECKS, lang);
         assert_eq!(code, 1);
         let f = fails(&findings);
         assert_eq!(f.len(), 1, "{findings:#?}");
@@ -337,7 +325,7 @@ fn readme_missing_a_folder_fails_naming_it() {
         .unwrap()
         .contains("- `notebooks/`: what goes there and why"));
 
-    let (_, findings) = check_with(ws.path(), CHECKS, "ko");
+    let (_, findings) = exercise_findings(ws.path(), CHECKS, "ko");
     let f = fails(&findings);
     assert!(msg(f[0]).contains("`notebooks`"), "{f:#?}");
     assert!(
@@ -432,7 +420,7 @@ fn issue8_a_readme_listing_only_the_folder_names_fails_and_explanations_pass() {
         msg(f[0]).starts_with("`README.md` names `src`, `configs`,"),
         "{f:#?}"
     );
-    let (_, ko) = check_with(ws.path(), CHECKS, "ko");
+    let (_, ko) = exercise_findings(ws.path(), CHECKS, "ko");
     assert!(
         msg(fails(&ko)[0]).ends_with("의 이름만 있고 무엇을 하는 곳인지 각각 설명이 없습니다"),
         "{ko:#?}"
@@ -466,7 +454,7 @@ fn issue9_yaml_error_points_at_the_unclosed_bracket() {
         ),
         ("ko", "2번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다"),
     ] {
-        let (code, findings) = check_with(ws.path(), CHECKS, lang);
+        let (code, findings) = exercise_findings(ws.path(), CHECKS, lang);
         assert_eq!(code, 1);
         let f = fails(&findings);
         assert_eq!(f.len(), 1, "{findings:#?}");

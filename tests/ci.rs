@@ -1,6 +1,6 @@
 //! `course ci init`: generated files parse as YAML, hold the steps that matter, and are never
 //! overwritten without --force.
-use crate::common::{course, course_in, tempdir, write};
+use crate::common::{course, course_in, ok, tempdir, write};
 
 fn yaml(path: &std::path::Path) -> serde_yaml::Value {
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -204,12 +204,7 @@ fn run_each(
 
 /// The template's merge command, run in `dir`, writes the gradebook one unsharded run writes.
 fn merges_to_the_whole_class(dir: &std::path::Path, merge: &str) {
-    let out = run_script(dir, merge, &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok(run_script(dir, merge, &[]));
     let merged = std::fs::read_to_string(dir.join("grades.csv")).unwrap();
     assert_eq!(merged, whole(dir));
 }
@@ -259,16 +254,11 @@ fn issue11_kubernetes_indexed_job_maps_index_0_to_shard_1() {
         parts.iter().all(|p| tmp.path().join(p).is_file()),
         "index k writes part k+1"
     );
-    let out = course_in(tmp.path())
+    let out = ok(course_in(tmp.path())
         .args(["gradebook", "merge"])
         .args(&parts)
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .unwrap());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), whole(tmp.path()));
 }
 

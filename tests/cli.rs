@@ -24,12 +24,7 @@ fn mini_in(ws: &Path) -> assert_cmd::Command {
 }
 
 fn list_json(ws: &Path) -> serde_json::Value {
-    let out = mini_in(ws)
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    list_doc(&mut mini_in(ws))
 }
 
 #[test]

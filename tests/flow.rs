@@ -29,12 +29,7 @@ fn next(ws: &Path) -> String {
 }
 
 fn list_json(ws: &Path) -> serde_json::Value {
-    let out = course_in(ws)
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    list_doc(&mut course_in(ws))
 }
 
 #[test]

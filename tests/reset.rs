@@ -28,12 +28,7 @@ fn make_progress(ws: &Path) {
 }
 
 fn list_json(ws: &Path) -> serde_json::Value {
-    let out = course_in(ws)
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    serde_json::from_slice(&out.stdout).unwrap()
+    list_doc(&mut course_in(ws))
 }
 
 /// Every file outside `.course/` with its contents: what reset must leave alone.

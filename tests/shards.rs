@@ -4,7 +4,7 @@
 //! real folders: passing, failing, broken and oddly named submissions.
 use std::path::{Path, PathBuf};
 
-use crate::common::{course, tempdir, write};
+use crate::common::{course, ok, tempdir, write};
 
 const GOOD: &str = "torch==2.10.0  # model definition and training\nnumpy>=1.26  # arrays\n\
 pillow>=9.0  # camera images\npyyaml>=6.0  # config files\ntqdm>=4.0  # progress bars\n";
@@ -107,7 +107,7 @@ fn issue11_class_report_of_merged_shards_is_the_class_report_of_one_run() {
         .collect();
     let merged = tmp.path().join("merged.html");
     let md = tmp.path().join("merged.md");
-    let out = merge(
+    let out = ok(merge(
         &parts,
         &[
             "--report",
@@ -115,12 +115,7 @@ fn issue11_class_report_of_merged_shards_is_the_class_report_of_one_run() {
             "--report",
             md.to_str().unwrap(),
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ));
     assert_eq!(
         std::fs::read_to_string(&merged).unwrap(),
         std::fs::read_to_string(&whole).unwrap()
@@ -218,12 +213,7 @@ fn merge_refuses_parts_that_do_not_belong_together() {
     refused(&[old], "grade again");
     // And the pair that belongs together merges, to a file.
     let out_file = tmp.path().join("grades.csv");
-    let out = merge(&[a2, a1], &["--output", out_file.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok(merge(&[a2, a1], &["--output", out_file.to_str().unwrap()]));
     assert_eq!(
         std::fs::read(&out_file).unwrap(),
         std::fs::read(&whole).unwrap()

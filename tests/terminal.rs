@@ -5,6 +5,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::common::{machine_free, ok};
+
 /// Run `course ARGS` in a 80x30 pseudo-terminal, typing `keys` once it has started.
 fn in_terminal(args: &str, env: &[(&str, &str)], keys: &[&str]) -> String {
     let bin = env!("CARGO_BIN_EXE_course");
@@ -14,20 +16,11 @@ fn in_terminal(args: &str, env: &[(&str, &str)], keys: &[&str]) -> String {
         course.path().display()
     );
     let mut cmd = Command::new("script");
-    cmd.args(["-qec", &inner, "/dev/null"])
+    machine_free(&mut cmd)
+        .args(["-qec", &inner, "/dev/null"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env("TERM", "xterm-256color");
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "COURSE_LANG",
-        "COLUMNS",
-    ] {
-        cmd.env_remove(var);
-    }
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -42,12 +35,7 @@ fn in_terminal(args: &str, env: &[(&str, &str)], keys: &[&str]) -> String {
         let _ = stdin.write_all(key.as_bytes()).and_then(|_| stdin.flush());
     }
     drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok(child.wait_with_output().unwrap());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

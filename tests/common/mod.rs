@@ -40,11 +40,17 @@ const MACHINE_VARS: [&str; 19] = [
 /// runs), with the environment of [`course`].
 pub fn course_std() -> StdCommand {
     let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_course"));
+    machine_free(&mut cmd);
+    cmd
+}
+
+/// `cmd` (`course`, or a program that runs it) without the machine's [`MACHINE_VARS`], on a
+/// terminal type that takes colour.
+pub fn machine_free(cmd: &mut StdCommand) -> &mut StdCommand {
     for var in MACHINE_VARS {
         cmd.env_remove(var);
     }
-    cmd.env("TERM", "xterm-256color");
-    cmd
+    cmd.env("TERM", "xterm-256color")
 }
 
 /// The built `course` binary, with an environment that does not depend on the machine:
@@ -87,6 +93,17 @@ pub fn write(root: &Path, rel: &str, contents: &str) -> PathBuf {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, contents).unwrap();
     path
+}
+
+/// `out`, once it is known to be a success (else the test fails with its stderr).
+pub fn ok(out: std::process::Output) -> std::process::Output {
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// Run `git` in `dir` with a fixed identity, branch name and no user or system config.
@@ -234,6 +251,25 @@ pub fn check_report<V: AsRef<std::ffi::OsStr>>(
         )
     });
     (out.status.code().unwrap_or(-1), json)
+}
+
+/// Run `checks` on `ws` in a one-exercise course ([`one_exercise_course`]) in `lang`: the exit
+/// code and the exercise's findings.
+pub fn exercise_findings(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    let c = tempdir();
+    one_exercise_course(c.path(), checks);
+    let (code, report) = check_report::<&str>(c.path(), ws, lang, &[]);
+    let findings = report["exercises"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone();
+    (code, findings)
+}
+
+/// `CMD list --format json` (CMD: `course` with its options): the `course-list/1` document.
+pub fn list_doc(cmd: &mut Command) -> serde_json::Value {
+    let out = ok(cmd.args(["list", "--format", "json"]).output().unwrap());
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// The exercise `id` of a `course-report/1` or `course-list/1` document.
