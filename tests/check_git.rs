@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::common::{
-    check_report, course, git, git_init, one_exercise_course, site_packages, stub_package, tempdir,
-    venv, write,
+    check_report, course, fixture_workspace, git, git_init, one_exercise_course, site_packages,
+    stub_package, tempdir, venv, write,
 };
 use serde_json::Value;
 
@@ -750,39 +750,6 @@ fn the_check_does_not_change_the_repository() {
     assert_eq!(std::fs::read(ws.path().join(".git/index")).unwrap(), index);
 }
 
-/// Build a fixture of `exercises/git-workflow/fixtures/` as `course validate` does: copy the
-/// folder, run its `setup.sh` with a fixed identity, no user config and the fixtures' shared
-/// functions in `$COURSE_SETUP_LIB`, delete `setup.sh`.
-fn build_fixture(name: &str, into: &Path) {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/git-workflow/fixtures");
-    let src = fixtures.join(name);
-    for entry in std::fs::read_dir(&src).unwrap() {
-        let entry = entry.unwrap();
-        assert!(
-            entry.file_type().unwrap().is_file(),
-            "fixtures hold files only"
-        );
-        std::fs::copy(entry.path(), into.join(entry.file_name())).unwrap();
-    }
-    let out = std::process::Command::new("sh")
-        .arg("setup.sh")
-        .current_dir(into)
-        .env("COURSE_SETUP_LIB", fixtures.join("setup-lib.sh"))
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Fixture")
-        .env("GIT_AUTHOR_EMAIL", "fixture@example.com")
-        .env("GIT_COMMITTER_NAME", "Fixture")
-        .env("GIT_COMMITTER_EMAIL", "fixture@example.com")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{name}/setup.sh failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::remove_file(into.join("setup.sh")).unwrap();
-}
-
 /// The `checks:` of the embedded course's `git-workflow` exercise, as written there.
 fn git_workflow_checks() -> String {
     let yaml = std::fs::read_to_string(
@@ -833,8 +800,7 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
         "every fixture is tested here"
     );
     for (name, failing) in cases {
-        let ws = tempdir();
-        build_fixture(name, ws.path());
+        let ws = fixture_workspace(&format!("git-workflow/fixtures/{name}"));
         let r = check(c.path(), ws.path());
         for kind in ["git-history", "gitignore", "tracked-files"] {
             let want = if failing.contains(&kind) {
@@ -869,8 +835,7 @@ fn a_bare_repository_fails_clearly() {
 fn the_data_hides_src_data_fixture_names_the_missing_package_files() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
-    let ws = tempdir();
-    build_fixture("fail/data-hides-src-data", ws.path());
+    let ws = fixture_workspace("git-workflow/fixtures/fail/data-hides-src-data");
     // The folder has the package, HEAD does not: what a grader's clone would lack.
     assert!(ws.path().join("src/data/__init__.py").is_file());
     let tracked = git(ws.path(), &["ls-files"]);

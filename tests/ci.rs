@@ -204,7 +204,7 @@ fn run_each(
 
 /// The template's merge command, run in `dir`, writes the gradebook one unsharded run writes.
 fn merges_to_the_whole_class(dir: &std::path::Path, merge: &str) {
-    let out = ok(run_script(dir, merge, &[]));
+    ok(run_script(dir, merge, &[]));
     let merged = std::fs::read_to_string(dir.join("grades.csv")).unwrap();
     assert_eq!(merged, whole(dir));
 }

@@ -107,7 +107,7 @@ fn issue11_class_report_of_merged_shards_is_the_class_report_of_one_run() {
         .collect();
     let merged = tmp.path().join("merged.html");
     let md = tmp.path().join("merged.md");
-    let out = ok(merge(
+    ok(merge(
         &parts,
         &[
             "--report",

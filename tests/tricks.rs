@@ -4,55 +4,12 @@
 //! the way `course validate` builds it (a copy, then its `setup.sh` with a fixed git identity)
 //! and checked by the real binary with the built-in course.
 
-use std::path::Path;
-use std::process::Command as StdCommand;
-
-use crate::common::{course, tempdir};
+use crate::common::{course, fixture_workspace};
 use serde_json::Value;
-
-/// Copy fixture `rel` (under `exercises/`) into a temp folder and run its `setup.sh` there.
-fn build(rel: &str) -> tempfile::TempDir {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("exercises")
-        .join(rel);
-    let tmp = tempdir();
-    copy(&from, tmp.path());
-    if tmp.path().join("setup.sh").is_file() {
-        let out = crate::support::learner_identity(
-            StdCommand::new("sh")
-                .arg("setup.sh")
-                .current_dir(tmp.path()),
-        )
-        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
-        .output()
-        .unwrap();
-        assert!(
-            out.status.success(),
-            "{rel}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        std::fs::remove_file(tmp.path().join("setup.sh")).unwrap();
-    }
-    tmp
-}
-
-fn copy(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
 
 /// The status and the codes of the failing findings of `exercise` on fixture `rel`.
 fn verdict(exercise: &str, rel: &str, lang: &str) -> (String, Vec<String>) {
-    let ws = build(rel);
+    let ws = fixture_workspace(rel);
     let out = course()
         .args([
             "check",
@@ -139,7 +96,7 @@ fn git_a_blank_line_is_no_modification() {
         "git-workflow/fixtures/fail/blank-line-only-change",
         "history/no-added-then-modified",
     );
-    let ws = build("git-workflow/fixtures/fail/blank-line-only-change");
+    let ws = fixture_workspace("git-workflow/fixtures/fail/blank-line-only-change");
     let out = course()
         .args([
             "check",

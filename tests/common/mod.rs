@@ -310,6 +310,48 @@ pub fn course_line_with(env: &[(&str, &str)], args: &str) -> String {
     format!("{line} {} {args}", env!("CARGO_BIN_EXE_course"))
 }
 
+/// Fixture `rel` of the built-in course (a folder under `exercises/`, such as
+/// `git-workflow/fixtures/pass/good`) built as `course validate` builds it: copied into a temp
+/// folder, then its `setup.sh` run there with a fixed git identity and dates, no user config,
+/// and the exercise's shared `fixtures/setup-lib.sh` named in `$COURSE_SETUP_LIB`.
+pub fn fixture_workspace(rel: &str) -> tempfile::TempDir {
+    let exercises = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
+    let tmp = tempdir();
+    copy_tree(&exercises.join(rel), tmp.path());
+    if tmp.path().join("setup.sh").is_file() {
+        let lib = rel
+            .find("/fixtures/")
+            .map(|at| exercises.join(&rel[..at]).join("fixtures/setup-lib.sh"));
+        let mut cmd = StdCommand::new("sh");
+        cmd.arg("setup.sh");
+        if let Some(lib) = lib {
+            cmd.env("COURSE_SETUP_LIB", lib);
+        }
+        let out = as_learner(&mut cmd, tmp.path()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{rel}/setup.sh: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::remove_file(tmp.path().join("setup.sh")).unwrap();
+    }
+    tmp
+}
+
+/// Copy the folder `from` (files and folders) into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
 /// A fresh workspace made with `course init --lang LANG`.
 pub fn init_workspace(lang: &str) -> tempfile::TempDir {
     let ws = tempdir();
