@@ -63,7 +63,9 @@ pub fn set_lang(lang: crate::i18n::Lang) {
     LANG.store(i as u8 + 1, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn lang() -> crate::i18n::Lang {
+/// The language of the run ([`set_lang`]), English before it is known: for the few parts
+/// that speak but are not handed the language (the pager's status line).
+pub fn run_lang() -> crate::i18n::Lang {
     match LANG.load(std::sync::atomic::Ordering::Relaxed) {
         0 => crate::i18n::Lang::En,
         n => crate::i18n::Lang::ALL[usize::from(n - 1).min(crate::i18n::Lang::ALL.len() - 1)],
@@ -77,7 +79,7 @@ pub fn report_error(err: &anyhow::Error, show: impl FnOnce(&str)) -> ExitCode {
         .chain()
         .find_map(|e| e.downcast_ref::<UserError>())
         .map_or(Code::Usage, |e| e.code);
-    let (error, caused_by) = match lang() {
+    let (error, caused_by) = match run_lang() {
         crate::i18n::Lang::Ko => ("오류", "원인"),
         crate::i18n::Lang::En => ("error", "caused by"),
     };

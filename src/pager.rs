@@ -77,7 +77,7 @@ pub fn page_at(
             text: text.to_string(),
         });
     }
-    let mut pager = Pager::new(text, w, h);
+    let mut pager = Pager::new(text, w, h).speaking(crate::exit::run_lang());
     if let Some(q) = query {
         pager.find(q);
     }

@@ -4,8 +4,10 @@
 //! the driver in `pager.rs` draws. Nothing here touches a terminal, so it is tested without one.
 
 use super::line::{highlight, truncate};
+use crate::i18n::Lang;
 use crate::render::strip_ansi;
 use crate::terminal::keys::{edit_line, Key, Typed};
+use crate::tr;
 
 /// What the caller should do after a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +32,8 @@ pub struct Pager {
     input: Option<String>,
     query: Option<String>,
     message: Option<String>,
+    /// The language of the status line and its notes.
+    lang: Lang,
 }
 
 impl Pager {
@@ -45,7 +49,14 @@ impl Pager {
             input: None,
             query: None,
             message: None,
+            lang: Lang::En,
         }
+    }
+
+    /// The same pager with its status line and notes in `lang`.
+    pub fn speaking(mut self, lang: Lang) -> Pager {
+        self.lang = lang;
+        self
     }
 
     /// Search for `query` as `/` does (from the top visible line).
@@ -171,7 +182,11 @@ impl Pager {
     /// visible line, `n`/`N` after it. Wraps around the end.
     fn search(&mut self, forward: bool, fresh: bool) -> Action {
         let Some(q) = self.query.clone() else {
-            self.message = Some("no search yet: type / and a word".into());
+            let note = tr!(
+                "no search yet: type / and a word",
+                "아직 검색어가 없습니다. /를 누르고 찾을 말을 입력하십시오"
+            );
+            self.message = Some(note.get(self.lang).to_string());
             return Action::Redraw;
         };
         let n = self.lines.len();
@@ -190,11 +205,18 @@ impl Pager {
         match found {
             Some(i) => {
                 let wrapped = if forward { i < self.top } else { i > self.top };
-                self.message = wrapped.then(|| "search wrapped around".to_string());
+                let note = tr!(
+                    "search wrapped around",
+                    "끝까지 찾고 처음부터 다시 찾았습니다"
+                );
+                self.message = wrapped.then(|| note.get(self.lang).to_string());
                 self.top = i.min(self.max_top());
                 // At the end of the text the match may sit below the top line; it is visible.
             }
-            None => self.message = Some(format!("not found: {q}")),
+            None => {
+                let note = tr!("not found: {q}", "찾지 못했습니다: {q}");
+                self.message = Some(note.get(self.lang).to_string());
+            }
         }
         Action::Redraw
     }
@@ -227,11 +249,21 @@ impl Pager {
         };
         // The longest that fits: all the keys, the main ones, then only the position.
         let candidates = [
-            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  j/k line  / search  n/N next/prev"),
-            format!("lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  / search"),
-            format!("{first}-{last}/{n} ({pct}%){message}  q quit"),
-            format!("{first}-{last}/{n}{message}"),
-        ];
+            tr!(
+                "lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  j/k line  / search  n/N next/prev",
+                "{n}줄 중 {first}-{last} ({pct}%){message}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전"
+            ),
+            tr!(
+                "lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  / search",
+                "{n}줄 중 {first}-{last} ({pct}%){message}  q 끝내기  space/b 쪽 넘기기  / 검색"
+            ),
+            tr!(
+                "{first}-{last}/{n} ({pct}%){message}  q quit",
+                "{first}-{last}/{n} ({pct}%){message}  q 끝내기"
+            ),
+            tr!("{first}-{last}/{n}{message}", "{first}-{last}/{n}{message}"),
+        ]
+        .map(|c| c.get(self.lang).to_string());
         let fits = candidates
             .iter()
             .find(|c| crate::render::text::width(c) <= self.width);

@@ -173,3 +173,32 @@ fn reflow_keeps_the_reader_on_the_same_words() {
     p.reflow(&para(80));
     assert_eq!(p.top(), 0, "the top stays the top");
 }
+
+#[test]
+fn issue9_the_status_line_speaks_korean_and_fits() {
+    let mut p = Pager::new(&text(100), 140, 11).speaking(crate::i18n::Lang::Ko);
+    assert!(
+        p.status().starts_with("100줄 중 1-10 (10%)  q 끝내기"),
+        "{}",
+        p.status()
+    );
+    p.handle(Key::Char('n'));
+    assert!(
+        p.status().contains("아직 검색어가 없습니다"),
+        "{}",
+        p.status()
+    );
+    p.handle(Key::Char('/'));
+    p.handle(Key::Char('z'));
+    p.handle(Key::Enter);
+    assert!(p.status().contains("찾지 못했습니다: z"), "{}", p.status());
+    for w in [20, 40, 60, 80] {
+        p.handle(Key::Resize(w, 11));
+        let status = p.status();
+        assert!(
+            crate::render::text::width(&status) <= w as usize,
+            "{w}: {status}"
+        );
+        assert!(!status.contains("quit"), "{w}: {status}");
+    }
+}

@@ -310,3 +310,22 @@ fn issue9_long_titles_and_notes_wrap_instead_of_being_cut() {
     );
     assert_eq!(s.len(), 16);
 }
+
+#[test]
+fn issue9_every_key_is_listed_at_60_columns() {
+    let mut h = home(60, 14);
+    let mut labels = h.labels.clone();
+    labels.keys = "↑↓/jk 이동 · Enter 열기 · c 확인 · h 힌트 · e 편집 · / 검색 · q 끝내기".into();
+    h.set_labels(labels);
+    let s = screen(&h);
+    assert_eq!(s.len(), 14);
+    assert_eq!(
+        s[12],
+        "↑↓/jk 이동 · Enter 열기 · c 확인 · h 힌트 · e 편집 · / 검색"
+    );
+    assert_eq!(s[13], "q 끝내기");
+    // Too narrow for two rows: keys go from the middle, the way out stays.
+    h.handle(Key::Resize(20, 14));
+    let s = screen(&h);
+    assert_eq!(s[12..], ["↑↓/jk 이동", "q 끝내기"], "{s:#?}");
+}

@@ -37,6 +37,33 @@ fn unpainted(_: Style, text: &str) -> String {
     text.to_string()
 }
 
+/// The keys (`↑↓ move · Enter open · q quit`) on one row, or two when one is too narrow for
+/// all of them (items stay whole); a window too narrow for two rows loses keys from the
+/// middle, never `q` at the end (issue 9).
+fn key_rows(keys: &str, width: usize) -> Vec<String> {
+    let mut items: Vec<&str> = keys.split(" · ").collect();
+    loop {
+        let mut rows: Vec<String> = Vec::new();
+        for item in &items {
+            match rows.last_mut() {
+                Some(row) if text_width(row) + 3 + text_width(item) <= width => {
+                    row.push_str(" · ");
+                    row.push_str(item);
+                }
+                _ => rows.push(item.to_string()),
+            }
+        }
+        let fits = rows.iter().all(|r| text_width(r) <= width);
+        if fits && rows.len() <= 2 {
+            return rows;
+        }
+        if items.len() <= 2 {
+            return vec![fit_keys(keys, width)];
+        }
+        items.remove(items.len() - 2);
+    }
+}
+
 type Paint<'a> = &'a dyn Fn(Style, &str) -> String;
 
 impl Home {
@@ -222,10 +249,9 @@ impl Home {
             rows.truncate(NOTE_ROWS);
             rows
         } else if self.view == View::List {
-            // Narrow windows lose keys from the middle, never `q` at the end (issue 9).
-            vec![fit_keys(&self.labels.keys, self.width)]
+            key_rows(&self.labels.keys, self.width)
         } else {
-            vec![fit_keys(&self.labels.hit_keys, self.width)]
+            key_rows(&self.labels.hit_keys, self.width)
         };
         rows.iter().map(|r| paint(Style::Dim, r)).collect()
     }
