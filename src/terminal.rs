@@ -7,6 +7,7 @@
 //! themes both stay readable.
 
 mod accessible;
+mod code;
 mod color;
 pub mod editor;
 mod fit;
@@ -16,6 +17,7 @@ mod progress;
 pub mod selector;
 
 pub use accessible::Accessible;
+pub use code::code_spans;
 pub use color::ColorWhy;
 pub use fit::{fit, fit_keys, visible_width};
 pub use progress::{Counter, Spinner};

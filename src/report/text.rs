@@ -18,7 +18,7 @@ use super::{ExerciseReport, ExerciseStatus, FindingReport, Report};
 use crate::checks::Status;
 use crate::grading::Reason;
 use crate::i18n::Lang;
-use crate::terminal::{indented, Style, Term};
+use crate::terminal::{code_spans, indented, Style, Term};
 use crate::tr;
 
 /// The report for people; `learner` adds the next command to type (not for an instructor's
@@ -64,8 +64,9 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
             "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
             "다음: `{id}`를 고친 뒤 `course check {id}`를 실행하십시오 (막히면 `course hint {id}`)"
         );
-        for line in indented(next.get(lang), "", "  ", term.width) {
-            out.push_str(&term.paint(Style::Bold, &line));
+        let lines = indented(next.get(lang), "", "  ", term.width).join("\n");
+        for line in code_spans(&lines, term.color, Some(Style::Bold)).lines() {
+            out.push_str(&term.paint(Style::Bold, line));
             out.push('\n');
         }
     }
@@ -209,11 +210,30 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang, workspace: &str) ->
         }
         s.push('\n');
     }
+    // Code spans in colour (backticks gone) on a terminal, as the lessons show code.
+    let mut s = code_spans(&s, term.color, None);
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         let arrow = if term.ascii { "->" } else { "→" };
-        let first = format!("      {arrow} ");
-        for line in crate::terminal::hint_lines(hint, &first, "        ", term.width) {
-            s.push_str(&term.paint(Style::Code, &line));
+        for (i, para) in hint.lines().enumerate() {
+            let first = if i == 0 {
+                format!("      {arrow} ")
+            } else {
+                "        ".to_string()
+            };
+            let lines = crate::terminal::hint_lines(para, &first, "        ", term.width);
+            if para.starts_with(' ') {
+                // An indented line is an example to type or copy: all of it is code.
+                for line in &lines {
+                    s.push_str(&term.paint(Style::Code, line));
+                    s.push('\n');
+                }
+                continue;
+            }
+            let mut block = code_spans(&lines.join("\n"), term.color, None);
+            if i == 0 {
+                block = block.replacen(arrow, &term.paint(Style::Code, arrow), 1);
+            }
+            s.push_str(&block);
             s.push('\n');
         }
     }
