@@ -73,7 +73,12 @@ fn long_text_opens_the_pager_and_restores_the_terminal() {
     let out = in_terminal("lesson long", &[], &["G", "q"]);
     assert!(out.contains(ALT_SCREEN_ON), "pager did not open: {out:?}");
     assert!(out.contains(ALT_SCREEN_OFF), "terminal not restored");
-    assert!(out.contains("lines 1-29 of"), "status line with position");
+    // The course is Korean, so is the pager's status line (issue 9).
+    assert!(
+        out.contains("줄 중 1-29 "),
+        "status line with position: {out:?}"
+    );
+    assert!(out.contains("q 끝내기") && !out.contains("q quit"));
     assert!(out.contains("(100%)"), "G jumps to the bottom");
     assert!(out.contains("80번째 줄"));
     // After the pager closes, the last line (what to do next) stays on the screen.
@@ -86,14 +91,16 @@ fn long_text_opens_the_pager_and_restores_the_terminal() {
 #[test]
 fn search_jumps_to_the_match() {
     let out = in_terminal("lesson long", &[], &["/", "30번째\r", "q"]);
-    // Status lines read `lines FIRST-LAST of TOTAL`; the last one is after the search.
+    // Status lines read `TOTAL줄 중 FIRST-LAST` (the course is Korean); the last one is after
+    // the search.
     let positions: Vec<(usize, usize)> = out
-        .match_indices("lines ")
-        .filter_map(|(i, _)| {
-            let rest = &out[i + 6..];
-            let (first, rest) = rest.split_once('-')?;
-            let (_, rest) = rest.split_once(" of ")?;
-            let total: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        .match_indices("줄 중 ")
+        .filter_map(|(i, m)| {
+            let before = &out[..i];
+            let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let total = &before[i - digits..];
+            let rest = &out[i + m.len()..];
+            let (first, _) = rest.split_once('-')?;
             Some((first.parse().ok()?, total.parse().ok()?))
         })
         .collect();
@@ -103,7 +110,7 @@ fn search_jumps_to_the_match() {
         "search scrolled to the match: {positions:?}"
     );
     // The screen drawn after the search (before its status line) shows the lines below the match.
-    let statuses: Vec<usize> = out.match_indices("lines ").map(|(i, _)| i).collect();
+    let statuses: Vec<usize> = out.match_indices("줄 중 ").map(|(i, _)| i).collect();
     let redraw = &out[statuses[statuses.len() - 2]..statuses[statuses.len() - 1]];
     assert!(
         redraw.contains("31번째 줄") && redraw.contains("40번째 줄"),
