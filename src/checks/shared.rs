@@ -6,6 +6,7 @@
 //!
 //! This is not a kind: it has no `run`.
 
+use super::driver::{Part, Planned};
 use super::{CheckContext, Code, Finding};
 use crate::fs::ReadError;
 use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo};
@@ -32,6 +33,15 @@ impl<const DEFAULT_SECS: u64> ImportParams<DEFAULT_SECS> {
     /// The time limit; at least a second (`timeout_secs: 0` would stop every run at once).
     pub fn timeout(&self) -> std::time::Duration {
         std::time::Duration::from_secs(self.timeout_secs.max(1))
+    }
+
+    /// This check's part of the shared interpreter launch: `part` of the modules (as
+    /// `Part::Probe` or `Part::Import`), within the time limit.
+    pub(crate) fn planned(&self, part: fn(Vec<String>) -> Part) -> Planned {
+        Planned {
+            part: part(self.modules.clone()),
+            timeout: self.timeout(),
+        }
     }
 }
 
@@ -403,6 +413,16 @@ pub(crate) fn yaml_too_deep(line: u32, column: u32) -> Finding {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+
+    #[test]
+    fn import_params_wait_at_least_a_second_and_refuse_unknown_keys() {
+        type P = ImportParams<7>;
+        let p: P = serde_json::from_str(r#"{"modules": ["a"]}"#).unwrap();
+        assert_eq!((p.timeout_secs, p.timeout().as_secs()), (7, 7));
+        let p: P = serde_json::from_str(r#"{"modules": [], "timeout_secs": 0}"#).unwrap();
+        assert_eq!(p.timeout().as_secs(), 1);
+        assert!(serde_json::from_str::<P>(r#"{"modules": [], "timeout": 5}"#).is_err());
+    }
 
     #[test]
     fn the_rest_counts_only_what_is_past_the_cap() {
