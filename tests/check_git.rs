@@ -1000,7 +1000,7 @@ fn data_without_a_slash_hides_src_data_and_says_which_line() {
     assert_eq!(f["line"], 2);
     assert_eq!(
         f["hint"],
-        "a pattern without a leading `/` matches at every depth: `data/` also matches `src/data/`; write `/data/` to mean only the top-level folder; `git check-ignore -v src/data/__init__.py` shows which line does it"
+        "a pattern without a leading `/` matches at every depth: `data/` also matches `src/data/`; write `/data/` to mean only the top-level folder; this shows which line does it:\n  git check-ignore -v src/data/__init__.py"
     );
     let r = check_with(c.path(), ws.path(), "ko", &[]);
     let f = r.one("gitignore");
@@ -1039,7 +1039,7 @@ fn another_rule_that_ignores_a_needed_file_gets_the_general_hint() {
     assert!(f["hint"]
         .as_str()
         .unwrap()
-        .starts_with("`git check-ignore -v requirements.txt` shows which line"));
+        .ends_with("which ignore file it is:\n  git check-ignore -v requirements.txt"));
 }
 
 #[test]

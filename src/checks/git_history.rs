@@ -100,8 +100,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
                 "HEAD에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
             ))
             .hint(tr!(
-                "change a file, then commit it again (`git log --oneline` lists the commits):\n  git add <file>\n  git commit -m \"what changed\"",
-                "파일을 수정한 뒤 다시 커밋하십시오 (`git log --oneline` 명령으로 커밋 목록을 볼 수 있습니다):\n  git add <파일>\n  git commit -m \"무엇을 바꿨는지\""
+                "change a file, then commit it again:\n  git add <file>\n  git commit -m \"what changed\"\nthis lists the commits:\n  git log --oneline",
+                "파일을 수정한 뒤 다시 커밋하십시오:\n  git add <파일>\n  git commit -m \"무엇을 바꿨는지\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
             )),
         );
     }
@@ -141,8 +141,8 @@ fn walk_error(e: git2::Error) -> Finding {
         ),
     )
     .hint(tr!(
-        "run `git log --oneline` and `git fsck` to see what git says about the repository",
-        "저장소 상태를 확인하십시오: `git log --oneline`, `git fsck`"
+        "see what git says about the repository:\n  git log --oneline\n  git fsck",
+        "저장소 상태를 확인하십시오:\n  git log --oneline\n  git fsck"
     ))
 }
 

@@ -283,14 +283,14 @@ fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: Option<&[u8]>) -> F
     match unanchored_folder_line(gitignore, rel) {
         Some((line, pattern, folder, name)) => {
             f = f.line(line).hint(tr!(
-                "a pattern without a leading `/` matches at every depth: `{pattern}` also matches `{folder}/`; write `/{name}/` to mean only the top-level folder; `git check-ignore -v {q}` shows which line does it",
-                "앞에 `/`가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/`처럼 적으십시오. `git check-ignore -v {q}` 명령이 어느 줄 때문인지 보여 줍니다"
+                "a pattern without a leading `/` matches at every depth: `{pattern}` also matches `{folder}/`; write `/{name}/` to mean only the top-level folder; this shows which line does it:\n  git check-ignore -v {q}",
+                "앞에 `/`가 없는 패턴은 모든 깊이에서 맞습니다: `{pattern}` 패턴은 `{folder}/` 폴더에도 맞습니다. 맨 위 폴더만 뜻하려면 `/{name}/`처럼 적으십시오. 어느 줄 때문인지는 이 명령이 보여 줍니다:\n  git check-ignore -v {q}"
             ));
         }
         None => {
             f = f.hint(tr!(
-                "`git check-ignore -v {q}` shows which line of which ignore file does it; narrow that pattern (a leading `/` limits it to the top-level folder: `/data/` is not `src/data/`)",
-                "`git check-ignore -v {q}` 명령이 어느 무시 파일의 어느 줄 때문인지 보여 줍니다. 그 패턴을 좁히십시오 (앞에 `/`를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다)"
+                "narrow the pattern that does it (a leading `/` limits it to the top-level folder: `/data/` is not `src/data/`); this shows which line of which ignore file it is:\n  git check-ignore -v {q}",
+                "그 패턴을 좁히십시오 (앞에 `/`를 붙이면 맨 위 폴더만 뜻합니다: `/data/` 패턴은 `src/data/` 폴더에 맞지 않습니다). 어느 무시 파일의 어느 줄인지는 이 명령이 보여 줍니다:\n  git check-ignore -v {q}"
             ));
         }
     }

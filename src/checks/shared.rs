@@ -233,8 +233,8 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "작업 폴더의 git 저장소를 열 수 없습니다: {msg}"
         ))
         .hint(tr!(
-            "run `git status` in the workspace to see what git says",
-            "작업 폴더에서 `git status`를 실행해 git의 설명을 확인하십시오"
+            "in the workspace, see what git says:\n  git status",
+            "작업 폴더에서 git의 설명을 확인하십시오:\n  git status"
         )),
         OpenError::NotRegular { path } => Finding::fail(Code::GitNotRegularFile, tr!(
             "`{path}` is not a regular file (a pipe, a device or a folder): git would wait on it forever, so the git checks do not open this repository",
@@ -300,24 +300,24 @@ fn head_error_finding(error: &HeadError) -> Finding {
             "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
         ))
         .hint(tr!(
-            "`git status` lists what can be added: it should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then:\n  git add .\n  git commit -m \"First commit\"",
-            "`git status`로 추가할 수 있는 파일을 보십시오. 직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드십시오. 그다음:\n  git add .\n  git commit -m \"첫 커밋\""
+            "this lists what can be added:\n  git status\nit should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then:\n  git add .\n  git commit -m \"First commit\"",
+            "추가할 수 있는 파일을 보십시오:\n  git status\n직접 만든 파일만 보여야 하고 `.venv/`, `data/`가 보이면 먼저 `.gitignore` 파일을 만드십시오. 그다음:\n  git add .\n  git commit -m \"첫 커밋\""
         )),
         HeadError::Unreadable(msg) => Finding::error(Code::GitHeadUnreadable, tr!(
             "git cannot read HEAD: {msg}",
             "git이 HEAD를 읽을 수 없습니다: {msg}"
         ))
         .hint(tr!(
-            "run `git status` to see what git says",
-            "`git status`로 git의 설명을 확인하십시오"
+            "see what git says:\n  git status",
+            "git의 설명을 확인하십시오:\n  git status"
         )),
         HeadError::NotACommit(msg) => Finding::error(Code::GitHeadNotCommit, tr!(
             "HEAD does not point to a commit: {msg}",
             "HEAD가 커밋을 가리키지 않습니다: {msg}"
         ))
         .hint(tr!(
-            "run `git status` and `git log` to see what git says",
-            "`git status`와 `git log`로 git의 설명을 확인하십시오"
+            "see what git says:\n  git status\n  git log",
+            "git의 설명을 확인하십시오:\n  git status\n  git log"
         )),
     }
 }
@@ -346,8 +346,8 @@ pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
 /// comes before the first `git add`.
 fn not_a_repository_hint() -> Tr {
     tr!(
-        "in the workspace folder:\n  git init\nthen write `.gitignore` FIRST, one pattern per line, as in the lesson (without it the first `git add` sweeps in the virtual environment):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\n`git status` should now list only files you wrote; add them and commit:\n  git add .\n  git commit -m \"First commit\"",
-        "작업 폴더에서:\n  git init\n그다음 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으십시오 (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\n이제 `git status`에는 직접 만든 파일만 보여야 합니다. 추가하고 커밋하십시오:\n  git add .\n  git commit -m \"첫 커밋\""
+        "in the workspace folder:\n  git init\nthen write `.gitignore` FIRST, one pattern per line, as in the lesson (without it the first `git add` sweeps in the virtual environment):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\nnow this should list only files you wrote:\n  git status\nadd them and commit:\n  git add .\n  git commit -m \"First commit\"",
+        "작업 폴더에서:\n  git init\n그다음 먼저 `.gitignore` 파일을 만들고 레슨의 예시처럼 한 줄에 패턴 하나씩 적으십시오 (이 파일 없이 `git add`부터 하면 가상환경까지 커밋됩니다):\n  .venv/\n  /data/\n  *.pt\n  *.pth\n  __pycache__/\n  .ipynb_checkpoints/\n  .env\n이제 이 명령에는 직접 만든 파일만 보여야 합니다:\n  git status\n추가하고 커밋하십시오:\n  git add .\n  git commit -m \"첫 커밋\""
     )
 }
 

@@ -77,8 +77,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ),
         )
         .hint(tr!(
-            "run `git fsck` to see what git says about the repository",
-            "`git fsck` 명령으로 저장소 상태를 확인하십시오"
+            "see what git says about the repository:\n  git fsck",
+            "저장소 상태를 확인하십시오:\n  git fsck"
         ))]
     };
     let root_tree = match head.commit.tree() {

@@ -124,6 +124,38 @@ fn issue9_korean_messages_on_fixtures_attach_particles() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The same for the hints of every exercise of the built-in course, in both languages:
+/// commands in code blocks, not in sentences (mentions that are not instructions to run,
+/// such as `pip freeze > requirements.txt` as a warning, do not start like a command here).
+#[test]
+fn issue9_exercise_hints_put_commands_on_lines_of_their_own() {
+    assert!(inline_command("먼저 `git status`를 쳐 보자").is_some());
+    assert!(inline_command("`git check-ignore -v data/x.csv`는 알려 준다").is_some());
+    let course = Course::embedded().expect("the built-in course loads");
+    let mut problems = Vec::new();
+    for exercise in &course.exercises {
+        for (n, hint) in exercise.hints.iter().enumerate() {
+            for lang in [Lang::Ko, Lang::En] {
+                // A hint is Markdown: its code blocks are where commands belong.
+                let mut fenced = false;
+                let prose: Vec<&str> = hint
+                    .get(lang)
+                    .lines()
+                    .filter(|l| {
+                        let fence = l.trim_start().starts_with("```");
+                        fenced ^= fence;
+                        !fenced && !fence
+                    })
+                    .collect();
+                if let Some(p) = inline_command(&prose.join("\n")) {
+                    problems.push(format!("{} hint {} ({lang:?}): {p}", exercise.id, n + 1));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// An English sentence left in a Korean message: four or more English words in a row,
 /// outside code spans, code lines (indented by two spaces: a command to copy) and
 /// parentheses (where pip's or YAML's original words may follow the Korean explanation).
@@ -212,7 +244,7 @@ fn issue9_korean_string_literals_in_src_attach_particles() {
 /// A shell command to copy written inside a sentence (a code span) instead of on a line of
 /// its own: pasting a wrapped sentence runs half a command (issue 9).
 pub(crate) fn inline_command(text: &str) -> Option<String> {
-    const STARTS: [&str; 17] = [
+    const STARTS: [&str; 22] = [
         "mkdir ",
         "touch ",
         "mv ",
@@ -230,6 +262,12 @@ pub(crate) fn inline_command(text: &str) -> Option<String> {
         "pip install ",
         "python3 -m venv",
         "source ",
+        // Short read-only commands a learner is told to run go on lines of their own too.
+        "git status",
+        "git log",
+        "git fsck",
+        "git check-ignore ",
+        "python -m pip index ",
     ];
     text.split('`')
         .skip(1)

@@ -313,7 +313,9 @@ fn place_comment(out: &mut Vec<Piece>, gap: &str, comment: &str, room: usize, in
         first = false;
     }
     if line_w > 1 || first {
-        push_comment(out, first, gap, &line, under);
+        // A bare `#` that does not fit after the code goes on a line of its own.
+        let own_line = first && !code_only && at + line_w > room;
+        push_comment(out, first && !own_line, gap, &line, under);
     }
 }
 

@@ -101,8 +101,8 @@ fn missing_version(args: &str) -> Option<(Tr, Tr)> {
             "`{args}`: `{op}` 뒤에 버전이 없습니다"
         ),
         tr!(
-            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\n`python -m pip index versions {plain}` lists the versions there are",
-            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 `python -m pip index versions {plain}`이 보여 줍니다";
+            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis lists the versions there are:\n  python -m pip index versions {plain}",
+            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}";
             version = version
         ),
     ))
