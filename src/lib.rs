@@ -40,8 +40,16 @@ use std::process::ExitCode;
 pub fn main() -> ExitCode {
     // The sandbox's hidden modes come first: they are not commands of the user's.
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    if let Some(code) = sandbox::hidden_main(&args) {
-        return code;
+    if let Some(result) = sandbox::hidden_main(&args) {
+        // Typed by hand: said like any usage error, in the language `--help` would use.
+        return result.unwrap_or_else(|misuse| {
+            let all: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let lang = cli::help_lang(&all);
+            exit::set_lang(lang);
+            let term = terminal::Term::detect(terminal::Asked::default());
+            let err = exit::usage(misuse.text().get(lang));
+            exit::report_error(&err, |text| term.note(text))
+        });
     }
     // A shell asking for completions (`COMPLETE=bash course -- ...`) is answered and exits.
     cli::complete::answer_if_asked();

@@ -304,8 +304,9 @@ fn launcher() -> std::io::Result<PathBuf> {
 }
 
 /// The hidden modes: `course __sandbox PLAN -- PROGRAM ARGS` and its inner half. `None`
-/// when `args` (without the program name) are not one of them.
-pub fn hidden_main(args: &[OsString]) -> Option<std::process::ExitCode> {
+/// when `args` (without the program name) are not one of them; a [`Misuse`] when they are
+/// but were not written by `course` itself (someone typed `course __sandbox`).
+pub fn hidden_main(args: &[OsString]) -> Option<Result<std::process::ExitCode, Misuse>> {
     let mode = args.first()?.to_str()?;
     if mode != SUPERVISOR_ARG && mode != INNER_ARG {
         return None;
@@ -313,33 +314,63 @@ pub fn hidden_main(args: &[OsString]) -> Option<std::process::ExitCode> {
     Some(hidden(mode, &args[1..]))
 }
 
-fn hidden(mode: &str, args: &[OsString]) -> std::process::ExitCode {
+/// A hidden mode run in a way `course` never runs it. The caller says it to the person
+/// (localized and wrapped like every message, exit code 2); the modes themselves print
+/// nothing of their own.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Misuse {
+    /// No plan, or a plan that does not parse.
+    ByHand(String),
+    /// The program does not follow `--`.
+    NoSeparator(String),
+    /// Not Linux: there is no sandbox to run.
+    NotLinux,
+}
+
+impl Misuse {
+    /// What to say.
+    pub fn text(&self) -> crate::i18n::Tr {
+        match self {
+            Misuse::ByHand(mode) => crate::tr!(
+                "`course {mode}` is an internal mode of course (its sandbox), not for use by hand",
+                "`course {mode}`은(는) course가 안에서 쓰는 모드(샌드박스)입니다. 직접 실행하지 마십시오"
+            ),
+            Misuse::NoSeparator(mode) => crate::tr!(
+                "`course {mode}`: `--` expected before the program",
+                "`course {mode}`: 프로그램 앞에 `--`가 있어야 합니다"
+            ),
+            Misuse::NotLinux => crate::tr!(
+                "the sandbox needs Linux",
+                "샌드박스는 Linux에서만 실행됩니다"
+            ),
+        }
+    }
+}
+
+fn hidden(mode: &str, args: &[OsString]) -> Result<std::process::ExitCode, Misuse> {
     let parsed = args
         .first()
         .and_then(|p| p.to_str())
         .and_then(|p| serde_json::from_str::<Plan>(p).ok());
     let (Some(plan), Some(sep), Some(program)) = (parsed, args.get(1), args.get(2)) else {
-        eprintln!("course: {mode} is an internal mode of course, not for use by hand");
-        return std::process::ExitCode::from(2);
+        return Err(Misuse::ByHand(mode.to_string()));
     };
     if sep != "--" {
-        eprintln!("course: {mode}: `--` expected before the program");
-        return std::process::ExitCode::from(2);
+        return Err(Misuse::NoSeparator(mode.to_string()));
     }
     let rest = &args[3..];
     #[cfg(target_os = "linux")]
     {
-        if mode == SUPERVISOR_ARG {
+        Ok(if mode == SUPERVISOR_ARG {
             supervise::main(&plan, args)
         } else {
             confine::main(&plan, program, rest)
-        }
+        })
     }
     #[cfg(not(target_os = "linux"))]
     {
         let _ = (plan, program, rest);
-        eprintln!("course: the sandbox needs Linux");
-        std::process::ExitCode::from(2)
+        Err(Misuse::NotLinux)
     }
 }
 

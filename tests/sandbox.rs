@@ -379,3 +379,37 @@ fn issue12_an_import_that_hangs_keeps_the_environments_answer() {
     assert_eq!(code, 3, "{json:#}");
     assert_eq!(codes(&json), ["env/ok", "import/timeout"], "{json:#}");
 }
+
+/// Issue 9: the sandbox's hidden modes typed by hand are refused like any usage error: in
+/// the chosen language, wrapped to the width, exit 2 (they printed an English line of their
+/// own before).
+#[test]
+fn issue9_hidden_modes_typed_by_hand_are_refused_in_the_chosen_language() {
+    let dir = tempdir();
+    for (lang, says) in [
+        ("ko", "직접 실행하지 마십시오"),
+        ("en", "not for use by hand"),
+    ] {
+        let out = course_in(dir.path())
+            .env("COURSE_LANG", lang)
+            .env("COLUMNS", "40")
+            .args(["__sandbox", "x"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(flat(err.as_bytes()).contains(says), "{lang}: {err}");
+        assert!(
+            err.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40),
+            "{lang}: {err}"
+        );
+    }
+    let plan = r#"{"not":"a plan"}"#;
+    course_in(dir.path())
+        .env("COURSE_LANG", "en")
+        .args(["__sandbox-inner", plan, "--", "true"])
+        .assert()
+        .code(2)
+        .stderr(says("internal mode"));
+}

@@ -41,6 +41,8 @@ pub(super) fn main(plan: &Plan, program: &OsString, args: &[OsString]) -> ExitCo
     let mut report = match std::fs::File::create(&plan.layers) {
         Ok(f) => f,
         Err(e) => {
+            // Seen by no one under `course` (captured stderr); the supervisor reports the
+            // missing layers file as "the confined process reported nothing".
             eprintln!(
                 "course sandbox: cannot write {}: {e}",
                 plan.layers.display()
@@ -85,6 +87,10 @@ pub(super) fn main(plan: &Plan, program: &OsString, args: &[OsString]) -> ExitCo
         "{}",
         serde_json::to_string(&why).unwrap_or_default()
     );
+    // For a person running the hidden mode by hand. Under `course` this line lands in the
+    // program's captured stderr and is not shown: the reason goes back through the layers
+    // file above, and the check says it in the learner's language, wrapped. This process is
+    // confined (no locale, no terminal), so it says no more than this.
     eprintln!("course sandbox: cannot start {why}");
     ExitCode::from(CANNOT_START)
 }

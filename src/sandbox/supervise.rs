@@ -114,6 +114,8 @@ fn finish(plan: &Plan, status: Status) -> ExitCode {
     match std::fs::write(&plan.status, json) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // The parent captures this stderr and quotes its last line as the cause inside
+            // its own (localized, wrapped) finding: the OS error text is the useful part.
             eprintln!(
                 "course sandbox: cannot write {}: {e}",
                 plan.status.display()
