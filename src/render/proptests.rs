@@ -92,6 +92,12 @@ proptest! {
         let joined = text.join("\n").replace(" \\\n", " ");
         let original = line.split("   # ").next().unwrap();
         prop_assert_eq!(joined.split_whitespace().collect::<Vec<_>>(), original.split_whitespace().collect::<Vec<_>>());
+        // The comment is all there too: its words, and its `#` even when it has none.
+        let said: Vec<&str> = pieces.iter().flat_map(|p| p.comment.split_whitespace()).collect();
+        let comment = line.split_once("   # ").map(|(_, c)| c);
+        prop_assert_eq!(said.contains(&"#"), comment.is_some());
+        let words: Vec<&str> = said.into_iter().filter(|w| *w != "#").collect();
+        prop_assert_eq!(words, comment.unwrap_or("").split_whitespace().collect::<Vec<_>>());
         for p in &pieces {
             let code = p.code.trim().trim_end_matches(" \\").replace("\\ ", "__");
             let one_word = !code.contains(' ') || code.starts_with('\'') || code.starts_with('"');

@@ -307,13 +307,10 @@ fn place_comment(out: &mut Vec<Piece>, gap: &str, comment: &str, room: usize, in
         line.push_str(word);
         line_w += 1 + w;
     }
-    if first && line_w == 1 && at + 1 > room && !code_only {
-        // A comment with no words (`#` alone) that does not fit after the code goes on a
-        // line of its own too (proptest regression: `- "aa 가" "가"   # ` in 14 columns).
-        first = false;
-    }
     if line_w > 1 || first {
-        // A bare `#` that does not fit after the code goes on a line of its own.
+        // A comment with no words (`#` alone) that does not fit after the code goes on a
+        // line of its own too, and is kept (proptest regressions: `- "aa 가" "가"   # ` in 14
+        // columns, `aaa\ aaa "a"   # ` in 12).
         let own_line = first && !code_only && at + line_w > room;
         push_comment(out, first && !own_line, gap, &line, under);
     }
@@ -401,6 +398,13 @@ mod tests {
         let out = lines("  # 활성화된 상태에서 패키지 설치 — 이 환경에만 설치됨", 30);
         assert!(out.iter().all(|l| l.starts_with("  # ")), "{out:?}");
         assert!(out.iter().all(|l| width(l) <= 30), "{out:?}");
+    }
+
+    #[test]
+    fn a_bare_hash_that_does_not_fit_goes_on_its_own_line_and_is_kept() {
+        let out = lines("- \"aa \u{ac00}\" \"\u{ac00}\"   # ", 14);
+        assert_eq!(out.last().unwrap().trim(), "#", "{out:?}");
+        assert!(out.iter().all(|l| width(l) <= 14), "{out:?}");
     }
 
     #[test]
