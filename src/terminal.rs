@@ -183,13 +183,19 @@ impl Term {
     /// Print a message for people to stdout, every line wrapped to the width. Machine output
     /// (JSON, CSV) goes through [`print`] instead, unchanged.
     pub fn say(&self, text: &str) -> std::io::Result<()> {
-        print(&fit(text, self.width))
+        print(&fit(&self.code(text), self.width))
+    }
+
+    /// Code spans in a message (`` `numpy` ``) shown as code when colour is on ([`code_spans`]);
+    /// said by `say` and `note`, so every message and notice shows code the same way.
+    pub fn code(&self, text: &str) -> String {
+        code_spans(text, self.color, None)
     }
 
     /// A note, a warning or an error for people on stderr, wrapped to the width, with a line
     /// end added. A closed stderr is no reason to stop.
     pub fn note(&self, text: &str) {
-        let mut text = fit(text, self.note_width());
+        let mut text = fit(&self.code(text), self.note_width());
         text.push('\n');
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }

@@ -660,3 +660,24 @@ fn issue9_command_errors_have_a_korean_prefix() {
         assert!(err.starts_with(prefix), "{err}");
     }
 }
+
+/// Issue 9: code in notices and errors (stderr) is shown as code on a colour terminal, as in
+/// findings, and keeps its backticks when plain.
+#[test]
+fn issue9_code_in_errors_is_coloured_without_backticks_on_a_colour_terminal() {
+    let ws = learner_workspace(&[]);
+    let run = |color: &str| {
+        let out = course_in(ws.path())
+            .args(["--lang", "ko", "--color", color, "--width", "200"])
+            .args(["check", "nosuch"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let plain = run("never");
+    assert!(plain.contains("`nosuch`라는"), "{plain}");
+    let coloured = run("always");
+    assert!(coloured.contains("nosuch\x1b[0m라는"), "{coloured}");
+    assert!(!coloured.contains('`'), "{coloured}");
+}

@@ -37,7 +37,8 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
         out.push_str("\n\n");
         out.push_str(&render(&hint.markdown, &term.render_options()));
         out.push('\n');
-        out.push_str(&term.paint(Style::Dim, &hint.more));
+        let more = crate::terminal::code_spans(&hint.more, term.color, Some(Style::Dim));
+        out.push_str(&term.paint(Style::Dim, &more));
         out.push('\n');
         out
     };

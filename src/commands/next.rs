@@ -80,7 +80,11 @@ pub fn exercise_page(app: &App, term: &Term, i: usize, result: Option<&ExerciseR
             let text = located(f.file.as_deref(), f.line, f.names_file, f.message.get(lang));
             // Wrapped by `Term::show` under the text after the mark.
             let text = text.replace('\n', "\n    ");
-            out.push_str(&format!("  {} {text}\n", term.paint(Style::Fail, "x")));
+            out.push_str(&format!(
+                "  {} {}\n",
+                term.paint(Style::Fail, "x"),
+                term.code(&text)
+            ));
         }
     }
     out.push('\n');
