@@ -172,3 +172,33 @@ fn environment_startup_code_unrelated_to_the_modules_passes() {
         "environment/fixtures/pass/honest-sitecustomize-and-pth",
     );
 }
+
+#[test]
+fn jupyter_one_reason_pasted_under_every_question_fails() {
+    fails_with(
+        "jupyter-vs-script",
+        "jupyter-vs-script/fixtures/fail/same-reason-everywhere",
+        "choices/same-reason",
+    );
+}
+
+#[test]
+fn jupyter_a_reason_that_says_the_question_back_fails() {
+    fails_with(
+        "jupyter-vs-script",
+        "jupyter-vs-script/fixtures/fail/reason-repeats-question",
+        "choices/reason-repeats-question",
+    );
+}
+
+#[test]
+fn jupyter_a_shared_reason_and_question_words_with_more_pass() {
+    passes(
+        "jupyter-vs-script",
+        "jupyter-vs-script/fixtures/pass/shared-reason-and-question-words-ko",
+    );
+    passes(
+        "jupyter-vs-script",
+        "jupyter-vs-script/fixtures/pass/question-words-with-reasons-en",
+    );
+}

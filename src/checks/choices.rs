@@ -27,6 +27,7 @@
 //! the parameters and their validation are in `choices/params.rs`.
 
 mod answer_file;
+mod copied;
 mod params;
 
 pub use answer_file::{
@@ -73,6 +74,11 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .iter()
         .flat_map(|q| answer_findings(params, q, &text, &map, &rel))
         .collect();
+    let place = Place {
+        text: &text,
+        rel: &rel,
+    };
+    findings.extend(copied::same_reason(&params.questions, &map, &place));
     if findings.is_empty() {
         let n = params.questions.len();
         let all = if n == 1 {
@@ -293,7 +299,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     reason_at,
                 ))
             } else {
-                None
+                copied::repeats_question(q, reason, place)
             }
         }
         Some(other) => {

@@ -307,6 +307,10 @@ codes! {
         "a reason is shorter than the exercise asks for";
     ChoicesReasonNotProse = "choices/reason-not-prose", ["choices"],
         "a reason is not a sentence: one character repeated, or no letters";
+    ChoicesSameReason = "choices/same-reason", ["choices"],
+        "one reason copied under most questions (3 or more, over half of them) explains none of them";
+    ChoicesReasonRepeatsQuestion = "choices/reason-repeats-question", ["choices"],
+        "the reason only says the question again (no word the question does not have)";
     ChoicesOk = "choices/ok", ["choices"],
         "every question is answered well, with a reason";
 }
