@@ -1,8 +1,8 @@
-//! Issue 10: `course completions SHELL` and `course man` through the real binary. Bash (the
-//! one shell on every test machine) loads the script and completes ids by calling the binary
-//! back; the other shells' scripts are checked for that call and their side of the protocol
-//! (`COMPLETE=SHELL course -- WORDS`) is run directly. Man pages are rendered by `man` when
-//! it is installed.
+//! Issue 10: `course completions SHELL` and `course man` through the real binary. Bash, and
+//! zsh and fish where they are installed, load the script and complete ids by calling the
+//! binary back; the other shells' scripts are checked for that call and their side of the
+//! protocol (`COMPLETE=SHELL course -- WORDS`) is run directly. Man pages are rendered by
+//! `man` when it is installed.
 
 use std::path::Path;
 use std::process::Command;
@@ -38,20 +38,12 @@ fn bash_complete(words: &[&str], course_dir: Option<&Path>) -> Vec<String> {
         cur = words[words.len() - 1],
         prev = words[words.len() - 2],
     );
-    let mut cmd = Command::new("bash");
-    cmd.args(["--norc", "--noprofile", "-c", &script])
-        .env_remove("COURSE_DIR")
-        .env_remove("COURSE_LANG")
-        .env_remove("COMPLETE");
-    if let Some(dir) = course_dir {
-        cmd.env("COURSE_DIR", dir);
-    }
-    let out = ok(cmd.output().expect("bash runs"));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.trim_end().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
+    run_shell(
+        "bash",
+        &["--norc", "--noprofile", "-c"],
+        &script,
+        course_dir,
+    )
 }
 
 #[test]
@@ -79,6 +71,126 @@ fn issue10_bash_completes_commands_and_the_courses_own_ids() {
         ["powershell"]
     );
     assert_eq!(bash_complete(&["course", "man", "doc"], None), ["doctor"]);
+}
+
+/// Whether `shell` runs here (zsh and fish are not on every test machine).
+fn installed(shell: &str) -> bool {
+    let found = Command::new(shell)
+        .args(["-c", "exit 0"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("{shell} is not installed: its completion test is skipped");
+    }
+    found
+}
+
+/// Run `script` in `shell` (without the user's configuration), with the completion
+/// environment cleared (`course_dir`: `$COURSE_DIR`); its stdout, one entry per line.
+fn run_shell(shell: &str, args: &[&str], script: &str, course_dir: Option<&Path>) -> Vec<String> {
+    let mut cmd = Command::new(shell);
+    cmd.args(args)
+        .arg(script)
+        .env_remove("COURSE_DIR")
+        .env_remove("COURSE_LANG")
+        .env_remove("COMPLETE");
+    if let Some(dir) = course_dir {
+        cmd.env("COURSE_DIR", dir);
+    }
+    let out = ok(cmd.output().expect("the shell runs"));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// What zsh offers for `words` (the last one being completed) with `course`'s script loaded,
+/// as `value:description` lines. The completion system is loaded for real (`compinit`) and
+/// the script's function runs in zsh; only `_describe`, which would draw the menu on a
+/// terminal, is replaced by one that prints what it was given.
+fn zsh_complete(words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let script = format!(
+        "autoload -U compinit && compinit -u -D || exit 8\n\
+         source <('{bin}' completions zsh) || exit 9\n\
+         _describe() {{ print -rl -- \"${{(@P)3}}\" }}\n\
+         words=({words}); CURRENT={current}\n\
+         _clap_dynamic_completer_course\n",
+        bin = bin(),
+        words = quoted.join(" "),
+        current = words.len(),
+    );
+    run_shell("zsh", &["-f", "-c"], &script, None)
+}
+
+/// What fish offers for the command line `line` (`complete -C`, fish's own way of asking
+/// for completions without a terminal), as `value<TAB>description` lines.
+fn fish_complete(line: &str) -> Vec<String> {
+    let script = format!(
+        "'{bin}' completions fish | source; or exit 9\ncomplete -C '{line}'\n",
+        bin = bin()
+    );
+    run_shell("fish", &["--no-config", "-c"], &script, None)
+}
+
+#[test]
+fn issue10_zsh_completes_commands_and_the_courses_own_ids() {
+    if !installed("zsh") {
+        return;
+    }
+    let offered = zsh_complete(&["course", "check", "req"]);
+    assert_eq!(offered, ["requirements:requirements.txt 작성"]);
+    let offered = zsh_complete(&["course", "--lang", "en", "hint", ""]);
+    for id in EXERCISES {
+        assert!(
+            offered.iter().any(|o| o.starts_with(&format!("{id}:"))),
+            "{id} in {offered:?}"
+        );
+    }
+    // The titles follow the `--lang` typed on the line.
+    assert!(
+        offered.contains(&"requirements:Write a requirements.txt".to_string()),
+        "{offered:?}"
+    );
+    let offered = zsh_complete(&["course", "res"]);
+    assert!(
+        offered.iter().any(|o| o.starts_with("reset:")),
+        "{offered:?}"
+    );
+    assert_eq!(
+        zsh_complete(&["course", "lesson", "--lang", "en", "env"]),
+        ["environments:Virtual environments: venv and conda"]
+    );
+}
+
+#[test]
+fn issue10_fish_completes_commands_and_the_courses_own_ids() {
+    if !installed("fish") {
+        return;
+    }
+    assert_eq!(
+        fish_complete("course check req"),
+        ["requirements\trequirements.txt 작성"]
+    );
+    let offered = fish_complete("course --lang en hint ");
+    for id in EXERCISES {
+        assert!(
+            offered.iter().any(|o| o.starts_with(&format!("{id}\t"))),
+            "{id} in {offered:?}"
+        );
+    }
+    assert!(
+        offered.contains(&"requirements\tWrite a requirements.txt".to_string()),
+        "{offered:?}"
+    );
+    assert!(
+        fish_complete("course res")
+            .iter()
+            .any(|o| o.starts_with("reset\t")),
+        "reset"
+    );
+    assert_eq!(fish_complete("course completions fi"), ["fish"]);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! (clap_complete's `COMPLETE=SHELL course -- WORDS` protocol) each time Tab is pressed, so
 //! exercise and lesson ids come from the course itself, not from a list frozen into the
 //! script. The course is the one the command being typed would load: its `--course DIR`,
-//! else `$COURSE_DIR`, else the built-in one.
+//! else `$COURSE_DIR`, else the built-in one; titles are in the language it would use (its
+//! `--lang`, else the usual rule).
 
 use std::ffi::{OsStr, OsString};
 
@@ -66,27 +67,31 @@ pub fn registration(shell: Shell, completer: &OsStr) -> std::io::Result<Vec<u8>>
 /// The course completion is about, or none when it cannot be loaded (then nothing is offered:
 /// a broken course is reported when the command runs, not while typing it).
 fn course() -> Option<(Course, Lang)> {
-    let typed = typed_course_dir(std::env::args_os());
+    let typed = typed_value(std::env::args_os(), "--course");
     let course = match typed.or_else(|| std::env::var_os("COURSE_DIR").filter(|d| !d.is_empty())) {
         Some(dir) => Course::from_dir(std::path::Path::new(&dir)).ok()?,
         None => Course::embedded().ok()?,
     };
-    let lang = crate::app::chosen_lang(None, None, course.default_lang);
+    // `course --lang en hint <Tab>` shows English titles, as the command would print.
+    let flag =
+        typed_value(std::env::args_os(), "--lang").and_then(|l| Lang::parse(&l.to_string_lossy()));
+    let lang = crate::app::chosen_lang(flag, None, course.default_lang);
     Some((course, lang))
 }
 
-/// The `--course DIR` (or `--course=DIR`) among the words being completed: a completion
-/// request is `course -- course WORD...`, and the candidate functions see only this
-/// process's arguments.
-fn typed_course_dir(args: impl IntoIterator<Item = OsString>) -> Option<OsString> {
+/// The value of `option` (`--course DIR` or `--course=DIR`) among the words being
+/// completed: a completion request is `course -- course WORD...`, and the candidate
+/// functions see only this process's arguments.
+fn typed_value(args: impl IntoIterator<Item = OsString>, option: &str) -> Option<OsString> {
     let words: Vec<OsString> = args.into_iter().skip_while(|a| a != "--").skip(1).collect();
+    let joined = format!("{option}=");
     let mut found = None;
     for (i, word) in words.iter().enumerate() {
         let text = word.to_string_lossy();
-        if text == "--course" {
+        if text == option {
             found = words.get(i + 1).cloned().or(found);
-        } else if let Some(dir) = text.strip_prefix("--course=") {
-            found = Some(OsString::from(dir));
+        } else if let Some(value) = text.strip_prefix(&joined) {
+            found = Some(OsString::from(value));
         }
     }
     found.filter(|d| !d.is_empty())
@@ -142,7 +147,7 @@ mod tests {
 
     #[test]
     fn the_course_typed_on_the_line_is_the_one_completed() {
-        let dir = |w: &[&str]| typed_course_dir(words(w));
+        let dir = |w: &[&str]| typed_value(words(w), "--course");
         assert_eq!(
             dir(&["course", "--", "course", "--course", "my", "check", ""]),
             Some("my".into())
@@ -159,5 +164,14 @@ mod tests {
         );
         // `--course` still being typed has no folder yet.
         assert_eq!(dir(&["course", "--", "course", "--course"]), None);
+        let lang = |w: &[&str]| typed_value(words(w), "--lang");
+        assert_eq!(
+            lang(&["course", "--", "course", "--lang", "en", "hint", ""]),
+            Some("en".into())
+        );
+        assert_eq!(
+            lang(&["course", "--", "course", "--lang=ko", "x"]),
+            Some("ko".into())
+        );
     }
 }
