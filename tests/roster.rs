@@ -326,3 +326,38 @@ fn issue11_canvas_and_moodle_gradebooks_have_their_import_columns() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn class10_a_roster_clone_is_not_told_to_leave_the_graders_detached_head() {
+    // The grader checks each clone out detached at its ref; the messages must not tell the
+    // student to `git switch main` (the student's own branch was fine).
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = root.join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: git-history\n    min_commits: 3\n  - kind: tracked-files\n    forbidden_suffixes: [.pt]\n",
+    );
+    let remote = bare(root, "kim");
+    let work = student(root, "kim", &remote, &["a.py"]);
+    commit(&work, &["b.py"], "second");
+    git(&work, &["tag", "deadline"]);
+    git(&work, &["push", "-q", "origin", "main", "--tags"]);
+    let roster = write(
+        root,
+        "roster.csv",
+        &format!("student,repo,ref\nkim,{},deadline\n", url(&remote)),
+    );
+    for lang in ["en", "ko"] {
+        let a = grade_roster(&c, &roster, &root.join("clones"))
+            .args(["--lang", lang])
+            .assert()
+            .code(0);
+        let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+        assert!(out.contains("history/too-few-commits"), "{out}");
+        assert!(out.contains("tracked/ok"), "{out}");
+        for said in ["detached", "분리", "git switch"] {
+            assert!(!out.contains(said), "{lang}: {said} in {out}");
+        }
+    }
+}

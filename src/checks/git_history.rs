@@ -61,7 +61,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Err(f) => return vec![*f],
     };
     let mut findings = check_history(params, ws, &head);
-    if let Some(note) = &detached_note(&head) {
+    if let Some(note) = &detached_note(&head, ctx) {
         for f in &mut findings {
             append(&mut f.message, note);
         }

@@ -322,8 +322,13 @@ fn head_error_finding(error: &HeadError) -> Finding {
     }
 }
 
-/// Added to messages when HEAD is detached.
-pub(crate) fn detached_note(head: &Head<'_>) -> Option<Tr> {
+/// Added to messages when HEAD is detached, for a learner checking their own workspace.
+/// Not when grading: a roster's clone is checked out detached at its ref by the grader, and
+/// "`git switch main` goes back" would blame the student for the grader's checkout.
+pub(crate) fn detached_note(head: &Head<'_>, ctx: &CheckContext) -> Option<Tr> {
+    if ctx.workspace_only {
+        return None;
+    }
     let branch = head.detached_from.as_deref()?;
     let id = crate::git::short(head.commit.id());
     Some(tr!(

@@ -146,7 +146,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         findings.push(Finding::pass(Code::TrackedOk, message));
     }
-    if let Some(note) = &detached_note(&head) {
+    if let Some(note) = &detached_note(&head, ctx) {
         for f in &mut findings {
             append(&mut f.message, note);
         }
