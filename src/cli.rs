@@ -163,7 +163,7 @@ pub enum Command {
             course grade --roster roster.csv --clones clones/ --output grades.csv\n\n\
             Without --exec nothing from the submission is executed: checks that would run its Python are skipped.\n\
             --batch grades each folder in DIR (hidden ones skipped) and writes a gradebook: CSV \
-            (columns submission, score, max_score, <exercise>..., error, course, course_version, shard) or, with --format json, one course-gradebook/1 document.\n\n\
+            (columns submission, score, max_score, <exercise>..., error, course, course_version, shard, and the roster's name, id, sis_user_id, sis_login_id, section, email) or, with --format json, one course-gradebook/1 document.\n\n\
             Exit codes: 0 all passed, 1 some failed, 2 usage or course-file error, 3 a check could not run.\n\
             With --batch: 0 the batch was graded (whatever the scores), 2 usage error, 3 some submission \
             could not be graded or had a check that could not run (its row is still written)."

@@ -295,12 +295,14 @@ fn batch_csv_has_a_row_per_submission_and_error_rows() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "submission,score,max_score,first,second,error,course,course_version,shard"
+        "submission,score,max_score,first,second,error,course,course_version,shard,name,id,sis_user_id,sis_login_id,section,email"
     );
-    // The course id and its fingerprint on every row; no shard (the whole class).
-    let version = lines[1].rsplit(',').nth(1).unwrap();
+    // The course id and its fingerprint on every row; no shard (the whole class), and no
+    // roster to say who the students are.
+    assert!(lines[1].ends_with(",,,,,,,"), "{}", lines[1]);
+    let version = lines[1].rsplit(',').nth(7).unwrap();
     assert_eq!(version.len(), 16, "{}", lines[1]);
-    let tail = format!(",t,{version},");
+    let tail = format!(",t,{version},,,,,,,");
     assert_eq!(lines[1], format!("alice,0,30,not graded,not graded,{tail}"));
     assert!(lines[2].starts_with("bob,,,,,not a folder"), "{}", lines[2]);
     assert!(

@@ -361,3 +361,117 @@ fn class10_a_roster_clone_is_not_told_to_leave_the_graders_detached_head() {
         }
     }
 }
+
+#[test]
+fn class10_the_rosters_names_and_ids_reach_the_gradebooks_and_the_class_report() {
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = roster_course(root);
+    let kim = bare(root, "kim");
+    student(root, "kim", &kim, &["done.txt"]);
+    let lee = bare(root, "lee");
+    student(root, "lee", &lee, &["README.md"]);
+    // Headers as a Canvas export spells them; park's repository was never pushed to.
+    let roster = write(
+        root,
+        "roster.csv",
+        &format!(
+            "Student,Repo,Name,ID,SIS User ID,SIS Login ID,Section,Email\n\
+             kim,{},김민지,4711,2026001,kim.minji,A,kim@u.example\n\
+             lee,{},\"Lee, Jun\",4712,=2026002,,B,\n\
+             park,{},박서준,,2026003,,A,\n",
+            url(&kim),
+            url(&lee),
+            url(&root.join("park.git")),
+        ),
+    );
+    let clones = root.join("clones");
+    let run = |args: &[&str]| -> String {
+        let a = roster_cmd(&c, &roster)
+            .arg("--clones")
+            .arg(&clones)
+            .args(args)
+            .assert()
+            .code(3);
+        String::from_utf8(a.get_output().stdout.clone()).unwrap()
+    };
+    let csv = run(&["--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(",shard,name,id,sis_user_id,sis_login_id,section,email"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("kim,20,20,20,,")
+            && lines[1].ends_with(",김민지,4711,2026001,kim.minji,A,kim@u.example"),
+        "{}",
+        lines[1]
+    );
+    // A formula-looking id is defused like every cell.
+    assert!(
+        lines[2].ends_with(",\"Lee, Jun\",4712,'=2026002,,B,"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].contains("[roster/clone-failed]") && lines[3].ends_with(",박서준,,2026003,,A,")
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let subs = json["submissions"].as_array().unwrap();
+    assert_eq!(subs[0]["roster"]["name"], "김민지");
+    assert_eq!(subs[0]["roster"]["sis_login_id"], "kim.minji");
+    assert!(
+        subs[1]["roster"].get("sis_login_id").is_none(),
+        "only what was given"
+    );
+    assert_eq!(subs[2]["roster"]["sis_user_id"], "2026003");
+
+    let canvas = run(&["--format", "canvas", "--assignment", "HW 1"]);
+    let lines: Vec<&str> = canvas.lines().collect();
+    assert_eq!(lines[0], "Student,ID,SIS User ID,SIS Login ID,Section,HW 1");
+    assert_eq!(lines[1], "김민지,4711,2026001,kim.minji,A,20");
+    assert_eq!(lines[2], "\"Lee, Jun\",4712,'=2026002,lee,B,0");
+    assert_eq!(
+        lines[3], "박서준,,2026003,park,A,",
+        "not gradable: no grade"
+    );
+
+    let md = root.join("class.md");
+    run(&[
+        "--output",
+        "/dev/null",
+        "--report",
+        md.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(md.contains("Lee, Jun (lee)"), "{md}");
+    assert!(md.contains("박서준 (park)"), "{md}");
+
+    // Sharded, the parts merge into the same gradebook, names and ids included.
+    let whole = run(&["--format", "csv"]);
+    let mut parts = Vec::new();
+    for i in 1..=2 {
+        let part = root.join(format!("part-{i}.csv"));
+        roster_cmd(&c, &roster)
+            .arg("--clones")
+            .arg(&clones)
+            .args(["--shard", &format!("{i}/2"), "--output"])
+            .arg(&part)
+            .assert()
+            .code(predicates::ord::ge(0));
+        parts.push(part);
+    }
+    let merged = root.join("merged.csv");
+    course()
+        .args(["gradebook", "merge"])
+        .args(&parts)
+        .arg("--output")
+        .arg(&merged)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(merged).unwrap(), whole);
+}

@@ -141,12 +141,14 @@ fn shard_gradebooks_record_course_version_and_shard() {
     let csv = String::from_utf8(grade(&dir, &["--shard", "2/3"])).unwrap();
     let header = csv.lines().next().unwrap();
     assert!(
-        header.ends_with(",error,course,course_version,shard"),
+        header.ends_with(
+            ",error,course,course_version,shard,name,id,sis_user_id,sis_login_id,section,email"
+        ),
         "{header}"
     );
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert!(!rows.is_empty() && rows.len() < 23, "{csv}");
-    assert!(rows.iter().all(|r| r.ends_with(",2/3")), "{csv}");
+    assert!(rows.iter().all(|r| r.ends_with(",2/3,,,,,,")), "{csv}");
     let json: serde_json::Value =
         serde_json::from_slice(&grade(&dir, &["--format", "json", "--shard", "2/3"])).unwrap();
     assert_eq!(json["shard"], "2/3");

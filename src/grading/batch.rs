@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::run_exercise;
-use super::submission::{self, OpenOptions, Submission, Unusable};
+use super::submission::{self, OpenOptions, Person, Submission, Unusable};
 use crate::checks::CheckContext;
 use crate::course::Course;
 use crate::tr;
@@ -49,6 +49,8 @@ pub fn grade_workspace_with(course: &Course, ctx: CheckContext) -> Vec<super::Ex
 pub struct Graded<T> {
     pub submission: String,
     pub outcome: Result<T, Unusable>,
+    /// Who it belongs to, as the roster says (empty without a roster).
+    pub person: Person,
 }
 
 /// Grade one submission with `grade`; every failure (a file instead of a folder, an
@@ -77,6 +79,7 @@ pub fn grade_submission<T>(
     Graded {
         submission: sub.name.clone(),
         outcome,
+        person: sub.person.clone(),
     }
 }
 
@@ -140,16 +143,19 @@ pub fn grade_batch<T: Send>(
     }))
 }
 
-/// Serialises as the gradebook's `report`/`error` pair.
+/// Serialises as the gradebook's `report`/`error` pair, then `roster`: what the roster says
+/// about the student (`{"name":..,"section":..}`, only the columns given), or `null`.
 impl<T: Serialize> Serialize for Graded<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Graded", 4)?;
+        let mut st = s.serialize_struct("Graded", 5)?;
         st.serialize_field("submission", &self.submission)?;
         st.serialize_field("report", &self.outcome.as_ref().ok())?;
         let error = self.outcome.as_ref().err();
         st.serialize_field("error", &error.map(|e| &e.message))?;
         st.serialize_field("error_code", &error.map(|e| e.code))?;
+        let person = (!self.person.is_empty()).then_some(&self.person);
+        st.serialize_field("roster", &person)?;
         st.end()
     }
 }
@@ -165,6 +171,9 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Graded<T> {
             report: Option<T>,
             error: Option<String>,
             error_code: Option<String>,
+            // Added later: gradebooks written before it have none.
+            #[serde(default)]
+            roster: Option<Person>,
         }
         let row = Row::<T>::deserialize(d)?;
         let outcome = match row.report {
@@ -190,6 +199,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Graded<T> {
         Ok(Graded {
             submission: row.submission,
             outcome,
+            person: row.roster.unwrap_or_default(),
         })
     }
 }

@@ -7,8 +7,11 @@
 //! lee,git@github.com:class/hw1-lee.git,
 //! ```
 //!
-//! Columns are found by their header (any order, any case; other columns such as a name or
-//! an email are ignored). Each row becomes a [`Submission`] named by its student whose
+//! Columns are found by their header (any order, any case, spaces, `_` and `-` alike, so
+//! `SIS User ID` is `sis_user_id`). Optional columns say who the student is
+//! ([`Person`]: `name`, `id`, `sis_user_id`, `sis_login_id`, `section`, `email`); they go
+//! into the gradebooks, the class report and the LMS exports. Other columns are ignored.
+//! Each row becomes a [`Submission`] named by its student whose
 //! source is the repository, cloned into its own folder under the clones folder when it is
 //! opened (so a shard clones only its share). A roster that cannot be read is an error
 //! naming the file and the line; a repository that cannot be cloned is that student's error
@@ -17,7 +20,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::submission::{Source, Submission};
+use super::submission::{Person, Source, Submission};
 use crate::csvfile;
 use crate::i18n::Tr;
 use crate::tr;
@@ -48,20 +51,32 @@ struct Columns {
     student: usize,
     repo: usize,
     reference: Option<usize>,
+    /// The [`Person`] columns present: (column name, index).
+    person: Vec<(&'static str, usize)>,
     count: usize,
 }
 
+/// A header as compared: lower case, without spaces, `_` and `-` (`SIS User ID`).
+fn normalized(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn columns(header: &[String]) -> Result<Columns, Tr> {
-    let find = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
+    let names: Vec<String> = header.iter().map(|h| normalized(h)).collect();
+    let find = |name: &str| names.iter().position(|h| *h == normalized(name));
     match (find("student"), find("repo")) {
         (Some(student), Some(repo)) => Ok(Columns {
             student,
             repo,
             reference: find("ref"),
+            person: Person::COLUMNS
+                .iter()
+                .filter_map(|c| find(c).map(|i| (*c, i)))
+                .collect(),
             count: header.len(),
         }),
         _ => {
@@ -132,6 +147,13 @@ pub fn parse(text: &str, clones: &Path) -> Result<Vec<Submission>, (u32, Tr)> {
             .map(cell)
             .filter(|r| !r.is_empty())
             .map(String::from);
+        let mut person = Person::default();
+        for (column, i) in &cols.person {
+            let value = cell(*i);
+            if let Some(field) = person.field_mut(column) {
+                *field = (!value.is_empty()).then(|| value.to_string());
+            }
+        }
         subs.push(Submission {
             name: student.to_string(),
             source: Source::Repo {
@@ -139,6 +161,7 @@ pub fn parse(text: &str, clones: &Path) -> Result<Vec<Submission>, (u32, Tr)> {
                 reference,
                 clone: clones.join(folder_name(student)),
             },
+            person,
         });
     }
     // Sorted like a batch folder's, so a merged sharded gradebook equals the unsharded one.
@@ -222,6 +245,31 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn who_the_student_is_comes_from_the_optional_columns() {
+        let subs = parse(
+            "student,repo,Name,SIS User ID,sis_login_id,Section,E-mail,email,id\n\
+             kim,/r/kim,김민지,2026001,kim.minji,A,x,kim@u.example,17\n\
+             lee,/r/lee,,,,,,,\n",
+            Path::new("/c"),
+        )
+        .unwrap();
+        assert_eq!(
+            subs[0].person,
+            Person {
+                name: Some("김민지".into()),
+                id: Some("17".into()),
+                sis_user_id: Some("2026001".into()),
+                sis_login_id: Some("kim.minji".into()),
+                section: Some("A".into()),
+                email: Some("x".into()),
+            }
+        );
+        assert!(subs[1].person.is_empty());
+        assert_eq!(subs[0].person.shown("kim"), "김민지 (kim)");
+        assert_eq!(subs[1].person.shown("lee"), "lee");
     }
 
     #[test]

@@ -21,6 +21,80 @@ pub struct Submission {
     /// Its name in the gradebook (a folder's name, a roster's student).
     pub name: String,
     pub source: Source,
+    /// Who it belongs to, as far as a roster says (empty for a batch folder).
+    pub person: Person,
+}
+
+/// What a roster says about a student besides the `student` column, each optional: a name
+/// to show people, and the ids an LMS matches on (Canvas's `ID`, `SIS User ID`,
+/// `SIS Login ID`, `Section`; an email for Moodle). Carried into the gradebooks, the class
+/// report and the LMS exports; never used to find or grade the submission.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Person {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sis_user_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sis_login_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl Person {
+    /// The roster columns, in the order the CSV gradebook writes them.
+    pub const COLUMNS: [&'static str; 6] = [
+        "name",
+        "id",
+        "sis_user_id",
+        "sis_login_id",
+        "section",
+        "email",
+    ];
+
+    /// The field of roster column `column` (one of [`Person::COLUMNS`]).
+    pub fn field_mut(&mut self, column: &str) -> Option<&mut Option<String>> {
+        Some(match column {
+            "name" => &mut self.name,
+            "id" => &mut self.id,
+            "sis_user_id" => &mut self.sis_user_id,
+            "sis_login_id" => &mut self.sis_login_id,
+            "section" => &mut self.section,
+            "email" => &mut self.email,
+            _ => return None,
+        })
+    }
+
+    /// The values in the order of [`Person::COLUMNS`] (empty where not given).
+    pub fn cells(&self) -> [&str; 6] {
+        [
+            &self.name,
+            &self.id,
+            &self.sis_user_id,
+            &self.sis_login_id,
+            &self.section,
+            &self.email,
+        ]
+        .map(|v| v.as_deref().unwrap_or(""))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells().iter().all(|c| c.is_empty())
+    }
+
+    /// How people see the submission `submission`: `김민지 (kim-minji)` when the roster
+    /// gives a name, else the submission's name alone.
+    pub fn shown(&self, submission: &str) -> String {
+        match self.name.as_deref() {
+            Some(name) if name != submission => format!("{name} ({submission})"),
+            _ => submission.to_string(),
+        }
+    }
 }
 
 /// Where a submission's files come from.
@@ -161,6 +235,7 @@ impl Submission {
         Submission {
             name: name.into(),
             source: Source::Folder(path.into()),
+            person: Person::default(),
         }
     }
 
@@ -213,6 +288,7 @@ pub fn batch_folder(dir: &Path) -> std::io::Result<Vec<Submission>> {
                         stem.to_string()
                     },
                     source: Source::Archive(path, kind),
+                    person: Person::default(),
                 },
                 None => Submission::folder(name.clone(), path),
             }

@@ -77,7 +77,8 @@ impl ExerciseCounts {
     }
 }
 
-/// One finding code and the students whose submissions have it.
+/// One finding code and the students whose submissions have it (with the roster's name
+/// where it gives one: `김민지 (kim-minji)`).
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub code: crate::checks::Code,
@@ -108,11 +109,13 @@ impl Class {
         let mut exercises: Vec<ExerciseCounts> = Vec::new();
         let mut problems: BTreeMap<crate::checks::Code, Problem> = BTreeMap::new();
         for g in graded {
+            // With a roster's name: `김민지 (kim-minji)`, so the instructor knows who.
+            let who = g.person.shown(&g.submission);
             let report = match &g.outcome {
                 Ok(report) => report,
                 Err(why) => {
                     class.ungradable.push(Ungradable {
-                        submission: g.submission.clone(),
+                        submission: who,
                         code: why.code.to_string(),
                         reason: why.message.clone(),
                     });
@@ -142,8 +145,8 @@ impl Class {
                     if !p.exercises.contains(&e.id) {
                         p.exercises.push(e.id.clone());
                     }
-                    if p.students.last() != Some(&g.submission) {
-                        p.students.push(g.submission.clone());
+                    if p.students.last() != Some(&who) {
+                        p.students.push(who.clone());
                     }
                 }
             }
@@ -155,7 +158,7 @@ impl Class {
                     .find(|f| f.status == Status::Error)
                     .map_or(String::new(), |f| f.code.as_str().to_string());
                 class.ungradable.push(Ungradable {
-                    submission: g.submission.clone(),
+                    submission: who,
                     code,
                     reason,
                 });

@@ -26,17 +26,26 @@ pub struct Row<'a> {
     pub submission: &'a str,
     /// The report, or why the submission could not be graded.
     pub outcome: Result<&'a Report, String>,
+    /// The row's own cells after the trailer (a roster's name, ids), one per `extra` column.
+    pub extra: Vec<&'a str>,
 }
 
 /// The gradebook for `rows` in the given order, with a column for each of `exercise_ids`,
 /// then the `trailer` columns (name, value), the same value on every row (a batch's course
-/// and shard: columns only ever come after `error`, so readers by position keep working).
-pub fn render(exercise_ids: &[&str], rows: &[Row<'_>], trailer: &[(&str, &str)]) -> String {
+/// and shard), then the `extra` columns, each row's own (columns only ever come after
+/// `error`, so readers by position keep working).
+pub fn render(
+    exercise_ids: &[&str],
+    rows: &[Row<'_>],
+    trailer: &[(&str, &str)],
+    extra: &[&str],
+) -> String {
     let mut out = String::new();
     let mut header = vec!["submission", "score", "max_score"];
     header.extend(exercise_ids.iter().copied());
     header.push("error");
     header.extend(trailer.iter().map(|(name, _)| *name));
+    header.extend(extra.iter().copied());
     push_record(&mut out, header.iter().map(|h| text_field(h)));
     for row in rows {
         let mut fields = vec![text_field(row.submission)];
@@ -65,6 +74,7 @@ pub fn render(exercise_ids: &[&str], rows: &[Row<'_>], trailer: &[(&str, &str)])
             }
         }
         fields.extend(trailer.iter().map(|(_, value)| text_field(value)));
+        fields.extend(row.extra.iter().map(|value| text_field(value)));
         push_record(&mut out, fields.into_iter());
     }
     out
@@ -119,19 +129,23 @@ mod tests {
             Row {
                 submission: "alice",
                 outcome: Ok(&r),
+                extra: vec![],
             },
             Row {
                 submission: "bob, jr",
                 outcome: Err("not a folder: \"bob\"\nreally".into()),
+                extra: vec![],
             },
             Row {
                 submission: "=HYPERLINK(1)",
                 outcome: Ok(&r),
+                extra: vec![],
             },
         ];
         let out = render(
             &["environment", "requirements", "import", "gone"],
             &rows,
+            &[],
             &[],
         );
         let lines: Vec<&str> = out.split("\r\n").collect();

@@ -142,8 +142,9 @@ impl Printer for CsvPrinter {
         let row = csv::Row {
             submission: &name,
             outcome: Ok(report),
+            extra: vec![],
         };
-        csv::render(&ids, &[row], &[]).into()
+        csv::render(&ids, &[row], &[], &[]).into()
     }
 }
 
@@ -155,6 +156,7 @@ impl Printer for LmsPrinter {
     fn print(&self, report: &Report) -> Printed {
         let graded = [crate::grading::batch::Graded {
             submission: row_name(report),
+            person: Default::default(),
             outcome: Ok(report.clone()),
         }];
         super::lms::render(self.0, &report.course, None, &graded).into()

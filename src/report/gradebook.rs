@@ -1,19 +1,22 @@
 //! The gradebook of a batch (`course grade --batch`): one row per submission.
 //!
 //! - CSV (`--format csv`, also the default):
-//!   `submission,score,max_score,<exercise id>...,error,course,course_version,shard`,
+//!   `submission,score,max_score,<exercise id>...,error,course,course_version,shard,`
+//!   `name,id,sis_user_id,sis_login_id,section,email` (the last six from a roster, empty
+//!   without one),
 //!   one row per submission sorted by name; a submission that could not be graded (not a
 //!   folder, unreadable, a panic in a check) has empty scores and the reason in `error`,
 //!   followed by its code in brackets (`... [submission/not-a-folder]`).
 //! - JSON (`--format json`): one document
 //!   `{"schema":"course-gradebook/1","course":ID,"course_version":HEX,"shard":"I/N"|null,
 //!   "exercises":[ID...],"submissions":[{"submission":NAME,"report":<course-report/1>|null,
-//!   "error":null|MESSAGE,"error_code":null|CODE}]}`.
+//!   "error":null|MESSAGE,"error_code":null|CODE,"roster":null|{"name":..,...}}]}`.
 //!
 //! `course_version` (a fingerprint of the course files) and `shard` (`--shard I/N`, empty or
 //! null for a whole class) let `course gradebook merge` refuse parts that do not belong
-//! together. Both were added after `course-gradebook/1` was first published: they come last
-//! in the CSV and are optional when a JSON gradebook is read.
+//! together. Both were added after `course-gradebook/1` was first published, and the
+//! roster's columns after them: they come last in the CSV and are optional when a JSON
+//! gradebook is read.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +24,12 @@ use super::{csv, Report};
 use crate::course::Course;
 use crate::grading::batch::Graded;
 use crate::grading::shard::Shard;
+use crate::grading::submission::Person;
 
 pub const GRADEBOOK_SCHEMA: &str = "course-gradebook/1";
 
-/// The CSV columns after `error`, in order.
+/// The CSV columns after `error`, in order, the same on every row; [`Person::COLUMNS`]
+/// (each row's own) come after them.
 pub const TRAILER: [&str; 3] = ["course", "course_version", "shard"];
 
 /// What a gradebook says about itself besides its rows.
@@ -93,6 +98,7 @@ pub fn render_csv(meta: &Meta, graded: &[Graded<Report>]) -> String {
         .map(|g| csv::Row {
             submission: &g.submission,
             outcome: g.outcome.as_ref().map_err(ToString::to_string),
+            extra: g.person.cells().to_vec(),
         })
         .collect();
     let ids: Vec<&str> = meta.exercises.iter().map(String::as_str).collect();
@@ -102,5 +108,5 @@ pub fn render_csv(meta: &Meta, graded: &[Graded<Report>]) -> String {
         (TRAILER[1], meta.course_version.as_deref().unwrap_or("")),
         (TRAILER[2], shard.as_str()),
     ];
-    csv::render(&ids, &rows, &trailer)
+    csv::render(&ids, &rows, &trailer, &Person::COLUMNS)
 }

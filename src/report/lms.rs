@@ -3,9 +3,10 @@
 //!
 //! - Canvas (Grades > Import): `Student,ID,SIS User ID,SIS Login ID,Section,<assignment>`.
 //!   Canvas needs a student column and the section column before the assignments; a student
-//!   is matched by `ID`, `SIS User ID` or `SIS Login ID` when given, else by name. We know
-//!   the submission's name only, so it goes to `Student` and `SIS Login ID` (a roster whose
-//!   `student` column holds the login ids matches directly); the others stay empty.
+//!   is matched by `ID`, `SIS User ID` or `SIS Login ID` when given, else by name. Each
+//!   comes from the roster's column of that name where it gives one (`name`, `id`,
+//!   `sis_user_id`, `sis_login_id`, `section`); `Student` and `SIS Login ID` fall back to
+//!   the submission's name (a roster whose `student` column holds the login ids matches).
 //! - Moodle (Gradebook setup > Import > CSV file): any header; on the import screen the
 //!   instructor maps one column to a user field ("Identify user by": username, ID number or
 //!   email) and the grade column to a grade item. We write `Username,<assignment>,Feedback`.
@@ -48,6 +49,9 @@ pub fn render(
     push(&mut out, header.iter().map(|h| text_field(h)).collect());
     for g in graded {
         let name = text_field(&g.submission);
+        let p = &g.person;
+        let given = |v: &Option<String>| text_field(v.as_deref().unwrap_or(""));
+        let or_name = |v: &Option<String>| v.as_deref().map_or(name.clone(), text_field);
         let grade = g
             .outcome
             .as_ref()
@@ -55,11 +59,11 @@ pub fn render(
             .map_or(String::new(), |r| grade(r, points));
         let row = match lms {
             Lms::Canvas => vec![
-                name.clone(),
-                String::new(),
-                String::new(),
-                name,
-                String::new(),
+                or_name(&p.name),
+                given(&p.id),
+                given(&p.sis_user_id),
+                or_name(&p.sis_login_id),
+                given(&p.section),
                 grade,
             ],
             Lms::Moodle => {
@@ -105,10 +109,12 @@ mod tests {
         vec![
             Graded {
                 submission: "kim".into(),
+                person: Default::default(),
                 outcome: Ok(sample()),
             },
             Graded {
                 submission: "lee, jr".into(),
+                person: Default::default(),
                 outcome: Err(Unusable {
                     code: "roster/no-commits",
                     message: "nothing was pushed".into(),
@@ -133,6 +139,24 @@ mod tests {
             lines[2],
             "\"lee, jr\",,nothing was pushed [roster/no-commits]"
         );
+    }
+
+    #[test]
+    fn canvas_takes_names_and_ids_from_the_roster() {
+        let mut graded = rows();
+        graded[0].person = crate::grading::submission::Person {
+            name: Some("Kim, Minji".into()),
+            id: Some("4711".into()),
+            sis_user_id: Some("=2026001".into()),
+            sis_login_id: None,
+            section: Some("A".into()),
+            email: Some("kim@u.example".into()),
+        };
+        let canvas = render(Lms::Canvas, "HW 1", None, &graded);
+        let lines: Vec<&str> = canvas.split("\r\n").collect();
+        // A formula-looking id is defused like every cell; the login falls back to the name.
+        assert_eq!(lines[1], "\"Kim, Minji\",4711,'=2026001,kim,A,20");
+        assert_eq!(lines[2], "\"lee, jr\",,,\"lee, jr\",,");
     }
 
     #[test]

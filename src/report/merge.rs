@@ -17,6 +17,7 @@ use super::{csv, Report};
 use crate::csvfile;
 use crate::grading::batch::Graded;
 use crate::grading::shard::Shard;
+use crate::grading::submission::Person;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -108,15 +109,19 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
     }
     let header = records.remove(0).fields;
     let n = header.len();
-    let shaped = n >= 3 + 1 + TRAILER.len()
+    // The trailer ends where the roster's columns begin.
+    let end = n.saturating_sub(Person::COLUMNS.len());
+    let shaped = end >= 3 + 1 + TRAILER.len()
         && header[..3] == ["submission", "score", "max_score"]
-        && header[n - 4] == "error"
-        && header[n - 3..] == TRAILER;
+        && header[end - 4] == "error"
+        && header[end - 3..end] == TRAILER
+        && header[end..] == Person::COLUMNS;
     if !shaped {
         return Err(not_csv(format!(
-            "its header is `{}`; a gradebook from this version of course ends in `error,{}`: grade again to get one",
+            "its header is `{}`; a gradebook from this version of course ends in `error,{},{}`: grade again to get one",
             header.join(","),
-            TRAILER.join(",")
+            TRAILER.join(","),
+            Person::COLUMNS.join(",")
         )));
     }
     if let Some(r) = records.iter().find(|r| r.fields.len() != n) {
@@ -139,9 +144,9 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
             ))),
         }
     };
-    let course = one(n - 3, "course")?;
-    let course_version = one(n - 2, "course version")?.filter(|v| !v.is_empty());
-    let shard = match one(n - 1, "shard")? {
+    let course = one(end - 3, "course")?;
+    let course_version = one(end - 2, "course version")?.filter(|v| !v.is_empty());
+    let shard = match one(end - 1, "shard")? {
         None => None,
         Some(s) if s.is_empty() => Some(None),
         Some(s) => Some(Some(s.parse::<Shard>().map_err(not_csv)?)),
@@ -151,7 +156,7 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
         course,
         course_version,
         shard,
-        exercises: header[3..n - 4].to_vec(),
+        exercises: header[3..end - 4].to_vec(),
         body: Body::Csv(records),
     })
 }
@@ -371,9 +376,13 @@ fn join_csv(parts: Vec<Part>, meta: &Meta, lang: Lang) -> Result<(String, usize)
     // The merged book is the whole class: its own trailer, not the parts'.
     let mut out = gradebook::render_csv(meta, &[]);
     let count = rows.len();
+    // The shard cell: the last of the trailer, before the roster's columns.
+    let shard = rows.first().map_or(0, |(_, r)| {
+        r.len().saturating_sub(Person::COLUMNS.len() + 1)
+    });
     for (_, mut row) in rows {
-        if let Some(shard) = row.last_mut() {
-            shard.clear();
+        if let Some(cell) = row.get_mut(shard) {
+            cell.clear();
         }
         csv::push_record(&mut out, row.iter().map(|c| csv::quote(c)));
     }

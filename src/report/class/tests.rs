@@ -20,18 +20,22 @@ fn class() -> Class {
     let graded = vec![
         Graded {
             submission: "<b>eve</b>".into(),
+            person: Default::default(),
             outcome: Ok(sample()),
         },
         Graded {
             submission: "alice".into(),
+            person: Default::default(),
             outcome: Ok(sample()),
         },
         Graded {
             submission: "bob".into(),
+            person: Default::default(),
             outcome: Ok(full),
         },
         Graded {
             submission: "carol".into(),
+            person: Default::default(),
             outcome: Err(Unusable {
                 code: NOT_A_FOLDER,
                 message: "not a folder".into(),
