@@ -193,6 +193,28 @@ pub(crate) struct Plan {
     pub layers: PathBuf,
     /// Do not start the program when a layer is missing.
     pub require: bool,
+    /// Layers to leave off as a kernel without them would ([`SKIP_VAR`]).
+    #[serde(default)]
+    pub skip: Vec<String>,
+}
+
+/// `COURSE_SANDBOX_SKIP=landlock,seccomp`: leave those layers off, as on a kernel that lacks
+/// them, so the partial-sandbox note and `--require-sandbox`'s refusal can be tried (and
+/// tested) on a machine that has every layer. Read by `course` itself, never from the
+/// submission; it weakens nothing `COURSE_NO_SANDBOX` does not already turn off.
+pub const SKIP_VAR: &str = "COURSE_SANDBOX_SKIP";
+
+/// The layers [`SKIP_VAR`] can leave off.
+pub const SKIPPABLE: [&str; 2] = ["landlock", "seccomp"];
+
+/// The layers named in [`SKIP_VAR`] (others are ignored).
+fn skipped_layers() -> Vec<String> {
+    let asked = std::env::var(SKIP_VAR).unwrap_or_default();
+    SKIPPABLE
+        .iter()
+        .filter(|layer| asked.split([',', ' ']).any(|a| a.trim() == **layer))
+        .map(|layer| layer.to_string())
+        .collect()
 }
 
 /// A program's output and what the sandbox saw (`None` when run without it).
@@ -265,6 +287,7 @@ pub fn run(
         status: dir.path().join("status.json"),
         layers: dir.path().join("layers.json"),
         require: settings.require,
+        skip: skipped_layers(),
     };
     let json =
         serde_json::to_string(&plan).map_err(|e| RunError::Start(std::io::Error::other(e)))?;

@@ -413,3 +413,102 @@ fn issue9_hidden_modes_typed_by_hand_are_refused_in_the_chosen_language() {
         .code(2)
         .stderr(says("internal mode"));
 }
+
+/// An honest workspace (stub torch and numpy; `src.model` imports them) and a course with
+/// one python-env and one python-import check.
+fn honest_workspace(ws_name: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempdir();
+    let ws = tmp.path().join(ws_name);
+    let env = venv(&ws, ".venv");
+    stub_package(&env, "torch", "2.3.0");
+    stub_package(&env, "numpy", "1.26.4");
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/model/__init__.py", "import torch\nimport numpy\n");
+    let c = tmp.path().join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: python-env\n    modules: [torch, numpy]\n  - kind: python-import\n    modules: [src.model]\n",
+    );
+    (tmp, ws, c)
+}
+
+#[test]
+fn class10_a_partial_sandbox_is_said_once_and_honest_work_still_passes() {
+    // COURSE_SANDBOX_SKIP leaves a layer off as a kernel without it would.
+    let (_t, ws, c) = honest_workspace("내 프로젝트");
+    for (skip, missing) in [
+        ("landlock", vec!["landlock"]),
+        ("seccomp", vec!["seccomp"]),
+        ("landlock,seccomp", vec!["landlock", "seccomp"]),
+    ] {
+        for lang in ["en", "ko"] {
+            let (code, json) = check_report(&c, &ws, lang, &[("COURSE_SANDBOX_SKIP", skip)]);
+            assert_eq!(code, 0, "{skip}: honest work passes: {json:#}");
+            assert_eq!(
+                codes(&json),
+                ["sandbox/partial", "env/ok", "import/ok"],
+                "{skip}: the note once per workspace, not per check: {json:#}"
+            );
+            let note = json["exercises"][0]["findings"][0]["message"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            for layer in &missing {
+                assert!(note.contains(layer), "{skip}: {note}");
+            }
+            for layer in ["landlock", "seccomp"] {
+                if !missing.contains(&layer) {
+                    assert!(!note.contains(layer), "{skip}: {note}");
+                }
+            }
+        }
+    }
+    // Without the variable every layer applies here: no note.
+    let (code, json) = check_report(&c, &ws, "en", &[] as &[(&str, &str)]);
+    assert_eq!(code, 0);
+    assert_eq!(codes(&json), ["env/ok", "import/ok"], "{json:#}");
+}
+
+#[test]
+fn class10_require_sandbox_refuses_to_run_anything_when_a_layer_is_missing() {
+    // The interpreter leaves a mark in the workspace when it runs at all (it could: Landlock,
+    // which would refuse the write, is the layer left off).
+    let (_t, ws, c) = hostile("#!/bin/sh\ntouch \"$PWD/ran\" 2>/dev/null\nexec {py3} \"$@\"\n");
+    let skip = [("COURSE_SANDBOX_SKIP", "landlock")];
+    let (code, f, _) = check(&ws, &c, &["--require-sandbox"], &skip);
+    assert_error(code, &f, "sandbox/unavailable");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("landlock"), "{message}");
+    assert!(
+        !ws.join("ran").exists(),
+        "--require-sandbox ran the interpreter"
+    );
+    // The same with every layer: it runs and passes.
+    let (code, f, _) = check(&ws, &c, &["--require-sandbox"], &[]);
+    assert_eq!((code, f["code"].as_str()), (0, Some("env/ok")), "{f:#}");
+    // And grading: the submission is could-not-grade (exit 3), in both languages.
+    for lang in ["en", "ko"] {
+        let out = course()
+            .arg("--course")
+            .arg(&c)
+            .args([
+                "grade",
+                "--exec",
+                "--require-sandbox",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ])
+            .arg("--workspace")
+            .arg(&ws)
+            .env("COURSE_SANDBOX_SKIP", "seccomp")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{lang}: {out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = &json["exercises"][0]["findings"][0];
+        assert_eq!(f["code"], "sandbox/unavailable", "{f:#}");
+        assert!(f["message"].as_str().unwrap().contains("seccomp"), "{f:#}");
+    }
+}

@@ -50,7 +50,20 @@ pub(super) fn main(plan: &Plan, program: &OsString, args: &[OsString]) -> ExitCo
             return ExitCode::from(CANNOT_START);
         }
     };
-    let layers = vec![limits(plan), landlock(plan), seccomp()];
+    let skipped = |name: &str| plan.skip.iter().any(|s| s == name);
+    let layers = vec![
+        limits(plan),
+        if skipped("landlock") {
+            left_off("landlock")
+        } else {
+            landlock(plan)
+        },
+        if skipped("seccomp") {
+            left_off("seccomp")
+        } else {
+            seccomp()
+        },
+    ];
     let missing: Vec<&str> = layers
         .iter()
         .filter(|l| !l.applied)
@@ -101,6 +114,11 @@ fn layer(name: &str, applied: bool, note: impl Into<String>) -> Layer {
         applied,
         note: note.into(),
     }
+}
+
+/// A layer left off on purpose ([`super::SKIP_VAR`]), reported as missing.
+fn left_off(name: &str) -> Layer {
+    layer(name, false, format!("left off by {}", super::SKIP_VAR))
 }
 
 const MIB: u64 = 1024 * 1024;
