@@ -212,7 +212,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
         .filter_map(|g| g.outcome.as_ref().ok())
         .filter(|r| r.exit_code() == Code::CheckError)
         .count();
-    batch_notes(&app.term, subs.len(), failed, check_errors, lang);
+    if let Book::Lms(_) = kind {
+        lms_not_graded_note(&app.term, &graded, lang);
+    }
+    batch_notes(&app.term, &kind, subs.len(), failed, check_errors, lang);
     Ok(if failed + check_errors > 0 {
         Code::CheckError
     } else {
@@ -268,8 +271,42 @@ pub fn write_reports(
     Ok(())
 }
 
-/// What the batch did, on stderr.
-fn batch_notes(term: &Term, total: usize, failed: usize, check_errors: usize, lang: Lang) {
+/// An LMS file's grades are what students see: say when exercises not graded (no `--exec`)
+/// count as 0 in them (a perfect submission gets 80 of 100, not 100).
+fn lms_not_graded_note(term: &Term, graded: &[Graded<Report>], lang: Lang) {
+    let Some(report) = graded.iter().find_map(|g| g.outcome.as_ref().ok()) else {
+        return;
+    };
+    let skipped: Vec<_> = report
+        .exercises
+        .iter()
+        .filter(|e| e.reason == Some(crate::grading::Reason::NeedsExec))
+        .collect();
+    if skipped.is_empty() {
+        return;
+    }
+    let points: u32 = skipped.iter().map(|e| e.max_score).sum();
+    let ids: Vec<&str> = skipped.iter().map(|e| e.id.as_str()).collect();
+    let (max, ids) = (report.summary.max_score, ids.join(", "));
+    term.note(
+        tr!(
+            "note: the grades in this file count what was not graded without --exec ({ids}: {points} of {max} points) as 0; grade with --exec before students see them",
+            "참고: 이 파일의 점수는 --exec 없이 채점하지 않은 연습({ids}: {max}점 중 {points}점)을 0점으로 셉니다. 학생에게 보이기 전에 --exec으로 채점하십시오"
+        )
+        .get(lang),
+    );
+}
+
+/// What the batch did, on stderr: how many were graded, and where the reasons for the
+/// others are in the file `kind` wrote.
+fn batch_notes(
+    term: &Term,
+    kind: &Book,
+    total: usize,
+    failed: usize,
+    check_errors: usize,
+    lang: Lang,
+) {
     let graded_ok = total - failed;
     let subs = crate::i18n::count(total, "submission", "submissions");
     term.note(
@@ -281,18 +318,32 @@ fn batch_notes(term: &Term, total: usize, failed: usize, check_errors: usize, la
     );
     if failed > 0 {
         let subs = crate::i18n::count(failed, "submission", "submissions");
-        term.note(
-            tr!(
+        let said = match kind {
+            Book::Csv => tr!(
                 "{subs} could not be graded: see the `error` column",
                 "제출물 {failed}개는 채점할 수 없었습니다: `error` 열을 보십시오"
-            )
-            .get(lang),
-        );
+            ),
+            Book::Json => tr!(
+                "{subs} could not be graded: see their `error` and `error_code`",
+                "제출물 {failed}개는 채점할 수 없었습니다: `error`와 `error_code`를 보십시오"
+            ),
+            // Canvas's import has no column for a reason: the grade is left empty.
+            Book::Lms(Lms::Canvas) => tr!(
+                "{subs} could not be graded: their grade is left empty (the LMS keeps what it had); --format csv or --report class.html says why",
+                "제출물 {failed}개는 채점할 수 없었습니다: 점수 칸을 비워 두었습니다 (LMS의 점수는 그대로입니다). 이유는 --format csv나 --report class.html에 나옵니다"
+            ),
+            Book::Lms(Lms::Moodle) => tr!(
+                "{subs} could not be graded: their grade is left empty, the reason is in the `Feedback` column",
+                "제출물 {failed}개는 채점할 수 없었습니다: 점수 칸을 비워 두었고 이유는 `Feedback` 열에 있습니다"
+            ),
+        };
+        term.note(said.get(lang));
     }
     if check_errors > 0 {
+        let subs = crate::i18n::count(check_errors, "submission", "submissions");
         term.note(
             tr!(
-                "{check_errors} submissions had a check that could not run: their scores may be too low",
+                "{subs} had a check that could not run: their scores may be too low",
                 "제출물 {check_errors}개에서 실행할 수 없는 확인이 있었습니다: 점수가 낮게 나왔을 수 있습니다"
             )
             .get(lang),
