@@ -43,6 +43,8 @@ pub struct Class {
 pub struct ExerciseCounts {
     pub id: String,
     pub title: String,
+    /// The exercise's points.
+    pub points: u32,
     pub passed: usize,
     pub failed: usize,
     pub not_graded: usize,
@@ -196,6 +198,30 @@ impl Class {
         self.percents.len()
     }
 
+    /// When some exercises were graded in no submission (a run without `--exec`), what that
+    /// does to the scores: the exercises, their points, and the best percent anyone could
+    /// get. Said under the headline numbers, so an 80% median is not read as a weak class.
+    pub fn not_graded_note(&self) -> Option<crate::i18n::Tr> {
+        let graded = self.graded();
+        let none: Vec<&ExerciseCounts> = self
+            .exercises
+            .iter()
+            .filter(|e| graded > 0 && e.not_graded == graded)
+            .collect();
+        if none.is_empty() {
+            return None;
+        }
+        let points: u32 = none.iter().map(|e| e.points).sum();
+        let max: u32 = self.exercises.iter().map(|e| e.points).sum();
+        let ids: Vec<&str> = none.iter().map(|e| e.id.as_str()).collect();
+        let best = if max == 0 {
+            0.0
+        } else {
+            100.0 * f64::from(max - points) / f64::from(max)
+        };
+        Some(words::not_graded(&ids.join(", "), points, max, &pct(best)))
+    }
+
     pub fn mean(&self) -> Option<f64> {
         (!self.percents.is_empty())
             .then(|| self.percents.iter().sum::<f64>() / self.percents.len() as f64)
@@ -230,6 +256,7 @@ fn count_exercise(exercises: &mut Vec<ExerciseCounts>, e: &super::ExerciseReport
             exercises.push(ExerciseCounts {
                 id: e.id.clone(),
                 title: e.title.clone(),
+                points: e.max_score,
                 ..ExerciseCounts::default()
             });
             exercises.len() - 1
@@ -251,6 +278,12 @@ pub mod words {
 
     pub fn title(course: &str) -> Tr {
         tr!("Class report: {course}", "반 보고서: {course}")
+    }
+    pub fn not_graded(ids: &str, points: u32, max: u32, best: &str) -> Tr {
+        tr!(
+            "Graded in no submission: {ids} ({points} of {max} points; its checks run the submission's code, so they need --exec). The scores count it as 0: {best}% is the most anyone could get here.",
+            "어느 제출물에서도 채점하지 않음: {ids} ({max}점 중 {points}점. 제출물의 코드를 실행하는 확인이라 --exec이 필요합니다). 점수는 이것을 0점으로 세므로 여기서 받을 수 있는 최고 점수는 {best}%입니다."
+        )
     }
     pub fn none() -> Tr {
         tr!("None.", "없습니다.")

@@ -62,6 +62,9 @@ pub fn render(class: &Class, lang: Lang) -> String {
         let _ = writeln!(out, "<li><b>{value}</b>{}</li>", label.get(lang));
     }
     out.push_str("</ul>\n");
+    if let Some(note) = class.not_graded_note() {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(note.get(lang)));
+    }
     let [h_dist, h_ex, h_prob, h_bad] = words::headings();
     let sections: [(&str, &crate::i18n::Tr, bool, Section); 4] = [
         ("distribution", &h_dist, class.graded() > 0, distribution),

@@ -25,6 +25,9 @@ pub fn render(class: &Class, lang: Lang) -> String {
         std::iter::once(class.numbers().to_vec()),
         lang,
     );
+    if let Some(note) = class.not_graded_note() {
+        let _ = writeln!(out, "> {}\n", inline(note.get(lang)));
+    }
     let [h_dist, h_ex, h_prob, h_bad] = words::headings();
     let sections: [(&crate::i18n::Tr, bool, Section); 4] = [
         (&h_dist, class.graded() > 0, distribution),
