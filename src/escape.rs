@@ -127,16 +127,28 @@ pub fn markdown_code(s: &str) -> String {
     format!("{fence}{pad}{s}{pad}{fence}")
 }
 
-/// Text whose first line is prose and whose later lines are code (a hint followed by the
-/// lines to write into a file): the first line as [`markdown_inline`], the rest as a fenced
-/// code block indented by `indent` (to stay inside a list item).
+/// A hint: its first line as [`markdown_inline`]; its later lines as a fenced code block
+/// indented by `indent` (to stay inside a list item) when they are code (the first line ends
+/// in `:`, as in "create `.gitignore` with:", or a later line is indented, as commands are),
+/// else as more prose lines (a nudge's second question), joined with `<br>`.
 pub fn markdown_block(s: &str, indent: &str) -> String {
     let s = visible(s);
     let mut lines = s.lines();
-    let first = markdown_inline(lines.next().unwrap_or(""));
+    let head = lines.next().unwrap_or("");
+    let first = markdown_inline(head);
     let rest: Vec<&str> = lines.collect();
     if rest.iter().all(|l| l.trim().is_empty()) {
         return first;
+    }
+    let code =
+        head.trim_end().ends_with([':', '：']) || rest.iter().any(|l| l.starts_with([' ', '\t']));
+    if !code {
+        let prose: Vec<String> = rest
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| markdown_inline(l))
+            .collect();
+        return format!("{first}<br>{}", prose.join("<br>"));
     }
     let fence = "`".repeat(longest_run(&s, '`').max(2) + 1);
     let mut out = format!("{first}\n\n{indent}{fence}text\n");
@@ -218,5 +230,12 @@ mod tests {
             "create `.gitignore`:\n\n  ```text\n  *.pt\n  *.pth\n  __pycache__/\n  ```"
         );
         assert_eq!(markdown_block("one line *x*", "  "), "one line \\*x\\*");
+        // A nudge's second question is prose, not code.
+        assert_eq!(
+            markdown_block("What if it is deployed?\nIs *that* fine?", "  "),
+            "What if it is deployed?<br>Is \\*that\\* fine?"
+        );
+        // Commands after a sentence are indented: code.
+        assert!(markdown_block("then run\n  git add x", "  ").contains("```text\n    git add x\n"));
     }
 }
