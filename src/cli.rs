@@ -410,7 +410,8 @@ pub enum CiCommand {
     #[command(
         after_help = "Examples:\n  course ci init --github\n  course ci init --gitlab --force\n  \
             course ci init --github --shards 8      grade a class in submissions/ on 8 runners\n  \
-            course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20"
+            course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20\n  \
+            course ci init --github --shards 4 --roster roster.csv   clone and grade a roster's repositories"
     )]
     Init(CiInitArgs),
 }
@@ -445,4 +446,8 @@ pub struct CiInitArgs {
     /// Grade the class in submissions/ in N shards on the engine, then merge the gradebooks.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub shards: Option<u32>,
+    /// With --shards: grade the repositories of this roster (as the job sees it, relative to
+    /// its folder) instead of submissions/; each shard clones its share.
+    #[arg(long, value_name = "FILE", requires = "shards")]
+    pub roster: Option<String>,
 }

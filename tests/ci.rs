@@ -1,6 +1,6 @@
 //! `course ci init`: generated files parse as YAML, hold the steps that matter, and are never
 //! overwritten without --force.
-use crate::common::{course, course_in, ok, tempdir, write};
+use crate::common::{course, course_in, git, git_init, ok, tempdir, write};
 
 fn yaml(path: &std::path::Path) -> serde_yaml::Value {
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -325,4 +325,153 @@ fn issue11_gitlab_parallel_jobs_grade_every_shard() {
     run_each(tmp.path(), &script, "CI_NODE_INDEX", 1..=3);
     let merge = v["merge"]["script"].as_sequence().unwrap().last().unwrap();
     merges_to_the_whole_class(tmp.path(), merge.as_str().unwrap());
+}
+
+/// A roster `roster.csv` in `root` of `n` students, each a bare repository (`file://`) with
+/// one commit; every third has a requirements.txt with comments, and one repository is
+/// missing (its row is an error row in every shard's part).
+fn roster_class(root: &std::path::Path, n: usize) {
+    let mut roster = String::from("student,repo,name\n");
+    for i in 0..n {
+        let work = root.join(format!("work/s{i}"));
+        std::fs::create_dir_all(&work).unwrap();
+        git_init(&work);
+        let req = if i % 3 == 0 {
+            "torch==2.10.0  # models\nnumpy>=1.26  # arrays\n"
+        } else {
+            "numpy\n"
+        };
+        write(&work, "requirements.txt", req);
+        git(&work, &["add", "-A"]);
+        git(&work, &["commit", "-q", "-m", "work"]);
+        let bare = root.join(format!("remotes/s{i}.git"));
+        git(
+            root,
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                work.to_str().unwrap(),
+                bare.to_str().unwrap(),
+            ],
+        );
+        roster.push_str(&format!("s{i},file://{},학생 {i}\n", bare.display()));
+    }
+    roster.push_str(&format!(
+        "gone,file://{}/remotes/gone.git,\n",
+        root.display()
+    ));
+    write(root, "roster.csv", &roster);
+}
+
+#[test]
+fn class10_a_slurm_array_over_a_roster_clones_each_share_and_merges_to_one_run() {
+    let tmp = tempdir();
+    roster_class(tmp.path(), 8);
+    course_in(tmp.path())
+        .args([
+            "ci",
+            "init",
+            "--slurm",
+            "--shards",
+            "3",
+            "--roster",
+            "roster.csv",
+        ])
+        .assert()
+        .code(0);
+    let script = std::fs::read_to_string(tmp.path().join("grade-class.sbatch")).unwrap();
+    assert!(
+        script.contains("course grade --roster roster.csv --clones clones"),
+        "{script}"
+    );
+    assert!(!script.contains("submissions"), "{script}");
+    run_each(tmp.path(), &script, "SLURM_ARRAY_TASK_ID", 1..=3);
+    // Each shard cloned only its share: all of them together, every student once.
+    let cloned = std::fs::read_dir(tmp.path().join("clones"))
+        .unwrap()
+        .count();
+    assert_eq!(cloned, 8, "the missing repository leaves no clone");
+    let merge = script
+        .lines()
+        .find_map(|l| {
+            l.split_once("--wrap '")
+                .map(|(_, m)| m.trim_end_matches('\''))
+        })
+        .unwrap();
+    let out = run_script(tmp.path(), merge, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(tmp.path().join("grades.csv")).unwrap();
+    let one_run = course_in(tmp.path())
+        .args(["grade", "--roster", "roster.csv", "--clones", "clones"])
+        .output()
+        .unwrap();
+    assert_eq!(merged, String::from_utf8(one_run.stdout).unwrap());
+    assert!(merged.contains(",학생 3,"), "the roster's names: {merged}");
+    assert!(merged.contains("[roster/clone-failed]"), "{merged}");
+    let page = std::fs::read_to_string(tmp.path().join("class.html")).unwrap();
+    assert!(page.contains("학생 1 (s1)"), "names in the class report");
+}
+
+#[test]
+fn class10_every_engine_grades_a_roster_and_github_passes_a_token_secret() {
+    let tmp = tempdir();
+    for engine in ["--github", "--gitlab", "--kubernetes"] {
+        course_in(tmp.path())
+            .args([
+                "ci",
+                "init",
+                engine,
+                "--shards",
+                "2",
+                "--roster",
+                "class/roster.csv",
+                "--force",
+            ])
+            .assert()
+            .code(0);
+    }
+    for file in [
+        ".github/workflows/grade-class.yml",
+        ".gitlab-ci.yml",
+        "grade-class-job.yaml",
+    ] {
+        let text = std::fs::read_to_string(tmp.path().join(file)).unwrap();
+        yaml(&tmp.path().join(file));
+        assert!(
+            text.contains("--roster class/roster.csv --clones clones"),
+            "{file}: {text}"
+        );
+        assert!(!text.contains("--batch"), "{file}: {text}");
+    }
+    let v = yaml(&tmp.path().join(".github/workflows/grade-class.yml"));
+    let steps = v["jobs"]["grade"]["steps"].as_sequence().unwrap();
+    let grade = steps
+        .iter()
+        .find(|s| s["run"].as_str().is_some_and(|r| r.contains("--roster")))
+        .unwrap();
+    assert_eq!(
+        grade["env"]["COURSE_GIT_TOKEN"],
+        "${{ secrets.COURSE_GIT_TOKEN }}"
+    );
+    assert!(
+        steps.iter().all(|s| s["name"] != "Fetch the submissions"),
+        "no submissions/ to fill"
+    );
+    // A path that would need quoting is refused, and --roster needs --shards.
+    for args in [
+        &["--slurm", "--shards", "2", "--roster", "my roster.csv"][..],
+        &["--slurm", "--shards", "2", "--roster", "$(reboot).csv"],
+        &["--github", "--roster", "roster.csv"],
+    ] {
+        course_in(tmp.path())
+            .args(["ci", "init"])
+            .args(args)
+            .assert()
+            .code(2);
+    }
 }

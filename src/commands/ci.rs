@@ -4,7 +4,8 @@
 //! Without `--shards` (GitHub, GitLab): a workflow that grades every push of the student
 //! repository it lives in (`ci/push.rs`), with `course` built once per course version and
 //! cached. With `--shards N` (GitHub, Slurm, Kubernetes): a job that grades a whole class in
-//! `submissions/` in N shards on that engine and merges the gradebooks (`ci/shards.rs`);
+//! `submissions/` (or, with `--roster FILE`, the roster's repositories) in N shards on that
+//! engine and merges the gradebooks (`ci/shards.rs`);
 //! `--gitlab --shards N` writes a class pipeline with `parallel: N` into `.gitlab-ci.yml`.
 //!
 //! The target folder is `--workspace DIR` or the current folder. The file is printed before
@@ -88,6 +89,19 @@ pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
 fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'static str, String)> {
     let p = &args.provider;
     let exec = args.with_env;
+    let class = match args.roster.as_deref() {
+        None => shards::Class::Folder,
+        Some(roster) if is_plain_path(roster) => shards::Class::Roster(roster),
+        Some(roster) => {
+            return Err(usage(
+                tr!(
+                    "--roster {roster}: the path goes into shell and YAML unquoted; use letters, digits, `.`, `_`, `-` and `/` only (rename or move the file)",
+                    "--roster {roster}: 경로가 셸과 YAML에 따옴표 없이 들어갑니다. 글자, 숫자, `.`, `_`, `-`, `/`만 쓰십시오 (파일 이름을 바꾸거나 옮기십시오)"
+                )
+                .get(lang),
+            ))
+        }
+    };
     match (args.shards, p.github, p.gitlab) {
         (None, true, _) => Ok((GITHUB_PATH, push::github_workflow(exec, asked))),
         (None, _, true) => Ok((GITLAB_PATH, push::gitlab_ci(exec, asked))),
@@ -98,7 +112,7 @@ fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'sta
             )
             .get(lang),
         )),
-        (Some(n), true, _) => Ok((GITHUB_CLASS_PATH, shards::github(n, exec, asked))),
+        (Some(n), true, _) => Ok((GITHUB_CLASS_PATH, shards::github(n, exec, asked, class))),
         (Some(n), _, true) if !(2..=GITLAB_MAX_SHARDS).contains(&n) => Err(usage(
             tr!(
                 "--shards {n}: GitLab's parallel runs 2 to {GITLAB_MAX_SHARDS} jobs; choose N in that range",
@@ -106,9 +120,9 @@ fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'sta
             )
             .get(lang),
         )),
-        (Some(n), _, true) => Ok((GITLAB_PATH, shards::gitlab(n, exec, asked))),
-        (Some(n), _, _) if p.slurm => Ok((SLURM_PATH, shards::slurm(n, exec, asked))),
-        (Some(n), _, _) => Ok((KUBERNETES_PATH, shards::kubernetes(n, exec, asked))),
+        (Some(n), _, true) => Ok((GITLAB_PATH, shards::gitlab(n, exec, asked, class))),
+        (Some(n), _, _) if p.slurm => Ok((SLURM_PATH, shards::slurm(n, exec, asked, class))),
+        (Some(n), _, _) => Ok((KUBERNETES_PATH, shards::kubernetes(n, exec, asked, class))),
         (None, _, _) => Err(usage(
             tr!(
                 "--slurm and --kubernetes grade a class in shards: add --shards N (e.g. --shards 8)",
@@ -117,6 +131,15 @@ fn template(args: &CiInitArgs, asked: Option<Lang>, lang: Lang) -> Result<(&'sta
             .get(lang),
         )),
     }
+}
+
+/// A path that needs no quoting in sh or YAML (and starts with no `-`).
+fn is_plain_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('-')
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
 }
 
 /// `COURSE_LANG: xx` (YAML, indented by `pad`) when a language was asked for explicitly.

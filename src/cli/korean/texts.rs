@@ -88,7 +88,7 @@ pub(super) const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "ci init",
         "푸시마다 채점하는 CI 워크플로를 씁니다",
-        "예:\n  course ci init --github\n  course ci init --gitlab --force\n  course ci init --github --shards 8      submissions/의 반 전체를 러너 8개에서 채점\n  course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20",
+        "예:\n  course ci init --github\n  course ci init --gitlab --force\n  course ci init --github --shards 8      submissions/의 반 전체를 러너 8개에서 채점\n  course ci init --slurm --shards 50\n  course ci init --kubernetes --shards 20\n  course ci init --github --shards 4 --roster roster.csv   명단의 저장소를 복제해서 채점",
     ),
     ("gradebook", "`course grade --batch`의 성적표를 다룹니다", ""),
     (
@@ -246,6 +246,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     (
         "ci init/shards",
         "submissions/의 반 전체를 엔진에서 N개로 나눠 채점한 뒤 성적표를 합칩니다",
+    ),
+    (
+        "ci init/roster",
+        "--shards와 함께: submissions/ 대신 이 명단의 저장소를 채점합니다 (작업 폴더에서 본 경로). 샤드마다 자기 몫을 복제합니다",
     ),
     ("gradebook merge/parts", "모든 몫(shard)의 성적표"),
     (

@@ -1,4 +1,5 @@
-//! Templates that grade a whole class (`course grade --batch submissions/`) in N shards on
+//! Templates that grade a whole class (`course grade --batch submissions/`, or with
+//! `--roster FILE` the students' repositories: `course grade --roster FILE`) in N shards on
 //! engines instructors already have, each reading its shard from the engine's own variable:
 //!
 //! - GitHub Actions: a matrix job per shard (`matrix.shard`, 1..N), then a merge job;
@@ -18,13 +19,44 @@ use crate::i18n::Lang;
 /// The folder of submissions the templates grade (one folder per student).
 pub const SUBMISSIONS: &str = "submissions";
 
+/// What a class template grades.
+#[derive(Clone, Copy, Debug)]
+pub enum Class<'a> {
+    /// The folders (or archives) in `submissions/`, put there by the instructor.
+    Folder,
+    /// The repositories of a roster (a path the job sees, checked to need no quoting),
+    /// each shard cloning its own share into `clones/`.
+    Roster(&'a str),
+}
+
+impl Class<'_> {
+    /// The arguments of `course grade` that pick the submissions.
+    fn grade_args(&self) -> String {
+        match self {
+            Class::Folder => format!("--batch {SUBMISSIONS}"),
+            Class::Roster(roster) => format!("--roster {roster} --clones clones"),
+        }
+    }
+
+    /// The class in words, for the file's header.
+    fn what(&self) -> String {
+        match self {
+            Class::Folder => format!("the class in {SUBMISSIONS}/ (one folder per student)"),
+            Class::Roster(roster) => {
+                format!("the students of {roster} (each shard clones its share into clones/)")
+            }
+        }
+    }
+}
+
 /// The shell lines every engine runs for shard `$shard` of `n` (POSIX sh).
-fn grade_lines(n: u32, exec: bool, jobs: &str) -> String {
+fn grade_lines(n: u32, exec: bool, jobs: &str, class: Class) -> String {
     let exec = if exec { " --exec" } else { "" };
+    let source = class.grade_args();
     format!(
         "mkdir -p parts
 status=0
-course grade --batch {SUBMISSIONS} --shard \"$shard/{n}\" --jobs {jobs} --format json --output \"parts/part-$shard.json\"{exec} || status=$?
+course grade {source} --shard \"$shard/{n}\" --jobs {jobs} --format json --output \"parts/part-$shard.json\"{exec} || status=$?
 # 3: some submission could not be graded; its row (with the reason) is in the part.
 [ \"$status\" -eq 0 ] || [ \"$status\" -eq 3 ] || exit \"$status\"
 "
@@ -37,20 +69,41 @@ fn merge_line() -> &'static str {
 }
 
 /// `.github/workflows/grade-class.yml`.
-pub fn github(n: u32, exec: bool, lang: Option<Lang>) -> String {
+pub fn github(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
     let shards: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
     let shards = shards.join(", ");
     let grade = indent(
         &format!(
             "shard=\"${{{{ matrix.shard }}}}\"\n{}",
-            grade_lines(n, exec, "\"$(nproc)\"")
+            grade_lines(n, exec, "\"$(nproc)\"", class)
         ),
         "          ",
     );
     let (env, install) = (github_env(lang, ""), github_install());
     let merge = merge_line();
+    let what = class.what();
+    let fetch = match class {
+        Class::Folder => format!(
+            "      - name: Fetch the submissions
+        # TODO: put the submissions in {SUBMISSIONS}/, one folder per student with its own .git
+        # (the git exercises read each history): unpack your LMS download, or clone them here.
+        run: ls {SUBMISSIONS}/
+"
+        ),
+        Class::Roster(_) => String::new(),
+    };
+    let token = match class {
+        Class::Folder => "",
+        Class::Roster(_) => {
+            "        env:
+          # For private repositories: a token that can read them (a fine-grained token with
+          # Contents: read), saved as a secret of this repository. git gets it as a header.
+          COURSE_GIT_TOKEN: ${{ secrets.COURSE_GIT_TOKEN }}
+"
+        }
+    };
     format!(
-        "# Grades the class in {SUBMISSIONS}/ (one folder per student) in {n} shards, then merges the
+        "# Grades {what} in {n} shards, then merges the
 # gradebooks (written by `course ci init --github --shards {n}`). Run it from the Actions tab.
 name: grade-class
 
@@ -73,12 +126,8 @@ jobs:
         shard: [{shards}]
     steps:
       - uses: actions/checkout@v4
-      - name: Fetch the submissions
-        # TODO: put the submissions in {SUBMISSIONS}/, one folder per student with its own .git
-        # (the git exercises read each history): unpack your LMS download, or clone them here.
-        run: ls {SUBMISSIONS}/
-{install}      - name: Grade shard ${{{{ matrix.shard }}}} of {n}
-        run: |
+{fetch}{install}      - name: Grade shard ${{{{ matrix.shard }}}} of {n}
+{token}        run: |
 {grade}      - uses: actions/upload-artifact@v4
         with:
           name: gradebook-part-${{{{ matrix.shard }}}}
@@ -108,16 +157,20 @@ jobs:
 }
 
 /// `grade-class.sbatch`.
-pub fn slurm(n: u32, exec: bool, lang: Option<Lang>) -> String {
-    let grade = grade_lines(n, exec, "\"${SLURM_CPUS_PER_TASK:-1}\"");
+pub fn slurm(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
+    let grade = grade_lines(n, exec, "\"${SLURM_CPUS_PER_TASK:-1}\"", class);
+    let (what, here) = match class {
+        Class::Folder => (class.what(), format!("the folder holding {SUBMISSIONS}/")),
+        Class::Roster(roster) => (class.what(), format!("the folder {roster} is found from")),
+    };
     let lang = lang.map_or(String::new(), |l| {
         format!("export COURSE_LANG={}\n", l.code())
     });
     let merge = merge_line();
     format!(
         "#!/bin/bash
-# Grades the class in {SUBMISSIONS}/ (one folder per student) as a Slurm job array of {n} shards
-# (written by `course ci init --slurm --shards {n}`). From the folder holding {SUBMISSIONS}/:
+# Grades {what} as a Slurm job array of {n} shards
+# (written by `course ci init --slurm --shards {n}`). From {here}:
 #
 #   jobid=$(sbatch --parsable grade-class.sbatch)
 #   sbatch --dependency=afterany:$jobid --wrap '{merge}'
@@ -138,12 +191,12 @@ shard=\"${{SLURM_ARRAY_TASK_ID:?submit this with sbatch, which sets SLURM_ARRAY_
 }
 
 /// `grade-class-job.yaml`.
-pub fn kubernetes(n: u32, exec: bool, lang: Option<Lang>) -> String {
+pub fn kubernetes(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
     let script = indent(
         &format!(
             "set -eu\n# JOB_COMPLETION_INDEX runs 0..{}: the shard is one more.\nshard=$((JOB_COMPLETION_INDEX + 1))\n{}",
             n - 1,
-            grade_lines(n, exec, "\"$(nproc)\"")
+            grade_lines(n, exec, "\"$(nproc)\"", class)
         ),
         "              ",
     );
@@ -155,8 +208,15 @@ pub fn kubernetes(n: u32, exec: bool, lang: Option<Lang>) -> String {
         None => String::new(),
     };
     let merge = merge_line();
+    let what = class.what();
+    let holding = match class {
+        Class::Folder => format!("{SUBMISSIONS}/"),
+        Class::Roster(roster) => {
+            format!("{roster} (and git's credentials for private repositories)")
+        }
+    };
     format!(
-        "# Grades the class in {SUBMISSIONS}/ (one folder per student) as a Kubernetes Indexed Job of
+        "# Grades {what} as a Kubernetes Indexed Job of
 # {n} shards (written by `course ci init --kubernetes --shards {n}`).
 #
 #   kubectl apply -f grade-class-job.yaml
@@ -194,22 +254,23 @@ spec:
       volumes:
         - name: work
           persistentVolumeClaim:
-            # TODO: a ReadWriteMany volume holding {SUBMISSIONS}/; the parts are written to parts/.
+            # TODO: a ReadWriteMany volume holding {holding}; the parts are written to parts/.
             claimName: course-grading
 "
     )
 }
 
 /// `.gitlab-ci.yml` for a class: `parallel: N` (GitLab allows 2 to 200).
-pub fn gitlab(n: u32, exec: bool, lang: Option<Lang>) -> String {
-    let grade = grade_lines(n, exec, "\"$(nproc)\"");
+pub fn gitlab(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
+    let grade = grade_lines(n, exec, "\"$(nproc)\"", class);
+    let what = class.what();
     let grade = indent(
         &format!("# GitLab's node index runs 1..{n}: it is the shard.\nshard=\"$CI_NODE_INDEX\"\n{grade}"),
         "      ",
     );
     let (lang, install, merge) = (lang_env(lang, "  "), gitlab_install(), merge_line());
     format!(
-        "# Grades the class in {SUBMISSIONS}/ (one folder per student) in {n} parallel jobs, then merges
+        "# Grades {what} in {n} parallel jobs, then merges
 # the gradebooks (written by `course ci init --gitlab --shards {n}`).
 variables:
   # TODO: set your course repository (course is installed from git, not crates.io).

@@ -79,8 +79,16 @@ fn an_asked_language_is_written_into_the_templates() {
     assert_eq!(v["jobs"]["grade"]["env"]["COURSE_LANG"], "en");
     let v = yaml(&gitlab_ci(false, Some(Lang::Ko)));
     assert_eq!(v["variables"]["COURSE_LANG"], "ko");
-    assert!(shards::slurm(2, false, Some(Lang::Ko)).contains("export COURSE_LANG=ko\n"));
-    let v = yaml(&shards::kubernetes(2, false, Some(Lang::En)));
+    assert!(
+        shards::slurm(2, false, Some(Lang::Ko), shards::Class::Folder)
+            .contains("export COURSE_LANG=ko\n")
+    );
+    let v = yaml(&shards::kubernetes(
+        2,
+        false,
+        Some(Lang::En),
+        shards::Class::Folder,
+    ));
     let c = &v["spec"]["template"]["spec"]["containers"][0];
     assert_eq!(c["env"][0]["name"], "COURSE_LANG");
     assert_eq!(c["env"][0]["value"], "en");
@@ -115,7 +123,7 @@ fn gitlab_parses_with_full_depth_cache_and_junit_report() {
 
 #[test]
 fn github_class_matrix_runs_every_shard_then_merges() {
-    let v = yaml(&shards::github(5, false, None));
+    let v = yaml(&shards::github(5, false, None, shards::Class::Folder));
     assert!(v["on"].get("workflow_dispatch").is_some());
     assert_eq!(v["env"]["COURSE_REPO"], REPO_PLACEHOLDER);
     assert!(runs(&steps(&v, "install"))
@@ -168,7 +176,7 @@ fn github_class_matrix_runs_every_shard_then_merges() {
 
 #[test]
 fn slurm_script_reads_the_array_index_and_parses() {
-    let script = shards::slurm(12, true, None);
+    let script = shards::slurm(12, true, None, shards::Class::Folder);
     assert!(script.starts_with("#!/bin/bash\n"));
     assert!(script.contains("#SBATCH --array=1-12\n"));
     assert!(script.contains("shard=\"${SLURM_ARRAY_TASK_ID:?"));
@@ -179,7 +187,7 @@ fn slurm_script_reads_the_array_index_and_parses() {
 
 #[test]
 fn kubernetes_indexed_job_maps_the_0_based_index() {
-    let v = yaml(&shards::kubernetes(7, false, None));
+    let v = yaml(&shards::kubernetes(7, false, None, shards::Class::Folder));
     assert_eq!(v["kind"], "Job");
     assert_eq!(v["spec"]["completionMode"], "Indexed");
     assert_eq!(v["spec"]["completions"], 7);
@@ -196,7 +204,7 @@ fn kubernetes_indexed_job_maps_the_0_based_index() {
 
 #[test]
 fn gitlab_class_pipeline_runs_parallel_jobs_then_merges() {
-    let v = yaml(&shards::gitlab(6, false, None));
+    let v = yaml(&shards::gitlab(6, false, None, shards::Class::Folder));
     assert_eq!(v["variables"]["COURSE_REPO"], REPO_PLACEHOLDER);
     assert_eq!(v["grade"]["parallel"], 6);
     assert_eq!(v["merge"]["when"], "always");
