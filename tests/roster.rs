@@ -475,3 +475,49 @@ fn class10_the_rosters_names_and_ids_reach_the_gradebooks_and_the_class_report()
         .success();
     assert_eq!(std::fs::read_to_string(merged).unwrap(), whole);
 }
+
+#[test]
+fn class10_exec_starts_the_interpreter_of_a_clone_under_a_relative_clones_folder() {
+    // `course grade --roster roster.csv --exec` from the roster's folder: the clones are at
+    // ./course-clones, and the interpreter of a clone is started from the clone's folder,
+    // where a relative ./course-clones/kim/.venv/bin/python found nothing ("could not start").
+    let tmp = tempdir();
+    let root = tmp.path();
+    let c = root.join("course");
+    one_exercise_course(&c, "  - kind: python-env\n    modules: [json]\n");
+    let remote = bare(root, "kim");
+    let work = root.join("work/kim");
+    std::fs::create_dir_all(&work).unwrap();
+    git_init(&work);
+    venv(&work, ".venv");
+    write(&work, "README.md", "kim\n");
+    git(&work, &["add", "-A", "-f"]);
+    git(
+        &work,
+        &["commit", "-q", "-m", "with the environment committed"],
+    );
+    git(&work, &["remote", "add", "origin", &url(&remote)]);
+    git(&work, &["push", "-q", "origin", "main"]);
+    write(
+        root,
+        "roster.csv",
+        &format!("student,repo\nkim,{}\n", url(&remote)),
+    );
+    let a = course_in(root)
+        .arg("--course")
+        .arg(&c)
+        .args([
+            "grade",
+            "--roster",
+            "roster.csv",
+            "--exec",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0);
+    let subs = rows(&a.get_output().stdout);
+    let finding = &subs[0]["report"]["exercises"][0]["findings"][0];
+    assert_eq!(finding["code"], "env/ok", "{finding:#}");
+    assert!(root.join("course-clones/kim/.venv").is_dir());
+}

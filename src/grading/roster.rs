@@ -34,6 +34,10 @@ pub struct RosterError(pub Tr);
 
 /// The submissions of the roster at `path`, cloned under `clones`.
 pub fn read(path: &Path, clones: &Path) -> Result<Vec<Submission>, RosterError> {
+    // Absolute, as a batch folder's entries are: an interpreter inside a clone is started
+    // from the clone's own folder, where a relative `./course-clones/...` finds nothing.
+    let clones = std::path::absolute(clones).unwrap_or_else(|_| clones.to_path_buf());
+    let clones = clones.as_path();
     let shown = path.display().to_string();
     let text = crate::fs::read_text(path, MAX_ROSTER).map_err(|e| {
         RosterError(tr!(
