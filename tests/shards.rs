@@ -246,8 +246,10 @@ fn copy_course(dest: &Path) {
 #[test]
 fn issue7_merge_reads_csv_as_the_roster_does() {
     let tmp = tempdir();
-    let header = "submission,score,max_score,requirements,error,course,course_version,shard";
-    let text = format!("{header}\r\n\"multi\nline\",0,20,0,,c,1,\r\nbob,\"0\"x,20,0,,c,1,\r\n");
+    let header = "submission,score,max_score,requirements,error,course,course_version,shard,name,id,sis_user_id,sis_login_id,section,email";
+    let text = format!(
+        "{header}\r\n\"multi\nline\",0,20,0,,c,1,,,,,,,\r\nbob,\"0\"x,20,0,,c,1,,,,,,,\r\n"
+    );
     let bad = write(tmp.path(), "bad.csv", &text);
     for (lang, want) in [
         ("en", "bad.csv: not a gradebook of `course grade --batch` (line 4: text after a closing quote"),
@@ -266,7 +268,7 @@ fn issue7_merge_reads_csv_as_the_roster_does() {
         assert!(err.contains(want), "want {want:?} in {err}");
     }
     // A row that is short names its own line, past a cell that spans two.
-    let short = format!("\u{feff}{header}\r\n\"multi\nline\",0,20,0,,c,1,\r\nbob,0\r\n");
+    let short = format!("\u{feff}{header}\r\n\"multi\nline\",0,20,0,,c,1,,,,,,,\r\nbob,0\r\n");
     let short = write(tmp.path(), "short.csv", &short);
     let out = merge(&[short], &[]);
     let err = String::from_utf8_lossy(&out.stderr)
@@ -275,7 +277,7 @@ fn issue7_merge_reads_csv_as_the_roster_does() {
         .join(" ");
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("the row on line 4 has 2 cells, the header 8"),
+        err.contains("the row on line 4 has 2 cells, the header 14"),
         "{err}"
     );
 }
