@@ -187,9 +187,17 @@ impl Term {
     }
 
     /// Code spans in a message (`` `numpy` ``) shown as code when colour is on ([`code_spans`]);
-    /// said by `say` and `note`, so every message and notice shows code the same way.
+    /// said by `say` and `note`, so every message and notice shows code the same way. Their
+    /// text is not wrapped yet, so a span never crosses a line end here: pairing backticks line
+    /// by line keeps two lone ones (PowerShell's line continuation on two lines of a command)
+    /// from being read as one span and dropped.
     pub fn code(&self, text: &str) -> String {
-        code_spans(text, self.color, None)
+        if !self.color || !text.contains('`') {
+            return text.to_string();
+        }
+        text.split_inclusive('\n')
+            .map(|line| code_spans(line, true, None))
+            .collect()
     }
 
     /// A note, a warning or an error for people on stderr, wrapped to the width, with a line
@@ -409,5 +417,18 @@ mod tests {
         );
         assert_eq!(last_block("one line"), "one line\n");
         assert_eq!(last_block("\n\n"), "");
+    }
+
+    #[test]
+    fn message_code_pairs_backticks_within_a_line_only() {
+        let term = Term {
+            color: true,
+            ..Term::plain(80)
+        };
+        let continued = "  Set-ExecutionPolicy `\n    -Scope CurrentUser `\n    RemoteSigned\n";
+        assert_eq!(term.code(continued), continued);
+        assert!(term.code("run `pip list`\n").contains("\x1b["));
+        assert!(!term.code("run `pip list`\n").contains('`'));
+        assert_eq!(Term::plain(80).code("run `pip list`"), "run `pip list`");
     }
 }
