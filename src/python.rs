@@ -388,7 +388,6 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
     }
 }
 
-/// How to recreate a broken environment.
 /// How to make an environment again (a moved venv, a broken interpreter).
 pub fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
     match kind {
