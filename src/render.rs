@@ -405,7 +405,9 @@ impl Renderer<'_> {
                             let shown = text::plain_text(&out[start..]);
                             let bare = url.strip_prefix("mailto:").unwrap_or(&url);
                             if idx.is_none() && !url.is_empty() && shown.trim() != bare {
-                                out.push(Span::new(format!(" ({})", sanitize(&url)), Style::dim()));
+                                let before = text::plain_text(&out[..start]);
+                                let target = link_target(&before, &shown, &sanitize(&url));
+                                out.push(Span::new(target, Style::dim()));
                             }
                         }
                     }
@@ -422,6 +424,24 @@ impl Renderer<'_> {
             }
         }
         out
+    }
+}
+
+/// What follows a link's text to show where it leads, when the terminal cannot open it:
+/// ` (target)`, or `: target` when that would nest parentheses (the link sits inside an open
+/// parenthesis, as in `다음 레슨([가상환경](environments.md))`, or its text already ends in
+/// one). A colon reads naturally in both languages, and is one column wide everywhere (an
+/// em dash is East Asian ambiguous width: two columns on many CJK terminals).
+fn link_target(before: &str, shown: &str, target: &str) -> String {
+    let open = before.chars().fold(0i32, |depth, c| match c {
+        '(' => depth + 1,
+        ')' => (depth - 1).max(0),
+        _ => depth,
+    });
+    if open > 0 || shown.trim_end().ends_with(')') {
+        format!(": {target}")
+    } else {
+        format!(" ({target})")
     }
 }
 

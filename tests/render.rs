@@ -329,3 +329,67 @@ fn links_and_images_in_plain_text() {
         "{out}"
     );
 }
+
+/// Issue 9: a lesson link shows its command without nesting parentheses
+/// (`다음 레슨(가상환경 (course lesson environments))` was the bug), in both languages, plain and
+/// in colour. A target inside an open parenthesis follows a colon instead.
+#[test]
+fn issue9_lesson_links_never_nest_parentheses() {
+    let mut seen = 0;
+    for lang in ["ko", "en"] {
+        for color in ["never", "always"] {
+            for id in 1..=7 {
+                let id = &id.to_string();
+                let out = course()
+                    .current_dir(tempdir().path())
+                    .args([
+                        "--lang",
+                        lang,
+                        "--color",
+                        color,
+                        "--no-pager",
+                        "--width",
+                        "400",
+                    ])
+                    .args(["lesson", id.as_str()])
+                    .output()
+                    .unwrap();
+                let text = strip_ansi(&String::from_utf8(out.stdout).unwrap());
+                for line in text.lines() {
+                    let mut depth = 0i32;
+                    for (at, c) in line.char_indices() {
+                        match c {
+                            '(' if line[at..].starts_with("(course lesson ") => {
+                                assert_eq!(depth, 0, "{lang} {id}: nested: {line}");
+                                depth += 1;
+                            }
+                            '(' => depth += 1,
+                            ')' => depth = (depth - 1).max(0),
+                            _ => {}
+                        }
+                    }
+                    seen += line.matches("course lesson ").count();
+                }
+            }
+        }
+    }
+    // The lessons do link to each other (the check above looked at something).
+    assert!(seen > 20, "{seen}");
+    let pip = course()
+        .args([
+            "--lang",
+            "ko",
+            "--no-pager",
+            "--width",
+            "400",
+            "lesson",
+            "pip",
+        ])
+        .output()
+        .unwrap();
+    let pip = String::from_utf8(pip.stdout).unwrap();
+    assert!(
+        pip.contains("다음 레슨(가상환경: course lesson environments)에서"),
+        "{pip}"
+    );
+}

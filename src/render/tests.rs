@@ -53,6 +53,39 @@ fn only_openable_urls_become_hyperlinks() {
     );
 }
 
+/// Issue 9: a link's target never nests a second pair of parentheses, in both languages.
+#[test]
+fn issue9_link_targets_do_not_nest_parentheses() {
+    for (md, want) in [
+        (
+            "다음 레슨([가상환경](<course lesson environments>))에서 다룬다.\n",
+            "다음 레슨(가상환경: course lesson environments)에서 다룬다.\n",
+        ),
+        (
+            "([environments](<course lesson environments>), [pip](<course lesson pip>))\n",
+            "(environments: course lesson environments, pip: course lesson pip)\n",
+        ),
+        (
+            "See [environments (venv)](<course lesson environments>).\n",
+            "See environments (venv): course lesson environments.\n",
+        ),
+        (
+            "(a) then [the docs](https://docs.python.org/)\n",
+            "(a) then the docs (https://docs.python.org/)\n",
+        ),
+    ] {
+        assert_eq!(render(md, &opts(80)), want);
+        let colored = render(
+            md,
+            &RenderOptions {
+                color: true,
+                ..opts(80)
+            },
+        );
+        assert_eq!(strip_ansi(&colored), want);
+    }
+}
+
 #[test]
 fn wrapped_link_is_a_hyperlink_on_every_line() {
     let o = RenderOptions {
