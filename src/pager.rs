@@ -3,7 +3,7 @@
 //!
 //! Key handling is a pure state machine ([`Pager::handle`], [`Pager::reflow`]) so it is tested
 //! without a terminal; [`page`] only reads keys, draws [`Pager::visible_lines`] and the status
-//! line. Ctrl-C ends the pager as an interrupt (the caller exits with 130), `q` as a quit.
+//! rows ([`Pager::status_rows`]; `?` shows every key, `pager/help.rs`). Ctrl-C ends the pager as an interrupt (the caller exits with 130), `q` as a quit.
 //! The state machine is `pager/state.rs`, line cutting and match marking `pager/line.rs`; this
 //! file is the thin terminal driver.
 //! Keys and raw mode are shared with the option selector (`terminal::keys`): one guard undoes
@@ -16,6 +16,7 @@ use crossterm::{cursor, queue, style, terminal};
 pub use crate::terminal::keys::Key;
 use crate::terminal::keys::{read_key, Raw};
 
+mod help;
 mod line;
 mod state;
 
@@ -33,7 +34,10 @@ pub struct Shown {
 fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
     queue!(out, cursor::MoveTo(0, 0))?;
     let lines = pager.visible_lines();
-    for row in 0..pager.rows() {
+    let status = pager.status_rows();
+    // A note takes the last text rows until the next key; the status line is the last row.
+    let text_rows = (pager.rows() + 1).saturating_sub(status.len());
+    for row in 0..text_rows {
         queue!(out, cursor::MoveTo(0, row as u16))?;
         if let Some(l) = lines.get(row) {
             out.write_all(l.as_bytes())?;
@@ -42,14 +46,16 @@ fn draw(out: &mut impl Write, pager: &Pager) -> io::Result<()> {
         }
         queue!(out, terminal::Clear(terminal::ClearType::UntilNewLine))?;
     }
-    queue!(
-        out,
-        cursor::MoveTo(0, pager.rows() as u16),
-        style::SetAttribute(style::Attribute::Reverse),
-        style::Print(pager.status()),
-        style::SetAttribute(style::Attribute::Reset),
-        terminal::Clear(terminal::ClearType::UntilNewLine)
-    )?;
+    for (i, row) in status.iter().enumerate() {
+        queue!(
+            out,
+            cursor::MoveTo(0, (text_rows + i) as u16),
+            style::SetAttribute(style::Attribute::Reverse),
+            style::Print(row),
+            style::SetAttribute(style::Attribute::Reset),
+            terminal::Clear(terminal::ClearType::UntilNewLine)
+        )?;
+    }
     out.flush()
 }
 

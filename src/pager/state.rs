@@ -1,11 +1,13 @@
 //! The pager as a pure state machine: the text, the first visible line, the screen size and
 //! the search. [`Pager::handle`] turns a key into an [`Action`], [`Pager::reflow`] takes the
-//! text laid out again for a new width; [`Pager::visible_lines`] and [`Pager::status`] are what
-//! the driver in `pager.rs` draws. Nothing here touches a terminal, so it is tested without one.
+//! text laid out again for a new width; [`Pager::visible_lines`] and [`Pager::status_rows`] are
+//! what the driver in `pager.rs` draws. Nothing here touches a terminal, so it is tested without
+//! one. `?` opens the list of every key (`pager/help.rs`) as a pager of its own over the text.
 
+use super::help::{help_status, help_text, status_line, Position};
 use super::line::{highlight, truncate};
 use crate::i18n::Lang;
-use crate::render::strip_ansi;
+use crate::render::{strip_ansi, wrap_plain};
 use crate::terminal::keys::{edit_line, Key, Typed};
 use crate::tr;
 
@@ -34,7 +36,14 @@ pub struct Pager {
     message: Option<String>,
     /// The language of the status line and its notes.
     lang: Lang,
+    /// The `?` screen, while it is shown: a pager of its own over this one.
+    help: Option<Box<Pager>>,
+    /// This pager is the `?` screen (its status line says how to go back).
+    is_help: bool,
 }
+
+/// A note (a search not found) takes at most this many rows above the status line.
+const NOTE_ROWS: usize = 3;
 
 impl Pager {
     pub fn new(text: &str, width: u16, rows: u16) -> Pager {
@@ -50,6 +59,8 @@ impl Pager {
             query: None,
             message: None,
             lang: Lang::En,
+            help: None,
+            is_help: false,
         }
     }
 
@@ -134,7 +145,21 @@ impl Pager {
             self.width = w.max(1) as usize;
             self.height = (h as usize).saturating_sub(1).max(1);
             self.top = self.top.min(self.max_top());
+            if let Some(help) = &mut self.help {
+                help.handle(key);
+                help.reflow(&help_text(self.lang, self.width));
+            }
             return Action::Redraw;
+        }
+        if let Some(help) = &mut self.help {
+            return match key {
+                Key::Ctrl('c') => Action::Interrupt,
+                Key::Char('q' | 'Q' | '?') | Key::Esc => {
+                    self.help = None;
+                    Action::Redraw
+                }
+                _ => help.handle(key),
+            };
         }
         if let Some(input) = &mut self.input {
             if key == Key::Ctrl('c') {
@@ -174,6 +199,14 @@ impl Pager {
             }
             Key::Char('n') => self.search(true, false),
             Key::Char('N') => self.search(false, false),
+            Key::Char('?') if !self.is_help => {
+                let text = help_text(self.lang, self.width);
+                let (w, h) = (self.width as u16, (self.height + 1) as u16);
+                let mut help = Pager::new(&text, w, h).speaking(self.lang);
+                help.is_help = true;
+                self.help = Some(Box::new(help));
+                Action::Redraw
+            }
             _ => Action::Nothing,
         }
     }
@@ -221,8 +254,12 @@ impl Pager {
         Action::Redraw
     }
 
-    /// The lines on screen, cut to the screen width, with search matches highlighted.
+    /// The lines on screen, cut to the screen width, with search matches highlighted (the
+    /// `?` screen's while it is open).
     pub fn visible_lines(&self) -> Vec<String> {
+        if let Some(help) = &self.help {
+            return help.visible_lines();
+        }
         let end = (self.top + self.height).min(self.lines.len());
         (self.top..end)
             .map(|i| match &self.query {
@@ -234,39 +271,35 @@ impl Pager {
             .collect()
     }
 
-    /// The bottom line: a search being typed, a message, or the position and the keys.
-    pub fn status(&self) -> String {
+    /// The bottom rows: a search being typed; or a note (wrapped by whole words, over the last
+    /// text rows until the next key) and the status line with the position and the keys.
+    pub fn status_rows(&self) -> Vec<String> {
+        if let Some(help) = &self.help {
+            return help.status_rows();
+        }
         if let Some(input) = &self.input {
-            return truncate(&format!("/{input}"), self.width);
+            return vec![truncate(&format!("/{input}"), self.width)];
         }
         let n = self.lines.len();
         let last = (self.top + self.height).min(n);
-        let pct = (last * 100).checked_div(n).unwrap_or(100);
-        let first = self.top + 1;
-        let message = match &self.message {
-            Some(m) => format!("  {m}"),
-            None => String::new(),
+        let at = Position {
+            first: self.top + 1,
+            last,
+            n,
+            pct: (last * 100).checked_div(n).unwrap_or(100),
         };
-        // The longest that fits: all the keys, the main ones, then only the position.
-        let candidates = [
-            tr!(
-                "lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  j/k line  / search  n/N next/prev",
-                "{n}줄 중 {first}-{last} ({pct}%){message}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전"
-            ),
-            tr!(
-                "lines {first}-{last} of {n} ({pct}%){message}  q quit  space/b page  / search",
-                "{n}줄 중 {first}-{last} ({pct}%){message}  q 끝내기  space/b 쪽 넘기기  / 검색"
-            ),
-            tr!(
-                "{first}-{last}/{n} ({pct}%){message}  q quit",
-                "{first}-{last}/{n} ({pct}%){message}  q 끝내기"
-            ),
-            tr!("{first}-{last}/{n}{message}", "{first}-{last}/{n}{message}"),
-        ]
-        .map(|c| c.get(self.lang).to_string());
-        let fits = candidates
-            .iter()
-            .find(|c| crate::render::text::width(c) <= self.width);
-        truncate(fits.unwrap_or(&candidates[3]), self.width)
+        let status = if self.is_help {
+            help_status(self.lang, at, self.width)
+        } else {
+            status_line(self.lang, at, self.width)
+        };
+        let mut rows = Vec::new();
+        if let Some(m) = &self.message {
+            rows = wrap_plain(m, self.width);
+            rows.truncate(NOTE_ROWS.min(self.height));
+            rows.iter_mut().for_each(|r| *r = truncate(r, self.width));
+        }
+        rows.push(status);
+        rows
     }
 }

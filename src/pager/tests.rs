@@ -3,6 +3,11 @@
 use super::*;
 use crate::render::strip_ansi;
 
+/// The bottom rows as one string (a note, then the status line).
+fn status(p: &Pager) -> String {
+    p.status_rows().join("\n")
+}
+
 fn text(n: usize) -> String {
     (1..=n).map(|i| format!("line {i}\n")).collect()
 }
@@ -33,9 +38,9 @@ fn scrolling_stays_in_bounds() {
     p.handle(Key::Home);
     assert_eq!(p.top(), 0);
     assert!(
-        p.status().starts_with("lines 1-10 of 100 (10%)"),
+        status(&p).starts_with("1-10/100 (10%)  q quit"),
         "{}",
-        p.status()
+        status(&p)
     );
 }
 
@@ -57,7 +62,7 @@ fn search_jumps_and_n_cycles() {
     for c in "가상환경".chars() {
         p.handle(Key::Char(c));
     }
-    assert_eq!(p.status(), "/가상환경");
+    assert_eq!(status(&p), "/가상환경");
     p.handle(Key::Enter);
     assert_eq!(p.top(), 39);
     assert!(p.visible_lines()[0].contains("\x1b[7m가상환경\x1b[0m"));
@@ -65,14 +70,14 @@ fn search_jumps_and_n_cycles() {
     assert_eq!(p.top(), 69);
     p.handle(Key::Char('n'));
     assert_eq!(p.top(), 39, "wraps around");
-    assert!(p.status().contains("wrapped"));
+    assert!(status(&p).contains("wrapped"));
     p.handle(Key::Char('N'));
     assert_eq!(p.top(), 69);
     p.handle(Key::Char('/'));
     p.handle(Key::Char('z'));
     p.handle(Key::Enter);
     assert_eq!(p.top(), 69);
-    assert!(p.status().contains("not found: z"));
+    assert!(status(&p).contains("not found: z"));
 }
 
 #[test]
@@ -125,9 +130,11 @@ fn status_line_fits_every_width() {
     p.handle(Key::Enter);
     for w in [10, 20, 30, 40, 60, 80, 100, 140] {
         p.handle(Key::Resize(w, 11));
-        let status = p.status();
+        let status = status(&p);
         assert!(
-            crate::render::text::width(&status) <= w as usize,
+            status
+                .lines()
+                .all(|l| crate::render::text::width(l) <= w as usize),
             "{w}: {status}"
         );
         assert!(
@@ -136,7 +143,7 @@ fn status_line_fits_every_width() {
         );
     }
     p.handle(Key::Resize(140, 11));
-    assert!(p.status().contains("n/N next/prev"), "{}", p.status());
+    assert!(status(&p).contains("n/N next/prev"), "{}", status(&p));
 }
 
 #[test]
@@ -178,27 +185,70 @@ fn reflow_keeps_the_reader_on_the_same_words() {
 fn issue9_the_status_line_speaks_korean_and_fits() {
     let mut p = Pager::new(&text(100), 140, 11).speaking(crate::i18n::Lang::Ko);
     assert!(
-        p.status().starts_with("100줄 중 1-10 (10%)  q 끝내기"),
+        status(&p).starts_with("100줄 중 1-10 (10%)  q 끝내기"),
         "{}",
-        p.status()
+        status(&p)
     );
     p.handle(Key::Char('n'));
     assert!(
-        p.status().contains("아직 검색어가 없습니다"),
+        status(&p).contains("아직 검색어가 없습니다"),
         "{}",
-        p.status()
+        status(&p)
     );
     p.handle(Key::Char('/'));
     p.handle(Key::Char('z'));
     p.handle(Key::Enter);
-    assert!(p.status().contains("찾지 못했습니다: z"), "{}", p.status());
+    assert!(status(&p).contains("찾지 못했습니다: z"), "{}", status(&p));
     for w in [20, 40, 60, 80] {
         p.handle(Key::Resize(w, 11));
-        let status = p.status();
+        let status = status(&p);
         assert!(
-            crate::render::text::width(&status) <= w as usize,
+            status
+                .lines()
+                .all(|l| crate::render::text::width(l) <= w as usize),
             "{w}: {status}"
         );
         assert!(!status.contains("quit"), "{w}: {status}");
+        if w >= 40 {
+            assert!(status.contains("찾지 못했습니다: z"), "{w}: {status}");
+            assert!(
+                status.contains("q 끝내기") && status.contains('?'),
+                "{w}: {status}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue9_question_mark_lists_every_key_and_goes_back() {
+    for lang in crate::i18n::Lang::ALL {
+        let mut p = Pager::new(&text(100), 40, 11).speaking(lang);
+        p.handle(Key::Char('j'));
+        assert_eq!(p.handle(Key::Char('?')), Action::Redraw);
+        let mut shown = p.visible_lines().join("\n");
+        p.handle(Key::Char('G'));
+        shown += &p.visible_lines().join("\n");
+        for key in ["q, Esc", "space, f", "j, ↓", "k, ↑", "n / N"] {
+            assert!(shown.contains(key), "{lang}: {key} not in\n{shown}");
+        }
+        assert!(status(&p).contains("q/?"), "{lang}: {}", status(&p));
+        // Keys scroll the list, not the text; Ctrl-C still stops.
+        p.handle(Key::Char('G'));
+        assert_eq!(p.handle(Key::Ctrl('c')), Action::Interrupt);
+        p.handle(Key::Resize(60, 6));
+        assert!(p
+            .visible_lines()
+            .iter()
+            .all(|l| crate::render::text::width(l) <= 60));
+        assert_eq!(
+            p.handle(Key::Char('q')),
+            Action::Redraw,
+            "q leaves the list only"
+        );
+        assert_eq!(p.top(), 1, "the text is where it was");
+        assert!(p.visible_lines()[0].starts_with("line 2"));
+        p.handle(Key::Char('?'));
+        assert_eq!(p.handle(Key::Char('?')), Action::Redraw, "? closes it too");
+        assert_eq!(p.handle(Key::Char('q')), Action::Quit);
     }
 }

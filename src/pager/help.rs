@@ -1,0 +1,203 @@
+//! What the pager says about its keys: the status line (the position and as many keys as the
+//! width holds, always with `?`, which lists them all) and the `?` screen itself, each in the
+//! reader's language and wrapped by whole words (issue 9: at 60 columns the status line used
+//! to drop `j/k` and `n/N` without a word).
+
+use crate::i18n::{Lang, Tr};
+use crate::render::text::width;
+use crate::terminal::{indented, pad};
+use crate::tr;
+
+/// Where the reader is: lines `first`-`last` of `n`, `pct` percent of the text seen.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Position {
+    pub first: usize,
+    pub last: usize,
+    pub n: usize,
+    pub pct: usize,
+}
+
+/// The bottom line for `width` columns: the richest wording that fits. Every wording names
+/// `q` and `?` (the screen with all the keys), so a key left off the line is one key away;
+/// from 60 columns on, the line also names every key a reader needs (page, line, search, next
+/// match). Only a window narrower than any wording (under about 30 columns) cuts the line.
+pub(super) fn status_line(lang: Lang, at: Position, width_: usize) -> String {
+    let Position {
+        first,
+        last,
+        n,
+        pct,
+    } = at;
+    let candidates = [
+        tr!(
+            "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next/prev  ? help",
+            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전  ? 도움말"
+        ),
+        tr!(
+            "{first}-{last}/{n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
+            "{first}-{last}/{n} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
+        ),
+        tr!(
+            "{first}-{last}/{n}  q quit  space/b j/k move  / n/N search  ? help",
+            "{first}-{last}/{n}  q 끝내기  space/b j/k 이동  / n/N 검색  ? 키"
+        ),
+        tr!(
+            "{first}-{last}/{n}  q quit  / search  ? all keys",
+            "{first}-{last}/{n}  q 끝내기  / 검색  ? 모든 키"
+        ),
+        tr!(
+            "{first}-{last}/{n}  q quit  ? keys",
+            "{first}-{last}/{n}  q 끝내기  ? 키"
+        ),
+        tr!("{first}-{last}/{n}", "{first}-{last}/{n}"),
+    ];
+    richest(&candidates, lang, width_)
+}
+
+/// The bottom line while the `?` screen is shown.
+pub(super) fn help_status(lang: Lang, at: Position, width_: usize) -> String {
+    let Position { first, last, n, .. } = at;
+    let candidates = [
+        tr!(
+            "all keys · lines {first}-{last} of {n}  q or ? back to the text",
+            "모든 키 · {n}줄 중 {first}-{last}  q 또는 ? 본문으로 돌아가기"
+        ),
+        tr!(
+            "{first}-{last}/{n}  q/? back",
+            "{first}-{last}/{n}  q/? 돌아가기"
+        ),
+        tr!("q/? back", "q/? 돌아가기"),
+    ];
+    richest(&candidates, lang, width_)
+}
+
+/// The first of `wordings` (richest first) that fits in `width_` columns; else the last, cut.
+fn richest(wordings: &[Tr], lang: Lang, width_: usize) -> String {
+    let texts: Vec<&str> = wordings.iter().map(|w| w.get(lang)).collect();
+    let fits = texts.iter().find(|t| width(t) <= width_);
+    super::truncate(fits.or(texts.last()).copied().unwrap_or(""), width_)
+}
+
+/// The `?` screen: every key the pager takes, a key column and what it does, the words
+/// wrapped under their own column (a Korean word stays whole).
+pub(super) fn help_text(lang: Lang, width_: usize) -> String {
+    let keys = [
+        (
+            "q, Esc",
+            tr!(
+                "quit (Ctrl-C stops course)",
+                "끝내기 (Ctrl-C는 course를 멈춤)"
+            ),
+        ),
+        ("space, f, PgDn", tr!("next page", "다음 쪽")),
+        ("b, PgUp", tr!("previous page", "이전 쪽")),
+        ("j, ↓, Enter", tr!("one line down", "한 줄 아래로")),
+        ("k, ↑", tr!("one line up", "한 줄 위로")),
+        ("d / u", tr!("half a page down / up", "반 쪽 아래로 / 위로")),
+        (
+            "g, Home / G, End",
+            tr!("the top / the end", "맨 처음 / 맨 끝"),
+        ),
+        (
+            "/",
+            tr!(
+                "search: type a word, then Enter (Esc cancels)",
+                "검색: 찾을 말을 입력하고 Enter (Esc는 취소)"
+            ),
+        ),
+        ("n / N", tr!("next / previous match", "다음 / 이전 찾은 곳")),
+        ("?", tr!("this list", "이 목록")),
+    ];
+    let title = tr!("Pager keys", "페이저 키");
+    let mut out = format!("{}\n\n", title.get(lang));
+    let column = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 4;
+    // A narrow window puts the words under the keys instead of beside them.
+    let beside = width_ >= column + 20;
+    for (key, what) in &keys {
+        let what = what.get(lang);
+        let lines = if beside {
+            indented(
+                what,
+                &pad(&format!("  {key}"), column),
+                &" ".repeat(column),
+                width_,
+            )
+        } else {
+            let mut lines = vec![format!("  {key}")];
+            lines.extend(indented(what, "      ", "      ", width_));
+            lines
+        };
+        for line in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> Position {
+        Position {
+            first: 101,
+            last: 129,
+            n: 1096,
+            pct: 11,
+        }
+    }
+
+    #[test]
+    fn issue9_every_key_a_reader_needs_is_on_the_status_line_from_60_columns() {
+        for lang in Lang::ALL {
+            for w in 60..=200 {
+                let line = status_line(lang, at(), w);
+                assert!(width(&line) <= w, "{lang} {w}: {line}");
+                for key in ["q ", "space/b", "j/k", "/ ", "n/N", "? "] {
+                    assert!(line.contains(key), "{lang} {w}: {key} missing in {line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn issue9_from_40_columns_the_status_line_points_to_all_keys() {
+        for lang in Lang::ALL {
+            for w in 30..=200 {
+                let line = status_line(lang, at(), w);
+                assert!(width(&line) <= w, "{lang} {w}: {line}");
+                assert!(line.contains("101-129"), "{lang} {w}: {line}");
+                assert!(
+                    line.contains("q ") && line.contains("? "),
+                    "{lang} {w}: {line}"
+                );
+            }
+            assert!(status_line(lang, at(), 10).len() <= 10);
+        }
+    }
+
+    #[test]
+    fn issue9_the_help_screen_lists_every_key_whole_at_every_width() {
+        for lang in Lang::ALL {
+            for w in 30..=140 {
+                let text = help_text(lang, w);
+                for line in text.lines() {
+                    assert!(width(line) <= w, "{lang} {w}: {line}");
+                }
+                for key in [
+                    "q, Esc", "space, f", "b, PgUp", "j, ↓", "k, ↑", "d / u", "g, Home", "n / N",
+                ] {
+                    assert!(text.contains(key), "{lang} {w}: {key}");
+                }
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let whole = help_text(lang, 400);
+                for word in whole.split_whitespace() {
+                    assert!(words.contains(&word), "{lang} {w}: {word} split or lost");
+                }
+            }
+            let status = help_status(lang, at(), 40);
+            assert!(status.contains("q") && status.contains('?'), "{status}");
+        }
+    }
+}
