@@ -100,7 +100,7 @@ fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
     let t = home(ws.path(), "--lang en", &[], 80, 24);
     t.wait_for("q quit");
     t.send(&["Enter"]);
-    t.wait_for("lines 1-23 of");
+    t.wait_for("1-23/");
     t.send(&["q"]);
     // (The pager's status line says `q quit` too: wait for the home screen's title.)
     let screen = t.wait_for("lessons read 1/7");

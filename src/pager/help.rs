@@ -34,6 +34,10 @@ pub(super) fn status_line(lang: Lang, at: Position, width_: usize) -> String {
             "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전  ? 도움말"
         ),
         tr!(
+            "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
+            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
+        ),
+        tr!(
             "{first}-{last}/{n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
             "{first}-{last}/{n} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
         ),
