@@ -116,7 +116,7 @@ fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
         "{screen}"
     );
     t.send(&["Down", "Enter"]);
-    let pager = t.wait_for("lines ");
+    let pager = t.wait_for("? help");
     assert!(pager.to_lowercase().contains("venv"), "{pager}");
     t.send(&["q"]);
     t.wait_for("Enter read at the match");
