@@ -7,7 +7,6 @@
 use std::path::Path;
 
 use crate::common::*;
-use crate::support;
 use predicates::prelude::*;
 
 /// A workspace made with `course init`, in English.
@@ -131,8 +130,15 @@ fn issue9_a_skipped_exercise_comes_back_once_everything_else_is_done() {
         .args(["skip", "git-workflow"])
         .assert()
         .success();
-    // ... and with all of them put aside, next comes back to the first, in lesson order.
-    assert!(next(root).contains("Exercise: Write a requirements.txt"));
+    // ... and with all of them put aside, next comes back to the first, in lesson order,
+    // without offering to skip it again (issue 9: that would lead straight back).
+    let back = next(root);
+    assert!(
+        back.contains("Exercise: Write a requirements.txt"),
+        "{back}"
+    );
+    assert!(!back.contains("course skip"), "{back}");
+    assert!(back.contains("4 more exercises are left"), "{back}");
     // Skipping it again does not claim that next moves on (it cannot: it would loop).
     let again = course_in(root)
         .args(["skip", "requirements"])
@@ -141,7 +147,17 @@ fn issue9_a_skipped_exercise_comes_back_once_everything_else_is_done() {
     let again = String::from_utf8(again.stdout).unwrap();
     assert!(again.contains("already put aside"), "{again}");
     assert!(!again.contains("moves on"), "{again}");
+    assert!(!again.contains("Next: course next"), "{again}");
+    assert!(again.contains("course skip --undo environment"), "{again}");
     assert!(next(root).contains("Exercise: Write a requirements.txt"));
+    // In Korean too.
+    let ko = course_in(root)
+        .args(["--lang", "ko", "next"])
+        .output()
+        .unwrap();
+    let ko = String::from_utf8(ko.stdout).unwrap();
+    assert!(!ko.contains("course skip"), "{ko}");
+    assert!(ko.contains("연습 문제가 4개 남아 있습니다"), "{ko}");
 }
 
 #[test]
@@ -243,111 +259,6 @@ fn issue9_every_command_honours_workspace_or_refuses_it() {
         std::fs::read_to_string(target.path().join(".course/state.yaml"))
             .unwrap()
             .contains("environment")
-    );
-}
-
-/// The text of the first code block in `rel` (a course file) whose info string contains
-/// `marker`, with the YAML indentation of a hint removed.
-fn block(rel: &str, marker: &str) -> String {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
-    let mut lines = text.lines();
-    let open = lines
-        .by_ref()
-        .find(|l| l.trim_start().starts_with("```") && l.contains(marker))
-        .unwrap_or_else(|| panic!("{rel}: no block with `{marker}`"));
-    let indent = open.len() - open.trim_start().len();
-    lines
-        .take_while(|l| !l.trim_start().starts_with("```"))
-        .map(|l| format!("{}\n", l.get(indent..).unwrap_or("")))
-        .collect()
-}
-
-/// Run `script` with bash in `dir`, as a learner pastes it (with a fixed git identity).
-fn bash(dir: &Path, script: &str) {
-    let out = as_learner(std::process::Command::new("bash").args(["-c", script]), dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{script}: {out:?}");
-}
-
-#[test]
-fn issue9_a_fresh_learner_goes_from_init_to_the_end_by_copying_the_lessons() {
-    let ws = tempdir();
-    let root = ws.path();
-    course_in(root).arg("init").assert().success();
-    let mut steps = Vec::new();
-    let mut previous = String::new();
-    for _ in 0..20 {
-        let shown = next(root);
-        assert_ne!(shown, previous, "told the same thing twice");
-        previous = shown.clone();
-        let step = if let Some(at) = shown.find("레슨 ") {
-            shown[at..].split_whitespace().nth(1).unwrap().to_string()
-        } else if shown.contains("연습 문제: requirements.txt") {
-            // Lesson 2's example, as it stands.
-            write(
-                root,
-                "requirements.txt",
-                &block("lessons/ko/pip.md", "file=requirements.txt"),
-            );
-            "requirements".into()
-        } else if shown.contains("연습 문제: 환경 구성") {
-            if steps.contains(&"environment".to_string()) {
-                // Back after everything else: the download has finished by now.
-                support::build_environment(root);
-            } else {
-                // torch is still downloading: put it aside and read on.
-                course_in(root).arg("skip").assert().success();
-            }
-            "environment".into()
-        } else if shown.contains("연습 문제: Jupyter") {
-            write(root, "answers/jupyter_vs_script.yaml", support::ANSWERS);
-            "jupyter-vs-script".into()
-        } else if shown.contains("연습 문제: 프로젝트 구조") {
-            bash(
-                root,
-                &block("lessons/ko/structure.md", "exercise=structure run"),
-            );
-            write(root, "README.md", support::README);
-            "structure".into()
-        } else if shown.contains("연습 문제: git") {
-            write(
-                root,
-                ".gitignore",
-                &block("lessons/ko/git.md", "file=.gitignore"),
-            );
-            bash(root, "git init -q -b main");
-            bash(
-                root,
-                &block("exercises/git-workflow/exercise.yaml", "run fixture=lesson"),
-            );
-            "git-workflow".into()
-        } else if shown.contains("모든 레슨을 읽었고") {
-            steps.push("done".into());
-            break;
-        } else {
-            panic!("unexpected step: {shown}");
-        };
-        steps.push(step);
-    }
-    assert_eq!(
-        steps,
-        [
-            "1/7",
-            "2/7",
-            "requirements",
-            "3/7",
-            "environment",
-            "4/7",
-            "jupyter-vs-script",
-            "5/7",
-            "structure",
-            "6/7",
-            "git-workflow",
-            "7/7",
-            "environment",
-            "done"
-        ]
     );
 }
 

@@ -44,5 +44,6 @@ mod shell;
 mod snapshots;
 mod terminal;
 mod tricks;
+mod walkthrough;
 mod watch;
 mod wrap;

@@ -110,16 +110,16 @@ fn take_over(app: &mut App, action: &Action, results: &[ExerciseResult]) -> Resu
                 _ => None,
             };
             let app = &*app;
-            let page = |term: &Term| super::lesson::lesson_page(app, term, *i);
+            let then = next_step(&app.course, &app.state, results);
+            let page = |term: &Term| super::lesson::lesson_page(app, term, *i, Some(then));
             return Ok(app.term.page(page, query)?);
         }
         Action::Open(Item::Exercise(id)) => {
             app.mark_tried([id.as_str()])?;
             let i = app.course.exercises.iter().position(|e| &e.id == id);
             if let Some(i) = i {
-                let result = results.iter().find(|r| &r.id == id);
                 let app = &*app;
-                let page = |term: &Term| super::next::exercise_page(app, term, i, result);
+                let page = |term: &Term| super::next::exercise_page(app, term, i, results);
                 return Ok(app.term.page(page, None)?);
             }
         }

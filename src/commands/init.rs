@@ -52,24 +52,20 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     ws.save_state(&state)?;
     let lang = crate::app::chosen_lang(global.lang, state.lang, Lang::Ko);
     let where_ = ws.root.display().to_string();
+    // One message: what was made, and what `course next` does. Not a bare "Next: course next":
+    // the README's start is `course init && course next`, so that line would come right
+    // before `course next`'s own page and tell the learner what they had just typed.
     let msg = if existed {
         tr!(
-            "{where_} is already a course workspace; progress kept.",
-            "이미 코스 작업 폴더입니다: {where_} (진행 상황은 그대로입니다)"
+            "{where_} is already a course workspace; progress kept. `course next` goes on where you left off.",
+            "이미 코스 작업 폴더입니다: {where_} (진행 상황은 그대로입니다). `course next`는 하던 곳부터 이어 갑니다."
         )
     } else {
         tr!(
-            "Made {where_} a course workspace ({STATE_DIR}/ holds your progress).",
-            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다)"
+            "Made {where_} a course workspace ({STATE_DIR}/ holds your progress). `course next` shows one step at a time: a lesson, then the exercise that practises it.",
+            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다). `course next`는 레슨과 그 레슨의 연습 문제를 차례로 하나씩 보여 줍니다."
         )
     };
-    let term = global.term();
-    term.say(&(msg.get(lang).to_string() + "\n"))?;
-    term.say(
-        &(tr!("Next: course next", "다음: course next")
-            .get(lang)
-            .to_string()
-            + "\n"),
-    )?;
+    global.term().say(&(msg.get(lang).to_string() + "\n"))?;
     Ok(Code::Ok)
 }

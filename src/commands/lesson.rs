@@ -5,6 +5,8 @@ use anyhow::Result;
 use crate::app::App;
 use crate::cli::{GlobalArgs, LessonArgs};
 use crate::exit::{usage, Code};
+use crate::grading::Step;
+use crate::i18n::Tr;
 use crate::render::render;
 use crate::terminal::Style;
 use crate::tr;
@@ -21,7 +23,7 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
     };
     fallback_note(app, index);
     mark_read(app, index)?;
-    app.term.show(|term| lesson_page(app, term, index))?;
+    app.term.show(|term| lesson_page(app, term, index, None))?;
     Ok(Code::Ok)
 }
 
@@ -105,8 +107,15 @@ pub fn fallback_note(app: &App, index: usize) {
 }
 
 /// The rendered lesson for `term`'s width, with a header line and a footer that says what to
-/// type next.
-pub fn lesson_page(app: &App, term: &crate::terminal::Term, index: usize) -> String {
+/// type next. `then`: what `course next` shows after this lesson, when the caller checked the
+/// exercises (`course next`, the home screen); the footer then says where it leads, so two
+/// pages in a row never end in the same words.
+pub fn lesson_page(
+    app: &App,
+    term: &crate::terminal::Term,
+    index: usize,
+    then: Option<Step>,
+) -> String {
     let lesson = &app.course.lessons[index];
     let (body, _) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
     let body = &link_lessons(body, &app.course);
@@ -118,10 +127,18 @@ pub fn lesson_page(app: &App, term: &crate::terminal::Term, index: usize) -> Str
     out.push_str("\n\n");
     out.push_str(&render(body, &term.render_options()));
     out.push('\n');
-    let following = n + 1;
-    let footer = if !app.keeps_progress() {
+    let footer = footer(app, n, then);
+    out.push_str(&term.paint(Style::Bold, footer.get(app.lang)));
+    out.push('\n');
+    out
+}
+
+/// The last line of lesson `n` (1-based): the command to type next, and where it leads.
+fn footer(app: &App, n: usize, then: Option<Step>) -> Tr {
+    let (total, following) = (app.course.lessons.len(), n + 1);
+    if !app.keeps_progress() {
         // No progress to follow: `course next` could only say how to start a workspace.
-        if n < total {
+        return if n < total {
             tr!(
                 "Next: course lesson {following}   (to save progress and do the exercises: course init)",
                 "다음: course lesson {following}   (진행 상황을 저장하고 연습 문제를 하려면: course init)"
@@ -131,18 +148,25 @@ pub fn lesson_page(app: &App, term: &crate::terminal::Term, index: usize) -> Str
                 "That was the last lesson. To do the exercises: course init && course next",
                 "마지막 레슨이었습니다. 연습 문제를 하려면: course init && course next"
             )
+        };
+    }
+    match then {
+        // The alternative on a line of its own: one line would wrap inside a command.
+        Some(step @ Step::Exercise(_)) if n < total => {
+            let next = super::next::pointer(app, step);
+            let alternative = tr!(
+                "To read the next lesson first: course lesson {following}",
+                "다음 레슨을 먼저 읽으려면: course lesson {following}"
+            );
+            next.map(|lang, text| format!("{text}\n{}", alternative.get(lang)))
         }
-    } else if n < total {
-        tr!(
+        Some(step) => super::next::pointer(app, step),
+        None if n < total => tr!(
             "Next: course next   (or course lesson {following} for the next lesson)",
             "다음: course next   (다음 레슨만 보려면 course lesson {following})"
-        )
-    } else {
-        tr!("Next: course next", "다음: course next")
-    };
-    out.push_str(&term.paint(Style::Bold, footer.get(app.lang)));
-    out.push('\n');
-    out
+        ),
+        None => tr!("Next: course next", "다음: course next"),
+    }
 }
 
 /// Links from one lesson to another (`[pip](pip.md)`) become the command that shows it:

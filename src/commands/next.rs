@@ -5,7 +5,8 @@ use anyhow::Result;
 use crate::app::App;
 use crate::checks::Status;
 use crate::exit::Code;
-use crate::grading::{next_step, ExerciseResult, Step};
+use crate::grading::{next_step, skip_moves_on, ExerciseResult, Step};
+use crate::i18n::Tr;
 use crate::render::render;
 use crate::report::located;
 use crate::terminal::{Style, Term};
@@ -38,14 +39,15 @@ pub fn run(app: &mut App) -> Result<Code> {
         Step::Lesson(i) => {
             super::lesson::fallback_note(app, i);
             super::lesson::mark_read(app, i)?;
+            let then = next_step(&app.course, &app.state, &results);
             app.term
-                .show(|term| super::lesson::lesson_page(app, term, i))?;
+                .show(|term| super::lesson::lesson_page(app, term, i, Some(then)))?;
         }
         Step::Exercise(i) => {
             let shown = app.course.exercises[i].id.clone();
             app.mark_tried([shown.as_str()])?;
-            let result = results.iter().find(|r| r.id == shown);
-            app.term.show(|term| exercise_page(app, term, i, result))?;
+            app.term
+                .show(|term| exercise_page(app, term, i, &results))?;
         }
         Step::Done => {
             let msg = tr!(
@@ -59,12 +61,42 @@ pub fn run(app: &mut App) -> Result<Code> {
     Ok(Code::Ok)
 }
 
+/// `Next: course next`, and where it leads: `then`, what `course next` shows now. Naming the
+/// destination keeps two pages in a row from ending in the same words.
+pub fn pointer(app: &App, then: Step) -> Tr {
+    let lang = app.lang;
+    match then {
+        Step::Lesson(k) => {
+            let (title, total) = (
+                app.course.lessons[k].title.get(lang),
+                app.course.lessons.len(),
+            );
+            let k = k + 1;
+            tr!(
+                "Next: course next   (lesson {k}/{total}, {title})",
+                "다음: course next   (레슨 {k}/{total} 「{title}」)"
+            )
+        }
+        Step::Exercise(e) => {
+            let title = app.course.exercises[e].title.get(lang);
+            tr!(
+                "Next: course next   (exercise: {title})",
+                "다음: course next   (연습 문제 「{title}」)"
+            )
+        }
+        Step::Done => tr!(
+            "Next: course next   (everything is done; it says what to check before handing in)",
+            "다음: course next   (모두 끝났습니다. 제출하기 전에 확인할 것을 알려 줍니다)"
+        ),
+    }
+}
+
 /// The exercise with its prompt, what is still wrong, and the commands to type, for `term`'s
-/// width.
-pub fn exercise_page(app: &App, term: &Term, i: usize, result: Option<&ExerciseResult>) -> String {
+/// width; `results` are every exercise's, checked now.
+pub fn exercise_page(app: &App, term: &Term, i: usize, results: &[ExerciseResult]) -> String {
     let lang = app.lang;
     let e = &app.course.exercises[i];
-    let id = &e.id;
+    let result = results.iter().find(|r| r.id == e.id);
     let title = e.title.get(lang);
     let mut out = term.paint(
         Style::Heading,
@@ -88,16 +120,41 @@ pub fn exercise_page(app: &App, term: &Term, i: usize, result: Option<&ExerciseR
         }
     }
     out.push('\n');
-    out.push_str(
-        &term.paint(
-            Style::Bold,
-            tr!(
-                "When done: course check {id}   (stuck? course hint {id}; later: course skip)",
-                "다 했으면: course check {id}   (막히면: course hint {id}, 나중에 하려면: course skip)"
-            )
-            .get(lang),
-        ),
-    );
+    let footer = footer(app, i, results);
+    out.push_str(&term.paint(Style::Bold, footer.get(lang)));
     out.push('\n');
     out
+}
+
+/// The commands to type under exercise `i`. `course skip` is offered only when it moves the
+/// learner on: back on an exercise put aside, or on the last one left, `course next` would
+/// lead straight back to it, so the footer says what is left instead.
+fn footer(app: &App, i: usize, results: &[ExerciseResult]) -> Tr {
+    // One command a line: on one line the footer wrapped inside a command at 60 columns
+    // (`course hint` / `jupyter-vs-script`), which a learner cannot copy.
+    let id = &app.course.exercises[i].id;
+    if skip_moves_on(&app.course, &app.state, results, i) {
+        return tr!(
+            "When done: course check {id}\nStuck? course hint {id}\nLater: course skip {id}",
+            "다 했으면: course check {id}\n막히면: course hint {id}\n나중에 하려면: course skip {id}"
+        );
+    }
+    let left = results
+        .iter()
+        .filter(|r| &r.id != id && r.status != Status::Pass)
+        .count();
+    match left {
+        0 => tr!(
+            "When done: course check {id}\nStuck? course hint {id}\nThis is the last exercise left.",
+            "다 했으면: course check {id}\n막히면: course hint {id}\n남은 연습 문제는 이것 하나입니다."
+        ),
+        1 => tr!(
+            "When done: course check {id}\nStuck? course hint {id}\nOne more exercise is left after this one.",
+            "다 했으면: course check {id}\n막히면: course hint {id}\n이 문제 뒤에 연습 문제가 1개 남아 있습니다."
+        ),
+        n => tr!(
+            "When done: course check {id}\nStuck? course hint {id}\n{n} more exercises are left after this one.",
+            "다 했으면: course check {id}\n막히면: course hint {id}\n이 문제 뒤에 연습 문제가 {n}개 남아 있습니다."
+        ),
+    }
 }

@@ -42,24 +42,18 @@ pub fn run(app: &mut App) -> Result<Code> {
         .get(lang),
     );
     let step = match next_step(&app.course, &app.state, &results) {
-        Step::Lesson(i) => {
-            let (n, title) = (i + 1, app.course.lessons[i].title.get(lang));
-            tr!(
-                "Next: read lesson {n}, {title}: course next",
-                "다음: 레슨 {n} 「{title}」 읽기: course next"
-            )
-        }
-        Step::Exercise(i) => {
-            let title = app.course.exercises[i].title.get(lang);
-            tr!(
-                "Next: exercise {title}: course next  (then course watch re-checks as you save)",
-                "다음: 연습 문제 「{title}」: course next  (그다음 course watch를 켜 두면 저장할 때마다 다시 확인합니다)"
-            )
-        }
         Step::Done => tr!(
             "Everything done. See it all: course list",
             "모두 끝났습니다. 전체 보기: course list"
         ),
+        step @ Step::Exercise(_) => {
+            let watch = tr!(
+                "Then course watch re-checks each time you save.",
+                "그다음 course watch를 켜 두면 저장할 때마다 다시 확인합니다."
+            );
+            super::next::pointer(app, step).map(|lang, text| format!("{text}\n{}", watch.get(lang)))
+        }
+        step => super::next::pointer(app, step),
     };
     out.push_str(&term.paint(Style::Bold, step.get(lang)));
     out.push('\n');

@@ -5,25 +5,33 @@
 
 use anyhow::Result;
 
-use super::check::{target, Target};
+use super::check::known_exercises;
 use crate::app::App;
 use crate::checks::Status;
 use crate::cli::SkipArgs;
 use crate::exit::{usage, Code};
+use crate::grading::{next_step, skip_moves_on, Step};
 use crate::tr;
 
 pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
     app.require_workspace()?;
-    let id = match target(app, args.exercise.as_ref())? {
-        Target::Named(id) | Target::Current(id) => id,
-        Target::NoneCurrent(_) => {
+    if let Some(id) = &args.exercise {
+        known_exercises(app, std::slice::from_ref(id))?;
+    }
+    // Every exercise's result, checked once: which exercise `course next` is on, whether
+    // skipping it moves on, and where `course next` leads after.
+    let results = app.check_exercises(&[])?;
+    let id = match (&args.exercise, next_step(&app.course, &app.state, &results)) {
+        (Some(id), _) => id.clone(),
+        (None, Step::Exercise(i)) => app.course.exercises[i].id.clone(),
+        (None, _) => {
             return Err(usage(
-                        tr!(
-                            "`course next` is not on an exercise, so there is nothing to skip; name one: course skip ID (see `course list`)",
-                            "`course next`가 지금 연습 문제를 가리키고 있지 않아 미룰 것이 없습니다. 미룰 연습 문제를 적으십시오: course skip ID (`course list` 참고)"
-                        )
-                    .get(app.lang)
-                    .to_string(),
+                tr!(
+                    "`course next` is not on an exercise, so there is nothing to skip; name one: course skip ID (see `course list`)",
+                    "`course next`가 지금 연습 문제를 가리키고 있지 않아 미룰 것이 없습니다. 미룰 연습 문제를 적으십시오: course skip ID (`course list` 참고)"
+                )
+                .get(app.lang)
+                .to_string(),
             ))
         }
     };
@@ -41,10 +49,10 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
             )
         }
     } else {
-        let passes = app
-            .check_exercises(std::slice::from_ref(&id))?
-            .first()
-            .is_some_and(|r| r.status == Status::Pass);
+        let passes = results
+            .iter()
+            .any(|r| r.id == id && r.status == Status::Pass);
+        let index = app.course.exercises.iter().position(|e| e.id == id);
         if passes {
             tr!(
                 "`{id}` already passes; there is nothing to put aside.",
@@ -53,22 +61,65 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
         } else if app.state.deferred.contains(&id) {
             // Skipping again changes nothing: when `course next` shows an exercise put aside,
             // everything before it is done, so saying "next moves on" would send the learner in
-            // a circle.
-            tr!(
-                "`{id}` is already put aside. `course next` shows it because everything else is done or put aside too: do it now (course check {id}), or take one back sooner with course skip --undo ID.",
-                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다. 지금 하거나(course check {id}), 다른 문제를 course skip --undo ID로 먼저 되살리십시오."
+            // a circle, and so would "Next: course next".
+            let others: Vec<&str> = results
+                .iter()
+                .filter(|r| r.id != id && r.status != Status::Pass)
+                .filter(|r| app.state.deferred.contains(&r.id))
+                .map(|r| r.id.as_str())
+                .collect();
+            let mut msg = tr!(
+                "`{id}` is already put aside; `course next` shows it because everything else is done or put aside too.",
+                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다."
             )
+            .get(lang)
+            .to_string();
+            msg.push('\n');
+            msg.push_str(do_it_now(&id).get(lang));
+            if let Some(other) = others.first() {
+                msg.push('\n');
+                msg.push_str(
+                    tr!(
+                        "To do `{other}` first: course skip --undo {other}",
+                        "`{other}`부터 하려면: course skip --undo {other}"
+                    )
+                    .get(lang),
+                );
+            }
+            app.term.say(&format!("{msg}\n"))?;
+            return Ok(Code::Ok);
+        } else if index.is_some_and(|i| !skip_moves_on(&app.course, &app.state, &results, i)) {
+            // Putting it aside would change nothing either: `course next` has nothing else to
+            // show, and would lead straight back to it.
+            let msg = tr!(
+                "`{id}` is all that is left: put aside, `course next` would come straight back to it, so it stays where it is.",
+                "`{id}`만 남았습니다. 미뤄 두어도 `course next`가 곧바로 이 문제로 돌아오므로 그대로 둡니다."
+            );
+            let now = do_it_now(&id);
+            app.term
+                .say(&format!("{}\n{}\n", msg.get(lang), now.get(lang)))?;
+            return Ok(Code::Ok);
         } else {
             app.state.deferred.insert(id.clone());
+            // One command a line, so that none is wrapped in two at 60 columns.
             tr!(
-                "Put `{id}` aside. `course next` moves on and comes back to it once everything else is done\n(or sooner: course check {id}, course skip --undo {id}).",
-                "`{id}`을(를) 미뤄 두었습니다. `course next`는 다음으로 넘어가고, 나머지를 다 하면 이 문제로 돌아옵니다\n(그 전에 하려면: course check {id}, course skip --undo {id})."
+                "Put `{id}` aside; it comes back once everything else is done.\nTake it back up sooner: course skip --undo {id}",
+                "`{id}`을(를) 미뤄 두었습니다. 나머지를 다 하면 이 문제로 돌아옵니다.\n먼저 되살리려면: course skip --undo {id}"
             )
         }
     };
     app.save_state()?;
-    let next = tr!("Next: course next", "다음: course next");
+    let next = super::next::pointer(app, next_step(&app.course, &app.state, &results));
     app.term
         .say(&format!("{}\n{}\n", msg.get(lang), next.get(lang)))?;
     Ok(Code::Ok)
+}
+
+/// The two commands that move a learner on when skipping cannot: one a line, so that none
+/// is wrapped in two.
+fn do_it_now(id: &str) -> crate::i18n::Tr {
+    tr!(
+        "Do it now: course check {id}\nStuck? course hint {id}",
+        "지금 하려면: course check {id}\n막히면: course hint {id}"
+    )
 }

@@ -55,3 +55,19 @@ pub fn next_step(course: &Course, state: &State, results: &[ExerciseResult]) -> 
         .find(open)
         .map_or(Step::Done, Step::Exercise)
 }
+
+/// Whether `course skip` on exercise `i` moves the learner on: with it put aside, `course
+/// next` would show something else. Not when it is put aside already (skipping changes
+/// nothing) or passes, nor when it is all that is left (`course next` would come straight back to it).
+pub fn skip_moves_on(course: &Course, state: &State, results: &[ExerciseResult], i: usize) -> bool {
+    let id = &course.exercises[i].id;
+    let passes = results
+        .iter()
+        .any(|r| &r.id == id && r.status == Status::Pass);
+    if passes || state.deferred.contains(id) {
+        return false;
+    }
+    let mut after = state.clone();
+    after.deferred.insert(id.clone());
+    next_step(course, &after, results) != Step::Exercise(i)
+}

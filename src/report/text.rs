@@ -69,6 +69,16 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
             out.push_str(&term.paint(Style::Bold, line));
             out.push('\n');
         }
+    } else if learner
+        && report
+            .exercises
+            .iter()
+            .any(|e| e.status == ExerciseStatus::Pass)
+    {
+        // Nothing to fix here: a passing check is not a dead end, `course next` goes on.
+        let next = tr!("Next: course next", "다음: course next");
+        out.push_str(&term.paint(Style::Bold, next.get(lang)));
+        out.push('\n');
     }
     out
 }

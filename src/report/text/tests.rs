@@ -256,6 +256,9 @@ fn no_next_step_when_nothing_failed() {
     r.exercises.remove(1);
     r.summary.failed = 0;
     let out = render(&r, &Term::plain(80), Lang::En, true);
-    assert!(!out.contains("Next:"));
+    assert!(!out.contains("Next: fix"));
     assert!(out.contains("1 passed, 0 failed, 1 skipped"));
+    // Issue 9: a passing check is no dead end for a learner; grading says nothing.
+    assert!(out.ends_with("\nNext: course next\n"), "{out}");
+    assert!(!render(&r, &Term::plain(80), Lang::En, false).contains("Next:"));
 }
