@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::checks::Status;
 use crate::cli::SkipArgs;
 use crate::exit::{usage, Code};
-use crate::grading::{next_step, skip_moves_on, Step};
+use crate::grading::{next_step, skip_moves_on, ExerciseResult, Step};
 use crate::tr;
 
 pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
@@ -59,34 +59,7 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
                 "`{id}`은(는) 이미 통과했습니다. 미룰 필요가 없습니다."
             )
         } else if app.state.deferred.contains(&id) {
-            // Skipping again changes nothing: when `course next` shows an exercise put aside,
-            // everything before it is done, so saying "next moves on" would send the learner in
-            // a circle, and so would "Next: course next".
-            let others: Vec<&str> = results
-                .iter()
-                .filter(|r| r.id != id && r.status != Status::Pass)
-                .filter(|r| app.state.deferred.contains(&r.id))
-                .map(|r| r.id.as_str())
-                .collect();
-            let mut msg = tr!(
-                "`{id}` is already put aside; `course next` shows it because everything else is done or put aside too.",
-                "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 했거나 모두 미뤄 두어서 `course next`가 이 문제를 보여 줍니다."
-            )
-            .get(lang)
-            .to_string();
-            msg.push('\n');
-            msg.push_str(do_it_now(&id).get(lang));
-            if let Some(other) = others.first() {
-                msg.push('\n');
-                msg.push_str(
-                    tr!(
-                        "To do `{other}` first: course skip --undo {other}",
-                        "`{other}`부터 하려면: course skip --undo {other}"
-                    )
-                    .get(lang),
-                );
-            }
-            app.term.say(&format!("{msg}\n"))?;
+            already_aside(app, &id, &results)?;
             return Ok(Code::Ok);
         } else if index.is_some_and(|i| !skip_moves_on(&app.course, &app.state, &results, i)) {
             // Putting it aside would change nothing either: `course next` has nothing else to
@@ -113,6 +86,44 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
     app.term
         .say(&format!("{}\n{}\n", msg.get(lang), next.get(lang)))?;
     Ok(Code::Ok)
+}
+
+/// `course skip` on an exercise put aside already: skipping again changes nothing.
+fn already_aside(app: &App, id: &str, results: &[ExerciseResult]) -> Result<()> {
+    let lang = app.lang;
+    // Skipping again changes nothing. When `course next` shows an exercise put aside,
+    // everything else is done or put aside too, so "next moves on" (or "Next: course next")
+    // would send the learner in a circle: say what does move them on.
+    let shown = match next_step(&app.course, &app.state, results) {
+        Step::Exercise(i) => app.course.exercises[i].id == id,
+        _ => false,
+    };
+    let others: Vec<&str> = results
+        .iter()
+        .filter(|r| r.id != id && r.status != Status::Pass)
+        .filter(|r| app.state.deferred.contains(&r.id))
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut msg = tr!(
+        "`{id}` is already put aside; `course next` comes back to it once everything else is done.",
+        "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 하면 `course next`가 이 문제로 돌아옵니다."
+    )
+    .get(lang)
+    .to_string();
+    msg.push('\n');
+    msg.push_str(do_it_now(id).get(lang));
+    if let Some(other) = others.first().filter(|_| shown) {
+        msg.push('\n');
+        msg.push_str(
+            tr!(
+                "To do `{other}` first: course skip --undo {other}",
+                "`{other}`부터 하려면: course skip --undo {other}"
+            )
+            .get(lang),
+        );
+    }
+    app.term.say(&format!("{msg}\n"))?;
+    Ok(())
 }
 
 /// The two commands that move a learner on when skipping cannot: one a line, so that none
