@@ -286,6 +286,46 @@ fn issue8_a_fifo_in_one_submission_does_not_stop_the_batch() {
     assert!(csv.contains("\nbob,0,20,0,"), "{csv}");
 }
 
+/// The grader's own git config is checked once per batch (issue 7), but a relative
+/// `core.excludesFile` in it names a file in each work tree: a FIFO there is still found in
+/// the one submission that has it, and the others are graded.
+#[cfg(unix)]
+#[test]
+fn issue7_a_relative_global_excludes_file_is_checked_in_each_submission() {
+    let tmp = tempdir();
+    let c = tmp.path().join("course");
+    one_exercise_course(&c, GIT_CHECKS);
+    let home = tmp.path().join("home");
+    write(
+        &home,
+        ".gitconfig",
+        "[core]\n\texcludesFile = ignore.fifo\n",
+    );
+    let class = tmp.path().join("class");
+    for name in ["alice", "bob", "carol"] {
+        repo(&class.join(name));
+        write(&class.join(name), ".gitignore", "data/\n");
+        git(&class.join(name), &["add", ".gitignore"]);
+        git(&class.join(name), &["commit", "-q", "-m", "Ignore data"]);
+    }
+    mkfifo(&class.join("bob/ignore.fifo"));
+    let out = course()
+        .arg("--course")
+        .arg(&c)
+        .args(["grade", "--batch"])
+        .arg(&class)
+        .env("HOME", &home)
+        .env_remove("XDG_CONFIG_HOME")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{csv}");
+    assert!(csv.contains("\nalice,20,20,20,"), "{csv}");
+    assert!(csv.contains("\nbob,0,20,0,"), "{csv}");
+    assert!(csv.contains("\ncarol,20,20,20,"), "{csv}");
+}
+
 #[cfg(unix)]
 #[test]
 fn issue8_a_git_link_out_of_the_submission_is_refused_when_grading() {

@@ -71,15 +71,42 @@ pub fn check_repository(workspace: &crate::fs::Root, own_only: bool) -> Result<(
         for file in ["HEAD", "packed-refs", "index", "shallow", "info/exclude"] {
             regular(&dir.join(file))?;
         }
-        config_file(&dir.join("config"), workdir, 0)?;
+        config_file(&dir.join("config"), Some(workdir), 0, &mut Vec::new())?;
     }
-    for global in global_configs() {
-        config_file(&global, workdir, 0)?;
-    }
-    if let Some(ignore) = xdg_config_home().map(|d| d.join("git/ignore")) {
-        regular(&ignore)?;
+    let globals = globals();
+    globals.checked.clone()?;
+    for name in &globals.relative {
+        regular(&workdir.join(name))?;
     }
     Ok(())
+}
+
+/// What the user's and the system's git config files lead git to read, checked once per
+/// process: they are the same for every submission of a batch, and reading and parsing
+/// them again cost about 15 system calls per submission. Only an ignore or attributes file
+/// named by a relative path depends on the work tree (git resolves it from there).
+struct Globals {
+    checked: Result<(), Unsafe>,
+    /// Relative `core.excludesFile` / `core.attributesFile` values, checked per work tree.
+    relative: Vec<String>,
+}
+
+fn globals() -> &'static Globals {
+    static GLOBALS: std::sync::OnceLock<Globals> = std::sync::OnceLock::new();
+    GLOBALS.get_or_init(|| {
+        let mut relative = Vec::new();
+        let mut check = || {
+            for global in global_configs() {
+                config_file(&global, None, 0, &mut relative)?;
+            }
+            if let Some(ignore) = xdg_config_home().map(|d| d.join("git/ignore")) {
+                regular(&ignore)?;
+            }
+            Ok(())
+        };
+        let checked = check();
+        Globals { checked, relative }
+    })
 }
 
 /// `Ok(true)` for a regular file (or `/dev/null`), `Ok(false)` when there is nothing there,
@@ -103,25 +130,35 @@ fn regular_or_dir(path: &Path) -> Result<(), Unsafe> {
     regular(path).map(|_| ())
 }
 
-/// A git config file: itself, the files it includes, and the ignore file it names.
-fn config_file(path: &Path, workdir: &Path, depth: usize) -> Result<(), Unsafe> {
+/// A git config file: itself, the files it includes, and the ignore file it names. A
+/// relative ignore or attributes file is resolved from `workdir`; without one (the global
+/// files, checked once for every work tree) its name goes to `relative` instead.
+fn config_file(
+    path: &Path,
+    workdir: Option<&Path>,
+    depth: usize,
+    relative: &mut Vec<String>,
+) -> Result<(), Unsafe> {
     if !regular(path)? || depth > MAX_INCLUDE_DEPTH {
         return Ok(());
     }
     let Ok(text) = crate::fs::read_text(path, crate::fs::SMALL) else {
         return Ok(());
     };
-    let base = path.parent().unwrap_or(workdir);
+    let base = path.parent().or(workdir).unwrap_or(Path::new(""));
     for (section, key, value) in config_entries(&text) {
-        let named = match (section.as_str(), key.as_str()) {
-            ("include" | "includeif", "path") => expand(&value, base),
-            ("core", "excludesfile" | "attributesfile") => expand(&value, workdir),
-            _ => continue,
-        };
-        if section.starts_with("include") {
-            config_file(&named, workdir, depth + 1)?;
-        } else {
-            regular(&named)?;
+        match (section.as_str(), key.as_str()) {
+            ("include" | "includeif", "path") => {
+                config_file(&expand(&value, base), workdir, depth + 1, relative)?;
+            }
+            ("core", "excludesfile" | "attributesfile") => match workdir {
+                Some(workdir) => regular(&expand(&value, workdir)).map(drop)?,
+                None if !value.starts_with("~/") && Path::new(&value).is_relative() => {
+                    relative.push(value);
+                }
+                None => regular(&expand(&value, Path::new(""))).map(drop)?,
+            },
+            _ => {}
         }
     }
     Ok(())
