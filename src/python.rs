@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 mod conda;
+mod scan;
 mod site;
 
 pub use site::{env_state, resolved, site_packages};
@@ -144,8 +145,9 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
         };
 
     // 1. The workspace.
-    for dir in workspace_candidates(root) {
-        if let Some(env) = consider(&dir, FoundBy::Workspace, &mut first_broken) {
+    let scan = scan::scan(root);
+    for dir in &scan.candidates {
+        if let Some(env) = consider(dir, FoundBy::Workspace, &mut first_broken) {
             return EnvLookup::Found(env);
         }
     }
@@ -195,7 +197,7 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
     }
 
     // 4. The conda environment named by environment.yml.
-    match environment_yml_name(root) {
+    match environment_yml_name(root, |file| scan.may_hold(file)) {
         Some((file, name)) => {
             let dirs = conda_env_dirs(&name, vars);
             for dir in &dirs {
@@ -235,48 +237,6 @@ fn env_kind(dir: &Path) -> Option<EnvKind> {
     } else {
         None
     }
-}
-
-/// Environment folders in the workspace, preferred names first, then by depth and name.
-fn workspace_candidates(root: &Path) -> Vec<PathBuf> {
-    // Each folder is looked at once (two `stat`s), though both the walk and the filter ask.
-    let kinds = std::cell::RefCell::new(std::collections::HashMap::new());
-    let kind_of = |dir: &Path| {
-        *kinds
-            .borrow_mut()
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| env_kind(dir))
-    };
-    let walk = crate::walk::walk(root, 2, 20_000, |e| {
-        let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let noise = name.as_deref().is_some_and(crate::walk::is_noise_dir);
-        // Never descend into an environment itself (its `lib/` is large).
-        !noise && kind_of(&e.path).is_none()
-    });
-    let mut found: Vec<(usize, usize, String, PathBuf)> = walk
-        .entries
-        .into_iter()
-        .filter(|e| e.is_dir && e.depth <= 2)
-        .filter(|e| {
-            let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned());
-            !name.as_deref().is_some_and(crate::walk::is_noise_dir)
-        })
-        .filter(|e| kind_of(&e.path).is_some())
-        .map(|e| {
-            let name = e.path.file_name().unwrap_or_default().to_string_lossy();
-            let pref = if e.depth == 1 {
-                PREFERRED
-                    .iter()
-                    .position(|p| *p == name)
-                    .unwrap_or(PREFERRED.len())
-            } else {
-                PREFERRED.len()
-            };
-            (pref, e.depth, e.rel.clone(), e.path)
-        })
-        .collect();
-    found.sort();
-    found.into_iter().map(|(_, _, _, p)| p).collect()
 }
 
 /// The interpreter's place in an environment.

@@ -18,13 +18,20 @@ pub(super) fn conda_name_of(dir: &Path) -> Option<String> {
         .flatten()
 }
 
-/// `(file name, name:)` of the workspace's `environment.yml` (or `.yaml`).
-pub(super) fn environment_yml_name(root: &Path) -> Option<(String, String)> {
+/// `(file name, name:)` of the workspace's `environment.yml` (or `.yaml`); a file for which
+/// `may_hold` says no is known to be absent and not looked for.
+pub(super) fn environment_yml_name(
+    root: &Path,
+    may_hold: impl Fn(&str) -> bool,
+) -> Option<(String, String)> {
     #[derive(serde::Deserialize)]
     struct EnvFile {
         name: Option<String>,
     }
     for file in ["environment.yml", "environment.yaml"] {
+        if !may_hold(file) {
+            continue;
+        }
         let Ok(text) = crate::fs::read_text(&root.join(file), crate::fs::SMALL) else {
             continue;
         };
