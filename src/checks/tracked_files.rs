@@ -6,13 +6,13 @@
 //! (a folder whose `pyvenv.cfg` or `conda-meta/` is tracked), and blobs over `max_size_mb`.
 //! Findings are grouped by folder and capped per sort, so a committed venv is a few lines.
 
-use std::collections::HashMap;
-
-use git2::{ObjectType, Oid, TreeWalkMode, TreeWalkResult};
+use git2::{ObjectType, TreeWalkMode, TreeWalkResult};
 use serde::Deserialize;
 
 mod classify;
+mod size;
 use classify::classify;
+use size::Sizes;
 
 use super::shared::{append, detached_note, head_or_finding, location_note, workspace_repo};
 use super::{CheckContext, Code, Finding};
@@ -54,6 +54,8 @@ impl Default for Params {
 struct Tracked {
     /// Workspace-relative, `/`-separated.
     path: String,
+    /// The blob's size when it may be over the limit; `None` when it surely is not (or
+    /// cannot be read). See [`Sizes`].
     size: Option<usize>,
 }
 
@@ -111,19 +113,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         Ok(o) => o,
         Err(e) => return read_error(e),
     };
+    let limit = params.max_size_mb.saturating_mul(1024 * 1024);
+    let mut sizes = Sizes::new(odb, repo.commondir().join("objects"), limit);
     let mut files: Vec<Tracked> = Vec::new();
-    // Reading a blob's header opens its object file: once per distinct blob (a project's
-    // empty `__init__.py` files are all one blob), and never for the empty blob.
-    let mut sizes: HashMap<Oid, Option<usize>> = HashMap::from([(empty_blob(), Some(0))]);
     let walked = tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
         if entry.kind() == Some(ObjectType::Blob) {
             let name = String::from_utf8_lossy(entry.name_bytes());
-            let size = *sizes
-                .entry(entry.id())
-                .or_insert_with(|| odb.read_header(entry.id()).ok().map(|(size, _)| size));
             files.push(Tracked {
                 path: format!("{dir}{name}"),
-                size,
+                size: sizes.get(entry.id()),
             });
         }
         TreeWalkResult::Ok
@@ -152,9 +150,4 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// The id of the empty blob.
-fn empty_blob() -> Oid {
-    Oid::hash_object(ObjectType::Blob, &[]).unwrap_or(Oid::ZERO_SHA1)
 }
