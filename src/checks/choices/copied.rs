@@ -13,7 +13,7 @@ use crate::tr;
 
 /// Lowercased letters-and-digits words of `text`.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::prose::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()

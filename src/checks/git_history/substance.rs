@@ -60,7 +60,7 @@ pub(super) fn wordless(message: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(message);
     let mut letters = text
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| crate::prose::is_letter(c))
         .flat_map(char::to_lowercase);
     let first = letters.next();
     let words = first.is_some_and(|first| letters.any(|c| c != first));

@@ -110,7 +110,7 @@ fn without_links(text: &str) -> String {
 
 /// Letters-and-digits words of `text`, lowercased.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::prose::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
@@ -133,7 +133,10 @@ fn is_name(word: &str, name_words: &[String]) -> bool {
 
 /// Does `word` say something: two different letters, weight at least 3?
 fn is_real_word(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = word
+        .chars()
+        .filter(|&c| crate::prose::is_letter(c))
+        .collect();
     let first = letters.first().copied();
     let varied = letters.iter().any(|c| Some(*c) != first);
     let weight: usize = letters
@@ -147,7 +150,10 @@ fn is_real_word(word: &str) -> bool {
 /// `name_words` (see [`words`]).
 pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     let text = comment.trim_start_matches(|c: char| c == '#' || c.is_whitespace());
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = text
+        .chars()
+        .filter(|&c| crate::prose::is_letter(c))
+        .collect();
     if letters.is_empty() {
         return Err(Weak::NoText);
     }
@@ -161,7 +167,7 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     let all = words(&without_links(text));
     let named: Vec<&String> = all
         .iter()
-        .filter(|w| !is_name(w, name_words) && w.chars().any(|c| c.is_alphabetic()))
+        .filter(|w| !is_name(w, name_words) && w.chars().any(crate::prose::is_letter))
         .filter(|w| !looks_like_version(w))
         .collect();
     let other: Vec<&String> = named
@@ -178,7 +184,7 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
         });
     }
     let distinct = |w: &str| {
-        let mut letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut letters: Vec<char> = w.chars().filter(|&c| crate::prose::is_letter(c)).collect();
         letters.sort_unstable();
         letters.dedup();
         letters.len()
@@ -202,7 +208,7 @@ pub fn same_key(comment: &str) -> String {
 /// `v2`, `cu118`, `py3`: letters glued to digits, a version or build tag rather than a word.
 fn looks_like_version(word: &str) -> bool {
     let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
-    digits > 0 && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    digits > 0 && word.chars().filter(|&c| crate::prose::is_letter(c)).count() <= 3
 }
 
 #[cfg(test)]
