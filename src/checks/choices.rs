@@ -177,19 +177,24 @@ fn answer_findings(
 fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -> Option<Finding> {
     let fail = |code: Code, message: Tr| place.fail(code, message);
     let key = q.key.as_str();
-    let accepted = params.all_spellings();
-    let choice_at = sub_key_line(place.text, key, "choice");
+    // Where the choice is, and the accepted spellings, only for an answer with a problem:
+    // an honest answer file has none, and both cost more than the check itself.
+    let choice_at = || sub_key_line(place.text, key, "choice");
+    let accepted = || params.all_spellings();
     match entry.get("choice") {
         None | Some(Value::Null) => Some(at(
             fail(
                 Code::ChoicesNoChoice,
                 tr!("`{key}` has no `choice`", "`{key}`에 `choice`가 없습니다"),
             )
-            .hint(tr!(
-                "add `choice:` with one of: {accepted}",
-                "`choice:`를 추가하고 다음 중 하나를 쓰십시오: {accepted}"
-            )),
-            choice_at,
+            .hint({
+                let accepted = accepted();
+                tr!(
+                    "add `choice:` with one of: {accepted}",
+                    "`choice:`를 추가하고 다음 중 하나를 쓰십시오: {accepted}"
+                )
+            }),
+            choice_at(),
         )),
         Some(Value::String(choice)) => match params.option_index(choice) {
             None => {
@@ -202,11 +207,14 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                             "`{key}`: `{choice}`은(는) 선택지가 아닙니다"
                         ),
                     )
-                    .hint(tr!(
-                        "write one of: {accepted}",
-                        "다음 중 하나를 쓰십시오: {accepted}"
-                    )),
-                    choice_at,
+                    .hint({
+                        let accepted = accepted();
+                        tr!(
+                            "write one of: {accepted}",
+                            "다음 중 하나를 쓰십시오: {accepted}"
+                        )
+                    }),
+                    choice_at(),
                 ))
             }
             Some(i) if params.options.0[i].name != q.expected => {
@@ -222,7 +230,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 if !q.nudge.is_empty() {
                     f = f.hint(Tr::from_localized(&q.nudge));
                 }
-                Some(at(f, choice_at))
+                Some(at(f, choice_at()))
             }
             Some(_) => None,
         },
@@ -236,11 +244,14 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
 
                 ),
             )
-            .hint(tr!(
-                "write one of: {accepted}",
-                "다음 중 하나를 쓰십시오: {accepted}"
-            )),
-            choice_at,
+            .hint({
+                let accepted = accepted();
+                tr!(
+                    "write one of: {accepted}",
+                    "다음 중 하나를 쓰십시오: {accepted}"
+                )
+            }),
+            choice_at(),
         )),
     }
 }
@@ -250,7 +261,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
     let fail = |code: Code, message: Tr| place.fail(code, message);
     let key = q.key.as_str();
     let min = params.min_reason;
-    let reason_at = sub_key_line(place.text, key, "reason");
+    let reason_at = || sub_key_line(place.text, key, "reason");
     match entry.get("reason") {
         None | Some(Value::Null) => Some(at(
             fail(
@@ -261,7 +272,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 "add `reason:` explaining your choice in at least {min} characters",
                 "`reason:`을 추가하고 선택한 이유를 {min}자 이상 쓰십시오"
             )),
-            reason_at,
+            reason_at(),
         )),
         Some(Value::String(reason)) if has_control(reason) => {
             let shown = visible(reason.trim());
@@ -274,14 +285,14 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     "retype the reason: run `course answer <exercise-id>` and type it again, correcting with Backspace rather than the arrow keys, or rewrite that line in your editor",
                     "이유를 다시 입력하십시오: `course answer <exercise-id>`를 실행해 다시 쓰고 (고칠 때는 화살표 키 대신 Backspace), 아니면 편집기에서 그 줄을 새로 쓰십시오"
                 )),
-                reason_at,
+                reason_at(),
             ))
         }
         Some(Value::String(reason)) => {
             let n = reason.trim().chars().count();
             let prose = crate::prose::check(reason);
             if let (true, Err(why)) = (n >= min, prose) {
-                Some(at(not_prose(fail, key, reason.trim(), why), reason_at))
+                Some(at(not_prose(fail, key, reason.trim(), why), reason_at()))
             } else if n < min {
                 let chars = crate::i18n::count(n, "character", "characters");
                 Some(at(
@@ -296,7 +307,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                         "say why that tool fits this task, in a sentence",
                         "그 도구가 이 작업에 맞는 이유를 한 문장으로 설명하십시오"
                     )),
-                    reason_at,
+                    reason_at(),
                 ))
             } else {
                 copied::repeats_question(q, reason, place)
@@ -314,7 +325,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     "write the reason as text of at least {min} characters (put it in quotes if it starts with a special character)",
                     "이유를 {min}자 이상의 텍스트로 쓰십시오 (특수 문자로 시작하면 따옴표로 감싸십시오)"
                 )),
-                reason_at,
+                reason_at(),
             ))
         }
     }
