@@ -264,9 +264,11 @@ pub fn save(path: &Path, text: &str) -> anyhow::Result<()> {
 }
 
 /// Does `s` hold a control character (ESC from an arrow key, a stray carriage return, DEL...)?
-/// Tabs are allowed: they are harmless inside a sentence.
+/// Tabs and line feeds are allowed: a tab is harmless inside a sentence, and a reason written
+/// as a YAML block scalar (`reason: |` or `>`) holds line feeds by design (issue 9: an honest
+/// multi-line reason was refused as "arrow keys"). A prompt's line never holds a line feed.
 pub fn has_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_control() && c != '\t')
+    s.chars().any(|c| c.is_control() && c != '\t' && c != '\n')
 }
 
 /// `s` on one line with its control characters written out (`\e[D`, `\n`), safe to print.

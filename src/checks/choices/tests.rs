@@ -167,6 +167,18 @@ fn control_characters_in_a_reason_fail_at_their_line() {
 }
 
 #[test]
+fn issue9_a_block_scalar_reason_is_not_control_characters() {
+    // `reason: |` keeps its line feeds; `>` folds them. Neither is an arrow key.
+    for style in ["|", ">", "|-", ">-"] {
+        let f = run_text(&format!("data_exploration:\n  choice: jupyter\n  reason: {style}\n    그래프를 바로 그려 보고\n    조건을 바꿔 다시 본다\ntraining:\n  choice: script\n  reason: {style}\n    it runs for hours on a server\n    with nobody watching\n"));
+        assert!(
+            f.iter().all(|f| f.code != Code::ChoicesReasonControlChars),
+            "{style}: {f:?}"
+        );
+    }
+}
+
+#[test]
 fn missing_file_hint_keeps_the_exercise_placeholder() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = CheckContext::new(dir.path(), true, None);
