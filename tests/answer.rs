@@ -488,7 +488,7 @@ fn piped_control_characters_exit_2_and_write_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("the reason of question 2"), "{stderr}");
+    assert!(stderr.contains("the reason for question 2"), "{stderr}");
     assert!(stderr.contains("control characters"), "{stderr}");
     assert!(stderr.contains("한다\\e[D\\e[D서버에서"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
@@ -525,6 +525,34 @@ fn a_saved_reason_with_control_characters_fails_and_is_not_kept() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("has 0 characters"), "{stderr}");
+}
+
+#[test]
+fn issue9_a_saved_reason_too_short_is_not_offered_and_counts_agree() {
+    let s = Setup::new();
+    s.answers(&GOOD.replace(
+        "reason: runs for hours in the background without a browser",
+        "reason: x",
+    ));
+    // Enter keeps question 1; question 2's saved "x" is not offered (it would be refused),
+    // so the learner's "x" is refused with a count in natural English.
+    let out = s
+        .cmd(&["answer", "jvs"])
+        .write_stdin("\n\n\nx\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stdout.contains("Enter keeps \"x\""), "{stdout}");
+    assert!(
+        stdout.contains("Enter keeps \""),
+        "question 1 keeps its reason: {stdout}"
+    );
+    assert!(
+        stderr.contains("the reason for question 2 has 1 character;"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -213,7 +213,7 @@ impl<R: BufRead> Asker<'_, R> {
         loop {
             let text = self.ask(
                 prompt.clone(),
-                tr!("the choice of question {n}", "{n}번 질문의 선택"),
+                tr!("the choice for question {n}", "{n}번 질문의 선택"),
             )?;
             let text = text.trim();
             if text.is_empty() {
@@ -233,6 +233,9 @@ impl<R: BufRead> Asker<'_, R> {
     }
 
     pub fn reason(&mut self, min: usize, default: Option<&str>, n: usize) -> Result<String, Stop> {
+        // A saved reason that would be refused (too short, not a sentence) is not offered as
+        // Enter's default: the learner was told "Enter keeps it" and then refused (issue 9).
+        let default = default.filter(|d| reason_problem(d, min, n).is_none());
         let prompt = match default {
             Some(d) => {
                 let d = shorten(d, 40);
@@ -249,28 +252,17 @@ impl<R: BufRead> Asker<'_, R> {
         loop {
             let text = self.ask(
                 prompt.clone(),
-                tr!("the reason of question {n}", "{n}번 질문의 이유"),
+                tr!("the reason for question {n}", "{n}번 질문의 이유"),
             )?;
             let text = text.trim();
             let text = match (text.is_empty(), default) {
                 (true, Some(d)) => d,
                 _ => text,
             };
-            let count = text.chars().count();
-            if count >= min && crate::prose::check(text).is_err() {
-                self.invalid(tr!(
-                    "the reason of question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
-                    "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
-                ))?;
-                continue;
+            match reason_problem(text, min, n) {
+                None => return Ok(text.to_string()),
+                Some(problem) => self.invalid(problem)?,
             }
-            if count >= min {
-                return Ok(text.to_string());
-            }
-            self.invalid(tr!(
-                "the reason of question {n} has {count} characters; write at least {min}: why does that tool fit?",
-                "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주십시오: 왜 그 도구가 알맞습니까?"
-            ))?;
         }
     }
 
@@ -341,6 +333,25 @@ fn shorten(s: &str, max: usize) -> String {
         out.push('…');
         out
     }
+}
+
+/// Why a typed reason is refused, or `None` when it will pass the check: long enough (in
+/// characters, not bytes) and a sentence (the same rule `choices` applies).
+fn reason_problem(text: &str, min: usize, n: usize) -> Option<Tr> {
+    let count = text.chars().count();
+    if count < min {
+        let counted = crate::i18n::count(count, "character", "characters");
+        return Some(tr!(
+            "the reason for question {n} has {counted}; write at least {min}: why does that tool fit?",
+            "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주십시오: 왜 그 도구가 알맞습니까?"
+        ));
+    }
+    crate::prose::check(text).err().map(|_| {
+        tr!(
+            "the reason for question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
+            "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
+        )
+    })
 }
 
 #[cfg(test)]
