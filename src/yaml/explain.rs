@@ -40,6 +40,9 @@ pub fn explain(text: &str, error: &Error) -> Explained {
             };
         }
     }
+    if let Some(found) = missing_colon(text, line, &reason) {
+        return found;
+    }
     // libyaml points one line past the end when the file ends early; show the last line.
     let last = text.lines().count().max(1) as u32;
     let line = line.min(last);
@@ -49,6 +52,57 @@ pub fn explain(text: &str, error: &Error) -> Explained {
         column,
         what: tr!("{reason}", "{ko} ({reason})"),
     }
+}
+
+/// libyaml reports a key written without its `:` (`choice script`) on the next key's line,
+/// as "mapping values are not allowed" (issue 9: a learner looked at the wrong line). When the
+/// content line before the reported one is a word, a space and a value with no `:` at all,
+/// that line is the problem: name it and the key.
+fn missing_colon(text: &str, line: u32, reason: &str) -> Option<Explained> {
+    let suspicious = [
+        "mapping values are not allowed",
+        "could not find expected ':'",
+    ];
+    if !suspicious.iter().any(|s| reason.contains(s)) {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    // The content line before the reported one (libyaml reports one past the end of the file
+    // when the key without `:` is the last line).
+    let before = (line as usize).saturating_sub(1).min(lines.len());
+    let (index, raw) = lines[..before]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let body = raw.trim_start();
+    let column = (raw.len() - body.len()) as u32 + 1;
+    let (key, value) = body.split_once(' ')?;
+    let is_key = key
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_');
+    if !is_key || body.contains(':') || value.trim().is_empty() {
+        return None;
+    }
+    let value = value.trim();
+    let l = index as u32 + 1;
+    let (key, fixed) = (
+        Tr::same(format!("`{key}`")),
+        Tr::same(format!("`{key}: {value}`")),
+    );
+    Some(Explained {
+        line: l,
+        column,
+        what: tr!(
+            "line {l} has no `:` after {key}; write {fixed} ({reason})",
+            "{l}번째 줄의 {key} 뒤에 `:`이 없습니다. {fixed}처럼 쓰십시오 ({reason})";
+            key = key, fixed = fixed
+        ),
+    })
 }
 
 /// A bracket or quote opened and not closed.
@@ -113,7 +167,7 @@ pub fn unclosed(text: &str) -> Option<Open> {
 /// libyaml's (serde_yaml's) message in Korean.
 fn korean(reason: &str) -> &'static str {
     const TABLE: [(&str, &str); 13] = [
-        ("mapping values are not allowed", "이 자리에는 `키: 값`을 쓸 수 없습니다. 값 안에 `: `이 있으면 따옴표로 감싸고, 들여쓰기를 확인하십시오"),
+        ("mapping values are not allowed", "이 자리에는 `키: 값`을 쓸 수 없습니다. 값 안에 콜론과 공백이 있으면 따옴표로 감싸고, 들여쓰기를 확인하십시오"),
         ("did not find expected key", "들여쓰기가 맞지 않아 키를 찾지 못했습니다"),
         ("did not find expected ',' or ']'", "`[` 목록이 닫히지 않았거나 항목 사이에 `,`가 없습니다"),
         ("did not find expected ',' or '}'", "`{` 묶음이 닫히지 않았거나 항목 사이에 `,`가 없습니다"),
@@ -152,6 +206,31 @@ mod tests {
             .what
             .get(Lang::Ko)
             .starts_with("2번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다 ("));
+    }
+
+    #[test]
+    fn issue9_a_key_without_its_colon_is_named_on_its_own_line() {
+        let text = "data_exploration:\n  choice: jupyter\ntraining:\n  # 스크립트\n  choice script\n  reason: 며칠 동안 돌린다\n";
+        let e = explain(text, &error(text));
+        assert_eq!((e.line, e.column), (5, 3), "{}", e.what.get(Lang::En));
+        assert!(e
+            .what
+            .get(Lang::En)
+            .starts_with("line 5 has no `:` after `choice`; write `choice: script` ("));
+        assert!(e.what.get(Lang::Ko).starts_with(
+            "5번째 줄의 `choice` 뒤에 `:`이 없습니다. `choice: script`처럼 쓰십시오 ("
+        ));
+        // At the end of the file.
+        let text = "a: 1\nb 2\n";
+        let e = explain(text, &error(text));
+        assert_eq!(e.line, 2, "{}", e.what.get(Lang::En));
+        assert!(e.what.get(Lang::En).contains("write `b: 2`"));
+        // A value with a colon of its own is not this mistake.
+        let text = "a: b: c\n";
+        assert!(explain(text, &error(text))
+            .what
+            .get(Lang::En)
+            .starts_with("mapping values"));
     }
 
     #[test]
