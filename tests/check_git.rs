@@ -176,6 +176,46 @@ fn one_commit_fails() {
     assert!(f["hint"].as_str().unwrap().contains("git commit -m"));
 }
 
+/// Issue 9: one commit short of a history whose added-then-modified file is missing too: the
+/// commit count's fix points at the fix below instead of saying again how to commit.
+#[test]
+fn issue9_one_commit_short_is_told_how_to_commit_once() {
+    let (c, ws) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    git_init(ws.path());
+    write(ws.path(), "hello.py", "print(1)\n");
+    git(ws.path(), &["add", "hello.py"]);
+    git(ws.path(), &["commit", "-q", "-m", "Add hello"]);
+    for (lang, below) in [
+        ("en", "asked for below"),
+        ("ko", "아래에서 요구하는 수정과 커밋"),
+    ] {
+        let r = check_with(c.path(), ws.path(), lang, &[]);
+        let findings = r.findings("git-history");
+        assert_eq!(findings.len(), 2, "{}", r.pretty());
+        assert!(
+            findings[0]["hint"].as_str().unwrap().contains(below),
+            "{}",
+            r.pretty()
+        );
+        let text = r.text("git-history");
+        assert_eq!(text.matches("git commit -m").count(), 1, "{text}");
+        assert!(text.contains("git add hello.py"), "{text}");
+    }
+    // Two commits short: the count's own fix stays.
+    let three = tempdir();
+    fixture_course(
+        three.path(),
+        "  - kind: git-history\n    min_commits: 3\n    added_then_modified: .py\n",
+    );
+    let r = check(three.path(), ws.path());
+    assert!(
+        r.text("git-history").contains("git log --oneline"),
+        "{}",
+        r.pretty()
+    );
+}
+
 #[test]
 fn min_commits_is_a_parameter() {
     let (c, ws) = (tempdir(), tempdir());

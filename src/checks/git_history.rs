@@ -92,28 +92,43 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     };
     let mut findings = Vec::new();
     let (count, min) = (history.count, params.min_commits);
+    let modified = suffix.map(|suffix| added_then_modified(ws, suffix, &history));
     if count < min {
         let has = crate::i18n::count(count, "commit", "commits");
-        findings.push(
-            Finding::fail(Code::HistoryTooFewCommits, tr!(
-                "HEAD has {has}; this exercise needs at least {min}",
-                "HEAD에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
-            ))
-            .hint(tr!(
+        // One commit short, and the added-then-modified problem below asks for an edit and a
+        // commit with the file and the commands: that commit is the missing one, so saying
+        // "change a file, then commit it again" here as well would tell the learner twice.
+        let below = matches!(modified, Some(Err(_))) && min - count == 1;
+        let hint = if below {
+            tr!(
+                "the edit and commit asked for below add the commit missing here",
+                "아래에서 요구하는 수정과 커밋으로 모자란 커밋도 채워집니다"
+            )
+        } else {
+            tr!(
                 "change a file, then commit it again:\n  git add <file>\n  git commit -m \"what changed\"\nthis lists the commits:\n  git log --oneline",
                 "파일을 수정한 뒤 다시 커밋하십시오:\n  git add <파일>\n  git commit -m \"무엇을 바꿨는지\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
-            )),
+            )
+        };
+        findings.push(
+            Finding::fail(
+                Code::HistoryTooFewCommits,
+                tr!(
+                    "HEAD has {has}; this exercise needs at least {min}",
+                    "HEAD에 커밋이 {count}개 있습니다. 이 실습은 {min}개 이상이 필요합니다"
+                ),
+            )
+            .hint(hint),
         );
     }
 
     empty_message_findings(&mut findings, &history.empty_messages);
     findings.extend(substance::wordless_findings(&history.wordless_messages));
     let mut summary_extra = None;
-    if let Some(suffix) = suffix {
-        match added_then_modified(ws, suffix, &history) {
-            Ok(extra) => summary_extra = Some(extra),
-            Err(f) => findings.push(*f),
-        }
+    match modified {
+        Some(Ok(extra)) => summary_extra = Some(extra),
+        Some(Err(f)) => findings.push(*f),
+        None => {}
     }
     if findings.is_empty() {
         let n = crate::i18n::count(count, "commit", "commits");

@@ -9,7 +9,8 @@
 //!     - not run: grading executes nothing from the submission (...)
 //!
 //! 1 passed, 1 failed, 0 skipped · score 20/40
-//! Next: fix `requirements`, then run `course check requirements` (stuck? `course hint requirements`)
+//! When fixed: course check requirements
+//! Stuck? course hint requirements
 //! ```
 
 use unicode_width::UnicodeWidthStr;
@@ -60,11 +61,18 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
         .find(|e| learner && e.status == ExerciseStatus::Fail)
     {
         let id = &failed.id;
+        // One command a line, as under an exercise's page: in a sentence the commands wrapped
+        // in two at 60 columns (`course check` / `requirements를`).
         let next = tr!(
-            "Next: fix `{id}`, then run `course check {id}` (stuck? `course hint {id}`)",
-            "다음: `{id}`를 고친 뒤 `course check {id}`를 실행하십시오 (막히면 `course hint {id}`)"
+            "When fixed: course check {id}\nStuck? course hint {id}",
+            "다 고쳤으면: course check {id}\n막히면: course hint {id}"
         );
-        let lines = indented(next.get(lang), "", "  ", term.width).join("\n");
+        let lines: Vec<String> = next
+            .get(lang)
+            .lines()
+            .flat_map(|line| indented(line, "", "  ", term.width))
+            .collect();
+        let lines = lines.join("\n");
         for line in code_spans(&lines, term.color, Some(Style::Bold)).lines() {
             out.push_str(&term.paint(Style::Bold, line));
             out.push('\n');

@@ -194,7 +194,9 @@ fn korean_words_and_summary() {
     assert!(folded.contains(
         "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음 · 실행하지 못한 확인이 있음"
     ));
-    assert!(out.contains("다음: `requirements`를 고친 뒤"));
+    assert!(
+        out.contains("다 고쳤으면: course check requirements\n막히면: course hint requirements\n")
+    );
 }
 
 #[test]
@@ -256,7 +258,7 @@ fn no_next_step_when_nothing_failed() {
     r.exercises.remove(1);
     r.summary.failed = 0;
     let out = render(&r, &Term::plain(80), Lang::En, true);
-    assert!(!out.contains("Next: fix"));
+    assert!(!out.contains("When fixed"));
     assert!(out.contains("1 passed, 0 failed, 1 skipped"));
     // Issue 9: a passing check is no dead end for a learner; grading says nothing.
     assert!(out.ends_with("\nNext: course next\n"), "{out}");
