@@ -13,6 +13,7 @@ pub mod editor;
 mod fit;
 pub mod home;
 pub mod keys;
+pub mod line_input;
 mod progress;
 pub mod selector;
 

@@ -2,7 +2,8 @@
 //! file its `choices` check reads.
 //!
 //! On a terminal, each choice is picked with the arrow keys (or by typing a spelling or a
-//! number) and the reason is read as a line in cooked mode, so input methods for Korean work.
+//! number) and the reason is typed with the arrow keys, Home, End and Backspace to edit it
+//! (`terminal::line_input`; Esc cancels).
 //! Without a terminal, stdin gives one line per choice, one per reason, then one for the
 //! confirmation. Nothing is written before the learner has seen the file and said yes; the
 //! answer file is the only file written, atomically.

@@ -1,6 +1,7 @@
 //! Asking `course answer`'s questions: options chosen with the arrow keys on a terminal
-//! (`terminal::selector`) or typed, reasons read as lines in cooked mode (so input methods for
-//! Korean work), and piped stdin read one line per answer. Bad input is asked again on a
+//! (`terminal::selector`), reasons typed with the usual editing keys (`terminal::line_input`;
+//! the terminal's input method composes Korean before it reaches us), and piped stdin read one
+//! line per answer. Bad input is asked again on a
 //! terminal and is a usage error (exit code 2) when piped.
 
 use std::io::BufRead;
@@ -8,6 +9,7 @@ use std::io::BufRead;
 use crate::checks::choices::{self, Params};
 use crate::exit::usage;
 use crate::i18n::{Lang, Tr};
+use crate::terminal::line_input;
 use crate::terminal::selector::{self, Shown};
 use crate::terminal::{Style, Term};
 use crate::tr;
@@ -94,6 +96,9 @@ impl<R: BufRead> Asker<'_, R> {
     /// error otherwise. A line with control characters (arrow keys typed in cooked mode) is
     /// never returned: on a terminal it is asked again, piped it is an error.
     fn ask(&mut self, prompt: Tr, what: Tr) -> Result<String, Stop> {
+        if self.arrows {
+            return self.edited(prompt);
+        }
         loop {
             self.say(prompt.clone())?;
             let text = self.line(what.clone())?;
@@ -122,6 +127,25 @@ impl<R: BufRead> Asker<'_, R> {
             );
             self.line_out(self.term.paint(Style::Fail, why.get(self.lang)))?;
         }
+    }
+
+    /// On a terminal: the prompt, then a line typed with the editing keys (arrows, Home, End,
+    /// Backspace; Esc, Ctrl-C or Ctrl-D on an empty line cancel). The prompt's last line is
+    /// redrawn with the text; the lines before it are said as usual.
+    fn edited(&mut self, prompt: Tr) -> Result<String, Stop> {
+        let prompt = prompt.get(self.lang);
+        let (head, last) = match prompt.rsplit_once('\n') {
+            Some((head, last)) => (Some(head), last),
+            None => (None, prompt),
+        };
+        if let Some(head) = head {
+            self.line_out(head.to_string())?;
+        }
+        let width = self.term.width;
+        let columns = move || crossterm::terminal::size().map_or(width, |(c, _)| usize::from(c));
+        let read = line_input::read(last, columns)?;
+        self.line_out(format!("{last}{}", read.as_deref().unwrap_or("")))?;
+        read.ok_or(Stop::Cancelled)
     }
 
     /// A line of input without its line ending. EOF: cancel on a terminal, an error otherwise.
