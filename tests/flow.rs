@@ -298,3 +298,41 @@ fn issue9_the_exercise_page_says_how_to_check_once() {
         }
     }
 }
+
+/// `course list` as text in `ws`, in `lang`.
+fn list_text(ws: &Path, lang: &str) -> String {
+    let out = course_in(ws)
+        .args(["--lang", lang, "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn issue9_list_explains_only_the_marks_it_shows() {
+    let ws = workspace();
+    // Nothing read, nothing put aside: no lesson legend, and only "not yet" explained.
+    for (lang, not_yet, read, later) in [
+        ("en", "(not yet: not started)", "+ read", "later:"),
+        ("ko", "(아직: 시작하지 않음)", "+ 읽음", "나중에:"),
+    ] {
+        let text = list_text(ws.path(), lang);
+        assert!(text.contains(not_yet), "{text}");
+        assert!(!text.contains(read) && !text.contains(later), "{text}");
+    }
+    next(ws.path());
+    course_in(ws.path())
+        .args(["skip", "requirements"])
+        .assert()
+        .success();
+    let text = list_text(ws.path(), "en");
+    assert!(text.contains("(+ read; > the lesson you are on)"), "{text}");
+    assert!(
+        text.contains("(not yet: not started; later: put aside with `course skip`)"),
+        "{text}"
+    );
+    let text = list_text(ws.path(), "ko");
+    assert!(text.contains("(+ 읽음, > 지금 보는 레슨)"), "{text}");
+    assert!(text.contains("나중에: `course skip`으로 미뤄 둠"), "{text}");
+}

@@ -105,7 +105,7 @@ fn issue10_home_enter_opens_the_pager_and_search_finds_lessons() {
     // (The pager's status line says `q quit` too: wait for the home screen's title.)
     let screen = t.wait_for("lessons read 1/7");
     assert!(
-        screen.contains("> current  1. Why the ecosystem matters"),
+        screen.contains("> current, read  1. Why the ecosystem matters"),
         "{screen}"
     );
     assert!(screen.contains("lessons read 1/7"), "{screen}");

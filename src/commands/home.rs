@@ -167,9 +167,13 @@ fn rows(app: &App, results: &[ExerciseResult]) -> Vec<Row> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let (word, style) = if current == Some(l.id.as_str()) {
+            let read = app.state.lessons_read.contains(&l.id);
+            // Both marks, as `course list` shows them (issue 9: home said only "current").
+            let (word, style) = if current == Some(l.id.as_str()) && read {
+                (tr!("current, read", "지금, 읽음"), Style::Code)
+            } else if current == Some(l.id.as_str()) {
                 (tr!("current", "지금"), Style::Code)
-            } else if app.state.lessons_read.contains(&l.id) {
+            } else if read {
                 (tr!("read", "읽음"), Style::Pass)
             } else {
                 (tr!("not yet", "아직"), Style::Dim)

@@ -9,8 +9,8 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::course::Exercise;
 use crate::exit::Code;
 use crate::grading::ExerciseResult;
-use crate::i18n::Tr;
-use crate::terminal::{pad, Style};
+use crate::i18n::{Lang, Tr};
+use crate::terminal::{code_spans, pad, Style};
 use crate::tr;
 
 /// `course list --format json` (schema `course-list/1`, documented in the README).
@@ -117,9 +117,13 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
     texts.map(crate::render::text::width).max().unwrap_or(0)
 }
 
-/// A dim legend line under a section.
-fn legend(app: &App, text: Tr, out: &mut String) {
-    out.push_str(&app.term.paint(Style::Dim, text.get(app.lang)));
+/// A dim legend line under a section: its entries in parentheses.
+fn legend(app: &App, entries: &[Tr], out: &mut String) {
+    let separator = if app.lang == Lang::En { "; " } else { ", " };
+    let entries: Vec<&str> = entries.iter().map(|e| e.get(app.lang)).collect();
+    let text = format!("  ({})", entries.join(separator));
+    let text = code_spans(&text, app.term.color, Some(Style::Dim));
+    out.push_str(&app.term.paint(Style::Dim, &text));
     out.push('\n');
 }
 
@@ -155,12 +159,23 @@ fn lessons_text(app: &App, out: &mut String) {
         let id = term.paint(Style::Dim, &l.id);
         out.push_str(&format!("  {read}{here} {:>2}. {title}  {id}\n", i + 1));
     }
-    if !term.accessible.is_on() {
-        let text = tr!(
-            "  (+ read, > the lesson you are on)",
-            "  (+ 읽음, > 지금 보는 레슨)"
-        );
-        legend(app, text, out);
+    // Only the marks on screen are explained (issue 9: a legend for marks nobody sees).
+    let any_read = app
+        .course
+        .lessons
+        .iter()
+        .any(|l| app.state.lessons_read.contains(&l.id));
+    let marks: Vec<Tr> = [
+        any_read.then(|| tr!("+ read", "+ 읽음")),
+        current
+            .is_some()
+            .then(|| tr!("> the lesson you are on", "> 지금 보는 레슨")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !term.accessible.is_on() && !marks.is_empty() {
+        legend(app, &marks, out);
     }
 }
 
@@ -209,11 +224,23 @@ fn exercises_text(
         out.push_str(&format!("  {shown}  {title}  {id}\n"));
     }
     if app.workspace.is_some() {
-        let text = tr!(
-            "  (not yet: not started; later: put aside with course skip)",
-            "  (아직: 시작하지 않음, 나중에: course skip으로 미뤄 둠)"
-        );
-        legend(app, text, out);
+        // The two words that need explaining, when they are on screen.
+        let shown = |word: &str| statuses.iter().any(|(w, _)| w.get(Lang::En) == word);
+        let words: Vec<Tr> = [
+            shown("not yet").then(|| tr!("not yet: not started", "아직: 시작하지 않음")),
+            shown("later").then(|| {
+                tr!(
+                    "later: put aside with `course skip`",
+                    "나중에: `course skip`으로 미뤄 둠"
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !words.is_empty() && !term.accessible.is_on() {
+            legend(app, &words, out);
+        }
     } else {
         out.push('\n');
         out.push_str(

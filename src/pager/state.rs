@@ -238,10 +238,17 @@ impl Pager {
         match found {
             Some(i) => {
                 let wrapped = if forward { i < self.top } else { i > self.top };
-                let note = tr!(
-                    "search wrapped around",
-                    "끝까지 찾고 처음부터 다시 찾았습니다"
-                );
+                let note = if forward {
+                    tr!(
+                        "search wrapped around to the top",
+                        "끝까지 찾고 처음부터 다시 찾았습니다"
+                    )
+                } else {
+                    tr!(
+                        "search wrapped around to the bottom",
+                        "처음까지 찾고 끝에서부터 다시 찾았습니다"
+                    )
+                };
                 self.message = wrapped.then(|| note.get(self.lang).to_string());
                 self.top = i.min(self.max_top());
                 // At the end of the text the match may sit below the top line; it is visible.

@@ -70,9 +70,15 @@ fn search_jumps_and_n_cycles() {
     assert_eq!(p.top(), 69);
     p.handle(Key::Char('n'));
     assert_eq!(p.top(), 39, "wraps around");
-    assert!(status(&p).contains("wrapped"));
+    assert!(status(&p).contains("wrapped around to the top"));
     p.handle(Key::Char('N'));
     assert_eq!(p.top(), 69);
+    // Searching backward past the top wraps to the bottom and says so (issue 9: it said "top").
+    assert!(
+        status(&p).contains("wrapped around to the bottom"),
+        "{}",
+        status(&p)
+    );
     p.handle(Key::Char('/'));
     p.handle(Key::Char('z'));
     p.handle(Key::Enter);
