@@ -235,6 +235,62 @@ pub struct Finding {
     pub names_file: bool,
     pub line: Option<u32>,
     pub hint: Option<Tr>,
+    /// How it reads beside others of the same code in one exercise (the text report shows
+    /// them as one problem); `None` for a finding that always stands alone.
+    pub group: Option<Group>,
+}
+
+/// What a finding brings to a group of findings of the same code: the text report shows six
+/// paths `.gitignore` misses as one sentence, the list of paths and one fix naming all of
+/// them (one `.gitignore` block, one `touch`, one `pip install`), where each finding alone
+/// would repeat the same explanation and fix. The findings stay one each in the data (JSON,
+/// JUnit, GitHub annotations); only people's text is grouped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The sentence for all of them; the report lists the items under it.
+    pub message: Tr,
+    /// What this finding is about, as the list shows it (`torch`, `src/data/`).
+    pub item: String,
+    /// The fix for all of them. [`Group::WORDS`] stands for every finding's `word` joined by
+    /// spaces (the arguments of one command), [`Group::LINES`] for every finding's `line`, each
+    /// on a line of its own (a block to paste into a file); repeated words and lines once.
+    pub hint: Tr,
+    /// This finding's argument in the group's command (a quoted path, a package name).
+    pub word: String,
+    /// This finding's line in the group's block (a `.gitignore` pattern).
+    pub line: String,
+}
+
+impl Group {
+    /// In [`Group::hint`]: the words of every finding of the group, joined by spaces.
+    pub const WORDS: &'static str = "{words}";
+    /// In [`Group::hint`]: the lines of every finding of the group, one per line, indented as
+    /// a block to copy.
+    pub const LINES: &'static str = "{lines}";
+
+    /// A group entry with a sentence, an item and a fix; `word` and `line` as the fix uses them.
+    pub fn new(message: Tr, item: impl Into<String>, hint: Tr) -> Group {
+        Group {
+            message,
+            item: item.into(),
+            hint,
+            word: String::new(),
+            line: String::new(),
+        }
+    }
+    /// The fix for all of them, in place of the one given to [`Group::new`].
+    pub fn hint(mut self, hint: Tr) -> Group {
+        self.hint = hint;
+        self
+    }
+    pub fn word(mut self, word: impl Into<String>) -> Group {
+        self.word = word.into();
+        self
+    }
+    pub fn line(mut self, line: impl Into<String>) -> Group {
+        self.line = line.into();
+        self
+    }
 }
 
 impl Finding {
@@ -248,6 +304,7 @@ impl Finding {
             names_file: false,
             line: None,
             hint: None,
+            group: None,
         }
     }
     pub fn pass(code: Code, message: Tr) -> Finding {
@@ -281,6 +338,11 @@ impl Finding {
     }
     pub fn hint(mut self, hint: Tr) -> Finding {
         self.hint = Some(hint);
+        self
+    }
+    /// How the finding reads in a group of its code (see [`Group`]).
+    pub fn group(mut self, group: Group) -> Finding {
+        self.group = Some(group);
         self
     }
     pub fn check(mut self, check: impl Into<String>) -> Finding {

@@ -8,6 +8,8 @@
 //!   later lines are code (a suggested `.gitignore`).
 //!
 //! - HTML (the class report): [`html`], for text and attribute values alike.
+//! - a word of a command line the program prints for a learner to run (a path, a package, a
+//!   commit message): [`shell_word`], and [`shell_program`] for the program itself.
 //!
 //! XML (JUnit) is escaped by quick-junit, which also replaces what XML cannot hold.
 
@@ -162,6 +164,67 @@ pub fn markdown_block(s: &str, indent: &str) -> String {
     out
 }
 
+/// `s` as one word of a command line `course` prints for the learner to paste, quoted the way
+/// the shell the fixes are written for needs: POSIX sh (bash, zsh) on Unix, PowerShell on
+/// Windows. A plain word (letters, digits, `._-/+@%:,=`) stays as it is, so `.venv/bin/python`
+/// reads as the lessons write it; anything else is single-quoted (`'my venvs/vla'`). Every
+/// fix that builds a command from a value of the workspace goes through here.
+pub fn shell_word(s: &str) -> String {
+    if cfg!(windows) {
+        powershell_word(s)
+    } else {
+        posix_word(s)
+    }
+}
+
+/// `path` as the program of a command line: [`shell_word`], and in PowerShell a quoted
+/// program after the call operator (`& 'C:\my envs\Scripts\python.exe' -m pip`), since a
+/// quoted string alone is only a value there.
+pub fn shell_program(path: &str) -> String {
+    let word = shell_word(path);
+    if cfg!(windows) && word.starts_with('\'') {
+        format!("& {word}")
+    } else {
+        word
+    }
+}
+
+/// POSIX sh: single quotes keep everything literal; a `'` inside is closed, escaped and
+/// reopened (`'\''`). A leading `=` or `~` is quoted too (zsh expands `=cmd`, sh `~user`).
+fn posix_word(s: &str) -> String {
+    let plain = s
+        .chars()
+        .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c))
+        && !s.starts_with('=');
+    if plain && !s.is_empty() {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// PowerShell: single quotes keep everything literal but a quote, written twice (PowerShell
+/// also takes the typographic single quotes as quotes, so those are doubled too). `,` `@`
+/// `$` `;` `(` `{` and spaces are special there, so fewer characters stay plain than in sh.
+fn powershell_word(s: &str) -> String {
+    let plain = s
+        .chars()
+        .all(|c| c.is_alphanumeric() || "._-/\\:+".contains(c));
+    if plain && !s.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
 fn longest_run(s: &str, c: char) -> usize {
     let (mut best, mut run) = (0, 0);
     for x in s.chars() {
@@ -174,6 +237,54 @@ fn longest_run(s: &str, c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue9_shell_words_survive_spaces_and_quotes() {
+        assert_eq!(posix_word(".venv/bin/python"), ".venv/bin/python");
+        assert_eq!(
+            posix_word("/tmp/x/my venvs/vla/bin/python"),
+            "'/tmp/x/my venvs/vla/bin/python'"
+        );
+        assert_eq!(posix_word("it's"), r"'it'\''s'");
+        assert_eq!(posix_word(""), "''");
+        assert_eq!(posix_word("=4.30"), "'=4.30'");
+        assert_eq!(posix_word("$HOME"), "'$HOME'");
+        assert_eq!(
+            posix_word("src/데이터/__init__.py"),
+            "src/데이터/__init__.py"
+        );
+        assert_eq!(
+            powershell_word(r".venv\Scripts\python"),
+            r".venv\Scripts\python"
+        );
+        assert_eq!(powershell_word(r"C:\my envs\x"), r"'C:\my envs\x'");
+        assert_eq!(powershell_word("it's"), "'it''s'");
+        assert_eq!(powershell_word("a,b"), "'a,b'");
+        assert_eq!(powershell_word("it\u{2019}s"), "'it\u{2019}\u{2019}s'");
+    }
+
+    /// Each quoted word, given to a real `sh`, comes back as the same text.
+    #[cfg(unix)]
+    #[test]
+    fn issue9_posix_words_read_back_by_sh() {
+        for word in [
+            "my venvs/vla",
+            "it's",
+            "a\"b",
+            "$HOME `x`",
+            "=4.30",
+            "~root",
+            "*.pt",
+            "a\\b",
+        ] {
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {}", posix_word(word)))
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8_lossy(&out.stdout), word);
+        }
+    }
 
     #[test]
     fn html_cannot_open_a_tag_or_end_an_attribute() {

@@ -278,7 +278,7 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
     };
     let d = show_path(root, dir);
     let made_from = cfg.as_ref().map(made_from).unwrap_or_else(|| Tr::same(""));
-    let recreate = recreate_hint(&d, kind);
+    let recreate = recreate_hint(root, &d, kind);
 
     // The first candidate that exists as a file (following links).
     if let Some(interp) = candidates.iter().find(|p| p.is_file()) {
@@ -348,16 +348,40 @@ fn made_from(cfg: &PyvenvCfg) -> Tr {
     }
 }
 
-/// How to make an environment again (a moved venv, a broken interpreter).
-pub fn recreate_hint(d: &str, kind: EnvKind) -> Tr {
+/// How to make an environment again (a moved venv, a broken interpreter), from the
+/// workspace `root`: the packages come back from `requirements.txt` (or `environment.yml`)
+/// only when the workspace has one, else the fix says to install them again.
+pub fn recreate_hint(root: &Path, d: &str, kind: EnvKind) -> Tr {
+    use crate::escape::{shell_program, shell_word};
+    let has = |name: &str| root.join(name).is_file();
+    let q = shell_word(d);
     match kind {
-        EnvKind::Venv => tr!(
-            "make the environment again where it is used (a virtual environment cannot be moved or copied):\n  rm -rf {d}\n  python3 -m venv {d}\n  {d}/bin/python -m pip install -r requirements.txt",
-            "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다):\n  rm -rf {d}\n  python3 -m venv {d}\n  {d}/bin/python -m pip install -r requirements.txt"
+        EnvKind::Venv => {
+            let py = shell_program(&format!("{d}/bin/python"));
+            let mut hint = tr!(
+                "make the environment again where it is used (a virtual environment cannot be moved or copied):\n  rm -rf {q}\n  python3 -m venv {q}",
+                "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다):\n  rm -rf {q}\n  python3 -m venv {q}"
+            );
+            hint.append("\n", &if has("requirements.txt") {
+                tr!(
+                    "  {py} -m pip install -r requirements.txt",
+                    "  {py} -m pip install -r requirements.txt"
+                )
+            } else {
+                tr!(
+                    "then install the packages it had again, e.g.:\n  {py} -m pip install torch numpy",
+                    "그다음 있던 패키지를 다시 설치하십시오. 예:\n  {py} -m pip install torch numpy"
+                )
+            });
+            hint
+        }
+        EnvKind::Conda if has("environment.yml") => tr!(
+            "recreate the conda environment: `conda env remove -p {q}` then `conda env create -p {q} -f environment.yml`",
+            "conda 환경을 다시 만드십시오: `conda env remove -p {q}` 후 `conda env create -p {q} -f environment.yml`"
         ),
         EnvKind::Conda => tr!(
-            "recreate the conda environment: `conda env remove -p {d}` then `conda create -p {d} python=3.11` (or `conda env create -f environment.yml`)",
-            "conda 환경을 다시 만드십시오: `conda env remove -p {d}` 후 `conda create -p {d} python=3.11` (또는 `conda env create -f environment.yml`)"
+            "recreate the conda environment: `conda env remove -p {q}` then `conda create -p {q} python=3.11`, and install its packages again",
+            "conda 환경을 다시 만드십시오: `conda env remove -p {q}` 후 `conda create -p {q} python=3.11`, 그다음 패키지를 다시 설치하십시오"
         ),
     }
 }
@@ -394,6 +418,22 @@ pub fn show_path(root: &Path, path: &Path) -> String {
 }
 
 impl PythonEnv {
+    /// Is this environment the one activated in the shell `course` runs in
+    /// (`$VIRTUAL_ENV`, `$CONDA_PREFIX`)? Then its `pip` is already the one on PATH, and a fix
+    /// need not say how to activate it.
+    pub fn is_active(&self) -> bool {
+        let var = match self.kind {
+            EnvKind::Venv => "VIRTUAL_ENV",
+            EnvKind::Conda => "CONDA_PREFIX",
+        };
+        let same = |a: &Path, b: &Path| {
+            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+        };
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .is_some_and(|v| same(Path::new(&v), &self.dir))
+    }
+
     /// A short name for messages: `.venv`, `$VIRTUAL_ENV=/home/me/venvs/x`,
     /// `conda env vla from environment.yml`.
     pub fn label(&self, root: &Path) -> String {

@@ -83,6 +83,20 @@ pub struct FindingReport {
     pub line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// How it reads beside others of its code (not in the JSON: the text report's layout;
+    /// see [`crate::checks::Group`]).
+    #[serde(skip)]
+    pub group: Option<GroupReport>,
+}
+
+/// A [`crate::checks::Group`] in the report's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupReport {
+    pub message: String,
+    pub item: String,
+    pub hint: String,
+    pub word: String,
+    pub line: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +178,13 @@ impl Report {
                             names_file: f.names_file,
                             line: f.line,
                             hint: f.hint.as_ref().map(|h| h.get(lang).to_string()),
+                            group: f.group.as_ref().map(|g| GroupReport {
+                                message: g.message.get(lang).to_string(),
+                                item: g.item.clone(),
+                                hint: g.hint.get(lang).to_string(),
+                                word: g.word.clone(),
+                                line: g.line.clone(),
+                            }),
                         })
                         .collect(),
                 }

@@ -446,9 +446,15 @@ fn issue9_glued_hash_gets_the_space_rule() {
 /// `transformers>=` is offered transformers' own version, never numpy's numbers.
 #[test]
 fn issue9_missing_version_names_the_learners_package_only() {
+    // A package the lessons give no version for gets no placeholder to paste (issue 9:
+    // `opencv-python>=<버전>` breaks in bash): the name alone, and how to list versions.
     for (line, own) in [
         ("transformers>=", "transformers>=4.35"),
-        ("einops==", "einops==<version>"),
+        ("einops==", "\n  einops\n"),
+        (
+            "opencv-python>=",
+            "\n  python -m pip index versions opencv-python",
+        ),
     ] {
         let text = NOTE_EXAMPLE.replace("numpy>=1.24.0 ", &format!("{line} "));
         let fails = check_file_in(&text, "en");
@@ -456,7 +462,9 @@ fn issue9_missing_version_names_the_learners_package_only() {
         let h = hint(&fails[0]);
         assert!(h.contains(own), "{h}");
         assert!(!h.contains("1.24") && !h.contains("2.1.0"), "{h}");
+        assert!(!h.contains('<') && !h.contains('‹'), "{h}");
         let ko = check_file_in(&text, "ko");
+        assert!(!hint(&ko[0]).contains("<버전>"), "{ko:#?}");
         assert!(msg(&ko[0]).contains("뒤에 버전이 없습니다"), "{ko:#?}");
     }
 }

@@ -323,7 +323,7 @@ fn readme_missing_a_folder_fails_naming_it() {
     assert!(f[0]["hint"]
         .as_str()
         .unwrap()
-        .contains("- `notebooks/`: what goes there and why"));
+        .contains("after \"- `notebooks/`:\", in your own words, what goes there and why"));
 
     let (_, findings) = exercise_findings(ws.path(), CHECKS, "ko");
     let f = fails(&findings);

@@ -115,6 +115,8 @@ codes! {
         "a module inside the environment was put there by hand: no installed distribution provides it";
     EnvImportFails = "env/import-fails", ["python-env"],
         "a module is installed but importing it fails";
+    EnvNumpyMismatch = "env/numpy-mismatch", ["python-env"],
+        "a module built for NumPy 1 fails to import under NumPy 2 (`compiled using NumPy 1.x`, `_ARRAY_API not found`)";
     EnvOk = "env/ok", ["python-env"],
         "the environment imports every module";
 
@@ -239,8 +241,6 @@ codes! {
         "a file git would read (a `.gitignore`, `.git/info/exclude`, an included config, `core.excludesFile`) is a FIFO or a device: the repository is not opened";
     GitOutsideWorkspace = "git/outside-workspace", ["git-history", "gitignore", "tracked-files"],
         "when grading: `.git` (a link or a `gitdir:` file) leads to a repository outside the submission, which is not graded; or `core.worktree` puts the work tree outside the workspace";
-    GitInsideOtherRepo = "git/workspace-inside-other-repo", ["git-history", "gitignore", "tracked-files"],
-        "the workspace is a folder inside another git repository (a clone of the course, a home folder under git), not a repository of its own: that repository's history is not judged";
     GitShallow = "git/shallow", ["git-history"],
         "the clone is shallow: the history before the cut cannot be checked";
 

@@ -46,14 +46,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .collect::<Vec<_>>()
         .join(", ");
     if !path.is_dir() {
+        let q = crate::escape::shell_word(&dir);
         return vec![Finding::fail(Code::FolderMissing, tr!(
             "the folder `{dir}/` does not exist",
             "`{dir}/` 폴더가 없습니다"
         ))
         .file_named(&dir)
         .hint(tr!(
-            "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.0001`:\n  mkdir -p {dir}",
-            "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {dir}"
+            "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.0001`:\n  mkdir -p {q}",
+            "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {q}"
         ))];
     }
 

@@ -14,10 +14,12 @@ use git2::{Commit, Delta, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::shared::{
-    append, detached_note, head_or_finding, the_rest, workspace_repo, MAX_FINDINGS_PER_KIND,
+    append, detached_note, head_or_finding, location_note, the_rest, workspace_repo,
+    MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
-use crate::git::{shell_quote, short, tree_changes, Head, WorkspaceRepo};
+use crate::escape::shell_word;
+use crate::git::{short, tree_changes, Head, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
 
@@ -105,8 +107,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             )
         } else {
             tr!(
-                "change a file, then commit it again:\n  git add <file>\n  git commit -m \"what changed\"\nthis lists the commits:\n  git log --oneline",
-                "파일을 수정한 뒤 다시 커밋하십시오:\n  git add <파일>\n  git commit -m \"무엇을 바꿨는지\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
+                "change a file you committed, then commit the change (`git add -u` stages every tracked file you changed):\n  git add -u\n  git commit -m \"Describe the change\"\nthis lists the commits:\n  git log --oneline",
+                "커밋한 파일을 수정한 뒤 그 변경을 커밋하십시오 (`git add -u`는 수정한 추적 파일을 모두 올립니다):\n  git add -u\n  git commit -m \"변경 내용 설명\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
             )
         };
         findings.push(
@@ -137,6 +139,9 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         );
         if let Some(extra) = &summary_extra {
             append_raw(&mut message, extra);
+        }
+        if let Some(loc) = &location_note(ws) {
+            append(&mut message, loc);
         }
         findings.push(Finding::pass(Code::HistoryOk, message));
     }
@@ -235,6 +240,19 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
     Ok(h)
 }
 
+/// A commit message as the argument of `git commit -m`: in double quotes as the lessons
+/// write it, unless it holds a character those quotes do not keep literal (a file named
+/// `$x.py`); then quoted by [`shell_word`].
+fn commit_message(message: Tr) -> Tr {
+    message.map(|_, m| {
+        if m.contains(['"', '$', '`', '\\', '!']) {
+            shell_word(m)
+        } else {
+            format!("\"{m}\"")
+        }
+    })
+}
+
 /// How to reword commit `oid`: amend HEAD, else an interactive rebase from its parent (or
 /// the root).
 fn reword_hint(oid: Oid, is_head: bool, is_root: bool) -> Tr {
@@ -312,11 +330,12 @@ fn added_then_modified(
             let hint = match suggest_file_to_edit(ws, added_order, venv_roots) {
                 Some(path) => {
                     let file = ws.display(path);
-                    let q = shell_quote(&file);
+                    let q = shell_word(&file);
                     tr!(
-                            "edit `{file}` (committed already), then:\n  git add {q}\n  git commit -m \"Update {file}\"",
-                            "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오:\n  git add {q}\n  git commit -m \"{file} 수정\""
-                        )
+                        "edit `{file}` (committed already), then:\n  git add {q}\n  git commit -m {m}",
+                        "이미 커밋한 `{file}` 파일을 수정한 뒤 다시 커밋하십시오:\n  git add {q}\n  git commit -m {m}";
+                        m = commit_message(tr!("Update {file}", "{file} 수정"))
+                    )
                 }
                 None => {
                     let name = format!("hello{suffix}");

@@ -21,9 +21,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::shared::{ignore_error_finding, workspace_repo};
-use super::{CheckContext, Code, Finding};
-use crate::git::{shell_quote, WorkspaceRepo};
+use super::shared::{append, ignore_error_finding, location_note, workspace_repo};
+use super::{CheckContext, Code, Finding, Group};
+use crate::escape::shell_word;
+use crate::git::{line_ignores, WorkspaceRepo};
 use crate::tr;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -92,30 +93,69 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         return findings;
     }
 
+    let commented = commented_patterns(gitignore);
     for sample in &missing {
         let rel = normalize(&sample.path);
-        let pattern = &sample.pattern;
-        let q = shell_quote(rel.trim_end_matches('/'));
-        findings.push(
-            Finding::fail(Code::GitignoreNotIgnored, tr!(
-                "git does not ignore `{rel}`: it could be committed by `git add .`",
-                "git이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
-            ))
-            .file(".gitignore")
-            .hint(tr!(
-                "add the line `{pattern}` to `.gitignore`; then this shows the rule that matches:\n  git check-ignore -v {q}",
-                "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 이 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {q}"
-            )),
-        );
+        // `.env # 비밀` would ignore it once its comment is on a line of its own: that
+        // finding says so, and adding another `.env` line would leave the broken one.
+        if commented.iter().any(|line| line_ignores(line, &rel)) {
+            continue;
+        }
+        findings.push(not_ignored(&rel, &sample.pattern));
     }
 
     if has_gitignore {
         findings.extend(not_committed(ws, gitignore));
     }
     if findings.is_empty() {
-        findings.push(all_fine(&ignored, &kept));
+        findings.push(all_fine(ws, &ignored, &kept));
     }
     findings
+}
+
+/// A sample path git does not ignore, with the line to add; beside others, one sentence
+/// lists the paths and one block holds every line to add.
+fn not_ignored(rel: &str, pattern: &str) -> Finding {
+    let q = shell_word(rel.trim_end_matches('/'));
+    let (words, lines) = (Group::WORDS, Group::LINES);
+    Finding::fail(Code::GitignoreNotIgnored, tr!(
+        "git does not ignore `{rel}`: it could be committed by `git add .`",
+        "git이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
+    ))
+    .file(".gitignore")
+    .hint(tr!(
+        "add the line `{pattern}` to `.gitignore`; then this shows the rule that matches:\n  git check-ignore -v {q}",
+        "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 이 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {q}"
+    ))
+    .group(
+        Group::new(
+            tr!(
+                "git does not ignore these paths: `git add .` could commit them",
+                "git이 다음 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
+            ),
+            rel,
+            tr!(
+                "add these lines to `.gitignore`, one per line:\n  {lines}\nthen this shows the rule that matches each path:\n  git check-ignore -v {words}",
+                "`.gitignore`에 다음 줄을 한 줄에 하나씩 추가하십시오:\n  {lines}\n추가한 뒤 이 명령으로 경로마다 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {words}"
+            ),
+        )
+        .word(q)
+        .line(pattern),
+    )
+}
+
+/// The patterns of `.gitignore` lines that hold an inline comment (`.env # 비밀` gives
+/// `.env`): what each line would be with its comment on a line of its own.
+fn commented_patterns(gitignore: Option<&[u8]>) -> Vec<String> {
+    let Some(bytes) = gitignore else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|raw| raw.trim_end_matches('\r'))
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| comment_start(line).map(|pos| line[..pos].trim().to_string()))
+        .collect()
 }
 
 /// The workspace's `.gitignore` as HEAD holds it, compared with the file (line ends aside: a
@@ -161,7 +201,7 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: Option<&[u8]>) -> Option<Finding
 }
 
 /// The pass finding: which sample paths git ignores and which it keeps.
-fn all_fine(ignored: &[String], kept: &[String]) -> Finding {
+fn all_fine(ws: &WorkspaceRepo, ignored: &[String], kept: &[String]) -> Finding {
     let quoted = |list: &[String]| {
         list.iter()
             .map(|p| format!("`{p}`"))
@@ -170,10 +210,10 @@ fn all_fine(ignored: &[String], kept: &[String]) -> Finding {
     };
     let (n, list) = (ignored.len(), quoted(ignored));
     let (k, kept_list) = (kept.len(), quoted(kept));
-    let message = match (n, k) {
+    let mut message = match (n, k) {
         (0, 0) => tr!(
-            "the workspace is a git repository (no sample paths to test)",
-            "작업 폴더가 git 저장소입니다 (확인할 예시 경로 없음)"
+            "the workspace is in a git repository (no sample paths to test)",
+            "작업 폴더가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
         ),
         (_, 0) => {
             let all = all_of(n);
@@ -197,6 +237,9 @@ fn all_fine(ignored: &[String], kept: &[String]) -> Finding {
             )
         }
     };
+    if let Some(loc) = &location_note(ws) {
+        append(&mut message, loc);
+    }
     Finding::pass(Code::GitignoreOk, message)
 }
 
@@ -224,7 +267,7 @@ fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
             "there is `{name}` but no `.gitignore`: git reads only a file named exactly `.gitignore`, so it would track {paths}",
             "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git은 이름이 정확히 `.gitignore`인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
         );
-        let q = shell_quote(&name);
+        let q = shell_word(&name);
         f.hint = Some(tr!(
             "rename it (Windows Notepad adds `.txt` unless you choose \"All files\"):\n  git mv {q} .gitignore\nor, if git does not track it yet:\n  mv {q} .gitignore",
             "이름을 바꾸십시오 (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다):\n  git mv {q} .gitignore\ngit이 아직 추적하지 않는 파일이면:\n  mv {q} .gitignore"
@@ -254,7 +297,7 @@ fn none_of(k: usize) -> String {
 /// A path that must be committed but that git ignores. When a `.gitignore` line names one of
 /// its parent folders without a leading `/` (`data/` hiding `src/data/`), say so with the line.
 fn wrongly_ignored(ws: &WorkspaceRepo, rel: &str, gitignore: Option<&[u8]>) -> Finding {
-    let q = shell_quote(rel.trim_end_matches('/'));
+    let q = shell_word(rel.trim_end_matches('/'));
     let repo_path = format!("{}{}", ws.prefix, rel);
     let tracked = ws
         .repo

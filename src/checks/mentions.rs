@@ -15,7 +15,7 @@
 use serde::Deserialize;
 
 use super::shared::{clean, read_file};
-use super::{CheckContext, Code, Finding};
+use super::{CheckContext, Code, Finding, Group};
 use crate::tr;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -68,15 +68,19 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let bare = word.trim_end_matches('/');
         let folder = format!("{bare}/");
         findings.push(
-            Finding::fail(Code::MentionsMissingWord, tr!(
-                "`{file}` does not mention `{word}`",
-                "`{file}`에 `{word}` 이야기가 없습니다"
-            ))
+            Finding::fail(
+                Code::MentionsMissingWord,
+                tr!(
+                    "`{file}` does not mention `{word}`",
+                    "`{file}`에 `{word}` 이야기가 없습니다"
+                ),
+            )
             .file_named(&file)
             .hint(tr!(
-                "add a line to `{file}` explaining the role of `{folder}`, e.g. \"`{folder}`: what goes there and why\"",
-                "`{file}`에 `{folder}`의 역할을 설명하는 줄을 추가하십시오. 예: \"`{folder}`: 무엇을 왜 두는 곳인지\""
-            )),
+                "add a line to `{file}` explaining the role of `{folder}`: what goes there and why",
+                "`{file}`에 `{folder}`의 역할, 곧 무엇을 왜 두는 곳인지 설명하는 줄을 추가하십시오"
+            ))
+            .group(missing_group(&file, word)),
         );
     }
     if findings.is_empty() {
@@ -110,6 +114,7 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     let mut findings = Vec::new();
     // Named but not explained: one finding for all of them (a bare list names them all).
     let mut unexplained: Vec<(&str, usize)> = Vec::new();
+    let mut ok_words: Vec<&String> = Vec::new();
     for word in words {
         let mut first = None;
         let ok = lines.iter().enumerate().any(|(i, line)| {
@@ -129,6 +134,7 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
                     .is_some_and(|next| names_on(next) == 0 && says_enough(next, 1))
         });
         if ok {
+            ok_words.push(word);
             continue;
         }
         match first {
@@ -142,11 +148,11 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
                     ),
                 )
                 .file_named(file)
-                .hint(explain_hint(file, word)),
+                .group(missing_group(file, word)),
             ),
         }
     }
-    if let Some(&(word, line)) = unexplained.first() {
+    if let Some(&(_, line)) = unexplained.first() {
         let names = unexplained
             .iter()
             .map(|(w, _)| format!("`{w}`"))
@@ -167,9 +173,19 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
                 ),
             )
             .file_named(file)
-            .line(line as u32)
-            .hint(explain_hint(file, word)),
+            .line(line as u32),
         );
+    }
+    // One fix for every finding of the file, so the report shows it once: its example is
+    // the first folder that needs a line.
+    if let Some(example) = words.iter().find(|w| !ok_words.contains(w)) {
+        let hint = explain_hint(file, example);
+        for f in &mut findings {
+            f.hint = Some(hint.clone());
+            if let Some(g) = &mut f.group {
+                g.hint = hint.clone();
+            }
+        }
     }
     if findings.is_empty() {
         let n = words.len();
@@ -187,11 +203,29 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     findings
 }
 
+/// How to explain the folders. The same for every finding of the file (the example is the
+/// course's first word), so the report shows it once; the example gives the form, not words
+/// to paste: a placeholder pasted into the README would read as an explanation.
 fn explain_hint(file: &str, word: &str) -> crate::i18n::Tr {
     let folder = format!("{}/", word.trim_end_matches('/'));
     tr!(
-        "say in `{file}` what each folder holds and why, one line each, e.g. \"- `{folder}`: what goes there and why\" (the name alone, or a list of names, explains nothing)",
-        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰십시오. 예: \"- `{folder}`: 무엇을 왜 두는 곳인지\" (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
+        "say in `{file}` what each folder holds and why, one line each: after \"- `{folder}`:\", in your own words, what goes there and why (the name alone, or a list of names, explains nothing)",
+        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰십시오: \"- `{folder}`:\" 뒤에 그 폴더에 무엇을 왜 두는지 자기 말로 (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
+    )
+}
+
+/// The group of names `file` does not mention: one sentence and the list.
+fn missing_group(file: &str, word: &str) -> Group {
+    Group::new(
+        tr!(
+            "`{file}` does not mention these names",
+            "`{file}`에 다음 이름의 이야기가 없습니다"
+        ),
+        word.trim_end_matches('/'),
+        tr!(
+            "add a line to `{file}` for each of them, explaining the folder's role: what goes there and why",
+            "`{file}`에 각각 그 폴더의 역할, 곧 무엇을 왜 두는 곳인지 설명하는 줄을 추가하십시오"
+        ),
     )
 }
 

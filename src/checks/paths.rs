@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::shared::{clean, file_finding};
 use super::{CheckContext, Code, Finding};
+use crate::escape::shell_word;
 use crate::fs::ReadError;
 use crate::tr;
 use crate::walk;
@@ -44,6 +45,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     for dir in &params.nonempty_dirs {
         let rel = clean(dir);
         let path = ctx.root.join(&rel);
+        let (q, keep) = (shell_word(&rel), shell_word(&format!("{rel}/.gitkeep")));
         if path.is_file() {
             findings.push(
                 Finding::fail(
@@ -55,8 +57,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 )
                 .file_named(&rel)
                 .hint(tr!(
-                    "remove the file `{rel}` and create the folder:\n  mkdir -p {rel}",
-                    "`{rel}` 파일을 지우고 폴더를 만드십시오:\n  mkdir -p {rel}"
+                    "remove the file `{rel}` and create the folder:\n  rm {q}\n  mkdir -p {q}",
+                    "`{rel}` 파일을 지우고 폴더를 만드십시오:\n  rm {q}\n  mkdir -p {q}"
                 )),
             );
         } else if !path.is_dir() {
@@ -67,20 +69,23 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 ))
                 .file_named(&rel)
                 .hint(tr!(
-                    "create it with something in it (git keeps no empty folders):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep",
-                    "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다):\n  mkdir -p {rel}\n  touch {rel}/.gitkeep"
+                    "create it with something in it (git keeps no empty folders):\n  mkdir -p {q}\n  touch {keep}",
+                    "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다):\n  mkdir -p {q}\n  touch {keep}"
                 )),
             );
         } else if !holds_a_file(&path) {
             findings.push(
-                Finding::fail(Code::FolderEmpty, tr!(
-                    "the folder `{rel}/` holds no file, and git keeps no empty folders",
-                    "`{rel}/` 폴더에 파일이 없습니다. git은 빈 폴더를 저장하지 않습니다"
-                ))
+                Finding::fail(
+                    Code::FolderEmpty,
+                    tr!(
+                        "the folder `{rel}/` holds no file, and git keeps no empty folders",
+                        "`{rel}/` 폴더에 파일이 없습니다. git은 빈 폴더를 저장하지 않습니다"
+                    ),
+                )
                 .file_named(&rel)
                 .hint(tr!(
-                    "put the files it is for in it, or an empty placeholder:\n  touch {rel}/.gitkeep",
-                    "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오:\n  touch {rel}/.gitkeep"
+                    "put the files it is for in it, or an empty placeholder:\n  touch {keep}",
+                    "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오:\n  touch {keep}"
                 )),
             );
         }

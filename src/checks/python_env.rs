@@ -15,9 +15,10 @@ use std::time::Duration;
 use super::driver::{Part, Planned};
 use super::launch::{limit_finding, run_part};
 use super::shared::{last_line, pip_name, ImportParams};
-use super::{CheckContext, Code, Finding};
+use super::{CheckContext, Code, Finding, Group};
 
 mod probe;
+use crate::escape::{shell_program, shell_word};
 use crate::i18n::Tr;
 use crate::process::RunError;
 use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
@@ -187,6 +188,7 @@ fn launch_failure(
     timeout: Duration,
 ) -> Finding {
     let py = show_path(&ctx.root, &env.interpreter);
+    let run = shell_program(&py);
     let label = env.label(&ctx.root);
     let n = timeout.as_secs();
     match error {
@@ -195,8 +197,8 @@ fn launch_failure(
             "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
         ))
         .hint(tr!(
-            "run it yourself to see where it hangs, then run `course check` again:\n  {py} -c \"import {mods}\"",
-            "직접 실행해 어디서 멈추는지 본 뒤 `course check`를 다시 실행하십시오:\n  {py} -c \"import {mods}\""
+            "run it yourself to see where it hangs, then run `course check` again:\n  {run} -c \"import {mods}\"",
+            "직접 실행해 어디서 멈추는지 본 뒤 `course check`를 다시 실행하십시오:\n  {run} -c \"import {mods}\""
         )),
         RunError::Start(e) => Finding::fail(Code::EnvCannotStart, tr!(
             "the interpreter of {label} cannot be started ({py}: {e})",
@@ -211,8 +213,8 @@ fn launch_failure(
                 "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
             ))
             .hint(tr!(
-                "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {py} -c \"import {mods}\"",
-                "import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오. 직접 실행해 확인할 수 있습니다:\n  {py} -c \"import {mods}\""
+                "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {run} -c \"import {mods}\"",
+                "import 중의 비정상 종료는 보통 다른 시스템용으로 빌드된 패키지 때문입니다: 다시 설치하십시오. 직접 실행해 확인할 수 있습니다:\n  {run} -c \"import {mods}\""
             ))
         }
         e => {
@@ -284,68 +286,130 @@ fn missing(
 ) -> Finding {
     let version = &probe.version;
     let pkg = pip_name(module);
-    let py = show_path(&ctx.root, &env.interpreter);
     let msg = tr!(
         "`{module}` is not installed in {label} (Python {version})",
         "`{module}`이(가) {label}(Python {version})에 설치되어 있지 않습니다"
     );
-    let hint = match env.kind {
+    let group_msg = tr!(
+        "these modules are not installed in {label} (Python {version})",
+        "다음 모듈이 {label}(Python {version})에 설치되어 있지 않습니다"
+    );
+    let words = Group::WORDS;
+    let one = install_hint(ctx, env, probe, &shell_word(&pkg), &conda_name(module));
+    // A group installs every module with one command: pip's names, or conda's.
+    let (all, word) = match env.kind {
+        EnvKind::Venv => (install_hint(ctx, env, probe, words, ""), shell_word(&pkg)),
+        EnvKind::Conda => (install_hint(ctx, env, probe, "", words), conda_name(module)),
+    };
+    Finding::fail(Code::EnvModuleMissing, msg)
+        .hint(one)
+        .group(Group::new(group_msg, module, all).word(word))
+}
+
+/// How to install `pkgs` (one or more words) into `env`: with its own interpreter, and when
+/// the environment is not already active in this shell, also by activating it.
+/// In a conda environment, `cpkgs` are conda's names for the conda line; `pkgs` (pip's) for
+/// the pip line, which is left out when empty.
+fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, cpkgs: &str) -> Tr {
+    let run = shell_program(&show_path(&ctx.root, &env.interpreter));
+    let active = env.is_active();
+    match env.kind {
         EnvKind::Venv => {
             let dir = show_path(&ctx.root, &env.dir);
             let activate = if cfg!(windows) {
-                format!("{dir}\\Scripts\\activate")
+                shell_program(&format!("{dir}\\Scripts\\Activate.ps1"))
             } else {
-                format!("source {dir}/bin/activate")
+                format!("source {}", shell_word(&format!("{dir}/bin/activate")))
             };
-            let intro = if probe.has_pip {
-                tr!(
+            let intro = match (probe.has_pip, active) {
+                (true, false) => tr!(
                     "install it into this environment from the workspace root:",
                     "작업 폴더에서 이 환경에 설치하십시오:"
-                )
-            } else {
-                tr!(
-                    "this environment has no pip yet: from the workspace root, add pip first, then install it:\n  {py} -m ensurepip --upgrade",
-                    "이 환경에는 아직 pip이 없습니다: 작업 폴더에서 pip을 먼저 설치한 뒤 패키지를 설치하십시오:\n  {py} -m ensurepip --upgrade"
-                )
+                ),
+                (true, true) => tr!(
+                    "install it into this environment (the one active in this shell):",
+                    "이 환경(이 셸에서 켜 둔 환경)에 설치하십시오:"
+                ),
+                (false, _) => tr!(
+                    "this environment has no pip yet: from the workspace root, add pip first, then install it:\n  {run} -m ensurepip --upgrade",
+                    "이 환경에는 아직 pip이 없습니다: 작업 폴더에서 pip을 먼저 설치한 뒤 패키지를 설치하십시오:\n  {run} -m ensurepip --upgrade"
+                ),
             };
-            tr!(
-                "{intro}\n  {py} -m pip install {pkg}\nor activate the environment and use its pip:\n  {activate}\n  pip install {pkg}",
-                "{intro}\n  {py} -m pip install {pkg}\n또는 환경을 켠 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkg}";
+            let mut hint = tr!(
+                "{intro}\n  {run} -m pip install {pkgs}",
+                "{intro}\n  {run} -m pip install {pkgs}";
                 intro = intro
-            )
+            );
+            if !active {
+                hint.append("", &tr!(
+                    "\nor activate the environment and use its pip:\n  {activate}\n  pip install {pkgs}",
+                    "\n또는 환경을 켠 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
+                ));
+            }
+            hint
         }
         EnvKind::Conda => {
-            let cpkg = conda_name(module);
             let (target, activate) = match &env.conda_name {
-                Some(name) => (format!("-n {name}"), format!("conda activate {name}")),
+                Some(name) => (
+                    format!("-n {}", shell_word(name)),
+                    format!("conda activate {}", shell_word(name)),
+                ),
                 None => {
-                    let d = show_path(&ctx.root, &env.dir);
+                    let d = shell_word(&show_path(&ctx.root, &env.dir));
                     (format!("-p {d}"), format!("conda activate {d}"))
                 }
             };
-            tr!(
-                "install it into this conda environment:\n  conda install {target} {cpkg}\nor activate the environment and use pip:\n  {activate}\n  pip install {pkg}",
-                "이 conda 환경에 설치하십시오:\n  conda install {target} {cpkg}\n또는 환경을 켠 뒤 pip으로 설치하십시오:\n  {activate}\n  pip install {pkg}"
-            )
+            let mut hint = tr!(
+                "install it into this conda environment:\n  conda install {target} {cpkgs}",
+                "이 conda 환경에 설치하십시오:\n  conda install {target} {cpkgs}"
+            );
+            if !active && !pkgs.is_empty() {
+                hint.append("", &tr!(
+                    "\nor activate the environment and use pip:\n  {activate}\n  pip install {pkgs}",
+                    "\n또는 환경을 켠 뒤 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
+                ));
+            }
+            hint
         }
-    };
-    Finding::fail(Code::EnvModuleMissing, msg).hint(hint)
+    }
 }
 
 fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &str) -> Finding {
     let module = &m.name;
     let err = m.error.as_deref().unwrap_or("Error");
     let text = m.message.as_deref().unwrap_or("");
-    let py = show_path(&ctx.root, &env.interpreter);
-    let pkg = pip_name(module);
-    Finding::fail(Code::EnvImportFails, tr!(
+    let run = shell_program(&show_path(&ctx.root, &env.interpreter));
+    let pkg = shell_word(&pip_name(module));
+    let message = tr!(
         "`import {module}` fails in {label}: {err}: {text}",
         "{label}에서 `import {module}`이(가) 실패합니다: {err}: {text}"
+    );
+    if numpy_mismatch(text) {
+        // Reinstalling the module downloads it again and fails the same way: the module
+        // was built for NumPy 1 and NumPy 2 is installed (lesson 2, "Versions must fit").
+        let numpy1 = shell_word("numpy<2");
+        let newer = if pip_name(module) == "torch" {
+            tr!(" (torch 2.3 or newer)", "(torch 2.3 이상)")
+        } else {
+            tr!("", "")
+        };
+        return Finding::fail(Code::EnvNumpyMismatch, message).hint(tr!(
+            "`{module}` was built for NumPy 1, and this environment has NumPy 2 (the lesson on pip explains it); install a NumPy 1 beside it (and write `numpy<2` in requirements.txt):\n  {run} -m pip install {numpy1}\nor upgrade `{module}` to a version built for NumPy 2{newer}:\n  {run} -m pip install --upgrade {pkg}",
+            "`{module}`은(는) NumPy 1용으로 빌드되었는데 이 환경에는 NumPy 2가 있습니다 (pip 레슨에서 설명합니다). NumPy 1을 함께 설치하십시오 (requirements.txt에도 `numpy<2`를 적으십시오):\n  {run} -m pip install {numpy1}\n또는 `{module}`을(를) NumPy 2용으로 빌드된 버전{newer}으로 올리십시오:\n  {run} -m pip install --upgrade {pkg}";
+            newer = newer
+        ));
+    }
+    Finding::fail(Code::EnvImportFails, message).hint(tr!(
+        "the package is installed but does not load; see the whole error, then reinstall it (with its dependencies):\n  {run} -c \"import {module}\"\n  {run} -m pip install --force-reinstall {pkg}",
+        "패키지는 설치되어 있지만 불러오지 못합니다. 전체 오류를 본 뒤 의존성과 함께 다시 설치하십시오:\n  {run} -c \"import {module}\"\n  {run} -m pip install --force-reinstall {pkg}"
     ))
-    .hint(tr!(
-        "the package is installed but does not load; see the whole error, then reinstall it (with its dependencies):\n  {py} -c \"import {module}\"\n  {py} -m pip install --force-reinstall {pkg}",
-        "패키지는 설치되어 있지만 불러오지 못합니다. 전체 오류를 본 뒤 의존성과 함께 다시 설치하십시오:\n  {py} -c \"import {module}\"\n  {py} -m pip install --force-reinstall {pkg}"
-    ))
+}
+
+/// NumPy's own words when a module built against NumPy 1 is imported under NumPy 2.
+fn numpy_mismatch(text: &str) -> bool {
+    text.contains("compiled using NumPy 1.x")
+        || text.contains("_ARRAY_API not found")
+        || text.contains("numpy.core.multiarray failed to import")
 }
 
 /// A module that imports but was not installed into this environment: it comes from outside
@@ -363,6 +427,7 @@ fn not_installed(
     }
     let module = &m.name;
     let py = show_path(&ctx.root, &env.interpreter);
+    let run = shell_program(&py);
     let pkg = pip_name(module);
     // A package is its folder (what to remove), not its `__init__.py`.
     let file = m.file.as_deref().map_or_else(String::new, |f| {
@@ -386,8 +451,8 @@ fn not_installed(
             ))
         };
         return Some(Finding::fail(code, message).hint(tr!(
-            "remove what fakes it and install the real package:\n  {py} -m pip install {pkg}",
-            "가짜로 만드는 것을 지우고 진짜 패키지를 설치하십시오:\n  {py} -m pip install {pkg}"
+            "remove what fakes it and install the real package:\n  {run} -m pip install {pkg}",
+            "가짜로 만드는 것을 지우고 진짜 패키지를 설치하십시오:\n  {run} -m pip install {pkg}"
         )));
     }
     if !m.inside {
@@ -397,8 +462,8 @@ fn not_installed(
                 "`{module}`을(를) {label} 밖의 {file}에서 가져옵니다. 이 환경에 설치된 것이 아닙니다"
             ))
             .hint(tr!(
-                "install it into the environment itself:\n  {py} -m pip install {pkg}",
-                "환경 자체에 설치하십시오:\n  {py} -m pip install {pkg}"
+                "install it into the environment itself:\n  {run} -m pip install {pkg}",
+                "환경 자체에 설치하십시오:\n  {run} -m pip install {pkg}"
             )),
         );
     }
@@ -409,8 +474,8 @@ fn not_installed(
                 "{label}의 `{module}`은(는) 설치된 패키지가 아닙니다. 그 환경에 설치된 배포판 중 이것을 제공하는 것이 없습니다 ({file}은(는) pip이나 conda가 아니라 손으로 넣은 것입니다)"
             ))
             .hint(tr!(
-                "remove {file} and install the real package (pip records what it installs in a `.dist-info` folder):\n  {py} -m pip install {pkg}",
-                "{file}을(를) 지우고 진짜 패키지를 설치하십시오 (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다):\n  {py} -m pip install {pkg}"
+                "remove {file} and install the real package (pip records what it installs in a `.dist-info` folder):\n  {run} -m pip install {pkg}",
+                "{file}을(를) 지우고 진짜 패키지를 설치하십시오 (pip은 설치한 것을 `.dist-info` 폴더에 기록합니다):\n  {run} -m pip install {pkg}"
             )),
         );
     }
@@ -418,7 +483,7 @@ fn not_installed(
 }
 
 fn recreate(ctx: &CheckContext, env: &PythonEnv) -> Tr {
-    crate::python::recreate_hint(&show_path(&ctx.root, &env.dir), env.kind)
+    crate::python::recreate_hint(&ctx.root, &show_path(&ctx.root, &env.dir), env.kind)
 }
 
 fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
@@ -433,14 +498,15 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
     } else {
         ("python3 -m venv .venv", ".venv/bin/python")
     };
+    let run = py;
     Finding::fail(Code::EnvNotFound, tr!(
         "no Python environment found for this workspace (looked at: {places})",
         "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {places})";
         places = Tr::join(looked_in, "; ")
     ))
     .hint(tr!(
-        "make one in the workspace:\n  {venv}\n  {py} -m pip install {pkgs}\nor with conda, then run course in that shell:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}",
-        "작업 폴더에 환경을 만드십시오:\n  {venv}\n  {py} -m pip install {pkgs}\nconda라면 이렇게 만든 뒤 그 셸에서 course를 실행하십시오:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}"
+        "make one in the workspace:\n  {venv}\n  {run} -m pip install {pkgs}\nor with conda, then run course in that shell:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}",
+        "작업 폴더에 환경을 만드십시오:\n  {venv}\n  {run} -m pip install {pkgs}\nconda라면 이렇게 만든 뒤 그 셸에서 course를 실행하십시오:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}"
     ))
 }
 

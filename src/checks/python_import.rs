@@ -132,6 +132,7 @@ fn read_answer(
     timeout: Duration,
 ) -> Result<Answer, Box<Finding>> {
     let n = timeout.as_secs();
+    let run = crate::escape::shell_program(py);
     let failed = match result {
         Ok(output) => match serde_json::from_slice::<Answer>(output.stdout.trim_ascii()) {
             Ok(answer) => return Ok(answer),
@@ -148,8 +149,8 @@ fn read_answer(
                     "{py}이(가) `{code}`를 마치기 전에 끝났습니다 (종료 코드 {code_n}){last}"
                 ))
                 .hint(tr!(
-                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {py} -c \"{code}\"",
-                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {py} -c \"{code}\""
+                    "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {run} -c \"{code}\"",
+                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {run} -c \"{code}\""
                 ))
             }
         },
@@ -158,8 +159,8 @@ fn read_answer(
             "`{code}`가 {n}초 안에 끝나지 않았습니다 ({py})"
         ))
         .hint(tr!(
-            "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {py} -c \"{code}\"",
-            "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {py} -c \"{code}\""
+            "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {run} -c \"{code}\"",
+            "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {run} -c \"{code}\""
         )),
         Err(e) => {
             let e = e.to_string();
@@ -328,6 +329,7 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
         py,
         label,
     } = *import;
+    let run = crate::escape::shell_program(py);
     let last = last_line(stderr.as_bytes());
     let last = last.trim_start_matches(": ").to_string();
     let at = workspace_frame(&ctx.root, env_dir, stderr);
@@ -376,16 +378,16 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
             let top = name.split('.').next().unwrap_or(name);
             let pkg = super::shared::pip_name(top);
             tr!(
-                "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it:\n  {py} -m pip install {pkg}",
-                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오:\n  {py} -m pip install {pkg}"
+                "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it:\n  {run} -m pip install {pkg}",
+                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오:\n  {run} -m pip install {pkg}"
             )
         }
         (Some(name), None) => {
             let top = name.split('.').next().unwrap_or(name);
             let pkg = super::shared::pip_name(top);
             tr!(
-                "`{name}` is not installed in {label}:\n  {py} -m pip install {pkg}",
-                "`{name}`이(가) {label}에 설치되어 있지 않습니다:\n  {py} -m pip install {pkg}"
+                "`{name}` is not installed in {label}:\n  {run} -m pip install {pkg}",
+                "`{name}`이(가) {label}에 설치되어 있지 않습니다:\n  {run} -m pip install {pkg}"
             )
         }
         (None, Some((file, line))) => {
@@ -398,14 +400,14 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
                 crate::i18n::Tr::same("")
             };
             tr!(
-                "the error is raised at {file}:{line} while importing{init}; fix that line, then try:\n  {py} -c \"{code}\"",
-                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 확인하십시오:\n  {py} -c \"{code}\"";
+                "the error is raised at {file}:{line} while importing{init}; fix that line, then try:\n  {run} -c \"{code}\"",
+                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 확인하십시오:\n  {run} -c \"{code}\"";
                 init = init
             )
         }
         (None, None) => tr!(
-            "run this in the workspace root to see the whole error:\n  {py} -c \"{code}\"",
-            "작업 폴더에서 실행해 전체 오류를 보십시오:\n  {py} -c \"{code}\""
+            "run this in the workspace root to see the whole error:\n  {run} -c \"{code}\"",
+            "작업 폴더에서 실행해 전체 오류를 보십시오:\n  {run} -c \"{code}\""
         ),
     };
     finding.hint(hint)

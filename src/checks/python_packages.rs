@@ -12,7 +12,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::shared::clean;
-use super::{CheckContext, Code, Finding, Status};
+use super::{CheckContext, Code, Finding, Group, Status};
+use crate::escape::shell_word;
+use crate::i18n::Tr;
 use crate::tr;
 use crate::walk;
 
@@ -51,8 +53,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         )
         .file_named(&root)
         .hint(tr!(
-            "create the source folder as a package:\n  mkdir -p {root}\n  touch {root}/__init__.py",
-            "소스 폴더를 패키지로 만드십시오:\n  mkdir -p {root}\n  touch {root}/__init__.py"
+            "create the source folder as a package:\n  mkdir -p {q}\n  touch {init}",
+            "소스 폴더를 패키지로 만드십시오:\n  mkdir -p {q}\n  touch {init}";
+            q = Tr::same(shell_word(&root)),
+            init = Tr::same(shell_word(&format!("{root}/__init__.py")))
         ))];
     }
     let listed = listed_packages(params, &root);
@@ -139,6 +143,7 @@ fn folders_with_python(found: &walk::Walk, root: &str) -> BTreeSet<String> {
 fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding> {
     let dir_path = ctx.root.join(dir);
     let init = format!("{dir}/__init__.py");
+    let (q_dir, q_init) = (shell_word(dir), shell_word(&init));
     if dir_path.join("__init__.py").is_file() {
         return None;
     }
@@ -153,8 +158,8 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
             )
             .file(dir)
             .hint(tr!(
-                "create it as a package:\n  mkdir -p {dir}\n  touch {init}",
-                "패키지로 만드십시오:\n  mkdir -p {dir}\n  touch {init}"
+                "create it as a package:\n  mkdir -p {q_dir}\n  touch {q_init}",
+                "패키지로 만드십시오:\n  mkdir -p {q_dir}\n  touch {q_init}"
             )),
         );
     }
@@ -171,13 +176,32 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
     .file(&init);
     Some(match near_miss(&dir_path) {
         Some(name) => finding.hint(tr!(
-            "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {dir}/{name} {init}",
-            "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {dir}/{name} {init}"
+            "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {q_near} {q_init}",
+            "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {q_near} {q_init}";
+            q_near = Tr::same(shell_word(&format!("{dir}/{name}")))
         )),
-        None => finding.hint(tr!(
-            "create it (it may stay empty):\n  touch {init}",
-            "만드십시오 (비어 있어도 됩니다):\n  touch {init}"
-        )),
+        None => {
+            let words = Group::WORDS;
+            finding
+                .hint(tr!(
+                    "create it (it may stay empty):\n  touch {q_init}",
+                    "만드십시오 (비어 있어도 됩니다):\n  touch {q_init}"
+                ))
+                .group(
+                    Group::new(
+                        tr!(
+                            "these folders have no `__init__.py`, so they are not regular Python packages (setuptools' `find_packages()` skips them, and the lesson's `from src.model import ...` style relies on it)",
+                            "다음 폴더에 `__init__.py`가 없습니다. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
+                        ),
+                        format!("{dir}/"),
+                        tr!(
+                            "create them (they may stay empty):\n  touch {words}",
+                            "만드십시오 (비어 있어도 됩니다):\n  touch {words}"
+                        ),
+                    )
+                    .word(q_init),
+                )
+        }
     })
 }
 

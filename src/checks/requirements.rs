@@ -217,8 +217,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             ))
             .file_named(file)
             .hint(tr!(
-                "add a line for `{norm}` with a comment saying what it is for, e.g. `{norm}  # why the project needs it`",
-                "`{norm}` 줄을 추가하고 쓰는 이유를 주석으로 다십시오. 예: `{norm}  # 프로젝트에 필요한 이유`"
+                "add a line `{norm}  # ...`, with what `{norm}` does for the project in a few words of your own in place of `...`",
+                "`{norm}  # ...` 줄을 추가하십시오. `...` 자리에 `{norm}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
             )),
         );
     }
@@ -371,16 +371,18 @@ fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
         }
         let line = own.number;
         let name = parsed.name.clone().unwrap_or_else(|| text.clone());
-        findings.push(
-            weak_comment(
-                text,
-                &name,
-                comments.first().copied(),
-                verdicts.first().copied(),
-            )
-            .file(file)
-            .line(line),
-        );
+        let mut finding = weak_comment(
+            text,
+            &name,
+            comments.first().copied(),
+            verdicts.first().copied(),
+        )
+        .file(file)
+        .line(line);
+        if finding.code == Code::RequirementsNoComment {
+            finding = finding.group(no_comment_group(file, line, text));
+        }
+        findings.push(finding);
     }
     findings.extend(same_comment(file, &explained));
     findings
@@ -422,6 +424,22 @@ fn same_comment(file: &str, explained: &[(String, u32, &String)]) -> Vec<Finding
         .collect()
 }
 
+/// Requirements without an explaining comment, beside each other: one sentence, the lines,
+/// one fix. (Only for a missing comment: a weak one is answered line by line.)
+fn no_comment_group(file: &str, line: u32, text: &str) -> super::Group {
+    super::Group::new(
+        tr!(
+            "these requirements have no comment saying why the project needs them",
+            "다음 요구사항에는 프로젝트에 왜 필요한지 설명하는 주석이 없습니다"
+        ),
+        format!("{file}:{line}: {text}"),
+        tr!(
+            "add a comment at the end of each line (`{text}  # ...`) or on the line right above it, saying in a few words of your own what the package does for the project in place of `...`",
+            "각 줄 끝(`{text}  # ...`)이나 바로 윗줄에 주석을 다십시오. `...` 자리에 그 패키지가 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
+        ),
+    )
+}
+
 /// The finding for a requirement whose comment (if any) does not explain it, saying which
 /// rule the comment broke.
 fn weak_comment(
@@ -446,8 +464,8 @@ fn weak_comment(
             ),
         )
         .hint(tr!(
-            "add a comment at the end of the line (`{text}  # what it is for`) or on the line right above it",
-            "줄 끝(`{text}  # 쓰는 이유`)이나 바로 윗줄에 주석을 다십시오"
+            "add a comment at the end of the line (`{text}  # ...`) or on the line right above it, saying in a few words of your own what `{name}` does for the project in place of `...`",
+            "줄 끝(`{text}  # ...`)이나 바로 윗줄에 주석을 다십시오. `...` 자리에 `{name}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
         )),
         Some(Err(Weak::NoText | Weak::Repeated)) => Finding::fail(
             Code::RequirementsCommentNotText,

@@ -74,7 +74,7 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         .hint(tr!(
             "remove the link, then create `{rel}` itself:\n  rm {q}",
             "링크를 지운 뒤 `{rel}` 파일 자체를 만드십시오:\n  rm {q}";
-            q = Tr::same(crate::git::shell_quote(rel))
+            q = Tr::same(crate::escape::shell_word(rel))
         )),
         ReadError::Folder => Finding::fail(
             Code::FileIsFolder,
@@ -157,14 +157,18 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
 
 /// How to create a missing file, from the workspace root.
 pub(crate) fn create_file_hint(rel: &str) -> Tr {
+    let q = crate::escape::shell_word(rel);
     match rel.rsplit_once('/') {
-        Some((parent, _)) => tr!(
-            "create it, then write its content:\n  mkdir -p {parent}\n  touch {rel}",
-            "만든 뒤 내용을 쓰십시오:\n  mkdir -p {parent}\n  touch {rel}"
-        ),
+        Some((parent, _)) => {
+            let parent = crate::escape::shell_word(parent);
+            tr!(
+                "create it, then write its content:\n  mkdir -p {parent}\n  touch {q}",
+                "만든 뒤 내용을 쓰십시오:\n  mkdir -p {parent}\n  touch {q}"
+            )
+        }
         None => tr!(
-            "create it at the workspace root, then write its content:\n  touch {rel}",
-            "작업 폴더 맨 위에 만든 뒤 내용을 쓰십시오:\n  touch {rel}"
+            "create it at the workspace root, then write its content:\n  touch {q}",
+            "작업 폴더 맨 위에 만든 뒤 내용을 쓰십시오:\n  touch {q}"
         ),
     }
 }
@@ -260,14 +264,14 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "submit the repository itself: a real `.git` folder inside the workspace (`git clone` it, not a link or a worktree)",
             "저장소 자체를 제출하십시오: 링크나 worktree가 아닌, 작업 폴더 안의 실제 `.git` 폴더 (`git clone`으로 만든 복제본)"
         )),
-        OpenError::InsideOtherRepo { top } => inside_other_repo_finding(top),
         OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
             "{path}의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
         ))
         .hint(tr!(
-            "clone it and work in the clone:\n  git clone {path} my-project",
-            "복제한 뒤 복제본에서 작업하십시오:\n  git clone {path} my-project"
+            "clone it and work in the clone:\n  git clone {q} my-project",
+            "복제한 뒤 복제본에서 작업하십시오:\n  git clone {q} my-project";
+            q = Tr::same(crate::escape::shell_word(&path.to_string()))
         )),
     }
 }
@@ -276,7 +280,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
 /// named by `[include] path` or `core.excludesFile`) is not the learner's to remove: the
 /// setting that names it is what goes.
 fn not_regular_hint(path: &str) -> Tr {
-    let q = crate::git::shell_quote(path);
+    let q = crate::escape::shell_word(path);
     if std::path::Path::new(path).is_absolute() || path.starts_with('~') {
         return tr!(
             "remove the git setting that names it (an `[include]` or `[includeIf]` path, `core.excludesFile`, `core.attributesFile`); this shows it with the file it is in:\n  git config --show-origin --list | grep {q}",
@@ -338,25 +342,14 @@ pub(crate) fn detached_note(head: &Head<'_>, ctx: &CheckContext) -> Option<Tr> {
     ))
 }
 
-/// The workspace is a folder of another repository's work tree: its history (the course's
-/// own, a home folder's) is not judged, and the learner's commits would land there. The fix
-/// is the workspace's own `git init`, with `.gitignore` first as for a workspace without one.
-fn inside_other_repo_finding(top: &str) -> Finding {
-    Finding::fail(
-        Code::GitInsideOtherRepo,
-        tr!(
-            "the workspace is not a git repository of its own: it is a folder inside the repository at {top}, whose history is not your work on this course, so it is not checked",
-            "작업 폴더가 자체 git 저장소가 아닙니다. {top}에 있는 다른 저장소 안의 폴더일 뿐이고, 그 저장소의 이력은 이 과정에서 한 작업이 아니므로 검사하지 않습니다"
-        ),
-    )
-    .hint({
-        let mut hint = tr!(
-            "make the workspace a repository of its own (your commits then stay in it, and git no longer reads {top}); ",
-            "작업 폴더를 자체 저장소로 만드십시오 (그러면 커밋이 작업 폴더에 남고, git은 더 이상 {top}을(를) 읽지 않습니다). "
-        );
-        hint.append("", &not_a_repository_hint());
-        hint
-    })
+/// Said in pass messages when the repository is not at the workspace root.
+pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
+    let top = ws.top.as_deref()?;
+    let prefix = &ws.prefix;
+    Some(tr!(
+        "(repository at {top}, the workspace is its folder `{prefix}`)",
+        "(저장소는 {top}, 작업 폴더는 그 안의 `{prefix}`)"
+    ))
 }
 
 /// How to make the workspace a repository without committing the environment: `.gitignore`

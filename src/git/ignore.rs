@@ -240,6 +240,35 @@ impl Rules {
     }
 }
 
+/// Would the one `.gitignore` line `line`, at the top of the work tree, ignore `path` (or a
+/// folder above it)? For what a line would do once fixed (`.env # 비밀` without its
+/// comment), not what git does now: a `!` line ignores nothing, and a folder is told by a
+/// trailing `/` on `path` (its parents are folders).
+pub fn line_ignores(line: &str, path: &str) -> bool {
+    let list = parse(line.as_bytes(), String::new());
+    let Some(p) = list.patterns.first().filter(|p| !p.negative) else {
+        return false;
+    };
+    let rules = Rules {
+        workdir: PathBuf::new(),
+        ignore_case: false,
+        global: Vec::new(),
+        folders: HashMap::new(),
+    };
+    let (path, is_dir) = match path.trim_start_matches('/').strip_suffix('/') {
+        Some(p) => (p, true),
+        None => (path.trim_start_matches('/'), false),
+    };
+    let folders = path.match_indices('/').map(|(i, _)| (i, true));
+    folders
+        .chain(std::iter::once((path.len(), is_dir)))
+        .any(|(end, dir)| {
+            let sub = &path[..end];
+            let name_at = sub.rfind('/').map_or(0, |i| i + 1);
+            (dir || !p.dir_only) && !sub.is_empty() && rules.matches(p, "", sub, name_at)
+        })
+}
+
 /// `None` when git would read no rules from the file and say nothing; the error otherwise.
 fn read_failure(path: &Path, e: crate::fs::ReadError) -> Option<RulesError> {
     use crate::fs::ReadError as E;

@@ -35,10 +35,34 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
     for e in &report.exercises {
         out.push_str(&exercise_line(e, term, lang, word_width));
         out.push('\n');
+        let mut shown_groups = Vec::new();
+        let mut shown_hints = Vec::new();
         for f in &e.findings {
             match f.status {
                 Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
-                    out.push_str(&problem_lines(f, term, lang, &report.workspace));
+                    let members = group_of(f, &e.findings);
+                    let (mut one, items) = if members.len() < 2 {
+                        (f.clone(), Vec::new())
+                    } else if !shown_groups.contains(&f.code) {
+                        // The first of the group stands for all of them; the rest are in it.
+                        shown_groups.push(f.code);
+                        grouped(&members)
+                    } else {
+                        continue;
+                    };
+                    // The same fix twice in one exercise (two problems of one file with one
+                    // cure) is written out once.
+                    if let Some(hint) = one.hint.take() {
+                        one.hint = Some(if shown_hints.contains(&hint) {
+                            tr!("the same fix as above", "위와 같은 방법으로 고치십시오")
+                                .get(lang)
+                                .to_string()
+                        } else {
+                            shown_hints.push(hint.clone());
+                            hint
+                        });
+                    }
+                    out.push_str(&problem_lines(&one, &items, term, lang, &report.workspace));
                 }
                 Status::Skip => {
                     for line in indented(&located(f), "    - ", "      ", term.width) {
@@ -195,10 +219,68 @@ fn located(f: &FindingReport) -> String {
     f.located()
 }
 
+/// The findings shown with `f` as one problem: those of its code and status that say how
+/// they read in a group (see [`crate::checks::Group`]); just `f` when it stands alone.
+fn group_of<'a>(f: &'a FindingReport, all: &'a [FindingReport]) -> Vec<&'a FindingReport> {
+    if f.group.is_none() {
+        return vec![f];
+    }
+    all.iter()
+        .filter(|g| g.code == f.code && g.status == f.status && g.group.is_some())
+        .collect()
+}
+
+/// One finding standing for `members` (at least one, each with a group): the group's
+/// sentence, at their common file when they share one, and the group's fix with every
+/// member's words and lines in it; and the items to list under the sentence.
+fn grouped(members: &[&FindingReport]) -> (FindingReport, Vec<String>) {
+    let first = members[0];
+    let groups: Vec<&crate::report::GroupReport> =
+        members.iter().filter_map(|m| m.group.as_ref()).collect();
+    let unique = |pick: fn(&crate::report::GroupReport) -> &str| {
+        let mut seen: Vec<&str> = Vec::new();
+        for g in &groups {
+            let v = pick(g);
+            if !v.is_empty() && !seen.contains(&v) {
+                seen.push(v);
+            }
+        }
+        seen
+    };
+    let same_file = members
+        .iter()
+        .all(|m| m.file == first.file && m.line.is_none());
+    let group = &groups[0];
+    let hint = group
+        .hint
+        .replace(crate::checks::Group::WORDS, &unique(|g| &g.word).join(" "))
+        .replace(
+            crate::checks::Group::LINES,
+            &unique(|g| &g.line).join("\n  "),
+        );
+    let one = FindingReport {
+        message: group.message.clone(),
+        file: if same_file { first.file.clone() } else { None },
+        line: None,
+        hint: Some(hint).filter(|h| !h.is_empty()),
+        group: None,
+        ..first.clone()
+    };
+    let items = unique(|g| &g.item).into_iter().map(String::from).collect();
+    (one, items)
+}
+
 /// The problem, wrapped, and the hint under it. On a terminal that follows hyperlinks the
 /// file name is an OSC 8 `file://` link to the file in `workspace` (added after wrapping, so
 /// the escape never counts as width or gets split).
-fn problem_lines(f: &FindingReport, term: &Term, lang: Lang, workspace: &str) -> String {
+/// `items` (what a group's findings are about) are listed between the two.
+fn problem_lines(
+    f: &FindingReport,
+    items: &[String],
+    term: &Term,
+    lang: Lang,
+    workspace: &str,
+) -> String {
     let mut s = String::new();
     let prefix = if f.status == Status::Error {
         tr!("could not check: ", "확인할 수 없음: ")
@@ -230,6 +312,15 @@ fn problem_lines(f: &FindingReport, term: &Term, lang: Lang, workspace: &str) ->
     }
     // Code spans in colour (backticks gone) on a terminal, as the lessons show code.
     let mut s = code_spans(&s, term.color, None);
+    for item in items {
+        for line in indented(item, "      - ", "        ", term.width) {
+            // The mark and indent stay plain; the path or name is code.
+            let (mark, rest) = line.split_at(8.min(line.len()));
+            s.push_str(mark);
+            s.push_str(&term.paint(Style::Code, rest));
+            s.push('\n');
+        }
+    }
     if let Some(hint) = f.hint.as_deref().filter(|h| !h.is_empty()) {
         let arrow = if term.ascii { "->" } else { "→" };
         for (i, para) in hint.lines().enumerate() {

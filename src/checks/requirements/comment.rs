@@ -97,6 +97,21 @@ const FILLER: &[&str] = &[
     "website",
     "참고",
     "링크",
+    // What a fix's placeholder says (`# what it is for`, `# 쓰는 이유`): pasted as it is,
+    // it names no use of this package (issue 9).
+    "what",
+    "why",
+    "reason",
+    "purpose",
+    "its",
+    "이유",
+    "쓰는",
+    "쓰임",
+    "용도",
+    "왜",
+    "무엇",
+    "프로젝트에",
+    "프로젝트에서",
 ];
 
 /// The comment without links (`https://...`): a link names where the package is, not why
@@ -284,6 +299,36 @@ mod tests {
             "# see https://pytorch.org",
         ] {
             assert_eq!(judge_for(c, "torch"), Err(Weak::Filler), "{c}");
+        }
+    }
+
+    #[test]
+    fn issue9_fix_placeholders_are_not_explanations() {
+        for c in [
+            "# 쓰는 이유",
+            "# what it is for",
+            "# why the project needs it",
+            "# 프로젝트에 필요한 이유",
+            "# 용도",
+            "# ...",
+        ] {
+            assert!(judge_for(c, "torch").is_err(), "{c}");
+        }
+    }
+
+    #[test]
+    fn issue9_honest_short_comments_still_explain() {
+        for c in [
+            "# 학습",
+            "# 배열 연산",
+            "# 이미지 처리에 쓰는 라이브러리",
+            "# 프로젝트에서 모델 학습",
+            "# 실험 기록 용도",
+            "# arrays",
+            "# what we train the model with",
+            "# tensors and autograd",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
         }
     }
 

@@ -41,11 +41,16 @@ pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
     );
     let name = super::invalid::name_prefix(args);
     let hint = if plausible_name(&name) {
-        tr!(
-            "write one package per line, optionally with a version:\n  {name}\n  {name}>={version}",
-            "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오:\n  {name}\n  {name}>={version}";
-            version = version_of(&name)
-        )
+        match version_of(&name) {
+            Some(version) => tr!(
+                "write one package per line, optionally with a version:\n  {name}\n  {name}>={version}",
+                "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오:\n  {name}\n  {name}>={version}"
+            ),
+            None => tr!(
+                "write one package per line, optionally with a version after it (`>=` and a version `python -m pip index versions {name}` lists):\n  {name}",
+                "한 줄에 패키지 하나, 필요하면 뒤에 버전을 붙여 쓰십시오 (`>=`와 `python -m pip index versions {name}`이(가) 보여 주는 버전):\n  {name}"
+            ),
+        }
     } else {
         tr!(
             "start the line with a package name, e.g. `numpy>=1.26`; a note goes on a line of its own that starts with `#`",
@@ -94,16 +99,26 @@ fn missing_version(args: &str) -> Option<(Tr, Tr)> {
     if plain.is_empty() {
         return None;
     }
-    let version = version_of(&plain);
+    let message = tr!(
+        "`{args}`: no version after `{op}`",
+        "`{args}`: `{op}` 뒤에 버전이 없습니다"
+    );
+    let Some(version) = version_of(&plain) else {
+        // No version the lessons use: a line to paste would hold a placeholder, which pip
+        // refuses; say where the version goes and how to find one.
+        return Some((
+            message,
+            tr!(
+                "write a version after `{op}` (one of those this command lists), or drop the condition to take any version:\n  {plain}\nthis lists the versions there are:\n  python -m pip index versions {plain}",
+                "`{op}` 뒤에 버전(아래 명령이 보여 주는 것 중 하나)을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
+            ),
+        ));
+    };
     Some((
-        tr!(
-            "`{args}`: no version after `{op}`",
-            "`{args}`: `{op}` 뒤에 버전이 없습니다"
-        ),
+        message,
         tr!(
             "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis lists the versions there are:\n  python -m pip index versions {plain}",
-            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}";
-            version = version
+            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
         ),
     ))
 }
@@ -137,13 +152,13 @@ fn plausible_name(name: &str) -> bool {
     is_valid_name(name) && name.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
-/// The version the lessons use for `name`, else a placeholder (never another package's).
-fn version_of(name: &str) -> Tr {
+/// The version the lessons use for `name`, if they use one (never another package's).
+fn version_of(name: &str) -> Option<&'static str> {
     let canonical = crate::pip::pep508::canonical_name(name);
     KNOWN_VERSIONS
         .iter()
         .find(|(n, _)| *n == canonical)
-        .map_or_else(|| tr!("<version>", "<버전>"), |(_, v)| Tr::same(*v))
+        .map(|(_, v)| *v)
 }
 
 /// pip's (packaging's) message for a requirement it cannot parse, in Korean.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::{Params, Tracked};
 use crate::checks::shared::{the_rest, MAX_FINDINGS_PER_KIND};
 use crate::checks::{Code, Finding};
-use crate::git::shell_quote;
+use crate::escape::shell_word;
 use crate::i18n::Tr;
 use crate::tr;
 
@@ -141,7 +141,7 @@ fn sort<'a>(
 
 /// How to drop a file from the whole history, added to a hint when the file is large.
 fn history(path: &str) -> Tr {
-    let q = shell_quote(path);
+    let q = shell_word(path);
     tr!(
             "the file stays in the history even once it is no longer tracked (GitHub rejects files over 100 MB); to drop it from every commit (or start a new repository):\n  git filter-repo --invert-paths --path {q}",
             "추적을 끊어도 파일은 이력에 남습니다 (GitHub는 100 MB를 넘는 파일을 거부합니다). 모든 커밋에서 지우려면 다음 명령을 쓰거나 저장소를 새로 만드십시오:\n  git filter-repo --invert-paths --path {q}"
@@ -166,7 +166,7 @@ fn venv_findings(
             let r = root.trim_end_matches('/');
             (
                 root.clone(),
-                format!("git rm -r --cached {}", shell_quote(r)),
+                format!("git rm -r --cached {}", shell_word(r)),
                 format!("{r}/"),
             )
         };
@@ -210,7 +210,7 @@ fn folder_findings(
         let are = if n == 1 { "is" } else { "are" };
         let example = &group.files[0].path;
         let d = dir.trim_end_matches('/');
-        let q = shell_quote(d);
+        let q = shell_word(d);
         let last = d.rsplit('/').next().unwrap_or(d);
         let mut hint = tr!(
             "add `{last}/` to `.gitignore`, then stop tracking it and commit:\n  git rm -r --cached {q}\n  git commit -m \"Stop tracking {d}\"",
@@ -266,7 +266,7 @@ fn name_findings(
     let total = by_name.len();
     for (t, pattern) in by_name.iter().take(MAX_FINDINGS_PER_KIND) {
         let path = &t.path;
-        let q = shell_quote(path);
+        let q = shell_word(path);
         let mut hint = tr!(
             "add `{pattern}` to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",
             "`.gitignore`에 `{pattern}` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm --cached {q}\n  git commit -m \"{path} 추적 중단\""
@@ -305,7 +305,7 @@ fn large_findings(findings: &mut Vec<Finding>, big: &[&Tracked], max: u64) {
     let total = big.len();
     for t in big.iter().take(MAX_FINDINGS_PER_KIND) {
         let path = &t.path;
-        let q = shell_quote(path);
+        let q = shell_word(path);
         let size = mb(t.size.unwrap_or(0));
         let mut hint = tr!(
             "add it to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",

@@ -22,6 +22,7 @@ pub fn finding(
         names_file: false,
         line,
         hint: hint.map(str::to_string),
+        group: None,
     }
 }
 
