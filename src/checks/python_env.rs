@@ -295,10 +295,10 @@ fn missing(
         "다음 모듈이 {label}(Python {version})에 설치되어 있지 않습니다"
     );
     let words = Group::WORDS;
-    let one = install_hint(ctx, env, probe, &shell_word(&pkg), &conda_name(module));
+    let one = install_hint(ctx, env, probe, &shell_word(pkg), &conda_name(module));
     // A group installs every module with one command: pip's names, or conda's.
     let (all, word) = match env.kind {
-        EnvKind::Venv => (install_hint(ctx, env, probe, words, ""), shell_word(&pkg)),
+        EnvKind::Venv => (install_hint(ctx, env, probe, words, ""), shell_word(pkg)),
         EnvKind::Conda => (install_hint(ctx, env, probe, "", words), conda_name(module)),
     };
     Finding::fail(Code::EnvModuleMissing, msg)
@@ -379,7 +379,7 @@ fn import_error(ctx: &CheckContext, env: &PythonEnv, m: &ModuleResult, label: &s
     let err = m.error.as_deref().unwrap_or("Error");
     let text = m.message.as_deref().unwrap_or("");
     let run = shell_program(&show_path(&ctx.root, &env.interpreter));
-    let pkg = shell_word(&pip_name(module));
+    let pkg = shell_word(pip_name(module));
     let message = tr!(
         "`import {module}` fails in {label}: {err}: {text}",
         "{label}에서 `import {module}`이(가) 실패합니다: {err}: {text}"
