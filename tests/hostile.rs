@@ -389,7 +389,13 @@ fn issue8_honest_repositories_and_worktrees_still_pass() {
 /// 100 s, the other leaves `marker` behind if it is still alive after a second.
 #[cfg(unix)]
 fn background_jobs(marker: &std::path::Path) -> String {
-    format!("sleep 100 &\n(sleep 1; touch '{}') &\n", marker.display())
+    // The second job touches the marker only once the script (`$$`, which `exec` makes the
+    // interpreter) has exited, so a slow machine cannot make it write while the sandbox still
+    // watches (it did at load 19: `sandbox/denied` instead of `sandbox/left-running`).
+    format!(
+        "sleep 100 &\n(while kill -0 $$ 2>/dev/null; do sleep 0.1; done; touch '{}') &\n",
+        marker.display()
+    )
 }
 
 #[cfg(unix)]
