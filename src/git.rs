@@ -20,10 +20,9 @@ pub use safe::Unsafe;
 pub struct WorkspaceRepo {
     pub repo: Repository,
     /// The workspace's folder inside the work tree, repo-relative with a trailing `/`, or
-    /// empty when the workspace is the work tree's root.
+    /// empty when the workspace is the work tree's root (always, since a workspace inside
+    /// another repository is [`OpenError::InsideOtherRepo`]; paths are still built with it).
     pub prefix: String,
-    /// The work tree's root, when it is not the workspace itself.
-    pub top: Option<String>,
     /// git's ignore rules, each file read once (see [`Self::is_path_ignored`]).
     rules: OnceCell<Result<RefCell<ignore::Rules>, IgnoreError>>,
     /// Grading: answers may depend only on the submission (see [`Self::is_path_ignored`]).
@@ -131,6 +130,10 @@ pub enum OpenError {
     /// `core.worktree` puts the work tree elsewhere: the workspace is not in it, or (when
     /// grading) it is not the workspace itself.
     WorktreeElsewhere { workdir: String },
+    /// The workspace is a folder inside another repository's work tree (`top`), not a
+    /// repository of its own: a workspace made inside the course's clone, or under a home
+    /// folder kept in git. That history is not the learner's work on this course.
+    InsideOtherRepo { top: String },
 }
 
 /// Why git could not say whether a path is ignored.
@@ -221,11 +224,13 @@ pub fn open_workspace_repo(
         }
         Err(_) => String::new(),
     };
-    let top = (!prefix.is_empty()).then(|| workdir.display().to_string());
+    if !prefix.is_empty() {
+        let top = workdir.display().to_string();
+        return Err(OpenError::InsideOtherRepo { top });
+    }
     Ok(WorkspaceRepo {
         repo,
         prefix,
-        top,
         rules: OnceCell::new(),
         own_only,
         head: OnceCell::new(),

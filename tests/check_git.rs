@@ -655,8 +655,11 @@ fn a_file_over_the_size_limit_fails_and_mentions_the_history() {
     assert!(hint.contains("git filter-repo"), "{hint}");
 }
 
+/// A workspace that is a folder of a bigger repository (the course's clone, a home folder
+/// under git) is not judged on that repository's history, even when it would pass: each git
+/// kind says where the workspace is and asks for its own `git init`, in both languages.
 #[test]
-fn a_workspace_in_a_subfolder_of_the_repository_works() {
+fn issue9_a_workspace_in_a_subfolder_of_another_repository_is_not_judged_on_its_history() {
     let (c, top) = (tempdir(), tempdir());
     fixture_course(c.path(), ALL_THREE);
     let top = top.path();
@@ -664,31 +667,71 @@ fn a_workspace_in_a_subfolder_of_the_repository_works() {
     let ws = top.join("study/vla");
     write(&ws, "hello.py", "print(1)\n");
     write(&ws, ".gitignore", NOTE_GITIGNORE);
-    write(&ws, "checkpoints/last.pt", "x");
     write(top, "README.md", "# my study notes\n");
     git(top, &["add", "-A"]);
-    git(top, &["add", "-f", "study/vla/checkpoints/last.pt"]);
     git(top, &["commit", "-q", "-m", "Start"]);
     write(&ws, "hello.py", "print(2)\n");
     git(&ws, &["commit", "-q", "-a", "-m", "Edit hello"]);
+    let top_shown = top.canonicalize().unwrap().display().to_string();
+    for lang in ["en", "ko"] {
+        let r = check_with(c.path(), &ws, lang, &[]);
+        assert_eq!(r.code, 1, "{}", r.pretty());
+        // All three kinds find it; said once.
+        let f = r.one("git-history");
+        assert_eq!(codes(&r), ["git/workspace-inside-other-repo"]);
+        assert_eq!(f["status"], "fail");
+        let message = f["message"].as_str().unwrap();
+        assert!(message.contains(&top_shown), "{message}");
+        let hint = f["hint"].as_str().unwrap();
+        assert!(hint.contains("\n  git init\n"), "{hint}");
+        if lang == "ko" {
+            assert!(message.contains("자체 git 저장소가 아닙니다"), "{message}");
+        } else {
+            assert!(
+                message.contains("not a git repository of its own"),
+                "{message}"
+            );
+        }
+    }
+    // Its own `git init` makes it a repository of its own, judged on its own commits.
+    git_init(&ws);
+    git(&ws, &["add", "hello.py", ".gitignore"]);
+    git(&ws, &["commit", "-q", "-m", "Add hello"]);
+    write(&ws, "hello.py", "print(3)\n");
+    git(&ws, &["commit", "-q", "-a", "-m", "Edit hello again"]);
     let r = check(c.path(), &ws);
-    assert_eq!(r.code, 1, "{}", r.pretty());
-    let h = r.one("git-history");
-    assert_eq!(h["status"], "pass");
-    let msg = h["message"].as_str().unwrap();
-    assert!(msg.contains("`hello.py` was added in"), "{msg}");
-    assert!(
-        msg.contains("the workspace is its folder `study/vla/`"),
-        "{msg}"
-    );
-    assert_eq!(r.one("gitignore")["status"], "pass");
-    // Paths are workspace-relative; README.md outside the workspace is not counted.
-    let f = r.one("tracked-files");
-    assert_eq!(f["file"], "checkpoints/last.pt");
-    assert!(f["hint"]
-        .as_str()
+    assert_eq!(r.code, 0, "{}", r.pretty());
+}
+
+fn codes(r: &Run) -> Vec<&str> {
+    r.json["exercises"][0]["findings"]
+        .as_array()
         .unwrap()
-        .contains("git rm --cached checkpoints/last.pt"));
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
+/// Under a parent repository with no commit at all (a home folder after `git init`), the
+/// learner is not told "the repository was created but nothing has been committed".
+#[test]
+fn issue9_a_parent_repository_without_commits_is_not_reported_as_the_learners() {
+    let (c, top) = (tempdir(), tempdir());
+    fixture_course(c.path(), ALL_THREE);
+    let top = top.path();
+    git_init(top);
+    let ws = top.join("my-vla-project");
+    write(&ws, "hello.py", "print(1)\n");
+    for lang in ["en", "ko"] {
+        let r = check_with(c.path(), &ws, lang, &[]);
+        assert_eq!(
+            codes(&r),
+            ["git/workspace-inside-other-repo"],
+            "{}",
+            r.pretty()
+        );
+        assert!(!r.pretty().contains("커밋한 것이 없습니다"));
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@ mod doctor;
 mod edit;
 mod examples;
 mod file_reads;
+mod first_run;
 mod flow;
 mod full_workspace;
 mod gitignore_rules;

@@ -241,6 +241,8 @@ codes! {
         "a file git would read (a `.gitignore`, `.git/info/exclude`, an included config, `core.excludesFile`) is a FIFO or a device: the repository is not opened";
     GitOutsideWorkspace = "git/outside-workspace", ["git-history", "gitignore", "tracked-files"],
         "when grading: `.git` (a link or a `gitdir:` file) leads to a repository outside the submission, which is not graded; or `core.worktree` puts the work tree outside the workspace";
+    GitInsideOtherRepo = "git/workspace-inside-other-repo", ["git-history", "gitignore", "tracked-files"],
+        "the workspace is a folder inside another git repository (a clone of the course, a home folder under git), not a repository of its own: that repository's history is not judged";
     GitShallow = "git/shallow", ["git-history"],
         "the clone is shallow: the history before the cut cannot be checked";
 

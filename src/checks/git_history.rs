@@ -14,8 +14,7 @@ use git2::{Commit, Delta, Oid, Repository, Sort};
 use serde::Deserialize;
 
 use super::shared::{
-    append, detached_note, head_or_finding, location_note, the_rest, workspace_repo,
-    MAX_FINDINGS_PER_KIND,
+    append, detached_note, head_or_finding, the_rest, workspace_repo, MAX_FINDINGS_PER_KIND,
 };
 use super::{CheckContext, Code, Finding};
 use crate::escape::shell_word;
@@ -139,9 +138,6 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         );
         if let Some(extra) = &summary_extra {
             append_raw(&mut message, extra);
-        }
-        if let Some(loc) = &location_note(ws) {
-            append(&mut message, loc);
         }
         findings.push(Finding::pass(Code::HistoryOk, message));
     }

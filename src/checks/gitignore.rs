@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::shared::{append, ignore_error_finding, location_note, workspace_repo};
+use super::shared::{ignore_error_finding, workspace_repo};
 use super::{CheckContext, Code, Finding, Group};
 use crate::escape::shell_word;
 use crate::git::{line_ignores, WorkspaceRepo};
@@ -108,7 +108,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.extend(not_committed(ws, gitignore));
     }
     if findings.is_empty() {
-        findings.push(all_fine(ws, &ignored, &kept));
+        findings.push(all_fine(&ignored, &kept));
     }
     findings
 }
@@ -201,7 +201,7 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: Option<&[u8]>) -> Option<Finding
 }
 
 /// The pass finding: which sample paths git ignores and which it keeps.
-fn all_fine(ws: &WorkspaceRepo, ignored: &[String], kept: &[String]) -> Finding {
+fn all_fine(ignored: &[String], kept: &[String]) -> Finding {
     let quoted = |list: &[String]| {
         list.iter()
             .map(|p| format!("`{p}`"))
@@ -210,10 +210,10 @@ fn all_fine(ws: &WorkspaceRepo, ignored: &[String], kept: &[String]) -> Finding 
     };
     let (n, list) = (ignored.len(), quoted(ignored));
     let (k, kept_list) = (kept.len(), quoted(kept));
-    let mut message = match (n, k) {
+    let message = match (n, k) {
         (0, 0) => tr!(
-            "the workspace is in a git repository (no sample paths to test)",
-            "작업 폴더가 git 저장소 안에 있습니다 (확인할 예시 경로 없음)"
+            "the workspace is a git repository (no sample paths to test)",
+            "작업 폴더가 git 저장소입니다 (확인할 예시 경로 없음)"
         ),
         (_, 0) => {
             let all = all_of(n);
@@ -237,9 +237,6 @@ fn all_fine(ws: &WorkspaceRepo, ignored: &[String], kept: &[String]) -> Finding 
             )
         }
     };
-    if let Some(loc) = &location_note(ws) {
-        append(&mut message, loc);
-    }
     Finding::pass(Code::GitignoreOk, message)
 }
 

@@ -264,6 +264,7 @@ fn open_error_finding(error: &OpenError) -> Finding {
             "submit the repository itself: a real `.git` folder inside the workspace (`git clone` it, not a link or a worktree)",
             "저장소 자체를 제출하십시오: 링크나 worktree가 아닌, 작업 폴더 안의 실제 `.git` 폴더 (`git clone`으로 만든 복제본)"
         )),
+        OpenError::InsideOtherRepo { top } => inside_other_repo_finding(top),
         OpenError::Bare { path } => Finding::fail(Code::GitBare, tr!(
             "the repository at {path} is bare: it has no working tree with files to check",
             "{path}의 저장소는 bare 저장소입니다: 확인할 작업 트리(파일)가 없습니다"
@@ -342,14 +343,25 @@ pub(crate) fn detached_note(head: &Head<'_>, ctx: &CheckContext) -> Option<Tr> {
     ))
 }
 
-/// Said in pass messages when the repository is not at the workspace root.
-pub(crate) fn location_note(ws: &WorkspaceRepo) -> Option<Tr> {
-    let top = ws.top.as_deref()?;
-    let prefix = &ws.prefix;
-    Some(tr!(
-        "(repository at {top}, the workspace is its folder `{prefix}`)",
-        "(저장소는 {top}, 작업 폴더는 그 안의 `{prefix}`)"
-    ))
+/// The workspace is a folder of another repository's work tree: its history (the course's
+/// own, a home folder's) is not judged, and the learner's commits would land there. The fix
+/// is the workspace's own `git init`, with `.gitignore` first as for a workspace without one.
+fn inside_other_repo_finding(top: &str) -> Finding {
+    Finding::fail(
+        Code::GitInsideOtherRepo,
+        tr!(
+            "the workspace is not a git repository of its own: it is a folder inside the repository at {top}, whose history is not your work on this course, so it is not checked",
+            "작업 폴더가 자체 git 저장소가 아닙니다. {top}에 있는 다른 저장소 안의 폴더일 뿐이고, 그 저장소의 이력은 이 과정에서 한 작업이 아니므로 검사하지 않습니다"
+        ),
+    )
+    .hint({
+        let mut hint = tr!(
+            "make the workspace a repository of its own (your commits then stay in it, and git no longer reads {top}); ",
+            "작업 폴더를 자체 저장소로 만드십시오 (그러면 커밋이 작업 폴더에 남고, git은 더 이상 {top}을(를) 읽지 않습니다). "
+        );
+        hint.append("", &not_a_repository_hint());
+        hint
+    })
 }
 
 /// How to make the workspace a repository without committing the environment: `.gitignore`

@@ -14,7 +14,7 @@ mod size;
 use classify::classify;
 use size::Sizes;
 
-use super::shared::{append, detached_note, head_or_finding, location_note, workspace_repo};
+use super::shared::{append, detached_note, head_or_finding, workspace_repo};
 use super::{CheckContext, Code, Finding};
 use crate::tr;
 
@@ -135,13 +135,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let n = files.len();
         let tracks = crate::i18n::count(n, "file", "files");
         let max = params.max_size_mb;
-        let mut message = tr!(
+        let message = tr!(
             "HEAD tracks {tracks} and none of them should be left out: no checkpoint, secret, data, cache or virtual environment, none over {max} MB",
             "HEAD가 추적하는 파일 {n}개 가운데 빼야 할 파일이 없습니다: 체크포인트, 비밀 정보, 데이터, 캐시, 가상환경이 없고 {max} MB를 넘는 파일도 없습니다"
         );
-        if let Some(loc) = &location_note(ws) {
-            append(&mut message, loc);
-        }
         findings.push(Finding::pass(Code::TrackedOk, message));
     }
     if let Some(note) = &detached_note(&head, ctx) {

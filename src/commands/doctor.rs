@@ -111,7 +111,8 @@ pub struct WorkspaceInfo {
 #[derive(Serialize, Debug)]
 pub struct GitInfo {
     pub repository: bool,
-    /// The repository's top folder when the workspace is inside it.
+    /// The repository's top folder: the workspace itself (a workspace inside another
+    /// repository has none of its own, and `error` says where it is).
     pub top: Option<String>,
     pub shallow: bool,
     pub error: Option<String>,

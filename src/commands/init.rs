@@ -1,11 +1,14 @@
 //! `course init [DIR]`: make a folder a course workspace. Creates only `.course/`.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::exit::{usage, Code};
 use crate::fs::write_atomic;
-use crate::i18n::Lang;
+use crate::git::OpenError;
+use crate::i18n::{Lang, Tr};
 use crate::tr;
 use crate::workspace::{Workspace, STATE_DIR};
 
@@ -66,6 +69,42 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
             "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다). `course next`는 레슨과 그 레슨의 연습 문제를 차례로 하나씩 보여 줍니다."
         )
     };
-    global.term().say(&(msg.get(lang).to_string() + "\n"))?;
+    let term = global.term();
+    term.say(&(msg.get(lang).to_string() + "\n"))?;
+    // The start types `course next` right after `course init` in the same folder; only a
+    // workspace made elsewhere needs the way there.
+    if let Some(next) = next_command(args.dir.as_ref().or(global.workspace.as_ref()), &ws.root) {
+        term.say(&(tr!("Next: {next}", "다음: {next}").get(lang).to_string() + "\n"))?;
+    }
+    if let Some(note) = inside_other_repo_note(&ws.root) {
+        term.note(note.get(lang));
+    }
     Ok(Code::Ok)
+}
+
+/// The command that goes on from where the learner is when the new workspace is not the
+/// current folder (`course init --workspace DIR` run from elsewhere, where `course next`
+/// would say "not a workspace"): `cd DIR && course next`, DIR as the learner typed it.
+fn next_command(given: Option<&PathBuf>, root: &Path) -> Option<String> {
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let dir = given.filter(|_| here.as_deref() != Some(root))?;
+    let dir = crate::escape::shell_word(&dir.display().to_string());
+    Some(format!("cd {dir} && course next"))
+}
+
+/// When the new workspace is a folder inside another git repository (the clone of `course`
+/// itself, a home folder kept in git), the git exercise would not judge that repository's
+/// history: say so now, before the learner commits into it, and what to do.
+fn inside_other_repo_note(root: &Path) -> Option<Tr> {
+    let Err(OpenError::InsideOtherRepo { top }) =
+        crate::git::open_workspace_repo(&crate::fs::Root::new(root), false)
+    else {
+        return None;
+    };
+    Some(tr!(
+        "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init",
+        "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init"
+    ))
 }

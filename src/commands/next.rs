@@ -19,17 +19,15 @@ pub fn run(app: &mut App) -> Result<Code> {
         let total = app.course.lessons.len();
         if let Some(ws) = &app.workspace {
             let dir = ws.root.display().to_string();
+            let q = crate::escape::shell_word(&dir);
             let msg = tr!(
-                "{dir} is not a course workspace yet (no .course/), so progress cannot be saved. Make it one: course init {dir}",
-                "{dir} 폴더는 아직 코스 작업 폴더가 아니어서 (.course/ 없음) 진행 상황을 저장할 수 없습니다. 작업 폴더로 만들려면: course init {dir}"
+                "{dir} is not a course workspace yet (no .course/), so progress cannot be saved. Make it one: course init {q}",
+                "{dir} 폴더는 아직 코스 작업 폴더가 아니어서 (.course/ 없음) 진행 상황을 저장할 수 없습니다. 작업 폴더로 만들려면: course init {q}"
             );
             app.term.say(&format!("{}\n", msg.get(app.lang)))?;
             return Ok(Code::Ok);
         }
-        let msg = tr!(
-            "Not in a course workspace, so there is no progress to follow. To start:\n\n  mkdir my-vla-project && cd my-vla-project\n  course init && course next\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {total}).",
-            "코스 작업 폴더가 아니어서 따라갈 진행 상황이 없습니다. 시작하려면:\n\n  mkdir my-vla-project && cd my-vla-project\n  course init && course next\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {total}까지)"
-        );
+        let msg = super::orientation::how_to_start(total);
         app.term.say(&format!("{}\n", msg.get(app.lang)))?;
         return Ok(Code::Ok);
     }

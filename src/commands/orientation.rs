@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::checks::Status;
 use crate::exit::Code;
 use crate::grading::{next_step, Step};
+use crate::i18n::Tr;
 use crate::terminal::Style;
 use crate::tr;
 
@@ -19,10 +20,9 @@ pub fn run(app: &mut App) -> Result<Code> {
     let mut out = term.paint(Style::Heading, app.course.title.get(lang));
     out.push('\n');
     if app.workspace.is_none() {
-        out.push_str(tr!(
-            "\nNot in a course workspace yet. To start:\n  course init     make this folder your workspace\n  course next     what to study or fix now\n\nMore: course --help",
-            "\n아직 코스 작업 폴더가 아닙니다. 시작하려면:\n  course init     이 폴더를 작업 폴더로 만들기\n  course next     지금 공부하거나 고칠 것\n\n더 보기: course --help"
-        ).get(lang));
+        out.push('\n');
+        out.push_str(how_to_start(app.course.lessons.len()).get(lang));
+        out.push_str(tr!("\nMore: course --help", "\n더 보기: course --help").get(lang));
         out.push('\n');
         term.say(&out)?;
         return Ok(Code::Ok);
@@ -59,6 +59,17 @@ pub fn run(app: &mut App) -> Result<Code> {
     out.push('\n');
     term.say(&out)?;
     Ok(Code::Ok)
+}
+
+/// How to start, said outside a workspace by `course` alone and by `course next` (one text,
+/// so the two never disagree): the README's three lines, in a folder of the learner's own
+/// (outside the clone of `course`, whose repository the workspace would otherwise sit in),
+/// reading without a workspace, and, once, the switch to the other language.
+pub fn how_to_start(lessons: usize) -> Tr {
+    tr!(
+        "Not in a course workspace yet. To start, make a folder of your own for the project and make it your workspace:\n\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면: course init --lang ko && course next",
+        "아직 코스 작업 폴더가 아닙니다. 시작하려면 프로젝트 폴더를 새로 만들어 작업 폴더로 삼으십시오:\n\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English: course init --lang en && course next"
+    )
 }
 
 /// Lessons read and exercises passed, of how many (here and on the home screen).

@@ -265,7 +265,7 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
         Ok(repo) => {
             info.repository = true;
             info.shallow = repo.repo.is_shallow();
-            info.top = Some(repo.top.unwrap_or_else(|| root.display().to_string()));
+            info.top = Some(root.display().to_string());
             if info.shallow {
                 problems.push(Problem::new(
                     "git/shallow",
@@ -295,6 +295,26 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
                 ),
                 app,
             ));
+            return info;
+        }
+        Err(OpenError::InsideOtherRepo { top }) => {
+            problems.push(Problem::new(
+                "git/workspace-inside-other-repo",
+                tr!(
+                    "the workspace is not a git repository of its own: it is a folder inside the repository at {top}, whose history the git exercise does not judge",
+                    "작업 폴더가 자체 git 저장소가 아닙니다. {top}에 있는 다른 저장소 안의 폴더일 뿐이고, git 연습 문제는 그 저장소의 이력을 보지 않습니다"
+                ),
+                tr!(
+                    "make the workspace a repository of its own, in the workspace:\n  git init -b main",
+                    "작업 폴더에서 자체 저장소를 만드십시오:\n  git init -b main"
+                ),
+                app,
+            ));
+            let error = tr!(
+                "none of its own (a folder inside the repository at {top})",
+                "자체 저장소 없음 ({top}에 있는 저장소 안의 폴더)"
+            );
+            info.error = Some(error.get(app.lang).to_string());
             return info;
         }
         Err(OpenError::Owner(m) | OpenError::Unreadable(m)) => m,
@@ -429,12 +449,16 @@ fn exercises(app: &App, problems: &[Problem]) -> Vec<ExerciseInfo> {
                     Check::GitHistory(_) => &[
                         "git/not-found",
                         "git/not-a-repo",
+                        "git/workspace-inside-other-repo",
                         "git/unreadable",
                         "git/shallow",
                     ][..],
-                    Check::Gitignore(_) | Check::TrackedFiles(_) => {
-                        &["git/not-found", "git/not-a-repo", "git/unreadable"][..]
-                    }
+                    Check::Gitignore(_) | Check::TrackedFiles(_) => &[
+                        "git/not-found",
+                        "git/not-a-repo",
+                        "git/workspace-inside-other-repo",
+                        "git/unreadable",
+                    ][..],
                     _ => &[][..],
                 });
             }
