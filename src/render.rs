@@ -26,6 +26,7 @@ use parse::{Block, Mark, Tok};
 
 pub use text::strip_ansi;
 use text::{line_width, sanitize, Color, Line, Painter, Span, Style};
+pub use wrap::backtick_spans;
 
 /// How to render.
 #[derive(Clone, Debug)]
@@ -359,6 +360,7 @@ impl Renderer<'_> {
                         let s = sanitize(s);
                         let code = Style {
                             fg: Some(Color::Green),
+                            code: true,
                             ..style
                         };
                         if color {

@@ -20,7 +20,7 @@ pub mod selector;
 pub use accessible::Accessible;
 pub use code::code_spans;
 pub use color::ColorWhy;
-pub use fit::{fit, fit_keys, visible_width};
+pub use fit::{fit, fit_keys, hanging, visible_width};
 pub use progress::{Counter, Spinner};
 
 use std::io::{IsTerminal, Write};
@@ -399,7 +399,7 @@ impl Style {
             Style::Fail => "31",
             Style::Skip => "33",
             Style::Dim => "2",
-            Style::Code => "36",
+            Style::Code => crate::render::text::CODE_SGR,
             Style::Bold => "1",
         }
     }

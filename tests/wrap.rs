@@ -110,6 +110,7 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
             );
         }
     }
+    assert_code_spans_whole(what, text, width, reference);
     let joined = join_commands(what, text, width, reference, layout);
     if layout != Layout::Wrapped {
         return;
@@ -120,6 +121,27 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
         letters(reference),
         "{what} at {width} columns: not the same text as at {REFERENCE} (cut off?):\n{text}"
     );
+}
+
+/// The fifth rule: a code span (`` `course hint requirements` ``, as plain output shows one)
+/// is never broken at its spaces: every span of the reference with a space in it that fits in
+/// the width (with room for an indentation) is whole on one line.
+fn assert_code_spans_whole(what: &str, text: &str, width: usize, reference: &str) {
+    for line in reference.lines() {
+        let mut parts = line.split('`');
+        parts.next();
+        // Between the first and second backtick, the third and fourth, ...
+        while let (Some(inner), Some(_)) = (parts.next(), parts.clone().next()) {
+            let span = format!("`{inner}`");
+            if inner.contains(' ') && columns(&span) + 12 <= width && !inner.trim().is_empty() {
+                assert!(
+                    text.lines().any(|l| l.contains(&span)),
+                    "{what} at {width} columns: the code span {span} is broken:\n{text}"
+                );
+            }
+            parts.next();
+        }
+    }
 }
 
 /// The one kind of line allowed to be wider than the width: an indented line holding a
@@ -426,6 +448,14 @@ fn issue9_the_rule_catches_a_command_wrapped_as_prose() {
 fn issue9_the_rule_catches_a_continuation_that_is_not_a_command() {
     let whole = "      → write it so: numpy>=1.26 # 배열 계산에 쓴다\n";
     let wrapped = "      → write it so: numpy>=1.26 # \\\n        배열 계산에 쓴다\n";
+    assert_fits("sample", wrapped, 60, whole);
+}
+
+#[test]
+#[should_panic(expected = "is broken:")]
+fn issue9_the_rule_catches_a_command_in_a_sentence_broken_at_its_spaces() {
+    let whole = "다음: `requirements`를 고친 뒤 `course check requirements`를 실행하십시오\n";
+    let wrapped = "다음: `requirements`를 고친 뒤 `course check\nrequirements`를 실행하십시오\n";
     assert_fits("sample", wrapped, 60, whole);
 }
 

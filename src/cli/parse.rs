@@ -14,6 +14,11 @@ use crate::i18n::Lang;
 /// long one as prose; [`examples_fitted`] lays them out afterwards.
 const NBSP: char = '\u{a0}';
 
+/// A narrow no-break space: the spaces of a code span in a description (`` `course next` ``)
+/// while clap wraps it, so that a command in a sentence is never broken (issue 9); made plain
+/// spaces again before the text is printed.
+const CODE_SPACE: char = '\u{202f}';
+
 /// Parse `std::env::args`; on error or `--help`, print clap's text and return its exit code
 /// (2 for usage errors, 0 for help and version). Help and errors are in Korean when
 /// [`help_lang`] says so.
@@ -46,6 +51,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
             None if term.color => e.render().ansi().to_string(),
             None => e.render().to_string(),
         };
+        let text = text.replace(CODE_SPACE, " ");
         let text = crate::terminal::fit(&examples_fitted(&text, term.width), term.width);
         if e.use_stderr() {
             let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
@@ -122,8 +128,27 @@ fn early_flags<'n>(args: &[std::ffi::OsString], names: &[&'n str]) -> Vec<(&'n s
 }
 
 /// Every command's examples (the indented lines after `Examples:`/`예:`) made one word each
-/// for clap's wrapping: their spaces become no-break spaces.
+/// for clap's wrapping: their spaces become no-break spaces. The code spans of its
+/// descriptions and of its flags' are kept whole the same way ([`CODE_SPACE`]).
 fn protect_examples(mut cmd: Command) -> Command {
+    if let Some(about) = cmd.get_about().map(ToString::to_string) {
+        cmd = cmd.about(keep_code_spans(&about));
+    }
+    if let Some(about) = cmd.get_long_about().map(ToString::to_string) {
+        cmd = cmd.long_about(keep_code_spans(&about));
+    }
+    cmd = cmd.mut_args(|arg| {
+        let help = arg.get_help().map(ToString::to_string);
+        let long = arg.get_long_help().map(ToString::to_string);
+        let arg = match help {
+            Some(h) => arg.help(keep_code_spans(&h)),
+            None => arg,
+        };
+        match long {
+            Some(h) => arg.long_help(keep_code_spans(&h)),
+            None => arg,
+        }
+    });
     if let Some(after) = cmd.get_after_help().map(ToString::to_string) {
         let protected: Vec<String> = after
             .lines()
@@ -144,6 +169,22 @@ fn protect_examples(mut cmd: Command) -> Command {
         cmd = cmd.mut_subcommand(sub, protect_examples);
     }
     cmd
+}
+
+/// `text` with the spaces inside each code span of a line ([`crate::render::backtick_spans`],
+/// the rule wrapping follows) made [`CODE_SPACE`]s.
+fn keep_code_spans(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut last = 0;
+        for (from, to) in crate::render::backtick_spans(line) {
+            out.push_str(&line[last..from]);
+            out.push_str(&line[from..to].replace(' ', &CODE_SPACE.to_string()));
+            last = to;
+        }
+        out.push_str(&line[last..]);
+    }
+    out
 }
 
 /// The help text with its example lines laid out for `width`: a line that fits stays as it

@@ -74,8 +74,8 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
             choices::save(&path, &text)?;
             let l = app.lang;
             let saved = tr!(
-                "Saved {rel}. Check it: course check {id}",
-                "{rel}에 저장했습니다. 확인하기: course check {id}"
+                "Saved {rel}. Check it: `course check {id}`",
+                "{rel}에 저장했습니다. 확인하기: `course check {id}`"
             );
             app.term
                 .say(&(app.term.paint(Style::Pass, saved.get(l)) + "\n"))?;

@@ -70,13 +70,13 @@ pub fn take_hint(app: &mut App, id: &str) -> Result<Option<Hint>> {
     let heading = tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}");
     let more = if n < total {
         tr!(
-            "Another hint: course hint {id}",
-            "힌트 더 보기: course hint {id}"
+            "Another hint: `course hint {id}`",
+            "힌트 더 보기: `course hint {id}`"
         )
     } else {
         tr!(
-            "That was the last hint. Check your work: course check {id}",
-            "마지막 힌트였습니다. 확인하기: course check {id}"
+            "That was the last hint. Check your work: `course check {id}`",
+            "마지막 힌트였습니다. 확인하기: `course check {id}`"
         )
     };
     app.state

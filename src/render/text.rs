@@ -26,7 +26,15 @@ pub struct Style {
     pub strike: bool,
     pub fg: Option<Color>,
     pub link: Option<u32>,
+    /// Inline code: wrapping keeps it whole (its spaces do not break a line). Not a look of
+    /// its own: painted, it is its colour; read back ([`parse_painted`]) from [`CODE_SGR`].
+    pub code: bool,
 }
+
+/// The SGR parameters program messages paint a code span with (`terminal::Style::Code`).
+/// A span painted with exactly this sequence reads back as code ([`Style::code`]), so a
+/// message painted before it is wrapped still keeps its commands whole.
+pub const CODE_SGR: &str = "36";
 
 impl Style {
     pub fn bold() -> Style {
@@ -340,6 +348,7 @@ impl Style {
     /// This style changed by the SGR parameters `params` (`1;36`, `0`, empty = reset).
     /// Codes the renderer has no style for (reverse video, 256 colours) are ignored.
     fn with_sgr(mut self, params: &str) -> Style {
+        let code_span = params == CODE_SGR;
         for code in params.split(';') {
             match code.parse::<u8>().unwrap_or(0) {
                 // A reset ends styles, not a link (OSC 8 closes that).
@@ -368,6 +377,8 @@ impl Style {
                 _ => {}
             }
         }
+        // Code ends where its colour does (a reset, another colour).
+        self.code = code_span || (self.code && self.fg == Some(Color::Cyan));
         self
     }
 }
@@ -411,8 +422,13 @@ mod tests {
 
     #[test]
     fn painted_text_parses_back_into_the_same_spans() {
+        // Cyan alone is how messages paint code: it reads back as code.
+        let code = Style {
+            code: true,
+            ..Style::fg(Color::Cyan)
+        };
         let line = vec![
-            Span::new("연습 문제", Style::fg(Color::Cyan)),
+            Span::new("연습 문제", code),
             Span::plain(" 보통 "),
             Span::new("굵게", Style::bold()),
         ];
@@ -443,6 +459,7 @@ mod tests {
         assert_eq!(painted.links, ["file:///w/a.txt"]);
         let linked = Style {
             fg: Some(Color::Cyan),
+            code: true,
             link: Some(0),
             ..Style::default()
         };

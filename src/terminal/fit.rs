@@ -117,12 +117,13 @@ fn one_word_to_copy(plain: &str) -> bool {
 }
 
 /// Columns of a line's indentation and list marker: the column its continuation lines start
-/// at. Markers: `-`, `*`, `+`, `•`, `x` (a failed finding) or a number with `.` or `)`, each
-/// followed by a space. Only ASCII spaces and one-column markers, so columns = characters.
-fn hanging(plain: &str) -> usize {
+/// at (prose without a marker wraps flush with its first line). Markers: `-`, `*`, `+`, `•`,
+/// `x` (a failed finding), `→` or `->` (a fix) or a number with `.` or `)`, each followed by a
+/// space. Only ASCII spaces and one-column markers, so columns = characters.
+pub fn hanging(plain: &str) -> usize {
     let spaces = plain.len() - plain.trim_start_matches(' ').len();
     let rest = &plain[spaces..];
-    let bullet = ["- ", "* ", "+ ", "• ", "x "]
+    let bullet = ["- ", "* ", "+ ", "• ", "x ", "→ ", "-> "]
         .iter()
         .find(|m| rest.starts_with(**m))
         .map(|m| m.chars().count());
@@ -207,6 +208,27 @@ mod tests {
     }
 
     #[test]
+    fn issue9_a_command_painted_as_code_moves_whole() {
+        let term = super::super::Term {
+            color: true,
+            ..super::super::Term::plain(60)
+        };
+        let s = term.code(
+            "Next: fix `requirements`, then run `course check requirements` (stuck? `course hint requirements`)",
+        );
+        for w in 30..90 {
+            let out = strip_ansi(&fit(&s, w));
+            assert!(widths(&out).iter().all(|x| *x <= w), "{w}: {out}");
+            for cmd in ["course check requirements", "course hint requirements"] {
+                assert!(
+                    out.lines().any(|l| l.contains(cmd)),
+                    "{w}: {cmd} split in\n{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_long_prompt_keeps_the_space_before_the_answer() {
         let out = fit(
             "이유는? (10자 이상, Enter: \"주피터가 탐색에 알맞다\" 유지): ",
@@ -246,6 +268,8 @@ mod tests {
         assert_eq!(hanging("plain text"), 0);
         assert_eq!(hanging("12. twelve"), 4);
         assert_eq!(hanging("x"), 0);
+        assert_eq!(hanging("  → 고치십시오"), 4);
+        assert_eq!(hanging("  -> fix it"), 5);
     }
 
     #[test]

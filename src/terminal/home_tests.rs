@@ -329,3 +329,53 @@ fn issue9_every_key_is_listed_at_60_columns() {
     let s = screen(&h);
     assert_eq!(s[12..], ["↑↓/jk 이동", "q 끝내기"], "{s:#?}");
 }
+
+#[test]
+fn issue9_panel_prose_wraps_flush_and_only_list_items_and_fixes_hang() {
+    let prose = "VLA 모델은 이미지(vision)와 언어(language)를 받아 행동(action)을 낸다. 각각을 처리하는 데 어떤 라이브러리가 필요할지 떠올려 보자.";
+    let item = "• 설치를 기다리는 동안처럼 지금 못 하는 문제는 `course skip`으로 미뤄 둔다.";
+    let fix = "  → 줄 끝(numpy # 쓰는 이유)이나 바로 윗줄에 주석을 다십시오. 이유가 있어야 합니다.";
+    let command = "    python -m venv .venv && .venv/bin/python -m pip install -r requirements.txt";
+    let next = "힌트 더 보기: `course hint requirements`";
+    for width in [40, 60, 80] {
+        let mut h = home(width, 40);
+        h.set_detail(Some(Detail {
+            title: "힌트 1/4 · requirements.txt 작성".into(),
+            style: Style::Heading,
+            lines: [prose, item, fix, command, "", next]
+                .map(String::from)
+                .to_vec(),
+        }));
+        let s = screen(&h);
+        let at = |start: &str| s.iter().position(|l| l.starts_with(start)).unwrap();
+        let p = at("VLA");
+        assert!(!s[p + 1].starts_with(' '), "{width}: prose hangs: {s:#?}");
+        let i = at("• 설치를");
+        assert!(
+            s[i + 1].starts_with("  ") && !s[i + 1].starts_with("   "),
+            "{width}: {s:#?}"
+        );
+        let f = at("  → 줄 끝");
+        assert!(
+            s[f + 1].starts_with("    ") && !s[f + 1].starts_with("     "),
+            "{width}: {s:#?}"
+        );
+        let c = at("    python -m venv");
+        assert!(
+            s[c].ends_with(" \\") || s[c].ends_with("requirements.txt"),
+            "{width}: {s:#?}"
+        );
+        assert!(
+            s.iter().any(|l| l.contains("`course hint requirements`")),
+            "{width}: {s:#?}"
+        );
+        assert!(
+            s.iter().any(|l| l.contains("`course skip`으로")),
+            "{width}: {s:#?}"
+        );
+        assert!(
+            s.iter().all(|l| text_width(l) <= width as usize),
+            "{width}: {s:#?}"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use super::{Action, Detail, Home, Item, Style, View};
 use crate::pager::truncate;
 use crate::render::text::width as text_width;
 use crate::render::wrap_plain;
-use crate::terminal::{fit_keys, indented, pad};
+use crate::terminal::{command_lines, fit_keys, hanging, indented, pad};
 
 /// Narrowest column a title is wrapped in; a narrower window cuts instead.
 const MIN_ROOM: usize = 10;
@@ -229,13 +229,24 @@ impl Home {
             .collect()
     }
 
-    /// The panel's text: its title, then each line wrapped under its own indentation.
+    /// The panel's text: its title, then each line wrapped by the rules every message
+    /// follows: prose flush under its first line, a list item or a fix (`→`) under the text
+    /// after its marker, an indented command whole or broken the shell's way (` \`).
     fn detail_rows(&self, d: &Detail) -> Vec<String> {
         let mut out = wrap_plain(&d.title, self.width.max(MIN_ROOM));
         for line in &d.lines {
-            let lead: String = line.chars().take_while(|c| *c == ' ').collect();
-            let rest = format!("{lead}  ");
-            out.extend(indented(line.trim_start(), &lead, &rest, self.width));
+            let text = line.trim_start();
+            let lead = &line[..line.len() - text.len()];
+            let command = (!lead.is_empty())
+                .then(|| command_lines(text, lead, self.width))
+                .flatten();
+            match command {
+                Some(rows) => out.extend(rows),
+                None => {
+                    let rest = " ".repeat(hanging(line));
+                    out.extend(indented(text, lead, &rest, self.width));
+                }
+            }
         }
         out
     }
