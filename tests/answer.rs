@@ -425,6 +425,55 @@ fn piped_answers_write_a_file_that_passes() {
 }
 
 #[test]
+fn issue9_the_preview_wraps_a_long_reason_under_its_value_in_both_languages() {
+    let long = "그래프를 바로 보면서 분포를 확인할 수 있고 셀을 고쳐 다시 돌려 볼 수 있어서 탐색에는 주피터가 알맞다";
+    let input = PIPED.replacen("그래프를 바로 보면서 분포를 확인할 수 있어서", long, 1);
+    for lang in ["ko", "en"] {
+        let s = Setup::new();
+        let out = s
+            .cmd(&["answer", "jvs", "--lang", lang])
+            .env("COLUMNS", "60")
+            .write_stdin(input.as_str())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("      reason: 그래프를"))
+            .unwrap_or_else(|| panic!("{lang}: no preview of the reason:\n{stdout}"));
+        // Continued under the value (4 + 2 + `reason: `), not at a key's column.
+        let next = lines[at + 1];
+        assert!(
+            next.starts_with(&" ".repeat(14)),
+            "{lang}: {next:?}\n{stdout}"
+        );
+        assert!(!next.trim_start().starts_with("training"), "{stdout}");
+        let shown: Vec<&str> = lines[at..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .take_while(|l| !l.contains("training:"))
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        let written = format!("reason: {long}");
+        assert_eq!(
+            shown,
+            written.split_whitespace().collect::<Vec<_>>(),
+            "{stdout}"
+        );
+        for line in &lines {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(*line) <= 60,
+                "{lang}: {line}"
+            );
+        }
+        let file = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
+        assert!(file.contains(&format!("  reason: {long}\n")), "{file}");
+    }
+}
+
+#[test]
 fn declining_writes_nothing() {
     let s = Setup::new();
     let before = s.files();

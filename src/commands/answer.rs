@@ -213,12 +213,37 @@ fn interview<R: BufRead>(
     for line in text.lines() {
         if line.is_empty() {
             say(String::new())?;
-        } else {
-            say(format!("    {}", term.paint(Style::Code, line)))?;
+            continue;
+        }
+        for row in preview_rows(line, term.width) {
+            say(format!("    {}", term.paint(Style::Code, &row)))?;
         }
     }
     say(String::new())?;
     Ok(asker.confirm()?.then_some(text))
+}
+
+/// One line of the answer file as the preview shows it, 4 columns in, wrapped to `width`.
+/// A line too long goes on under its own value (under the text after `key: `, `- ` or `# `),
+/// never back at its key's column, where it would read as a new key of the file; a Korean
+/// word and a code span stay whole. The rows joined with spaces are the line as written.
+fn preview_rows(line: &str, width: usize) -> Vec<String> {
+    let text = line.trim_start();
+    let indent = line.len() - text.len();
+    let marker = if text.starts_with("# ") || text.starts_with("- ") {
+        2
+    } else {
+        // `key: value`: the key is a plain or quoted scalar without `: ` in it.
+        text.find(": ").map_or(0, |i| i + 2)
+    };
+    let (head, value) = text.split_at(marker);
+    let first = format!("{}{head}", &line[..indent]);
+    let hang = " ".repeat(crate::render::text::width(&first));
+    let room = width.saturating_sub(4);
+    if value.is_empty() || crate::render::text::width(line) <= room {
+        return vec![line.to_string()];
+    }
+    crate::terminal::indented(value, &first, &hang, room)
 }
 
 /// What `course answer` is about to do, as one Markdown paragraph.
@@ -247,6 +272,37 @@ fn intro(total: usize, min: usize, rel: &str, arrows: bool) -> Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue9_a_long_value_goes_on_under_itself_not_under_its_key() {
+        let reason = "  reason: 탐색하면서 그래프를 바로 보고 고칠 수 있어서 주피터가 알맞고 긴 설명을 써 봅니다";
+        for width in [40, 60, 80] {
+            let rows = preview_rows(reason, width);
+            assert!(rows.len() > 1, "{width}: {rows:?}");
+            assert!(rows[0].starts_with("  reason: 탐색하면서"), "{rows:?}");
+            for row in &rows[1..] {
+                assert!(row.starts_with(&" ".repeat(10)), "{width}: {rows:?}");
+            }
+            for row in &rows {
+                assert!(
+                    crate::render::text::width(row) + 4 <= width,
+                    "{width}: {rows:?}"
+                );
+            }
+            let joined: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+            assert_eq!(joined, reason.split_whitespace().collect::<Vec<_>>());
+        }
+        let comment = "# `jupyter-vs-script` (Jupyter vs 스크립트 판단)의 답안. `course answer jupyter-vs-script`가 작성했습니다.";
+        let rows = preview_rows(comment, 60);
+        assert!(rows[1..].iter().all(|r| r.starts_with("  ")), "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("`course answer jupyter-vs-script`가")),
+            "{rows:?}"
+        );
+        assert_eq!(preview_rows("training:", 60), ["training:"]);
+        assert_eq!(preview_rows("  choice: script", 60), ["  choice: script"]);
+    }
 
     #[test]
     fn the_intro_does_not_repeat_the_exercise_prompt() {
