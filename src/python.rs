@@ -228,6 +228,11 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
     }
 }
 
+/// Is `dir` a Python environment (venv or conda), by its marker files?
+pub fn is_environment(dir: &Path) -> bool {
+    env_kind(dir).is_some()
+}
+
 /// Is `dir` an environment (by its marker files)?
 fn env_kind(dir: &Path) -> Option<EnvKind> {
     if dir.join("conda-meta").is_dir() {

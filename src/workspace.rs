@@ -15,7 +15,7 @@ use crate::fs::write_atomic;
 use crate::i18n::Lang;
 
 pub const STATE_DIR: &str = ".course";
-const STATE_FILE: &str = "state.yaml";
+pub const STATE_FILE: &str = "state.yaml";
 
 /// A folder the learner works in.
 #[derive(Clone, Debug)]

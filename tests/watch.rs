@@ -5,7 +5,10 @@ use crate::support;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::common::{course, course_std, tempdir, write, Watch};
+use crate::common::{
+    course, course_in, course_std, git, git_init, one_exercise_course, stub_package, tempdir,
+    texts, venv, write, Watch,
+};
 
 fn mini() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-course")
@@ -28,9 +31,31 @@ fn watch_with(ws: &Path, mut cmd: std::process::Command, extra: &[&str]) -> Watc
     Watch::spawn(cmd)
 }
 
+/// The end of every screen `course watch` draws when not on a terminal.
+const END: &str = "Ctrl-C to stop";
+
+/// `course --course COURSE ARGS` in `ws`, which must succeed (another terminal of the learner).
+fn elsewhere(ws: &Path, course_dir: &Path, args: &[&str]) {
+    course()
+        .current_dir(ws)
+        .arg("--course")
+        .arg(course_dir)
+        .args(args)
+        .assert()
+        .success();
+}
+
+/// Read lessons 1 to `n` of `course_dir` in `ws`, as `course lesson N` does.
+fn read_lessons(ws: &Path, course_dir: &Path, n: usize) {
+    for i in 1..=n {
+        elsewhere(ws, course_dir, &["--lang", "en", "lesson", &i.to_string()]);
+    }
+}
+
 fn watch_through_both_exercises(extra: &[&str], mode_line: &str) {
     let ws = tempdir();
     course().arg("init").arg(ws.path()).assert().success();
+    read_lessons(ws.path(), &mini(), 3);
     let mut w = watch(ws.path(), extra);
     w.expect("0/2 exercises pass");
     w.expect("First exercise");
@@ -45,7 +70,7 @@ fn watch_through_both_exercises(extra: &[&str], mode_line: &str) {
 
 #[test]
 fn file_events_recheck_on_save() {
-    watch_through_both_exercises(&[], "save a file to check again");
+    watch_through_both_exercises(&[], "No reaction on WSL");
 }
 
 #[test]
@@ -94,10 +119,168 @@ fn issue9_watch_shows_the_exercise_next_is_on_not_one_put_aside() {
         .args(["skip", "first"])
         .assert()
         .success();
+    read_lessons(ws.path(), &mini(), 3);
     let mut w = watch(ws.path(), &[]);
     w.expect("0/2 exercises pass");
     // The rest of the first screen, up to its last line.
     let screen = w.wait_for("Ctrl-C to stop");
     assert!(screen.contains("Second exercise"), "{screen}");
     assert!(!screen.contains("First exercise"), "{screen}");
+}
+
+/// A course in `dir` with one lesson and, for each `(id, file)`, an exercise passed by making
+/// `file`.
+fn files_course(dir: &Path, exercises: &[(&str, &str)]) {
+    let ids: Vec<&str> = exercises.iter().map(|(id, _)| *id).collect();
+    write(
+        dir,
+        "course.yaml",
+        &format!(
+            "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [{}]\n",
+            ids.join(", ")
+        ),
+    );
+    write(dir, "lessons/en/x.md", "# X\n\nx\n");
+    write(dir, "lessons/ko/x.md", "# X\n\nx\n");
+    for (id, file) in exercises {
+        write(
+            dir,
+            &format!("exercises/{id}/exercise.yaml"),
+            &format!(
+                "title: Make {file}\nlesson: x\npoints: 10\nprompt: make {file}\nchecks:\n  - kind: paths\n    files: [{file}]\n"
+            ),
+        );
+    }
+}
+
+/// A workspace for the course in `course_dir` (its lesson read), made ready by `setup`, and
+/// `course watch` in it once it has drawn its first screen.
+fn watching(course_dir: &Path, setup: impl FnOnce(&Path)) -> (tempfile::TempDir, Watch) {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    read_lessons(ws.path(), course_dir, 1);
+    setup(ws.path());
+    let mut cmd = course_std();
+    cmd.arg("--course").arg(course_dir);
+    let mut w = watch_with(ws.path(), cmd, &[]);
+    w.expect("0/");
+    w.expect(END);
+    (ws, w)
+}
+
+#[test]
+fn issue9_watch_a_commit_checks_again() {
+    let c = tempdir();
+    one_exercise_course(c.path(), "  - kind: git-history\n    min_commits: 2\n");
+    let (ws, mut w) = watching(c.path(), |ws| {
+        git_init(ws);
+        write(ws, "notes.md", "first\n");
+        git(ws, &["add", "notes.md"]);
+        git(ws, &["commit", "-q", "-m", "first"]);
+    });
+    // Only git's own files change: no file of the learner's is written.
+    git(
+        ws.path(),
+        &["commit", "-q", "--allow-empty", "-m", "second"],
+    );
+    w.expect("1/1 exercises pass");
+}
+
+#[test]
+fn issue9_watch_a_pip_install_checks_again() {
+    let c = tempdir();
+    one_exercise_course(c.path(), "  - kind: python-env\n    modules: [numpy]\n");
+    let (ws, mut w) = watching(c.path(), |ws| {
+        venv(ws, ".venv");
+    });
+    // As pip leaves it: the package folder, then its `.dist-info`.
+    stub_package(&ws.path().join(".venv"), "numpy", "1.26.4");
+    w.expect("1/1 exercises pass");
+}
+
+#[test]
+fn issue9_watch_a_file_in_a_folder_made_after_it_started_checks_again() {
+    let c = tempdir();
+    files_course(
+        c.path(),
+        &[
+            ("answer", "answers/jupyter_vs_script.yaml"),
+            ("model", "src/model/__init__.py"),
+        ],
+    );
+    let (ws, mut w) = watching(c.path(), |_| {});
+    std::fs::create_dir_all(ws.path().join("answers")).unwrap();
+    std::fs::create_dir_all(ws.path().join("src/model")).unwrap();
+    // The new folders are a change of their own: wait for that check to be shown.
+    w.expect("0/2 exercises pass");
+    w.expect("Ctrl-C to stop");
+    write(ws.path(), "answers/jupyter_vs_script.yaml", "a: b\n");
+    w.expect("1/2 exercises pass");
+    w.expect("Ctrl-C to stop");
+    write(ws.path(), "src/model/__init__.py", "");
+    w.expect("2/2 exercises pass");
+}
+
+#[test]
+fn issue9_watch_a_skip_from_another_terminal_shows_the_next_exercise() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    read_lessons(ws.path(), &mini(), 3);
+    let mut w = watch(ws.path(), &[]);
+    w.expect("First exercise");
+    w.expect("Ctrl-C to stop");
+    elsewhere(ws.path(), &mini(), &["skip", "first"]);
+    // No file of the learner's changed: only the progress, read again.
+    let screen = w.wait_for("Ctrl-C to stop").to_string();
+    assert!(screen.contains("Second exercise"), "{screen}");
+    assert!(!screen.contains("First exercise"), "{screen}");
+}
+
+/// The next whole screen that contains `text` (earlier screens are passed over and consumed).
+fn screen_with(w: &mut Watch, text: &str) -> String {
+    loop {
+        let seen = w.wait_for(END);
+        let screen = seen[..seen.find(END).expect("waited for it") + END.len()].to_string();
+        w.expect(END);
+        if screen.contains(text) {
+            return screen;
+        }
+    }
+}
+
+#[test]
+fn issue9_watch_follows_next_and_says_what_list_says() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    let mut w = watch(ws.path(), &[]);
+    // A fresh workspace: the first lesson, as `course next` would show, and no exercise
+    // marked as failed before the learner has seen it.
+    let screen = screen_with(&mut w, "");
+    assert!(screen.contains("Next: read lesson 1"), "{screen}");
+    assert!(screen.contains("course next"), "{screen}");
+    assert!(!screen.contains("First exercise"), "{screen}");
+    assert!(!screen.to_lowercase().contains("fail"), "{screen}");
+    read_lessons(ws.path(), &mini(), 2);
+    let screen = screen_with(&mut w, "First exercise");
+    let line = screen.lines().find(|l| l.contains("First exercise"));
+    assert!(line.unwrap().starts_with("not yet  "), "{screen}");
+    let list = |ws: &Path| {
+        let (out, _) = texts(
+            course_in(ws)
+                .arg("--course")
+                .arg(mini())
+                .args(["--lang", "en", "list"]),
+            0,
+        );
+        out
+    };
+    let listed = list(ws.path());
+    assert!(listed.contains("not yet  First exercise"), "{listed}");
+    // `course next` shows the exercise: now it has been tried, and both say "fail".
+    elsewhere(ws.path(), &mini(), &["next"]);
+    let screen = screen_with(&mut w, "fail  First exercise");
+    let listed = list(ws.path());
+    assert!(listed.contains("fail     First exercise"), "{listed}");
+    // The watch checks again by itself: it does not tell the learner to run `course check`.
+    assert!(!screen.contains("course check"), "{screen}");
 }

@@ -1,28 +1,32 @@
-//! `course watch`: check again every time the learner saves a file, and show the exercise
-//! they are on with what is still wrong.
+//! `course watch`: check again whenever the learner changes the workspace (saves a file,
+//! commits, installs a package, makes a folder) and show what `course next` is on, with what
+//! is still wrong.
 //!
 //! File events come from the operating system (inotify, FSEvents, ...). They do not arrive
 //! on WSL's Windows drives or network file systems, so `--poll` (or `COURSE_WATCH_POLL=1`)
-//! looks every half second instead, and the screen says which mode is on. Only the
-//! learner's own folders are watched: not `.git`, `.course`, virtual environments or data.
+//! looks every half second instead, and the screen says which mode is on. What is watched,
+//! and which events count, is `watch/paths.rs`; the screen is `watch/screen.rs`.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use notify::{RecursiveMode, Watcher};
+use notify::Watcher;
 
 use crate::app::App;
-use crate::checks::Status;
 use crate::cli::WatchArgs;
 use crate::exit::Code;
-use crate::grading::{exercise_order, next_step, ExerciseResult, Step};
-use crate::report::{text, Report};
+use crate::grading::ExerciseResult;
 use crate::terminal::keys::{key_of, Key, Raw};
-use crate::terminal::{fit, print, Style, Term};
-use crate::tr;
+use crate::terminal::{print, Term};
+
+mod paths;
+mod screen;
+
+use paths::{classify, Change, Watched};
+use screen::{focus, screen, View};
 
 /// Changes closer together than this are one save (editors write several files).
 const SETTLE: Duration = Duration::from_millis(250);
@@ -30,24 +34,37 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 
 pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
     let root = app.require_workspace()?.root.clone();
-    let (tx, rx) = mpsc::channel::<()>();
-    let (mut watcher, polling) = make_watcher(tx, args.poll)?;
-    for (path, mode) in watched(&root) {
-        // A folder that vanished in between is no reason to stop watching the rest.
-        let _ = watcher.watch(&path, mode);
-    }
+    let (tx, rx) = mpsc::channel::<Change>();
+    let (mut watcher, polling) = make_watcher(tx, &root, args.poll)?;
+    let mut watched = Watched::default();
     // On a terminal the watch also reads keys (`e` opens the file to fix, `q` or Ctrl-C
     // stops), in raw mode: the guard restores the terminal on every way out.
     let keys = app.term.interactive() && std::io::stdin().is_terminal();
     let mut raw = keys.then(|| Raw::enter(false)).transpose()?;
+    let mut view = View {
+        polling,
+        keys,
+        rows: rows(&app.term),
+    };
     loop {
+        // Folders, a repository or an environment made since the last check are watched
+        // from now on; the check below sees whatever was written before they were.
+        watched.update(watcher.as_mut(), &root);
+        reload_progress(app);
         let results = app.check_exercises(&[])?;
-        show(&screen(app, &root, polling, &results), raw.is_some())?;
-        // Wait for a save; meanwhile a resized window gets the same screen laid out again
+        show(&screen(app, &root, &view, &results), raw.is_some())?;
+        // Wait for a change; meanwhile a resized window gets the same screen laid out again
         // (a terminal does not re-wrap lines already printed, so they would be cut or split).
         loop {
             match wait(&rx, raw.is_some())? {
-                Wake::Saved => break,
+                Wake::Changed(Change::Files) => break,
+                Wake::Changed(Change::Progress) => {
+                    // `course skip` or `course next` elsewhere: the same results, another
+                    // step or other words.
+                    if reload_progress(app) {
+                        show(&screen(app, &root, &view, &results), raw.is_some())?;
+                    }
+                }
                 Wake::Stop => return Ok(Code::Ok),
                 Wake::Interrupt => return Ok(Code::Interrupted),
                 Wake::Edit => {
@@ -55,22 +72,47 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
                     drop(raw.take());
                     edit_focus(app, &root, &results);
                     raw = Some(Raw::enter(false)?);
-                    show(&screen(app, &root, polling, &results), true)?;
+                    show(&screen(app, &root, &view, &results), true)?;
                 }
                 Wake::Tick => {}
             }
-            if let Some(width) = resized(&app.term) {
+            if let Some((width, height)) = resized(&app.term, view.rows) {
                 app.term.width = width;
-                show(&screen(app, &root, polling, &results), raw.is_some())?;
+                view.rows = height;
+                show(&screen(app, &root, &view, &results), raw.is_some())?;
             }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
     }
 }
 
+/// Read the progress file again (another terminal ran `course skip`, `next` or `lesson`);
+/// whether it changed. A file caught half-written or damaged keeps the progress as it was.
+fn reload_progress(app: &mut App) -> bool {
+    let Some(Ok(state)) = app.workspace.as_ref().map(|ws| ws.load_state()) else {
+        return false;
+    };
+    if state == app.state {
+        return false;
+    }
+    app.state = state;
+    true
+}
+
+/// The window's height when the screen is redrawn in place (interactive), else none.
+fn rows(term: &Term) -> Option<usize> {
+    if !term.interactive() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(_, h)| usize::from(h))
+        .filter(|h| *h >= 3)
+}
+
 /// What ended a wait.
 enum Wake {
-    Saved,
+    Changed(Change),
     /// The watcher is gone, or `q`.
     Stop,
     /// Ctrl-C as a key (raw mode).
@@ -81,11 +123,11 @@ enum Wake {
     Tick,
 }
 
-/// Wait up to [`SETTLE`] for a save, or (with `keys`) a key press.
-fn wait(rx: &mpsc::Receiver<()>, keys: bool) -> Result<Wake> {
+/// Wait up to [`SETTLE`] for a change, or (with `keys`) a key press.
+fn wait(rx: &mpsc::Receiver<Change>, keys: bool) -> Result<Wake> {
     if !keys {
         return Ok(match rx.recv_timeout(SETTLE) {
-            Ok(()) => Wake::Saved,
+            Ok(change) => Wake::Changed(change),
             Err(mpsc::RecvTimeoutError::Disconnected) => Wake::Stop,
             Err(mpsc::RecvTimeoutError::Timeout) => Wake::Tick,
         });
@@ -99,7 +141,7 @@ fn wait(rx: &mpsc::Receiver<()>, keys: bool) -> Result<Wake> {
         });
     }
     Ok(match rx.try_recv() {
-        Ok(()) => Wake::Saved,
+        Ok(change) => Wake::Changed(change),
         Err(mpsc::TryRecvError::Disconnected) => Wake::Stop,
         Err(mpsc::TryRecvError::Empty) => Wake::Tick,
     })
@@ -129,33 +171,57 @@ fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) {
     }
 }
 
-/// The terminal's new width when it differs from the one the screen was laid out for (and
+/// The terminal's new size when it differs from the one the screen was laid out for (and
 /// the width is the terminal's to choose, not `--width`). Accessible mode never redraws.
-fn resized(term: &Term) -> Option<usize> {
-    if !term.interactive() || term.fixed_width {
+fn resized(term: &Term, rows: Option<usize>) -> Option<(usize, Option<usize>)> {
+    if !term.interactive() {
         return None;
     }
-    let (w, _) = crossterm::terminal::size().ok()?;
-    let w = usize::from(w);
-    (w >= 20 && w != term.width).then_some(w)
+    let (w, h) = crossterm::terminal::size().ok()?;
+    let (w, h) = (usize::from(w), Some(usize::from(h)).filter(|h| *h >= 3));
+    let width = if term.fixed_width || w < 20 {
+        term.width
+    } else {
+        w
+    };
+    (width != term.width || h != rows).then_some((width, h))
 }
 
-/// An OS watcher, or a polling one when asked for or when the OS one cannot start.
-fn make_watcher(tx: mpsc::Sender<()>, poll: bool) -> Result<(Box<dyn Watcher>, bool)> {
-    let handler = |tx: mpsc::Sender<()>| {
+/// An OS watcher, or a polling one when asked for or when the OS one cannot start. Events
+/// are sent as what they mean ([`classify`]); those that mean nothing are dropped here.
+fn make_watcher(
+    tx: mpsc::Sender<Change>,
+    root: &Path,
+    poll: bool,
+) -> Result<(Box<dyn Watcher>, bool)> {
+    let handler = |tx: mpsc::Sender<Change>, root: PathBuf| {
         move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| is_a_change(&e) && e.paths.iter().any(|p| !ignored(p))) {
-                let _ = tx.send(());
+            let Ok(event) = event else {
+                return;
+            };
+            if !is_a_change(&event) {
+                return;
+            }
+            // A file's change outranks a progress change: it is checked, and progress is
+            // read before every check.
+            let change = event
+                .paths
+                .iter()
+                .filter_map(|p| classify(&root, p))
+                .min_by_key(|c| *c != Change::Files);
+            if let Some(change) = change {
+                let _ = tx.send(change);
             }
         }
     };
     if !poll {
-        if let Ok(w) = notify::recommended_watcher(handler(tx.clone())) {
+        if let Ok(w) = notify::recommended_watcher(handler(tx.clone(), root.to_path_buf())) {
             return Ok((Box::new(w), false));
         }
     }
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
-    let w = notify::PollWatcher::new(handler(tx), config).context("cannot watch the workspace")?;
+    let w = notify::PollWatcher::new(handler(tx, root.to_path_buf()), config)
+        .context("cannot watch the workspace")?;
     Ok((Box::new(w), true))
 }
 
@@ -169,138 +235,4 @@ fn is_a_change(event: &notify::Event) -> bool {
         EventKind::Modify(_) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
-}
-
-/// Paths whose changes never matter to a check of the learner's work.
-fn ignored(path: &Path) -> bool {
-    path.components().any(|c| {
-        let name = c.as_os_str().to_string_lossy();
-        matches!(
-            name.as_ref(),
-            ".git" | ".course" | "__pycache__" | ".ipynb_checkpoints"
-        )
-    })
-}
-
-/// The workspace itself (its top-level files) and each of its folders, except those that are
-/// big and not the learner's writing: git's, course's, environments, data.
-fn watched(root: &Path) -> Vec<(std::path::PathBuf, RecursiveMode)> {
-    let mut out = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
-    let Ok(entries) = std::fs::read_dir(root) else {
-        return out;
-    };
-    for e in entries.filter_map(Result::ok) {
-        let path = e.path();
-        let name = e.file_name().to_string_lossy().into_owned();
-        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-        let environment = path.join("pyvenv.cfg").exists() || path.join("conda-meta").exists();
-        let skip = matches!(
-            name.as_str(),
-            ".git" | ".course" | "data" | "node_modules" | "wandb"
-        );
-        if is_dir && !environment && !skip {
-            out.push((path, RecursiveMode::Recursive));
-        }
-    }
-    out
-}
-
-/// Check everything and show the first exercise that does not pass, or that all do.
-/// The exercise to show: the one `course next` is on, else the first unfinished one in the
-/// learner's order that was not put aside with `course skip`, else any unfinished one.
-fn focus<'a>(app: &App, results: &'a [ExerciseResult]) -> Option<&'a ExerciseResult> {
-    let open = |id: &str| {
-        results
-            .iter()
-            .find(|r| r.id == id && r.status != Status::Pass)
-    };
-    let ids: Vec<&str> = exercise_order(&app.course)
-        .into_iter()
-        .map(|i| app.course.exercises[i].id.as_str())
-        .collect();
-    let current = match next_step(&app.course, &app.state, results) {
-        Step::Exercise(i) => open(&app.course.exercises[i].id),
-        Step::Lesson(_) | Step::Done => None,
-    };
-    current
-        .or_else(|| {
-            ids.iter()
-                .filter(|id| !app.state.deferred.contains(**id))
-                .find_map(|id| open(id))
-        })
-        .or_else(|| ids.iter().find_map(|id| open(id)))
-}
-
-/// The whole screen for the results of one check, fitted to the width.
-fn screen(app: &App, root: &Path, polling: bool, results: &[ExerciseResult]) -> String {
-    let lang = app.lang;
-    let passed = results.iter().filter(|r| r.status == Status::Pass).count();
-    let total = results.len();
-    let mut out = String::new();
-    if app.term.interactive() {
-        // Clear the screen and go home: each save shows a fresh status.
-        out.push_str("\x1b[2J\x1b[H");
-    } else if app.term.accessible.is_on() {
-        // No redraws in accessible mode: each check follows the last, after a blank line.
-        out.push('\n');
-    }
-    out.push_str(
-        &app.term.paint(
-            Style::Heading,
-            tr!(
-                "course watch · {passed}/{total} exercises pass",
-                "course watch · 연습 문제 {passed}/{total} 통과"
-            )
-            .get(lang),
-        ),
-    );
-    out.push_str("\n\n");
-    match focus(app, results) {
-        Some(open) => {
-            let report = Report::build(
-                &app.course,
-                &root.display().to_string(),
-                std::slice::from_ref(open),
-                lang,
-            );
-            out.push_str(&text::render(&report, &app.term, lang, true));
-        }
-        None => {
-            out.push_str(
-                &app.term.paint(
-                    Style::Pass,
-                    tr!(
-                        "Every exercise passes. Well done!",
-                        "모든 연습 문제를 통과했습니다. 수고했습니다!"
-                    )
-                    .get(lang),
-                ),
-            );
-            out.push('\n');
-        }
-    }
-    let where_ = root.display().to_string();
-    let how = if polling {
-        tr!(
-            "Watching {where_} for changes (looking every 0.5 s: --poll). Ctrl-C to stop.",
-            "{where_}의 변경을 지켜보는 중입니다 (0.5초마다 확인: --poll). 끝내려면 Ctrl-C."
-        )
-    } else {
-        tr!(
-            "Watching {where_} for changes; save a file to check again. Ctrl-C to stop. (No reaction on WSL or a network drive? Use --poll.)",
-            "{where_}의 변경을 지켜보는 중입니다. 파일을 저장하면 다시 확인합니다. 끝내려면 Ctrl-C. (WSL이나 네트워크 드라이브에서 반응이 없다면 --poll)"
-        )
-    };
-    out.push('\n');
-    out.push_str(&app.term.paint(Style::Dim, how.get(lang)));
-    out.push('\n');
-    if app.term.interactive() && std::io::stdin().is_terminal() {
-        let keys = tr!(
-            "e: open the file to fix in your editor · q: stop",
-            "e: 고칠 파일을 편집기로 열기 · q: 끝내기"
-        );
-        out.push_str(&app.term.paint(Style::Dim, keys.get(lang)));
-        out.push('\n');
-    }
-    fit(&out, app.term.width)
 }

@@ -35,44 +35,7 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
     for e in &report.exercises {
         out.push_str(&exercise_line(e, term, lang, word_width));
         out.push('\n');
-        let mut shown_groups = Vec::new();
-        let mut shown_hints = Vec::new();
-        for f in &e.findings {
-            match f.status {
-                Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
-                    let members = group_of(f, &e.findings);
-                    let (mut one, items) = if members.len() < 2 {
-                        (f.clone(), Vec::new())
-                    } else if !shown_groups.contains(&f.code) {
-                        // The first of the group stands for all of them; the rest are in it.
-                        shown_groups.push(f.code);
-                        grouped(&members)
-                    } else {
-                        continue;
-                    };
-                    // The same fix twice in one exercise (two problems of one file with one
-                    // cure) is written out once.
-                    if let Some(hint) = one.hint.take() {
-                        one.hint = Some(if shown_hints.contains(&hint) {
-                            tr!("the same fix as above", "위와 같은 방법으로 고치십시오")
-                                .get(lang)
-                                .to_string()
-                        } else {
-                            shown_hints.push(hint.clone());
-                            hint
-                        });
-                    }
-                    out.push_str(&problem_lines(&one, &items, term, lang, &report.workspace));
-                }
-                Status::Skip => {
-                    for line in indented(&located(f), "    - ", "      ", term.width) {
-                        out.push_str(&term.paint(Style::Dim, &line));
-                        out.push('\n');
-                    }
-                }
-                _ => {}
-            }
-        }
+        out.push_str(&findings(e, term, lang, &report.workspace));
     }
     if !report.exercises.is_empty() {
         out.push('\n');
@@ -111,6 +74,51 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
         let next = tr!("Next: course next", "다음: course next");
         out.push_str(&term.paint(Style::Bold, next.get(lang)));
         out.push('\n');
+    }
+    out
+}
+
+/// The lines under an exercise's line: each problem of a failing exercise with its fix, and
+/// each check not run (dim). Also what `course watch` shows under the exercise it is on.
+pub fn findings(e: &ExerciseReport, term: &Term, lang: Lang, workspace: &str) -> String {
+    let mut out = String::new();
+    let mut shown_groups = Vec::new();
+    let mut shown_hints = Vec::new();
+    for f in &e.findings {
+        match f.status {
+            Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
+                let members = group_of(f, &e.findings);
+                let (mut one, items) = if members.len() < 2 {
+                    (f.clone(), Vec::new())
+                } else if !shown_groups.contains(&f.code) {
+                    // The first of the group stands for all of them; the rest are in it.
+                    shown_groups.push(f.code);
+                    grouped(&members)
+                } else {
+                    continue;
+                };
+                // The same fix twice in one exercise (two problems of one file with one
+                // cure) is written out once.
+                if let Some(hint) = one.hint.take() {
+                    one.hint = Some(if shown_hints.contains(&hint) {
+                        tr!("the same fix as above", "위와 같은 방법으로 고치십시오")
+                            .get(lang)
+                            .to_string()
+                    } else {
+                        shown_hints.push(hint.clone());
+                        hint
+                    });
+                }
+                out.push_str(&problem_lines(&one, &items, term, lang, workspace));
+            }
+            Status::Skip => {
+                for line in indented(&located(f), "    - ", "      ", term.width) {
+                    out.push_str(&term.paint(Style::Dim, &line));
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
     }
     out
 }

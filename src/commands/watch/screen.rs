@@ -1,0 +1,195 @@
+//! The screen `course watch` draws after each check: a heading, the one thing `course next`
+//! is on (an exercise with what is still wrong, a lesson to read, or the end), and how the
+//! watch works. The step and the status words come from the code `course next` and `course
+//! list` use, so the three never disagree. On a terminal the screen fits the window's height:
+//! the heading and the status lines stay, the problems are cut with a line saying how many
+//! more there are and where to see them all.
+
+use std::path::Path;
+
+use crate::app::App;
+use crate::grading::{next_step, ExerciseResult, Step};
+use crate::report::{text, Report};
+use crate::terminal::{fit, Style};
+use crate::tr;
+
+/// How the screen is shown, besides the results.
+pub struct View {
+    /// Changes are polled (`--poll`), not reported by the system.
+    pub polling: bool,
+    /// Keys are read (`e`, `q`).
+    pub keys: bool,
+    /// The window's height, when the screen is redrawn in place (none when output scrolls).
+    pub rows: Option<usize>,
+}
+
+/// The exercise `course next` is on, when it is on one.
+pub fn focus<'a>(app: &App, results: &'a [ExerciseResult]) -> Option<&'a ExerciseResult> {
+    match next_step(&app.course, &app.state, results) {
+        Step::Exercise(i) => {
+            let id = &app.course.exercises[i].id;
+            results.iter().find(|r| &r.id == id)
+        }
+        Step::Lesson(_) | Step::Done => None,
+    }
+}
+
+/// The whole screen for the results of one check, fitted to the width (and height).
+pub fn screen(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) -> String {
+    let term = &app.term;
+    let lang = app.lang;
+    let passed = results
+        .iter()
+        .filter(|r| r.status == crate::checks::Status::Pass)
+        .count();
+    let total = results.len();
+    let heading = tr!(
+        "course watch · {passed}/{total} exercises pass",
+        "course watch · 연습 문제 {passed}/{total} 통과"
+    );
+    let head = fit(
+        &format!("{}\n\n", term.paint(Style::Heading, heading.get(lang))),
+        term.width,
+    );
+    let open = focus(app, results);
+    let body = fit(&body(app, root, results), term.width);
+    let foot = fit(&footer(app, root, view, open.is_some()), term.width);
+    let mut out = String::new();
+    if term.interactive() {
+        // Clear the screen and go home: each check shows a fresh status.
+        out.push_str("\x1b[2J\x1b[H");
+    } else if term.accessible.is_on() {
+        // No redraws in accessible mode: each check follows the last, after a blank line.
+        out.push('\n');
+    }
+    out.push_str(&head);
+    match view.rows {
+        Some(rows) => {
+            // The last line ends with a line end: one row stays free, or the screen would
+            // scroll by one and take the heading with it.
+            let room = rows.saturating_sub(1 + lines(&head) + lines(&foot));
+            out.push_str(&cut(app, &body, room, open.map(|r| r.id.as_str())));
+        }
+        None => out.push_str(&body),
+    }
+    out.push_str(&foot);
+    out
+}
+
+fn lines(text: &str) -> usize {
+    text.lines().count()
+}
+
+/// `body` in at most `room` lines: when it is longer, its first lines and one saying how many
+/// are left out and which command shows them.
+fn cut(app: &App, body: &str, room: usize, id: Option<&str>) -> String {
+    let all: Vec<&str> = body.lines().collect();
+    if all.len() <= room {
+        return body.to_string();
+    }
+    let shown = room.saturating_sub(1);
+    let more = all.len() - shown;
+    let check = match id {
+        Some(id) => format!("course check {id}"),
+        None => "course check".to_string(),
+    };
+    let note = tr!(
+        "… {more} more lines: {check} shows them all",
+        "… {more}줄 더 있습니다. 모두 보려면: {check}"
+    );
+    let mut out: String = all[..shown].iter().map(|l| format!("{l}\n")).collect();
+    // The note itself is cut to one line: it must not push the heading off.
+    let note = fit(
+        &app.term.paint(Style::Dim, note.get(app.lang)),
+        app.term.width,
+    );
+    if room > 0 {
+        out.push_str(note.lines().next().unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// What `course next` is on: the exercise and its problems, the lesson to read, or the end.
+fn body(app: &App, root: &Path, results: &[ExerciseResult]) -> String {
+    let (term, lang) = (&app.term, app.lang);
+    match next_step(&app.course, &app.state, results) {
+        Step::Exercise(i) => {
+            let e = &app.course.exercises[i];
+            let Some(result) = results.iter().find(|r| r.id == e.id) else {
+                return String::new();
+            };
+            let status = super::super::list::status_code(results, &e.id);
+            let (word, style) = super::super::list::exercise_word(app, &e.id, status);
+            let (word, title) = (word.get(lang), e.title.get(lang));
+            let mut out = if term.accessible.is_on() {
+                format!("{word}: {title} ({})\n", e.id)
+            } else {
+                format!(
+                    "{}  {} {}\n",
+                    term.paint(style, word),
+                    term.paint(Style::Bold, title),
+                    term.paint(Style::Dim, &format!("({})", e.id))
+                )
+            };
+            let where_ = root.display().to_string();
+            let report = Report::build(&app.course, &where_, std::slice::from_ref(result), lang);
+            for e in &report.exercises {
+                out.push_str(&text::findings(e, term, lang, &report.workspace));
+            }
+            out
+        }
+        Step::Lesson(i) => {
+            let n = i + 1;
+            let title = app.course.lessons[i].title.get(lang);
+            let text = tr!(
+                "Next: read lesson {n}, {title}. In another terminal: `course next`",
+                "다음: 레슨 {n} {title}을(를) 읽으십시오. 다른 터미널에서: `course next`"
+            );
+            format!("{}\n", term.code(text.get(lang)))
+        }
+        Step::Done => {
+            let text = tr!(
+                "Every exercise passes and every lesson is read. Well done!",
+                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!"
+            );
+            format!("{}\n", term.paint(Style::Pass, text.get(lang)))
+        }
+    }
+}
+
+/// How the watch works and how to stop it; `e` only when there is a file to fix.
+fn footer(app: &App, root: &Path, view: &View, on_exercise: bool) -> String {
+    let (term, lang) = (&app.term, app.lang);
+    let where_ = root.display().to_string();
+    let how = if view.polling {
+        tr!(
+            "Watching {where_} (looking every 0.5 s: --poll): a save, a commit or an install checks again.",
+            "{where_}을(를) 지켜보는 중입니다 (0.5초마다 확인: --poll). 파일 저장, 커밋, 패키지 설치가 있으면 다시 확인합니다."
+        )
+    } else {
+        tr!(
+            "Watching {where_}: a save, a commit or an install checks again. (No reaction on WSL or a network drive? Use --poll.)",
+            "{where_}을(를) 지켜보는 중입니다. 파일 저장, 커밋, 패키지 설치가 있으면 다시 확인합니다. (WSL이나 네트워크 드라이브에서 반응이 없다면 --poll)"
+        )
+    };
+    let mut how = how.get(lang).to_string();
+    if !view.keys {
+        how.push(' ');
+        how.push_str(tr!("Ctrl-C to stop.", "끝내려면 Ctrl-C.").get(lang));
+    }
+    let mut out = format!("\n{}\n", term.paint(Style::Dim, &how));
+    if view.keys {
+        let keys = if on_exercise {
+            tr!(
+                "e: open the file to fix in your editor · q: stop",
+                "e: 고칠 파일을 편집기로 열기 · q: 끝내기"
+            )
+        } else {
+            tr!("q: stop", "q: 끝내기")
+        };
+        out.push_str(&term.paint(Style::Dim, keys.get(lang)));
+        out.push('\n');
+    }
+    out
+}
