@@ -20,7 +20,7 @@ mod help;
 mod line;
 mod state;
 
-pub use line::truncate;
+pub use line::{truncate, typed_tail};
 pub use state::{Action, Pager};
 
 /// How a [`page`] ended.

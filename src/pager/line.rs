@@ -59,6 +59,30 @@ pub fn truncate(line: &str, width: usize) -> String {
     out
 }
 
+/// A line being typed (a search after `/`), shown in `width` columns: whole when it fits,
+/// else its end after `…`, where the reader is typing (cutting its end would hide the
+/// letters as they are typed). Plain text: no escapes.
+pub fn typed_tail(line: &str, width: usize) -> String {
+    if char_width_sum(line) <= width {
+        return line.to_string();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 1; // the `…`
+    for c in line.chars().rev() {
+        let cw = char_width(c);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
+fn char_width_sum(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
 /// A plain line with every (case-insensitive) match of `q` in reverse video.
 pub(super) fn highlight(plain: &str, q: &str, width: usize) -> String {
     let cut = truncate(plain, width);

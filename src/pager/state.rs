@@ -285,7 +285,7 @@ impl Pager {
             return help.status_rows();
         }
         if let Some(input) = &self.input {
-            return vec![truncate(&format!("/{input}"), self.width)];
+            return vec![super::typed_tail(&format!("/{input}"), self.width)];
         }
         let n = self.lines.len();
         let last = (self.top + self.height).min(n);

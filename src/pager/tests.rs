@@ -258,3 +258,19 @@ fn issue9_question_mark_lists_every_key_and_goes_back() {
         assert_eq!(p.handle(Key::Char('q')), Action::Quit);
     }
 }
+
+#[test]
+fn issue9_a_long_search_shows_its_end_as_it_is_typed() {
+    let mut p = Pager::new(&text(10), 20, 11);
+    p.handle(Key::Char('/'));
+    for c in "가상환경을 만드는 명령을 찾기".chars() {
+        p.handle(Key::Char(c));
+    }
+    let shown = status(&p);
+    assert!(
+        shown.starts_with('…') && shown.ends_with("명령을 찾기"),
+        "{shown}"
+    );
+    assert!(crate::render::text::width(&shown) <= 20, "{shown}");
+    assert_eq!(super::typed_tail("/venv", 20), "/venv");
+}

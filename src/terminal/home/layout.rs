@@ -254,7 +254,7 @@ impl Home {
     /// The bottom: a search being typed, a note (wrapped, a few rows at most) or the keys.
     fn bottom_rows(&self, paint: Paint) -> Vec<String> {
         let rows = if let Some(input) = &self.input {
-            vec![truncate(&format!("/{input}"), self.width)]
+            vec![crate::pager::typed_tail(&format!("/{input}"), self.width)]
         } else if let Some(m) = &self.message {
             let mut rows = wrap_plain(m, self.width.max(MIN_ROOM));
             rows.truncate(NOTE_ROWS);
