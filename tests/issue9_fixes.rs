@@ -70,6 +70,12 @@ fn issue9_report_groups_findings_of_one_code() {
     assert_eq!(count("gitignore/not-ignored"), 5, "{codes:?}");
     assert_eq!(count("env/module-missing"), 2, "{codes:?}");
     assert_eq!(count("requirements/no-comment"), 3, "{codes:?}");
+    let junit = course_in(ws.path())
+        .args(["check", "--format", "junit"])
+        .output()
+        .unwrap();
+    let junit = String::from_utf8_lossy(&junit.stdout);
+    assert_eq!(junit.matches("packages/no-init").count(), 5, "{junit}");
 
     let ko = text_report(ws.path(), "ko", &[]);
     assert!(ko.lines().count() < 120, "{ko}");

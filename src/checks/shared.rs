@@ -149,8 +149,9 @@ pub(crate) fn file_finding(rel: &str, error: &ReadError) -> Finding {
         )
         .file_named(rel)
         .hint(tr!(
-            "check that the file can be read (`ls -l {rel}`)",
-            "파일을 읽을 수 있는지 확인하십시오 (`ls -l {rel}`)"
+            "check that the file can be read (`ls -l {q}`)",
+            "파일을 읽을 수 있는지 확인하십시오 (`ls -l {q}`)";
+            q = Tr::same(crate::escape::shell_word(rel))
         )),
     }
 }

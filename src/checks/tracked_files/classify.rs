@@ -247,7 +247,12 @@ fn folder_findings(
         names.dedup();
         let cmds = names
             .iter()
-            .map(|n| format!("\n  git rm -r --cached -q -- '*{n}/*'"))
+            .map(|n| {
+                format!(
+                    "\n  git rm -r --cached -q -- {}",
+                    shell_word(&format!("*{n}/*"))
+                )
+            })
             .collect::<String>();
         if let Some(last) = findings.last_mut() {
             last.hint = Some(tr!(
