@@ -1,13 +1,14 @@
-//! `course watch`: the real binary re-checks when the learner saves a file, with OS file
-//! events and with `--poll`.
+//! `course watch`: the real binary re-checks when the learner saves a file, commits, installs
+//! a package or makes a folder, with OS file events and with `--poll`; it follows progress
+//! changed in another terminal and fits a small window.
 
 use crate::support;
 use std::path::Path;
 use std::time::Duration;
 
 use crate::common::{
-    course, course_in, course_std, git, git_init, one_exercise_course, stub_package, tempdir,
-    texts, venv, write, Watch,
+    course, course_in, course_line, course_std, git, git_init, one_exercise_course, stub_package,
+    tempdir, texts, venv, write, Tmux, Watch,
 };
 
 fn mini() -> std::path::PathBuf {
@@ -283,4 +284,67 @@ fn issue9_watch_follows_next_and_says_what_list_says() {
     assert!(listed.contains("fail     First exercise"), "{listed}");
     // The watch checks again by itself: it does not tell the learner to run `course check`.
     assert!(!screen.contains("course check"), "{screen}");
+}
+
+/// A requirements.txt with four different problems: a report longer than a small window.
+const MANY_PROBLEMS: &str = "numpy>=1.24.0#배열 계산\ntransformers>=\ntorch==2.1.0\nnot a requirement at all, 그냥 문장입니다\n";
+
+#[test]
+fn issue9_watch_a_report_taller_than_the_window_keeps_its_heading() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    write(ws.path(), "requirements.txt", MANY_PROBLEMS);
+    // The requirements exercise comes after lesson 2.
+    for lesson in ["1", "2"] {
+        course_in(ws.path())
+            .args(["lesson", lesson])
+            .assert()
+            .success();
+    }
+    for (lang, width, height, more, stop) in [
+        (
+            "en",
+            80,
+            14,
+            "more lines: course check requirements shows them all",
+            "q: stop",
+        ),
+        (
+            "ko",
+            60,
+            16,
+            "줄 더 있습니다. 모두 보려면: course check requirements",
+            "q: 끝내기",
+        ),
+    ] {
+        let line = course_line(&format!("--lang {lang} watch"));
+        let t = Tmux::sized(ws.path(), &line, width, height);
+        t.wait_for(stop);
+        // The window as it is now (not what scrolled off it).
+        let screen = t.run(&["capture-pane", "-p", "-t", "0"]);
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines[0].starts_with("course watch · "), "{lang}:\n{screen}");
+        assert!(screen.contains("requirements.txt:1:"), "{lang}:\n{screen}");
+        assert!(screen.contains(more), "{lang}:\n{screen}");
+        // The keys are shown once: q, not Ctrl-C as well.
+        assert!(!screen.contains("Ctrl-C"), "{lang}:\n{screen}");
+        // Cut before a problem, not inside its fix: the line above the note is a fix's last.
+        let note = lines.iter().position(|l| l.contains(more)).unwrap();
+        assert!(lines[note - 1].starts_with("      "), "{lang}:\n{screen}");
+        t.send(&["q"]);
+        assert_eq!(t.exit_code(), "0");
+    }
+}
+
+#[test]
+fn issue9_watch_offers_e_only_with_a_file_to_fix() {
+    // A fresh workspace: the next step is a lesson, there is no file to open.
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    let t = Tmux::sized(ws.path(), &course_line("--lang en watch"), 80, 24);
+    let screen = t.wait_for("q: stop");
+    assert!(screen.contains("Next: read lesson 1"), "{screen}");
+    assert!(!screen.contains("e: open"), "{screen}");
+    t.send(&["q"]);
+    assert_eq!(t.exit_code(), "0");
 }

@@ -87,7 +87,13 @@ fn cut(app: &App, body: &str, room: usize, id: Option<&str>) -> String {
     if all.len() <= room {
         return body.to_string();
     }
-    let shown = room.saturating_sub(1);
+    // Cut before a problem rather than inside one (its fix cut off would mislead), when at
+    // least one whole problem still fits.
+    let room_for = room.saturating_sub(1);
+    let shown = (2..=room_for)
+        .rev()
+        .find(|&i| starts_problem(all[i - 1], all[i]))
+        .unwrap_or(room_for);
     let more = all.len() - shown;
     let check = match id {
         Some(id) => format!("course check {id}"),
@@ -108,6 +114,16 @@ fn cut(app: &App, body: &str, room: usize, id: Option<&str>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Does `line` start a problem, after `before`? A problem and its wrapped lines are indented
+/// by four, its fix by six or more: a four after a deeper line is the next problem.
+fn starts_problem(before: &str, line: &str) -> bool {
+    let indent = |l: &str| {
+        let plain = crate::render::strip_ansi(l);
+        plain.len() - plain.trim_start_matches(' ').len()
+    };
+    indent(line) == 4 && indent(before) > 4
 }
 
 /// What `course next` is on: the exercise and its problems, the lesson to read, or the end.
