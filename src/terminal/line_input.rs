@@ -47,7 +47,9 @@ impl LineInput {
     /// Apply one key.
     pub fn apply(&mut self, key: Key) -> Edit {
         match key {
-            Key::Enter => return Edit::Done(self.text()),
+            // A line feed is Enter too: type-ahead that reached the terminal before raw mode was
+            // turned into one by the terminal (ICRNL), and some terminals send it for Enter.
+            Key::Enter | Key::Ctrl('j') => return Edit::Done(self.text()),
             Key::Esc => return Edit::Cancelled,
             Key::Ctrl('c') => return Edit::Interrupted,
             Key::Ctrl('d') if self.text.is_empty() => return Edit::Cancelled,
@@ -134,13 +136,19 @@ impl LineInput {
     }
 }
 
-/// Read one line after `prompt` (the prompt's last line; earlier lines are printed by the
-/// caller, and so is the line once read: the row is left empty). `Ok(None)` when cancelled: Esc, Ctrl-C (as the option selector takes it), or
+/// Show `head` (lines, already wrapped), then read one line after `prompt` (the prompt's last
+/// line). The caller shows the line once read: the row is left empty. `Ok(None)` when cancelled: Esc, Ctrl-C (as the option selector takes it), or
 /// Ctrl-D on an empty line.
-pub fn read(prompt: &str, columns: impl Fn() -> usize) -> io::Result<Option<String>> {
+pub fn read(head: &str, prompt: &str, columns: impl Fn() -> usize) -> io::Result<Option<String>> {
     let mut line = LineInput::default();
     let mut out = io::stdout();
     let guard = Raw::enter(false)?;
+    // `head` (the prompt's earlier lines, already wrapped) is shown only now that the terminal
+    // is raw: a key typed as soon as it appears must not reach a cooked terminal, which would
+    // echo it and turn its Enter into a line feed.
+    for row in head.lines() {
+        write!(out, "{row}\r\n")?;
+    }
     let prompt_width = UnicodeWidthStr::width(prompt);
     let outcome = loop {
         let room = columns().saturating_sub(prompt_width + 1);
@@ -227,6 +235,7 @@ mod tests {
         assert_eq!(line.text(), "a b");
         assert_eq!(line.clone().apply(Key::Esc), Edit::Cancelled);
         assert_eq!(line.clone().apply(Key::Ctrl('c')), Edit::Interrupted);
+        assert_eq!(line.clone().apply(Key::Ctrl('j')), Edit::Done("a b".into()));
         assert_eq!(line.apply(Key::Enter), Edit::Done("a b".into()));
         assert_eq!(LineInput::default().apply(Key::Ctrl('d')), Edit::Cancelled);
     }

@@ -138,12 +138,14 @@ impl<R: BufRead> Asker<'_, R> {
             Some((head, last)) => (Some(head), last),
             None => (None, prompt),
         };
-        if let Some(head) = head {
-            self.line_out(head.to_string())?;
-        }
+        // The lines before the prompt's last are printed by `read` once the terminal is raw,
+        // so keys typed ahead of the prompt are read as keys, not as a cooked line.
+        let head = head.map_or(String::new(), |head| {
+            crate::terminal::fit(&self.term.code(head), self.term.width)
+        });
         let width = self.term.width;
         let columns = move || crossterm::terminal::size().map_or(width, |(c, _)| usize::from(c));
-        let read = line_input::read(last, columns)?;
+        let read = line_input::read(&head, last, columns)?;
         self.line_out(format!("{last}{}", read.as_deref().unwrap_or("")))?;
         read.ok_or(Stop::Cancelled)
     }
