@@ -385,6 +385,7 @@ pub struct CheckContext {
     env: OnceCell<EnvLookup>,
     repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
     files: OnceCell<crate::fs::Root>,
+    listings: crate::walk::Listings,
 }
 
 impl CheckContext {
@@ -402,6 +403,7 @@ impl CheckContext {
             env: OnceCell::new(),
             repo: OnceCell::new(),
             files: OnceCell::new(),
+            listings: crate::walk::Listings::default(),
         }
     }
 
@@ -464,11 +466,12 @@ impl CheckContext {
     /// The Python environment of this workspace, found on first use.
     pub fn environment(&self) -> &EnvLookup {
         self.env.get_or_init(|| {
-            if self.workspace_only {
-                crate::python::find_environment_with(&self.root, &Default::default())
+            let vars = if self.workspace_only {
+                Default::default()
             } else {
-                crate::python::find_environment(&self.root)
-            }
+                crate::python::Vars::from_process()
+            };
+            crate::python::find_environment_listed(&self.root, &vars, &self.listings)
         })
     }
 
@@ -483,6 +486,12 @@ impl CheckContext {
     /// The workspace folder as checks read it: resolved once (not once per file read).
     pub fn files(&self) -> &crate::fs::Root {
         self.files.get_or_init(|| crate::fs::Root::new(&self.root))
+    }
+
+    /// The workspace's folder listings, each read once for every check (see
+    /// [`crate::walk::Listings`]).
+    pub fn listings(&self) -> &crate::walk::Listings {
+        &self.listings
     }
 
     /// Run a slow step (importing torch), shown through the context's [`Progress`] if any.

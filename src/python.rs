@@ -103,13 +103,7 @@ const PREFERRED: [&str; 3] = [".venv", "venv", "env"];
 /// Find the environment of the workspace at `root`, reading `$VIRTUAL_ENV`, `$CONDA_PREFIX`,
 /// `$CONDA_EXE` and `$HOME` from the process environment.
 pub fn find_environment(root: &Path) -> EnvLookup {
-    let vars = Vars {
-        virtual_env: var("VIRTUAL_ENV"),
-        conda_prefix: var("CONDA_PREFIX"),
-        conda_exe: var("CONDA_EXE"),
-        home: var("HOME").or_else(|| var("USERPROFILE")),
-    };
-    find_environment_with(root, &vars)
+    find_environment_with(root, &Vars::from_process())
 }
 
 fn var(name: &str) -> Option<PathBuf> {
@@ -127,7 +121,29 @@ pub struct Vars {
     pub home: Option<PathBuf>,
 }
 
+impl Vars {
+    /// The variables as this process has them.
+    pub fn from_process() -> Vars {
+        Vars {
+            virtual_env: var("VIRTUAL_ENV"),
+            conda_prefix: var("CONDA_PREFIX"),
+            conda_exe: var("CONDA_EXE"),
+            home: var("HOME").or_else(|| var("USERPROFILE")),
+        }
+    }
+}
+
 pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
+    find_environment_listed(root, vars, &crate::walk::Listings::default())
+}
+
+/// [`find_environment_with`], listing the workspace's folders through `listings` (shared
+/// with the checks that list them too).
+pub fn find_environment_listed(
+    root: &Path,
+    vars: &Vars,
+    listings: &crate::walk::Listings,
+) -> EnvLookup {
     let mut looked_in = Vec::new();
     let mut first_broken: Option<BrokenEnv> = None;
     let consider =
@@ -145,7 +161,7 @@ pub fn find_environment_with(root: &Path, vars: &Vars) -> EnvLookup {
         };
 
     // 1. The workspace.
-    let scan = scan::scan(root);
+    let scan = scan::scan(root, listings);
     for dir in &scan.candidates {
         if let Some(env) = consider(dir, FoundBy::Workspace, &mut first_broken) {
             return EnvLookup::Found(env);

@@ -3,7 +3,12 @@
 //! Checks look at learner folders that may hold a 100,000-file data set, a virtual
 //! environment or a symlink loop; every walk here has a depth and an entry budget.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fs::FileType;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// One entry found by [`walk`].
 #[derive(Clone, Debug)]
@@ -37,6 +42,56 @@ pub fn is_noise_dir(name: &str) -> bool {
     )
 }
 
+/// One entry of a folder listing.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub name: OsString,
+    /// Its type, not following a link (`None` when the system could not say).
+    pub file_type: Option<FileType>,
+}
+
+impl Listed {
+    /// A folder (a link to one is not).
+    pub fn is_dir(&self) -> bool {
+        self.file_type.is_some_and(|t| t.is_dir())
+    }
+}
+
+/// Folder listings read once per check of a workspace. The environment search and the
+/// `paths`, `python-packages` and `config-files` checks list the same folders (`src/`,
+/// `scripts/`, `configs/`, ...): about 25 system calls per graded submission went to
+/// listing them again. A workspace is never changed while it is checked, so a folder's
+/// first listing stands for the whole check.
+///
+/// Kept by the path's bytes in a B-tree: a dozen folders per workspace, found by comparing
+/// bytes, where hashing a `Path` (component by component) cost more than the listing.
+#[derive(Default)]
+pub struct Listings(RefCell<BTreeMap<OsString, Option<Rc<[Listed]>>>>);
+
+impl Listings {
+    /// The entries of `dir` sorted by name, or `None` when it cannot be listed.
+    pub fn list(&self, dir: &Path) -> Option<Rc<[Listed]>> {
+        if let Some(known) = self.0.borrow().get(dir.as_os_str()) {
+            return known.clone();
+        }
+        let listed = std::fs::read_dir(dir).ok().map(|read| {
+            let mut names: Vec<Listed> = read
+                .filter_map(Result::ok)
+                .map(|e| Listed {
+                    name: e.file_name(),
+                    file_type: e.file_type().ok(),
+                })
+                .collect();
+            names.sort_by(|a, b| a.name.cmp(&b.name));
+            Rc::from(names)
+        });
+        self.0
+            .borrow_mut()
+            .insert(dir.as_os_str().to_owned(), listed.clone());
+        listed
+    }
+}
+
 /// Walk `root` breadth-first up to `max_depth` levels below it and at most `max_entries`
 /// entries. Symbolic links are listed as files (never entered); `enter(dir_entry)` decides
 /// whether to descend into a folder.
@@ -46,30 +101,39 @@ pub fn walk(
     max_entries: usize,
     enter: impl Fn(&Entry) -> bool,
 ) -> Walk {
+    walk_listed(&Listings::default(), root, max_depth, max_entries, enter)
+}
+
+/// [`walk`], with the folders' listings taken from (and kept in) `listings`.
+pub fn walk_listed(
+    listings: &Listings,
+    root: &Path,
+    max_depth: usize,
+    max_entries: usize,
+    enter: impl Fn(&Entry) -> bool,
+) -> Walk {
     let mut out = Walk::default();
     let mut queue = std::collections::VecDeque::from([(root.to_path_buf(), String::new(), 0usize)]);
     while let Some((dir, rel_dir, depth)) = queue.pop_front() {
-        let Ok(read) = std::fs::read_dir(&dir) else {
+        let Some(names) = listings.list(&dir) else {
             continue;
         };
-        let mut names: Vec<_> = read.filter_map(Result::ok).collect();
-        names.sort_by_key(|e| e.file_name());
-        for e in names {
+        for e in names.iter() {
             if out.entries.len() >= max_entries {
                 out.truncated = true;
                 return out;
             }
-            let name = e.file_name().to_string_lossy().into_owned();
+            let name = e.name.to_string_lossy().into_owned();
             let rel = if rel_dir.is_empty() {
                 name
             } else {
                 format!("{rel_dir}/{name}")
             };
-            // file_type() does not follow symlinks: a link to a folder is not a folder here.
-            let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            // The type does not follow symlinks: a link to a folder is not a folder here.
+            let is_dir = e.is_dir();
             let entry = Entry {
                 rel,
-                path: e.path(),
+                path: dir.join(&e.name),
                 is_dir,
                 depth: depth + 1,
             };
@@ -80,4 +144,40 @@ pub fn walk(
         }
     }
     out
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_listing_is_read_once_and_walks_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src/model")).unwrap();
+        std::fs::write(root.join("src/model/__init__.py"), "").unwrap();
+        std::fs::write(root.join("README.md"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("src"), root.join("link")).unwrap();
+        let listings = Listings::default();
+        let rels = |w: Walk| -> Vec<(String, bool)> {
+            w.entries.into_iter().map(|e| (e.rel, e.is_dir)).collect()
+        };
+        let shared = rels(walk_listed(&listings, root, 4, 100, |_| true));
+        assert_eq!(shared, rels(walk(root, 4, 100, |_| true)));
+        assert_eq!(
+            shared,
+            [
+                ("README.md".to_string(), false),
+                ("link".to_string(), false),
+                ("src".to_string(), true),
+                ("src/model".to_string(), true),
+                ("src/model/__init__.py".to_string(), false),
+            ]
+        );
+        // The first listing stands for the check: the folder is not read again.
+        std::fs::write(root.join("src/later.py"), "").unwrap();
+        let again = listings.list(&root.join("src")).unwrap();
+        assert_eq!(again.len(), 1);
+        assert!(listings.list(&root.join("missing")).is_none());
+    }
 }

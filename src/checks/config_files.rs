@@ -58,7 +58,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))];
     }
 
-    let configs = config_files(&path, &exts);
+    let configs = config_files(ctx.listings(), &path, &exts);
     if configs.is_empty() {
         return vec![Finding::fail(Code::ConfigNone, tr!(
             "`{dir}/` holds no config file ({list})",
@@ -109,8 +109,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 /// The config files under `dir` (regular files with one of `exts`, in walk order), not
 /// hidden, not in noise folders, not behind symbolic links (a link may lead out of the
 /// workspace).
-fn config_files(dir: &std::path::Path, exts: &[String]) -> Vec<walk::Entry> {
-    let found = walk::walk(dir, 6, 5_000, |e| {
+fn config_files(
+    listings: &walk::Listings,
+    dir: &std::path::Path,
+    exts: &[String],
+) -> Vec<walk::Entry> {
+    let found = walk::walk_listed(listings, dir, 6, 5_000, |e| {
         let name = e.rel.rsplit('/').next().unwrap_or("");
         !name.starts_with('.') && !walk::is_noise_dir(name)
     });

@@ -73,7 +73,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "안에 파일을 하나 두고 만드십시오 (git은 빈 폴더를 저장하지 않습니다):\n  mkdir -p {q}\n  touch {keep}"
                 )),
             );
-        } else if !holds_a_file(&path) {
+        } else if !holds_a_file(ctx.listings(), &path) {
             findings.push(
                 Finding::fail(
                     Code::FolderEmpty,
@@ -107,20 +107,20 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
 /// Does `dir` hold a file (or a symbolic link, which git stores too) at any depth? The
 /// direct children are read first; deeper levels within a bounded walk.
-fn holds_a_file(dir: &Path) -> bool {
-    let Ok(read) = std::fs::read_dir(dir) else {
+fn holds_a_file(listings: &walk::Listings, dir: &Path) -> bool {
+    let Some(children) = listings.list(dir) else {
         return false;
     };
     let mut has_subdir = false;
-    for e in read.filter_map(Result::ok) {
-        match e.file_type() {
-            Ok(t) if t.is_dir() => has_subdir = true,
-            Ok(_) => return true,
-            Err(_) => {}
+    for e in children.iter() {
+        match e.file_type {
+            Some(t) if t.is_dir() => has_subdir = true,
+            Some(_) => return true,
+            None => {}
         }
     }
     has_subdir
-        && walk::walk(dir, 8, 5_000, |e| {
+        && walk::walk_listed(listings, dir, 8, 5_000, |e| {
             !walk::is_noise_dir(e.rel.rsplit('/').next().unwrap_or(""))
         })
         .entries

@@ -60,7 +60,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))];
     }
     let listed = listed_packages(params, &root);
-    let found = walk::walk(&root_path, MAX_DEPTH, MAX_ENTRIES, |e| {
+    let found = walk::walk_listed(ctx.listings(), &root_path, MAX_DEPTH, MAX_ENTRIES, |e| {
         let name = e.rel.rsplit('/').next().unwrap_or("");
         !name.starts_with('.') && !walk::is_noise_dir(name)
     });

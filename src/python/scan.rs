@@ -8,11 +8,12 @@
 //! workspace's own listing says whether an `environment.yml` can be there. Together that
 //! is about 16 system calls fewer per graded submission, with the same answers.
 
-use std::ffi::OsString;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use super::{env_kind, PREFERRED};
-use crate::walk::is_noise_dir;
+use crate::walk::{is_noise_dir, Listed, Listings};
 
 /// The most entries looked at (a workspace may hold a 100,000-file data set).
 const BUDGET: usize = 20_000;
@@ -21,48 +22,39 @@ const BUDGET: usize = 20_000;
 pub(super) struct Scan {
     /// Environment folders, preferred names first, then by depth and name.
     pub candidates: Vec<PathBuf>,
-    /// The names at the workspace's top, when it could be listed.
-    top: Option<Vec<OsString>>,
+    /// The workspace's top, when it could be listed.
+    top: Option<Rc<[Listed]>>,
 }
 
 impl Scan {
     /// Can the workspace hold a file called `name` at its top? Compared ignoring ASCII case,
     /// as a case-insensitive file system would find it; `true` when the top was not listed.
     pub fn may_hold(&self, name: &str) -> bool {
-        self.top.as_ref().is_none_or(|names| {
-            names
-                .iter()
-                .any(|n| n.to_str().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        self.top.as_ref().is_none_or(|top| {
+            top.iter().any(|n| {
+                n.name
+                    .to_str()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
         })
     }
 }
 
-/// The entries of `dir` sorted by name, each with whether it is a folder (a link is not),
-/// or `None` when it cannot be listed.
-fn listing(dir: &Path) -> Option<Vec<(OsString, bool)>> {
-    let mut names: Vec<(OsString, bool)> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|e| (e.file_name(), e.file_type().is_ok_and(|t| t.is_dir())))
-        .collect();
-    names.sort();
-    Some(names)
-}
-
-fn is_marker(name: &OsString) -> bool {
+fn is_marker(name: &OsStr) -> bool {
     name.to_str().is_some_and(|n| {
         n.eq_ignore_ascii_case("conda-meta") || n.eq_ignore_ascii_case("pyvenv.cfg")
     })
 }
 
-fn is_noise(name: &OsString) -> bool {
+fn is_noise(name: &OsStr) -> bool {
     is_noise_dir(&name.to_string_lossy())
 }
 
 /// Scan the workspace `root`: breadth-first, at most [`BUDGET`] entries, never into a link,
-/// a noise folder (`.git`, `node_modules`, ...) or an environment.
-pub(super) fn scan(root: &Path) -> Scan {
-    let Some(top) = listing(root) else {
+/// a noise folder (`.git`, `node_modules`, ...) or an environment. Folders are listed
+/// through `listings`, so the checks that list them again read them once.
+pub(super) fn scan(root: &Path, listings: &Listings) -> Scan {
+    let Some(top) = listings.list(root) else {
         return Scan {
             candidates: Vec::new(),
             top: None,
@@ -72,15 +64,16 @@ pub(super) fn scan(root: &Path) -> Scan {
     let mut left = BUDGET - considered.len();
     let mut truncated = top.len() > BUDGET;
     let mut found: Vec<(usize, usize, String, PathBuf)> = Vec::new();
-    for (name, is_dir) in considered {
-        if !is_dir || is_noise(name) {
+    for entry in considered {
+        let name = entry.name.as_os_str();
+        if !entry.is_dir() || is_noise(name) {
             continue;
         }
         let dir = root.join(name);
         let shown = name.to_string_lossy();
-        let inside = if truncated { None } else { listing(&dir) };
+        let inside = if truncated { None } else { listings.list(&dir) };
         let kind = match &inside {
-            Some(names) if !names.iter().any(|(n, _)| is_marker(n)) => None,
+            Some(names) if !names.iter().any(|n| is_marker(&n.name)) => None,
             _ => env_kind(&dir),
         };
         if kind.is_some() {
@@ -91,15 +84,15 @@ pub(super) fn scan(root: &Path) -> Scan {
             found.push((pref, 1, shown.into_owned(), dir));
             continue;
         }
-        for (child, child_is_dir) in inside.unwrap_or_default() {
+        for child in inside.iter().flat_map(|names| names.iter()) {
             if left == 0 {
                 truncated = true;
                 break;
             }
             left -= 1;
-            let path = dir.join(&child);
-            if child_is_dir && !is_noise(&child) && env_kind(&path).is_some() {
-                let rel = format!("{shown}/{}", child.to_string_lossy());
+            let path = dir.join(&child.name);
+            if child.is_dir() && !is_noise(&child.name) && env_kind(&path).is_some() {
+                let rel = format!("{shown}/{}", child.name.to_string_lossy());
                 found.push((PREFERRED.len(), 2, rel, path));
             }
         }
@@ -107,7 +100,7 @@ pub(super) fn scan(root: &Path) -> Scan {
     found.sort();
     Scan {
         candidates: found.into_iter().map(|(_, _, _, p)| p).collect(),
-        top: Some(top.into_iter().map(|(n, _)| n).collect()),
+        top: Some(top),
     }
 }
 
@@ -131,7 +124,7 @@ mod tests {
         // A marker that is a file where a folder is wanted is looked at, and is no marker.
         mk("fake");
         std::fs::write(root.join("fake/conda-meta"), "").unwrap();
-        let found = scan(root);
+        let found = scan(root, &Listings::default());
         assert_eq!(
             found.candidates,
             [
@@ -142,7 +135,7 @@ mod tests {
         );
         assert!(!found.may_hold("environment.yml"));
         std::fs::write(root.join("Environment.yml"), "name: x\n").unwrap();
-        assert!(scan(root).may_hold("environment.yml"));
-        assert!(scan(&root.join("missing")).may_hold("environment.yml"));
+        assert!(scan(root, &Listings::default()).may_hold("environment.yml"));
+        assert!(scan(&root.join("missing"), &Listings::default()).may_hold("environment.yml"));
     }
 }
