@@ -41,8 +41,11 @@ pub fn check_repository(workspace: &crate::fs::Root, own_only: bool) -> Result<(
         // No repository (or a bare one found some other way): nothing of ours to check.
         return Ok(());
     };
-    regular_or_dir(&dot_git)?;
-    let git_dir = if dot_git.is_dir() {
+    let is_dir = dot_git.is_dir();
+    if !is_dir {
+        regular(&dot_git)?;
+    }
+    let git_dir = if is_dir {
         dot_git.clone()
     } else {
         // A `gitdir: PATH` file (worktrees, submodules).
@@ -123,13 +126,6 @@ fn regular(path: &Path) -> Result<bool, Unsafe> {
     }
 }
 
-fn regular_or_dir(path: &Path) -> Result<(), Unsafe> {
-    if path.is_dir() {
-        return Ok(());
-    }
-    regular(path).map(|_| ())
-}
-
 /// A git config file: itself, the files it includes, and the ignore file it names. A
 /// relative ignore or attributes file is resolved from `workdir`; without one (the global
 /// files, checked once for every work tree) its name goes to `relative` instead.
@@ -139,12 +135,21 @@ fn config_file(
     depth: usize,
     relative: &mut Vec<String>,
 ) -> Result<(), Unsafe> {
-    if !regular(path)? || depth > MAX_INCLUDE_DEPTH {
+    // Read at once (no `stat` first): a FIFO, device or folder is refused by the bounded
+    // read before it is opened, as `regular` refuses it; anything else unreadable git skips.
+    if path == Path::new("/dev/null") {
         return Ok(());
     }
-    let Ok(text) = crate::fs::read_text(path, crate::fs::SMALL) else {
-        return Ok(());
+    let text = match crate::fs::read_text(path, crate::fs::SMALL) {
+        Ok(text) => text,
+        Err(crate::fs::ReadError::Folder | crate::fs::ReadError::NotRegular) => {
+            return Err(Unsafe::NotRegular { path: tidy(path) })
+        }
+        Err(_) => return Ok(()),
     };
+    if depth > MAX_INCLUDE_DEPTH {
+        return Ok(());
+    }
     let base = path.parent().or(workdir).unwrap_or(Path::new(""));
     for (section, key, value) in config_entries(&text) {
         match (section.as_str(), key.as_str()) {
