@@ -252,13 +252,19 @@ fn mentions(text: &str, word: &str) -> bool {
 /// Where `word` (trailing `/` optional in the text) first occurs as a whole word in `text`
 /// (already ASCII-lowercased) at or after `from`: the byte range, with a `/` right after it.
 fn find_word(text: &str, word: &str, mut from: usize) -> Option<(usize, usize)> {
-    let word = word.trim().trim_end_matches('/').to_ascii_lowercase();
+    let word = word.trim().trim_end_matches('/');
+    // Lowercased only when it has capitals (course words rarely do): it is asked per line.
+    let word: std::borrow::Cow<str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        word.to_ascii_lowercase().into()
+    } else {
+        word.into()
+    };
     if word.is_empty() {
         return None;
     }
     let hay = text.as_bytes();
     let w = word.as_bytes();
-    while let Some(i) = text[from..].find(&word) {
+    while let Some(i) = text[from..].find(&*word) {
         let start = from + i;
         let end = start + w.len();
         let before_ok = start == 0 || !is_word_char(hay[start - 1]) || !is_word_char(w[0]);

@@ -92,10 +92,12 @@ impl Params {
         if wanted.is_empty() {
             return None;
         }
-        self.options
-            .0
-            .iter()
-            .position(|c| self.spellings(c).iter().any(|s| normalise(s) == wanted))
+        // Every spelling as written (the repeats `spellings` drops cannot change the answer).
+        self.options.0.iter().position(|c| {
+            std::iter::once(&c.name)
+                .chain(&c.spellings)
+                .any(|s| normalise(s) == wanted)
+        })
     }
 
     /// The canonical name followed by the other accepted spellings of `choice`, without repeats.
