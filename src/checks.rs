@@ -385,7 +385,7 @@ pub struct CheckContext {
     env: OnceCell<EnvLookup>,
     repo: OnceCell<Result<WorkspaceRepo, OpenError>>,
     files: OnceCell<crate::fs::Root>,
-    listings: crate::walk::Listings,
+    listings: std::rc::Rc<crate::walk::Listings>,
 }
 
 impl CheckContext {
@@ -403,7 +403,7 @@ impl CheckContext {
             env: OnceCell::new(),
             repo: OnceCell::new(),
             files: OnceCell::new(),
-            listings: crate::walk::Listings::default(),
+            listings: Default::default(),
         }
     }
 
@@ -479,7 +479,10 @@ impl CheckContext {
     /// git kinds (one open per workspace, not one per kind).
     pub fn repository(&self) -> Result<&WorkspaceRepo, &OpenError> {
         self.repo
-            .get_or_init(|| crate::git::open_workspace_repo(self.files(), self.workspace_only))
+            .get_or_init(|| {
+                crate::git::open_workspace_repo(self.files(), self.workspace_only)
+                    .map(|repo| repo.with_listings(self.listings.clone()))
+            })
             .as_ref()
     }
 

@@ -29,9 +29,18 @@ pub struct WorkspaceRepo {
     own_only: bool,
     /// HEAD's commit id and detached-from branch, read once for the kinds that ask.
     head: OnceCell<Result<(Oid, Option<String>), HeadError>>,
+    /// The workspace's folder listings, shared with the checks (see [`Self::with_listings`]).
+    listings: Option<std::rc::Rc<crate::walk::Listings>>,
 }
 
 impl WorkspaceRepo {
+    /// Let the ignore rules take from `listings` what the checks already listed (a folder
+    /// without `.gitignore`, whether a path is a folder) instead of asking the disk again.
+    pub fn with_listings(mut self, listings: std::rc::Rc<crate::walk::Listings>) -> Self {
+        self.listings = Some(listings);
+        self
+    }
+
     /// Would git ignore `repo_path` (a trailing `/` marks a folder)? git's rules: every
     /// `.gitignore` from the work tree down, then `.git/info/exclude`, then (not when
     /// grading) the user's `core.excludesFile`. When grading, the answer must be the same on
@@ -63,7 +72,9 @@ impl WorkspaceRepo {
         if !self.own_only {
             global.extend(excludes_file(config.as_ref(), workdir));
         }
-        ignore::Rules::new(workdir, &global, ignore_case).map_err(ignore_error)
+        ignore::Rules::new(workdir, &global, ignore_case)
+            .map(|rules| rules.with_listings(self.listings.clone()))
+            .map_err(ignore_error)
     }
 
     /// HEAD's commit (see [`head_commit`]), read from the repository once: git-history and
@@ -234,6 +245,7 @@ pub fn open_workspace_repo(
         rules: OnceCell::new(),
         own_only,
         head: OnceCell::new(),
+        listings: None,
     })
 }
 

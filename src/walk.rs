@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -68,10 +68,18 @@ impl Listed {
 #[derive(Default)]
 pub struct Listings(RefCell<BTreeMap<OsString, Option<Rc<[Listed]>>>>);
 
+/// A folder's key: its path without a trailing `/` (libgit2 gives the work tree with one).
+fn key(dir: &Path) -> &OsStr {
+    match dir.to_str() {
+        Some(s) if s.len() > 1 => OsStr::new(s.trim_end_matches('/')),
+        _ => dir.as_os_str(),
+    }
+}
+
 impl Listings {
     /// The entries of `dir` sorted by name, or `None` when it cannot be listed.
     pub fn list(&self, dir: &Path) -> Option<Rc<[Listed]>> {
-        if let Some(known) = self.0.borrow().get(dir.as_os_str()) {
+        if let Some(known) = self.0.borrow().get(key(dir)) {
             return known.clone();
         }
         let listed = std::fs::read_dir(dir).ok().map(|read| {
@@ -87,8 +95,39 @@ impl Listings {
         });
         self.0
             .borrow_mut()
-            .insert(dir.as_os_str().to_owned(), listed.clone());
+            .insert(key(dir).to_owned(), listed.clone());
         listed
+    }
+
+    /// `dir`'s listing if it was already read (`Some(None)`: it could not be), without
+    /// reading it: for a question one `lstat` answers when nothing was listed.
+    pub fn listed(&self, dir: &Path) -> Option<Option<Rc<[Listed]>>> {
+        self.0.borrow().get(key(dir)).cloned()
+    }
+
+    /// What the listings already read say about the entry `name` of `dir`: `Some(None)` when
+    /// `dir` was listed without it (or `dir` is itself known to be missing), so it is; `Some(Some(entry))` when listed; `None` when the listings
+    /// cannot say (not read, or only a name differing in case, which a case-insensitive
+    /// file system would take for it).
+    pub fn entry(&self, dir: &Path, name: &str) -> Option<Option<Listed>> {
+        let Some(Some(listing)) = self.listed(dir) else {
+            // `dir` was not listed (or could not be): missing if its parent says so.
+            let (parent, own) = (dir.parent()?, dir.file_name()?.to_str()?);
+            return match self.entry(parent, own)? {
+                None => Some(None),
+                Some(_) => None,
+            };
+        };
+        let mut near = false;
+        for e in listing.iter() {
+            match e.name.to_str() {
+                Some(n) if n == name => return Some(Some(e.clone())),
+                Some(n) if n.eq_ignore_ascii_case(name) => near = true,
+                Some(_) => {}
+                None => near = true,
+            }
+        }
+        (!near).then_some(None)
     }
 }
 

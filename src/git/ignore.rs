@@ -19,9 +19,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use super::wildmatch::{wildmatch, CASEFOLD, PATHNAME};
 use super::Unsafe;
+use crate::walk::{Listed, Listings};
 
 #[cfg(test)]
 mod tests;
@@ -78,6 +80,9 @@ pub struct Rules {
     global: Vec<List>,
     /// Each folder's `.gitignore` (repo-relative folder with a trailing `/`, or `""`).
     folders: HashMap<String, List>,
+    /// The folder listings the checks already read, which answer many of the `lstat`s here
+    /// (a folder with no `.gitignore`, the kind of a path) without asking the disk.
+    listings: Option<Rc<Listings>>,
 }
 
 impl Rules {
@@ -105,7 +110,21 @@ impl Rules {
             ignore_case,
             global: lists,
             folders: HashMap::new(),
+            listings: None,
         })
+    }
+
+    /// Take what `listings` already says about the work tree's folders instead of asking
+    /// the disk again (see [`Listings::entry`]: only a listing without any name like it
+    /// says a file is missing, so the answers are the same).
+    pub fn with_listings(mut self, listings: Option<Rc<Listings>>) -> Rules {
+        self.listings = listings;
+        self
+    }
+
+    /// What the listings say about `name` in `dir` (see [`Listings::entry`]).
+    fn listed(&self, dir: &Path, name: &str) -> Option<Option<Listed>> {
+        self.listings.as_ref()?.entry(dir, name)
     }
 
     /// Would git ignore `path` (relative to the work tree, `/`-separated; a trailing `/`
@@ -141,20 +160,26 @@ impl Rules {
         if self.folders.contains_key(folder) {
             return Ok(());
         }
-        let file = self.workdir.join(folder).join(".gitignore");
-        let list = match std::fs::symlink_metadata(&file) {
-            Ok(m) if m.file_type().is_symlink() || m.is_dir() => List::default(),
-            Ok(m) if !m.is_file() => {
-                return Err(RulesError::Unsafe(Unsafe::NotRegular { path: file }))
-            }
-            Ok(_) => match crate::fs::read_regular(&file, MAX_RULES_FILE) {
-                Ok(bytes) => parse(&bytes, folder.to_string()),
-                Err(e) => match read_failure(&file, e) {
-                    Some(err) => return Err(err),
-                    None => List::default(),
+        let dir = self.workdir.join(folder);
+        let file = dir.join(".gitignore");
+        let known_missing = matches!(self.listed(&dir, ".gitignore"), Some(None));
+        let list = if known_missing {
+            List::default()
+        } else {
+            match std::fs::symlink_metadata(&file) {
+                Ok(m) if m.file_type().is_symlink() || m.is_dir() => List::default(),
+                Ok(m) if !m.is_file() => {
+                    return Err(RulesError::Unsafe(Unsafe::NotRegular { path: file }))
+                }
+                Ok(_) => match crate::fs::read_regular(&file, MAX_RULES_FILE) {
+                    Ok(bytes) => parse(&bytes, folder.to_string()),
+                    Err(e) => match read_failure(&file, e) {
+                        Some(err) => return Err(err),
+                        None => List::default(),
+                    },
                 },
-            },
-            Err(_) => List::default(),
+                Err(_) => List::default(),
+            }
         };
         self.folders.insert(folder.to_string(), list);
         Ok(())
@@ -196,7 +221,18 @@ impl Rules {
 
     /// git's `lstat`: a link to a folder is not a folder.
     fn kind_on_disk(&self, path: &str) -> Kind {
-        match std::fs::symlink_metadata(self.workdir.join(path)) {
+        let full = self.workdir.join(path);
+        let name = full.file_name().and_then(|n| n.to_str());
+        if let (Some(dir), Some(name)) = (full.parent(), name) {
+            match self.listed(dir, name) {
+                Some(None) => return Kind::NotDir,
+                Some(Some(e)) if e.file_type.is_some() => {
+                    return if e.is_dir() { Kind::Dir } else { Kind::NotDir };
+                }
+                _ => {}
+            }
+        }
+        match std::fs::symlink_metadata(&full) {
             Ok(m) if m.is_dir() => Kind::Dir,
             _ => Kind::NotDir,
         }
@@ -254,6 +290,7 @@ pub fn line_ignores(line: &str, path: &str) -> bool {
         ignore_case: false,
         global: Vec::new(),
         folders: HashMap::new(),
+        listings: None,
     };
     let (path, is_dir) = match path.trim_start_matches('/').strip_suffix('/') {
         Some(p) => (p, true),

@@ -101,7 +101,21 @@ fn ours(home: &Path, paths: &[String], excludes: Option<&Path>, ignore_case: boo
     let mut global = vec![workdir.join(".git/info/exclude")];
     global.extend(excludes.map(Path::to_path_buf));
     let mut rules = Rules::new(&workdir, &global, ignore_case).unwrap();
-    paths.iter().map(|p| rules.is_ignored(p).unwrap()).collect()
+    let answers: Vec<bool> = paths.iter().map(|p| rules.is_ignored(p).unwrap()).collect();
+    // The same answers when the checks listed folders before: every folder of the work
+    // tree, or only its top (the rest is then asked of the disk, or known missing).
+    let everything = Listings::default();
+    crate::walk::walk_listed(&everything, &workdir, 16, 100_000, |_| true);
+    let top = Listings::default();
+    top.list(&workdir);
+    for listings in [everything, top] {
+        let mut rules = Rules::new(&workdir, &global, ignore_case)
+            .unwrap()
+            .with_listings(Some(Rc::new(listings)));
+        let listed: Vec<bool> = paths.iter().map(|p| rules.is_ignored(p).unwrap()).collect();
+        assert_eq!(listed, answers, "with listings, for {paths:?}");
+    }
+    answers
 }
 
 #[test]
@@ -199,6 +213,32 @@ fn each_rule_as_git_reads_it() {
         answer("logs/x"),
         "`!logs/x` cannot re-include under the excluded `logs/`"
     );
+}
+
+/// Paths that do not exist are asked too (a grade asks about `checkpoints/model.pt` in a
+/// workspace without it): with folder-only rules, a missing path is no folder, for git and
+/// for the answer taken from the folder listings (issue 7).
+#[test]
+fn missing_paths_under_folder_only_rules_agree_with_git() {
+    let home = repo();
+    let root = home.path().join("repo");
+    write(&root, ".gitignore", "data/\nbuild/\n*.pt\n");
+    std::fs::create_dir_all(root.join("build")).unwrap();
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    let paths: Vec<String> = [
+        "data",
+        "build",
+        "src/data",
+        "missing/data",
+        "x.pt",
+        "src/y.pt",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let expected = git_answers(home.path(), &paths, None);
+    assert_eq!(expected, [false, true, false, false, true, true]);
+    assert_eq!(ours(home.path(), &paths, None, false), expected);
 }
 
 #[test]
