@@ -146,24 +146,11 @@ pub fn find_environment_listed(
 ) -> EnvLookup {
     let mut looked_in = Vec::new();
     let mut first_broken: Option<BrokenEnv> = None;
-    let consider =
-        |dir: &Path, found_by: FoundBy, first_broken: &mut Option<BrokenEnv>| match inspect(
-            root, dir, found_by,
-        ) {
-            Some(Ok(env)) => Some(env),
-            Some(Err(broken)) => {
-                if first_broken.is_none() {
-                    *first_broken = Some(broken);
-                }
-                None
-            }
-            None => None,
-        };
 
     // 1. The workspace.
     let scan = scan::scan(root, listings);
     for dir in &scan.candidates {
-        if let Some(env) = consider(dir, FoundBy::Workspace, &mut first_broken) {
+        if let Some(env) = consider(root, dir, FoundBy::Workspace, &mut first_broken) {
             return EnvLookup::Found(env);
         }
     }
@@ -175,7 +162,7 @@ pub fn find_environment_listed(
     // 2. $VIRTUAL_ENV.
     match &vars.virtual_env {
         Some(dir) => {
-            if let Some(env) = consider(dir, FoundBy::VirtualEnv, &mut first_broken) {
+            if let Some(env) = consider(root, dir, FoundBy::VirtualEnv, &mut first_broken) {
                 return EnvLookup::Found(env);
             }
             let d = dir.display();
@@ -197,7 +184,7 @@ pub fn find_environment_listed(
             ));
         }
         Some(dir) => {
-            if let Some(env) = consider(dir, FoundBy::CondaPrefix, &mut first_broken) {
+            if let Some(env) = consider(root, dir, FoundBy::CondaPrefix, &mut first_broken) {
                 return EnvLookup::Found(env);
             }
             let d = dir.display();
@@ -213,29 +200,9 @@ pub fn find_environment_listed(
     }
 
     // 4. The conda environment named by environment.yml.
-    match environment_yml_name(root, |file| scan.may_hold(file)) {
-        Some((file, name)) => {
-            let dirs = conda_env_dirs(&name, vars);
-            for dir in &dirs {
-                let by = FoundBy::EnvironmentYml { name: name.clone() };
-                if let Some(env) = consider(dir, by, &mut first_broken) {
-                    return EnvLookup::Found(env);
-                }
-            }
-            let places = dirs
-                .iter()
-                .map(|d| d.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            looked_in.push(tr!(
-                "conda environment `{name}` named in {file}: not in {places}",
-                "{file}에 적힌 conda 환경 `{name}`: {places}에 없음"
-            ));
-        }
-        None => looked_in.push(tr!(
-            "environment.yml: none with a `name:` in the workspace",
-            "environment.yml: 작업 폴더에 `name:`이 있는 파일이 없음"
-        )),
+    match named_in_environment_yml(root, vars, &scan, &mut first_broken) {
+        Ok(env) => return EnvLookup::Found(env),
+        Err(line) => looked_in.push(line),
     }
 
     match first_broken {
@@ -247,6 +214,55 @@ pub fn find_environment_listed(
 /// Is `dir` a Python environment (venv or conda), by its marker files?
 pub fn is_environment(dir: &Path) -> bool {
     env_kind(dir).is_some()
+}
+
+/// The environment in `dir` if it is usable; a broken one is kept in `first_broken` (the
+/// first one found is the one reported when nothing usable is found).
+fn consider(
+    root: &Path,
+    dir: &Path,
+    found_by: FoundBy,
+    first_broken: &mut Option<BrokenEnv>,
+) -> Option<PythonEnv> {
+    match inspect(root, dir, found_by)? {
+        Ok(env) => Some(env),
+        Err(broken) => {
+            first_broken.get_or_insert(broken);
+            None
+        }
+    }
+}
+
+/// The conda environment named by the workspace's `environment.yml`, or the line saying
+/// where it was looked for.
+fn named_in_environment_yml(
+    root: &Path,
+    vars: &Vars,
+    scan: &scan::Scan,
+    first_broken: &mut Option<BrokenEnv>,
+) -> Result<PythonEnv, Tr> {
+    let Some((file, name)) = environment_yml_name(root, |file| scan.may_hold(file)) else {
+        return Err(tr!(
+            "environment.yml: none with a `name:` in the workspace",
+            "environment.yml: 작업 폴더에 `name:`이 있는 파일이 없음"
+        ));
+    };
+    let dirs = conda_env_dirs(&name, vars);
+    for dir in &dirs {
+        let by = FoundBy::EnvironmentYml { name: name.clone() };
+        if let Some(env) = consider(root, dir, by, first_broken) {
+            return Ok(env);
+        }
+    }
+    let places = dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(tr!(
+        "conda environment `{name}` named in {file}: not in {places}",
+        "{file}에 적힌 conda 환경 `{name}`: {places}에 없음"
+    ))
 }
 
 /// Is `dir` an environment (by its marker files)?
