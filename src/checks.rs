@@ -161,6 +161,7 @@ impl Check {
             if f.check.is_empty() {
                 f.check = self.kind().to_string();
             }
+            shared::near_miss(ctx, f);
         }
         findings
     }

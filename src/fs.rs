@@ -10,7 +10,9 @@ use std::io::{self, Read, Write};
 use anyhow::Context;
 use std::path::Path;
 
+mod near;
 mod root;
+pub use near::{NearMiss, Step, Want};
 pub use root::Root;
 
 /// Small text files: configuration, answers, state.

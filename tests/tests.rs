@@ -35,6 +35,7 @@ mod hostile;
 mod hostile_workspace;
 mod interrupt;
 mod issue9_fixes;
+mod near_miss;
 mod render;
 mod requirements_corpus;
 mod requirements_issue8;

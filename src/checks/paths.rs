@@ -29,12 +29,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in &params.files {
         let rel = clean(file);
-        let path = ctx.root.join(&rel);
-        if path.is_file() {
-            continue;
-        }
-        // Not read, only looked at; said as every kind says it.
-        let error = match crate::fs::metadata(&path) {
+        // Not read, only looked at; said as every kind says it (a name in another case is
+        // missing, as git sees it).
+        let error = match ctx.files().metadata(&rel) {
+            Ok(m) if m.is_file() => continue,
             Ok(m) if m.is_dir() => ReadError::Folder,
             Ok(_) => ReadError::NotRegular,
             Err(ReadError::BrokenLink) => ReadError::BrokenLink,
@@ -46,7 +44,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let rel = clean(dir);
         let path = ctx.root.join(&rel);
         let (q, keep) = (shell_word(&rel), shell_word(&format!("{rel}/.gitkeep")));
-        if path.is_file() {
+        let meta = ctx.files().metadata(&rel).ok();
+        if meta.as_ref().is_some_and(|m| m.is_file()) {
             findings.push(
                 Finding::fail(
                     Code::FolderIsFile,
@@ -61,7 +60,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "`{rel}` 파일을 지우고 폴더를 만드십시오:\n  rm {q}\n  mkdir -p {q}"
                 )),
             );
-        } else if !path.is_dir() {
+        } else if !meta.is_some_and(|m| m.is_dir()) {
             findings.push(
                 Finding::fail(Code::FolderMissing, tr!(
                     "the folder `{rel}/` does not exist",

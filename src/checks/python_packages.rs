@@ -43,7 +43,7 @@ const MAX_ENTRIES: usize = 20_000;
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let root = clean(&params.root);
     let root_path = ctx.root.join(&root);
-    if !root_path.is_dir() {
+    if !ctx.files().metadata(&root).is_ok_and(|m| m.is_dir()) {
         return vec![Finding::fail(
             Code::FolderMissing,
             tr!(
@@ -141,13 +141,17 @@ fn folders_with_python(found: &walk::Walk, root: &str) -> BTreeSet<String> {
 /// `__init__.py`), or `None` for a package. `listed`: named in `packages` (otherwise it is
 /// needed because it holds `.py` files, and the message says so).
 fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding> {
-    let dir_path = ctx.root.join(dir);
     let init = format!("{dir}/__init__.py");
     let (q_dir, q_init) = (shell_word(dir), shell_word(&init));
-    if dir_path.join("__init__.py").is_file() {
+    let is = |rel: &str, dir: bool| {
+        ctx.files()
+            .metadata(rel)
+            .is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() })
+    };
+    if is(&init, false) {
         return None;
     }
-    if !dir_path.is_dir() {
+    if !is(dir, true) {
         return Some(
             Finding::fail(
                 Code::FolderMissing,
@@ -174,7 +178,7 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
         why = why
     ))
     .file(&init);
-    Some(match near_miss(&dir_path) {
+    Some(match near_miss(&ctx.root.join(dir)) {
         Some(name) => finding.hint(tr!(
             "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {q_near} {q_init}",
             "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {q_near} {q_init}";

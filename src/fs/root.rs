@@ -8,6 +8,7 @@
 //! one `lstat` per component. Anything else (a link anywhere, a missing part) takes the full
 //! canonicalizing path, so what is decided is exactly what [`super::stays_inside`] decides.
 
+use std::cell::OnceCell;
 use std::path::{Component, Path, PathBuf};
 
 use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
@@ -17,6 +18,8 @@ use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
 pub struct Root {
     path: PathBuf,
     canonical: Option<PathBuf>,
+    /// Whether the folder's file system ignores case, asked once (see [`Root::ignores_case`]).
+    ignores_case: OnceCell<bool>,
 }
 
 impl Root {
@@ -25,6 +28,7 @@ impl Root {
         Root {
             path: path.to_path_buf(),
             canonical: path.canonicalize().ok(),
+            ignores_case: OnceCell::new(),
         }
     }
 
@@ -53,6 +57,17 @@ impl Root {
 
     /// The text of the workspace file `rel`: see [`super::read_workspace_text`].
     pub fn read_text(&self, rel: &str) -> Result<String, ReadError> {
+        let meta = self.metadata(rel)?;
+        let bytes = read_regular_with(&self.path.join(rel), &meta, WORKSPACE_FILE_MAX)?;
+        super::decode(&bytes).map_err(|line| ReadError::NotUtf8 { line })
+    }
+
+    /// The metadata of the workspace path `rel` (links followed), as checks see it: a link to
+    /// nothing is [`ReadError::BrokenLink`], one that leads out of the workspace
+    /// [`ReadError::OutsideWorkspace`], and a name found only because the file system ignores
+    /// case (`readme.md` opened as `README.md`) [`ReadError::Missing`], as git and a grader
+    /// on Linux would find it.
+    pub fn metadata(&self, rel: &str) -> Result<std::fs::Metadata, ReadError> {
         let path = self.path.join(rel);
         let meta = match self.plain(Path::new(rel)) {
             Some(meta) => meta,
@@ -66,8 +81,39 @@ impl Root {
                 super::metadata(&path)?
             }
         };
-        let bytes = read_regular_with(&path, &meta, WORKSPACE_FILE_MAX)?;
-        super::decode(&bytes).map_err(|line| ReadError::NotUtf8 { line })
+        if self.ignores_case() && !self.listed_exactly(Path::new(rel)) {
+            return Err(ReadError::Missing);
+        }
+        Ok(meta)
+    }
+
+    /// Take the file system as one that ignores case (tests: this machine's does not).
+    #[cfg(test)]
+    pub(super) fn assume_ignores_case(self) -> Root {
+        let _ = self.ignores_case.set(true);
+        self
+    }
+
+    /// Does the workspace's file system ignore case (macOS and Windows by default)? Asked
+    /// once, of the deepest folder of the workspace's path with a letter in its name: its
+    /// name in the other case names the same folder. On a file system that tells case apart
+    /// this costs one `lstat` per workspace, and names are then compared by the system itself.
+    pub fn ignores_case(&self) -> bool {
+        *self.ignores_case.get_or_init(|| {
+            let Some(root) = &self.canonical else {
+                return false;
+            };
+            for dir in root.ancestors() {
+                let Some(name) = dir.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                let swapped = swap_case(name);
+                if swapped != name {
+                    return same_entry(dir, &dir.with_file_name(swapped));
+                }
+            }
+            false
+        })
     }
 
     /// When `rel` names an existing entry below the folder through plain folders only (no
@@ -90,6 +136,35 @@ impl Root {
         }
         meta
     }
+}
+
+/// `name` with each letter in the other case.
+fn swap_case(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            let other: Vec<char> = if c.is_uppercase() {
+                c.to_lowercase().collect()
+            } else {
+                c.to_uppercase().collect()
+            };
+            other
+        })
+        .collect()
+}
+
+/// Do `a` and `b` name the same folder (not two folders whose names differ in case)?
+#[cfg(unix)]
+fn same_entry(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_entry(a: &Path, b: &Path) -> bool {
+    std::fs::symlink_metadata(a).is_ok() && std::fs::symlink_metadata(b).is_ok()
 }
 
 #[cfg(all(test, unix))]
