@@ -1,0 +1,76 @@
+//! Near misses in findings: a `file/missing` or `folder/missing` finding is told what the
+//! workspace holds instead (`requirement.txt` for `requirements.txt`) and the commands that
+//! move it. The search itself is [`crate::fs::Root::near_miss`]; this applies it to the
+//! findings of every kind ([`crate::checks::Check::run`]).
+
+use super::super::{CheckContext, Code, Finding};
+use crate::fs::{Step, Want};
+use crate::tr;
+
+/// A missing file or folder's finding, told what is there instead when the workspace holds a
+/// near miss (`requirement.txt`, `readme.md`, `answer/`; see [`crate::fs::Root::near_miss`]),
+/// with the commands that move it: one mechanism for every kind, applied to each finding
+/// `file/missing` or `folder/missing` that names its path.
+pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
+    let want = match finding.code {
+        Code::FileMissing => Want::File,
+        Code::FolderMissing => Want::Folder,
+        _ => return,
+    };
+    let Some(rel) = finding.file.clone() else {
+        return;
+    };
+    let Some(near) = ctx.files().near_miss(&rel, want) else {
+        return;
+    };
+    let slash = if want == Want::Folder { "/" } else { "" };
+    let found = format!("{}{slash}", near.found);
+    finding.message.append(
+        "",
+        &tr!("; found `{found}`", ". 대신 `{found}`이(가) 있습니다"),
+    );
+    let git = if tracked(ctx, &near.found) {
+        "git mv"
+    } else {
+        "mv"
+    };
+    let q = crate::escape::shell_word;
+    let commands: Vec<String> = near
+        .steps
+        .iter()
+        .map(|step| match step {
+            Step::MakeDir(dir) => format!("  mkdir -p {}", q(dir)),
+            Step::Rename { from, to } => format!("  {git} {} {}", q(from), q(to)),
+        })
+        .collect();
+    let commands = commands.join("\n");
+    let wanted = format!("{rel}{slash}");
+    // Its fix is its own: never merged into a group's shared "create them" fix.
+    finding.group = None;
+    finding.hint = Some(if near.case_only {
+        tr!(
+            "rename it to `{wanted}`: names that differ only in case pass on a file system that ignores case (macOS, Windows), but git and grading on Linux tell them apart:\n{commands}",
+            "`{wanted}`(으)로 이름을 바꾸십시오. 대소문자만 다른 이름은 대소문자를 구분하지 않는 파일 시스템(macOS, Windows)에서는 통과하지만 git과 Linux의 채점은 둘을 구별합니다:\n{commands}"
+        )
+    } else {
+        tr!(
+            "rename it to `{wanted}`:\n{commands}",
+            "`{wanted}`(으)로 이름을 바꾸십시오:\n{commands}"
+        )
+    });
+}
+
+/// Is `rel` (a file, or a folder holding one) committed to the workspace's index, so that
+/// `git mv` moves it? Without a repository, `mv`.
+fn tracked(ctx: &CheckContext, rel: &str) -> bool {
+    let Ok(ws) = ctx.repository() else {
+        return false;
+    };
+    let Ok(index) = ws.repo.index() else {
+        return false;
+    };
+    let path = format!("{}{rel}", ws.prefix);
+    let below = format!("{path}/");
+    index.get_path(std::path::Path::new(&path), 0).is_some()
+        || index.iter().any(|e| e.path.starts_with(below.as_bytes()))
+}
