@@ -391,9 +391,10 @@ fn issue8_honest_repositories_and_worktrees_still_pass() {
 fn background_jobs(marker: &std::path::Path) -> String {
     // The second job touches the marker only once the script (`$$`, which `exec` makes the
     // interpreter) has exited, so a slow machine cannot make it write while the sandbox still
-    // watches (it did at load 19: `sandbox/denied` instead of `sandbox/left-running`).
+    // watches (it did at load 19: `sandbox/denied` instead of `sandbox/left-running`); then it
+    // waits a second more, the time `course` has to end the job after the script ended.
     format!(
-        "sleep 100 &\n(while kill -0 $$ 2>/dev/null; do sleep 0.1; done; touch '{}') &\n",
+        "sleep 100 &\n(while kill -0 $$ 2>/dev/null; do sleep 0.1; done; sleep 1; touch '{}') &\n",
         marker.display()
     )
 }
