@@ -136,7 +136,7 @@ fn no_environment_fails_and_says_how_to_make_one() {
 }
 
 #[test]
-fn a_conda_prefix_env_in_the_workspace_gets_conda_install_commands() {
+fn issue9_a_conda_prefix_env_gets_the_lessons_pip_install_inside_it() {
     let t = tempdir();
     let ws = t.path().join("ws");
     // A conda `-p` environment: `conda-meta/history` marks it. (Its interpreter is a venv's,
@@ -153,11 +153,13 @@ fn a_conda_prefix_env_in_the_workspace_gets_conda_install_commands() {
         "{f:#}"
     );
     let hint = s(&f, "hint");
+    // The environments lesson installs PyTorch with pip inside the activated conda environment
+    // (PyTorch no longer publishes to conda): the fix says the same, and no conda channel.
     assert!(
-        hint.contains("\n  conda install -p condaenv -c conda-forge pytorch\n"),
+        hint.contains("\n  conda activate condaenv\n  python -m pip install torch"),
         "{hint}"
     );
-    assert!(hint.contains("pip install torch"), "{hint}");
+    assert!(!hint.contains("conda install"), "{hint}");
 }
 
 #[test]
@@ -256,7 +258,7 @@ fn the_environment_yml_env_is_found_in_home_conda_envs() {
         "{msg}"
     );
     assert!(
-        s(&f, "hint").contains("\n  conda install -n vla numpy\n"),
+        s(&f, "hint").contains("\n  conda activate vla\n  python -m pip install numpy\n"),
         "{f:#}"
     );
 }

@@ -20,6 +20,7 @@ mod class_report;
 mod cli;
 mod code_blocks;
 mod codes;
+mod content;
 mod doctor;
 mod edit;
 mod examples;

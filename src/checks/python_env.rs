@@ -262,19 +262,21 @@ fn pass(probe: &Probe, label: &str) -> Finding {
     }
 }
 
-/// The conda package (and channel) that provides a module.
-fn conda_name(module: &str) -> String {
+/// The conda package (and channel) that provides a module; `None` for PyTorch's packages,
+/// which the environments lesson installs with pip inside the conda environment (PyTorch no
+/// longer publishes to conda, and its install guide is pip's): the fix must not teach another
+/// way than the lesson.
+fn conda_name(module: &str) -> Option<String> {
     let top = module.split('.').next().unwrap_or(module);
-    match top {
-        // PyTorch no longer publishes to its own `pytorch` channel; conda-forge builds it.
-        "torch" => "-c conda-forge pytorch".to_string(),
+    Some(match top {
+        "torch" | "torchvision" | "torchaudio" => return None,
         "cv2" => "-c conda-forge opencv".to_string(),
         "PIL" => "pillow".to_string(),
         "sklearn" => "scikit-learn".to_string(),
         "skimage" => "scikit-image".to_string(),
         "yaml" => "pyyaml".to_string(),
         other => pip_name(other).to_string(),
-    }
+    })
 }
 
 fn missing(
@@ -295,12 +297,11 @@ fn missing(
         "다음 모듈이 {label}(Python {version})에 설치되어 있지 않습니다"
     );
     let words = Group::WORDS;
-    let one = install_hint(ctx, env, probe, &shell_word(pkg), &conda_name(module));
-    // A group installs every module with one command: pip's names, or conda's.
-    let (all, word) = match env.kind {
-        EnvKind::Venv => (install_hint(ctx, env, probe, words, ""), shell_word(pkg)),
-        EnvKind::Conda => (install_hint(ctx, env, probe, "", words), conda_name(module)),
-    };
+    let conda = conda_name(module).unwrap_or_default();
+    let one = install_hint(ctx, env, probe, &shell_word(pkg), &conda);
+    // A group installs every module with one pip command, in a conda environment too (as the
+    // environments lesson installs PyTorch there).
+    let (all, word) = (install_hint(ctx, env, probe, words, ""), shell_word(pkg));
     Finding::fail(Code::EnvModuleMissing, msg)
         .hint(one)
         .group(Group::new(group_msg, module, all).word(word))
@@ -308,8 +309,8 @@ fn missing(
 
 /// How to install `pkgs` (one or more words) into `env`: with its own interpreter, and when
 /// the environment is not already active in this shell, also by activating it.
-/// In a conda environment, `cpkgs` are conda's names for the conda line; `pkgs` (pip's) for
-/// the pip line, which is left out when empty.
+/// In a conda environment, `pkgs` (pip's names) go to pip inside it, as the environments
+/// lesson does; `cpkgs`, conda's names, to an alternative conda line (left out when empty).
 fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, cpkgs: &str) -> Tr {
     let run = shell_program(&show_path(&ctx.root, &env.interpreter));
     let active = env.is_active();
@@ -328,7 +329,7 @@ fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, 
                 ),
                 (true, true) => tr!(
                     "install it into this environment (the one active in this shell):",
-                    "이 환경(이 셸에서 켜 둔 환경)에 설치하십시오:"
+                    "이 환경(이 셸에서 활성화한 환경)에 설치하십시오:"
                 ),
                 (false, _) => tr!(
                     "this environment has no pip yet: from the workspace root, add pip first, then install it:\n  {run} -m ensurepip --upgrade",
@@ -343,7 +344,7 @@ fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, 
             if !active {
                 hint.append("", &tr!(
                     "\nor activate the environment and use its pip:\n  {activate}\n  pip install {pkgs}",
-                    "\n또는 환경을 켠 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
+                    "\n또는 환경을 활성화한 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
                 ));
             }
             hint
@@ -359,14 +360,23 @@ fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, 
                     (format!("-p {d}"), format!("conda activate {d}"))
                 }
             };
-            let mut hint = tr!(
-                "install it into this conda environment:\n  conda install {target} {cpkgs}",
-                "이 conda 환경에 설치하십시오:\n  conda install {target} {cpkgs}"
-            );
-            if !active && !pkgs.is_empty() {
+            // The environments lesson's way first: pip inside the (activated) conda
+            // environment, as PyTorch installs now; conda's own package as the alternative.
+            let mut hint = if active {
+                tr!(
+                    "install it with pip into this conda environment (the one active in this shell), as the environments lesson does:\n  python -m pip install {pkgs}",
+                    "이 conda 환경(이 셸에서 활성화한 환경)에 pip으로 설치하십시오(가상환경 레슨과 같은 방법입니다):\n  python -m pip install {pkgs}"
+                )
+            } else {
+                tr!(
+                    "activate this conda environment and install it with pip, as the environments lesson does:\n  {activate}\n  python -m pip install {pkgs}",
+                    "이 conda 환경을 활성화한 뒤 pip으로 설치하십시오(가상환경 레슨과 같은 방법입니다):\n  {activate}\n  python -m pip install {pkgs}"
+                )
+            };
+            if !cpkgs.is_empty() {
                 hint.append("", &tr!(
-                    "\nor activate the environment and use pip:\n  {activate}\n  pip install {pkgs}",
-                    "\n또는 환경을 켠 뒤 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
+                    "\nor with conda itself:\n  conda install {target} {cpkgs}",
+                    "\n또는 conda로 설치해도 됩니다:\n  conda install {target} {cpkgs}"
                 ));
             }
             hint
@@ -531,8 +541,8 @@ mod tests {
     fn pip_and_conda_names() {
         assert_eq!(pip_name("cv2"), "opencv-python");
         assert_eq!(pip_name("torch.nn"), "torch");
-        assert_eq!(conda_name("torch"), "-c conda-forge pytorch");
-        assert_eq!(conda_name("numpy"), "numpy");
+        assert_eq!(conda_name("torch"), None);
+        assert_eq!(conda_name("numpy").as_deref(), Some("numpy"));
     }
 
     #[test]
