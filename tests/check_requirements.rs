@@ -497,3 +497,111 @@ fn issue9_parser_errors_are_explained_in_korean() {
         "{m}"
     );
 }
+
+/// The findings of `contents` in `lang` (default parameters, `required: [torch]`).
+fn findings_in(contents: &str, lang: &str) -> Vec<Value> {
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", contents);
+    exercise_findings(ws.path(), CHECK, lang).1
+}
+
+/// The message and hint of the finding on `line`, with `code`.
+fn on_line(findings: &[Value], line: u64, code: &str) -> (String, String) {
+    let f = findings
+        .iter()
+        .find(|f| f["line"] == line && f["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} on line {line}: {findings:#?}"));
+    (
+        f["message"].as_str().unwrap().to_string(),
+        f["hint"].as_str().unwrap_or("").to_string(),
+    )
+}
+
+/// Issue 9: each refused line says what is really wrong, in both languages, and the fix keeps
+/// what the learner wrote (their comment, their spelling of the name). pip refuses every one
+/// of these lines (pip 26; `pip install --dry-run --no-index -r` with pip 23 says
+/// "Invalid requirement" for the `~=` and `＃` lines and "Invalid marker ... parse error at
+/// '\"3.8'" for the quote), which the parser's verdicts test against pip checks line by line.
+#[test]
+fn issue9_refused_lines_name_the_real_problem_and_keep_the_learners_words() {
+    let file = "\
+torch==2.10.0  # 모델 학습
+wandb~=0  # 실험 기록
+pillow>=10.0 ＃ 이미지 읽기
+opencv-python; python_version < \"3.8  # 카메라 영상
+";
+    let en = findings_in(file, "en");
+    let ko = findings_in(file, "ko");
+    let invalid = "requirements/invalid";
+
+    let (m, h) = on_line(&en, 2, invalid);
+    assert!(
+        m.contains("`~=` needs a version of at least two parts, such as `0.0`, not `0`"),
+        "{m}"
+    );
+    assert!(h.contains("\n  wandb~=0.0\n  wandb>=0"), "{h}");
+    let (m, _) = on_line(&ko, 2, invalid);
+    assert!(
+        m.contains("`~=` 뒤의 버전은 `0`처럼 한 부분이 아니라 `0.0`처럼 두 부분 이상이어야 합니다"),
+        "{m}"
+    );
+    assert!(!m.contains("읽을 수 없는 글자"), "{m}");
+
+    let (m, h) = on_line(&en, 3, invalid);
+    assert!(
+        m.contains("`＃` is the full-width number sign, not `#`"),
+        "{m}"
+    );
+    // The comment is kept, after an ASCII `#`.
+    assert!(h.ends_with("\n  pillow>=10.0  # 이미지 읽기"), "{h}");
+    let (m, h) = on_line(&ko, 3, invalid);
+    assert!(m.contains("`＃`는 전각 문자라서 `#`이 아닙니다"), "{m}");
+    assert!(h.ends_with("\n  pillow>=10.0  # 이미지 읽기"), "{h}");
+
+    let (m, h) = on_line(&en, 4, invalid);
+    assert!(
+        m.contains("a quote (`\"`) in the marker after `;` is opened and never closed"),
+        "{m}"
+    );
+    assert!(!m.contains("marker variable"), "{m}");
+    assert!(
+        h.ends_with("\n  opencv-python; python_version < \"3.8\""),
+        "{h}"
+    );
+    let (m, _) = on_line(&ko, 4, invalid);
+    assert!(m.contains("연 따옴표가 닫히지 않았습니다"), "{m}");
+    assert!(!m.contains("변수"), "{m}");
+}
+
+/// Issue 9: `transformers>=` with no comment has two problems; both are said at once, not
+/// the missing comment a round after the version was fixed.
+#[test]
+fn issue9_a_refused_line_without_a_comment_gets_both_findings() {
+    for lang in ["en", "ko"] {
+        let findings = findings_in("torch==2.10.0  # 모델 학습\ntransformers>=\n", lang);
+        on_line(&findings, 2, "requirements/invalid");
+        let (m, _) = on_line(&findings, 2, "requirements/no-comment");
+        assert!(m.contains("`transformers>=`"), "{m}");
+    }
+    // A line whose comment is glued on (or typed with `＃`) has a comment: one finding.
+    for line in ["numpy>=1.26#배열", "numpy>=1.26 ＃ 배열"] {
+        let findings = findings_in(&format!("torch==2.10.0  # 모델 학습\n{line}\n"), "ko");
+        let on_2: Vec<_> = findings.iter().filter(|f| f["line"] == 2).collect();
+        assert_eq!(on_2.len(), 1, "{line}: {on_2:#?}");
+    }
+}
+
+/// Issue 9: a name is shown as the learner wrote it (`numpy.x`), not in PEP 503's form
+/// (`numpy-x`) that is nowhere in their file.
+#[test]
+fn issue9_names_are_shown_as_written() {
+    for lang in ["en", "ko"] {
+        let findings = findings_in(
+            "torch==2.10.0  # 모델 학습\nnumpy.x>=1.26  # 배열\nNumpy_x==1.0  # 배열 계산\n",
+            lang,
+        );
+        let (m, h) = on_line(&findings, 3, "requirements/duplicate");
+        assert!(m.contains("`numpy.x`"), "{m}");
+        assert!(!m.contains("numpy-x") && !h.contains("numpy-x"), "{m} {h}");
+    }
+}

@@ -84,8 +84,22 @@ const MISNAMED: &[(&str, &str, &str, &str)] = &[
 struct Req {
     line: u32,
     text: String,
+    /// PEP 503's form, for comparing (`numpy-x`).
     name: String,
+    /// The name as the learner wrote it (`numpy.x`), for messages: the canonical form is
+    /// not what they will find in their file.
+    written: String,
     marker: String,
+}
+
+/// The name as written at the start of `text` when it is `name`'s spelling, else `name`.
+fn written_name(text: &str, name: &str) -> String {
+    let prefix = invalid::name_prefix(text);
+    if canonical_name(&prefix) == name {
+        prefix
+    } else {
+        name.to_string()
+    }
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
@@ -156,6 +170,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                         line: l.number,
                         text: text.clone(),
                         name: name.clone(),
+                        written: written_name(text, name),
                         marker: parsed.marker.clone(),
                     });
                 }
@@ -273,8 +288,8 @@ fn misnamed(file: &str, reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
     let mut findings = Vec::new();
     let mut misnamed_meant: Vec<String> = Vec::new();
     for r in reqs {
-        if let Some((written, meant, en, ko)) = MISNAMED.iter().find(|(w, ..)| r.name == *w) {
-            let line = r.line;
+        if let Some((_, meant, en, ko)) = MISNAMED.iter().find(|(w, ..)| r.name == *w) {
+            let (line, written) = (r.line, &r.written);
             misnamed_meant.push(meant.to_string());
             let (en, ko) = (en.to_string(), ko.to_string());
             findings.push(
@@ -303,7 +318,8 @@ fn duplicates<'a>(
     for r in reqs {
         match first_seen.get(&(r.name.as_str(), r.marker.as_str())) {
             Some(first) => {
-                let (name, l1, t1, l2, t2) = (&r.name, first.line, &first.text, r.line, &r.text);
+                let (name, l1, t1, l2, t2) =
+                    (&first.written, first.line, &first.text, r.line, &r.text);
                 findings.push(
                     Finding::fail(Code::RequirementsDuplicate, tr!(
                         "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
@@ -340,24 +356,31 @@ fn name_words(text: &str, name: Option<&str>) -> Vec<String> {
 }
 
 /// One finding per requirement without a comment that explains it (on its line or the line
-/// right above).
+/// right above). A line pip refuses but meant as a package (`transformers>=`) is judged too:
+/// a learner who fixes its version should not learn of the missing comment a round later.
 fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
     let mut findings = Vec::new();
     // (the comment as compared, line, requirement) of each requirement it explains.
     let mut explained: Vec<(String, u32, &String)> = Vec::new();
     for (index, own) in lines.iter().enumerate() {
-        let Entry::Requirement { text, parsed, .. } = &own.entry else {
-            continue;
+        let (text, name) = match &own.entry {
+            Entry::Requirement { text, parsed, .. } => {
+                if parsed.form == Form::Path && parsed.name.is_none() {
+                    // `-e .`, `./src`: the project's own code, not a dependency to explain.
+                    continue;
+                }
+                (text, parsed.name.clone())
+            }
+            Entry::Invalid(_) if explain::meant_as_package(&own.content) => {
+                (&own.content, Some(invalid::name_prefix(&own.content)))
+            }
+            _ => continue,
         };
-        if parsed.form == Form::Path && parsed.name.is_none() {
-            // `-e .`, `./src`: the project's own code, not a dependency to explain.
-            continue;
-        }
         let above = index
             .checked_sub(1)
             .map(|i| &lines[i])
             .filter(|l| l.content.is_empty() && l.comment.is_some());
-        let words = name_words(text, parsed.name.as_deref());
+        let words = name_words(text, name.as_deref());
         let comments: Vec<&str> = [Some(own), above]
             .into_iter()
             .flatten()
@@ -370,7 +393,7 @@ fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
             continue;
         }
         let line = own.number;
-        let name = parsed.name.clone().unwrap_or_else(|| text.clone());
+        let name = name.map_or_else(|| text.clone(), |n| written_name(text, &n));
         let mut finding = weak_comment(
             text,
             &name,
@@ -470,8 +493,8 @@ fn weak_comment(
         Some(Err(Weak::NoText | Weak::Repeated)) => Finding::fail(
             Code::RequirementsCommentNotText,
             tr!(
-                "the comment `{c}` is not words: punctuation, digits or one character repeated do not say why the project needs `{name}`",
-                "주석 `{c}`은(는) 글이 아닙니다: 문장 부호, 숫자, 한 글자를 되풀이한 것으로는 `{name}`이(가) 왜 필요한지 알 수 없습니다"
+                "the comment `{c}` has no words: punctuation, digits or one character repeated do not say why the project needs `{name}`",
+                "주석 `{c}`에는 뜻이 있는 말이 없습니다: 문장 부호, 숫자, 한 글자를 되풀이한 것으로는 `{name}`이(가) 왜 필요한지 알 수 없습니다"
             ),
         )
         .hint(example_hint()),

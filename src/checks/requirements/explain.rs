@@ -24,7 +24,16 @@ const OPERATORS: [&str; 8] = ["===", "==", ">=", "<=", "~=", "!=", ">", "<"];
 /// The message and the fix for a requirement pip cannot parse.
 pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
     let args = content.trim();
+    if let Some(x) = full_width_hash(args) {
+        return x;
+    }
     if let Some(x) = glued_comment(args) {
+        return x;
+    }
+    if let Some(x) = unclosed_quote(args) {
+        return x;
+    }
+    if let Some(x) = compatible_needs_two_parts(args) {
         return x;
     }
     if let Some(x) = missing_version(args) {
@@ -58,6 +67,89 @@ pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
         )
     };
     (message, hint)
+}
+
+/// The full-width number sign a Korean keyboard's input method may type for `#`.
+pub(super) const FULL_WIDTH_HASH: char = '＃';
+
+/// `numpy>=1.26 ＃ 배열`: pip reads only the ASCII `#` as a comment; the full-width `＃`
+/// makes the comment part of the requirement. The fix keeps the learner's comment.
+fn full_width_hash(args: &str) -> Option<(Tr, Tr)> {
+    let at = args.find(FULL_WIDTH_HASH)?;
+    let before = args[..at].trim_end();
+    let after = args[at + FULL_WIDTH_HASH.len_utf8()..].trim();
+    let fixed = match (before.is_empty(), after.is_empty()) {
+        (true, _) => format!("# {after}"),
+        (false, true) => before.to_string(),
+        (false, false) => format!("{before}  # {after}"),
+    };
+    let fixed = fixed.trim_end();
+    Some((
+        tr!(
+            "`{args}`: `{FULL_WIDTH_HASH}` is the full-width number sign, not `#`: pip reads only `#` (after a space) as a comment, so the comment is read as part of the requirement",
+            "`{args}`: `{FULL_WIDTH_HASH}`은(는) 전각 문자라서 `#`이 아닙니다. pip은 공백 뒤의 `#`만 주석으로 읽으므로 주석이 요구사항의 일부로 읽힙니다"
+        ),
+        tr!(
+            "type `#` (the ASCII one, e.g. with the input method in English mode) and keep the comment:\n  {fixed}",
+            "`#`을 반각(영문 입력 상태)으로 다시 쓰고 주석은 그대로 두십시오:\n  {fixed}"
+        ),
+    ))
+}
+
+/// `numpy; python_version < "3.8`: a quote in the marker that is never closed (pip says it
+/// expected "a marker variable or quoted string", which sends a learner the wrong way).
+fn unclosed_quote(args: &str) -> Option<(Tr, Tr)> {
+    let (_, marker) = args.split_once(';')?;
+    let mut open: Option<char> = None;
+    for c in marker.chars() {
+        match open {
+            Some(q) if c == q => open = None,
+            None if c == '"' || c == '\'' => open = Some(c),
+            _ => {}
+        }
+    }
+    let q = open?;
+    let fixed = format!("{args}{q}");
+    Some((
+        tr!(
+            "`{args}`: a quote (`{q}`) in the marker after `;` is opened and never closed",
+            "`{args}`: `;` 뒤의 마커 조건에서 연 따옴표가 닫히지 않았습니다 (`{q}`)"
+        ),
+        tr!(
+            "close the quote after the value:\n  {fixed}",
+            "값 뒤에서 따옴표를 닫으십시오:\n  {fixed}"
+        ),
+    ))
+}
+
+/// `wandb~=0`: the compatible-release operator needs a version of two parts or more
+/// (`~=0.15` means `>=0.15, <1`); pip only says it cannot read what follows the name.
+fn compatible_needs_two_parts(args: &str) -> Option<(Tr, Tr)> {
+    let body = args.split(';').next().unwrap_or(args);
+    let at = body.find("~=")?;
+    let name = body[..at].trim_end();
+    let version: String = body[at + 2..]
+        .trim_start()
+        .chars()
+        .take_while(|c| !matches!(c, ',' | ' ' | ';' | ')'))
+        .collect();
+    if name.is_empty() || version.is_empty() || !version.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let next = version.parse::<u64>().ok()?.checked_add(1)?;
+    let two = format!("{version}.0");
+    let plain = super::invalid::name_prefix(name);
+    Some((
+        tr!(
+            "`{args}`: `~=` needs a version of at least two parts, such as `{two}`, not `{version}`",
+            "`{args}`: `~=` 뒤의 버전은 `{version}`처럼 한 부분이 아니라 `{two}`처럼 두 부분 이상이어야 합니다"
+        ),
+        tr!(
+            "write two parts after `~=` (`{name}~={two}` means {two} or newer, below {next}), or use `>=` for a minimum only:\n  {name}~={two}\n  {name}>={version}",
+            "`~=` 뒤에 두 부분을 쓰거나(`{name}~={two}`은(는) {two} 이상 {next} 미만입니다), 최소 버전만 정하려면 `>=`를 쓰십시오:\n  {name}~={two}\n  {name}>={version}"
+        ),
+    ))
+    .filter(|_| !plain.is_empty())
 }
 
 /// `numpy>=1.24.0#배열`: pip reads a comment only after white space.
@@ -109,7 +201,7 @@ fn missing_version(args: &str) -> Option<(Tr, Tr)> {
         return Some((
             message,
             tr!(
-                "write a version after `{op}` (one of those this command lists), or drop the condition to take any version:\n  {plain}\nthis lists the versions there are:\n  python -m pip index versions {plain}",
+                "write a version after `{op}` (one of those this command lists), or drop the condition to take any version:\n  {plain}\nthis shows which versions exist:\n  python -m pip index versions {plain}",
                 "`{op}` 뒤에 버전(아래 명령이 보여 주는 것 중 하나)을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
             ),
         ));
@@ -117,7 +209,7 @@ fn missing_version(args: &str) -> Option<(Tr, Tr)> {
     Some((
         message,
         tr!(
-            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis lists the versions there are:\n  python -m pip index versions {plain}",
+            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis shows which versions exist:\n  python -m pip index versions {plain}",
             "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
         ),
     ))
@@ -145,6 +237,18 @@ fn prose(args: &str) -> Option<(Tr, Tr)> {
             "설명이라면 줄 맨 앞에 `#`을 붙여 주석으로 만드십시오:\n  # {args}"
         ),
     ))
+}
+
+/// A line pip refuses that is still meant as a package with a version (`transformers>=`,
+/// `wandb~=0`), so its comment is judged like any requirement's: not a note (prose), not a
+/// line whose comment is glued on or typed with `＃` (its own finding keeps the comment).
+pub(super) fn meant_as_package(content: &str) -> bool {
+    let args = content.trim();
+    let name = super::invalid::name_prefix(args);
+    plausible_name(&name)
+        && !args.starts_with('-')
+        && !args.contains(['#', FULL_WIDTH_HASH])
+        && prose(args).is_none()
 }
 
 /// A name a learner could mean as a package: starts with a letter.
