@@ -16,10 +16,17 @@ pub struct Explained {
     pub what: Tr,
 }
 
+/// The mark a terminal (and `course`'s own renderer) puts at the start of a code line's
+/// continuation when it wraps a long line: copied with an example, it breaks the file.
+pub const WRAP_MARK: char = '↪';
+
 /// Explain `error` from parsing `text`.
 pub fn explain(text: &str, error: &Error) -> Explained {
     let reason = error.reason();
     let (line, column) = error.location().unwrap_or((1, 1));
+    if let Some(found) = wrap_mark(text, &reason) {
+        return found;
+    }
     if !error.is_too_deep() {
         if let Some(open) = unclosed(text) {
             let (l, c, ch) = (open.line, open.column, open.ch);
@@ -52,6 +59,28 @@ pub fn explain(text: &str, error: &Error) -> Explained {
         column,
         what: tr!("{reason}", "{ko} ({reason})"),
     }
+}
+
+/// A line that starts with [`WRAP_MARK`] (issue 9): an example copied from a screen where it
+/// was wrapped. Whatever libyaml says about it (a missing `:`, usually), the fix is to delete
+/// the mark and join the line to the one before.
+fn wrap_mark(text: &str, reason: &str) -> Option<Explained> {
+    let (index, raw) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with(WRAP_MARK))?;
+    let l = index as u32 + 1;
+    let column = raw.chars().take_while(|c| c.is_whitespace()).count() as u32 + 1;
+    let mark = Tr::same(format!("`{WRAP_MARK}`"));
+    Some(Explained {
+        line: l,
+        column,
+        what: tr!(
+            "line {l} starts with {mark}: the mark a terminal shows where it wraps a long line, copied with the example. Delete {mark} and join the line to the end of the line before ({reason})",
+            "{l}번째 줄이 {mark} 표시로 시작합니다. 터미널이 긴 줄을 접어 보일 때 붙이는 표시가 예시와 함께 복사된 것입니다. {mark} 표시를 지우고 그 줄을 앞 줄 끝에 이어 붙이십시오 ({reason})";
+            mark = mark
+        ),
+    })
 }
 
 /// libyaml reports a key written without its `:` (`choice script`) on the next key's line,
@@ -231,6 +260,27 @@ mod tests {
             .what
             .get(Lang::En)
             .starts_with("mapping values"));
+    }
+
+    #[test]
+    fn issue9_a_copied_wrap_mark_is_named_as_one() {
+        let text = "unit_tests:\n  choice: script\n  reason: pytest가 tests/ 폴더의 .py 파일을 찾아 자동으로\n  ↪     실행하기 때문이다\n";
+        let e = explain(text, &error(text));
+        assert_eq!((e.line, e.column), (4, 3), "{}", e.what.get(Lang::En));
+        assert!(
+            e.what.get(Lang::En).starts_with(
+                "line 4 starts with `↪`: the mark a terminal shows where it wraps a long line"
+            ),
+            "{}",
+            e.what.get(Lang::En)
+        );
+        assert!(
+            e.what
+                .get(Lang::Ko)
+                .starts_with("4번째 줄이 `↪` 표시로 시작합니다. 터미널이 긴 줄을 접어 보일 때"),
+            "{}",
+            e.what.get(Lang::Ko)
+        );
     }
 
     #[test]
