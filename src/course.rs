@@ -224,6 +224,25 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(files: &CourseFiles, rel: &str
     crate::yaml::parse_str(&text, &files.display(rel))
 }
 
+/// Only what [`default_lang`] reads of `course.yaml`.
+#[derive(Deserialize)]
+struct LangOnly {
+    default_lang: Lang,
+}
+
+/// The `default_lang` of the course in `dir` (the built-in course when `None`), read from
+/// `course.yaml` alone: cheap enough for every run's `--help` and usage errors, which follow
+/// the same language rule as the rest (issue 9). `None` when it cannot be read.
+pub fn default_lang(dir: Option<&Path>) -> Option<Lang> {
+    let text = match dir {
+        Some(dir) => crate::fs::read_text(&dir.join("course.yaml"), crate::fs::SMALL).ok()?,
+        None => embedded::manifest().to_string(),
+    };
+    serde_yaml::from_str::<LangOnly>(&text)
+        .ok()
+        .map(|m| m.default_lang)
+}
+
 impl Course {
     /// The course compiled into the binary.
     pub fn embedded() -> Result<Course> {

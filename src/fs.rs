@@ -66,6 +66,40 @@ impl std::fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+impl ReadError {
+    /// What went wrong, in every language (the `Display` text is the English one).
+    pub fn tr(&self) -> crate::i18n::Tr {
+        use crate::tr;
+        match self {
+            ReadError::Missing => tr!("no such file", "없는 파일입니다"),
+            ReadError::BrokenLink => {
+                tr!("a link that leads nowhere", "가리키는 곳이 없는 링크입니다")
+            }
+            ReadError::Folder => tr!("a folder, not a file", "파일이 아니라 폴더입니다"),
+            ReadError::NotRegular => tr!(
+                "not a regular file",
+                "일반 파일이 아닙니다 (파이프, 장치, 소켓)"
+            ),
+            ReadError::OutsideWorkspace => tr!(
+                "a link that leads out of the workspace",
+                "작업 폴더 밖으로 나가는 링크입니다"
+            ),
+            ReadError::TooLarge { bytes, max } => {
+                let (kib, max) = (bytes / 1024, max / 1024);
+                tr!(
+                    "{kib} KiB, more than the {max} KiB read at most",
+                    "{kib} KiB로, 읽을 수 있는 최대 {max} KiB보다 큽니다"
+                )
+            }
+            ReadError::NotUtf8 { line } => tr!(
+                "not UTF-8 text (line {line})",
+                "UTF-8 텍스트가 아닙니다 ({line}번째 줄)"
+            ),
+            ReadError::Io(e) => tr!("{e}", "{e}"),
+        }
+    }
+}
+
 fn io_error(e: io::Error) -> ReadError {
     match e.kind() {
         io::ErrorKind::NotFound => ReadError::Missing,

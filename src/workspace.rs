@@ -43,14 +43,21 @@ impl Workspace {
     pub fn explicit(dir: &Path) -> Result<Workspace> {
         if !dir.is_dir() {
             let what = if dir.exists() {
-                "not a folder"
+                crate::tr!("not a folder", "폴더가 아닙니다")
             } else {
-                "no such folder"
+                crate::tr!("no such folder", "없는 폴더입니다")
             };
-            return Err(usage(format!(
-                "{}: {what}; --workspace must name an existing folder",
-                dir.display()
-            )));
+            let d = dir.display();
+            // Said in the run's language: `--lang` and COURSE_LANG are known by now.
+            return Err(usage(
+                crate::tr!(
+                    "{d}: {what}; --workspace must name an existing folder",
+                    "{d}: {what}. --workspace에는 있는 폴더를 주십시오";
+                    what = what
+                )
+                .get(crate::exit::run_lang())
+                .to_string(),
+            ));
         }
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         Ok(Workspace { root })

@@ -37,8 +37,9 @@ fn version_and_help_follow_clap_conventions() {
     for cmd in [
         "init", "list", "lesson", "next", "check", "hint", "answer", "grade", "validate",
     ] {
+        // English by `--lang`: with no choice made, help follows the course's default.
         course()
-            .args([cmd, "--help"])
+            .args(["--lang", "en", cmd, "--help"])
             .assert()
             .success()
             .stdout(predicate::str::contains("Examples:"));
@@ -633,7 +634,9 @@ fn issue9_usage_errors_are_korean_under_lang_ko_and_a_korean_locale() {
     );
     let err = korean_locale(&["--width"]);
     assert!(err.contains("에는 값이 필요합니다"), "{err}");
-    // `--lang en` wins over the locale; an English locale keeps clap's English.
+    // `--lang en` wins over the locale. An English locale does not decide either: usage
+    // errors follow the rule of every other output, whose last word is the course's default
+    // (Korean for the built-in course; tests/content.rs has a course whose default is English).
     let err = korean_locale(&["--lang", "en", "chek"]);
     assert!(err.starts_with("error: unrecognized subcommand"), "{err}");
     let out = course_in(dir.path())
@@ -643,7 +646,7 @@ fn issue9_usage_errors_are_korean_under_lang_ko_and_a_korean_locale() {
         .output()
         .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("error: unexpected argument"), "{err}");
+    assert!(err.starts_with("오류: 알 수 없는 옵션 `--frob`"), "{err}");
 }
 
 /// A command's error in Korean starts `오류:`, not `error:` (issue 9).

@@ -45,7 +45,8 @@ pub fn parse() -> Result<Cli, ExitCode> {
         .try_get_matches_from_mut(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     result.map_err(|e| {
-        let e = e.format(&mut cmd);
+        let mut e = e.format(&mut cmd);
+        honest_usage(&mut e, &mut cmd, &args);
         let text = match korean::error_text(&e).filter(|_| lang == Lang::Ko) {
             Some(text) => text,
             None if term.color => e.render().ansi().to_string(),
@@ -62,16 +63,48 @@ pub fn parse() -> Result<Cli, ExitCode> {
     })
 }
 
-/// The language of `--help` and usage errors, decided before the arguments are parsed:
-/// `--lang` as written, `COURSE_LANG`, the choice saved in the workspace, else the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it is Korean. Otherwise English, clap's own
-/// language (a Korean course does not make an English-locale terminal's help Korean).
+/// clap writes the usage line of an "unexpected argument" error with the argument it suggests
+/// in it (`check --bogus` gets `Usage: course check --course <DIR> [EXERCISES]...`), which reads
+/// as if `--course` were required (issue 9): put the command's own usage line there instead.
+fn honest_usage(e: &mut clap::Error, cmd: &mut Command, args: &[std::ffi::OsString]) {
+    use clap::error::{ContextKind, ContextValue};
+    if e.get(ContextKind::SuggestedArg).is_none() {
+        return;
+    }
+    // The subcommands as typed, deepest last (a global option's value is no subcommand name).
+    let mut sub = &mut *cmd;
+    for word in args.iter().skip(1).map(|a| a.to_string_lossy()) {
+        if word == "--" {
+            break;
+        }
+        if word.starts_with('-') {
+            continue;
+        }
+        if sub.find_subcommand(word.as_ref()).is_none() {
+            continue;
+        }
+        sub = sub.find_subcommand_mut(word.as_ref()).expect("found above");
+    }
+    let usage = sub.render_usage();
+    e.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+}
+
+/// The language of `--help` and usage errors, decided before the arguments are parsed by
+/// the rule every command follows: `--lang` as written, `COURSE_LANG`, the choice saved in
+/// the workspace, else the course's default (`--course`, `COURSE_DIR` or the built-in
+/// one), so that a workspace made with plain `course init` gets its help in the language
+/// of everything else it prints (issue 9). Only when the course cannot be read, the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it is Korean, else English.
 pub fn help_lang(args: &[std::ffi::OsString]) -> Lang {
     let mut flag = None;
     let mut workspace = None;
-    for (name, value) in early_flags(args, &["--lang", "--workspace", "-w"]) {
+    let mut course = std::env::var_os("COURSE_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    for (name, value) in early_flags(args, &["--lang", "--workspace", "-w", "--course"]) {
         match name {
             "--lang" => flag = Lang::parse(&value).or(flag),
+            "--course" => course = Some(PathBuf::from(value)),
             _ => workspace = Some(PathBuf::from(value)),
         }
     }
@@ -88,7 +121,10 @@ pub fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         .find(|v| !v.is_empty())
         .filter(|v| v.to_ascii_lowercase().starts_with("ko"))
         .map(|_| Lang::Ko);
-    crate::app::chosen_lang(flag, saved(), locale.unwrap_or(Lang::En))
+    let default = crate::course::default_lang(course.as_deref())
+        .or(locale)
+        .unwrap_or(Lang::En);
+    crate::app::chosen_lang(flag, saved(), default)
 }
 
 /// `--width N` (or `--width=N`) as written on the command line, before clap has read it:

@@ -34,21 +34,35 @@ const LESSON_FILE_MAX: u64 = crate::fs::SMALL;
 /// `--file PATH`: render any Markdown file; needs no course or workspace.
 pub fn run_file(global: &GlobalArgs, args: &LessonArgs) -> Result<Code> {
     let path = args.file.as_ref().expect("dispatched only with --file");
+    // No App here (no course, no workspace): the run's language as `--lang`, COURSE_LANG
+    // and the course default decided it.
+    let lang = crate::exit::run_lang();
     if let Some(ws) = &global.workspace {
-        return Err(usage(format!(
-            "--workspace {}: `course lesson --file` shows a file and keeps no progress, so it uses no workspace; leave out --workspace",
-            ws.display()
-        )));
+        let ws = ws.display();
+        return Err(usage(
+            tr!(
+                "--workspace {ws}: `course lesson --file` shows a file and keeps no progress, so it uses no workspace; leave out --workspace",
+                "--workspace {ws}: `course lesson --file`은 파일을 보여 주기만 하고 진행 기록을 남기지 않으므로 작업 폴더를 쓰지 않습니다. --workspace를 빼십시오"
+            )
+            .get(lang)
+            .to_string(),
+        ));
     }
     // A FIFO or `/dev/urandom` would block or never end: only a regular file is read, and
     // only up to a size no lesson comes near.
-    let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| match e {
-        crate::fs::ReadError::Missing => usage(format!("{}: no such file", path.display())),
-        _ => usage(format!(
-            "{}: {e}; give a Markdown file (a regular file of UTF-8 text, at most {} MiB)",
-            path.display(),
-            LESSON_FILE_MAX >> 20
-        )),
+    let text = crate::fs::read_text(path, LESSON_FILE_MAX).map_err(|e| {
+        let p = path.display();
+        let why = e.tr();
+        let max = LESSON_FILE_MAX >> 20;
+        let text = match e {
+            crate::fs::ReadError::Missing => tr!("{p}: {why}", "{p}: {why}"; why = why),
+            _ => tr!(
+                "{p}: {why}; give a Markdown file (a regular file of UTF-8 text, at most {max} MiB)",
+                "{p}: {why}. Markdown 파일(최대 {max} MiB의 UTF-8 텍스트, 일반 파일)을 주십시오";
+                why = why
+            ),
+        };
+        usage(text.get(lang).to_string())
     })?;
     let term = global.term();
     term.show(|term| render(&text, &term.render_options()))?;

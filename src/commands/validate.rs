@@ -12,10 +12,15 @@ use crate::terminal::Style;
 
 pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     if let Some(ws) = &global.workspace {
-        return Err(crate::exit::usage(format!(
-            "--workspace {}: `course validate` checks a course, not a workspace; give the course folder: course validate DIR",
-            ws.display()
-        )));
+        let ws = ws.display();
+        return Err(crate::exit::usage(
+            crate::tr!(
+                "--workspace {ws}: `course validate` checks a course, not a workspace; give the course folder: course validate DIR",
+                "--workspace {ws}: `course validate`는 작업 폴더가 아니라 코스를 검사합니다. 코스 폴더를 주십시오: course validate DIR"
+            )
+            .get(crate::exit::run_lang())
+            .to_string(),
+        ));
     }
     let files = match args.dir.as_ref().or(global.course.as_ref()) {
         Some(dir) => CourseFiles::from_dir(dir)?,

@@ -11,6 +11,11 @@ static LESSONS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 static EXERCISES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/exercises");
 static MANIFEST: &str = include_str!("../../course.yaml");
 
+/// The embedded `course.yaml`.
+pub fn manifest() -> &'static str {
+    MANIFEST
+}
+
 /// All embedded course files, keyed like a course folder on disk.
 pub fn files() -> CourseFiles {
     let mut files = BTreeMap::new();
