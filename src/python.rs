@@ -397,7 +397,7 @@ pub fn recreate_hint(root: &Path, d: &str, kind: EnvKind) -> Tr {
             let py = shell_program(&format!("{d}/bin/python"));
             let mut hint = tr!(
                 "make the environment again where it is used (a virtual environment cannot be moved or copied):\n  rm -rf {q}\n  python3 -m venv {q}",
-                "쓸 자리에서 환경을 다시 만드십시오 (가상환경은 옮기거나 복사할 수 없습니다):\n  rm -rf {q}\n  python3 -m venv {q}"
+                "가상환경은 옮기거나 복사하면 동작하지 않습니다. 지우고 그 자리에 다시 만드십시오:\n  rm -rf {q}\n  python3 -m venv {q}"
             );
             hint.append("\n", &if has("requirements.txt") {
                 tr!(

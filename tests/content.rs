@@ -168,3 +168,131 @@ fn issue9_no_example_a_learner_copies_wraps_with_a_mark_at_60_columns() {
     }
     assert!(found.is_empty(), "{}", found.join("\n\n"));
 }
+
+/// Issue 9: the jupyter-vs-script answer pasted from a 60-column screen, wrap mark and all,
+/// gets told that the `↪` is the terminal's and to delete it (not "a `:` is missing").
+#[test]
+fn issue9_a_pasted_wrap_mark_in_the_answer_file_is_named() {
+    let ws = init_workspace("ko");
+    write(
+        ws.path(),
+        "answers/jupyter_vs_script.yaml",
+        "unit_tests:\n  choice: script   # 또는 jupyter\n  reason: pytest가 tests/ 폴더의 .py 파일을 찾아 자동으로\n  ↪     실행하기 때문이다\n",
+    );
+    for (lang, said) in [
+        ("ko", "4번째 줄이 `↪` 표시로 시작합니다. 터미널이 긴 줄을 접어 보일 때 붙이는 표시가 예시와 함께 복사된 것입니다"),
+        ("en", "line 4 starts with `↪`: the mark a terminal shows where it wraps a long line, copied with the example"),
+    ] {
+        let out = course_in(ws.path())
+            .args(["--lang", lang, "check", "jupyter-vs-script", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(said), "{text}");
+    }
+}
+
+/// The stderr of `course ARGS` in `dir` with `env`, after exit code 2.
+fn usage_error(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = course_in(dir);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Issue 9: errors that were English in Korean runs.
+#[test]
+fn issue9_workspace_validate_and_lesson_file_errors_are_korean_under_lang_ko() {
+    let t = tempdir();
+    let md = write(t.path(), "a.md", "# A\n");
+    let md = md.to_str().unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--lang", "ko", "--workspace", "/no/such/dir", "list"],
+            "오류: /no/such/dir: 없는 폴더입니다. --workspace에는 있는 폴더를 주십시오",
+        ),
+        (
+            &["--lang", "ko", "--workspace", ".", "validate"],
+            "오류: --workspace .: `course validate`는 작업 폴더가 아니라 코스를 검사합니다",
+        ),
+        (
+            &["--lang", "ko", "--workspace", ".", "lesson", "--file", md],
+            "작업 폴더를 쓰지 않습니다. --workspace를 빼십시오",
+        ),
+        (
+            &["--lang", "ko", "lesson", "--file", "/dev/null"],
+            "오류: /dev/null: 일반 파일이 아닙니다",
+        ),
+    ];
+    for (args, said) in cases {
+        let err = usage_error(t.path(), &[], args);
+        assert!(flat(err.as_bytes()).contains(said), "{args:?}: {err}");
+    }
+    // English stays English.
+    let err = usage_error(
+        t.path(),
+        &[],
+        &["--lang", "en", "lesson", "--file", "/dev/null"],
+    );
+    assert!(
+        err.starts_with("error: /dev/null: not a regular file"),
+        "{err}"
+    );
+}
+
+/// Issue 9: `--help` and usage errors follow the language every other output follows: in a
+/// workspace made with plain `course init` on a C.UTF-8 locale, the course's default (Korean
+/// for the built-in course), as `course list` there is; a course whose default is English
+/// keeps them English. The usage line of a misspelt option no longer shows the option clap
+/// suggests as if it were required.
+#[test]
+fn issue9_help_follows_the_course_default_and_the_usage_line_is_honest() {
+    let ws = tempdir();
+    let c_locale = [("LANG", "C.UTF-8")];
+    let run = |arg: &str| {
+        let out = course_in(ws.path())
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .arg(arg)
+            .output()
+            .unwrap();
+        String::from_utf8(ok(out).stdout).unwrap()
+    };
+    run("init");
+    assert!(run("list").contains("레슨"));
+    let help = run("--help");
+    assert!(help.contains("사용법: course"), "{help}");
+    let err = usage_error(ws.path(), &c_locale, &["check", "--bogus"]);
+    assert!(
+        err.starts_with("오류: 알 수 없는 옵션 `--bogus`가 있습니다"),
+        "{err}"
+    );
+    assert!(
+        err.contains("사용법: course check [OPTIONS] [EXERCISES]..."),
+        "{err}"
+    );
+    assert!(!err.contains("--course <DIR>"), "{err}");
+    let err = usage_error(ws.path(), &c_locale, &["--lang", "en", "check", "--bogus"]);
+    assert!(
+        err.contains("Usage: course check [OPTIONS] [EXERCISES]..."),
+        "{err}"
+    );
+    assert!(!err.contains("--course <DIR>"), "{err}");
+    // A course whose default is English: English help, on the same locale.
+    let c = tempdir();
+    one_exercise_course(c.path(), "  - kind: paths\n    files: [a]\n");
+    let course_dir = c.path().to_str().unwrap();
+    let err = usage_error(
+        ws.path(),
+        &c_locale,
+        &["--course", course_dir, "check", "--bogus"],
+    );
+    assert!(
+        err.starts_with("error: unexpected argument '--bogus'"),
+        "{err}"
+    );
+}

@@ -146,7 +146,7 @@ fn issue10_home_resizing_redraws_and_ctrl_c_restores_the_terminal() {
         let title = if w < 80 {
             "읽은 레슨"
         } else {
-            "파이썬 생태계"
+            "Python 생태계"
         };
         let screen = t.wait_until(&rule, |s| {
             s.starts_with(title) && s.lines().any(|l| l == rule)

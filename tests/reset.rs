@@ -274,14 +274,14 @@ fn issue10_reset_on_a_terminal_in_korean_and_ctrl_d_or_ctrl_c_keep_everything() 
     // Ctrl-D is "no" (exit 0); Ctrl-C stops it (exit 130, as documented).
     for (key, code) in [("C-d", "[exit 0]"), ("C-c", "[exit 130]")] {
         let tmux = Tmux::start(ws.path(), &course_line("reset requirements"));
-        tmux.wait_for("초기화하겠습니까?");
+        tmux.wait_for("초기화하시겠습니까?");
         tmux.send(&[key]);
         let screen = tmux.wait_for(code);
         assert!(!screen.contains("초기화했습니다"), "{key}: {screen}");
         assert_eq!(state(ws.path()), saved, "{key}");
     }
     let tmux = Tmux::start(ws.path(), &course_line("reset requirements"));
-    tmux.wait_for("초기화하겠습니까?");
+    tmux.wait_for("초기화하시겠습니까?");
     tmux.send(&["예", "Enter"]);
     let screen = tmux.wait_for("[exit 0]");
     assert!(screen.contains("초기화했습니다"), "{screen}");

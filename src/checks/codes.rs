@@ -254,7 +254,7 @@ codes! {
     HistoryEmptyMessage = "history/empty-message", ["git-history"],
         "a commit has an empty message";
     HistoryMessageNotText = "history/message-not-text", ["git-history"],
-        "a commit message is not words (`.`, `aaa`, `1`): it does not say what changed";
+        "a commit message has no words (`.`, `aaa`, `1`): it does not say what changed";
     HistoryNoAddedThenModified = "history/no-added-then-modified", ["git-history"],
         "no file of the given suffix was added in one commit and changed in a later one";
     HistoryOk = "history/ok", ["git-history"],

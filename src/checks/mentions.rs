@@ -72,7 +72,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                 Code::MentionsMissingWord,
                 tr!(
                     "`{file}` does not mention `{word}`",
-                    "`{file}`에 `{word}` 이야기가 없습니다"
+                    "`{file}`에 `{word}` 설명이 없습니다"
                 ),
             )
             .file_named(&file)
@@ -144,7 +144,7 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
                     Code::MentionsMissingWord,
                     tr!(
                         "`{file}` does not mention `{word}`",
-                        "`{file}`에 `{word}` 이야기가 없습니다"
+                        "`{file}`에 `{word}` 설명이 없습니다"
                     ),
                 )
                 .file_named(file)
@@ -219,7 +219,7 @@ fn missing_group(file: &str, word: &str) -> Group {
     Group::new(
         tr!(
             "`{file}` does not mention these names",
-            "`{file}`에 다음 이름의 이야기가 없습니다"
+            "`{file}`에 다음 이름의 설명이 없습니다"
         ),
         word.trim_end_matches('/'),
         tr!(

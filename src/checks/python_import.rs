@@ -364,9 +364,9 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
             let place = match at {
                 Some((file, line)) => tr!(
                     "{file} line {line} imports `{name}`",
-                    "{file} {line}번째 줄이 `{name}`을(를) import 합니다"
+                    "{file} {line}번째 줄이 `{name}`을(를) import합니다"
                 ),
-                None => tr!("`{name}` is imported", "`{name}`을(를) import 합니다"),
+                None => tr!("`{name}` is imported", "`{name}`을(를) import합니다"),
             };
             tr!(
                 "{place}, but the workspace has no `{path}.py` (nor a package `{path}/`): create it, or fix the import to name a module that exists. `{top}` is your own code, nothing to install",

@@ -174,7 +174,7 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
     };
     let finding = Finding::fail(Code::PackagesNoInit, tr!(
         "`{dir}/` has no `__init__.py`{why}, so it is not a regular Python package (setuptools' `find_packages()` skips it, and the lesson's `from src.model import ...` style relies on it)",
-        "`{dir}/`에 `__init__.py`가 없습니다{why}. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
+        "`{dir}/`에 `__init__.py`가 없습니다{why}. 그래서 일반 Python 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)";
         why = why
     ))
     .file(&init);

@@ -50,7 +50,7 @@ pub fn run(app: &mut App) -> Result<Code> {
         Step::Done => {
             let msg = tr!(
                 "All lessons read and every exercise passes. Well done!\nHanding your repository in? Commit everything first: `git status` should say \"nothing to commit\" (an instructor grades what is committed, not what is in your folder).\nReview any lesson with `course lesson N`, or see everything with `course list`.",
-                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!\n저장소를 제출한다면 먼저 모두 커밋하십시오: `git status`가 \"nothing to commit\"이라고 해야 합니다 (채점은 폴더가 아니라 커밋된 내용으로 합니다).\n`course lesson N`으로 레슨을 다시 보거나 `course list`로 전체를 보십시오."
+                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고하셨습니다!\n저장소를 제출한다면 먼저 모두 커밋하십시오: `git status`가 \"nothing to commit\"이라고 해야 합니다 (채점은 폴더가 아니라 커밋된 내용으로 합니다).\n`course lesson N`으로 레슨을 다시 보거나 `course list`로 전체를 보십시오."
             );
             app.term
                 .say(&(app.term.paint(Style::Pass, msg.get(lang)) + "\n"))?;

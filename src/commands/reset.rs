@@ -209,7 +209,7 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
     }
     let prompt = tr!(
         "Reset? [y/N] ",
-        "초기화하겠습니까? [예/아니오, 기본: 아니오] "
+        "초기화하시겠습니까? [예/아니오, 기본: 아니오] "
     );
     let mut input = stdin.lock();
     loop {

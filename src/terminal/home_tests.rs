@@ -34,7 +34,7 @@ fn home(width: u16, height: u16) -> Home {
         ),
     ];
     let labels = Labels {
-        title: "파이썬 생태계".into(),
+        title: "Python 생태계".into(),
         progress: "읽은 레슨 1/3".into(),
         lessons: "레슨".into(),
         exercises: "연습 문제".into(),
@@ -56,7 +56,7 @@ fn the_screen_lists_both_sections_with_the_start_row_selected() {
     let h = home(60, 14);
     let s = screen(&h);
     assert_eq!(s.len(), 14);
-    assert_eq!(s[0], "파이썬 생태계 · 읽은 레슨 1/3");
+    assert_eq!(s[0], "Python 생태계 · 읽은 레슨 1/3");
     assert_eq!(s[1], "레슨");
     assert_eq!(s[2], "  읽음  1. 왜 생태계인가");
     assert_eq!(s[3], "> 지금  2. pip와 requirements.txt");

@@ -55,7 +55,7 @@ pub(super) fn only_blank_changes(
     })
 }
 
-/// The message (trimmed, as shown) when it is not words; `None` when it is.
+/// The message (trimmed, as shown) when it has no words; `None` when it is.
 pub(super) fn wordless(message: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(message);
     let mut letters = text
@@ -67,7 +67,7 @@ pub(super) fn wordless(message: &[u8]) -> Option<String> {
     (!words).then(|| text.trim().chars().take(40).collect())
 }
 
-/// One finding per commit whose message is not words, at most [`MAX_FINDINGS_PER_KIND`] and
+/// One finding per commit whose message has no words, at most [`MAX_FINDINGS_PER_KIND`] and
 /// a count of the rest.
 pub(super) fn wordless_findings(commits: &[(Oid, bool, bool, String)]) -> Vec<Finding> {
     let mut findings: Vec<Finding> = commits
@@ -78,8 +78,8 @@ pub(super) fn wordless_findings(commits: &[(Oid, bool, bool, String)]) -> Vec<Fi
             Finding::fail(
                 Code::HistoryMessageNotText,
                 tr!(
-                    "commit {id}'s message `{text}` is not words: it does not say what the commit changed",
-                    "커밋 {id}의 메시지 `{text}`은(는) 글이 아닙니다: 커밋이 무엇을 바꿨는지 말하지 않습니다"
+                    "commit {id}'s message `{text}` has no words: it does not say what the commit changed",
+                    "커밋 {id}의 메시지 `{text}`에는 뜻이 있는 말이 없습니다: 커밋이 무엇을 바꿨는지 말하지 않습니다"
                 ),
             )
             .hint(reword_hint(*oid, *is_head, *is_root))
@@ -91,8 +91,8 @@ pub(super) fn wordless_findings(commits: &[(Oid, bool, bool, String)]) -> Vec<Fi
         |more| {
             let n = crate::i18n::count(more, "commit", "commits");
             tr!(
-                "and {n} more whose message is not words",
-                "그 밖에 메시지가 글이 아닌 커밋이 {more}개 더 있습니다"
+                "and {n} more whose message has no words",
+                "그 밖에 메시지에 뜻이 있는 말이 없는 커밋이 {more}개 더 있습니다"
             )
         },
     ));

@@ -85,7 +85,7 @@ const FILLER: &[&str] = &[
     "설치함",
     "주석",
     "설명",
-    "파이썬",
+    "파이썬", // glossary: a learner's word
     "프로젝트",
     "사용",
     "사용함",

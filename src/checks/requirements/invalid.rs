@@ -163,7 +163,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             Code::RequirementsWheelName,
             tr!(
                 "pip refuses `{content}`: `{file_name}` is not a wheel file name (`name-version-python-abi-platform.whl`)",
-                "pip이 `{content}` 줄을 거부합니다: `{file_name}`은(는) 휠 파일 이름(`이름-버전-파이썬-ABI-플랫폼.whl`)이 아닙니다"
+                "pip이 `{content}` 줄을 거부합니다: `{file_name}`은(는) 휠 파일 이름(`이름-버전-Python-ABI-플랫폼.whl`)이 아닙니다"
             ),
         )
         .hint(tr!(

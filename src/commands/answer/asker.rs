@@ -326,7 +326,10 @@ impl<R: BufRead> Asker<'_, R> {
     pub fn confirm(&mut self) -> Result<bool, Stop> {
         loop {
             let text = self.ask(
-                tr!("Save it? [Y/n] ", "저장하겠습니까? [예/아니오, 기본: 예] "),
+                tr!(
+                    "Save it? [Y/n] ",
+                    "저장하시겠습니까? [예/아니오, 기본: 예] "
+                ),
                 tr!("the confirmation", "확인 답변"),
             )?;
             // Saving is the default: the learner has just answered every question.

@@ -389,7 +389,7 @@ fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -> EnvInfo {
                 "env/not-found",
                 tr!(
                     "no Python environment found for the workspace",
-                    "작업 폴더의 파이썬 가상환경을 찾지 못했습니다"
+                    "작업 폴더의 Python 가상환경을 찾지 못했습니다"
                 ),
                 tr!(
                     "in the workspace:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt",
