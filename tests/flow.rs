@@ -222,14 +222,14 @@ fn issue9_every_command_honours_workspace_or_refuses_it() {
     assert!(!other.path().join(".course").exists());
     // Commands that use no workspace say so instead of ignoring it.
     course_in(cwd.path())
-        .args(["validate", "--no-fixtures", "--workspace"])
+        .args(["--lang", "en", "validate", "--no-fixtures", "--workspace"])
         .arg(target.path())
         .assert()
         .code(2)
         .stderr(crate::common::says("not a workspace"));
     let md = write(cwd.path(), "a.md", "# A\n");
     course_in(cwd.path())
-        .args(["lesson", "--file"])
+        .args(["--lang", "en", "lesson", "--file"])
         .arg(&md)
         .arg("--workspace")
         .arg(target.path())

@@ -67,7 +67,7 @@ fn issue8_lesson_file_reads_only_regular_files() {
     assert!(made.success());
     for path in [fifo.as_path(), std::path::Path::new("/dev/urandom")] {
         course()
-            .args(["lesson", "--no-pager", "--file"])
+            .args(["--lang", "en", "lesson", "--no-pager", "--file"])
             .arg(path)
             .timeout(std::time::Duration::from_secs(20))
             .assert()
@@ -77,7 +77,7 @@ fn issue8_lesson_file_reads_only_regular_files() {
     }
     let big = write(dir.path(), "big.md", &"가".repeat(400_000));
     course()
-        .args(["lesson", "--no-pager", "--file"])
+        .args(["--lang", "en", "lesson", "--no-pager", "--file"])
         .arg(&big)
         .assert()
         .code(2)
