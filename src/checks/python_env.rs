@@ -374,10 +374,13 @@ fn install_hint(ctx: &CheckContext, env: &PythonEnv, probe: &Probe, pkgs: &str, 
                 )
             };
             if !cpkgs.is_empty() {
-                hint.append("", &tr!(
-                    "\nor with conda itself:\n  conda install {target} {cpkgs}",
-                    "\n또는 conda로 설치해도 됩니다:\n  conda install {target} {cpkgs}"
-                ));
+                hint.append(
+                    "",
+                    &tr!(
+                        "\nor with conda itself:\n  conda install {target} {cpkgs}",
+                        "\n또는 conda로 설치해도 됩니다:\n  conda install {target} {cpkgs}"
+                    ),
+                );
             }
             hint
         }
