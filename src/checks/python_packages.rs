@@ -195,7 +195,7 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
                     Group::new(
                         tr!(
                             "these folders have no `__init__.py`, so they are not regular Python packages (setuptools' `find_packages()` skips them, and the lesson's `from src.model import ...` style relies on it)",
-                            "다음 폴더에 `__init__.py`가 없습니다. 그래서 일반 파이썬 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
+                            "다음 폴더에 `__init__.py`가 없습니다. 그래서 일반 Python 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
                         ),
                         format!("{dir}/"),
                         tr!(
