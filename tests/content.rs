@@ -296,3 +296,42 @@ fn issue9_help_follows_the_course_default_and_the_usage_line_is_honest() {
         "{err}"
     );
 }
+
+/// Issue 9: a learner who made the environment under another name than the lessons' (`myenv`
+/// from an old note) is told before committing it that the lesson's `.gitignore` does not
+/// cover it; with its own line, or with the lessons' `.venv`, nothing is said.
+#[test]
+fn issue9_an_environment_the_gitignore_misses_is_named_before_it_is_committed() {
+    let check = "  - kind: gitignore\n    must_ignore:\n      - {path: .venv/pyvenv.cfg, pattern: \".venv/\"}\n";
+    for lang in LANGS {
+        let ws = tempdir();
+        git_init(ws.path());
+        write(ws.path(), ".gitignore", &lesson_gitignore(lang));
+        write(ws.path(), "myenv/pyvenv.cfg", "home = /usr/bin\n");
+        write(ws.path(), ".venv/pyvenv.cfg", "home = /usr/bin\n");
+        git(ws.path(), &["add", ".gitignore"]);
+        git(ws.path(), &["commit", "-q", "-m", "gitignore"]);
+        let (code, findings) = exercise_findings(ws.path(), check, lang);
+        assert_eq!(code, 1, "{findings:#?}");
+        let f = findings
+            .iter()
+            .find(|f| f["code"] == "gitignore/env-not-ignored")
+            .unwrap_or_else(|| panic!("{findings:#?}"));
+        let said = if lang == "ko" {
+            "git이 가상환경 폴더 `myenv/`를 무시하지 않습니다"
+        } else {
+            "the environment folder `myenv/` is not ignored"
+        };
+        assert!(f["message"].as_str().unwrap().contains(said), "{f:#}");
+        assert!(f["hint"].as_str().unwrap().contains("`myenv/`"), "{f:#}");
+        assert_eq!(findings.len(), 1, "only myenv, not .venv: {findings:#?}");
+
+        // Its own line (committed), and the finding is gone.
+        let mut gitignore = lesson_gitignore(lang);
+        gitignore.push_str("myenv/\n");
+        write(ws.path(), ".gitignore", &gitignore);
+        git(ws.path(), &["commit", "-qam", "ignore myenv"]);
+        let (code, findings) = exercise_findings(ws.path(), check, lang);
+        assert_eq!(code, 0, "{findings:#?}");
+    }
+}

@@ -269,6 +269,8 @@ codes! {
         "git ignores a path that must be committed";
     GitignoreCommentInPattern = "gitignore/comment-in-pattern", ["gitignore"],
         "a `#` after a pattern is read as part of it, not as a comment";
+    GitignoreEnvNotIgnored = "gitignore/env-not-ignored", ["gitignore"],
+        "an environment folder in the workspace (`pyvenv.cfg` or `conda-meta/` inside) is not ignored";
     GitignoreNotCommitted = "gitignore/not-committed", ["gitignore"],
         "the workspace's `.gitignore` is not committed, or has changes that are not: a clone (CI, grading) does not have it";
     GitignoreUndecided = "gitignore/undecided", ["gitignore"],

@@ -14,8 +14,13 @@
 //! `gitignore/not-committed`: git on the learner's machine follows it, but a clone (what CI
 //! and `course grade` see) has the committed one or none.
 //!
+//! An environment folder at the top of the workspace that git would not ignore (`myenv/`
+//! beside the lesson's `.venv/` line) is `gitignore/env-not-ignored` ([`envs`]).
+//!
 //! Also flags the trap in the note's own example: `data/   # 대용량 데이터` is one pattern
 //! including the comment, since `#` starts a comment only at the beginning of a line.
+
+mod envs;
 
 use std::path::Path;
 
@@ -103,6 +108,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
         findings.push(not_ignored(&rel, &sample.pattern));
     }
+
+    let samples: Vec<String> = params
+        .must_ignore
+        .iter()
+        .map(|s| normalize(&s.path))
+        .collect();
+    findings.extend(envs::not_ignored(ws, &ctx.root, &samples));
 
     if has_gitignore {
         findings.extend(not_committed(ws, gitignore));
