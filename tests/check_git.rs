@@ -851,8 +851,10 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 15] = [
+    let cases: [(&str, &[&str]); 17] = [
         ("pass/good", &[]),
+        ("pass/env-named-myenv-ignored", &[]),
+        ("fail/env-named-myenv", &["gitignore"]),
         ("pass/english-edit-and-chmod", &[]),
         ("pass/short-messages-en", &[]),
         ("pass/short-messages-indent-ko", &[]),

@@ -82,7 +82,7 @@ fn issue9_report_groups_findings_of_one_code() {
     let flat_ko = flat(ko.as_bytes());
     assert_eq!(
         flat_ko
-            .matches("그래서 일반 파이썬 패키지가 아닙니다")
+            .matches("그래서 일반 Python 패키지가 아닙니다")
             .count(),
         1,
         "{ko}"
