@@ -167,7 +167,7 @@ fn body(app: &App, root: &Path, results: &[ExerciseResult]) -> String {
         Step::Done => {
             let text = tr!(
                 "Every exercise passes and every lesson is read. Well done!",
-                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고했습니다!"
+                "모든 레슨을 읽었고 모든 연습 문제를 통과했습니다. 수고하셨습니다!"
             );
             format!("{}\n", term.paint(Style::Pass, text.get(lang)))
         }
