@@ -146,17 +146,24 @@ impl Filler {
             if self.line_w + part.width + tail <= self.width {
                 self.append(part.pieces, part.width);
             } else {
-                self.split_by_width(part.pieces);
+                // A part wider than a line: its lines leave room for the ` \` that follows
+                // it (a proptest found `| >.venv/bin/activat \` 22 columns wide at 20).
+                self.split_within(part.pieces, self.width.saturating_sub(tail).max(1));
             }
         }
     }
 
     /// Pieces too long for any line: split by display width.
     fn split_by_width(&mut self, pieces: Vec<Span>) {
+        self.split_within(pieces, self.width);
+    }
+
+    /// Pieces split by display width into lines at most `limit` wide.
+    fn split_within(&mut self, pieces: Vec<Span>, limit: usize) {
         for p in pieces {
             for c in p.text.chars() {
                 let cw = char_width(c);
-                if self.line_w + cw > self.width && !self.line.is_empty() {
+                if self.line_w + cw > limit && !self.line.is_empty() {
                     self.break_line();
                 }
                 let mut buf = [0u8; 4];
