@@ -40,7 +40,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 ];
 
 /// Modules under `checks/` that are not kinds (kinds may use them).
-const CHECK_HELPERS: &[&str] = &["shared", "codes", "launch", "driver"];
+const CHECK_HELPERS: &[&str] = &["shared", "codes", "launch", "driver", "finding"];
 
 fn rank(top: &str) -> Option<usize> {
     LAYERS.iter().position(|(_, mods)| mods.contains(&top))
