@@ -181,6 +181,13 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
     // an honest answer file has none, and both cost more than the check itself.
     let choice_at = || sub_key_line(place.text, key, "choice");
     let accepted = || params.all_spellings();
+    let write_one_of = || {
+        let accepted = accepted();
+        tr!(
+            "write one of: {accepted}",
+            "다음 중 하나를 쓰십시오: {accepted}"
+        )
+    };
     match entry.get("choice") {
         None | Some(Value::Null) => Some(at(
             fail(
@@ -207,13 +214,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                             "`{key}`: `{choice}`은(는) 선택지가 아닙니다"
                         ),
                     )
-                    .hint({
-                        let accepted = accepted();
-                        tr!(
-                            "write one of: {accepted}",
-                            "다음 중 하나를 쓰십시오: {accepted}"
-                        )
-                    }),
+                    .hint(write_one_of()),
                     choice_at(),
                 ))
             }
@@ -244,13 +245,7 @@ fn choice_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
 
                 ),
             )
-            .hint({
-                let accepted = accepted();
-                tr!(
-                    "write one of: {accepted}",
-                    "다음 중 하나를 쓰십시오: {accepted}"
-                )
-            }),
+            .hint(write_one_of()),
             choice_at(),
         )),
     }
