@@ -153,11 +153,7 @@ pub fn read(head: &str, prompt: &str, columns: impl Fn() -> usize) -> io::Result
     let outcome = loop {
         let room = columns().saturating_sub(prompt_width + 1);
         let (shown, column) = line.view(room);
-        queue!(
-            out,
-            cursor::MoveToColumn(0),
-            terminal::Clear(terminal::ClearType::CurrentLine)
-        )?;
+        clear_row(&mut out)?;
         write!(out, "{prompt}{shown}")?;
         queue!(out, cursor::MoveToColumn((prompt_width + column) as u16))?;
         out.flush()?;
@@ -168,17 +164,22 @@ pub fn read(head: &str, prompt: &str, columns: impl Fn() -> usize) -> io::Result
     };
     // Clear the row: the caller shows the whole line, wrapped to the width like every other
     // line (the terminal's own wrap would cut a Korean word at the edge).
-    queue!(
-        out,
-        cursor::MoveToColumn(0),
-        terminal::Clear(terminal::ClearType::CurrentLine)
-    )?;
+    clear_row(&mut out)?;
     out.flush()?;
     drop(guard);
     match outcome {
         Edit::Done(text) => Ok(Some(text)),
         _ => Ok(None),
     }
+}
+
+/// Back to the start of the cursor's row, emptied.
+fn clear_row(out: &mut impl Write) -> io::Result<()> {
+    queue!(
+        out,
+        cursor::MoveToColumn(0),
+        terminal::Clear(terminal::ClearType::CurrentLine)
+    )
 }
 
 #[cfg(test)]
