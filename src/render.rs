@@ -408,8 +408,7 @@ impl Renderer<'_> {
                             let bare = url.strip_prefix("mailto:").unwrap_or(&url);
                             if idx.is_none() && !url.is_empty() && shown.trim() != bare {
                                 let before = text::plain_text(&out[..start]);
-                                let target = link_target(&before, &shown, &sanitize(&url));
-                                out.push(Span::new(target, Style::dim()));
+                                out.extend(link_target(&before, &shown, &sanitize(&url)));
                             }
                         }
                     }
@@ -434,17 +433,30 @@ impl Renderer<'_> {
 /// parenthesis, as in `다음 레슨([가상환경](environments.md))`, or its text already ends in
 /// one). A colon reads naturally in both languages, and is one column wide everywhere (an
 /// em dash is East Asian ambiguous width: two columns on many CJK terminals).
-fn link_target(before: &str, shown: &str, target: &str) -> String {
+///
+/// The target is something to type or open (`course lesson pip`), so it is one word to the
+/// wrapper, like a code span: it moves whole to the next line and never splits at its spaces
+/// (issue 9). The space before it still breaks.
+fn link_target(before: &str, shown: &str, target: &str) -> Vec<Span> {
     let open = before.chars().fold(0i32, |depth, c| match c {
         '(' => depth + 1,
         ')' => (depth - 1).max(0),
         _ => depth,
     });
-    if open > 0 || shown.trim_end().ends_with(')') {
-        format!(": {target}")
+    let (lead, close) = if open > 0 || shown.trim_end().ends_with(')') {
+        (": ", "")
     } else {
-        format!(" ({target})")
+        (" (", ")")
+    };
+    let whole = Style {
+        code: true,
+        ..Style::dim()
+    };
+    let mut spans = vec![Span::new(lead, Style::dim()), Span::new(target, whole)];
+    if !close.is_empty() {
+        spans.push(Span::new(close, Style::dim()));
     }
+    spans
 }
 
 /// Text of an HTML block without comments and tags.

@@ -11,14 +11,7 @@ use crate::support;
 
 /// The built-in course's lesson ids, in course order.
 fn lesson_ids() -> Vec<String> {
-    let yaml = include_str!("../course.yaml");
-    let doc: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
-    doc["lessons"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect()
+    crate::wrap_commands::course_ids("lessons")
 }
 
 fn stdout(cmd: &mut assert_cmd::Command) -> String {

@@ -51,3 +51,4 @@ mod tricks;
 mod walkthrough;
 mod watch;
 mod wrap;
+mod wrap_commands;

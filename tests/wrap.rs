@@ -9,8 +9,10 @@
 //! Hangul two columns, measured with unicode-width as the code does); no Korean word is split
 //! across lines (a line ending in Hangul followed by one starting with Hangul, where the same
 //! output laid out at 1000 columns has the two halves together); and nothing is cut off (the
-//! text without its whitespace is the same at every width). Lessons themselves are covered
-//! by the snapshots at 60 and 100 columns and the renderer's property tests.
+//! text without its whitespace is the same at every width). Code spans and `course ...` commands
+//! (a link's target, a table cell, a footer) are whole on one line (`tests/wrap_commands.rs`,
+//! which also renders every lesson and exercise page at these widths). The lessons' exact
+//! layout is held by the snapshots at 60 and 100 columns and the renderer's property tests.
 
 use std::path::Path;
 use std::time::Duration;
@@ -113,6 +115,7 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
     assert_code_spans_whole(what, text, width, reference);
     let joined = join_commands(what, text, width, reference, layout);
     if layout != Layout::Wrapped {
+        crate::wrap_commands::assert_commands_whole(what, text, width, reference);
         return;
     }
     let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
@@ -121,6 +124,7 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
         letters(reference),
         "{what} at {width} columns: not the same text as at {REFERENCE} (cut off?):\n{text}"
     );
+    crate::wrap_commands::assert_commands_whole(what, text, width, reference);
 }
 
 /// The fifth rule: a code span (`` `course hint requirements` ``, as plain output shows one)

@@ -158,9 +158,11 @@ fn footer(app: &App, n: usize, then: Option<Step>) -> Tr {
                 "다음: course lesson {following}   (진행 상황을 저장하고 연습 문제를 하려면: course init)"
             )
         } else {
+            // The command on a line of its own: after the sentence it wrapped at `&&` at 60
+            // columns, and a learner who copied the line ran half of it.
             tr!(
-                "That was the last lesson. To do the exercises: course init && course next",
-                "마지막 레슨이었습니다. 연습 문제를 하려면: course init && course next"
+                "That was the last lesson.\nTo do the exercises: course init && course next",
+                "마지막 레슨이었습니다.\n연습 문제를 하려면: course init && course next"
             )
         };
     }

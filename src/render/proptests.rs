@@ -105,3 +105,50 @@ proptest! {
         }
     }
 }
+
+/// Prose around a link to a lesson, as a paragraph, a list item, a heading or a table row.
+fn linked_markdown() -> impl Strategy<Value = (String, String)> {
+    let words = prop::collection::vec(
+        prop_oneof!["[a-z]{1,9}", "[가-힣]{1,6}", "`[a-z]{1,5} [a-z]{1,5}`"],
+        0..12,
+    )
+    .prop_map(|w| w.join(" "));
+    let id = prop::sample::select(&["pip", "git", "environments", "mental-model"][..]);
+    let text = prop_oneof![
+        "[a-z]{1,9}",
+        "[가-힣]{1,6}( [가-힣]{1,4})?",
+        "[a-z]{1,6} \\(venv\\)"
+    ];
+    let shape = prop::sample::select(&["", "- ", "### ", "| a | b |\n|---|---|\n| "][..]);
+    let close = prop::sample::select(&["", ")", "의", ", ", "를 본다"][..]);
+    (words.clone(), text, id, close, words, shape, any::<bool>()).prop_map(
+        |(before, text, id, close, after, shape, nested)| {
+            let command = format!("course lesson {id}");
+            let link = format!("[{text}](<{command}>)");
+            let link = if nested { format!("({link})") } else { link };
+            let row_end = if shape.starts_with('|') {
+                " | 끝 |"
+            } else {
+                ""
+            };
+            let md = format!("{shape}{before} {link}{close} {after}{row_end}\n");
+            (md, command)
+        },
+    )
+}
+
+proptest! {
+    /// Issue 9: a link's target (the command a learner types to open the lesson) is never
+    /// split across lines, wherever the link is and whatever surrounds it.
+    #[test]
+    fn a_link_target_is_never_split(
+        (md, command) in linked_markdown(), width in 34usize..120, color: bool
+    ) {
+        let opts = RenderOptions { width, color, hyperlinks: color, ascii: !color, records: false };
+        let out = strip_ansi(&render(&md, &opts));
+        prop_assert!(out.lines().any(|l| l.contains(&command)), "{} at {}:\n{}", md, width, out);
+        for line in out.lines() {
+            prop_assert!(text::width(line) <= width, "{:?}", line);
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use pulldown_cmark::Alignment;
 
 use super::text::{line_width, Line, Span, Style};
-use super::wrap::{push_span, wrap};
+use super::wrap::{push_span, widest_word, wrap};
 
 /// Narrowest a column is shrunk to (a Hangul syllable is two columns).
 const MIN_COL: usize = 4;
@@ -103,17 +103,25 @@ fn column_widths(rows: &[Vec<Vec<Span>>], ncols: usize, width: usize) -> Option<
         })
         .collect();
     let overhead = 3 * ncols + 1;
-    let floors: Vec<usize> = widths.iter().map(|&w| w.min(MIN_COL)).collect();
+    // A column is never narrower than its widest word: a command in a cell
+    // (`course lesson git`, a link's target) or a Korean word split inside a cell could not
+    // be copied or read (issue 9). A table that cannot fit so is shown as records.
+    let floors: Vec<usize> = (0..ncols)
+        .map(|c| {
+            let widest = (0..rows.len())
+                .map(|r| widest_word(cell(r, c)))
+                .max()
+                .unwrap_or(0);
+            widest.max(MIN_COL).min(widths[c])
+        })
+        .collect();
     let mut total: usize = widths.iter().sum::<usize>() + overhead;
     while total > width {
-        let (c, &w) = widths
+        let (c, _) = widths
             .iter()
             .enumerate()
-            .max_by_key(|(i, w)| (**w, usize::MAX - i))
-            .expect("columns");
-        if w <= floors[c] {
-            return None;
-        }
+            .filter(|&(c, &w)| w > floors[c])
+            .max_by_key(|&(i, &w)| (w, usize::MAX - i))?;
         widths[c] -= 1;
         total -= 1;
     }

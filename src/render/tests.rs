@@ -223,3 +223,65 @@ fn deep_nesting_at_narrow_width_never_overflows() {
         assert!(out.contains("중첩된"));
     }
 }
+
+/// Issue 9: a link's target is a command to type; it moves whole to the next line, in the
+/// ` (target)` form and the `: target` form, in a paragraph, a list item and a heading.
+#[test]
+fn issue9_a_link_target_moves_whole_to_the_next_line() {
+    for md in [
+        "2. [가상환경: venv와 conda](<course lesson environments>): 프로젝트마다 따로 노는 Python 환경을 만든다.\n",
+        "2. [Virtual environments: venv and conda](<course lesson environments>): a separate Python for each project.\n",
+        "만드는 법은 다음 레슨([가상환경](<course lesson environments>))에서 다룬다.\n",
+        "## 다음 레슨: [가상환경과 conda 환경](<course lesson environments>)\n",
+        "- both point to the same place (see [environments](<course lesson environments>)).\n",
+    ] {
+        // From the narrowest width the target fits in beside a list marker and punctuation.
+        for width in 34..100 {
+            for color in [false, true] {
+                let o = RenderOptions {
+                    color,
+                    ..opts(width)
+                };
+                let out = strip_ansi(&render(md, &o));
+                assert!(
+                    out.lines()
+                        .any(|l| l.contains("course lesson environments")),
+                    "{width}:\n{out}"
+                );
+                assert!(out.lines().all(|l| text::width(l) <= width), "{out}");
+            }
+        }
+    }
+}
+
+/// Issue 9: a table column is never narrower than its widest word: a command in a cell (a
+/// link's target) and a Korean word or a code span stay whole; a table that cannot fit so is
+/// shown as records.
+#[test]
+fn issue9_table_cells_never_split_a_command_or_a_word() {
+    let md = "| 연습 문제 | 한 일 | 관련 레슨 |\n|---|---|---|\n| `jupyter-vs-script` | 네 가지 작업을 판단하고 이유를 썼다. | [가상환경](<course lesson environments>) |\n";
+    for width in 34..120 {
+        let out = render(md, &opts(width));
+        for whole in [
+            "course lesson environments",
+            "`jupyter-vs-script`",
+            "판단하고",
+        ] {
+            assert!(
+                out.lines().any(|l| l.contains(whole)),
+                "{width}: {whole} split:\n{out}"
+            );
+        }
+        assert!(out.lines().all(|l| text::width(l) <= width), "{out}");
+    }
+    // Wide enough: still a grid, the target under its text.
+    let out = render(md, &opts(80));
+    assert!(out.starts_with('┌'), "{out}");
+    assert!(out.contains("│ (course lesson environments) │"), "{out}");
+    // Too narrow for the command's column beside the others: records.
+    let out = render(md, &opts(60));
+    assert!(
+        out.contains("관련 레슨: 가상환경 (course lesson environments)"),
+        "{out}"
+    );
+}

@@ -32,6 +32,13 @@ struct Filler {
     line_w: usize,
 }
 
+/// What the wrapper reads from spans: words, each after the space that breaks before it
+/// (that space's style), and hard breaks.
+enum Token {
+    Word(Word, Option<Style>),
+    Break,
+}
+
 /// Wrap `spans` into lines at most `width` columns wide (`width` is at least 2 in practice;
 /// a character wider than the line still gets a line of its own).
 pub fn wrap(spans: &[Span], width: usize) -> Vec<Line> {
@@ -41,6 +48,30 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Line> {
         line: Vec::new(),
         line_w: 0,
     };
+    tokens(spans, |token| match token {
+        Token::Word(word, space) => fill.place(word, space),
+        Token::Break => fill.break_line(),
+    });
+    if !fill.line.is_empty() || fill.lines.is_empty() {
+        fill.lines.push(fill.line);
+    }
+    fill.lines
+}
+
+/// Display width of the widest word of `spans` (a code span or a link's target counts whole):
+/// the narrowest a column can be without splitting one (tables).
+pub fn widest_word(spans: &[Span]) -> usize {
+    let mut widest = 0;
+    tokens(spans, |token| {
+        if let Token::Word(word, _) = token {
+            widest = widest.max(word.width);
+        }
+    });
+    widest
+}
+
+/// `spans` cut into words at the spaces that break and at `\n`, in order.
+fn tokens(spans: &[Span], mut f: impl FnMut(Token)) {
     let kept = kept_spaces(spans);
     let mut word = Word::default();
     // Style of the space before the current word, if any.
@@ -55,21 +86,17 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Line> {
             }
             word.push(&span.text[start..i], span.style);
             start = i + 1;
-            fill.place(std::mem::take(&mut word), space.take());
+            f(Token::Word(std::mem::take(&mut word), space.take()));
             if c == '\n' {
-                fill.break_line();
-            } else if !fill.line.is_empty() {
+                f(Token::Break);
+            } else {
                 space = Some(span.style);
             }
         }
         word.push(&span.text[start..], span.style);
         offset += span.text.len();
     }
-    fill.place(word, space);
-    if !fill.line.is_empty() || fill.lines.is_empty() {
-        fill.lines.push(fill.line);
-    }
-    fill.lines
+    f(Token::Word(word, space));
 }
 
 impl Word {
