@@ -127,7 +127,9 @@ fn issue9_case_a_missing_s_yml_and_one_folder_down_are_near_misses() {
             &[("Requirements.txt", "numpy  # arrays\n")][..],
             "requirements.txt",
             "Requirements.txt",
-            "mv Requirements.txt requirements.txt",
+            // Through a temporary name: GNU `mv` refuses a case-only rename where the file
+            // system ignores case (tried on a case-insensitive FUSE folder, scripts/cifs.py).
+            "mv Requirements.txt Requirements.txt.tmp\n  mv Requirements.txt.tmp requirements.txt",
         ),
         (
             &[("sub/requirements.txt", "numpy  # arrays\n")][..],

@@ -40,6 +40,13 @@ pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
         .iter()
         .map(|step| match step {
             Step::MakeDir(dir) => format!("  mkdir -p {}", q(dir)),
+            // `git mv` renames `readme.md` to `README.md` on a file system that ignores
+            // case; GNU `mv` there (WSL on a Windows drive, Linux casefold folders) refuses
+            // "the same file", so an untracked one goes through a temporary name.
+            Step::Rename { from, to } if near.case_only && git == "mv" => {
+                let tmp = format!("{from}.tmp");
+                format!("  mv {} {}\n  mv {} {}", q(from), q(&tmp), q(&tmp), q(to))
+            }
             Step::Rename { from, to } => format!("  {git} {} {}", q(from), q(to)),
         })
         .collect();
@@ -47,7 +54,12 @@ pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
     let wanted = format!("{rel}{slash}");
     // Its fix is its own: never merged into a group's shared "create them" fix.
     finding.group = None;
-    finding.hint = Some(if near.case_only {
+    finding.hint = Some(if near.case_only && git == "mv" {
+        tr!(
+            "rename it to `{wanted}`, through a temporary name (`mv` refuses a rename that changes only case where the file system ignores case): names that differ only in case pass on such a file system (macOS, Windows), but git and grading on Linux tell them apart:\n{commands}",
+            "임시 이름을 거쳐 `{wanted}`(으)로 이름을 바꾸십시오 (대소문자를 구분하지 않는 파일 시스템에서는 `mv`가 대소문자만 바꾸는 이름 변경을 거부합니다). 대소문자만 다른 이름은 그런 파일 시스템(macOS, Windows)에서는 통과하지만 git과 Linux의 채점은 둘을 구별합니다:\n{commands}"
+        )
+    } else if near.case_only {
         tr!(
             "rename it to `{wanted}`: names that differ only in case pass on a file system that ignores case (macOS, Windows), but git and grading on Linux tell them apart:\n{commands}",
             "`{wanted}`(으)로 이름을 바꾸십시오. 대소문자만 다른 이름은 대소문자를 구분하지 않는 파일 시스템(macOS, Windows)에서는 통과하지만 git과 Linux의 채점은 둘을 구별합니다:\n{commands}"
