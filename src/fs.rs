@@ -120,6 +120,28 @@ pub fn metadata(path: &Path) -> Result<std::fs::Metadata, ReadError> {
     })
 }
 
+/// Does `dir` list an entry named exactly `name`, byte for byte? On a file system that
+/// ignores case `dir/README.md` opens `readme.md`; git, Linux and grading tell them apart,
+/// so where names must match exactly the listing is asked. At most `max_names` entries are
+/// read; past them (or when `dir` cannot be listed) the answer is `true`, the file system's
+/// own lookup then decides.
+pub fn listed_exactly(dir: &Path, name: &std::ffi::OsStr, max_names: usize) -> bool {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return true;
+    };
+    let mut seen = 0;
+    for entry in read.filter_map(Result::ok) {
+        if entry.file_name() == name {
+            return true;
+        }
+        seen += 1;
+        if seen >= max_names {
+            return true;
+        }
+    }
+    false
+}
+
 /// Read `path` if it is a regular file (after following links) of at most `max` bytes.
 /// Anything else is an error that says why, so callers can report it. A FIFO or device is
 /// never opened for reading in a way that blocks: the kind of file is checked before it is
@@ -295,6 +317,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_exactly_compares_names_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".GITIGNORE"), "x\n").unwrap();
+        std::fs::write(dir.path().join("README.md"), "x\n").unwrap();
+        let name = |n: &str| std::ffi::OsString::from(n);
+        assert!(listed_exactly(dir.path(), &name("README.md"), 100));
+        assert!(!listed_exactly(dir.path(), &name("readme.md"), 100));
+        assert!(!listed_exactly(dir.path(), &name(".gitignore"), 100));
+        // Past the bound, or where nothing can be listed, the file system decides.
+        assert!(listed_exactly(dir.path(), &name(".gitignore"), 1));
+        assert!(listed_exactly(&dir.path().join("gone"), &name("x"), 100));
+    }
 
     #[test]
     fn writing_to_a_pipe_writes_through_it_instead_of_replacing_it() {

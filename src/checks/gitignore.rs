@@ -78,8 +78,15 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     // its author meant.
     // Read once for the line checks below (it is also what HEAD's copy is compared with);
     // `None` when it cannot be read as a regular file (git's own reading reports that).
-    let gitignore =
-        crate::fs::read_regular(&ctx.root.join(".gitignore"), crate::fs::WORKSPACE_FILE_MAX).ok();
+    // Only a file listed as exactly `.gitignore` counts: `.GITIGNORE` opens as it where the
+    // file system ignores case, but a clone on Linux has no `.gitignore` ([`misnamed_gitignore`]).
+    let exact = !ctx.files().ignores_case() || ctx.files().metadata(".gitignore").is_ok();
+    let gitignore = exact
+        .then(|| {
+            crate::fs::read_regular(&ctx.root.join(".gitignore"), crate::fs::WORKSPACE_FILE_MAX)
+                .ok()
+        })
+        .flatten();
     let gitignore = gitignore.as_deref();
     findings.extend(trailing_comment_lines(gitignore));
 
@@ -94,7 +101,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let has_gitignore = gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
+    let has_gitignore = exact && gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
     if !missing.is_empty() && !has_gitignore {
         findings.push(no_gitignore(&ctx.root, &missing));
         return findings;
@@ -265,9 +272,25 @@ fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
             "`{name}` 파일은 있지만 `.gitignore` 파일이 없습니다: git은 이름이 정확히 `.gitignore`인 파일만 읽으므로 다음 경로를 추적하게 됩니다: {paths}"
         );
         let q = shell_word(&name);
+        // GNU `mv` refuses a rename that changes only case where the file system ignores it.
+        if name.eq_ignore_ascii_case(".gitignore") {
+            f.message.append(
+                "",
+                &tr!(
+                    " (git here may follow it, as this file system ignores case; a clone on Linux, what grading sees, does not)",
+                    " (이 파일 시스템은 대소문자를 구분하지 않아 여기의 git은 이 파일을 따를 수 있지만, 채점이 보는 Linux의 클론은 따르지 않습니다)"
+                ),
+            );
+        }
+        let mv = if name.eq_ignore_ascii_case(".gitignore") {
+            let tmp = shell_word(&format!("{name}.tmp"));
+            format!("mv {q} {tmp}\n  mv {tmp} .gitignore")
+        } else {
+            format!("mv {q} .gitignore")
+        };
         f.hint = Some(tr!(
-            "rename it (Windows Notepad adds `.txt` unless you choose \"All files\"):\n  git mv {q} .gitignore\nor, if git does not track it yet:\n  mv {q} .gitignore",
-            "이름을 바꾸십시오 (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다):\n  git mv {q} .gitignore\ngit이 아직 추적하지 않는 파일이면:\n  mv {q} .gitignore"
+            "rename it (Windows Notepad adds `.txt` unless you choose \"All files\"):\n  git mv {q} .gitignore\nor, if git does not track it yet:\n  {mv}",
+            "이름을 바꾸십시오 (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다):\n  git mv {q} .gitignore\ngit이 아직 추적하지 않는 파일이면:\n  {mv}"
         ));
     }
     f

@@ -96,14 +96,7 @@ impl Root {
             let std::path::Component::Normal(name) = part else {
                 continue;
             };
-            let Ok(read) = std::fs::read_dir(&at) else {
-                return true;
-            };
-            let listed = read
-                .filter_map(Result::ok)
-                .take(MAX_LISTED * 8)
-                .any(|e| e.file_name() == name);
-            if !listed {
+            if !super::listed_exactly(&at, name, MAX_LISTED * 8) {
                 return false;
             }
             at.push(name);

