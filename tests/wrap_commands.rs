@@ -335,3 +335,24 @@ fn issue9_no_course_command_is_split_on_an_exercise_page_at_60_to_140_columns() 
         course_in(dir).args(["skip", id]).assert().success();
     }
 }
+
+/// Every hint of every exercise (`hint` shows one more each time), in both languages at every
+/// width: hints name the commands to run (`course answer jupyter-vs-script`).
+#[test]
+fn issue9_no_course_command_is_split_in_any_hint_at_60_to_140_columns() {
+    let ws = workspace();
+    let dir = ws.path();
+    for id in &course_ids("exercises") {
+        // Until the last hint shows again (no exercise has twenty).
+        for _ in 0..20 {
+            let before = run(dir, "en", &["hint", id], REFERENCE, None).stdout;
+            crate::wrap::assert_all_widths(dir, &["hint", id], None, crate::wrap::nothing);
+            // The next hint, for real this time.
+            course_in(dir).args(["hint", id]).assert().success();
+            let after = run(dir, "en", &["hint", id], REFERENCE, None).stdout;
+            if after == before {
+                break;
+            }
+        }
+    }
+}
