@@ -7,7 +7,9 @@
 //!
 //! Guarantees: no output line is wider than `opts.width` display columns (for widths >= 20;
 //! Hangul counts 2, escapes 0); lines break only at ASCII spaces unless a single token is
-//! wider than the line; every line opens and closes its own styles; without colour the output
+//! wider than the line, and never at the spaces of a code span or a link's shown target (a
+//! command such as `course lesson pip`, in prose, lists, headings and table cells alike);
+//! every line opens and closes its own styles; without colour the output
 //! holds no escape codes (unless `hyperlinks` is asked for explicitly).
 
 mod code;

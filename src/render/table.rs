@@ -1,6 +1,8 @@
 //! GFM tables: column widths by display width, shrinking the widest columns and wrapping
 //! text inside cells when the table is wider than the screen, borders in box drawing or ASCII.
-//! Every line of a table has the same display width.
+//! Every line of a table has the same display width. A column is never narrower than its
+//! widest word (a command, a code span, a Korean word); a table that cannot fit so becomes
+//! `header: value` records.
 
 use pulldown_cmark::Alignment;
 

@@ -6,7 +6,8 @@
 //!
 //! A code span is one word: its spaces never break a line, so a command in a sentence
 //! (`` `course hint requirements` ``) moves whole to the next line (issue 9). Code is a span
-//! whose style says so ([`Style::code`]: lessons' inline code, messages' code painted in colour)
+//! whose style says so ([`Style::code`]: lessons' inline code, a link's shown target such as
+//! `course lesson pip`, messages' code painted in colour)
 //! or, in plain text, the text between a pair of backtick runs of the same length on one line.
 //! Only a code span wider than the whole line breaks: a shell command at its spaces outside
 //! quotes with ` \` at the end of each line but the last, as code blocks do (pasted, the lines
