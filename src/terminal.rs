@@ -165,12 +165,20 @@ impl Term {
         }
     }
 
-    /// Wrap `text` in a style when colour is on.
+    /// Wrap `text` in a style when colour is on, each line on its own (a footer of several
+    /// lines): the pager draws any line alone, so a style must not run across a line end.
     pub fn paint(&self, style: Style, text: &str) -> String {
         if !self.color || text.is_empty() {
             return text.to_string();
         }
-        format!("\x1b[{}m{text}\x1b[0m", style.sgr())
+        let sgr = style.sgr();
+        text.split('\n')
+            .map(|line| match line {
+                "" => String::new(),
+                line => format!("\x1b[{sgr}m{line}\x1b[0m"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The same settings at another width (the pager re-lays its text out on a resize).
@@ -431,5 +439,19 @@ mod tests {
         assert!(term.code("run `pip list`\n").contains("\x1b["));
         assert!(!term.code("run `pip list`\n").contains('`'));
         assert_eq!(Term::plain(80).code("run `pip list`"), "run `pip list`");
+    }
+
+    /// Issue 9: a footer of two lines is bold on each line, as the pager draws them.
+    #[test]
+    fn issue9_a_style_never_runs_across_a_line_end() {
+        let term = Term {
+            color: true,
+            ..Term::plain(80)
+        };
+        assert_eq!(
+            term.paint(Style::Bold, "마지막 레슨이었습니다.\n\n다음: course next"),
+            "\x1b[1m마지막 레슨이었습니다.\x1b[0m\n\n\x1b[1m다음: course next\x1b[0m"
+        );
+        assert_eq!(Term::plain(80).paint(Style::Bold, "a\nb"), "a\nb");
     }
 }
