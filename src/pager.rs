@@ -17,9 +17,11 @@ pub use crate::terminal::keys::Key;
 use crate::terminal::keys::{read_key, Raw};
 
 mod help;
+mod host;
 mod line;
 mod state;
 
+pub use host::{Host, HostKey};
 pub use line::{truncate, typed_tail};
 pub use state::{Action, Pager};
 
@@ -109,7 +111,8 @@ pub fn page_at(
                 })
             }
             Action::Redraw => draw(&mut out, &pager)?,
-            Action::Nothing => {}
+            // No host here: its keys never come back.
+            Action::Nothing | Action::Host(_) => {}
         }
     }
 }

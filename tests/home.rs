@@ -209,10 +209,10 @@ fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
         80,
         24,
     );
-    t.wait_for("e: open the file to fix in your editor");
+    t.wait_for("e open the file to fix in your editor  q quit");
     t.send(&["e"]);
     assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
-    t.wait_for("e: open the file to fix in your editor");
+    t.wait_for("e open the file to fix in your editor  q quit");
     t.send(&["C-c"]);
     assert_eq!(t.exit_code(), "130");
 }

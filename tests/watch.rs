@@ -289,50 +289,135 @@ fn issue9_watch_follows_next_and_says_what_list_says() {
 /// A requirements.txt with four different problems: a report longer than a small window.
 const MANY_PROBLEMS: &str = "numpy>=1.24.0#배열 계산\ntransformers>=\ntorch==2.1.0\nnot a requirement at all, 그냥 문장입니다\n";
 
-#[test]
-fn issue9_watch_a_report_taller_than_the_window_keeps_its_heading() {
+/// A workspace whose requirements report is taller than a small window (the requirements
+/// exercise comes after lesson 2, read).
+fn tall_report() -> tempfile::TempDir {
     let ws = tempdir();
     course().arg("init").arg(ws.path()).assert().success();
     write(ws.path(), "requirements.txt", MANY_PROBLEMS);
-    // The requirements exercise comes after lesson 2.
     for lesson in ["1", "2"] {
         course_in(ws.path())
             .args(["lesson", lesson])
             .assert()
             .success();
     }
-    for (lang, width, height, more, stop) in [
+    ws
+}
+
+/// The window as it is now (not what scrolled off it), every row fitting `width`.
+fn window(t: &Tmux, width: usize) -> String {
+    let screen = t.run(&["capture-pane", "-p", "-t", "0"]);
+    for line in screen.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= width,
+            "wider than {width}:\n{screen}"
+        );
+    }
+    screen
+}
+
+/// The last finding of the tall report, in each language.
+const LAST_EN: &str = "at least 5 are expected";
+const LAST_KO: &str = "적어도 5개가 필요합니다";
+
+#[test]
+fn issue9_watch_a_tall_report_scrolls_to_its_last_line() {
+    let ws = tall_report();
+    // (language, window, the status line's keys, the heading, keys that reach the end)
+    for (lang, width, height, keys, last, to_end) in [
+        ("en", 80, 14, "e edit  q quit", LAST_EN, &["End"][..]),
+        ("ko", 60, 16, "e 편집  q 끝내기", LAST_KO, &["Space"; 8][..]),
+    ] {
+        let line = course_line(&format!("--lang {lang} watch"));
+        let t = Tmux::sized(ws.path(), &line, width, height);
+        t.wait_for(keys);
+        let screen = window(&t, width as usize);
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines[0].starts_with("course watch · "), "{lang}:\n{screen}");
+        assert!(screen.contains("requirements.txt:1:"), "{lang}:\n{screen}");
+        assert!(!screen.contains(last), "{lang}: not yet:\n{screen}");
+        // The status line, on the last row, says where the reader is and the keys.
+        assert!(lines.len() == height as usize, "{lang}:\n{screen}");
+        let status = lines.last().unwrap();
+        assert!(status.starts_with("1-"), "{lang}:\n{screen}");
+        for key in ["space/b", "j/k", "? "] {
+            assert!(status.contains(key), "{lang}: {key}:\n{screen}");
+        }
+        for key in to_end {
+            t.send(&[key]);
+        }
+        t.wait_for(last);
+        let screen = window(&t, width as usize);
+        // Scrolled under the heading, which stays; the last line of the report is shown.
+        assert!(screen.starts_with("course watch · "), "{lang}:\n{screen}");
+        assert!(!screen.contains("requirements.txt:1:"), "{lang}:\n{screen}");
+        assert!(screen.contains("(100%)"), "{lang}:\n{screen}");
+        // And back to the top.
+        t.send(&["g"]);
+        t.wait_for("requirements.txt:1:");
+        t.send(&["q"]);
+        assert_eq!(t.exit_code(), "0", "{lang}: q quits");
+    }
+}
+
+/// The first report line on the window (the row under the heading and its blank line).
+fn first_report_line(screen: &str) -> String {
+    screen.lines().nth(2).unwrap_or_default().to_string()
+}
+
+#[test]
+fn issue9_watch_keeps_the_place_when_a_save_checks_again() {
+    let ws = tall_report();
+    let t = Tmux::sized(ws.path(), &course_line("--lang en watch"), 80, 14);
+    let screen = t.wait_for("e edit  q quit");
+    let status = screen.lines().last().unwrap().to_string();
+    t.send(&["j", "j", "j", "j", "j"]);
+    let screen = t.wait_for("6-");
+    let top = first_report_line(&screen);
+    assert!(!top.trim().is_empty(), "{screen}");
+    // A fifth package with its comment: the last finding (too few packages) goes, the lines
+    // above it stay as they were.
+    let fixed = format!("{MANY_PROBLEMS}# images\npillow\n");
+    write(ws.path(), "requirements.txt", &fixed);
+    let screen = t.wait_until("a report checked again", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("6-") && *l != status)
+            && !s.contains("6-13/24")
+    });
+    assert_eq!(first_report_line(&screen), top, "{screen}");
+    t.send(&["q"]);
+    assert_eq!(t.exit_code(), "0");
+}
+
+#[test]
+fn issue9_watch_without_keys_cuts_a_tall_report_and_says_where_the_rest_is() {
+    // stdin is not a terminal: no keys, no scrolling; the report is cut before a problem.
+    let ws = tall_report();
+    for (lang, width, height, more) in [
         (
             "en",
             80,
             14,
             "more lines: course check requirements shows them all",
-            "q: stop",
         ),
         (
             "ko",
             60,
             16,
             "줄 더 있습니다. 모두 보려면: course check requirements",
-            "q: 끝내기",
         ),
     ] {
-        let line = course_line(&format!("--lang {lang} watch"));
+        let line = course_line(&format!("--lang {lang} watch < /dev/null"));
         let t = Tmux::sized(ws.path(), &line, width, height);
-        t.wait_for(stop);
-        // The window as it is now (not what scrolled off it).
-        let screen = t.run(&["capture-pane", "-p", "-t", "0"]);
+        t.wait_for("Ctrl-C");
+        let screen = window(&t, width as usize);
         let lines: Vec<&str> = screen.lines().collect();
         assert!(lines[0].starts_with("course watch · "), "{lang}:\n{screen}");
-        assert!(screen.contains("requirements.txt:1:"), "{lang}:\n{screen}");
         assert!(screen.contains(more), "{lang}:\n{screen}");
-        // The keys are shown once: q, not Ctrl-C as well.
-        assert!(!screen.contains("Ctrl-C"), "{lang}:\n{screen}");
         // Cut before a problem, not inside its fix: the line above the note is a fix's last.
         let note = lines.iter().position(|l| l.contains(more)).unwrap();
         assert!(lines[note - 1].starts_with("      "), "{lang}:\n{screen}");
-        t.send(&["q"]);
-        assert_eq!(t.exit_code(), "0");
     }
 }
 
@@ -342,9 +427,24 @@ fn issue9_watch_offers_e_only_with_a_file_to_fix() {
     let ws = tempdir();
     course().arg("init").arg(ws.path()).assert().success();
     let t = Tmux::sized(ws.path(), &course_line("--lang en watch"), 80, 24);
-    let screen = t.wait_for("q: stop");
+    let screen = t.wait_for("q quit");
     assert!(screen.contains("Next: read lesson 1"), "{screen}");
-    assert!(!screen.contains("e: open"), "{screen}");
+    assert!(
+        !screen.contains("e edit") && !screen.contains("e open"),
+        "{screen}"
+    );
+    // `e` is still watch's key (never the pager's line down): it says why nothing opens.
+    t.send(&["e"]);
+    t.wait_for("Nothing to open now");
+    // `?` lists watch's keys, `e` first.
+    t.send(&["?"]);
+    let screen = t.wait_for("Keys of course watch");
+    assert!(
+        screen.contains("open the file to fix in your editor"),
+        "{screen}"
+    );
+    t.send(&["q"]);
+    t.wait_for("Next: read lesson 1");
     t.send(&["q"]);
     assert_eq!(t.exit_code(), "0");
 }

@@ -5,7 +5,8 @@
 //! File events come from the operating system (inotify, FSEvents, ...). They do not arrive
 //! on WSL's Windows drives or network file systems, so `--poll` (or `COURSE_WATCH_POLL=1`)
 //! looks every half second instead, and the screen says which mode is on. What is watched,
-//! and which events count, is `watch/paths.rs`; the screen is `watch/screen.rs`.
+//! and which events count, is `watch/paths.rs`; the screen is `watch/screen.rs`, and on a
+//! terminal that reads keys the report scrolls in the pager (`watch/scroll.rs`).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -19,14 +20,17 @@ use crate::app::App;
 use crate::cli::WatchArgs;
 use crate::exit::Code;
 use crate::grading::ExerciseResult;
+use crate::pager::Action;
 use crate::terminal::keys::{key_of, Key, Raw};
 use crate::terminal::{print, Term};
 
 mod paths;
 mod screen;
+mod scroll;
 
 use paths::{classify, Change, Watched};
-use screen::{focus, screen, View};
+use screen::{focus, parts, screen, View};
+use scroll::{Because, Scroll};
 
 /// Changes closer together than this are one save (editors write several files).
 const SETTLE: Duration = Duration::from_millis(250);
@@ -37,8 +41,9 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
     let (tx, rx) = mpsc::channel::<Change>();
     let (mut watcher, polling) = make_watcher(tx, &root, args.poll)?;
     let mut watched = Watched::default();
-    // On a terminal the watch also reads keys (`e` opens the file to fix, `q` or Ctrl-C
-    // stops), in raw mode: the guard restores the terminal on every way out.
+    // On a terminal the watch also reads keys (the report scrolls as in the pager, `e` opens
+    // the file to fix, `q` or Ctrl-C stops), in raw mode: the guard restores the terminal on
+    // every way out.
     let keys = app.term.interactive() && std::io::stdin().is_terminal();
     let mut raw = keys.then(|| Raw::enter(false)).transpose()?;
     let mut view = View {
@@ -46,13 +51,18 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
         keys,
         rows: rows(&app.term),
     };
+    let mut scroll = keys.then(|| Scroll::new(app.lang));
     loop {
         // Folders, a repository or an environment made since the last check are watched
         // from now on; the check below sees whatever was written before they were.
         watched.update(watcher.as_mut(), &root);
         reload_progress(app);
         let results = app.check_exercises(&[])?;
-        show(&screen(app, &root, &view, &results), raw.is_some())?;
+        // The screen for these results (a progress change or a resize shows them again).
+        let draw = |app: &App, view: &View, scroll: &mut Option<Scroll>, because| {
+            display(app, &root, view, &results, scroll.as_mut(), because)
+        };
+        draw(app, &view, &mut scroll, Because::Checked)?;
         // Wait for a change; meanwhile a resized window gets the same screen laid out again
         // (a terminal does not re-wrap lines already printed, so they would be cut or split).
         loop {
@@ -62,27 +72,60 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
                     // `course skip` or `course next` elsewhere: the same results, another
                     // step or other words.
                     if reload_progress(app) {
-                        show(&screen(app, &root, &view, &results), raw.is_some())?;
+                        draw(app, &view, &mut scroll, Because::Checked)?;
                     }
                 }
                 Wake::Stop => return Ok(Code::Ok),
-                Wake::Interrupt => return Ok(Code::Interrupted),
-                Wake::Edit => {
-                    // The editor takes the terminal; raw mode comes back after it.
-                    drop(raw.take());
-                    edit_focus(app, &root, &results);
-                    raw = Some(Raw::enter(false)?);
-                    show(&screen(app, &root, &view, &results), true)?;
+                Wake::Key(key) => {
+                    let Some(scroll) = &mut scroll else { continue };
+                    match scroll.key(key) {
+                        Action::Quit => return Ok(Code::Ok),
+                        Action::Interrupt => return Ok(Code::Interrupted),
+                        Action::Redraw => print(&scroll.frame())?,
+                        Action::Host(_) => {
+                            // `e`: the editor takes the terminal; raw mode comes back after it.
+                            drop(raw.take());
+                            edit_focus(app, &root, &results);
+                            raw = Some(Raw::enter(false)?);
+                            print(&scroll.frame())?;
+                        }
+                        Action::Nothing => {}
+                    }
                 }
                 Wake::Tick => {}
             }
             if let Some((width, height)) = resized(&app.term, view.rows) {
                 app.term.width = width;
                 view.rows = height;
-                show(&screen(app, &root, &view, &results), raw.is_some())?;
+                draw(app, &view, &mut scroll, Because::Resized)?;
             }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
+    }
+}
+
+/// Draw the screen for `results`: in the scrolling view when keys are read, else whole (cut
+/// to the window's height on a terminal).
+fn display(
+    app: &App,
+    root: &Path,
+    view: &View,
+    results: &[ExerciseResult],
+    scroll: Option<&mut Scroll>,
+    because: Because,
+) -> std::io::Result<()> {
+    match scroll {
+        Some(scroll) => {
+            let rows = view.rows.unwrap_or(24);
+            scroll.show(
+                parts(app, root, view, results),
+                app.term.width,
+                rows,
+                because,
+            );
+            print(&scroll.frame())
+        }
+        None => print(&screen(app, root, view, results)),
     }
 }
 
@@ -113,12 +156,10 @@ fn rows(term: &Term) -> Option<usize> {
 /// What ended a wait.
 enum Wake {
     Changed(Change),
-    /// The watcher is gone, or `q`.
+    /// The watcher is gone.
     Stop,
-    /// Ctrl-C as a key (raw mode).
-    Interrupt,
-    /// `e`.
-    Edit,
+    /// A key (raw mode), Ctrl-C included; a resize is seen by its size ([`resized`]).
+    Key(Key),
     /// Nothing yet.
     Tick,
 }
@@ -134,10 +175,8 @@ fn wait(rx: &mpsc::Receiver<Change>, keys: bool) -> Result<Wake> {
     }
     if crossterm::event::poll(SETTLE)? {
         return Ok(match key_of(&crossterm::event::read()?) {
-            Some(Key::Char('e')) => Wake::Edit,
-            Some(Key::Char('q')) => Wake::Stop,
-            Some(Key::Ctrl('c')) => Wake::Interrupt,
-            _ => Wake::Tick,
+            Some(Key::Resize(..)) | None => Wake::Tick,
+            Some(key) => Wake::Key(key),
         });
     }
     Ok(match rx.try_recv() {
@@ -145,15 +184,6 @@ fn wait(rx: &mpsc::Receiver<Change>, keys: bool) -> Result<Wake> {
         Err(mpsc::TryRecvError::Disconnected) => Wake::Stop,
         Err(mpsc::TryRecvError::Empty) => Wake::Tick,
     })
-}
-
-/// Print the screen; in raw mode a line end must also return the cursor to the left.
-fn show(text: &str, raw: bool) -> std::io::Result<()> {
-    if raw {
-        print(&text.replace('\n', "\r\n"))
-    } else {
-        print(text)
-    }
 }
 
 /// `e`: the file of the exercise on screen, in the editor (as `course edit`); a problem
@@ -165,6 +195,8 @@ fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) {
     let opened = super::edit::place(app, &id, results)
         .and_then(|(file, line)| super::edit::open(app, root, &file, line));
     if let Err(e) = opened {
+        // Below the status line, which ends without a line end.
+        let _ = print("\n");
         app.term.note(&format!("{e:#}"));
         // Leave the message in view for a moment before the screen is drawn again.
         std::thread::sleep(Duration::from_secs(3));

@@ -3,6 +3,7 @@
 //! reader's language and wrapped by whole words (issue 9: at 60 columns the status line used
 //! to drop `j/k` and `n/N` without a word).
 
+use super::Host;
 use crate::i18n::{Lang, Tr};
 use crate::render::text::width;
 use crate::terminal::{indented, pad};
@@ -76,16 +77,19 @@ pub(super) fn help_status(lang: Lang, at: Position, width_: usize) -> String {
 }
 
 /// The first of `wordings` (richest first) that fits in `width_` columns; else the last, cut.
-fn richest(wordings: &[Tr], lang: Lang, width_: usize) -> String {
+pub(super) fn richest(wordings: &[Tr], lang: Lang, width_: usize) -> String {
     let texts: Vec<&str> = wordings.iter().map(|w| w.get(lang)).collect();
     let fits = texts.iter().find(|t| width(t) <= width_);
     super::truncate(fits.or(texts.last()).copied().unwrap_or(""), width_)
 }
 
-/// The `?` screen: every key the pager takes, a key column and what it does, the words
-/// wrapped under their own column (a Korean word stays whole).
-pub(super) fn help_text(lang: Lang, width_: usize) -> String {
-    let keys = [
+/// The `?` screen: every key the pager takes (a host's own first, under its title), a key
+/// column and what it does, the words wrapped under their own column (a Korean word stays
+/// whole).
+pub(super) fn help_text(lang: Lang, width_: usize, host: Option<&Host>) -> String {
+    let own = host.into_iter().flat_map(|h| &h.keys);
+    let mut keys: Vec<(String, Tr)> = own.map(|k| (k.key.to_string(), k.does.clone())).collect();
+    let pager = [
         (
             "q, Esc",
             tr!(
@@ -112,7 +116,11 @@ pub(super) fn help_text(lang: Lang, width_: usize) -> String {
         ("n / N", tr!("next / previous match", "다음 / 이전 찾은 곳")),
         ("?", tr!("this list", "이 목록")),
     ];
-    let title = tr!("Pager keys", "페이저 키");
+    keys.extend(pager.into_iter().map(|(k, what)| (k.to_string(), what)));
+    let title = match host {
+        Some(host) => host.title.clone(),
+        None => tr!("Pager keys", "페이저 키"),
+    };
     let mut out = format!("{}\n\n", title.get(lang));
     let column = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 4;
     // A narrow window puts the words under the keys instead of beside them.
@@ -185,7 +193,7 @@ mod tests {
     fn issue9_the_help_screen_lists_every_key_whole_at_every_width() {
         for lang in Lang::ALL {
             for w in 30..=140 {
-                let text = help_text(lang, w);
+                let text = help_text(lang, w, None);
                 for line in text.lines() {
                     assert!(width(line) <= w, "{lang} {w}: {line}");
                 }
@@ -195,7 +203,7 @@ mod tests {
                     assert!(text.contains(key), "{lang} {w}: {key}");
                 }
                 let words: Vec<&str> = text.split_whitespace().collect();
-                let whole = help_text(lang, 400);
+                let whole = help_text(lang, 400, None);
                 for word in whole.split_whitespace() {
                     assert!(words.contains(&word), "{lang} {w}: {word} split or lost");
                 }

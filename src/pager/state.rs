@@ -3,8 +3,10 @@
 //! text laid out again for a new width; [`Pager::visible_lines`] and [`Pager::status_rows`] are
 //! what the driver in `pager.rs` draws. Nothing here touches a terminal, so it is tested without
 //! one. `?` opens the list of every key (`pager/help.rs`) as a pager of its own over the text.
+//! Inside another screen (`course watch`) the pager has a [`Host`] whose keys it hands back.
 
 use super::help::{help_status, help_text, status_line, Position};
+use super::host::{hosted_status, Host};
 use super::line::{highlight, truncate};
 use crate::i18n::Lang;
 use crate::render::{strip_ansi, wrap_plain};
@@ -19,6 +21,8 @@ pub enum Action {
     Quit,
     /// Ctrl-C: the reader wants `course` to stop, not only the pager.
     Interrupt,
+    /// One of the [`Host`]'s keys, for the host to act on.
+    Host(char),
 }
 
 /// Pager state: the text, the first visible line, the screen size, the search.
@@ -40,6 +44,15 @@ pub struct Pager {
     help: Option<Box<Pager>>,
     /// This pager is the `?` screen (its status line says how to go back).
     is_help: bool,
+    /// The program around the pager, when it has keys of its own.
+    host: Option<Host>,
+}
+
+/// The lines of `text`, and the same without escapes, lower-cased, for searching.
+fn split(text: &str) -> (Vec<String>, Vec<String>) {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let plain = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+    (lines, plain)
 }
 
 /// A note (a search not found) takes at most this many rows above the status line.
@@ -47,8 +60,7 @@ const NOTE_ROWS: usize = 3;
 
 impl Pager {
     pub fn new(text: &str, width: u16, rows: u16) -> Pager {
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let plain = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        let (lines, plain) = split(text);
         Pager {
             lines,
             plain,
@@ -61,7 +73,31 @@ impl Pager {
             lang: Lang::En,
             help: None,
             is_help: false,
+            host: None,
         }
+    }
+
+    /// Make `host` the program around this pager (or give it its keys as they are now).
+    pub fn set_host(&mut self, host: Host) {
+        self.host = Some(host);
+    }
+
+    /// Show `note` above the status line until the next key (as a search not found is).
+    pub fn note(&mut self, note: &str) {
+        self.message = Some(note.to_string());
+    }
+
+    /// Replace the text with another version of it (`course watch` after a re-check: a
+    /// problem fixed, another found), keeping the first visible line's number: the reader
+    /// stays where they were, as far as the new text goes. The search and the `?` screen stay.
+    pub fn replace(&mut self, text: &str) {
+        (self.lines, self.plain) = split(text);
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
     }
 
     /// The same pager with its status line and notes in `lang`.
@@ -100,8 +136,7 @@ impl Pager {
     pub fn reflow(&mut self, text: &str) {
         let letters = |l: &str| l.chars().filter(|c| c.is_alphanumeric()).count();
         let before: usize = self.plain[..self.top].iter().map(|l| letters(l)).sum();
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let plain: Vec<String> = lines.iter().map(|l| strip_ansi(l).to_lowercase()).collect();
+        let (lines, plain) = split(text);
         let mut seen = 0;
         let mut top = plain.len().saturating_sub(1);
         for (i, l) in plain.iter().enumerate() {
@@ -147,7 +182,7 @@ impl Pager {
             self.top = self.top.min(self.max_top());
             if let Some(help) = &mut self.help {
                 help.handle(key);
-                help.reflow(&help_text(self.lang, self.width));
+                help.reflow(&help_text(self.lang, self.width, self.host.as_ref()));
             }
             return Action::Redraw;
         }
@@ -180,6 +215,11 @@ impl Pager {
             return Action::Redraw;
         }
         self.message = None;
+        if let (Some(host), Key::Char(c)) = (&self.host, key) {
+            if host.takes(c) {
+                return Action::Host(c);
+            }
+        }
         let page = self.height;
         let half = (self.height / 2).max(1);
         match key {
@@ -200,10 +240,12 @@ impl Pager {
             Key::Char('n') => self.search(true, false),
             Key::Char('N') => self.search(false, false),
             Key::Char('?') if !self.is_help => {
-                let text = help_text(self.lang, self.width);
+                let text = help_text(self.lang, self.width, self.host.as_ref());
                 let (w, h) = (self.width as u16, (self.height + 1) as u16);
                 let mut help = Pager::new(&text, w, h).speaking(self.lang);
                 help.is_help = true;
+                // A host's key does the same over the list (watch's `e` still opens the file).
+                help.host = self.host.clone();
                 self.help = Some(Box::new(help));
                 Action::Redraw
             }
@@ -295,10 +337,10 @@ impl Pager {
             n,
             pct: (last * 100).checked_div(n).unwrap_or(100),
         };
-        let status = if self.is_help {
-            help_status(self.lang, at, self.width)
-        } else {
-            status_line(self.lang, at, self.width)
+        let status = match (&self.host, self.is_help) {
+            (_, true) => help_status(self.lang, at, self.width),
+            (Some(host), false) => hosted_status(self.lang, at, self.width, host),
+            (None, false) => status_line(self.lang, at, self.width),
         };
         let mut rows = Vec::new();
         if let Some(m) = &self.message {

@@ -274,3 +274,64 @@ fn issue9_a_long_search_shows_its_end_as_it_is_typed() {
     assert!(crate::render::text::width(&shown) <= 20, "{shown}");
     assert_eq!(super::typed_tail("/venv", 20), "/venv");
 }
+
+/// A host as `course watch` is (also used by `host.rs`'s tests).
+pub(super) fn watch_like() -> Host {
+    Host {
+        title: crate::tr!("course watch keys", "course watch 키"),
+        keys: vec![HostKey {
+            key: 'e',
+            does: crate::tr!(
+                "open the file to fix in your editor",
+                "고칠 파일을 편집기로 열기"
+            ),
+            short: crate::tr!("edit", "편집"),
+            offered: true,
+        }],
+    }
+}
+
+#[test]
+fn issue9_a_host_gets_its_keys_and_the_pager_the_rest() {
+    let mut p = Pager::new(&text(100), 80, 11);
+    p.set_host(watch_like());
+    // `e` is the host's (in `less` it is a line down), everywhere but in a search being typed.
+    assert_eq!(p.handle(Key::Char('e')), Action::Host('e'));
+    assert_eq!(p.top(), 0);
+    p.handle(Key::Char('j'));
+    p.handle(Key::PageDown);
+    assert_eq!(p.top(), 11);
+    p.handle(Key::Char('/'));
+    assert_eq!(p.handle(Key::Char('e')), Action::Redraw);
+    assert_eq!(status(&p), "/e");
+    p.handle(Key::Esc);
+    assert!(status(&p).starts_with("12-21/100 (21%)  e edit  q quit"));
+    // The `?` screen is the host's: its title, its keys first; `e` works there too.
+    p.handle(Key::Char('?'));
+    let shown = p.visible_lines().join("\n");
+    assert!(shown.starts_with("course watch keys"), "{shown}");
+    let e = shown.find("open the file to fix").unwrap();
+    assert!(e < shown.find("q, Esc").unwrap(), "{shown}");
+    assert_eq!(p.handle(Key::Char('e')), Action::Host('e'));
+    p.handle(Key::Char('q'));
+    assert_eq!(p.handle(Key::Char('q')), Action::Quit);
+}
+
+#[test]
+fn issue9_a_new_version_of_the_text_keeps_the_place() {
+    let mut p = Pager::new(&text(100), 80, 11);
+    p.set_host(watch_like());
+    p.handle(Key::Char(' '));
+    p.handle(Key::Char(' '));
+    p.note("a note");
+    p.replace(&text(90));
+    assert_eq!(p.top(), 20, "the same line number");
+    assert!(status(&p).starts_with("a note\n"), "{}", status(&p));
+    assert_eq!(p.line_count(), 90);
+    p.replace(&text(25));
+    assert_eq!(p.top(), 15, "as far as the shorter text goes");
+    assert_eq!(p.visible_lines().last().unwrap(), "line 25");
+    p.replace(&text(4));
+    assert_eq!(p.top(), 0);
+    assert!(status(&p).ends_with("\ne open the file to fix in your editor  q quit  ? all keys"));
+}

@@ -1,9 +1,11 @@
 //! The screen `course watch` draws after each check: a heading, the one thing `course next`
 //! is on (an exercise with what is still wrong, a lesson to read, or the end), and how the
 //! watch works. The step and the status words come from the code `course next` and `course
-//! list` use, so the three never disagree. On a terminal the screen fits the window's height:
-//! the heading and the status lines stay, the problems are cut with a line saying how many
-//! more there are and where to see them all.
+//! list` use, so the three never disagree. On a terminal that reads keys the report scrolls
+//! between the heading and the status lines (`watch/scroll.rs`); on one that does not (stdin
+//! is not a terminal) the screen fits the window's height: the heading and the status lines
+//! stay, the problems are cut with a line saying how many more there are and where to see
+//! them all.
 
 use std::path::Path;
 
@@ -17,7 +19,7 @@ use crate::tr;
 pub struct View {
     /// Changes are polled (`--poll`), not reported by the system.
     pub polling: bool,
-    /// Keys are read (`e`, `q`).
+    /// Keys are read (`e`, `q`, the pager's).
     pub keys: bool,
     /// The window's height, when the screen is redrawn in place (none when output scrolls).
     pub rows: Option<usize>,
@@ -34,8 +36,23 @@ pub fn focus<'a>(app: &App, results: &'a [ExerciseResult]) -> Option<&'a Exercis
     }
 }
 
-/// The whole screen for the results of one check, fitted to the width (and height).
-pub fn screen(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) -> String {
+/// The parts of the screen for the results of one check, each fitted to the width.
+pub struct Parts {
+    /// The heading and a blank line.
+    pub head: String,
+    /// What `course next` is on: the exercise and its problems, a lesson, the end.
+    pub body: String,
+    /// A blank line and how the watch works.
+    pub how: String,
+    /// What the body is about (an exercise, a lesson, the end): another one is read from the
+    /// top, the same one again (a re-check) where the learner was.
+    pub about: String,
+    /// The body is an exercise's, with a file to fix (`e` opens it).
+    pub on_exercise: bool,
+}
+
+/// The parts of the screen for the results of one check.
+pub fn parts(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) -> Parts {
     let term = &app.term;
     let lang = app.lang;
     let passed = results
@@ -51,9 +68,31 @@ pub fn screen(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) -
         &format!("{}\n\n", term.paint(Style::Heading, heading.get(lang))),
         term.width,
     );
+    let about = match next_step(&app.course, &app.state, results) {
+        Step::Exercise(i) => format!("exercise {}", app.course.exercises[i].id),
+        Step::Lesson(i) => format!("lesson {i}"),
+        Step::Done => "done".to_string(),
+    };
+    Parts {
+        head,
+        body: fit(&body(app, root, results), term.width),
+        how: fit(&footer(app, root, view), term.width),
+        about,
+        on_exercise: focus(app, results).is_some(),
+    }
+}
+
+/// The whole screen for the results of one check when keys are not read (the report cannot
+/// scroll), fitted to the width (and height).
+pub fn screen(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) -> String {
+    let term = &app.term;
+    let Parts {
+        head,
+        body,
+        how: foot,
+        ..
+    } = parts(app, root, view, results);
     let open = focus(app, results);
-    let body = fit(&body(app, root, results), term.width);
-    let foot = fit(&footer(app, root, view, open.is_some()), term.width);
     let mut out = String::new();
     if term.interactive() {
         // Clear the screen and go home: each check shows a fresh status.
@@ -174,8 +213,9 @@ fn body(app: &App, root: &Path, results: &[ExerciseResult]) -> String {
     }
 }
 
-/// How the watch works and how to stop it; `e` only when there is a file to fix.
-fn footer(app: &App, root: &Path, view: &View, on_exercise: bool) -> String {
+/// How the watch works, and how to stop it when keys are not read (with keys, the status line
+/// below says it, `watch/scroll.rs`).
+fn footer(app: &App, root: &Path, view: &View) -> String {
     let (term, lang) = (&app.term, app.lang);
     let where_ = root.display().to_string();
     let how = if view.polling {
@@ -194,18 +234,5 @@ fn footer(app: &App, root: &Path, view: &View, on_exercise: bool) -> String {
         how.push(' ');
         how.push_str(tr!("Ctrl-C to stop.", "끝내려면 Ctrl-C.").get(lang));
     }
-    let mut out = format!("\n{}\n", term.paint(Style::Dim, &how));
-    if view.keys {
-        let keys = if on_exercise {
-            tr!(
-                "e: open the file to fix in your editor · q: stop",
-                "e: 고칠 파일을 편집기로 열기 · q: 끝내기"
-            )
-        } else {
-            tr!("q: stop", "q: 끝내기")
-        };
-        out.push_str(&term.paint(Style::Dim, keys.get(lang)));
-        out.push('\n');
-    }
-    out
+    format!("\n{}\n", term.paint(Style::Dim, &how))
 }
