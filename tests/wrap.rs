@@ -430,6 +430,52 @@ fn issue9_watch_screen_and_status_line_fit_60_to_140_columns() {
     }
 }
 
+/// The screen `course watch` draws on a terminal that reads keys (the report in the pager,
+/// the status line last), in a window `width` columns wide and tall enough for all of it.
+fn watch_window(dir: &Path, lang: &str, width: usize) -> String {
+    let t = Tmux::sized(
+        dir,
+        &course_line(&format!("--lang {lang} watch")),
+        width as u16,
+        60,
+    );
+    let keys = if lang == "ko" {
+        "q 끝내기"
+    } else {
+        "q quit"
+    };
+    let screen = t.wait_for(keys);
+    t.send(&["q"]);
+    assert_eq!(t.exit_code(), "0");
+    screen
+        .lines()
+        .take_while(|l| !l.contains(keys))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        + screen.lines().find(|l| l.contains(keys)).unwrap()
+}
+
+#[test]
+fn issue9_watch_on_a_terminal_fits_60_to_140_columns() {
+    let ws = failing_workspace();
+    // The requirements exercise, after the lessons before it.
+    for lesson in ["1", "2"] {
+        course_in(ws.path())
+            .args(["lesson", lesson])
+            .assert()
+            .success();
+    }
+    for lang in LANGS {
+        let reference = watch_window(ws.path(), lang, REFERENCE);
+        assert!(reference.contains("requirements.txt:4:"), "{reference}");
+        for width in WIDTHS {
+            let screen = watch_window(ws.path(), lang, width);
+            let what = format!("course --lang {lang} watch (on a terminal)");
+            assert_fits(&what, &screen, width, &reference);
+        }
+    }
+}
+
 /// The rules themselves can fail: a Korean word cut in two by a terminal's own wrapping.
 #[test]
 #[should_panic(expected = "is split across lines")]

@@ -38,13 +38,25 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 
 pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
     let root = app.require_workspace()?.root.clone();
-    let (tx, rx) = mpsc::channel::<Change>();
-    let (mut watcher, polling) = make_watcher(tx, &root, args.poll)?;
-    let mut watched = Watched::default();
     // On a terminal the watch also reads keys (the report scrolls as in the pager, `e` opens
     // the file to fix, `q` or Ctrl-C stops), in raw mode: the guard restores the terminal on
     // every way out.
     let keys = app.term.interactive() && std::io::stdin().is_terminal();
+    let ended = watch(app, args, &root, keys);
+    if keys {
+        // The status line, the last row, has no line end: the shell's prompt (or an error)
+        // starts on a line of its own.
+        print("\n")?;
+    }
+    ended
+}
+
+/// Check and show, again on every change, until the watcher is gone or the learner stops it.
+fn watch(app: &mut App, args: &WatchArgs, root: &Path, keys: bool) -> Result<Code> {
+    let root = root.to_path_buf();
+    let (tx, rx) = mpsc::channel::<Change>();
+    let (mut watcher, polling) = make_watcher(tx, &root, args.poll)?;
+    let mut watched = Watched::default();
     let mut raw = keys.then(|| Raw::enter(false)).transpose()?;
     let mut view = View {
         polling,
