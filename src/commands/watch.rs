@@ -64,6 +64,11 @@ fn watch(app: &mut App, args: &WatchArgs, root: &Path, keys: bool) -> Result<Cod
         rows: rows(&app.term),
     };
     let mut scroll = keys.then(|| Scroll::new(app.lang));
+    if keys {
+        // Clear once (a terminal keeps what was there in its scrollback); every frame after
+        // is drawn over the last one.
+        print("\x1b[2J")?;
+    }
     loop {
         // Folders, a repository or an environment made since the last check are watched
         // from now on; the check below sees whatever was written before they were.
