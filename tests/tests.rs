@@ -25,6 +25,7 @@ mod doctor;
 mod edit;
 mod examples;
 mod file_reads;
+mod findings_at_once;
 mod first_run;
 mod flow;
 mod full_workspace;

@@ -56,7 +56,8 @@ pub struct Group {
     pub hint: Tr,
     /// This finding's argument in the group's command (a quoted path, a package name).
     pub word: String,
-    /// This finding's line in the group's block (a `.gitignore` pattern).
+    /// This finding's line in the group's block (a `.gitignore` pattern); several lines
+    /// joined by `\n` (a comment above its pattern) stay together, each indented.
     pub line: String,
 }
 

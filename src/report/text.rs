@@ -264,7 +264,12 @@ fn grouped(members: &[&FindingReport]) -> (FindingReport, Vec<String>) {
         .replace(crate::checks::Group::WORDS, &unique(|g| &g.word).join(" "))
         .replace(
             crate::checks::Group::LINES,
-            &unique(|g| &g.line).join("\n  "),
+            // A member's line may be several (a comment and its pattern): each indented.
+            &unique(|g| &g.line)
+                .iter()
+                .map(|l| l.replace('\n', "\n  "))
+                .collect::<Vec<_>>()
+                .join("\n  "),
         );
     let one = FindingReport {
         message: group.message.clone(),

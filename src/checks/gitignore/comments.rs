@@ -3,7 +3,7 @@
 //! ignores nothing the learner meant. Found here and named with the fix; other findings use
 //! [`commented_patterns`] to know what such a line was meant to say.
 
-use super::{Code, Finding};
+use super::{Code, Finding, Group};
 use crate::tr;
 
 /// The patterns of `.gitignore` lines that hold an inline comment (`.env # 비밀` gives
@@ -21,44 +21,95 @@ pub(super) fn commented_patterns(gitignore: Option<&[u8]>) -> Vec<String> {
 }
 
 /// Lines such as `data/   # 대용량 데이터`: a pattern followed by what was meant as a comment.
+/// Several such lines read as one problem in the text report: one explanation, the lines,
+/// and one block with every comment moved above its pattern.
 pub(super) fn trailing_comment_lines(gitignore: Option<&[u8]>) -> Vec<Finding> {
     let Some(bytes) = gitignore else {
         return Vec::new();
     };
     let text = String::from_utf8_lossy(bytes);
-    let mut findings = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim_end_matches('\r');
-        if line.trim_start().starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let Some(pos) = comment_start(line) else {
-            continue;
-        };
-        let pattern = line[..pos].trim_end();
-        let comment = line[pos..].trim();
-        let shown = line.trim();
-        findings.push(
-            Finding::fail(Code::GitignoreCommentInPattern, tr!(
-                "`{shown}` is read as one pattern, comment included, so it does not ignore `{pattern}`: in `.gitignore` a `#` starts a comment only at the beginning of a line",
-                "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore`에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
+    let commented: Vec<(u32, &str, &str, &str)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let line = raw.trim_end_matches('\r');
+            if line.trim_start().starts_with('#') || line.trim().is_empty() {
+                return None;
+            }
+            let pos = comment_start(line)?;
+            Some((
+                i as u32 + 1,
+                line.trim(),
+                line[..pos].trim_end(),
+                line[pos..].trim(),
             ))
-            .file(".gitignore")
-            .line(i as u32 + 1)
-            .hint(if pattern == "data/" {
-                tr!(
-                    "put the comment on its own line: `{comment}` on one line, `/data/` on the next (with the leading `/`, only the top-level `data/` folder, not the `src/data/` package)",
-                    "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/`가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
-                )
-            } else {
-                tr!(
-                    "put the comment on its own line: `{comment}` on one line, `{pattern}` on the next",
-                    "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
-                )
-            }),
-        );
-    }
-    findings
+        })
+        .collect();
+    // `data/` also matches `src/data/`: the block suggests `/data/`, and says why once.
+    let has_data = commented
+        .iter()
+        .any(|&(_, _, pattern, _)| pattern == "data/");
+    commented
+        .into_iter()
+        .map(|(number, shown, pattern, comment)| {
+            trailing_comment(number, shown, pattern, comment, has_data)
+        })
+        .collect()
+}
+
+/// The finding for line `number` (`shown`), a `pattern` with a `comment` after it.
+fn trailing_comment(
+    number: u32,
+    shown: &str,
+    pattern: &str,
+    comment: &str,
+    has_data: bool,
+) -> Finding {
+    let meant = if pattern == "data/" {
+        "/data/"
+    } else {
+        pattern
+    };
+    let lines = Group::LINES;
+    let group_hint = if has_data {
+        tr!(
+            "put each comment on its own line above its pattern:\n  {lines}\n(with the leading `/`, `/data/` ignores only the top-level `data/` folder, not the `src/data/` package)",
+            "주석을 각각 별도의 줄로, 패턴 위로 옮기십시오:\n  {lines}\n(앞의 `/`가 있어야 `/data/`는 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
+        )
+    } else {
+        tr!(
+            "put each comment on its own line above its pattern:\n  {lines}",
+            "주석을 각각 별도의 줄로, 패턴 위로 옮기십시오:\n  {lines}"
+        )
+    };
+    Finding::fail(Code::GitignoreCommentInPattern, tr!(
+        "`{shown}` is read as one pattern, comment included, so it does not ignore `{pattern}`: in `.gitignore` a `#` starts a comment only at the beginning of a line",
+        "`{shown}` 줄은 주석까지 포함한 하나의 패턴으로 읽혀서 `{pattern}` 경로를 무시하지 않습니다: `.gitignore`에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
+    ))
+    .file(".gitignore")
+    .line(number)
+    .hint(if pattern == "data/" {
+        tr!(
+            "put the comment on its own line: `{comment}` on one line, `/data/` on the next (with the leading `/`, only the top-level `data/` folder, not the `src/data/` package)",
+            "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `/data/` (앞의 `/`가 있어야 `src/data/` 패키지는 빼고 맨 위의 `data/` 폴더만 무시합니다)"
+        )
+    } else {
+        tr!(
+            "put the comment on its own line: `{comment}` on one line, `{pattern}` on the next",
+            "주석을 별도의 줄로 옮기십시오: 한 줄에 `{comment}`, 다음 줄에 `{pattern}`"
+        )
+    })
+    .group(
+        Group::new(
+            tr!(
+                "these `.gitignore` lines are each read as one pattern, comment included, so they ignore nothing they name: in `.gitignore` a `#` starts a comment only at the beginning of a line",
+                "다음 `.gitignore` 줄은 각각 주석까지 포함한 하나의 패턴으로 읽혀서 적힌 경로를 무시하지 않습니다: `.gitignore`에서 `#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"
+            ),
+            format!(".gitignore:{number}: {shown}"),
+            group_hint,
+        )
+        .line(format!("{comment}\n{meant}")),
+    )
 }
 
 /// Byte offset of a `#` that follows whitespace after some pattern text (not `\#`).

@@ -1,0 +1,129 @@
+//! Issue 9 (item 6): findings that appear at once, grouped, right. A learner audit found
+//! findings repeated per line, findings hidden until another was fixed, files pip needs that
+//! nobody named, keys ignored without a word, YAML errors out of order, backticks on the home
+//! screen, fixes wider than the terminal and an `ImportError` with no explanation.
+
+use std::path::Path;
+
+use crate::common::*;
+
+/// `course --course C check --workspace WS --lang LANG --width W` as text: (exit code, stdout).
+fn text_check(course_dir: &Path, ws: &Path, lang: &str, width: u16) -> (i32, String) {
+    let out = course()
+        .arg("--course")
+        .arg(course_dir)
+        .args([
+            "--width",
+            &width.to_string(),
+            "--lang",
+            lang,
+            "check",
+            "--workspace",
+        ])
+        .arg(ws)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// One exercise with one check in a course of its own, run on `ws`: (exit code, text, the
+/// JSON findings).
+fn run_one(
+    ws: &Path,
+    checks: &str,
+    lang: &str,
+    width: u16,
+) -> (i32, String, Vec<serde_json::Value>) {
+    let c = tempdir();
+    one_exercise_course(c.path(), checks);
+    let (code, text) = text_check(c.path(), ws, lang, width);
+    let (_, report) = check_report::<&str>(c.path(), ws, lang, &[]);
+    let findings = report["exercises"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone();
+    (code, text, findings)
+}
+
+fn codes(findings: &[serde_json::Value]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const GITIGNORE_CHECK: &str = "  - kind: gitignore
+    must_ignore:
+      - {path: data/raw/a.csv, pattern: /data/}
+      - {path: model.pt, pattern: '*.pt'}
+";
+
+#[test]
+fn issue9_gitignore_inline_comments_are_one_problem_in_the_text() {
+    let ws = tempdir();
+    git_init(ws.path());
+    write(
+        ws.path(),
+        ".gitignore",
+        "# 예시\ndata/  # 대용량 데이터\n*.pt  # 모델 체크포인트\n__pycache__/  # 캐시\n",
+    );
+    for (lang, explanation) in [
+        (
+            "en",
+            "a `#` starts a comment only at the beginning of a line",
+        ),
+        ("ko", "`#` 기호는 줄의 맨 앞에 있을 때만 주석입니다"),
+    ] {
+        let (code, text, findings) = run_one(ws.path(), GITIGNORE_CHECK, lang, 100);
+        assert_eq!(code, 1, "{text}");
+        // The data keeps one finding per line.
+        let lines: Vec<i64> = findings
+            .iter()
+            .filter(|f| f["code"] == "gitignore/comment-in-pattern")
+            .map(|f| f["line"].as_i64().unwrap())
+            .collect();
+        assert_eq!(lines, [2, 3, 4], "{findings:?}");
+        // The text says it once, lists the lines, and gives one block with every comment
+        // moved above its pattern (`/data/` for `data/`).
+        let flat_text = flat(text.as_bytes());
+        assert_eq!(flat_text.matches(explanation).count(), 1, "{text}");
+        for item in [
+            ".gitignore:2: data/ # 대용량 데이터",
+            ".gitignore:3: *.pt # 모델 체크포인트",
+            ".gitignore:4: __pycache__/ # 캐시",
+        ] {
+            assert!(flat_text.contains(item), "{item}: {text}");
+        }
+        assert!(
+            text.contains(
+                "          # 대용량 데이터\n          /data/\n          # 모델 체크포인트\n          *.pt\n          # 캐시\n          __pycache__/\n"
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn issue9_gitignore_comments_on_their_own_lines_pass() {
+    for gitignore in [
+        "# 대용량 데이터\n/data/\n# 모델 체크포인트 (수 GB)\n*.pt\n",
+        "# large data, not in git\n/data/\n# model checkpoints\n*.pt  \n",
+    ] {
+        let ws = tempdir();
+        git_init(ws.path());
+        write(ws.path(), ".gitignore", gitignore);
+        git(ws.path(), &["add", ".gitignore"]);
+        git(
+            ws.path(),
+            &["commit", "-q", "-m", "Ignore data and checkpoints"],
+        );
+        for lang in ["en", "ko"] {
+            let (code, text, findings) = run_one(ws.path(), GITIGNORE_CHECK, lang, 80);
+            assert_eq!(code, 0, "{gitignore}: {text}");
+            assert_eq!(codes(&findings), ["gitignore/ok"], "{text}");
+        }
+    }
+}
