@@ -127,3 +127,46 @@ fn issue9_gitignore_comments_on_their_own_lines_pass() {
         }
     }
 }
+
+const REQUIREMENTS_CHECK: &str = "  - kind: requirements\n    min_packages: 2\n";
+
+#[test]
+fn issue9_numpy_glued_comment_does_not_hide_the_duplicate() {
+    let ws = tempdir();
+    write(
+        ws.path(),
+        "requirements.txt",
+        "torch==2.3.1  # 모델 학습\nnumpy>=1.24.0#배열\npillow  # 이미지 읽기\n\n\nnumpy  # 배열 연산\n",
+    );
+    for (lang, twice) in [
+        (
+            "en",
+            "`numpy` is listed twice: line 2 (`numpy>=1.24.0#배열`) and line 6 (`numpy`)",
+        ),
+        (
+            "ko",
+            "`numpy`가 두 번 적혀 있습니다: 2번째 줄(`numpy>=1.24.0#배열`)과 6번째 줄(`numpy`)",
+        ),
+    ] {
+        let (code, text, findings) = run_one(ws.path(), REQUIREMENTS_CHECK, lang, 100);
+        assert_eq!(code, 1, "{text}");
+        assert_eq!(
+            codes(&findings),
+            ["requirements/invalid", "requirements/duplicate"],
+            "{text}"
+        );
+        assert!(flat(text.as_bytes()).contains(twice), "{text}");
+    }
+    // The honest file in either language passes.
+    for honest in [
+        "torch==2.3.1  # 모델 학습\nnumpy>=1.24.0 # 배열 연산\npillow  # 이미지 읽기\n",
+        "torch==2.3.1  # model training\nnumpy>=1.24.0 # array maths\npillow  # reading images\n",
+    ] {
+        write(ws.path(), "requirements.txt", honest);
+        for lang in ["en", "ko"] {
+            let (code, text, findings) = run_one(ws.path(), REQUIREMENTS_CHECK, lang, 100);
+            assert_eq!(code, 0, "{text}");
+            assert_eq!(codes(&findings), ["requirements/ok"], "{text}");
+        }
+    }
+}

@@ -145,6 +145,19 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                 if refused <= MAX_FINDINGS_PER_KIND {
                     r.findings
                         .push(invalid::finding(file, l.number, &l.content, error));
+                    // What the line names still counts for the checks across lines (a
+                    // duplicate is reported now, not only after this line is fixed); only
+                    // for the lines reported one by one, so a file of broken lines stays
+                    // a few findings.
+                    if let Some((name, marker)) = invalid::meant(&l.content) {
+                        r.reqs.push(Req {
+                            line: l.number,
+                            text: l.content.clone(),
+                            written: written_name(&l.content, &name),
+                            name,
+                            marker,
+                        });
+                    }
                 } else {
                     first_unreported.get_or_insert(l.number);
                 }

@@ -2,7 +2,8 @@
 //! (pip reads it; the exercise asks for `name @ url` so that the name is written).
 
 use crate::checks::{Code, Finding};
-use crate::pip::link::ReqError;
+use crate::pip::link::{parse_line_requirement, Parsed, ReqError};
+use crate::pip::pep508::canonical_name;
 use crate::pip::requirements_txt::{LineError, OptionError};
 use crate::tr;
 
@@ -13,6 +14,34 @@ pub fn name_prefix(text: &str) -> String {
         .collect::<String>()
         .trim_end_matches(['.', '-', '_'])
         .to_string()
+}
+
+/// The package and marker a line pip refuses was meant to name, where that is certain enough
+/// to compare with the other lines (a duplicate stays a duplicate after the fix): the line
+/// with its glued comment taken off (`numpy>=1.24.0#배열`) or its single `=` made `==`, else
+/// the name it starts with. `None` when it cannot be told (an option, a URL, a marker).
+pub fn meant(content: &str) -> Option<(String, String)> {
+    // A marker (`;`) anywhere makes the line's meaning a guess: another marker is another
+    // line to pip, not a duplicate.
+    if content.starts_with('-') || content.contains("://") || content.contains(';') {
+        return None;
+    }
+    let glued = content
+        .find('#')
+        .map(|at| content[..at].trim_end().to_string());
+    let fixes = glued.into_iter().chain(single_equals_fixed(content));
+    for fixed in fixes {
+        if let Ok(Parsed {
+            name: Some(name),
+            marker,
+            ..
+        }) = parse_line_requirement(&fixed)
+        {
+            return Some((name, marker));
+        }
+    }
+    let prefix = name_prefix(content);
+    (!prefix.is_empty() && !content.contains('@')).then(|| (canonical_name(&prefix), String::new()))
 }
 
 /// `name=1.0` with a single `=` (a common slip for `==`), corrected; else `None`.

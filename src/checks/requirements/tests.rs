@@ -117,3 +117,49 @@ fn the_bare_url_hint_is_itself_a_line_pip_reads_as_name_at_url() {
         other => panic!("{example}: {other:?}"),
     }
 }
+
+#[test]
+fn issue9_a_refused_line_does_not_hide_a_duplicate() {
+    // The glued `#` on line 2 and the second `numpy` on line 6: both at once.
+    let f = run_text(
+        "torch==2.3.1  # 모델\nnumpy>=1.24.0#배열\npillow  # 이미지\n\n\nnumpy  # 배열\n",
+        &[],
+    );
+    assert_eq!(
+        codes(&f),
+        ["requirements/invalid", "requirements/duplicate"],
+        "{f:?}"
+    );
+    let dup = f[1].message.get(Lang::En);
+    assert!(
+        dup.contains("line 2 (`numpy>=1.24.0#배열`) and line 6 (`numpy`)"),
+        "{dup}"
+    );
+    // A single `=` and a missing version: the name is still known.
+    let f = run_text("pillow=9.0  # 이미지\npillow  # 이미지 읽기\n", &[]);
+    assert_eq!(
+        codes(&f),
+        ["requirements/invalid", "requirements/duplicate"]
+    );
+    let f = run_text("transformers>=  # 언어 모델\ntransformers  # 언어\n", &[]);
+    assert_eq!(
+        codes(&f),
+        ["requirements/invalid", "requirements/duplicate"]
+    );
+    // Different markers are different lines to pip: no duplicate is guessed.
+    let f = run_text(
+        "numpy>=1.24#배열; python_version < \"3.9\"\nnumpy  # 배열\n",
+        &[],
+    );
+    assert_eq!(codes(&f), ["requirements/invalid"], "{f:?}");
+}
+
+#[test]
+fn issue9_honest_lines_with_a_spaced_comment_pass() {
+    for text in [
+        "torch==2.3.1  # 모델 학습\nnumpy>=1.24.0 # 배열 연산\n",
+        "torch==2.3.1  # model training\nnumpy>=1.24.0 # array maths\n",
+    ] {
+        assert_eq!(codes(&run_text(text, &[])), ["requirements/ok"], "{text}");
+    }
+}
