@@ -286,7 +286,7 @@ fn invalid_yaml_fails_with_a_line() {
     assert!(f[0]["message"]
         .as_str()
         .unwrap()
-        .contains("is not valid YAML"));
+        .starts_with("not valid YAML: "));
     assert!(f[0]["line"].as_u64().unwrap() >= 3, "{:?}", f[0]);
 
     s.answers("data_exploration:\n  choice: jupyter\n   bad: indent\n");

@@ -170,3 +170,24 @@ fn issue9_numpy_glued_comment_does_not_hide_the_duplicate() {
         }
     }
 }
+
+/// The answer file of the audit: a bad indent on line 6, an unclosed `[` on line 8.
+const TWO_YAML_ERRORS: &str = "data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 보면서 분포를 확인할 수 있어서\ntraining:\n  choice: script\n    reason: 오래 걸리는 학습은 스크립트로 돌립니다\nvisualization:\n  choice: [jupyter\n  reason: 바로 보면서 고칩니다\n";
+
+#[test]
+fn issue9_yaml_first_error_by_line_and_the_file_named_once() {
+    let ws = init_workspace("ko");
+    write(ws.path(), "answers/jupyter_vs_script.yaml", TWO_YAML_ERRORS);
+    for (lang, first) in [
+        ("en", "answers/jupyter_vs_script.yaml:6: not valid YAML: mapping values are not allowed"),
+        ("ko", "answers/jupyter_vs_script.yaml:6: 올바른 YAML이 아닙니다: 이 자리에는 `키: 값`을 쓸 수 없습니다"),
+    ] {
+        let (out, _) = texts(
+            course_in(ws.path()).args(["--width", "140", "--lang", lang, "check", "jupyter-vs-script"]),
+            1,
+        );
+        let flat_out = flat(out.as_bytes());
+        assert!(flat_out.contains(first), "{out}");
+        assert_eq!(flat_out.matches("jupyter_vs_script.yaml").count(), 1, "{out}");
+    }
+}

@@ -28,7 +28,9 @@ pub fn explain(text: &str, error: &Error) -> Explained {
         return found;
     }
     if !error.is_too_deep() {
-        if let Some(open) = unclosed(text) {
+        // Only a bracket or quote opened before where libyaml stopped explains its error: an
+        // unclosed `[` further down is a second problem, and the first one is reported first.
+        if let Some(open) = unclosed(text).filter(|o| o.line <= line) {
             let (l, c, ch) = (open.line, open.column, open.ch);
             let close = match ch {
                 '[' => ']',
@@ -235,6 +237,26 @@ mod tests {
             .what
             .get(Lang::Ko)
             .starts_with("2번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다 ("));
+    }
+
+    #[test]
+    fn issue9_the_first_error_by_line_is_reported_first() {
+        // A bad indent on line 6 and an unclosed `[` on line 8: line 6, as Python's yaml says.
+        let text = "data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 본다\ntraining:\n  choice: script\n    reason: 오래 걸린다\nvisualization:\n  choice: [jupyter\n  reason: 바로 본다\n";
+        let e = explain(text, &error(text));
+        assert_eq!(e.line, 6, "{}", e.what.get(Lang::En));
+        assert!(
+            e.what
+                .get(Lang::En)
+                .starts_with("mapping values are not allowed"),
+            "{}",
+            e.what.get(Lang::En)
+        );
+        // Once line 6 is fixed, the `[` is named.
+        let fixed = text.replace("    reason: 오래", "  reason: 오래");
+        let e = explain(&fixed, &error(&fixed));
+        assert_eq!((e.line, e.column), (8, 11), "{}", e.what.get(Lang::En));
+        assert!(e.what.get(Lang::En).starts_with("`[` opened on line 8"));
     }
 
     #[test]

@@ -56,14 +56,16 @@ fn parse(text: &str, rel: &str, example: &str) -> Result<Mapping, Box<Finding>> 
             return Box::new(yaml_too_deep(line, column).file(rel).line(line));
         }
         let explained = crate::yaml::explain::explain(text, &e);
-        let f = fail_named(
+        // The report puts `{rel}:{line}:` in front: the message does not name the file again.
+        let f = Finding::fail(
             Code::YamlInvalid,
             tr!(
-                "{rel} is not valid YAML: {what}",
-                "{rel}이(가) 올바른 YAML이 아닙니다: {what}";
+                "not valid YAML: {what}",
+                "올바른 YAML이 아닙니다: {what}";
                 what = explained.what
             ),
         )
+        .file(rel)
         .hint(tr!(
             "fix the line shown; the file should look like this:{example}",
             "표시된 줄을 고치십시오. 파일은 다음과 같은 형식입니다:{example}"
