@@ -323,13 +323,13 @@ fn readme_missing_a_folder_fails_naming_it() {
     assert!(f[0]["hint"]
         .as_str()
         .unwrap()
-        .contains("after \"- `notebooks/`:\", in your own words, what goes there and why"));
+        .contains("in your own words what goes there and why, starting with `notebooks/`; e.g. `- docs/: how-to guides and design notes`"));
 
     let (_, findings) = exercise_findings(ws.path(), CHECKS, "ko");
     let f = fails(&findings);
     assert!(msg(f[0]).contains("`notebooks`"), "{f:#?}");
     assert!(
-        f[0]["hint"].as_str().unwrap().contains("무엇을 왜 두는지"),
+        f[0]["hint"].as_str().unwrap().contains("`notebooks/`부터 폴더마다 한 줄씩, 그 폴더에 무엇을 왜 두는지 자기 말로 쓰십시오. 예: `- docs/: 사용법 안내와 설계 문서`"),
         "{f:#?}"
     );
 }

@@ -8,9 +8,13 @@
 //! With `explain: true` a mention is not enough: each word needs words about it. A line that
 //! mentions it must also say something ([`EXPLAIN_WEIGHT`] letters of real text per word it
 //! mentions, a Hangul syllable counting two, see [`crate::prose`]): `- `data/`: 데이터셋`,
-//! `| src/ | the code |`. A line holding only the name (a heading `## src`, a list item)
-//! is explained by the next non-empty line when that line names no other word. A bare list of
-//! the names, or the names on one line with `폴더가 있다`, is not an explanation.
+//! `| src/ | the code |`. The first mention of a name is its label; a later one counts as a
+//! word of the explanation, since English explains a folder with its own name
+//! (`- tests/: unit tests`, `- data/: raw data`), but only beside other words: the other
+//! words alone must be real text. A line holding only the name (a heading `## src`, a list
+//! item) is explained by the next non-empty line when that line names no other word. A bare
+//! list of the names (repeated or not), or the names on one line with `폴더가 있다`, is not
+//! an explanation.
 
 use serde::Deserialize;
 
@@ -106,10 +110,16 @@ pub const EXPLAIN_WEIGHT: usize = 6;
 fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     let lines: Vec<&str> = text.lines().collect();
     let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
-    let says_enough = |line: &str, names: usize| {
-        let rest = without_words(line, words);
-        crate::prose::check(&rest).is_ok()
-            && crate::prose::weight(&rest) >= EXPLAIN_WEIGHT * names.max(1)
+    // The first mention of each name is the label; a later one is a word of the explanation
+    // (`- tests/: unit tests`, `- data/: raw data`), as long as something else is said too.
+    let says_enough = |line: &str, names: usize, labelled: bool| {
+        let said = if labelled {
+            without_first_words(line, words)
+        } else {
+            line.to_string()
+        };
+        crate::prose::check(&without_words(line, words)).is_ok()
+            && crate::prose::weight(&said) >= EXPLAIN_WEIGHT * names.max(1)
     };
     let mut findings = Vec::new();
     // Named but not explained: one finding for all of them (a bare list names them all).
@@ -122,16 +132,18 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
                 return false;
             }
             first.get_or_insert(i + 1);
-            if says_enough(line, names_on(line)) {
+            if says_enough(line, names_on(line), true) {
                 return true;
             }
-            // `## src` or `- src` alone: the explanation may follow on the next line.
+            // `## src` or `- src` alone: the explanation may follow on the next line, which
+            // may use the name as a word (`## tests` / `Unit tests`) but names no other.
             let rest = without_words(line, words);
+            let only_this = |next: &str| words.iter().all(|w| w == word || !mentions(next, w));
             crate::prose::weight(&rest) == 0
                 && lines[i + 1..]
                     .iter()
                     .find(|l| !l.trim().is_empty())
-                    .is_some_and(|next| names_on(next) == 0 && says_enough(next, 1))
+                    .is_some_and(|next| only_this(next) && says_enough(next, 1, false))
         });
         if ok {
             ok_words.push(word);
@@ -179,7 +191,7 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     // One fix for every finding of the file, so the report shows it once: its example is
     // the first folder that needs a line.
     if let Some(example) = words.iter().find(|w| !ok_words.contains(w)) {
-        let hint = explain_hint(file, example);
+        let hint = explain_hint(file, example, words);
         for f in &mut findings {
             f.hint = Some(hint.clone());
             if let Some(g) = &mut f.group {
@@ -203,14 +215,26 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     findings
 }
 
-/// How to explain the folders. The same for every finding of the file (the example is the
-/// course's first word), so the report shows it once; the example gives the form, not words
-/// to paste: a placeholder pasted into the README would read as an explanation.
-fn explain_hint(file: &str, word: &str) -> crate::i18n::Tr {
+/// How to explain the folders. The same for every finding of the file, so the report shows
+/// it once: it names the first folder that needs a line, and its example explains a folder
+/// the file is not asked about (a line pasted from the fix must not pass for a course word).
+fn explain_hint(file: &str, word: &str, words: &[String]) -> crate::i18n::Tr {
     let folder = format!("{}/", word.trim_end_matches('/'));
+    let examples = [
+        (
+            "docs/",
+            "how-to guides and design notes",
+            "사용법 안내와 설계 문서",
+        ),
+        ("assets/", "images the documents show", "문서에 넣는 그림"),
+    ];
+    let (name, en, ko) = examples
+        .into_iter()
+        .find(|(name, ..)| !words.iter().any(|w| mentions(name, w)))
+        .unwrap_or(examples[0]);
     tr!(
-        "say in `{file}` what each folder holds and why, one line each: after \"- `{folder}`:\", in your own words, what goes there and why (the name alone, or a list of names, explains nothing)",
-        "`{file}`에 폴더마다 무엇을 왜 두는지 한 줄씩 쓰십시오: \"- `{folder}`:\" 뒤에 그 폴더에 무엇을 왜 두는지 자기 말로 (이름만, 또는 이름 목록만으로는 설명이 되지 않습니다)"
+        "in `{file}`, write one line per folder saying in your own words what goes there and why, starting with `{folder}`; e.g. `- {name}: {en}` (a list of names explains nothing)",
+        "`{file}`에 `{folder}`부터 폴더마다 한 줄씩, 그 폴더에 무엇을 왜 두는지 자기 말로 쓰십시오. 예: `- {name}: {ko}` (이름만 나열하면 설명이 되지 않습니다)"
     )
 }
 
@@ -231,9 +255,23 @@ fn missing_group(file: &str, word: &str) -> Group {
 
 /// `line` with every whole-word mention of `words` blanked out.
 fn without_words(line: &str, words: &[String]) -> String {
+    blanked(line, words, usize::MAX)
+}
+
+/// `line` with the first whole-word mention of each of `words` blanked out: the names it
+/// labels, leaving the words that explain them.
+fn without_first_words(line: &str, words: &[String]) -> String {
+    blanked(line, words, 1)
+}
+
+/// `line` with up to `times` whole-word mentions of each of `words` blanked out.
+fn blanked(line: &str, words: &[String], times: usize) -> String {
     let mut out = line.to_string();
     for word in words {
-        while let Some((start, end)) = find_word(&out, word, 0) {
+        for _ in 0..times {
+            let Some((start, end)) = find_word(&out, word, 0) else {
+                break;
+            };
             out.replace_range(start..end, " ");
         }
     }
@@ -322,6 +360,58 @@ mod tests {
         assert_eq!(explains(en), Vec::<String>::new());
         let headings = "## src\n\n모델과 데이터 코드\n\n## scripts\nEntry points for training\n\n## configs\n설정 YAML\n\n## data\n원본 데이터\n\n## notebooks\n탐색과 시각화\n\n## tests\n단위 테스트\n";
         assert_eq!(explains(headings), Vec::<String>::new());
+    }
+
+    /// Issue 9: `- tests/: unit tests` failed (both `tests` were blanked, leaving `unit`).
+    /// Short honest lines in several styles pass in both languages, each style for every name.
+    #[test]
+    fn issue9_short_honest_explanations_pass_in_both_languages() {
+        let en = [
+            ("src", "model code"),
+            ("scripts", "training runs"),
+            ("configs", "yaml settings"),
+            ("data", "raw data"),
+            ("notebooks", "exploration"),
+            ("tests", "unit tests"),
+        ];
+        let ko = [
+            ("src", "모델 코드"),
+            ("scripts", "학습 실행"),
+            ("configs", "설정 파일"),
+            ("data", "원본 data"),
+            ("notebooks", "탐색용"),
+            ("tests", "단위 테스트"),
+        ];
+        for pairs in [en, ko] {
+            let styles: [&dyn Fn(&str, &str) -> String; 6] = [
+                &|w, e| format!("- {w}/: {e}\n"),
+                &|w, e| format!("- `{w}/`: {e}\n"),
+                &|w, e| format!("* **{w}/** — {e}\n"),
+                &|w, e| format!("| `{w}/` | {e} |\n"),
+                &|w, e| format!("## {w}\n\n{e}\n\n"),
+                &|w, e| format!("The {w} folder holds {e}.\n"),
+            ];
+            for style in styles {
+                let readme: String = pairs.iter().map(|(w, e)| style(w, e)).collect();
+                assert_eq!(explains(&readme), Vec::<String>::new(), "{readme}");
+            }
+        }
+    }
+
+    /// The tricks still fail when a name may be a word of its own explanation.
+    #[test]
+    fn issue9_names_repeated_are_still_not_an_explanation() {
+        let twice = "- src src\n- scripts scripts\n- configs configs\n- data data\n- notebooks notebooks\n- tests tests\n";
+        assert_eq!(explains(twice).len(), 1, "{twice}");
+        let list_twice = "src scripts configs data notebooks tests src scripts configs data notebooks tests tests\n";
+        assert_eq!(explains(list_twice).len(), 1);
+        let heading_then_name = "## src\nsrc\n## scripts\nscripts\n## configs\nconfigs configs\n## data\ndata\n## notebooks\nnotebooks\n## tests\ntests tests\n";
+        assert_eq!(explains(heading_then_name).len(), 1);
+        let tests_only = "- src/: model code\n- scripts/: training runs\n- configs/: yaml settings\n- data/: raw data\n- notebooks/: exploration\n- tests/: tests\n";
+        assert_eq!(
+            explains(tests_only),
+            ["`README.md` names `tests` but does not say what it is for"]
+        );
     }
 
     fn m(text: &str, word: &str) -> bool {
