@@ -127,8 +127,9 @@ impl App {
 
     fn check_with(&self, ids: &[String], spinner: bool) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
-        let mut ctx =
-            CheckContext::new(&ws.root, true, ws.cache_dir()?).with_sandbox(self.sandbox()?);
+        let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?)
+            .with_sandbox(self.sandbox()?)
+            .with_env_exercise(self.course.env_exercise());
         if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term).filter(|_| spinner) {
             ctx = ctx.with_progress(spinner);
         }

@@ -233,6 +233,9 @@ pub struct CheckContext {
     /// `$CONDA_PREFIX` and named conda environments: grading and fixtures must not credit a
     /// submission with the grader's own environment.
     pub workspace_only: bool,
+    /// The exercise of the course that checks the Python environment (`python-env`), named
+    /// by the checks that need an environment and found none (a check knows no course).
+    pub env_exercise: Option<String>,
     /// How workspace programs run: sandboxed (the default) and with which limits.
     pub sandbox: crate::sandbox::Settings,
     /// The note that this system lacks part of the sandbox was given (once per workspace).
@@ -255,6 +258,7 @@ impl CheckContext {
             cache_dir,
             progress: None,
             workspace_only: false,
+            env_exercise: None,
             sandbox: crate::sandbox::Settings::default(),
             sandbox_noted: Cell::new(false),
             python_plan: RefCell::new(Vec::new()),
@@ -264,6 +268,12 @@ impl CheckContext {
             files: OnceCell::new(),
             listings: Default::default(),
         }
+    }
+
+    /// See [`CheckContext::env_exercise`].
+    pub fn with_env_exercise(mut self, id: Option<&str>) -> Self {
+        self.env_exercise = id.map(str::to_string);
+        self
     }
 
     /// See [`CheckContext::workspace_only`].

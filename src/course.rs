@@ -348,6 +348,14 @@ impl Course {
         self.exercises.iter().find(|e| e.id == id)
     }
 
+    /// The first exercise that checks the Python environment: where a learner makes one.
+    pub fn env_exercise(&self) -> Option<&str> {
+        self.exercises
+            .iter()
+            .find(|e| e.checks.iter().any(|c| c.kind() == "python-env"))
+            .map(|e| e.id.as_str())
+    }
+
     pub fn lesson_index(&self, id: &str) -> Option<usize> {
         self.lessons.iter().position(|l| l.id == id)
     }

@@ -190,7 +190,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
     let l = &ctx.sandbox.limits;
     let on_import = tr!(
         "code that runs when Python starts or imports (a package's `__init__.py`, module top level, a `.pth` file, `sitecustomize`) must not do this; keep such work in functions you call yourself",
-        "Python이 시작하거나 import 할 때 실행되는 코드(패키지의 `__init__.py`, 모듈 최상위, `.pth` 파일, `sitecustomize`)는 이런 일을 하면 안 됩니다. 그런 작업은 직접 호출하는 함수 안에 두십시오"
+        "Python이 시작하거나 import할 때 실행되는 코드(패키지의 `__init__.py`, 모듈 최상위, `.pth` 파일, `sitecustomize`)는 이런 일을 하면 안 됩니다. 그런 작업은 직접 호출하는 함수 안에 두십시오"
     );
     match verdict {
         Verdict::Network => Finding::error(Code::SandboxNetwork, tr!(
@@ -214,7 +214,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
             ))
             .hint(tr!(
                 "look for a loop that runs on import; an instructor can allow more with `--sandbox-limit cpu-secs=N`",
-                "import 할 때 도는 반복문이 있는지 보십시오. 강사는 `--sandbox-limit cpu-secs=N`으로 늘릴 수 있습니다"
+                "import할 때 도는 반복문이 있는지 보십시오. 강사는 `--sandbox-limit cpu-secs=N`으로 늘릴 수 있습니다"
             ))
         }
         Verdict::FileSize => {
@@ -233,7 +233,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
             ))
             .hint(tr!(
                 "do not load data or models on import; an instructor can allow more with `--sandbox-limit memory-mib=N`",
-                "import 할 때 데이터나 모델을 불러오지 마십시오. 강사는 `--sandbox-limit memory-mib=N`으로 늘릴 수 있습니다"
+                "import할 때 데이터나 모델을 불러오지 마십시오. 강사는 `--sandbox-limit memory-mib=N`으로 늘릴 수 있습니다"
             ))
         }
         Verdict::Denied(line) => Finding::error(Code::SandboxDenied, tr!(
@@ -242,7 +242,7 @@ pub(crate) fn limit_finding(ctx: &CheckContext, verdict: &Verdict, py: &str) -> 
         ))
         .hint(tr!(
             "code that runs on import must not write into the workspace or read files elsewhere (such as your home folder); write logs and caches in functions you call yourself",
-            "import 할 때 실행되는 코드는 작업 폴더에 쓰거나 다른 곳(홈 폴더 등)의 파일을 읽으면 안 됩니다. 로그와 캐시는 직접 호출하는 함수 안에서 쓰십시오"
+            "import할 때 실행되는 코드는 작업 폴더에 쓰거나 다른 곳(홈 폴더 등)의 파일을 읽으면 안 됩니다. 로그와 캐시는 직접 호출하는 함수 안에서 쓰십시오"
         )),
         Verdict::LeftRunning(n) => {
             let procs = crate::i18n::count(*n as usize, "process", "processes");

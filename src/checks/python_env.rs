@@ -196,7 +196,7 @@ fn launch_failure(
     match error {
         RunError::TimedOut { .. } => Finding::error(Code::EnvTimeout, tr!(
             "the interpreter {py} did not answer in {n} s while importing {mods}",
-            "인터프리터 {py}이(가) {mods}을(를) import 하다가 {n}초 안에 답하지 않았습니다"
+            "인터프리터 {py}이(가) {mods}을(를) import하다가 {n}초 안에 답하지 않았습니다"
         ))
         .hint(tr!(
             "run it yourself to see where it hangs, then run `course check` again:\n  {run} -c \"import {mods}\"",
@@ -212,7 +212,7 @@ fn launch_failure(
             let last = last_line(&stderr);
             Finding::error(Code::EnvCrashed, tr!(
                 "the interpreter {py} crashed (signal {sig}) while importing {mods}{last}",
-                "인터프리터 {py}이(가) {mods}을(를) import 하다가 비정상 종료했습니다 (시그널 {sig}){last}"
+                "인터프리터 {py}이(가) {mods}을(를) import하다가 비정상 종료했습니다 (시그널 {sig}){last}"
             ))
             .hint(tr!(
                 "a crash while importing usually means a package built for another system: reinstall it. To see the crash yourself:\n  {run} -c \"import {mods}\"",

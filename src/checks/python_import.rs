@@ -104,23 +104,37 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 }
 
 /// The workspace's environment, or the skip that says why the import is not checked: it
-/// is the python-env check's to report a missing or broken environment.
+/// is the environment exercise's to report a missing or broken environment, so the skip
+/// names that exercise and the command that checks it (a learner sees no check names).
 fn environment<'a>(ctx: &'a CheckContext, code: &str) -> Result<&'a PythonEnv, Box<Finding>> {
-    let skipped = match ctx.environment() {
+    // Said in the message: a report shows a skip's message, not its fix.
+    let next = match &ctx.env_exercise {
+        Some(id) => tr!(
+            "; the exercise `{id}` sets it up (`course check {id}`)",
+            ". 가상환경은 연습 문제 `{id}`에서 만듭니다(`course check {id}`)"
+        ),
+        None => tr!(
+            "; make one in the workspace (`python3 -m venv .venv`)",
+            ". 작업 폴더에 만드십시오(`python3 -m venv .venv`)"
+        ),
+    };
+    let message = match ctx.environment() {
         EnvLookup::Found(env) => return Ok(env),
-        EnvLookup::NotFound { .. } => Finding::skip(Code::ImportNoEnv, tr!(
-            "`{code}` not checked: no Python environment found for this workspace (see the python-env check)",
-            "`{code}`는 확인하지 않음: 이 작업 폴더의 Python 환경을 찾지 못했습니다 (python-env 검사를 보십시오)"
-        )),
+        EnvLookup::NotFound { .. } => tr!(
+            "`{code}` not checked: no Python environment found for this workspace{next}",
+            "`{code}`은(는) 확인하지 않았습니다: 이 작업 폴더의 Python 가상환경을 찾지 못했습니다{next}";
+            next = next
+        ),
         EnvLookup::Broken(b) => {
             let d = show_path(&ctx.root, &b.dir);
-            Finding::skip(Code::ImportNoEnv, tr!(
-                "`{code}` not checked: the environment {d} is broken (see the python-env check)",
-                "`{code}`는 확인하지 않음: 환경 {d}이(가) 망가져 있습니다 (python-env 검사를 보십시오)"
-            ))
+            tr!(
+                "`{code}` not checked: the environment {d} is broken{next}",
+                "`{code}`은(는) 확인하지 않았습니다: 가상환경 {d}이(가) 망가져 있습니다{next}";
+                next = next
+            )
         }
     };
-    Err(Box::new(skipped))
+    Err(Box::new(Finding::skip(Code::ImportNoEnv, message)))
 }
 
 /// The driver's answer from the launch, or the finding for a launch that gave none: the
@@ -150,7 +164,7 @@ fn read_answer(
                 ))
                 .hint(tr!(
                     "code that runs on import must not end the interpreter (`sys.exit`, `os._exit`); try it yourself:\n  {run} -c \"{code}\"",
-                    "import 할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {run} -c \"{code}\""
+                    "import할 때 실행되는 코드는 인터프리터를 끝내면 안 됩니다 (`sys.exit`, `os._exit`). 직접 실행해 보십시오:\n  {run} -c \"{code}\""
                 ))
             }
         },
@@ -160,7 +174,7 @@ fn read_answer(
         ))
         .hint(tr!(
             "code at the top level of a module runs on import; keep it in functions or under `if __name__ == \"__main__\":`. Try it yourself:\n  {run} -c \"{code}\"",
-            "모듈의 최상위 코드는 import 할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {run} -c \"{code}\""
+            "모듈의 최상위 코드는 import할 때 실행됩니다. 함수 안이나 `if __name__ == \"__main__\":` 아래에 두십시오. 직접 실행해 보십시오:\n  {run} -c \"{code}\""
         )),
         Err(e) => {
             let e = e.to_string();
@@ -379,7 +393,7 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
             let pkg = super::shared::pip_name(top);
             tr!(
                 "{file} line {line} imports `{name}`, which is neither a module of the workspace nor installed in {label}; fix the import (a package's own modules: `from . import x` or `import src.x`), or install it:\n  {run} -m pip install {pkg}",
-                "{file} {line}번째 줄이 `{name}`을(를) import 하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오:\n  {run} -m pip install {pkg}"
+                "{file} {line}번째 줄이 `{name}`을(를) import하지만, 작업 폴더의 모듈도 아니고 {label}에 설치되어 있지도 않습니다. import를 고치거나(패키지 안의 모듈은 `from . import x` 또는 `import src.x`) 설치하십시오:\n  {run} -m pip install {pkg}"
             )
         }
         (Some(name), None) => {
@@ -394,14 +408,14 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
             let init = if file.ends_with("__init__.py") {
                 tr!(
                     " (code in a package's `__init__.py` runs every time the package is imported)",
-                    " (패키지의 `__init__.py` 코드는 패키지를 import 할 때마다 실행됩니다)"
+                    " (패키지의 `__init__.py` 코드는 패키지를 import할 때마다 실행됩니다)"
                 )
             } else {
                 crate::i18n::Tr::same("")
             };
             tr!(
                 "the error is raised at {file}:{line} while importing{init}; fix that line, then try:\n  {run} -c \"{code}\"",
-                "import 하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 확인하십시오:\n  {run} -c \"{code}\"";
+                "import하는 동안 {file}:{line}에서 오류가 납니다{init}. 그 줄을 고친 뒤 확인하십시오:\n  {run} -c \"{code}\"";
                 init = init
             )
         }

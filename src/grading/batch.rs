@@ -34,7 +34,9 @@ pub fn grade_workspace(course: &Course, root: &Path, exec: bool) -> Vec<super::E
 /// [`grade_workspace`] with a context the caller prepared (e.g. with progress shown).
 pub fn grade_workspace_with(course: &Course, ctx: CheckContext) -> Vec<super::ExerciseResult> {
     // Only the submission's own environment counts, never the grader's $VIRTUAL_ENV.
-    let ctx = ctx.workspace_only();
+    let ctx = ctx
+        .workspace_only()
+        .with_env_exercise(course.env_exercise());
     // Every Python check of the course in one interpreter launch.
     ctx.plan(course.exercises.iter().flat_map(|e| &e.checks));
     course

@@ -44,7 +44,37 @@ pub(crate) fn particle_problem(text: &str) -> Option<String> {
             return Some(format!("two-form particle {two_form}"));
         }
     }
-    space_before_particle(text, "`/\"')")
+    space_before_particle(text, "`/\"')").or_else(|| space_before_hada(text))
+}
+
+/// Forms of 하다 that attach to a Latin word or code before them (`import하는`,
+/// `` `git add .`하면 ``); `하나` (one) is no verb.
+const HADA: [&str; 11] = [
+    "하는",
+    "하지",
+    "하다",
+    "하면",
+    "하고",
+    "하여",
+    "할 ",
+    "합니다",
+    "하십시오",
+    "한 뒤",
+    "한 다음",
+];
+
+/// A space between a word ending in an ASCII letter or a code span and a form of 하다.
+fn space_before_hada(text: &str) -> Option<String> {
+    text.match_indices(' ').find_map(|(i, _)| {
+        let before = text[..i].chars().next_back()?;
+        let rest = &text[i + 1..];
+        let split = (before.is_ascii_alphabetic() || before == '`')
+            && HADA.iter().any(|h| rest.starts_with(h));
+        split.then(|| {
+            let from = text[..i].char_indices().rev().nth(12).map_or(0, |(j, _)| j);
+            format!("space before 하다: …{}", &text[from..])
+        })
+    })
 }
 
 /// A space between a word ending in an ASCII letter, a digit or one of `ends` and a particle.
@@ -79,6 +109,10 @@ fn particle_problems_are_found() {
     assert!(particle_problem("{rel} 은(는) 폴더").is_some());
     assert!(particle_problem("`requirements`를 고친 뒤 이 파일을").is_none());
     assert!(particle_problem("`x` 이름은 그대로, `dir` 안의 파일").is_none());
+    assert!(particle_problem("import 하는 동안 오류가 납니다").is_some());
+    assert!(particle_problem("패키지를 import 할 때마다").is_some());
+    assert!(particle_problem("`git add .` 하면 커밋됩니다").is_some());
+    assert!(particle_problem("import하는 동안, `git add .`하면, `=` 하나로는").is_none());
 }
 
 /// Every Korean message and hint the checks produce on the built-in course's fixtures, each
@@ -99,7 +133,9 @@ fn fixture_findings() -> Vec<(String, String, bool)> {
         .flat_map_iter(|(id, _, dir)| {
             let tmp = build_workspace(&course, Some(dir), &[], &[]).expect("fixture builds");
             let root = tmp.path().join("workspace");
-            let ctx = CheckContext::new(&root, true, None).workspace_only();
+            let ctx = CheckContext::new(&root, true, None)
+                .workspace_only()
+                .with_env_exercise(course.env_exercise());
             let exercise = course.exercise(id).expect("ids come from the course");
             let result = run_exercise(exercise, &ctx);
             let texts: Vec<(String, String, bool)> = result
@@ -275,6 +311,7 @@ pub(crate) fn inline_command(text: &str) -> Option<String> {
         .find(|span| {
             STARTS.iter().any(|s| span.starts_with(s))
                 || span.contains(" -m pip install")
+                || span.contains(" -m pip index")
                 || span.contains(" -c \"")
         })
         .map(str::to_string)

@@ -424,7 +424,9 @@ fn run_script(
 pub(super) fn check_workspace(course: &Course, id: &str, root: &Path) -> (Status, Vec<String>) {
     let exercise = course.exercise(id).expect("ids come from the course");
     // Fixtures must not see the author's own environment.
-    let ctx = CheckContext::new(root, true, None).workspace_only();
+    let ctx = CheckContext::new(root, true, None)
+        .workspace_only()
+        .with_env_exercise(course.env_exercise());
     let result = run_exercise(exercise, &ctx);
     let detail = result
         .findings

@@ -55,7 +55,7 @@ pub(super) fn not_ignored(ws: &WorkspaceRepo, root: &Path, samples: &[String]) -
         findings.push(
             Finding::fail(Code::GitignoreEnvNotIgnored, tr!(
                 "the environment folder `{shown}/` is not ignored: `git add .` would commit its thousands of files",
-                "git이 가상환경 폴더 `{shown}/`을(를) 무시하지 않습니다: `git add .` 하면 그 안의 수천 개 파일이 커밋됩니다"
+                "git이 가상환경 폴더 `{shown}/`을(를) 무시하지 않습니다: `git add .`하면 그 안의 수천 개 파일이 커밋됩니다"
             ))
             .file(".gitignore")
             .hint(tr!(
