@@ -227,11 +227,22 @@ fn issue9_numpy_1_module_under_numpy_2_gets_its_own_code() {
         "{hint}"
     );
     assert!(!hint.contains("--force-reinstall"), "{hint}");
-    let ko = text_report(ws.path(), "ko", &[]);
+    // The torch it names is the pip lesson's: 2.5 (2.3.x and 2.4.0 still fail on Windows).
+    assert!(hint.contains("torch 2.5 or newer"), "{hint}");
+    assert!(!hint.contains("2.3 or newer"), "{hint}");
+    let ko = flat(text_report(ws.path(), "ko", &[]).as_bytes());
+    assert!(ko.contains("NumPy 1용으로 빌드되었는데"), "{ko}");
     assert!(
-        flat(ko.as_bytes()).contains("NumPy 1용으로 빌드되었는데"),
+        ko.contains("(torch 2.5 이상.") && !ko.contains("2.3 이상"),
         "{ko}"
     );
+    for lang in ["en", "ko"] {
+        let lesson = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("lessons/{lang}/pip.md")),
+        )
+        .unwrap();
+        assert!(lesson.contains("torch 2.5"), "{lang}: the lesson names 2.5");
+    }
 }
 
 #[test]

@@ -53,8 +53,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))
         .file_named(&dir)
         .hint(tr!(
-            "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.0001`:\n  mkdir -p {q}",
-            "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.0001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {q}"
+            "create the folder, then write the experiment settings in `{dir}/base.{first_ext}`, with lines like `learning_rate: 0.001`:\n  mkdir -p {q}",
+            "폴더를 만든 뒤 `{dir}/base.{first_ext}`에 `learning_rate: 0.001` 같은 줄로 실험 설정을 쓰십시오:\n  mkdir -p {q}"
         ))];
     }
 
@@ -66,8 +66,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         ))
         .file(&dir)
         .hint(tr!(
-            "write the experiment settings in `{dir}/base.{first_ext}`, e.g. `learning_rate: 0.0001` and `batch_size: 32` on separate lines",
-            "실험 설정을 `{dir}/base.{first_ext}`에 쓰십시오. 예: `learning_rate: 0.0001`, `batch_size: 32`를 각각 한 줄에"
+            "write the experiment settings in `{dir}/base.{first_ext}`, e.g. `learning_rate: 0.001` and `batch_size: 32` on separate lines",
+            "실험 설정을 `{dir}/base.{first_ext}`에 쓰십시오. 예: `learning_rate: 0.001`, `batch_size: 32`를 각각 한 줄에"
         ))];
     }
     let (mut findings, with_settings) = read_configs(ctx, &dir, &configs);
@@ -85,8 +85,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             )
             .file(&dir)
             .hint(tr!(
-                "write the experiment settings as `key: value` lines, e.g. `learning_rate: 0.0001`",
-                "실험 설정을 `키: 값` 형태로 쓰십시오. 예: `learning_rate: 0.0001`"
+                "write the experiment settings as `key: value` lines, e.g. `learning_rate: 0.001`",
+                "실험 설정을 `키: 값` 형태로 쓰십시오. 예: `learning_rate: 0.001`"
             )),
         );
     }

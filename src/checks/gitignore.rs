@@ -103,7 +103,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
     let has_gitignore = exact && gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
     if !missing.is_empty() && !has_gitignore {
-        findings.push(no_gitignore(&ctx.root, &missing));
+        findings.push(no_gitignore(ctx, &missing));
         return findings;
     }
 
@@ -141,7 +141,7 @@ fn not_ignored(rel: &str, pattern: &str) -> Finding {
     let (words, lines) = (Group::WORDS, Group::LINES);
     Finding::fail(Code::GitignoreNotIgnored, tr!(
         "git does not ignore `{rel}`: it could be committed by `git add .`",
-        "git이 `{rel}` 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
+        "git이 `{rel}` 경로를 무시하지 않습니다: `git add .`하면 커밋될 수 있습니다"
     ))
     .file(".gitignore")
     .hint(tr!(
@@ -152,7 +152,7 @@ fn not_ignored(rel: &str, pattern: &str) -> Finding {
         Group::new(
             tr!(
                 "git does not ignore these paths: `git add .` could commit them",
-                "git이 다음 경로를 무시하지 않습니다: `git add .` 하면 커밋될 수 있습니다"
+                "git이 다음 경로를 무시하지 않습니다: `git add .`하면 커밋될 수 있습니다"
             ),
             rel,
             tr!(
@@ -186,8 +186,8 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: Option<&[u8]>) -> Option<Finding
             .filter(|&c| c != b'\r')
             .collect::<Vec<u8>>()
     };
-    let message = match committed {
-        Some(c) if without_cr(&c) == without_cr(on_disk) => return None,
+    let message = match &committed {
+        Some(c) if without_cr(c) == without_cr(on_disk) => return None,
         Some(_) => tr!(
             "`.gitignore` has changes that are not committed: a clone of the repository (what CI and grading see) has the last committed version",
             "`.gitignore`에 커밋하지 않은 변경이 있습니다: 저장소를 clone하면(CI와 채점이 보는 것) 마지막으로 커밋한 내용만 있습니다"
@@ -197,13 +197,22 @@ fn not_committed(ws: &WorkspaceRepo, gitignore: Option<&[u8]>) -> Option<Finding
             "`.gitignore`가 커밋되지 않았습니다: 여기서는 git이 따르지만, 저장소를 clone하면(CI와 채점이 보는 것) `.gitignore`가 없습니다"
         ),
     };
+    // A `.gitignore` HEAD already has is updated, not added.
+    let hint = if committed.is_some() {
+        tr!(
+            "commit it:\n  git add .gitignore\n  git commit -m \"Update .gitignore\"",
+            "커밋하십시오:\n  git add .gitignore\n  git commit -m \".gitignore 수정\""
+        )
+    } else {
+        tr!(
+            "commit it:\n  git add .gitignore\n  git commit -m \"Add .gitignore\"",
+            "커밋하십시오:\n  git add .gitignore\n  git commit -m \".gitignore 추가\""
+        )
+    };
     Some(
         Finding::fail(Code::GitignoreNotCommitted, message)
             .file(".gitignore")
-            .hint(tr!(
-                "commit it:\n  git add .gitignore\n  git commit -m \"Add .gitignore\"",
-                "커밋하십시오:\n  git add .gitignore\n  git commit -m \".gitignore 추가\""
-            )),
+            .hint(hint),
     )
 }
 
@@ -249,7 +258,8 @@ fn all_fine(ignored: &[String], kept: &[String]) -> Finding {
 
 /// The finding for sample paths git would track because there is no `.gitignore` at all
 /// (or only a misnamed one, such as `gitignore.txt`).
-fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
+fn no_gitignore(ctx: &CheckContext, missing: &[&Sample]) -> Finding {
+    let root = &ctx.root;
     let lines: Vec<&str> = missing.iter().map(|s| s.pattern.as_str()).collect();
     let paths: Vec<String> = missing
         .iter()
@@ -282,15 +292,28 @@ fn no_gitignore(root: &Path, missing: &[&Sample]) -> Finding {
                 ),
             );
         }
-        let mv = if name.eq_ignore_ascii_case(".gitignore") {
+        // One command, as for any near miss: `git mv` for a committed file (also when only
+        // case differs), else `mv`, through a temporary name when only case differs.
+        let rename = if super::shared::tracked(ctx, &name) {
+            format!("git mv {q} .gitignore")
+        } else if name.eq_ignore_ascii_case(".gitignore") {
             let tmp = shell_word(&format!("{name}.tmp"));
             format!("mv {q} {tmp}\n  mv {tmp} .gitignore")
         } else {
             format!("mv {q} .gitignore")
         };
+        let why = if name.ends_with(".txt") {
+            tr!(
+                " (Windows Notepad adds `.txt` unless you choose \"All files\")",
+                " (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다)"
+            )
+        } else {
+            tr!("", "")
+        };
         f.hint = Some(tr!(
-            "rename it (Windows Notepad adds `.txt` unless you choose \"All files\"):\n  git mv {q} .gitignore\nor, if git does not track it yet:\n  {mv}",
-            "이름을 바꾸십시오 (Windows 메모장은 \"모든 파일\"을 고르지 않으면 `.txt`를 붙입니다):\n  git mv {q} .gitignore\ngit이 아직 추적하지 않는 파일이면:\n  {mv}"
+            "rename it{why}:\n  {rename}",
+            "이름을 바꾸십시오{why}:\n  {rename}";
+            why = why
         ));
     }
     f

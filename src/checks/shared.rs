@@ -14,7 +14,7 @@ use crate::i18n::Tr;
 use crate::tr;
 
 mod near;
-pub(crate) use near::near_miss;
+pub(crate) use near::{near_miss, tracked};
 
 /// The parameters of a kind that imports modules with the workspace's interpreter
 /// (python-env, python-import): the modules, and how long the interpreter may take, in
@@ -306,8 +306,8 @@ pub(crate) fn head_or_finding(ws: &WorkspaceRepo) -> Result<Head<'_>, Box<Findin
 fn head_error_finding(error: &HeadError) -> Finding {
     match error {
         HeadError::NoCommits => Finding::fail(Code::GitNoCommits, tr!(
-            "no commits yet: the repository was created but nothing has been committed",
-            "아직 커밋이 없습니다: 저장소는 만들었지만 커밋한 것이 없습니다"
+            "the repository has no commits yet",
+            "저장소에 아직 커밋이 없습니다"
         ))
         .hint(tr!(
             "this lists what can be added:\n  git status\nit should show only files you wrote, no `.venv/` or `data/` (if it does, write `.gitignore` first); then:\n  git add .\n  git commit -m \"First commit\"",

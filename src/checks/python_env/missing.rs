@@ -155,7 +155,12 @@ pub(super) fn import_error(
         // was built for NumPy 1 and NumPy 2 is installed (lesson 2, "Versions must fit").
         let numpy1 = shell_word("numpy<2");
         let newer = if pip_name(module) == "torch" {
-            tr!(" (torch 2.3 or newer)", "(torch 2.3 이상)")
+            // As the pip lesson says: 2.3 supports NumPy 2, but its Windows wheels and
+            // 2.4.0's still fail with it; 2.5 works everywhere.
+            tr!(
+                " (torch 2.5 or newer: on Windows, 2.3.x and 2.4.0 still fail with NumPy 2)",
+                "(torch 2.5 이상. Windows에서는 2.3.x와 2.4.0도 NumPy 2와 함께 쓰면 에러가 납니다)"
+            )
         } else {
             tr!("", "")
         };

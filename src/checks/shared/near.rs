@@ -56,13 +56,13 @@ pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
     finding.group = None;
     finding.hint = Some(if near.case_only && git == "mv" {
         tr!(
-            "rename it to `{wanted}`, through a temporary name (`mv` refuses a rename that changes only case where the file system ignores case): names that differ only in case pass on such a file system (macOS, Windows), but git and grading on Linux tell them apart:\n{commands}",
-            "임시 이름을 거쳐 `{wanted}`(으)로 이름을 바꾸십시오 (대소문자를 구분하지 않는 파일 시스템에서는 `mv`가 대소문자만 바꾸는 이름 변경을 거부합니다). 대소문자만 다른 이름은 그런 파일 시스템(macOS, Windows)에서는 통과하지만 git과 Linux의 채점은 둘을 구별합니다:\n{commands}"
+            "rename it to `{wanted}`, through a temporary name (`mv` refuses a rename that changes only case where the file system ignores case): names that differ only in case open on such a file system (macOS, Windows), but course, git and grading on Linux tell them apart:\n{commands}",
+            "임시 이름을 거쳐 `{wanted}`(으)로 이름을 바꾸십시오 (대소문자를 구분하지 않는 파일 시스템에서는 `mv`가 대소문자만 바꾸는 이름 변경을 거부합니다). 대소문자만 다른 이름은 그런 파일 시스템(macOS, Windows)에서는 열리지만 course와 git, Linux의 채점은 둘을 구별합니다:\n{commands}"
         )
     } else if near.case_only {
         tr!(
-            "rename it to `{wanted}`: names that differ only in case pass on a file system that ignores case (macOS, Windows), but git and grading on Linux tell them apart:\n{commands}",
-            "`{wanted}`(으)로 이름을 바꾸십시오. 대소문자만 다른 이름은 대소문자를 구분하지 않는 파일 시스템(macOS, Windows)에서는 통과하지만 git과 Linux의 채점은 둘을 구별합니다:\n{commands}"
+            "rename it to `{wanted}`: names that differ only in case open on a file system that ignores case (macOS, Windows), but course, git and grading on Linux tell them apart:\n{commands}",
+            "`{wanted}`(으)로 이름을 바꾸십시오. 대소문자만 다른 이름은 대소문자를 구분하지 않는 파일 시스템(macOS, Windows)에서는 열리지만 course와 git, Linux의 채점은 둘을 구별합니다:\n{commands}"
         )
     } else {
         tr!(
@@ -74,7 +74,7 @@ pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
 
 /// Is `rel` (a file, or a folder holding one) committed to the workspace's index, so that
 /// `git mv` moves it? Without a repository, `mv`.
-fn tracked(ctx: &CheckContext, rel: &str) -> bool {
+pub(crate) fn tracked(ctx: &CheckContext, rel: &str) -> bool {
     let Ok(ws) = ctx.repository() else {
         return false;
     };
