@@ -453,7 +453,7 @@ fn issue9_missing_version_names_the_learners_package_only() {
         ("einops==", "\n  einops\n"),
         (
             "opencv-python>=",
-            "\n  python -m pip index versions opencv-python",
+            "\n  python3 -m pip index versions opencv-python",
         ),
     ] {
         let mut text = NOTE_EXAMPLE.replace("numpy>=1.24.0 ", &format!("{line} "));

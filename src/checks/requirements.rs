@@ -118,7 +118,36 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             return vec![*finding];
         }
     };
-    check_text(params, &file, &text)
+    let mut findings = check_text(params, &file, &text);
+    name_the_python(ctx, &mut findings);
+    findings
+}
+
+/// A fix that lists a package's versions runs pip with `python3`; with the workspace's
+/// environment found, with its own interpreter instead (it has pip, a fresh system Python
+/// may not). The environment is looked up only for such a fix.
+fn name_the_python(ctx: &CheckContext, findings: &mut [Finding]) {
+    let shows = |f: &Finding| {
+        f.hint
+            .as_ref()
+            .is_some_and(|h| h.get(crate::i18n::Lang::En).contains(explain::PIP_INDEX))
+    };
+    if !findings.iter().any(shows) {
+        return;
+    }
+    let crate::python::EnvLookup::Found(env) = ctx.environment() else {
+        return;
+    };
+    let run = crate::escape::shell_program(&crate::python::show_path(&ctx.root, &env.interpreter));
+    let theirs = format!("{run} -m pip index versions ");
+    for f in findings.iter_mut() {
+        if let Some(hint) = &mut f.hint {
+            hint.replace(explain::PIP_INDEX, &theirs);
+        }
+        if let Some(group) = &mut f.group {
+            group.hint.replace(explain::PIP_INDEX, &theirs);
+        }
+    }
 }
 
 /// What the lines say: the requirements with names, the findings about single lines, and
@@ -247,8 +276,8 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
             ))
             .file_named(file)
             .hint(tr!(
-                "add a line `{norm}  # ...`, with what `{norm}` does for the project in a few words of your own in place of `...`",
-                "`{norm}  # ...` 줄을 추가하십시오. `...` 자리에 `{norm}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
+                "add a line `{norm}  # ...`, writing after `#` in a few words of your own what `{norm}` does for the project",
+                "`{norm}  # ...` 줄을 추가하고, `#` 뒤에 `{norm}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적으십시오"
             )),
         );
     }

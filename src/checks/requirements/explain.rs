@@ -18,6 +18,11 @@ const KNOWN_VERSIONS: [(&str, &str); 6] = [
     ("wandb", "0.15"),
 ];
 
+/// The command that lists a package's versions, as a fix shows it: `python3`, which a fresh
+/// Ubuntu has (`python` it may not); the check puts the environment's own interpreter in its
+/// place when it finds one (see `name_the_python` in the parent module).
+pub(super) const PIP_INDEX: &str = "python3 -m pip index versions ";
+
 /// Specifier operators, longest first so that `===` is not read as `==`.
 const OPERATORS: [&str; 8] = ["===", "==", ">=", "<=", "~=", "!=", ">", "<"];
 
@@ -56,8 +61,8 @@ pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
                 "한 줄에 패키지 하나, 필요하면 버전과 함께 쓰십시오:\n  {name}\n  {name}>={version}"
             ),
             None => tr!(
-                "write one package per line, optionally with a version after it (`>=` and a version `python -m pip index versions {name}` lists):\n  {name}",
-                "한 줄에 패키지 하나, 필요하면 뒤에 버전을 붙여 쓰십시오 (`>=`와 `python -m pip index versions {name}`이(가) 보여 주는 버전):\n  {name}"
+                "write one package per line, optionally with `>=` and a version after it:\n  {name}\nthis shows which versions exist:\n  {PIP_INDEX}{name}",
+                "한 줄에 패키지 하나, 필요하면 뒤에 `>=`와 버전을 붙여 쓰십시오:\n  {name}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  {PIP_INDEX}{name}"
             ),
         }
     } else {
@@ -201,16 +206,16 @@ fn missing_version(args: &str) -> Option<(Tr, Tr)> {
         return Some((
             message,
             tr!(
-                "write a version after `{op}` (one of those this command lists), or drop the condition to take any version:\n  {plain}\nthis shows which versions exist:\n  python -m pip index versions {plain}",
-                "`{op}` 뒤에 버전(아래 명령이 보여 주는 것 중 하나)을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
+                "write a version after `{op}` (one of those this command lists), or drop the condition to take any version:\n  {plain}\nthis shows which versions exist:\n  {PIP_INDEX}{plain}",
+                "`{op}` 뒤에 버전(아래 명령이 보여 주는 것 중 하나)을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  {PIP_INDEX}{plain}"
             ),
         ));
     };
     Some((
         message,
         tr!(
-            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis shows which versions exist:\n  python -m pip index versions {plain}",
-            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  python -m pip index versions {plain}"
+            "write the version after `{op}`, or drop the condition to take any version:\n  {name}{op}{version}\n  {plain}\nthis shows which versions exist:\n  {PIP_INDEX}{plain}",
+            "`{op}` 뒤에 버전을 쓰거나, 아무 버전이나 괜찮다면 조건을 지우십시오:\n  {name}{op}{version}\n  {plain}\n어떤 버전이 있는지는 이 명령이 보여 줍니다:\n  {PIP_INDEX}{plain}"
         ),
     ))
 }

@@ -12,16 +12,20 @@ pub(super) fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
     // (the comment as compared, line, requirement) of each requirement it explains.
     let mut explained: Vec<(String, u32, &String)> = Vec::new();
     for (index, own) in lines.iter().enumerate() {
-        let (text, name) = match &own.entry {
+        // `shown`: the line a fix writes a comment after. For a refused line that is its
+        // name alone (the fix of its own finding, which comes first), never the line pip
+        // refuses with a comment added.
+        let (text, name, shown) = match &own.entry {
             Entry::Requirement { text, parsed, .. } => {
                 if parsed.form == Form::Path && parsed.name.is_none() {
                     // `-e .`, `./src`: the project's own code, not a dependency to explain.
                     continue;
                 }
-                (text, parsed.name.clone())
+                (text, parsed.name.clone(), text.clone())
             }
             Entry::Invalid(_) if explain::meant_as_package(&own.content) => {
-                (&own.content, Some(invalid::name_prefix(&own.content)))
+                let name = invalid::name_prefix(&own.content);
+                (&own.content, Some(name.clone()), name)
             }
             _ => continue,
         };
@@ -44,7 +48,7 @@ pub(super) fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
         let line = own.number;
         let name = name.map_or_else(|| text.clone(), |n| written_name(text, &n));
         let mut finding = weak_comment(
-            text,
+            (text, &shown),
             &name,
             comments.first().copied(),
             verdicts.first().copied(),
@@ -52,7 +56,7 @@ pub(super) fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
         .file(file)
         .line(line);
         if finding.code == Code::RequirementsNoComment {
-            finding = finding.group(no_comment_group(file, line, text));
+            finding = finding.group(no_comment_group(file, line, (text, &shown)));
         }
         findings.push(finding);
     }
@@ -97,8 +101,9 @@ fn same_comment(file: &str, explained: &[(String, u32, &String)]) -> Vec<Finding
 }
 
 /// Requirements without an explaining comment, beside each other: one sentence, the lines,
-/// one fix. (Only for a missing comment: a weak one is answered line by line.)
-fn no_comment_group(file: &str, line: u32, text: &str) -> crate::checks::Group {
+/// one fix. (Only for a missing comment: a weak one is answered line by line.) `(text,
+/// shown)`: the line as written, and as the fix shows it (see [`explanations`]).
+fn no_comment_group(file: &str, line: u32, (text, shown): (&str, &str)) -> crate::checks::Group {
     crate::checks::Group::new(
         tr!(
             "these requirements have no comment saying why the project needs them",
@@ -106,8 +111,8 @@ fn no_comment_group(file: &str, line: u32, text: &str) -> crate::checks::Group {
         ),
         format!("{file}:{line}: {text}"),
         tr!(
-            "add a comment at the end of each line (`{text}  # ...`) or on the line right above it, saying in a few words of your own what the package does for the project in place of `...`",
-            "각 줄 끝(`{text}  # ...`)이나 바로 윗줄에 주석을 다십시오. `...` 자리에 그 패키지가 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
+            "at the end of each line (`{shown}  # ...`) or on the line right above it, write a comment saying in a few words of your own what the package does for the project",
+            "각 줄 끝(`{shown}  # ...`)이나 바로 윗줄에, 그 패키지가 프로젝트에서 하는 일을 자기 말로 몇 단어 주석으로 적으십시오"
         ),
     )
 }
@@ -115,15 +120,15 @@ fn no_comment_group(file: &str, line: u32, text: &str) -> crate::checks::Group {
 /// The finding for a requirement whose comment (if any) does not explain it, saying which
 /// rule the comment broke.
 fn weak_comment(
-    text: &str,
+    (text, shown): (&str, &str),
     name: &str,
     comment: Option<&str>,
     weak: Option<Result<(), Weak>>,
 ) -> Finding {
     let example_hint = || {
         tr!(
-            "say in a few words what `{name}` does for the project, e.g. `{text}  # model training and inference`",
-            "`{name}`이(가) 프로젝트에서 하는 일을 몇 단어로 적으십시오. 예: `{text}  # 모델 학습과 추론`"
+            "say in a few words what `{name}` does for the project, e.g. `{shown}  # model training and inference`",
+            "`{name}`이(가) 프로젝트에서 하는 일을 몇 단어로 적으십시오. 예: `{shown}  # 모델 학습과 추론`"
         )
     };
     let c = comment.unwrap_or_default();
@@ -136,8 +141,8 @@ fn weak_comment(
             ),
         )
         .hint(tr!(
-            "add a comment at the end of the line (`{text}  # ...`) or on the line right above it, saying in a few words of your own what `{name}` does for the project in place of `...`",
-            "줄 끝(`{text}  # ...`)이나 바로 윗줄에 주석을 다십시오. `...` 자리에 `{name}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적습니다"
+            "at the end of the line (`{shown}  # ...`) or on the line right above it, write a comment saying in a few words of your own what `{name}` does for the project",
+            "줄 끝(`{shown}  # ...`)이나 바로 윗줄에, `{name}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 주석으로 적으십시오"
         )),
         Some(Err(Weak::NoText | Weak::Repeated)) => Finding::fail(
             Code::RequirementsCommentNotText,
