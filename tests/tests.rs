@@ -37,6 +37,7 @@ mod hostile;
 mod hostile_workspace;
 mod interrupt;
 mod issue9_fixes;
+mod issue9_wording;
 mod near_miss;
 mod render;
 mod requirements_corpus;
