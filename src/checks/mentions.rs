@@ -383,16 +383,20 @@ mod tests {
             ("tests", "단위 테스트"),
         ];
         for pairs in [en, ko] {
-            let styles: [&dyn Fn(&str, &str) -> String; 6] = [
-                &|w, e| format!("- {w}/: {e}\n"),
-                &|w, e| format!("- `{w}/`: {e}\n"),
-                &|w, e| format!("* **{w}/** — {e}\n"),
-                &|w, e| format!("| `{w}/` | {e} |\n"),
-                &|w, e| format!("## {w}\n\n{e}\n\n"),
-                &|w, e| format!("The {w} folder holds {e}.\n"),
+            // `{w}`: the folder, `{e}`: its explanation.
+            let styles = [
+                "- {w}/: {e}\n",
+                "- `{w}/`: {e}\n",
+                "* **{w}/** — {e}\n",
+                "| `{w}/` | {e} |\n",
+                "## {w}\n\n{e}\n\n",
+                "The {w} folder holds {e}.\n",
             ];
             for style in styles {
-                let readme: String = pairs.iter().map(|(w, e)| style(w, e)).collect();
+                let readme: String = pairs
+                    .iter()
+                    .map(|(w, e)| style.replace("{w}", w).replace("{e}", e))
+                    .collect();
                 assert_eq!(explains(&readme), Vec::<String>::new(), "{readme}");
             }
         }
