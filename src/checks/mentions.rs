@@ -109,42 +109,12 @@ pub const EXPLAIN_WEIGHT: usize = 6;
 /// The findings of `explain: true`: for each word, a line about it, or why there is none.
 fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     let lines: Vec<&str> = text.lines().collect();
-    let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
-    // The first mention of each name is the label; a later one is a word of the explanation
-    // (`- tests/: unit tests`, `- data/: raw data`), as long as something else is said too.
-    let says_enough = |line: &str, names: usize, labelled: bool| {
-        let said = if labelled {
-            without_first_words(line, words)
-        } else {
-            line.to_string()
-        };
-        crate::prose::check(&without_words(line, words)).is_ok()
-            && crate::prose::weight(&said) >= EXPLAIN_WEIGHT * names.max(1)
-    };
     let mut findings = Vec::new();
     // Named but not explained: one finding for all of them (a bare list names them all).
     let mut unexplained: Vec<(&str, usize)> = Vec::new();
     let mut ok_words: Vec<&String> = Vec::new();
     for word in words {
-        let mut first = None;
-        let ok = lines.iter().enumerate().any(|(i, line)| {
-            if !mentions(line, word) {
-                return false;
-            }
-            first.get_or_insert(i + 1);
-            if says_enough(line, names_on(line), true) {
-                return true;
-            }
-            // `## src` or `- src` alone: the explanation may follow on the next line, which
-            // may use the name as a word (`## tests` / `Unit tests`) but names no other.
-            let rest = without_words(line, words);
-            let only_this = |next: &str| words.iter().all(|w| w == word || !mentions(next, w));
-            crate::prose::weight(&rest) == 0
-                && lines[i + 1..]
-                    .iter()
-                    .find(|l| !l.trim().is_empty())
-                    .is_some_and(|next| only_this(next) && says_enough(next, 1, false))
-        });
+        let (ok, first) = explained_word(&lines, words, word);
         if ok {
             ok_words.push(word);
             continue;
@@ -213,6 +183,43 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// Whether a line of `lines` explains `word` (see the module docs), and the first line
+/// (1-based) that mentions it.
+fn explained_word(lines: &[&str], words: &[String], word: &str) -> (bool, Option<usize>) {
+    let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
+    // The first mention of each name is the label; a later one is a word of the explanation
+    // (`- tests/: unit tests`, `- data/: raw data`), as long as something else is said too.
+    let says_enough = |line: &str, names: usize, labelled: bool| {
+        let said = if labelled {
+            without_first_words(line, words)
+        } else {
+            line.to_string()
+        };
+        crate::prose::check(&without_words(line, words)).is_ok()
+            && crate::prose::weight(&said) >= EXPLAIN_WEIGHT * names.max(1)
+    };
+    let mut first = None;
+    let ok = lines.iter().enumerate().any(|(i, line)| {
+        if !mentions(line, word) {
+            return false;
+        }
+        first.get_or_insert(i + 1);
+        if says_enough(line, names_on(line), true) {
+            return true;
+        }
+        // `## src` or `- src` alone: the explanation may follow on the next line, which
+        // may use the name as a word (`## tests` / `Unit tests`) but names no other.
+        let rest = without_words(line, words);
+        let only_this = |next: &str| words.iter().all(|w| w == word || !mentions(next, w));
+        crate::prose::weight(&rest) == 0
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|next| only_this(next) && says_enough(next, 1, false))
+    });
+    (ok, first)
 }
 
 /// How to explain the folders. The same for every finding of the file, so the report shows

@@ -105,9 +105,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
 
 /// The workspace's environment, or the skip that says why the import is not checked: it
 /// is the environment exercise's to report a missing or broken environment, so the skip
-/// names that exercise and the command that checks it (a learner sees no check names).
+/// names that exercise and the command that checks it (a learner sees no check names), in
+/// the message: a report shows a skip's message, not its fix.
 fn environment<'a>(ctx: &'a CheckContext, code: &str) -> Result<&'a PythonEnv, Box<Finding>> {
-    // Said in the message: a report shows a skip's message, not its fix.
     let next = match &ctx.env_exercise {
         Some(id) => tr!(
             "; the exercise `{id}` sets it up (`course check {id}`)",
@@ -125,14 +125,11 @@ fn environment<'a>(ctx: &'a CheckContext, code: &str) -> Result<&'a PythonEnv, B
             "`{code}`은(는) 확인하지 않았습니다: 이 작업 폴더의 Python 가상환경을 찾지 못했습니다{next}";
             next = next
         ),
-        EnvLookup::Broken(b) => {
-            let d = show_path(&ctx.root, &b.dir);
-            tr!(
-                "`{code}` not checked: the environment {d} is broken{next}",
-                "`{code}`은(는) 확인하지 않았습니다: 가상환경 {d}이(가) 망가져 있습니다{next}";
-                next = next
-            )
-        }
+        EnvLookup::Broken(b) => tr!(
+            "`{code}` not checked: the environment {d} is broken{next}",
+            "`{code}`은(는) 확인하지 않았습니다: 가상환경 {d}이(가) 망가져 있습니다{next}";
+            next = next, d = crate::i18n::Tr::same(show_path(&ctx.root, &b.dir))
+        ),
     };
     Err(Box::new(Finding::skip(Code::ImportNoEnv, message)))
 }
