@@ -425,6 +425,25 @@ mod tests {
         );
     }
 
+    /// The fix's example explains a folder the file is not asked about, so that pasting it
+    /// explains no course word.
+    #[test]
+    fn issue9_the_fix_example_is_never_a_course_word() {
+        let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let en = |w: &[String]| {
+            super::explain_hint("README.md", "src", w)
+                .get(crate::i18n::Lang::En)
+                .to_string()
+        };
+        let usual = en(&words(&["src", "tests"]));
+        assert!(
+            usual.contains("starting with `src/`; e.g. `- docs/: "),
+            "{usual}"
+        );
+        let with_docs = en(&words(&["src", "docs"]));
+        assert!(with_docs.contains("e.g. `- assets/: "), "{with_docs}");
+    }
+
     fn m(text: &str, word: &str) -> bool {
         mentions(&text.to_ascii_lowercase(), word)
     }
