@@ -150,7 +150,10 @@ def main():
             if row.strip() and not row.startswith("#"):
                 files.append(row.split("\t", 1)[0])
     parse_line = get_line_parser(None)
-    with tempfile.TemporaryDirectory() as empty:
+    # pip's warnings ("looks like a filename") and optparse's usage text go to stderr; the
+    # verdicts carry what matters.
+    quiet = open(os.devnull, "w")
+    with tempfile.TemporaryDirectory() as empty, contextlib.redirect_stderr(quiet):
         os.chdir(empty)
         for name in sorted(files):
             with open(os.path.join(corpus, name), "rb") as f:

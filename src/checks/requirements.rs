@@ -199,6 +199,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                 text,
                 editable,
                 parsed,
+                ..
             } => {
                 if parsed.form == Form::BareUrl && !editable {
                     r.findings.push(invalid::bare_url(

@@ -4,7 +4,8 @@
 //! path, or an error pip would raise. Pure: a local path is reported as such, because only the
 //! file system can say whether pip would accept it (an installable folder).
 
-use super::pep508::{self, canonical_name, is_valid_name};
+use super::pep508::{self, canonical_name, is_py_space};
+use super::url::{bad_netloc, check_link, is_url, is_vcs, url_path, VCS};
 use super::version::is_valid_version;
 
 /// How a requirement names what it installs.
@@ -48,31 +49,6 @@ pub enum ReqError {
     BadUrl(String),
 }
 
-const VCS: &[&str] = &["bzr", "git", "hg", "svn"];
-const VCS_SCHEMES: &[&str] = &[
-    "bzr+http",
-    "bzr+https",
-    "bzr+ssh",
-    "bzr+sftp",
-    "bzr+ftp",
-    "bzr+lp",
-    "bzr+file",
-    "git+http",
-    "git+https",
-    "git+ssh",
-    "git+git",
-    "git+file",
-    "hg+file",
-    "hg+http",
-    "hg+https",
-    "hg+ssh",
-    "hg+static-http",
-    "svn+ssh",
-    "svn+http",
-    "svn+https",
-    "svn+svn",
-    "svn+file",
-];
 const ARCHIVES: &[&str] = &[
     ".zip",
     ".whl",
@@ -87,127 +63,6 @@ const ARCHIVES: &[&str] = &[
     ".tar.lz",
     ".tar.lzma",
 ];
-
-/// `urllib.parse.urlsplit(url).scheme`, lowercased ("" when none).
-fn scheme(url: &str) -> String {
-    let url = url.trim_start_matches(|c: char| c <= ' ');
-    match url.find(':') {
-        Some(i)
-            if i > 0
-                && url.as_bytes()[0].is_ascii_alphabetic()
-                && url[..i]
-                    .bytes()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')) =>
-        {
-            url[..i].to_ascii_lowercase()
-        }
-        _ => String::new(),
-    }
-}
-
-/// pip's `is_url`: a scheme pip downloads from.
-fn is_url(text: &str) -> bool {
-    let s = scheme(text);
-    matches!(s.as_str(), "http" | "https" | "file" | "ftp") || VCS_SCHEMES.contains(&s.as_str())
-}
-
-fn is_vcs(url: &str) -> bool {
-    VCS_SCHEMES.contains(&scheme(url).as_str())
-}
-
-/// The parts of a URL as `urllib.parse.urlsplit` finds them (it drops tabs and newlines
-/// first): (netloc, unquoted path).
-fn split_url(url: &str) -> (String, String) {
-    let cleaned: String = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
-        .collect();
-    let s = scheme(&cleaned);
-    let mut rest = cleaned.as_str();
-    if !s.is_empty() {
-        rest = &rest[s.len() + 1..];
-    }
-    let mut netloc = "";
-    if let Some(after) = rest.strip_prefix("//") {
-        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-        netloc = &after[..end];
-        rest = &after[end..];
-    }
-    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
-    (netloc.to_string(), unquote(path))
-}
-
-fn url_path(url: &str) -> String {
-    split_url(url).1
-}
-
-/// `urlsplit`'s "Invalid IPv6 URL": a netloc (after `scheme://` or a leading `//`) whose
-/// brackets do not pair up or do not hold an IPv6 address.
-fn bad_netloc(url: &str) -> bool {
-    let (netloc, _) = split_url(url);
-    let open = netloc.contains('[');
-    if open != netloc.contains(']') {
-        return true;
-    }
-    if !open {
-        return false;
-    }
-    let host = netloc.rsplit('@').next().unwrap_or("");
-    let inside = host
-        .split_once('[')
-        .and_then(|(_, r)| r.split_once(']'))
-        .map(|(h, _)| h)
-        .unwrap_or("");
-    let ipv6 = inside.contains(':')
-        && inside
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.' | '%'));
-    !ipv6 && !inside.starts_with(['v', 'V'])
-}
-
-/// What pip's `Link` and `InstallRequirement` refuse in a URL: an `#egg=` that is not a
-/// project name, a netloc with unbalanced `[`/`]` (urlsplit's "Invalid IPv6 URL"), and a
-/// `file:` URL naming another host.
-fn check_link(url: &str) -> Result<Option<String>, ReqError> {
-    let egg = egg_fragment(url)?;
-    if bad_netloc(url) {
-        return Err(ReqError::BadUrl(format!("Invalid IPv6 URL: {url}")));
-    }
-    let (netloc, _) = split_url(url);
-    if scheme(url) == "file" && !url.starts_with("file:") {
-        // pip's `url_to_path` asserts the spelling (`FILE:///x` is refused).
-        return Err(ReqError::BadUrl(format!(
-            "You can only turn file: urls into filenames (not {url})"
-        )));
-    }
-    if scheme(url) == "file" && !netloc.is_empty() && netloc != "localhost" {
-        return Err(ReqError::BadUrl(format!(
-            "non-local file URIs are not supported: {url}"
-        )));
-    }
-    Ok(egg)
-}
-
-/// `urllib.parse.unquote`: `%XX` decoded as UTF-8 (invalid sequences replaced).
-fn unquote(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// The last path component (`posixpath.basename(path.rstrip("/"))`).
 fn basename(path: &str) -> &str {
@@ -226,24 +81,6 @@ fn extension(name: &str) -> &str {
         &name[i - 4..]
     } else {
         &name[i..]
-    }
-}
-
-/// `Link.egg_fragment`: the `#egg=`/`&egg=` value, which must be a project name.
-fn egg_fragment(url: &str) -> Result<Option<String>, ReqError> {
-    let Some(at) = url
-        .match_indices("egg=")
-        .map(|(i, _)| i)
-        .find(|&i| i > 0 && matches!(url.as_bytes()[i - 1], b'#' | b'&'))
-    else {
-        return Ok(None);
-    };
-    let value = &url[at + 4..];
-    let value = &value[..value.find('&').unwrap_or(value.len())];
-    if is_valid_name(value) {
-        Ok(Some(value.to_string()))
-    } else {
-        Err(ReqError::EggFragment(value.to_string()))
     }
 }
 
@@ -291,7 +128,11 @@ fn wheel_name(file: &str) -> Result<String, ReqError> {
     if !ok {
         return Err(bad());
     }
-    Ok(canonical_name(name))
+    // pip then parses `{name}=={version}` as a requirement: `\w` let non-ASCII letters
+    // into the file name, PEP 508 does not (`bitsandïbytes-...whl`).
+    let name = canonical_name(name);
+    pep508::parse_requirement(&name).map_err(ReqError::Syntax)?;
+    Ok(name)
 }
 
 /// Name and form of a URL requirement, as `Link` and `parse_req_from_line` see it.
@@ -318,21 +159,85 @@ fn strip_extras(path: &str) -> &str {
     }
 }
 
-/// pip's `strip_extras` on the line as a path: `[...]` at its very end (after any `/`) must
-/// be extras `packaging` reads, or pip refuses the line before looking at any file.
-fn extras_at_end(name: &str) -> Result<(), ReqError> {
-    let path = name.trim_end_matches('/');
-    let Some(open) = path.strip_suffix(']').and_then(|p| p.rfind('[')) else {
-        return Ok(());
+/// `os.path.normpath(os.path.abspath(name))` as far as its end goes (pip looks at that
+/// path, not the line): `.`, empty and `..` components resolved, a leading `/` standing for
+/// the working folder (never empty, so `[x]` has something before its `[`). Like POSIX
+/// `normpath`, exactly two leading slashes stay two.
+fn normpath(name: &str) -> String {
+    let root = if name.starts_with("//") && !name.starts_with("///") {
+        "//"
+    } else {
+        "/"
     };
-    let inside = &path[open + 1..path.len() - 1];
-    if open == 0 || inside.is_empty() || inside.contains(']') {
-        return Ok(());
+    let mut parts: Vec<&str> = Vec::new();
+    for part in name.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
     }
-    let placeholder = format!("placeholder[{}]", inside.to_lowercase());
-    pep508::parse_requirement(&placeholder)
-        .map(|_| ())
-        .map_err(ReqError::Syntax)
+    format!("{root}{}", parts.join("/"))
+}
+
+/// pip's `strip_extras` on that path, the regex `^(.+)(\[[^\]]+\])$`: the path without a
+/// final `[...]` (white space trimmed) and the `[...]`'s inside, when there is one.
+fn split_path_extras(path: &str) -> (&str, Option<&str>) {
+    let Some(body) = path.strip_suffix(']') else {
+        return (path, None);
+    };
+    let from = body.rfind(']').map_or(0, |i| i + 1);
+    // The last `[` with something inside, and at least one character before it.
+    let open = body[from..]
+        .rmatch_indices('[')
+        .map(|(i, _)| from + i)
+        .find(|&i| i + 1 < body.len() && i > 0);
+    match open {
+        Some(i) => (
+            path[..i].trim_end_matches(is_py_space),
+            Some(&body[i + 1..]),
+        ),
+        None => (path, None),
+    }
+}
+
+/// The requirement of a line that is no URL, as the file system would see it: a local
+/// folder or archive, or `None` for a PEP 508 requirement. The `[...]` at the end of the
+/// path must be extras `packaging` reads, or pip refuses the line before looking at any file.
+fn local_requirement(name: &str, marker: &str) -> Option<Result<Parsed, ReqError>> {
+    let path = normpath(name);
+    // Python (3.11 to 3.13) makes `//host/x` the URL `file://host/x`, which pip refuses
+    // unless the host is `localhost`, whether or not anything is there.
+    let host = path
+        .strip_prefix("//")
+        .map(|p| p.split('/').next().unwrap_or(""));
+    if host.is_some_and(|h| !h.is_empty() && h != "localhost") {
+        return Some(Err(ReqError::BadUrl(format!(
+            "non-local file URIs are not supported on this platform: {name}"
+        ))));
+    }
+    let (no_extras, extras) = split_path_extras(&path);
+    if let Some(extras) = extras {
+        let placeholder = format!("placeholder[{}]", extras.to_lowercase());
+        if let Err(e) = pep508::parse_requirement(&placeholder) {
+            return Some(Err(ReqError::Syntax(e)));
+        }
+    }
+    let file = basename(no_extras);
+    if looks_like_local_path(name) {
+        // pip accepts it only where an installable folder or an archive exists.
+        return Some(local_file(file, marker.to_string()));
+    }
+    // pip's `_get_url_from_path`: an archive name is a file unless it holds `@` with no
+    // path before it (`pkg @ https://.../pkg.whl` is a PEP 508 requirement, but
+    // `extras]/@ https://.../pkg.whl` is a missing local wheel).
+    let archive = ARCHIVES.contains(&extension(file).to_ascii_lowercase().as_str());
+    let at_is_a_url = name
+        .split_once('@')
+        .is_some_and(|(before, _)| !before.contains('/') && !before.starts_with('.'));
+    (archive && !at_is_a_url).then(|| local_file(file, marker.to_string()))
 }
 
 /// A local path rather than a name or URL: pip would look for a folder there. As pip on
@@ -365,27 +270,17 @@ pub fn parse_line_requirement(text: &str) -> Result<Parsed, ReqError> {
         pep508::parse_marker(marker).map_err(ReqError::Syntax)?;
     }
     let name = name.trim();
-    let marker = marker.to_string();
-    if !is_url(name) {
-        extras_at_end(name)?;
-    }
     if is_url(name) {
         return Ok(Parsed {
             form: Form::BareUrl,
             name: from_link(name)?,
-            marker,
+            marker: marker.to_string(),
         });
     }
-    if looks_like_local_path(name) {
-        // pip accepts it only where an installable folder or an archive exists.
-        return local_file(basename(strip_extras(name)), marker);
+    if let Some(local) = local_requirement(name, marker) {
+        return local;
     }
-    let path = strip_extras(name);
-    if ARCHIVES.contains(&extension(basename(path)).to_ascii_lowercase().as_str())
-        && !name.contains('@')
-    {
-        return local_file(basename(path), marker);
-    }
+    let marker = marker.to_string();
     let req = pep508::parse_requirement(name).map_err(ReqError::Syntax)?;
     if let Some(url) = &req.url {
         check_link(url)?;

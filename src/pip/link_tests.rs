@@ -1,6 +1,7 @@
 //! Unit tests of what pip makes of a requirement line: names, URLs, paths.
 
 use super::*;
+use crate::pip::url::{egg_fragment, scheme};
 
 #[test]
 fn wheel_names() {
@@ -66,4 +67,64 @@ fn what_python_and_pip_do_to_urls_and_paths() {
         parse_editable("git+https:#//github.com/x/y.git"),
         Err(ReqError::EditableWithoutName)
     ));
+}
+
+/// Issue 9: found by comparing the property tests' samples with pip 26.3
+/// (scripts/pip-compare.sh). An archive name with `@` is a local file when the part before
+/// `@` looks like a path (pip's `_get_url_from_path`): pip accepts the line and names the
+/// project from the wheel's file name.
+#[test]
+fn issue9_archive_with_a_path_before_the_at_is_a_local_wheel() {
+    for line in [
+        "requestquests[security,socks]/@ https://example.org/requests-2.0-py3-none-any.whl",
+        "requests[secur/tyur/ty,sock\"s] @ https://example.org/requests-2.0-py3-none-any.whl",
+    ] {
+        let p = parse_line_requirement(line).unwrap();
+        assert_eq!((p.form, p.name.as_deref()), (Form::Path, Some("requests")));
+    }
+    let p = parse_line_requirement("reques/s[x] @ htts://e.org/reuests-2.0-py3-none'-any.whl");
+    assert_eq!(p.unwrap().name.as_deref(), Some("reuests"));
+    // No path before `@`: the PEP 508 `name @ url` form, as before.
+    let p = parse_line_requirement("requests @ https://e.org/requests-2.0-py3-none-any.whl");
+    assert_eq!(p.unwrap().form, Form::NameAtUrl);
+}
+
+/// Issue 9: more lines where the property tests' samples and pip 26.3 disagreed
+/// (scripts/pip-compare.sh, 5,000 samples per generator, seed 1).
+#[test]
+fn issue9_pip_26_3_on_paths_wheels_and_tabs() {
+    // pip looks for extras at the end of the *absolute* path: `[...]` at the start of a
+    // line has the working folder before it, and `9/0*,>` are no extras.
+    assert!(matches!(
+        parse_line_requirement("[9/0*,>]"),
+        Err(ReqError::Syntax(_))
+    ));
+    // The last `[` with something inside: `a[b[]` has the extras `b[`, which do not parse.
+    assert!(matches!(
+        parse_line_requirement("./a[b[]"),
+        Err(ReqError::Syntax(_))
+    ));
+    assert_eq!(normpath("x/./y/../z//w/"), "/x/z/w");
+    // A wheel name with a letter `\w` allows but PEP 508 does not.
+    assert!(matches!(
+        parse_line_requirement("https://x/bitsandïbytes-0.41.1-py3-none-win_amd64.whl"),
+        Err(ReqError::Syntax(_))
+    ));
+    // urlsplit drops the tab before it reads the scheme: a `git+https` URL.
+    let p = parse_line_requirement("git+http\ts://github.com/h/accelerate@ma#n#egg=accelerate");
+    assert_eq!(p.unwrap().name.as_deref(), Some("accelerate"));
+}
+
+/// Issue 9: a path with exactly two leading slashes is a `file://host/...` URL to Python
+/// 3.11-3.13, and pip 26.3 refuses a host other than `localhost` (found with seed 2).
+#[test]
+fn issue9_two_leading_slashes_name_a_host() {
+    assert!(matches!(
+        parse_line_requirement("//es://example.org/requests-2.0-py3-none-any.whl"),
+        Err(ReqError::BadUrl(_))
+    ));
+    assert_eq!(normpath("//h/./x"), "//h/x");
+    assert_eq!(normpath("///h/x"), "/h/x");
+    let p = parse_line_requirement("//localhost/dist/requests-2.0-py3-none-any.whl").unwrap();
+    assert_eq!(p.name.as_deref(), Some("requests"));
 }

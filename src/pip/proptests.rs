@@ -82,3 +82,41 @@ proptest! {
         prop_assert_eq!(result.is_ok(), depth <= super::pep508::MAX_MARKER_DEPTH);
     }
 }
+
+/// Not a test: writes samples of the generators above to the file named by
+/// `COURSE_PIP_SAMPLES` (`COURSE_PIP_SAMPLE_COUNT` of each, default 500, from the seed
+/// `COURSE_PIP_SAMPLE_SEED`, default 9: the same text on every run), so that
+/// `scripts/pip-compare.sh` can ask pip for its verdict on what the property tests feed our
+/// parser. The committed `tests/data/requirements/proptest-samples.txt` is its default output.
+#[test]
+#[ignore = "run by scripts/pip-compare.sh"]
+fn write_samples_for_pip() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let Some(path) = std::env::var_os("COURSE_PIP_SAMPLES") else {
+        return;
+    };
+    let number = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(default)
+    };
+    let count = number("COURSE_PIP_SAMPLE_COUNT", 500);
+    let seed = number("COURSE_PIP_SAMPLE_SEED", 9).to_le_bytes().repeat(4);
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let strategies = [
+        grammar_text().boxed(),
+        mutated().boxed(),
+        any::<String>().boxed(),
+    ];
+    let mut out = String::new();
+    for strategy in strategies {
+        for _ in 0..count {
+            out.push_str(&strategy.new_tree(&mut runner).unwrap().current());
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}

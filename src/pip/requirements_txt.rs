@@ -12,6 +12,8 @@
 //! `shlex` and `optparse` rules. Time is linear in the input.
 
 use super::link::{parse_editable, parse_line_requirement, Parsed, ReqError};
+pub use super::options::file_option;
+use super::options::{parse_options, shlex_split};
 use super::pep508::is_py_space;
 
 /// One logical line.
@@ -31,11 +33,15 @@ pub struct Line {
 pub enum Entry {
     /// Nothing but white space or a comment.
     Blank,
-    /// A requirement; `text` is what pip parses (`-e`'s value for an editable).
+    /// A requirement; `text` is what pip parses (`-e`'s value for an editable). `ignored`
+    /// holds the options on its line, as written, that pip reads but does not apply to it:
+    /// all but `--hash` and `--config-settings` (`-C` only, for an editable), so that
+    /// `torch==2.5.1+cpu -f https://...` looks for the `+cpu` build without the `-f`.
     Requirement {
         text: String,
         editable: bool,
         parsed: Parsed,
+        ignored: Vec<String>,
     },
     /// Options only (`--index-url ...`, `-r other.txt`), by their long names.
     Options(Vec<&'static str>),
@@ -73,69 +79,6 @@ impl OptionError {
         }
     }
 }
-
-/// An option pip accepts in a requirements file: long names, short name, takes a value, and
-/// how pip's callback checks the value.
-struct Opt {
-    long: &'static [&'static str],
-    short: Option<char>,
-    value: bool,
-    check: Check,
-}
-
-#[derive(Clone, Copy)]
-enum Check {
-    None,
-    /// `--hash=algo:digest` with a strong algorithm.
-    Hash,
-    /// `-C KEY=VAL`.
-    KeyVal,
-    /// `--no-binary`/`--only-binary`/`--all-releases`/`--only-final`: not `-...`.
-    NotDash,
-    /// `--use-feature`: one of pip's features.
-    Feature,
-}
-
-const fn opt(long: &'static [&'static str], short: Option<char>, value: bool, check: Check) -> Opt {
-    Opt {
-        long,
-        short,
-        value,
-        check,
-    }
-}
-
-/// pip 26's `SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ`, in its order.
-const OPTIONS: &[Opt] = &[
-    opt(&["index-url", "pypi-url"], Some('i'), true, Check::None),
-    opt(&["extra-index-url"], None, true, Check::None),
-    opt(&["no-index"], None, false, Check::None),
-    opt(&["constraint"], Some('c'), true, Check::None),
-    opt(&["requirement"], Some('r'), true, Check::None),
-    opt(&["editable"], Some('e'), true, Check::None),
-    opt(&["find-links"], Some('f'), true, Check::None),
-    opt(&["no-binary"], None, true, Check::NotDash),
-    opt(&["only-binary"], None, true, Check::NotDash),
-    opt(&["prefer-binary"], None, false, Check::None),
-    opt(&["require-hashes"], None, false, Check::None),
-    opt(&["no-require-hashes"], None, false, Check::None),
-    opt(&["pre"], None, false, Check::None),
-    opt(&["all-releases"], None, true, Check::NotDash),
-    opt(&["only-final"], None, true, Check::NotDash),
-    opt(&["trusted-host"], None, true, Check::None),
-    opt(&["use-feature"], None, true, Check::Feature),
-    opt(&["hash"], None, true, Check::Hash),
-    opt(&["config-settings"], Some('C'), true, Check::KeyVal),
-];
-
-const FEATURES: &[&str] = &[
-    "fast-deps",
-    "inprocess-build-deps",
-    "venv-isolation",
-    "truststore",
-    "no-binary-enable-wheel-cache",
-    "build-constraint",
-];
 
 /// Python's `str.splitlines()`, with 1-based numbers.
 fn physical_lines(text: &str) -> Vec<(u32, &str)> {
@@ -217,155 +160,6 @@ fn logical_lines(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-/// `shlex.split` (POSIX mode, no comments): quotes, backslash escapes.
-fn shlex_split(text: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            ' ' | '\t' | '\r' | '\n' => words.extend(word.take()),
-            '\\' => match chars.next() {
-                Some(e) => word.get_or_insert_with(String::new).push(e),
-                None => return Err("No escaped character".into()),
-            },
-            '\'' | '"' => {
-                let w = word.get_or_insert_with(String::new);
-                loop {
-                    match chars.next() {
-                        None => return Err("No closing quotation".into()),
-                        Some(q) if q == c => break,
-                        Some('\\') if c == '"' => match chars.next() {
-                            Some(e @ ('"' | '\\')) => w.push(e),
-                            Some(e) => {
-                                w.push('\\');
-                                w.push(e);
-                            }
-                            None => return Err("No closing quotation".into()),
-                        },
-                        Some(o) => w.push(o),
-                    }
-                }
-            }
-            _ => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    words.extend(word);
-    Ok(words)
-}
-
-fn check_value(opt: &Opt, shown: &str, value: &str) -> Result<(), OptionError> {
-    match opt.check {
-        Check::None => Ok(()),
-        Check::Hash => match value.split_once(':') {
-            None => Err(OptionError::BadValue(format!(
-                "Arguments to {shown} must be a hash name followed by a value, like --hash=sha256:abcde..."
-            ))),
-            Some((algo, _)) if !["sha256", "sha384", "sha512"].contains(&algo) => Err(OptionError::BadValue(format!(
-                "Allowed hash algorithms for {shown} are sha256, sha384, sha512."
-            ))),
-            Some(_) => Ok(()),
-        },
-        Check::KeyVal if !value.contains('=') => {
-            Err(OptionError::BadValue(format!("Arguments to {shown} must be of the form KEY=VAL")))
-        }
-        Check::NotDash if value.starts_with('-') => {
-            Err(OptionError::Value(format!("{shown} option requires 1 argument.")))
-        }
-        Check::Feature if !FEATURES.contains(&value) => Err(OptionError::BadValue(format!(
-            "option {shown}: invalid choice: '{value}' (choose from {})",
-            FEATURES.join(", ")
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// What `optparse` makes of the option words: the options seen (long names) and the `-e`
-/// values, or its error.
-fn parse_options(words: Vec<String>) -> Result<(Vec<&'static str>, Vec<String>), OptionError> {
-    let mut seen = Vec::new();
-    let mut editables = Vec::new();
-    let mut rest = std::collections::VecDeque::from(words);
-    while let Some(arg) = rest.pop_front() {
-        if arg == "--" {
-            break;
-        }
-        let mut found: Vec<(&Opt, String)> = Vec::new();
-        if let Some(long) = arg.strip_prefix("--") {
-            let (name, inline) = match long.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_string())),
-                None => (long, None),
-            };
-            let exact = OPTIONS.iter().find(|o| o.long.contains(&name));
-            let matches: Vec<(&Opt, &str)> = OPTIONS
-                .iter()
-                .flat_map(|o| o.long.iter().map(move |l| (o, *l)))
-                .filter(|(_, l)| l.starts_with(name))
-                .collect();
-            let opt = match (exact, matches.len()) {
-                (Some(o), _) => o,
-                (None, 1) => matches[0].0,
-                (None, 0) => return Err(OptionError::Unknown(format!("no such option: --{name}"))),
-                (None, _) => {
-                    let all: Vec<String> = matches.iter().map(|(_, l)| format!("--{l}")).collect();
-                    return Err(OptionError::Unknown(format!(
-                        "ambiguous option: --{name} ({}?)",
-                        all.join(", ")
-                    )));
-                }
-            };
-            let shown = format!("--{}", opt.long[0]);
-            let value = match (opt.value, inline) {
-                (true, Some(v)) => v,
-                (true, None) => rest.pop_front().ok_or_else(|| {
-                    OptionError::Value(format!("{shown} option requires 1 argument"))
-                })?,
-                (false, Some(_)) => {
-                    return Err(OptionError::Value(format!(
-                        "{shown} option does not take a value"
-                    )))
-                }
-                (false, None) => String::new(),
-            };
-            found.push((opt, value));
-        } else if arg.len() > 1 && arg.starts_with('-') {
-            for (i, ch) in arg.char_indices().skip(1) {
-                let Some(opt) = OPTIONS.iter().find(|o| o.short == Some(ch)) else {
-                    return Err(OptionError::Unknown(format!("no such option: -{ch}")));
-                };
-                let tail = &arg[i + ch.len_utf8()..];
-                if !opt.value {
-                    found.push((opt, String::new()));
-                    continue;
-                }
-                let value = if tail.is_empty() {
-                    rest.pop_front().ok_or_else(|| {
-                        OptionError::Value(format!("-{ch} option requires 1 argument"))
-                    })?
-                } else {
-                    tail.to_string()
-                };
-                found.push((opt, value));
-                break;
-            }
-        } else {
-            continue; // a positional word: optparse collects it, pip ignores it
-        }
-        for (opt, value) in found {
-            let shown = match opt.short {
-                Some(s) if !arg.starts_with("--") => format!("-{s}"),
-                _ => format!("--{}", opt.long[0]),
-            };
-            check_value(opt, &shown, &value)?;
-            if opt.long[0] == "editable" {
-                editables.push(value);
-            }
-            seen.push(opt.long[0]);
-        }
-    }
-    Ok((seen, editables))
-}
-
 /// The verdict on one logical line's content (comment removed, trimmed, not empty).
 fn entry(content: &str) -> Entry {
     // pip's `break_args_options`: split on single spaces; the options start at the first
@@ -396,8 +190,21 @@ fn entry(content: &str) -> Entry {
     } else if let Some(first) = editables.into_iter().next() {
         first
     } else {
-        return Entry::Options(seen);
+        return Entry::Options(seen.iter().map(|s| s.long).collect());
     };
+    // pip's `handle_requirement_line` keeps only these; the `-e` that gave the requirement
+    // is the requirement itself. (Several short options in one word are one entry.)
+    let applies: &[&str] = if editable {
+        &["config-settings", "editable"]
+    } else {
+        &["hash", "config-settings"]
+    };
+    let mut ignored: Vec<String> = Vec::new();
+    for s in seen.iter().filter(|s| !applies.contains(&s.long)) {
+        if ignored.last() != Some(&s.written) {
+            ignored.push(s.written.clone());
+        }
+    }
     let parsed = if editable {
         parse_editable(&text)
     } else {
@@ -408,6 +215,7 @@ fn entry(content: &str) -> Entry {
             text,
             editable,
             parsed,
+            ignored,
         },
         Err(e) => Entry::Invalid(LineError::Requirement(e)),
     }

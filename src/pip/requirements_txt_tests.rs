@@ -130,3 +130,47 @@ fn paths_and_archives() {
         LineError::Requirement(ReqError::Syntax(_))
     ));
 }
+
+fn ignored(text: &str) -> Vec<String> {
+    match one(text) {
+        Entry::Requirement { ignored, .. } => ignored,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+/// Issue 9: pip 26.3's `handle_requirement_line` applies only `--hash` and
+/// `--config-settings` on a requirement's line (only `-C` for an editable); the rest it reads
+/// and drops, as `pip install --dry-run --no-index -r` showed with a local `-f` folder.
+#[test]
+fn issue9_options_pip_reads_but_drops_on_a_requirements_line() {
+    let f = "https://download.pytorch.org/whl/torch_stable.html";
+    assert_eq!(
+        ignored(&format!("torch==2.5.1+cpu -f {f}")),
+        [format!("-f {f}")]
+    );
+    assert_eq!(
+        ignored("torch --index-url=https://download.pytorch.org/whl/cpu --pre"),
+        ["--index-url=https://download.pytorch.org/whl/cpu", "--pre"]
+    );
+    assert!(ignored("torch==2.5.1+cpu --hash=sha256:abc -C k=v").is_empty());
+    assert!(ignored("-e git+https://x/y.git#egg=y -C k=v").is_empty());
+    assert_eq!(
+        ignored("-e git+https://x/y.git#egg=y --hash=sha256:abc"),
+        ["--hash=sha256:abc"]
+    );
+    // On a line of its own an option is the file's.
+    assert_eq!(one("-f https://x/"), Entry::Options(vec!["find-links"]));
+}
+
+#[test]
+fn issue9_file_options_and_their_values() {
+    assert_eq!(file_option("-f"), Some(true));
+    assert_eq!(file_option("-fhttps://x"), Some(false));
+    assert_eq!(file_option("--index-url"), Some(true));
+    assert_eq!(file_option("--index-url=https://x"), Some(false));
+    assert_eq!(file_option("--only-binary=:all:"), Some(false));
+    assert_eq!(file_option("--pre"), Some(false));
+    assert_eq!(file_option("-U"), None);
+    assert_eq!(file_option("--user"), None);
+    assert_eq!(file_option("torch"), None);
+}
