@@ -42,6 +42,7 @@ mod near_miss;
 mod render;
 mod requirements_corpus;
 mod requirements_issue8;
+mod requirements_pytorch;
 mod reset;
 mod roster;
 mod sandbox;

@@ -175,6 +175,10 @@ codes! {
         "more lines pip refuses than are reported one by one (their count and the first line)";
     RequirementsBareUrl = "requirements/bare-url", ["requirements"],
         "a URL without `name @` in front: pip reads it, the exercise asks for the name to be written";
+    RequirementsOptionIgnored = "requirements/option-ignored", ["requirements"],
+        "an option after a requirement on its line (`torch==2.5.1+cpu -f URL`): pip reads it but applies only `--hash` and `--config-settings` there";
+    RequirementsInstallCommand = "requirements/install-command", ["requirements"],
+        "a pasted `pip install ...` command: pip refuses it; the packages go one per line and the options on lines of their own";
     RequirementsMisnamed = "requirements/misnamed", ["requirements"],
         "a name that pip installs as a different package than the one meant (`sklearn`)";
     RequirementsDuplicate = "requirements/duplicate", ["requirements"],

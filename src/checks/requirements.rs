@@ -9,6 +9,7 @@
 //! [`MAX_FINDINGS_PER_KIND`] refused lines are reported one by one; the rest are counted in
 //! one more finding, so a file of 42,000 broken lines is read and reported in linear time.
 
+mod command;
 mod comment;
 mod explain;
 mod explanations;
@@ -190,17 +191,25 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                 } else {
                     first_unreported.get_or_insert(l.number);
                 }
-                let prefix = invalid::name_prefix(&l.content);
-                if !prefix.is_empty() && !l.content.starts_with('-') {
-                    r.broken_names.push(canonical_name(&prefix));
+                if let Some(names) = command::meant_names(&l.content) {
+                    r.broken_names.extend(names);
+                } else {
+                    let prefix = invalid::name_prefix(&l.content);
+                    if !prefix.is_empty() && !l.content.starts_with('-') {
+                        r.broken_names.push(canonical_name(&prefix));
+                    }
                 }
             }
             Entry::Requirement {
                 text,
                 editable,
                 parsed,
-                ..
+                ignored,
             } => {
+                if !ignored.is_empty() {
+                    r.findings
+                        .push(command::option_ignored(file, l, text, ignored));
+                }
                 if parsed.form == Form::BareUrl && !editable {
                     r.findings.push(invalid::bare_url(
                         file,

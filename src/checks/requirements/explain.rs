@@ -41,6 +41,9 @@ pub(super) fn syntax(content: &str, error: &SyntaxError) -> (Tr, Tr) {
     if let Some(x) = compatible_needs_two_parts(args) {
         return x;
     }
+    if let Some(x) = local_version_range(args, error) {
+        return x;
+    }
     if let Some(x) = missing_version(args) {
         return x;
     }
@@ -185,6 +188,29 @@ fn glued_comment(args: &str) -> Option<(Tr, Tr)> {
     ))
 }
 
+/// `torch>=2.5.1+cpu`: a local version (`+cpu`, PyTorch's build tag) names one build, so
+/// only `==` and `!=` take it. The fix keeps the learner's package and version.
+fn local_version_range(args: &str, error: &SyntaxError) -> Option<(Tr, Tr)> {
+    if !error.message.starts_with("Local version label") {
+        return None;
+    }
+    let body = args.split(';').next().unwrap_or(args).trim_end();
+    let op = OPERATORS.iter().find(|op| body.contains(*op))?;
+    let (name, version) = body.split_once(op)?;
+    let (public, local) = version.trim().split_once('+')?;
+    let name = name.trim();
+    Some((
+        tr!(
+            "`{args}`: `+{local}` is a local version, which names one build and goes only with `==` (or `!=`)",
+            "`{args}`: `+{local}`은(는) 빌드 하나를 가리키는 로컬 버전이라 `==`(또는 `!=`)와만 쓸 수 있습니다"
+        ),
+        tr!(
+            "pin that build with `==`, or drop `+{local}` to keep `{op}`:\n  {name}=={public}+{local}\n  {name}{op}{public}",
+            "그 빌드로 고정하려면 `==`을(를) 쓰고, `{op}`을(를) 그대로 두려면 `+{local}`을(를) 빼십시오:\n  {name}=={public}+{local}\n  {name}{op}{public}"
+        ),
+    ))
+}
+
 /// `transformers>=`: an operator with no version after it.
 fn missing_version(args: &str) -> Option<(Tr, Tr)> {
     let body = args.split(';').next().unwrap_or(args).trim_end();
@@ -254,6 +280,7 @@ pub(super) fn meant_as_package(content: &str) -> bool {
         && !args.starts_with('-')
         && !args.contains(['#', FULL_WIDTH_HASH])
         && prose(args).is_none()
+        && super::command::meant_names(args).is_none()
 }
 
 /// A name a learner could mean as a package: starts with a letter.

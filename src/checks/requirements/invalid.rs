@@ -61,6 +61,10 @@ const OPTIONS_HINT_KO: &str = "requirements 파일에 쓸 수 있는 옵션: -r/
 
 /// The finding for a line pip refuses (`content` is the line without its comment).
 pub fn finding(file: &str, line: u32, content: &str, error: &LineError) -> Finding {
+    // A pasted `pip install ...` or several packages: whatever pip's reason, say that.
+    if let Some(f) = super::command::refused(content) {
+        return f.file(file).line(line);
+    }
     let f = match error {
         LineError::Option(e) => option_finding(content, e),
         LineError::Requirement(e) => requirement_finding(content, e),
