@@ -168,7 +168,7 @@ pub(super) fn option_ignored(file: &str, l: &Line, text: &str, ignored: &[String
         .as_deref()
         .map_or(String::new(), |c| format!("  {c}"));
     let fix = format!("{fixed_options}  {text}{comment}");
-    let name = crate::checks::requirements::invalid::name_prefix(text);
+    let name = super::invalid::name_prefix(text);
     Finding::fail(
         Code::RequirementsOptionIgnored,
         tr!(
