@@ -70,7 +70,11 @@ pub fn josa(word: &str, particle: &str) -> String {
 /// Resolves every particle marker in `text` for the word before it, and corrects a fixed
 /// particle written directly after code, a path, a Latin word or a number.
 pub fn particles(text: &str) -> String {
-    if !text.contains('(') && !text.chars().any(|c| c.is_ascii_alphanumeric() || c == '`') {
+    if !text.contains('(')
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || c == '`' || c == '/')
+    {
         return text.to_string();
     }
     // The text is copied in runs up to where a particle changes (`done`): pushing it one
