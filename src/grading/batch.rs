@@ -120,7 +120,8 @@ impl Drop for QuietPanics {
 
 /// Grade every submission of `subs` in parallel on `jobs` threads (all cores when `None`),
 /// calling `on_done` after each. Results come back in the order of `subs`. Panics are kept
-/// quiet and turned into error rows.
+/// quiet and turned into error rows. Texts are built in `how.lang` only: `grade` must read
+/// them in that language (as a report in `how.lang` does).
 pub fn grade_batch<T: Send>(
     subs: &[Submission],
     how: &OpenOptions,
@@ -137,7 +138,9 @@ pub fn grade_batch<T: Send>(
     Ok(pool.install(|| {
         subs.par_iter()
             .map(|sub| {
-                let g = grade_submission(sub, how, grade);
+                // A gradebook row is in `how.lang` only: the other language's text of every
+                // message would be formatted for nothing (see `i18n::only_in`).
+                let g = crate::i18n::only_in(how.lang, || grade_submission(sub, how, grade));
                 on_done();
                 g
             })
