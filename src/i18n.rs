@@ -206,7 +206,10 @@ impl Tr {
 
     pub fn get(&self, lang: Lang) -> &str {
         let text = self.0[lang.index()].as_deref();
-        debug_assert!(text.is_some(), "a text read in {lang}, built only in another language (i18n::only_in)");
+        debug_assert!(
+            text.is_some(),
+            "a text read in {lang}, built only in another language (i18n::only_in)"
+        );
         text.unwrap_or_default()
     }
 
