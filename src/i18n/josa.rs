@@ -415,6 +415,8 @@ mod tests {
         assert_eq!(particles("`README.md`은(는)"), "`README.md`는");
         assert_eq!(particles("`config.yaml`(으)로"), "`config.yaml`로");
         assert_eq!(particles("레슨 3이(가)"), "레슨 3이");
+        // After a lone `/` (read 슬래시) with no Latin letter anywhere in the text.
+        assert_eq!(particles("/이"), "/가");
         assert_eq!(particles("괄호(주석)는 그대로"), "괄호(주석)는 그대로");
         assert_eq!(particles("`course init`를 실행"), "`course init`을 실행");
         assert_eq!(particles("git가 HEAD을 읽을"), "git이 HEAD를 읽을");
