@@ -153,7 +153,7 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 /// [`read_regular`] when the caller already has `path`'s metadata (links followed).
-fn read_regular_with(
+pub fn read_regular_with(
     path: &Path,
     meta: &std::fs::Metadata,
     max: u64,
@@ -162,17 +162,44 @@ fn read_regular_with(
     let file = open_nonblocking(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     regular(&meta, max)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` as well: a file can grow between the size check and the read.
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    let bytes = read_sized(file.take(max.saturating_add(1)), meta.len()).map_err(io_error)?;
     if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge {
             bytes: bytes.len() as u64,
             max,
         });
     }
+    Ok(bytes)
+}
+
+/// Everything `file` holds, `size` bytes as its metadata says. `read_to_end` reads once
+/// more to see the end after `size` bytes; here a read that gives fewer bytes than asked for
+/// and ends exactly at `size` is the end (a regular file gives less only at its end), one
+/// system call fewer per file. A file of another size than said (`/proc`'s report 0) is
+/// read to its end as before.
+fn read_sized(mut file: impl Read, size: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(size).unwrap_or(0).saturating_add(1)];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => {
+                filled += n;
+                if filled as u64 == size {
+                    bytes.truncate(filled);
+                    return Ok(bytes);
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Larger than said: it grew since.
+    file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -317,6 +344,38 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Gives at most `chunk` bytes per read, and counts the reads.
+    struct Chunks<'a>(&'a [u8], usize, usize);
+
+    impl Read for Chunks<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.2 += 1;
+            let n = self.0.len().min(buf.len()).min(self.1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_of_its_said_size_is_read_without_a_read_to_see_the_end() {
+        let text = b"torch==2.2.0\n";
+        let mut once = Chunks(text, usize::MAX, 0);
+        assert_eq!(read_sized(&mut once, text.len() as u64).unwrap(), text);
+        assert_eq!(once.2, 1);
+        let mut short_reads = Chunks(text, 5, 0);
+        assert_eq!(
+            read_sized(&mut short_reads, text.len() as u64).unwrap(),
+            text
+        );
+        // Said 0 bytes (as `/proc` files do), or fewer or more than it holds: read to the end.
+        for said in [0, 3, 100] {
+            let mut r = Chunks(text, 4, 0);
+            assert_eq!(read_sized(&mut r, said).unwrap(), text, "said {said}");
+        }
+        assert!(read_sized(&mut Chunks(b"", 1, 0), 0).unwrap().is_empty());
+    }
 
     #[test]
     fn listed_exactly_compares_names_byte_for_byte() {

@@ -77,6 +77,15 @@ impl WorkspaceRepo {
             .map_err(ignore_error)
     }
 
+    /// The work tree's own `.gitignore` as the ignore rules read it, when they did (a
+    /// regular file, not a link; see [`ignore::Rules::top_text`]): the gitignore check
+    /// reads the same file, and need not open it again.
+    pub fn top_gitignore(&self) -> Option<Vec<u8>> {
+        let rules = self.rules.get()?.as_ref().ok()?;
+        let text = rules.borrow().top_text().map(<[u8]>::to_vec);
+        text
+    }
+
     /// HEAD's commit (see [`head_commit`]), read from the repository once: git-history and
     /// tracked-files both ask, and each reading reads `.git/HEAD` and the branch twice.
     pub fn head(&self) -> Result<Head<'_>, HeadError> {
@@ -277,15 +286,36 @@ pub fn head_commit(repo: &Repository) -> Result<Head<'_>, HeadError> {
     let commit = reference
         .peel_to_commit()
         .map_err(|e| HeadError::NotACommit(e.message().to_string()))?;
-    let detached_from = repo
-        .head_detached()
-        .unwrap_or(false)
-        .then(|| back_branch(repo));
+    // `repo.head()` resolves a symbolic HEAD to its branch, and gives a detached HEAD as
+    // HEAD itself (whose commit exists: it was just read). libgit2's `head_detached` would
+    // read `.git/HEAD` again to say the same.
+    let detached_from = (reference.name_bytes() == b"HEAD").then(|| back_branch(repo));
     Ok(Head {
         commit,
         detached_from,
     })
 }
+
+/// HEAD's history, newest first, when it has no merge and at most [`MAX_LINEAR`] commits:
+/// each parent is taken from the commit read before it. Reversed, that is the order of
+/// `git rev-list --topo-order --reverse` (a history without merges has only one), and
+/// libgit2's revwalk would have read every commit a second time. `None` for a merge, a
+/// longer history or a parent that cannot be read: the revwalk decides, errors included.
+pub fn linear_history<'r>(head: &Commit<'r>) -> Option<Vec<Commit<'r>>> {
+    let mut chain = vec![head.clone()];
+    while chain.len() <= MAX_LINEAR {
+        let parent = match chain.last()?.parent_count() {
+            0 => return Some(chain),
+            1 => chain.last()?.parent(0).ok()?,
+            _ => return None,
+        };
+        chain.push(parent);
+    }
+    None
+}
+
+/// The longest history followed parent by parent (see [`linear_history`]).
+const MAX_LINEAR: usize = 1_000;
 
 /// The first 7 hex digits of a commit id (fixed length: does not read `core.abbrev`).
 pub fn short(id: Oid) -> String {

@@ -185,13 +185,20 @@ struct History {
 /// file added then modified.
 fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<History, git2::Error> {
     let repo = &ws.repo;
-    let mut walk = repo.revwalk()?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
-    walk.push(head.commit.id())?;
+    let commits: Box<dyn Iterator<Item = Result<Commit<'_>, git2::Error>>> =
+        match crate::git::linear_history(&head.commit) {
+            Some(newest_first) => Box::new(newest_first.into_iter().rev().map(Ok)),
+            None => {
+                let mut walk = repo.revwalk()?;
+                walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+                walk.push(head.commit.id())?;
+                Box::new(walk.map(|oid| oid.and_then(|oid| repo.find_commit(oid))))
+            }
+        };
     let mut h = History::default();
-    for oid in walk {
-        let oid = oid?;
-        let commit = repo.find_commit(oid)?;
+    for commit in commits {
+        let commit = commit?;
+        let oid = commit.id();
         h.count += 1;
         let message = commit.message_bytes();
         let (is_head, is_root) = (oid == head.commit.id(), commit.parent_count() == 0);

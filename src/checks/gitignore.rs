@@ -81,10 +81,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     // Only a file listed as exactly `.gitignore` counts: `.GITIGNORE` opens as it where the
     // file system ignores case, but a clone on Linux has no `.gitignore` ([`misnamed_gitignore`]).
     let exact = !ctx.files().ignores_case() || ctx.files().metadata(".gitignore").is_ok();
+    // The ignore rules above have usually read it already (then it is a regular file).
+    let max = crate::fs::WORKSPACE_FILE_MAX;
     let gitignore = exact
         .then(|| {
-            crate::fs::read_regular(&ctx.root.join(".gitignore"), crate::fs::WORKSPACE_FILE_MAX)
-                .ok()
+            ws.top_gitignore()
+                .filter(|text| ws.prefix.is_empty() && text.len() as u64 <= max)
+                .or_else(|| crate::fs::read_regular(&ctx.root.join(".gitignore"), max).ok())
         })
         .flatten();
     let gitignore = gitignore.as_deref();
@@ -101,7 +104,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     }
 
-    let has_gitignore = exact && gitignore_exists(&ctx.root, ws.prefix.matches('/').count());
+    let has_gitignore = exact
+        && (gitignore.is_some() || gitignore_exists(&ctx.root, ws.prefix.matches('/').count()));
     if !missing.is_empty() && !has_gitignore {
         findings.push(no_gitignore(ctx, &missing));
         return findings;
@@ -123,7 +127,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .iter()
         .map(|s| normalize(&s.path))
         .collect();
-    findings.extend(envs::not_ignored(ws, &ctx.root, &samples));
+    findings.extend(envs::not_ignored(ws, &ctx.root, ctx.listings(), &samples));
 
     if has_gitignore {
         findings.extend(not_committed(ws, gitignore));

@@ -87,6 +87,8 @@ pub struct Rules {
     /// The folder listings the checks already read, which answer many of the `lstat`s here
     /// (a folder with no `.gitignore`, the kind of a path) without asking the disk.
     listings: Option<Rc<Listings>>,
+    /// The work tree's own `.gitignore` as read (see [`Rules::top_text`]).
+    top_text: Option<Vec<u8>>,
 }
 
 impl Rules {
@@ -115,6 +117,7 @@ impl Rules {
             global: lists,
             folders: HashMap::new(),
             listings: None,
+            top_text: None,
         })
     }
 
@@ -186,8 +189,15 @@ impl Rules {
                 Ok(m) if !m.is_file() => {
                     return Err(RulesError::Unsafe(Unsafe::NotRegular { path: file }))
                 }
-                Ok(_) => match crate::fs::read_regular(&file, MAX_RULES_FILE) {
-                    Ok(bytes) => parse(&bytes, folder.to_string()),
+                // Not a link: its `lstat` is its `stat`.
+                Ok(m) => match crate::fs::read_regular_with(&file, &m, MAX_RULES_FILE) {
+                    Ok(bytes) => {
+                        let list = parse(&bytes, folder.to_string());
+                        if folder.is_empty() {
+                            self.top_text = Some(bytes);
+                        }
+                        list
+                    }
                     Err(e) => match read_failure(&file, e) {
                         Some(err) => return Err(err),
                         None => List::default(),
@@ -198,6 +208,12 @@ impl Rules {
         };
         self.folders.insert(folder.to_string(), list);
         Ok(())
+    }
+
+    /// The work tree's `.gitignore` as these rules read it: a regular file (not a link) of at
+    /// most 16 MiB. `None` when it was not read (not asked yet, missing, a link, unreadable).
+    pub fn top_text(&self) -> Option<&[u8]> {
+        self.top_text.as_deref()
     }
 
     /// The pattern that decides `path`: the last matching line of the deepest rules file
@@ -306,6 +322,7 @@ pub fn line_ignores(line: &str, path: &str) -> bool {
         global: Vec::new(),
         folders: HashMap::new(),
         listings: None,
+        top_text: None,
     };
     let (path, is_dir) = match path.trim_start_matches('/').strip_suffix('/') {
         Some(p) => (p, true),
