@@ -8,7 +8,8 @@
 //! one `lstat` per component. Anything else (a link anywhere, a missing part) takes the full
 //! canonicalizing path, so what is decided is exactly what [`super::stays_inside`] decides.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
@@ -20,6 +21,11 @@ pub struct Root {
     canonical: Option<PathBuf>,
     /// Whether the folder's file system ignores case, asked once (see [`Root::ignores_case`]).
     ignores_case: OnceCell<bool>,
+    /// Each path's `lstat` below the folder, asked once: the checks of one workspace ask for
+    /// `src` once per package below it and for a file before each reading (about ten
+    /// `lstat`s per graded submission). A workspace does not change while it is checked
+    /// (as for [`crate::walk::Listings`]).
+    lstats: RefCell<HashMap<PathBuf, Option<std::fs::Metadata>>>,
 }
 
 impl Root {
@@ -29,6 +35,7 @@ impl Root {
             path: path.to_path_buf(),
             canonical: path.canonicalize().ok(),
             ignores_case: OnceCell::new(),
+            lstats: RefCell::default(),
         }
     }
 
@@ -128,12 +135,24 @@ impl Root {
                 return None;
             };
             at.push(name);
-            let m = std::fs::symlink_metadata(&at).ok()?;
+            let m = self.lstat(&at)?;
             if m.file_type().is_symlink() {
                 return None;
             }
             meta = Some(m);
         }
+        meta
+    }
+
+    /// `path`'s `lstat`, asked of the system once per check (see the field `lstats`).
+    fn lstat(&self, path: &Path) -> Option<std::fs::Metadata> {
+        if let Some(known) = self.lstats.borrow().get(path) {
+            return known.clone();
+        }
+        let meta = std::fs::symlink_metadata(path).ok();
+        self.lstats
+            .borrow_mut()
+            .insert(path.to_path_buf(), meta.clone());
         meta
     }
 }
