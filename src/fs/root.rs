@@ -9,7 +9,8 @@
 //! canonicalizing path, so what is decided is exactly what [`super::stays_inside`] decides.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 
 use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
@@ -24,8 +25,9 @@ pub struct Root {
     /// Each path's `lstat` below the folder, asked once: the checks of one workspace ask for
     /// `src` once per package below it and for a file before each reading (about ten
     /// `lstat`s per graded submission). A workspace does not change while it is checked
-    /// (as for [`crate::walk::Listings`]).
-    lstats: RefCell<HashMap<PathBuf, Option<std::fs::Metadata>>>,
+    /// (as for [`crate::walk::Listings`]). Kept by the path's bytes: hashing a `Path`
+    /// (component by component) cost more than the `lstat`.
+    lstats: RefCell<BTreeMap<OsString, Option<std::fs::Metadata>>>,
 }
 
 impl Root {
@@ -146,13 +148,13 @@ impl Root {
 
     /// `path`'s `lstat`, asked of the system once per check (see the field `lstats`).
     fn lstat(&self, path: &Path) -> Option<std::fs::Metadata> {
-        if let Some(known) = self.lstats.borrow().get(path) {
+        if let Some(known) = self.lstats.borrow().get(path.as_os_str()) {
             return known.clone();
         }
         let meta = std::fs::symlink_metadata(path).ok();
         self.lstats
             .borrow_mut()
-            .insert(path.to_path_buf(), meta.clone());
+            .insert(path.as_os_str().to_owned(), meta.clone());
         meta
     }
 }
