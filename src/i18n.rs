@@ -261,6 +261,12 @@ impl Tr {
         })
     }
 
+    /// Does the text hold `s` (a command or a path, written the same in every language)?
+    /// Asked of every language built, so the answer does not depend on which one is read.
+    pub fn contains(&self, s: &str) -> bool {
+        self.0.iter().flatten().any(|text| text.contains(s))
+    }
+
     /// Every `from` replaced by `to`, in every language.
     pub fn replace(&mut self, from: &str, to: &str) {
         for s in self.0.iter_mut().flatten() {

@@ -131,7 +131,7 @@ fn name_the_python(ctx: &CheckContext, findings: &mut [Finding]) {
     let shows = |f: &Finding| {
         f.hint
             .as_ref()
-            .is_some_and(|h| h.get(crate::i18n::Lang::En).contains(explain::PIP_INDEX))
+            .is_some_and(|h| h.contains(explain::PIP_INDEX))
     };
     if !findings.iter().any(shows) {
         return;
