@@ -164,16 +164,40 @@ pub fn markdown_block(s: &str, indent: &str) -> String {
     out
 }
 
+/// The system a fix's commands are written for: its shell (POSIX sh or PowerShell) and its
+/// paths (`.venv/bin/python` or `.venv\\Scripts\\python.exe`). Functions that build commands
+/// take it as a value, so that the Windows text is tested on Linux too; [`Platform::HOST`]
+/// is the one `course` runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Platform {
+    /// Linux, macOS: bash, zsh.
+    Posix,
+    /// Windows: PowerShell.
+    Windows,
+}
+
+impl Platform {
+    pub const HOST: Platform = if cfg!(windows) {
+        Platform::Windows
+    } else {
+        Platform::Posix
+    };
+}
+
 /// `s` as one word of a command line `course` prints for the learner to paste, quoted the way
 /// the shell the fixes are written for needs: POSIX sh (bash, zsh) on Unix, PowerShell on
 /// Windows. A plain word (letters, digits, `._-/+@%:,=`) stays as it is, so `.venv/bin/python`
 /// reads as the lessons write it; anything else is single-quoted (`'my venvs/vla'`). Every
 /// fix that builds a command from a value of the workspace goes through here.
 pub fn shell_word(s: &str) -> String {
-    if cfg!(windows) {
-        powershell_word(s)
-    } else {
-        posix_word(s)
+    shell_word_on(Platform::HOST, s)
+}
+
+/// [`shell_word`] for the shell of `platform`.
+pub fn shell_word_on(platform: Platform, s: &str) -> String {
+    match platform {
+        Platform::Windows => powershell_word(s),
+        Platform::Posix => posix_word(s),
     }
 }
 
@@ -181,8 +205,13 @@ pub fn shell_word(s: &str) -> String {
 /// program after the call operator (`& 'C:\my envs\Scripts\python.exe' -m pip`), since a
 /// quoted string alone is only a value there.
 pub fn shell_program(path: &str) -> String {
-    let word = shell_word(path);
-    if cfg!(windows) && word.starts_with('\'') {
+    shell_program_on(Platform::HOST, path)
+}
+
+/// [`shell_program`] for the shell of `platform`.
+pub fn shell_program_on(platform: Platform, path: &str) -> String {
+    let word = shell_word_on(platform, path);
+    if platform == Platform::Windows && word.starts_with('\'') {
         format!("& {word}")
     } else {
         word

@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 mod conda;
+mod recreate;
 mod scan;
 mod site;
 
@@ -20,6 +21,8 @@ pub use site::{env_state, resolved, site_packages};
 use crate::i18n::Tr;
 use crate::tr;
 use conda::{conda_env_dirs, conda_name_of, environment_yml_name, is_conda_base};
+use recreate::made_from;
+pub use recreate::recreate_hint;
 
 /// What kind of environment a folder is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -367,60 +370,6 @@ fn inspect(root: &Path, dir: &Path, found_by: FoundBy) -> Option<Result<PythonEn
         ),
         recreate,
     )
-}
-
-/// " (made by Python 3.11.7 from /usr/bin)" from pyvenv.cfg, or nothing.
-fn made_from(cfg: &PyvenvCfg) -> Tr {
-    match (&cfg.version, &cfg.home) {
-        (Some(v), Some(h)) => tr!(
-            " (made by Python {v} from {h})",
-            " ({h}의 Python {v}(으)로 만든 환경)"
-        ),
-        (None, Some(h)) => tr!(
-            " (made by the Python in {h})",
-            " ({h}의 Python으로 만든 환경)"
-        ),
-        (Some(v), None) => tr!(" (made by Python {v})", " (Python {v}(으)로 만든 환경)"),
-        (None, None) => Tr::same(""),
-    }
-}
-
-/// How to make an environment again (a moved venv, a broken interpreter), from the
-/// workspace `root`: the packages come back from `requirements.txt` (or `environment.yml`)
-/// only when the workspace has one, else the fix says to install them again.
-pub fn recreate_hint(root: &Path, d: &str, kind: EnvKind) -> Tr {
-    use crate::escape::{shell_program, shell_word};
-    let has = |name: &str| root.join(name).is_file();
-    let q = shell_word(d);
-    match kind {
-        EnvKind::Venv => {
-            let py = shell_program(&format!("{d}/bin/python"));
-            let mut hint = tr!(
-                "make the environment again where it is used (a virtual environment cannot be moved or copied):\n  rm -rf {q}\n  python3 -m venv {q}",
-                "가상환경은 옮기거나 복사하면 동작하지 않습니다. 지우고 그 자리에 다시 만드십시오:\n  rm -rf {q}\n  python3 -m venv {q}"
-            );
-            hint.append("\n", &if has("requirements.txt") {
-                tr!(
-                    "  {py} -m pip install -r requirements.txt",
-                    "  {py} -m pip install -r requirements.txt"
-                )
-            } else {
-                tr!(
-                    "then install the packages it had again, e.g.:\n  {py} -m pip install torch numpy",
-                    "그다음 있던 패키지를 다시 설치하십시오. 예:\n  {py} -m pip install torch numpy"
-                )
-            });
-            hint
-        }
-        EnvKind::Conda if has("environment.yml") => tr!(
-            "recreate the conda environment: `conda env remove -p {q}` then `conda env create -p {q} -f environment.yml`",
-            "conda 환경을 다시 만드십시오: `conda env remove -p {q}` 후 `conda env create -p {q} -f environment.yml`"
-        ),
-        EnvKind::Conda => tr!(
-            "recreate the conda environment: `conda env remove -p {q}` then `conda create -p {q} python=3.11`, and install its packages again",
-            "conda 환경을 다시 만드십시오: `conda env remove -p {q}` 후 `conda create -p {q} python=3.11`, 그다음 패키지를 다시 설치하십시오"
-        ),
-    }
 }
 
 /// Read `home` and `version`/`version_info` from a `pyvenv.cfg`.

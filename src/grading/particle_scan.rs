@@ -8,7 +8,7 @@ use super::run_exercise;
 use super::validate::{build_workspace, fixture_dirs};
 use crate::checks::CheckContext;
 use crate::course::Course;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// Particles that attach to the word before them.
 const PARTICLES: [&str; 20] = [
@@ -126,29 +126,87 @@ fn fixture_texts() -> Vec<(String, String)> {
 
 /// [`fixture_texts`], each marked `true` when it is a hint (a fix) rather than a message.
 fn fixture_findings() -> Vec<(String, String, bool)> {
-    let course = Course::embedded().expect("the built-in course loads");
-    let dirs = fixture_dirs(&course);
-    assert!(dirs.len() > 20, "fixtures found: {}", dirs.len());
-    dirs.par_iter()
-        .flat_map_iter(|(id, _, dir)| {
-            let tmp = build_workspace(&course, Some(dir), &[], &[]).expect("fixture builds");
-            let root = tmp.path().join("workspace");
-            let ctx = CheckContext::new(&root, true, None)
-                .workspace_only()
-                .with_env_exercise(course.env_exercise());
-            let exercise = course.exercise(id).expect("ids come from the course");
-            let result = run_exercise(exercise, &ctx);
-            let texts: Vec<(String, String, bool)> = result
-                .findings
-                .iter()
-                .flat_map(|f| {
-                    std::iter::once((&f.message, false)).chain(f.hint.as_ref().map(|h| (h, true)))
-                })
-                .map(|(t, hint)| (dir.clone(), t.get(Lang::Ko).to_string(), hint))
-                .collect();
-            texts
-        })
+    fixture_trs()
+        .iter()
+        .map(|(dir, t, hint)| (dir.clone(), t.get(Lang::Ko).to_string(), *hint))
         .collect()
+}
+
+/// Every message and hint (both languages) the checks produce on the built-in course's
+/// fixtures, with its fixture folder and whether it is a hint. Built once for all the tests
+/// here: every fixture is a real workspace made from its files.
+fn fixture_trs() -> &'static [(String, Tr, bool)] {
+    static ALL: std::sync::OnceLock<Vec<(String, Tr, bool)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let course = Course::embedded().expect("the built-in course loads");
+        let dirs = fixture_dirs(&course);
+        assert!(dirs.len() > 20, "fixtures found: {}", dirs.len());
+        dirs.par_iter()
+            .flat_map_iter(|(id, _, dir)| {
+                let tmp = build_workspace(&course, Some(dir), &[], &[]).expect("fixture builds");
+                let root = tmp.path().join("workspace");
+                let ctx = CheckContext::new(&root, true, None)
+                    .workspace_only()
+                    .with_env_exercise(course.env_exercise());
+                let exercise = course.exercise(id).expect("ids come from the course");
+                let result = run_exercise(exercise, &ctx);
+                let texts: Vec<(String, Tr, bool)> = result
+                    .findings
+                    .iter()
+                    .flat_map(|f| {
+                        std::iter::once((&f.message, false))
+                            .chain(f.hint.as_ref().map(|h| (h, true)))
+                    })
+                    .map(|(t, hint)| (dir.clone(), t.clone(), hint))
+                    .collect();
+                texts
+            })
+            .collect()
+    })
+}
+
+/// A format placeholder left in a text (`{d}`, `{name}`): text meant to be filled that
+/// reached the learner as it was written. Braces of other kinds (`{}`, `{ko: ..}`, a YAML
+/// flow map a message quotes) are not placeholders.
+pub(crate) fn placeholder(text: &str) -> Option<String> {
+    text.match_indices('{').find_map(|(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find('}')?;
+        let name = &rest[..end];
+        let ident = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        ident.then(|| format!("{{{name}}}"))
+    })
+}
+
+#[test]
+fn placeholders_are_found() {
+    assert_eq!(
+        placeholder("  {d}/bin/python -m pip").as_deref(),
+        Some("{d}")
+    );
+    assert_eq!(placeholder("x {q_init} y").as_deref(), Some("{q_init}"));
+    assert!(placeholder("a YAML map {ko: x, en: y} and {}").is_none());
+    assert!(placeholder("`{rel}`").is_some());
+    assert!(placeholder("no braces").is_none());
+}
+
+/// Issue 9: no message or fix on the fixtures, in either language, shows a placeholder that
+/// was never filled (the Windows re-create fix once printed `{d}/bin/python`).
+#[test]
+fn issue9_messages_on_fixtures_fill_every_placeholder() {
+    let mut problems = Vec::new();
+    for (dir, t, _) in fixture_trs() {
+        for lang in Lang::ALL {
+            if let Some(p) = placeholder(t.get(lang)) {
+                problems.push(format!("{dir} ({lang}): {p}\n  {}", t.get(lang)));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
