@@ -349,3 +349,65 @@ fn issue10_doctor_does_not_wait_for_a_python3_that_hangs() {
     assert_eq!(python["name"], "python3");
     assert_eq!(python["path"], fake.display().to_string());
 }
+
+/// The `env/not-found` fix of `course doctor` in `ws` (language from `args`).
+fn env_fix(ws: &Path, args: &[&str]) -> String {
+    let (_, doc) = doctor(ws, args, &[]);
+    let problems = doc["problems"].as_array().unwrap();
+    let p = problems
+        .iter()
+        .find(|p| p["code"] == "env/not-found")
+        .unwrap_or_else(|| panic!("no env/not-found: {doc:#}"));
+    p["fix"].as_str().unwrap().to_string()
+}
+
+/// Issue 9: `pip install -r requirements.txt` is suggested only when the file is there. A
+/// fresh workspace gets the packages by name; a learner on the requirements exercise is told
+/// to write the file first; with the file, it installs from it. Both languages.
+#[test]
+fn issue9_doctor_suggests_requirements_txt_only_when_it_fits() {
+    let ws = init_workspace("en");
+    let fresh = env_fix(ws.path(), &[]);
+    assert!(
+        fresh.contains("\n  .venv/bin/python -m pip install torch numpy\n"),
+        "{fresh}"
+    );
+    assert!(!fresh.contains("requirements"), "{fresh}");
+    let ko = env_fix(ws.path(), &["--lang", "ko"]);
+    assert!(ko.starts_with("작업 폴더에 환경을 만드십시오:"), "{ko}");
+    assert!(ko.contains("-m pip install torch numpy\n"), "{ko}");
+
+    // On the requirements exercise (named in `course check`), without the file yet.
+    course_in(ws.path())
+        .args(["check", "requirements"])
+        .assert()
+        .code(1);
+    let on_it = env_fix(ws.path(), &[]);
+    assert!(
+        on_it.starts_with("write requirements.txt first (the exercise you are on: "),
+        "{on_it}"
+    );
+    assert!(
+        on_it.contains("\n  .venv/bin/python -m pip install -r requirements.txt\n"),
+        "{on_it}"
+    );
+    let ko = env_fix(ws.path(), &["--lang", "ko"]);
+    assert!(
+        ko.starts_with("먼저 requirements.txt를 작성하십시오"),
+        "{ko}"
+    );
+    // Put aside: by name again.
+    course_in(ws.path())
+        .args(["skip", "requirements"])
+        .assert()
+        .success();
+    assert!(env_fix(ws.path(), &[]).contains("-m pip install torch numpy\n"));
+
+    // With the file: from it.
+    write(ws.path(), "requirements.txt", "numpy>=1.26  # arrays\n");
+    let from_file = env_fix(ws.path(), &[]);
+    assert!(
+        from_file.starts_with("make one in the workspace:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt\n"),
+        "{from_file}"
+    );
+}

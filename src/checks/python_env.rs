@@ -19,7 +19,7 @@ use super::{CheckContext, Code, Finding, Group};
 
 mod missing;
 mod probe;
-use crate::escape::{shell_program, shell_word};
+use crate::escape::{shell_program, shell_word, Platform};
 use crate::i18n::Tr;
 use crate::process::RunError;
 use crate::python::{show_path, EnvKind, EnvLookup, PythonEnv};
@@ -339,27 +339,42 @@ fn recreate(ctx: &CheckContext, env: &PythonEnv) -> Tr {
 }
 
 fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
-    let pkgs = params
-        .modules
-        .iter()
-        .map(|m| pip_name(m))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (venv, py) = if cfg!(windows) {
-        ("py -m venv .venv", ".venv\\Scripts\\python")
-    } else {
-        ("python3 -m venv .venv", ".venv/bin/python")
+    let pkgs = pip_names(params).join(" ");
+    Finding::fail(
+        Code::EnvNotFound,
+        tr!(
+            "no Python environment found for this workspace (looked at: {places})",
+            "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {places})";
+            places = Tr::join(looked_in, "; ")
+        ),
+    )
+    .hint(make_env_hint(Platform::HOST, &pkgs))
+}
+
+/// The pip names of the packages that provide `params`' modules (`torch`, `numpy`;
+/// `opencv-python` for `cv2`), each once, in order.
+pub fn pip_names(params: &Params) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in params.modules.iter().map(|m| pip_name(m)) {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// How to make an environment in the workspace and install `what` into it (`torch numpy`,
+/// or `-r requirements.txt`), in `platform`'s commands, with conda as the alternative; shared
+/// by this check and `course doctor`.
+pub fn make_env_hint(platform: Platform, what: &str) -> Tr {
+    let (venv, run) = match platform {
+        Platform::Windows => ("py -m venv .venv", ".venv\\Scripts\\python"),
+        Platform::Posix => ("python3 -m venv .venv", ".venv/bin/python"),
     };
-    let run = py;
-    Finding::fail(Code::EnvNotFound, tr!(
-        "no Python environment found for this workspace (looked at: {places})",
-        "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {places})";
-        places = Tr::join(looked_in, "; ")
-    ))
-    .hint(tr!(
-        "make one in the workspace:\n  {venv}\n  {run} -m pip install {pkgs}\nor with conda, then run course in that shell:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}",
-        "작업 폴더에 환경을 만드십시오:\n  {venv}\n  {run} -m pip install {pkgs}\nconda라면 이렇게 만든 뒤 그 셸에서 course를 실행하십시오:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {pkgs}"
-    ))
+    tr!(
+        "make one in the workspace:\n  {venv}\n  {run} -m pip install {what}\nor with conda, then run course in that shell:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {what}",
+        "작업 폴더에 환경을 만드십시오:\n  {venv}\n  {run} -m pip install {what}\nconda라면 이렇게 만든 뒤 그 셸에서 course를 실행하십시오:\n  conda create -p ./env python=3.12\n  conda activate ./env\n  python -m pip install {what}"
+    )
 }
 
 #[cfg(test)]

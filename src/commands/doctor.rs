@@ -8,6 +8,7 @@
 //! a stable code and its fix; `--format json` prints the `course-doctor/1` document.
 
 mod collect;
+mod environment;
 mod text;
 
 use anyhow::Result;

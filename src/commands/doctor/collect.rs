@@ -4,17 +4,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{
-    CourseInfo, Doctor, EnvInfo, ExerciseInfo, GitInfo, LanguageInfo, Problem, Program,
-    TerminalInfo, WorkspaceInfo,
+    CourseInfo, Doctor, ExerciseInfo, GitInfo, LanguageInfo, Problem, Program, TerminalInfo,
+    WorkspaceInfo,
 };
 use crate::app::App;
 use crate::checks::Check;
-use crate::python::{EnvKind, EnvLookup, FoundBy};
 use crate::tr;
 
 /// `--version` of python3 and git answers in milliseconds: a program that takes longer than
 /// this is reported as not working rather than waited for.
-const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
 /// conda is a Python program with many imports and can take seconds to start.
 const CONDA_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -249,7 +248,7 @@ fn workspace(
         initialised,
         progress,
         git: git(app, root, problems),
-        environment: environment(app, root, problems),
+        environment: super::environment::environment(app, root, problems),
     }
 }
 
@@ -339,98 +338,6 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
     ));
     info.error = Some(error);
     info
-}
-
-fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -> EnvInfo {
-    let lang = app.lang;
-    let kind = |k: EnvKind| match k {
-        EnvKind::Venv => "venv",
-        EnvKind::Conda => "conda",
-    };
-    let found_by = |f: &FoundBy| match f {
-        FoundBy::Workspace => "workspace",
-        FoundBy::VirtualEnv => "virtual-env",
-        FoundBy::CondaPrefix => "conda-prefix",
-        FoundBy::EnvironmentYml { .. } => "environment-yml",
-    };
-    match crate::python::find_environment(root) {
-        EnvLookup::Found(env) => {
-            let label = env.label(root);
-            let why = match &env.found_by {
-                FoundBy::Workspace => tr!(
-                    "{label}: the first environment folder in the workspace (.venv, venv, env first)",
-                    "{label}: 작업 폴더에서 처음 찾은 환경 폴더 (.venv, venv, env 먼저)"
-                ),
-                FoundBy::VirtualEnv => tr!(
-                    "{label}: the activated virtual environment (none in the workspace)",
-                    "{label}: 활성화된 가상환경 (작업 폴더 안에는 없음)"
-                ),
-                FoundBy::CondaPrefix => tr!(
-                    "{label}: the activated conda environment (none in the workspace)",
-                    "{label}: 활성화된 conda 환경 (작업 폴더 안에는 없음)"
-                ),
-                FoundBy::EnvironmentYml { name } => tr!(
-                    "{label}: the conda environment `{name}` named in environment.yml",
-                    "{label}: environment.yml에 적힌 conda 환경 `{name}`"
-                ),
-            };
-            EnvInfo {
-                status: "found",
-                path: Some(env.dir.display().to_string()),
-                interpreter: Some(env.interpreter.display().to_string()),
-                kind: Some(kind(env.kind)),
-                found_by: Some(found_by(&env.found_by)),
-                version: crate::process::version_of(&env.interpreter, VERSION_TIMEOUT).ok(),
-                why: vec![why.get(lang).to_string()],
-            }
-        }
-        EnvLookup::NotFound { looked_in } => {
-            problems.push(Problem::new(
-                "env/not-found",
-                tr!(
-                    "no Python environment found for the workspace",
-                    "작업 폴더의 Python 가상환경을 찾지 못했습니다"
-                ),
-                tr!(
-                    "in the workspace:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt",
-                    "작업 폴더에서:\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -r requirements.txt"
-                ),
-                app,
-            ));
-            EnvInfo {
-                status: "not-found",
-                path: None,
-                interpreter: None,
-                kind: None,
-                found_by: None,
-                version: None,
-                why: looked_in.iter().map(|l| l.get(lang).to_string()).collect(),
-            }
-        }
-        EnvLookup::Broken(broken) => {
-            let place = crate::python::show_path(root, &broken.dir);
-            let reason = broken.reason.get(lang).to_string();
-            problems.push(Problem {
-                code: "env/broken",
-                message: tr!(
-                    "the environment {place} is broken: {reason}",
-                    "환경 {place}이(가) 망가졌습니다: {reason}"
-                )
-                .get(lang)
-                .to_string(),
-                fix: broken.hint.get(lang).to_string(),
-            });
-            EnvInfo {
-                status: "broken",
-                path: Some(broken.dir.display().to_string()),
-                interpreter: None,
-                kind: Some(kind(broken.kind)),
-                found_by: Some(found_by(&broken.found_by)),
-                version: None,
-                why: vec![reason],
-            }
-        }
-    }
 }
 
 /// Which problems stop each exercise's checks from deciding.
