@@ -185,3 +185,72 @@ fn issue9_right_names_and_unrelated_files_get_no_near_miss() {
         assert!(!hint.contains("mv "), "{hint}");
     }
 }
+
+/// The `packages/no-init` findings of a `python-packages` check of `src` on `ws`, by file:
+/// (message, hint).
+fn no_init(ws: &Path, lang: &str) -> BTreeMap<String, (String, String)> {
+    let checks = "  - kind: python-packages\n    root: src\n";
+    let (_, findings) = crate::common::exercise_findings(ws, checks, lang);
+    findings
+        .iter()
+        .filter(|f| f["code"] == "packages/no-init")
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (text("file"), (text("message"), text("hint")))
+        })
+        .collect()
+}
+
+/// Issue 9: a misspelt `__init__.py` gets the near-miss fix every other kind gets (it kept
+/// an older one of its own, always `mv`): `git mv` when it is committed, `mv` when not, in
+/// both languages; pasted, the findings go away. Another folder's `__init__.py` (a
+/// subpackage's) is never offered, and a folder with nothing like one keeps `touch`.
+#[test]
+fn issue9_misspelt_init_gets_the_shared_rename() {
+    for lang in ["en", "ko"] {
+        let dir = tempdir();
+        let ws = dir.path();
+        git_init(ws);
+        write(ws, "src/__init__.py", "");
+        write(ws, "src/model/_init_.py", "");
+        write(ws, "src/model/vla.py", "x = 1\n");
+        write(ws, "src/utils/init.py", "");
+        write(ws, "src/utils/io.py", "x = 1\n");
+        write(ws, "src/data/loader.py", "x = 1\n");
+        write(ws, "src/data/sub/__init__.py", "");
+        write(ws, "src/data/sub/x.py", "x = 1\n");
+        git(ws, &["add", "src/__init__.py", "src/model"]);
+        git(ws, &["commit", "-q", "-m", "Add the model"]);
+        let found = no_init(ws, lang);
+        let (model_msg, model) = &found["src/model/__init__.py"];
+        let (utils_msg, utils) = &found["src/utils/__init__.py"];
+        let (_, data) = &found["src/data/__init__.py"];
+        let there = |m: &str, path: &str| {
+            if lang == "ko" {
+                assert!(m.contains(&format!("대신 `{path}`")), "{m}");
+            } else {
+                assert!(m.contains(&format!("found `{path}`")), "{m}");
+            }
+        };
+        there(model_msg, "src/model/_init_.py");
+        there(utils_msg, "src/utils/init.py");
+        assert!(
+            model.ends_with("\n  git mv src/model/_init_.py src/model/__init__.py"),
+            "{model}"
+        );
+        assert!(
+            utils.ends_with("\n  mv src/utils/init.py src/utils/__init__.py"),
+            "{utils}"
+        );
+        assert!(data.ends_with("\n  touch src/data/__init__.py"), "{data}");
+        assert!(!data.contains("mv "), "{data}");
+        run_commands(ws, model);
+        run_commands(ws, utils);
+        let after = no_init(ws, lang);
+        assert_eq!(
+            after.keys().collect::<Vec<_>>(),
+            ["src/data/__init__.py"],
+            "{after:?}"
+        );
+    }
+}

@@ -7,7 +7,6 @@
 //! follows symbolic links, and skips `__pycache__` and hidden folders.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use serde::Deserialize;
 
@@ -178,35 +177,30 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
         why = why
     ))
     .file(&init);
-    Some(match near_miss(&ctx.root.join(dir)) {
-        Some(name) => finding.hint(tr!(
-            "there is `{dir}/{name}`: rename it to exactly `__init__.py` (two underscores on each side, no extra extension):\n  mv {q_near} {q_init}",
-            "`{dir}/{name}`이(가) 있습니다. 이름을 정확히 `__init__.py`로 바꾸십시오 (양쪽에 밑줄 두 개, 다른 확장자 없이):\n  mv {q_near} {q_init}";
-            q_near = Tr::same(shell_word(&format!("{dir}/{name}")))
-        )),
-        None => {
-            let words = Group::WORDS;
-            finding
-                .hint(tr!(
-                    "create it (it may stay empty):\n  touch {q_init}",
-                    "만드십시오 (비어 있어도 됩니다):\n  touch {q_init}"
-                ))
-                .group(
-                    Group::new(
-                        tr!(
-                            "these folders have no `__init__.py`, so they are not regular Python packages (setuptools' `find_packages()` skips them, and the lesson's `from src.model import ...` style relies on it)",
-                            "다음 폴더에 `__init__.py`가 없습니다. 그래서 일반 Python 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
-                        ),
-                        format!("{dir}/"),
-                        tr!(
-                            "create them (they may stay empty):\n  touch {words}",
-                            "만드십시오 (비어 있어도 됩니다):\n  touch {words}"
-                        ),
-                    )
-                    .word(q_init),
+    // A misspelt `__init__.py` beside it (`_init_.py`, `__init__.py.txt`) is named, with
+    // the rename, by the near-miss step every kind's findings go through (`Check::run`).
+    let words = Group::WORDS;
+    Some(
+        finding
+            .hint(tr!(
+                "create it (it may stay empty):\n  touch {q_init}",
+                "만드십시오 (비어 있어도 됩니다):\n  touch {q_init}"
+            ))
+            .group(
+                Group::new(
+                    tr!(
+                        "these folders have no `__init__.py`, so they are not regular Python packages (setuptools' `find_packages()` skips them, and the lesson's `from src.model import ...` style relies on it)",
+                        "다음 폴더에 `__init__.py`가 없습니다. 그래서 일반 Python 패키지가 아닙니다 (setuptools의 `find_packages()`가 건너뛰며, 레슨의 `from src.model import ...` 방식도 이 파일에 기대고 있습니다)"
+                    ),
+                    format!("{dir}/"),
+                    tr!(
+                        "create them (they may stay empty):\n  touch {words}",
+                        "만드십시오 (비어 있어도 됩니다):\n  touch {words}"
+                    ),
                 )
-        }
-    })
+                .word(q_init),
+            ),
+    )
 }
 
 fn join(root: &str, rel: &str) -> String {
@@ -215,22 +209,4 @@ fn join(root: &str, rel: &str) -> String {
     } else {
         format!("{root}/{rel}")
     }
-}
-
-/// A file in `dir` that looks like a misspelt `__init__.py` (`__init__.py.txt`, `_init_.py`,
-/// `init.py`, `__init.py`).
-fn near_miss(dir: &Path) -> Option<String> {
-    let read = std::fs::read_dir(dir).ok()?;
-    let mut names: Vec<String> = read
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            let l = n.to_lowercase();
-            l != "__init__.py" && l.trim_matches('_').starts_with("init") && l.contains(".py")
-                || l == "__init__.py" && n != "__init__.py"
-                || l.starts_with("__init__") && l != "__init__.py"
-        })
-        .collect();
-    names.sort();
-    names.into_iter().next()
 }

@@ -85,6 +85,42 @@ impl Root {
         })
     }
 
+    /// A near miss for the missing file `rel` among the other files of its own folder only
+    /// (`src/model/_init_.py` for `src/model/__init__.py`): for a file whose namesakes in
+    /// other folders are other files of their own (a subpackage's `__init__.py` is not a
+    /// misplaced one), so nothing is looked for elsewhere and no folder is renamed.
+    pub fn near_miss_here(&self, rel: &str) -> Option<NearMiss> {
+        let root = self.canonical()?;
+        let (folder, name) = match rel.rsplit_once('/') {
+            Some((folder, name)) => (Some(folder), name),
+            None => (None, rel),
+        };
+        let parts: Vec<&str> = rel.split('/').collect();
+        if name.is_empty()
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || *p == "." || *p == "..")
+        {
+            return None;
+        }
+        let dir = folder.map_or_else(|| root.to_path_buf(), |f| root.join(f));
+        let found = list(&dir, &mut 1)
+            .into_iter()
+            .find(|e| !e.is_dir && near(name, &e.name))?;
+        let found = match folder {
+            Some(folder) => format!("{folder}/{}", found.name),
+            None => found.name,
+        };
+        Some(NearMiss {
+            case_only: found.to_lowercase() == rel.to_lowercase(),
+            steps: vec![Step::Rename {
+                from: found.clone(),
+                to: rel.to_string(),
+            }],
+            found,
+        })
+    }
+
     /// Is every component of `rel` listed under its own name by its folder? On a file system
     /// that ignores case, `README.md` opens a file listed as `readme.md`; git, Linux and the
     /// grader would not find it.
@@ -272,7 +308,9 @@ fn moved(root: &Path, mut out: Vec<Step>, from: String, wanted: &[String]) -> Ve
 
 /// Is `name` a near miss of `wanted`? Another case, `-` or a space for `_`, a missing or
 /// extra `s`, `.yml` for `.yaml`, an extra extension (`requirements.txt.txt`, as Windows
-/// hides extensions) or none (`README`), or a small typo (one edit, two in a long name).
+/// hides extensions) or none (`README`), underscores around the stem left out or doubled
+/// (`init.py`, `_init_.py` for `__init__.py`), or a small typo (one edit, two in a long
+/// name).
 pub fn near(wanted: &str, name: &str) -> bool {
     if wanted == name || name.is_empty() || (name.starts_with('.') != wanted.starts_with('.')) {
         return false;
@@ -288,7 +326,9 @@ pub fn near(wanted: &str, name: &str) -> bool {
     let plural =
         |a: &str, b: &str| a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a);
     let same_ext = w_ext == n_ext || (yaml(w_ext) && yaml(n_ext));
+    let bare = |stem: &str| stem.trim_matches('_').to_string();
     if (same_ext && (w_stem == n_stem || plural(w_stem, n_stem)))
+        || (same_ext && !bare(w_stem).is_empty() && bare(w_stem) == bare(n_stem))
         || n.strip_prefix(&w).is_some_and(|r| r.starts_with('.'))
         || (!w_ext.is_empty() && n == w_stem)
     {

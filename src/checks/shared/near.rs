@@ -1,5 +1,5 @@
-//! Near misses in findings: a `file/missing` or `folder/missing` finding is told what the
-//! workspace holds instead (`requirement.txt` for `requirements.txt`) and the commands that
+//! Near misses in findings: a `file/missing`, `folder/missing` or `packages/no-init` finding
+//! is told what the workspace holds instead (`requirement.txt` for `requirements.txt`) and the commands that
 //! move it. The search itself is [`crate::fs::Root::near_miss`]; this applies it to the
 //! findings of every kind ([`crate::checks::Check::run`]).
 
@@ -10,17 +10,25 @@ use crate::tr;
 /// A missing file or folder's finding, told what is there instead when the workspace holds a
 /// near miss (`requirement.txt`, `readme.md`, `answer/`; see [`crate::fs::Root::near_miss`]),
 /// with the commands that move it: one mechanism for every kind, applied to each finding
-/// `file/missing` or `folder/missing` that names its path.
+/// `file/missing`, `folder/missing` or `packages/no-init` that names its path.
 pub(crate) fn near_miss(ctx: &CheckContext, finding: &mut Finding) {
-    let want = match finding.code {
-        Code::FileMissing => Want::File,
-        Code::FolderMissing => Want::Folder,
+    // A package's `__init__.py` is looked for among its own folder's files only: another
+    // folder's is another package's.
+    let (want, here_only) = match finding.code {
+        Code::FileMissing => (Want::File, false),
+        Code::FolderMissing => (Want::Folder, false),
+        Code::PackagesNoInit => (Want::File, true),
         _ => return,
     };
     let Some(rel) = finding.file.clone() else {
         return;
     };
-    let Some(near) = ctx.files().near_miss(&rel, want) else {
+    let near = if here_only {
+        ctx.files().near_miss_here(&rel)
+    } else {
+        ctx.files().near_miss(&rel, want)
+    };
+    let Some(near) = near else {
         return;
     };
     let slash = if want == Want::Folder { "/" } else { "" };

@@ -223,3 +223,37 @@ fn names_are_compared_with_the_listing() {
         super::super::ReadError::Missing
     );
 }
+
+/// Issue 9: a misspelt `__init__.py` is found beside it only, never a subpackage's.
+#[test]
+fn issue9_init_near_misses_are_looked_for_in_their_own_folder() {
+    for name in [
+        "init.py",
+        "_init_.py",
+        "__init.py",
+        "__init__.py.txt",
+        "__Init__.py",
+    ] {
+        assert!(near("__init__.py", name), "{name}");
+    }
+    assert!(!near("__init__.py", "setup.py"));
+    assert!(!near("__init__.py", "main.py"));
+    let dir = ws(&["src/model/_init_.py", "src/model/sub/__init__.py"], &[]);
+    let m = Root::new(dir.path())
+        .near_miss_here("src/model/__init__.py")
+        .unwrap();
+    assert_eq!(m.found, "src/model/_init_.py");
+    assert_eq!(
+        m.steps,
+        [rename("src/model/_init_.py", "src/model/__init__.py")]
+    );
+    let dir = ws(&["src/data/sub/__init__.py", "src/data/loader.py"], &[]);
+    assert_eq!(
+        Root::new(dir.path()).near_miss_here("src/data/__init__.py"),
+        None
+    );
+    assert_eq!(
+        Root::new(dir.path()).near_miss_here("../x/__init__.py"),
+        None
+    );
+}
