@@ -22,8 +22,9 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::checks::Check;
-use crate::exit::usage;
-use crate::i18n::{Lang, Localized};
+use crate::exit::{said, usage_tr};
+use crate::i18n::{Lang, Localized, Tr};
+use crate::tr;
 
 /// Where a course came from; used to name files in messages.
 #[derive(Clone, Debug)]
@@ -69,10 +70,10 @@ impl CourseFiles {
             None => Ok(None),
             Some(bytes) => {
                 let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-                    usage(format!(
-                        "{}: not valid UTF-8 (byte {}); save the file as UTF-8",
-                        self.display(rel),
-                        e.utf8_error().valid_up_to()
+                    let (file, at) = (self.display(rel), e.utf8_error().valid_up_to());
+                    usage_tr(tr!(
+                        "{file}: not valid UTF-8 (byte {at}); save the file as UTF-8",
+                        "{file}: 올바른 UTF-8이 아닙니다 ({at}번째 바이트). 파일을 UTF-8로 저장하십시오"
                     ))
                 })?;
                 // A BOM would otherwise end up in the first heading or YAML key.
@@ -95,16 +96,22 @@ impl CourseFiles {
     /// (a fixture's `.gitignore`) are part of the course.
     pub fn from_dir(dir: &Path) -> Result<CourseFiles> {
         if !dir.join("course.yaml").is_file() {
-            return Err(usage(format!(
-                "{}: no course.yaml here; --course must name a course folder (one holding course.yaml, lessons/ and exercises/)",
-                dir.display()
+            let d = dir.display();
+            return Err(usage_tr(tr!(
+                "{d}: no course.yaml here; --course must name a course folder (one holding course.yaml, lessons/ and exercises/)",
+                "{d}: course.yaml이 없습니다. --course에는 코스 폴더(course.yaml, lessons/, exercises/가 있는 폴더)를 주십시오"
             )));
         }
         let mut files = BTreeMap::new();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(current) = stack.pop() {
-            let entries = std::fs::read_dir(&current)
-                .with_context(|| format!("cannot read course folder {}", current.display()))?;
+            let entries = std::fs::read_dir(&current).with_context(|| {
+                let d = current.display();
+                said(tr!(
+                    "cannot read course folder {d}",
+                    "코스 폴더 {d}을(를) 읽을 수 없습니다"
+                ))
+            })?;
             for entry in entries {
                 let entry = entry?;
                 let name = entry.file_name();
@@ -123,8 +130,10 @@ impl CourseFiles {
                         .map(|c| c.as_os_str().to_string_lossy().into_owned())
                         .collect::<Vec<_>>()
                         .join("/");
-                    let bytes = std::fs::read(&path)
-                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    let bytes = std::fs::read(&path).with_context(|| {
+                        let p = path.display();
+                        said(tr!("cannot read {p}", "{p}을(를) 읽을 수 없습니다"))
+                    })?;
                     files.insert(rel, bytes);
                 }
             }
@@ -218,9 +227,10 @@ fn default_points() -> u32 {
 
 /// Parse a YAML course file into `T`, turning errors into `file:line:column: what` messages.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(files: &CourseFiles, rel: &str) -> Result<T> {
-    let text = files
-        .text(rel)?
-        .ok_or_else(|| usage(format!("{}: file is missing", files.display(rel))))?;
+    let text = files.text(rel)?.ok_or_else(|| {
+        let file = files.display(rel);
+        usage_tr(tr!("{file}: file is missing", "{file}: 파일이 없습니다"))
+    })?;
     crate::yaml::parse_str(&text, &files.display(rel))
 }
 
@@ -256,15 +266,16 @@ impl Course {
     pub fn from_files(files: CourseFiles) -> Result<Course> {
         let manifest: Manifest = parse_yaml(&files, "course.yaml")?;
         if manifest.lessons.is_empty() {
-            return Err(usage(format!(
-                "{}: `lessons:` is empty; a course needs at least one lesson (lessons/<lang>/<id>.md)",
-                files.display("course.yaml")
+            let file = files.display("course.yaml");
+            return Err(usage_tr(tr!(
+                "{file}: `lessons:` is empty; a course needs at least one lesson (lessons/<lang>/<id>.md)",
+                "{file}: `lessons:`가 비어 있습니다. 코스에는 레슨이 하나 이상 있어야 합니다 (lessons/<lang>/<id>.md)"
             )));
         }
         let mut seen = HashSet::new();
         let mut lessons = Vec::new();
         for id in &manifest.lessons {
-            listed_once(&mut seen, id, "lesson", &files)?;
+            listed_once(&mut seen, id, tr!("lesson", "레슨"), &files)?;
             let mut lesson = Lesson {
                 id: id.clone(),
                 title: Localized::default(),
@@ -279,11 +290,14 @@ impl Course {
                 }
             }
             if lesson.body.is_empty() {
-                return Err(usage(format!(
-                    "{}: lesson `{id}` has no file; create {} or {}",
-                    files.display("course.yaml"),
+                let file = files.display("course.yaml");
+                let (ko, en) = (
                     files.display(&lesson.path(Lang::Ko)),
                     files.display(&lesson.path(Lang::En)),
+                );
+                return Err(usage_tr(tr!(
+                    "{file}: lesson `{id}` has no file; create {ko} or {en}",
+                    "{file}: 레슨 `{id}`의 파일이 없습니다. {ko}이나 {en}을(를) 만드십시오"
                 )));
             }
             lessons.push(lesson);
@@ -291,30 +305,30 @@ impl Course {
         let mut exercises = Vec::new();
         let mut seen = HashSet::new();
         for id in &manifest.exercises {
-            listed_once(&mut seen, id, "exercise", &files)?;
+            listed_once(&mut seen, id, tr!("exercise", "연습 문제"), &files)?;
             let rel = format!("exercises/{id}/exercise.yaml");
             if files.get(&rel).is_none() {
-                return Err(usage(format!(
-                    "{}: exercise `{id}` has no file; create {}",
-                    files.display("course.yaml"),
-                    files.display(&rel)
+                let (file, want) = (files.display("course.yaml"), files.display(&rel));
+                return Err(usage_tr(tr!(
+                    "{file}: exercise `{id}` has no file; create {want}",
+                    "{file}: 연습 문제 `{id}`의 파일이 없습니다. {want}을(를) 만드십시오"
                 )));
             }
             let file: ExerciseFile = parse_yaml(&files, &rel)?;
             if !manifest.lessons.contains(&file.lesson) {
-                return Err(usage(format!(
-                    "{}: `lesson: {}` is not a lesson of this course; use one of: {}",
-                    files.display(&rel),
-                    file.lesson,
-                    manifest.lessons.join(", ")
+                let (shown, lesson) = (files.display(&rel), &file.lesson);
+                let ids = manifest.lessons.join(", ");
+                return Err(usage_tr(tr!(
+                    "{shown}: `lesson: {lesson}` is not a lesson of this course; use one of: {ids}",
+                    "{shown}: `lesson: {lesson}`은(는) 이 코스의 레슨이 아닙니다. 다음 중 하나를 쓰십시오: {ids}"
                 )));
             }
             for (i, check) in file.checks.iter().enumerate() {
                 if let Some(path) = check.path_leaving_workspace() {
-                    return Err(usage(format!(
-                        "{}: checks[{i}] ({}): `{path}` leads out of the workspace; paths in checks are relative to the workspace and stay inside it (no leading `/`, no `..`)",
-                        files.display(&rel),
-                        check.kind()
+                    let (shown, kind) = (files.display(&rel), check.kind());
+                    return Err(usage_tr(tr!(
+                        "{shown}: checks[{i}] ({kind}): `{path}` leads out of the workspace; paths in checks are relative to the workspace and stay inside it (no leading `/`, no `..`)",
+                        "{shown}: checks[{i}] ({kind}): `{path}`은(는) 작업 폴더 밖을 가리킵니다. 검사의 경로는 작업 폴더 기준이며 그 안에 있어야 합니다 (`/`로 시작하거나 `..`를 쓰지 마십시오)"
                     )));
                 }
             }
@@ -364,16 +378,14 @@ impl Course {
 /// The text of the first level-one ATX heading (`# Title`), after any front matter.
 /// An error unless `id` is new to `seen` (ids of one `what`, lesson or exercise, in
 /// `course.yaml` are unique: they name files and progress).
-fn listed_once(
-    seen: &mut HashSet<String>,
-    id: &str,
-    what: &str,
-    files: &CourseFiles,
-) -> Result<()> {
+fn listed_once(seen: &mut HashSet<String>, id: &str, what: Tr, files: &CourseFiles) -> Result<()> {
     if !seen.insert(id.to_string()) {
-        return Err(usage(format!(
-            "{}: {what} id `{id}` is listed twice; {what} ids must be unique",
-            files.display("course.yaml")
+        let file = Tr::same(files.display("course.yaml"));
+        return Err(usage_tr(tr!(
+            "{file}: {what} id `{id}` is listed twice; {what} ids must be unique",
+            "{file}: {what} id `{id}`이(가) 두 번 나옵니다. {what} id는 서로 달라야 합니다";
+            file = file,
+            what = what
         )));
     }
     Ok(())

@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 
+use crate::i18n::Tr;
+
 /// Everything `course` can end with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Code {
@@ -26,28 +28,53 @@ impl From<Code> for ExitCode {
     }
 }
 
-/// An error the user caused and can fix; carries its exit code.
+/// An error the user caused and can fix; carries its exit code. The message is kept in
+/// every language and shown in the run's language ([`run_lang`]) when it is printed, so one
+/// made before the language was decided (a course file, the workspace's progress) still
+/// matches the `error:` prefix before it.
 #[derive(Debug)]
 pub struct UserError {
     pub code: Code,
-    pub message: String,
+    pub message: Tr,
 }
 
 impl std::fmt::Display for UserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(self.message.get(run_lang()))
     }
 }
 
 impl std::error::Error for UserError {}
 
-/// Shorthand for returning a usage-class error with a message that says how to fix it.
+/// Shorthand for returning a usage-class error with a message that says how to fix it,
+/// already in the language of the run.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    usage_tr(Tr::same(message))
+}
+
+/// [`usage`] with the message in every language (`tr!`), shown in the run's language.
+pub fn usage_tr(message: Tr) -> anyhow::Error {
     UserError {
         code: Code::Usage,
-        message: message.into(),
+        message,
     }
     .into()
+}
+
+/// The context of an error (`.with_context(|| said(tr!(..)))`) in every language, shown in
+/// the run's language when printed: what `course` was doing when an I/O error came.
+#[derive(Debug)]
+pub struct Said(Tr);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.get(run_lang()))
+    }
+}
+
+/// See [`Said`].
+pub fn said(text: Tr) -> Said {
+    Said(text)
 }
 
 /// The language of the run once it is known (0: not yet, else 1 + the index in `Lang::ALL`),

@@ -298,33 +298,49 @@ pub fn stays_inside(root: &Path, path: &Path) -> bool {
     Root::new(root).contains(path)
 }
 
+/// The current folder, or an error that says what to do (it was deleted under the shell).
+pub fn current_dir() -> anyhow::Result<std::path::PathBuf> {
+    std::env::current_dir().with_context(|| {
+        crate::exit::said(crate::tr!(
+            "cannot read the current folder; `cd` into a folder that exists and run this again",
+            "현재 폴더를 읽을 수 없습니다. 있는 폴더로 `cd` 한 뒤 다시 실행하십시오"
+        ))
+    })
+}
+
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.
 ///
 /// A target that exists and is not a regular file (`--output /dev/stdout`, `/dev/null`, a
 /// pipe) is written to directly: renaming over it would replace the device itself (as root,
 /// `/dev/null` became a regular file and every program that reads it broke).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use crate::exit::said;
+    use crate::tr;
+    let (p, dir) = (path.display(), path.parent().unwrap_or(Path::new(".")));
+    let d = dir.display();
+    let cannot_write = || said(tr!("cannot write {p}", "{p}에 쓸 수 없습니다"));
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.is_dir() {
-            anyhow::bail!("cannot write {}: it is a folder", path.display());
+            return Err(crate::exit::usage_tr(tr!(
+                "cannot write {p}: it is a folder; name a file",
+                "{p}에 쓸 수 없습니다: 폴더입니다. 파일 이름을 주십시오"
+            )));
         }
         if !meta.is_file() {
             let mut out = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .with_context(|| format!("cannot open {}", path.display()))?;
-            return out
-                .write_all(bytes)
-                .with_context(|| format!("cannot write {}", path.display()));
+                .with_context(|| said(tr!("cannot open {p}", "{p}을(를) 열 수 없습니다")))?;
+            return out.write_all(bytes).with_context(cannot_write);
         }
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| said(tr!("cannot create {d}", "{d}을(를) 만들 수 없습니다")))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .with_context(|| said(tr!("cannot write in {d}", "{d}에 쓸 수 없습니다")))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(cannot_write)?;
     // A temporary file is private (0600); the file it becomes should read like any other:
     // the permissions of the file it replaces, else rw-r--r--.
     #[cfg(unix)]
@@ -337,7 +353,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .with_context(|| said(tr!("cannot replace {p}", "{p}을(를) 바꿔 쓸 수 없습니다")))?;
     Ok(())
 }
 

@@ -302,6 +302,20 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// [`print`] for a command's result (a report, a script): an error that names stdout.
+pub fn print_out(text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+    print(text).with_context(stdout_failed)
+}
+
+/// The context of a failed write to stdout.
+pub fn stdout_failed() -> crate::exit::Said {
+    crate::exit::said(crate::tr!(
+        "cannot write to stdout",
+        "표준 출력에 쓸 수 없습니다"
+    ))
+}
+
 /// A typed answer to a yes/no question: empty (Enter) is `default`; `y`/`yes`/`예`/`네` yes;
 /// `n`/`no`/`아니오`/`아니요` no; anything else `None` (ask again).
 pub fn parse_yes_no(text: &str, default: bool) -> Option<bool> {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::exit::usage;
+use crate::exit::{usage, usage_tr};
 use crate::fs::write_atomic;
 use crate::i18n::Lang;
 
@@ -30,7 +30,7 @@ impl Workspace {
         if let Some(dir) = explicit {
             return Workspace::explicit(dir).map(Some);
         }
-        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        let cwd = crate::fs::current_dir()?;
         Ok(cwd
             .ancestors()
             .find(|dir| dir.join(STATE_DIR).is_dir())
@@ -98,12 +98,16 @@ impl Workspace {
         match crate::fs::read_text(&path, crate::fs::SMALL) {
             Ok(text) => crate::yaml::parse_str::<State>(&text, &path.display().to_string())
                 .map_err(|e| {
-                    usage(format!(
-                        "{e}\n  the progress file is damaged; fix it, or start over with `course reset --all` (exercise results are not lost: they are checked afresh)"
+                    usage_tr(crate::tr!(
+                        "{e}\n  the progress file is damaged; fix it, or start over with `course reset --all` (exercise results are not lost: they are checked afresh)",
+                        "{e}\n  진행 파일이 손상되었습니다. 고치거나 `course reset --all`로 처음부터 다시 시작하십시오 (연습 문제 결과는 잃지 않습니다: 결과는 매번 새로 확인합니다)"
                     ))
                 }),
             Err(crate::fs::ReadError::Missing) => Ok(State::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => Err(e).with_context(|| {
+                let p = path.display();
+                crate::exit::said(crate::tr!("cannot read {p}", "{p}을(를) 읽을 수 없습니다"))
+            }),
         }
     }
 
@@ -135,9 +139,10 @@ fn refuse_link(path: &Path, root: &Path) -> Result<()> {
     let target = std::fs::read_link(path)
         .map(|t| t.display().to_string())
         .unwrap_or_default();
-    Err(usage(format!(
-        "{}: `{rel}` is a symbolic link (to {target}); course writes only inside the workspace's own `.course/` folder, so it writes nothing through it\n  replace the link with a folder: `rm {rel}`, then run `course init` again (progress starts over; exercise results are checked afresh)",
-        root.display()
+    let root = root.display();
+    Err(usage_tr(crate::tr!(
+        "{root}: `{rel}` is a symbolic link (to {target}); course writes only inside the workspace's own `.course/` folder, so it writes nothing through it\n  replace the link with a folder: `rm {rel}`, then run `course init` again (progress starts over; exercise results are checked afresh)",
+        "{root}: `{rel}`은(는) 심볼릭 링크입니다 ({target}을(를) 가리킴). course는 작업 폴더 자신의 `.course/` 폴더 안에만 쓰므로 링크를 거쳐서는 아무것도 쓰지 않습니다\n  링크를 폴더로 바꾸십시오: `rm {rel}` 후 `course init`을 다시 실행하십시오 (진행 상황은 처음부터 시작하고, 연습 문제 결과는 새로 확인합니다)"
     )))
 }
 

@@ -51,6 +51,7 @@ mod shell;
 mod snapshots;
 mod terminal;
 mod tricks;
+mod usage_errors;
 mod walkthrough;
 mod watch;
 mod wrap;

@@ -37,11 +37,17 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
     };
     let problems = params.problems();
     if !problems.is_empty() {
-        return Err(usage(format!(
-            "{}: the `choices` check is broken: {}",
+        let (file, problems) = (
             app.course.files.display(&exercise.path()),
-            problems.join("; ")
-        )));
+            problems.join("; "),
+        );
+        return Err(usage(
+            tr!(
+                "{file}: the `choices` check is broken: {problems}",
+                "{file}: `choices` 검사가 잘못 적혀 있습니다: {problems}"
+            )
+            .get(app.lang),
+        ));
     }
     let root = app.require_workspace()?.root.clone();
     app.mark_tried([id])?;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::app::App;
 use crate::cli::CheckArgs;
@@ -101,7 +101,7 @@ pub fn deliver(
                 format.printer(settings).print(report).document
             }
         })?,
-        None => crate::terminal::print(&printed.document).context("cannot write to stdout")?,
+        None => crate::terminal::print_out(&printed.document)?,
     }
     Ok(())
 }

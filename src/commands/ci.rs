@@ -31,7 +31,7 @@ mod tests;
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{CiInitArgs, GlobalArgs};
 use crate::exit::{usage, Code};
@@ -59,7 +59,7 @@ const GITLAB_MAX_SHARDS: u32 = 200;
 pub fn run(global: &GlobalArgs, args: &CiInitArgs) -> Result<Code> {
     let root: PathBuf = match &global.workspace {
         Some(dir) => Workspace::explicit(dir)?.root,
-        None => std::env::current_dir().context("cannot read the current folder")?,
+        None => crate::fs::current_dir()?,
     };
     let lang = crate::app::lang_outside_app(global, &root);
     let asked = crate::app::asked_lang(global.lang);

@@ -53,7 +53,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
     }
     let root = match &app.workspace {
         Some(ws) => ws.root.clone(),
-        None => std::env::current_dir().context("cannot read the current folder")?,
+        None => crate::fs::current_dir()?,
     };
     let mut ctx = CheckContext::new(&root, args.exec, None).with_sandbox(app.sandbox()?);
     if let Some(spinner) = Spinner::on_stderr(&app.term) {
@@ -114,9 +114,13 @@ fn batch_submissions(dir: &Path, lang: Lang) -> Result<Vec<Submission>> {
         ));
     }
     let subs = submission::batch_folder(dir).map_err(|e| {
-        usage(format!(
-            "{shown}: cannot read the batch folder ({e}); --batch must name a folder holding one folder per submission"
-        ))
+        usage(
+            tr!(
+                "{shown}: cannot read the batch folder ({e}); --batch must name a folder holding one folder per submission",
+                "{shown}: 채점할 폴더를 읽을 수 없습니다 ({e}). --batch에는 제출물마다 폴더 하나씩 들어 있는 폴더를 주십시오"
+            )
+            .get(lang),
+        )
     })?;
     if subs.is_empty() {
         return Err(usage(
@@ -203,7 +207,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
     };
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())?,
-        None => crate::terminal::print(&out).context("cannot write to stdout")?,
+        None => crate::terminal::print_out(&out)?,
     }
     write_reports(&app.term, &course.id, &graded, &layouts, lang)?;
     let failed = graded.iter().filter(|g| g.outcome.is_err()).count();

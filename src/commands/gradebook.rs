@@ -4,7 +4,7 @@
 //! Needs no course and no workspace: it reads only the parts. Exit 0 merged, 2 when a part
 //! cannot be read or the parts do not belong together (nothing is written then).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{GlobalArgs, GradebookFormat, MergeArgs};
 use crate::exit::{usage, Code};
@@ -17,7 +17,7 @@ const PART_MAX: u64 = 512 * 1024 * 1024;
 
 pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
     // The language rule of every command; no course is needed, but its default counts.
-    let here = std::env::current_dir().context("cannot read the current folder")?;
+    let here = crate::fs::current_dir()?;
     let lang = crate::app::lang_outside_app(global, &here);
     let json = match args.format {
         Some(f) => f == GradebookFormat::Json,
@@ -45,7 +45,7 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
     let merged = merge::merge(parts, json, !layouts.is_empty(), lang).map_err(usage)?;
     match &args.output {
         Some(path) => write_atomic(path, merged.document.as_bytes())?,
-        None => crate::terminal::print(&merged.document).context("cannot write to stdout")?,
+        None => crate::terminal::print_out(&merged.document)?,
     }
     if let Some(graded) = &merged.graded {
         super::grade::write_reports(&global.term(), &merged.course, graded, &layouts, lang)?;

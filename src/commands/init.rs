@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::cli::{GlobalArgs, InitArgs};
-use crate::exit::{usage, Code};
+use crate::exit::{usage_tr, Code};
 use crate::fs::write_atomic;
 use crate::git::OpenError;
 use crate::i18n::{Lang, Tr};
@@ -17,29 +17,30 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     // folders are a mistake, not a choice to make silently.
     let dir = match (&args.dir, &global.workspace) {
         (Some(a), Some(b)) if a != b => {
-            return Err(usage(format!(
-                "two folders given: {} and --workspace {}; give one",
-                a.display(),
-                b.display()
-            )))
+            let (a, b) = (a.display(), b.display());
+            return Err(usage_tr(tr!(
+                "two folders given: {a} and --workspace {b}; give one",
+                "폴더를 두 개 주었습니다: {a}, --workspace {b}. 하나만 주십시오"
+            )));
         }
         (Some(dir), _) | (None, Some(dir)) => dir.clone(),
-        (None, None) => std::env::current_dir().context("cannot read the current folder")?,
+        (None, None) => crate::fs::current_dir()?,
     };
+    let d = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
-        return Err(usage(format!(
-            "{}: not a folder; give a folder to make a workspace",
-            dir.display()
+        return Err(usage_tr(tr!(
+            "{d}: not a folder; give a folder to make a workspace (a name that does not exist yet makes a new folder)",
+            "{d}: 폴더가 아닙니다. 작업 폴더로 만들 폴더를 주십시오 (아직 없는 이름을 주면 새 폴더를 만듭니다)"
         )));
     }
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| cannot_create(&d))?;
     let ws = Workspace {
         root: dir.canonicalize().unwrap_or(dir),
     };
     let existed = ws.is_initialised();
     let state_dir = ws.own_state_dir()?;
     std::fs::create_dir_all(&state_dir)
-        .with_context(|| format!("cannot create {}", state_dir.display()))?;
+        .with_context(|| cannot_create(&state_dir.display().to_string()))?;
     // Keep the learner's own git repository clean of course state.
     let ignore = state_dir.join(".gitignore");
     if !ignore.exists() {
@@ -80,6 +81,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
         term.note(note.get(lang));
     }
     Ok(Code::Ok)
+}
+
+/// The context of a folder that could not be made (permissions, a file in the way).
+fn cannot_create(d: &str) -> crate::exit::Said {
+    crate::exit::said(tr!("cannot create {d}", "{d}을(를) 만들 수 없습니다"))
 }
 
 /// The command that goes on from where the learner is when the new workspace is not the

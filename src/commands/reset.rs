@@ -215,9 +215,12 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
     loop {
         app.term
             .say(prompt.get(lang))
-            .context("cannot write to stdout")?;
+            .with_context(crate::terminal::stdout_failed)?;
         let mut line = String::new();
-        if input.read_line(&mut line).context("cannot read stdin")? == 0 {
+        if input.read_line(&mut line).with_context(|| {
+            crate::exit::said(tr!("cannot read stdin", "표준 입력을 읽을 수 없습니다"))
+        })? == 0
+        {
             app.term.say("\n")?;
             return Ok(false);
         }

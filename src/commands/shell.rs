@@ -13,7 +13,7 @@ pub fn completions(args: &CompletionsArgs) -> Result<Code> {
     let me = std::env::current_exe().unwrap_or_else(|_| "course".into());
     let script = complete::registration(args.shell, me.as_os_str())
         .context("cannot write the completion script")?;
-    crate::terminal::print(&String::from_utf8_lossy(&script)).context("cannot write to stdout")?;
+    crate::terminal::print_out(&String::from_utf8_lossy(&script))?;
     Ok(Code::Ok)
 }
 
@@ -47,6 +47,6 @@ pub fn man(global: &GlobalArgs, args: &ManArgs) -> Result<Code> {
     clap_mangen::Man::new(page)
         .render(&mut out)
         .context("cannot render the manual page")?;
-    crate::terminal::print(&String::from_utf8_lossy(&out)).context("cannot write to stdout")?;
+    crate::terminal::print_out(&String::from_utf8_lossy(&out))?;
     Ok(Code::Ok)
 }

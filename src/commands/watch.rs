@@ -269,8 +269,13 @@ fn make_watcher(
         }
     }
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
-    let w = notify::PollWatcher::new(handler(tx, root.to_path_buf()), config)
-        .context("cannot watch the workspace")?;
+    let w =
+        notify::PollWatcher::new(handler(tx, root.to_path_buf()), config).with_context(|| {
+            crate::exit::said(crate::tr!(
+                "cannot watch the workspace",
+                "작업 폴더를 지켜볼 수 없습니다"
+            ))
+        })?;
     Ok((Box::new(w), true))
 }
 

@@ -261,8 +261,13 @@ pub fn target(root: &Path, rel: &str) -> Result<PathBuf, Tr> {
 /// Write the answer file atomically (the only file `course answer` writes).
 pub fn save(path: &Path, text: &str) -> anyhow::Result<()> {
     use anyhow::Context;
-    crate::fs::write_atomic(path, text.as_bytes())
-        .with_context(|| format!("cannot save {}", path.display()))
+    crate::fs::write_atomic(path, text.as_bytes()).with_context(|| {
+        let p = path.display();
+        crate::exit::said(crate::tr!(
+            "cannot save {p}",
+            "{p}을(를) 저장할 수 없습니다"
+        ))
+    })
 }
 
 /// Does `s` hold a control character (ESC from an arrow key, a stray carriage return, DEL...)?

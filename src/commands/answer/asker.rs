@@ -198,10 +198,14 @@ impl<R: BufRead> Asker<'_, R> {
             self.line_out(self.term.paint(Style::Fail, message.get(self.lang)))?;
             Ok(())
         } else {
-            Err(Stop::Error(usage(format!(
-                "{}; nothing was written",
-                message.get(self.lang)
-            ))))
+            Err(Stop::Error(usage(
+                tr!(
+                    "{message}; nothing was written",
+                    "{message}. 아무것도 쓰지 않았습니다";
+                    message = message
+                )
+                .get(self.lang),
+            )))
         }
     }
 
