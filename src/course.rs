@@ -320,7 +320,7 @@ impl Course {
                 let ids = manifest.lessons.join(", ");
                 return Err(usage_tr(tr!(
                     "{shown}: `lesson: {lesson}` is not a lesson of this course; use one of: {ids}",
-                    "{shown}: `lesson: {lesson}`은(는) 이 코스의 레슨이 아닙니다. 다음 중 하나를 쓰십시오: {ids}"
+                    "{shown}: `lesson: {lesson}`은(는) 코스에 없는 레슨입니다. 다음 중 하나를 쓰십시오: {ids}"
                 )));
             }
             for (i, check) in file.checks.iter().enumerate() {
