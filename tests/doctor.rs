@@ -411,3 +411,21 @@ fn issue9_doctor_suggests_requirements_txt_only_when_it_fits() {
         "{from_file}"
     );
 }
+
+/// Issue 9: why git cannot open the repository is said in Korean too (it was English inside
+/// a Korean sentence).
+#[test]
+fn issue9_doctor_explains_a_bare_repository_in_korean() {
+    let ws = init_workspace("ko");
+    git(ws.path(), &["init", "-q", "--bare", ".git"]);
+    let (code, doc) = doctor(ws.path(), &[], &[]);
+    assert_eq!(code, 1);
+    let error = doc["workspace"]["git"]["error"].as_str().unwrap();
+    assert!(
+        error.ends_with("은 작업 트리가 없는 bare 저장소입니다"),
+        "{error}"
+    );
+    let (_, doc) = doctor(ws.path(), &["--lang", "en"], &[]);
+    let error = doc["workspace"]["git"]["error"].as_str().unwrap();
+    assert!(error.ends_with(" is a bare repository"), "{error}");
+}

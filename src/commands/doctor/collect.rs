@@ -317,12 +317,30 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
             return info;
         }
         Err(OpenError::Owner(m) | OpenError::Unreadable(m)) => m,
-        Err(OpenError::Bare { path }) => format!("{path} is a bare repository"),
-        Err(OpenError::NotRegular { path }) => format!("{path} is not a regular file"),
-        Err(OpenError::Outside { git_dir }) => format!("the repository {git_dir} is elsewhere"),
-        Err(OpenError::WorktreeElsewhere { workdir }) => {
-            format!("core.worktree puts the work tree at {workdir}")
-        }
+        Err(OpenError::Bare { path }) => tr!(
+            "{path} is a bare repository",
+            "{path}은(는) 작업 트리가 없는 bare 저장소입니다"
+        )
+        .get(app.lang)
+        .to_string(),
+        Err(OpenError::NotRegular { path }) => tr!(
+            "{path} is not a regular file",
+            "{path}은(는) 일반 파일이 아닙니다"
+        )
+        .get(app.lang)
+        .to_string(),
+        Err(OpenError::Outside { git_dir }) => tr!(
+            "the repository {git_dir} is elsewhere",
+            "저장소 {git_dir}이(가) 작업 폴더 밖에 있습니다"
+        )
+        .get(app.lang)
+        .to_string(),
+        Err(OpenError::WorktreeElsewhere { workdir }) => tr!(
+            "core.worktree puts the work tree at {workdir}",
+            "core.worktree가 작업 트리를 {workdir}에 둡니다"
+        )
+        .get(app.lang)
+        .to_string(),
     };
     problems.push(Problem::new(
         "git/unreadable",
