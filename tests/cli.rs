@@ -389,7 +389,7 @@ fn broken_course_files_are_named_with_line_and_field() {
     for (rel, contents, place, what) in cases {
         let dir = broken_course(rel, contents);
         course()
-            .arg("--course")
+            .args(["--lang", "en", "--course"])
             .arg(dir.path())
             .arg("list")
             .assert()
@@ -490,7 +490,7 @@ fn hostile_course_values_are_errors_not_panics() {
         "id: x\ntitle: X\ndefault_lang: ko\nlessons: []\nexercises: []\n",
     );
     course()
-        .arg("--course")
+        .args(["--lang", "en", "--course"])
         .arg(no_lessons.path())
         .arg("next")
         .assert()

@@ -212,7 +212,7 @@ fn issue9_every_command_honours_workspace_or_refuses_it() {
     // Two different folders: refuse rather than pick one.
     let other = tempdir();
     course_in(cwd.path())
-        .arg("init")
+        .args(["--lang", "en", "init"])
         .arg(other.path())
         .arg("--workspace")
         .arg(target.path())

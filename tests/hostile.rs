@@ -566,12 +566,16 @@ fn issue8_course_paths_that_leave_the_workspace_are_rejected() {
 /// both must say everything in `what` (the broken file, the problem).
 fn load_and_validate_refuse(c: &std::path::Path, what: &[&str]) {
     let load = course()
-        .arg("--course")
+        .args(["--lang", "en", "--course"])
         .arg(c)
         .arg("list")
         .output()
         .unwrap();
-    let validate = course().arg("validate").arg(c).output().unwrap();
+    let validate = course()
+        .args(["--lang", "en", "validate"])
+        .arg(c)
+        .output()
+        .unwrap();
     for (out, code) in [(load, 2), (validate, 1)] {
         let text = format!(
             "{}{}",

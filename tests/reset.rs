@@ -227,7 +227,7 @@ fn issue10_reset_with_a_symlinked_course_folder_writes_nothing_through_it() {
     std::os::unix::fs::symlink(&moved, ws.path().join(".course")).unwrap();
     let saved = std::fs::read_to_string(moved.join("state.yaml")).unwrap();
     course_in(ws.path())
-        .args(["reset", "--all", "--yes"])
+        .args(["--lang", "en", "reset", "--all", "--yes"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("symbolic link"));

@@ -316,31 +316,7 @@ fn git(app: &App, root: &Path, problems: &mut Vec<Problem>) -> GitInfo {
             info.error = Some(error.get(app.lang).to_string());
             return info;
         }
-        Err(OpenError::Owner(m) | OpenError::Unreadable(m)) => m,
-        Err(OpenError::Bare { path }) => tr!(
-            "{path} is a bare repository",
-            "{path}은(는) 작업 트리가 없는 bare 저장소입니다"
-        )
-        .get(app.lang)
-        .to_string(),
-        Err(OpenError::NotRegular { path }) => tr!(
-            "{path} is not a regular file",
-            "{path}은(는) 일반 파일이 아닙니다"
-        )
-        .get(app.lang)
-        .to_string(),
-        Err(OpenError::Outside { git_dir }) => tr!(
-            "the repository {git_dir} is elsewhere",
-            "저장소 {git_dir}이(가) 작업 폴더 밖에 있습니다"
-        )
-        .get(app.lang)
-        .to_string(),
-        Err(OpenError::WorktreeElsewhere { workdir }) => tr!(
-            "core.worktree puts the work tree at {workdir}",
-            "core.worktree가 작업 트리를 {workdir}에 둡니다"
-        )
-        .get(app.lang)
-        .to_string(),
+        Err(e) => open_error(e, app.lang),
     };
     problems.push(Problem::new(
         "git/unreadable",
@@ -401,4 +377,35 @@ fn exercises(app: &App, problems: &[Problem]) -> Vec<ExerciseInfo> {
             }
         })
         .collect()
+}
+
+/// Why git cannot open the workspace's repository, for the doctor's line and problem.
+fn open_error(e: crate::git::OpenError, lang: crate::i18n::Lang) -> String {
+    use crate::git::OpenError;
+    let text = match e {
+        OpenError::Owner(m) | OpenError::Unreadable(m) => return m,
+        OpenError::Bare { path } => tr!(
+            "{path} is a bare repository",
+            "{path}은(는) 작업 트리가 없는 bare 저장소입니다"
+        ),
+        OpenError::NotRegular { path } => tr!(
+            "{path} is not a regular file",
+            "{path}은(는) 일반 파일이 아닙니다"
+        ),
+        OpenError::Outside { git_dir } => tr!(
+            "the repository {git_dir} is elsewhere",
+            "저장소 {git_dir}이(가) 작업 폴더 밖에 있습니다"
+        ),
+        OpenError::WorktreeElsewhere { workdir } => tr!(
+            "core.worktree puts the work tree at {workdir}",
+            "core.worktree가 작업 트리를 {workdir}에 둡니다"
+        ),
+        // Answered by git() itself; said here too so that every error has words.
+        OpenError::NotARepository => tr!("not a git repository", "git 저장소가 아닙니다"),
+        OpenError::InsideOtherRepo { top } => tr!(
+            "a folder inside the repository at {top}",
+            "{top}에 있는 저장소 안의 폴더입니다"
+        ),
+    };
+    text.get(lang).to_string()
 }
