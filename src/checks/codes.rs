@@ -183,6 +183,8 @@ codes! {
         "a name that pip installs as a different package than the one meant (`sklearn`)";
     RequirementsDuplicate = "requirements/duplicate", ["requirements"],
         "a package is listed twice";
+    RequirementsIncludedFileMissing = "requirements/included-file-missing", ["requirements"],
+        "a `-r` or `-c` line names a file that is not there (relative to the file naming it): pip stops on it";
     RequirementsNoComment = "requirements/no-comment", ["requirements"],
         "a requirement has no comment saying why the project needs it";
     RequirementsCommentNotText = "requirements/comment-not-text", ["requirements"],

@@ -13,6 +13,7 @@ mod command;
 mod comment;
 mod explain;
 mod explanations;
+mod included;
 mod invalid;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -120,6 +121,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         }
     };
     let mut findings = check_text(params, &file, &text);
+    let missing = included::missing(ctx, &file, &requirements_txt::parse(&text));
+    if !missing.is_empty() {
+        // A file pip cannot open fails the file, whatever else it says.
+        findings.retain(|f| f.code != Code::RequirementsOk);
+        findings.extend(missing);
+        // The file's own lines first, then those of the files it names.
+        findings.sort_by_key(|f| (f.file.as_deref() != Some(&file), f.line.unwrap_or(u32::MAX)));
+    }
     name_the_python(ctx, &mut findings);
     findings
 }

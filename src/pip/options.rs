@@ -135,6 +135,8 @@ fn check_value(opt: &Opt, shown: &str, value: &str) -> Result<(), OptionError> {
 pub(super) struct Seen {
     pub(super) long: &'static str,
     pub(super) written: String,
+    /// The value it took (empty for an option that takes none): `other.txt` of `-r other.txt`.
+    pub(super) value: String,
 }
 
 /// Does `word` start an option pip accepts in a requirements file, and does it take the next
@@ -240,11 +242,12 @@ pub(super) fn parse_options(words: Vec<String>) -> Result<(Vec<Seen>, Vec<String
             };
             check_value(opt, &shown, &value)?;
             if opt.long[0] == "editable" {
-                editables.push(value);
+                editables.push(value.clone());
             }
             seen.push(Seen {
                 long: opt.long[0],
                 written: written.clone(),
+                value,
             });
         }
     }

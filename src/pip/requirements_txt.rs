@@ -160,10 +160,9 @@ fn logical_lines(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-/// The verdict on one logical line's content (comment removed, trimmed, not empty).
-fn entry(content: &str) -> Entry {
-    // pip's `break_args_options`: split on single spaces; the options start at the first
-    // token that starts with `-`.
+/// pip's `break_args_options`: split on single spaces; the options start at the first token
+/// that starts with `-`. (The requirement, the options.)
+fn args_and_options(content: &str) -> (&str, &str) {
     let mut args_end = content.len();
     let mut at = 0;
     for token in content.split(' ') {
@@ -176,7 +175,29 @@ fn entry(content: &str) -> Entry {
     let args = content[..args_end]
         .strip_suffix(' ')
         .unwrap_or(&content[..args_end]);
-    let options = &content[args_end.min(content.len())..];
+    (args, &content[args_end.min(content.len())..])
+}
+
+/// The files a line's `-r`/`--requirement` and `-c`/`--constraint` options name, as written
+/// (pip reads them relative to the file that names them, or as URLs): (`requirement` or
+/// `constraint`, the file). Nothing for a line pip refuses.
+pub fn included_files(content: &str) -> Vec<(&'static str, String)> {
+    let (_, options) = args_and_options(content);
+    shlex_split(options)
+        .ok()
+        .and_then(|words| parse_options(words).ok())
+        .map(|(seen, _)| {
+            seen.into_iter()
+                .filter(|s| matches!(s.long, "requirement" | "constraint"))
+                .map(|s| (s.long, s.value))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The verdict on one logical line's content (comment removed, trimmed, not empty).
+fn entry(content: &str) -> Entry {
+    let (args, options) = args_and_options(content);
     let parsed = shlex_split(options)
         .map_err(|e| OptionError::Quoting(format!("Could not split options: {options} ({e})")))
         .and_then(parse_options);
