@@ -12,7 +12,7 @@ use std::path::Path;
 
 mod near;
 mod root;
-pub use near::{NearMiss, Step, Want};
+pub use near::{near, NearMiss, Step, Want};
 pub use root::Root;
 
 /// Small text files: configuration, answers, state.

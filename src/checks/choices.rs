@@ -131,6 +131,9 @@ fn answer_findings(
     let fail = |code: Code, message: Tr| place.fail(code, message);
     let key = q.key.as_str();
     let Some(entry) = map.get(key) else {
+        if let Some(found) = near_key(params, map, key) {
+            return vec![misspelled_key(&place, key, found)];
+        }
         let f = fail(
             Code::ChoicesQuestionMissing,
             tr!(
@@ -171,6 +174,48 @@ fn answer_findings(
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// A top-level key of the answer file that is no question's but a near miss of `key`
+/// (`visualisation` for `visualization`, `Training`, `data-exploration`): compared as file
+/// names are ([`crate::fs::near`]: case, `-`/`_`, a small typo).
+fn near_key<'a>(params: &Params, map: &'a Mapping, key: &str) -> Option<&'a str> {
+    map.keys()
+        .filter_map(Value::as_str)
+        .filter(|k| !params.questions.iter().any(|q| q.key == *k))
+        .find(|k| crate::fs::near(key, k))
+}
+
+/// `key` is missing but `found` is there: the answer is written under a name that is not
+/// read, so say so and how to rename it (the answer under it stays).
+fn misspelled_key(place: &Place, key: &str, found: &str) -> Finding {
+    let line = key_line(place.text, found);
+    let (message, hint) = match line {
+        Some(l) => (
+            tr!(
+                "`{key}` is missing: line {l} has `{found}`, which is not read (only `{key}` is)",
+                "`{key}` 항목이 없습니다: {l}번째 줄에 `{found}`이(가) 있지만 이 이름은 읽지 않습니다(`{key}`만 읽습니다)"
+            ),
+            tr!(
+                "rename `{found}` on line {l} to `{key}`; the answer under it stays as it is",
+                "{l}번째 줄의 `{found}`을(를) `{key}`(으)로 고치십시오. 그 아래 답은 그대로 둡니다"
+            ),
+        ),
+        None => (
+            tr!(
+                "`{key}` is missing: the file has `{found}`, which is not read (only `{key}` is)",
+                "`{key}` 항목이 없습니다: 파일에 `{found}`이(가) 있지만 이 이름은 읽지 않습니다(`{key}`만 읽습니다)"
+            ),
+            tr!(
+                "rename `{found}` to `{key}`; the answer under it stays as it is",
+                "`{found}`을(를) `{key}`(으)로 고치십시오. 그 아래 답은 그대로 둡니다"
+            ),
+        ),
+    };
+    at(
+        place.fail(Code::ChoicesQuestionMissing, message).hint(hint),
+        line,
+    )
 }
 
 /// The problem with the answer's `choice`: missing, not an option, or not the best fit.
