@@ -76,7 +76,11 @@ fn issue10_home_screen_moves_checks_shows_hints_and_quits() {
     t.wait_for("> 아직  requirements.txt 작성");
     t.send(&["c"]);
     let screen = t.wait_for("실패: requirements.txt 작성 (requirements)");
-    assert!(screen.contains("requirements.txt:2: `numpy`에"), "{screen}");
+    // Code in the panel as `course check` shows it on a terminal: coloured, no backticks
+    // (issue 9 item 6).
+    assert!(screen.contains("requirements.txt:2: numpy에"), "{screen}");
+    let panel = &screen[screen.find("실패: requirements.txt").unwrap()..];
+    assert!(!panel.contains('`'), "{screen}");
     assert!(
         screen.contains("> 실패  requirements.txt 작성"),
         "status updated: {screen}"

@@ -241,6 +241,7 @@ fn labels(app: &App, results: &[ExerciseResult]) -> Labels {
         .get(lang)
         .to_string(),
         ascii: app.term.ascii,
+        color: app.term.color,
     }
 }
 

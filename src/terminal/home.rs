@@ -63,6 +63,8 @@ pub struct Labels {
     /// The note when `c`, `h` or `e` is pressed on a lesson.
     pub no_exercise: String,
     pub ascii: bool,
+    /// Colour is on: code spans in the panel are painted, their backticks dropped.
+    pub color: bool,
 }
 
 /// What the caller should do after a key.

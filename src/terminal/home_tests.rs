@@ -43,6 +43,7 @@ fn home(width: u16, height: u16) -> Home {
         panel_keys: "d/u 넘기기".into(),
         no_exercise: "연습 문제를 고르세요".into(),
         ascii: false,
+        color: false,
     };
     Home::new(rows, labels, 1, width, height)
 }
@@ -377,5 +378,42 @@ fn issue9_panel_prose_wraps_flush_and_only_list_items_and_fixes_hang() {
             s.iter().all(|l| text_width(l) <= width as usize),
             "{width}: {s:#?}"
         );
+    }
+}
+
+/// The panel of `c` shows code as `course check` does (issue 9 item 6): with colour, code
+/// spans in the code colour and no backticks (also a span broken over two rows); commands
+/// as code; the prose itself not painted. Without colour the backticks stay.
+#[test]
+fn issue9_the_check_panel_shows_code_spans_without_backticks_in_colour() {
+    fn tagged(style: Style, text: &str) -> String {
+        format!("<{style:?}>{text}</>")
+    }
+    let detail = Detail {
+        title: "실패: 가상환경 만들기 (environment)".into(),
+        style: Style::Fail,
+        lines: vec![
+            "`torch`가 .venv(Python 3.11.7)에 설치되어 있지 않습니다. 이 줄은 길어서 `python -m pip install torch` 명령이 두 줄에 걸칩니다".into(),
+            "  → 설치하십시오:".into(),
+            "      .venv/bin/python -m pip install torch".into(),
+        ],
+    };
+    for width in [60u16, 80] {
+        let mut h = home(width, 30);
+        h.labels.color = true;
+        h.set_detail(Some(detail.clone()));
+        let s = h.lines(&tagged);
+        let text = s.join("\n");
+        assert!(!text.contains('`'), "{text}");
+        assert!(text.contains("\x1b["), "code spans painted: {text}");
+        assert!(
+            text.contains("<Code>      .venv/bin/python -m pip install torch</>"),
+            "{text}"
+        );
+        assert!(!text.contains("<Code>  → 설치하십시오:"), "{text}");
+        let mut h = home(width, 30);
+        h.set_detail(Some(detail.clone()));
+        let plain_text = h.lines(&plain).join("\n");
+        assert!(plain_text.contains("`torch`가"), "{plain_text}");
     }
 }

@@ -7,7 +7,7 @@ use super::{Action, Detail, Home, Item, Style, View};
 use crate::pager::truncate;
 use crate::render::text::width as text_width;
 use crate::render::wrap_plain;
-use crate::terminal::{command_lines, fit_keys, hanging, indented, pad};
+use crate::terminal::{code_spans, command_lines, fit_keys, hanging, indented, pad};
 
 /// Narrowest column a title is wrapped in; a narrower window cuts instead.
 const MIN_ROOM: usize = 10;
@@ -63,6 +63,10 @@ fn key_rows(keys: &str, width: usize) -> Vec<String> {
         items.remove(items.len() - 2);
     }
 }
+
+/// A line of a fix deeper than this (the fix's own text is under its `→`, 4 columns in)
+/// is an example to copy: code as a whole.
+const EXAMPLE_LEAD: usize = 4;
 
 type Paint<'a> = &'a dyn Fn(Style, &str) -> String;
 
@@ -233,7 +237,20 @@ impl Home {
     /// follows: prose flush under its first line, a list item or a fix (`→`) under the text
     /// after its marker, an indented command whole or broken the shell's way (` \`).
     fn detail_rows(&self, d: &Detail) -> Vec<String> {
-        let mut out = wrap_plain(&d.title, self.width.max(MIN_ROOM));
+        self.marked_detail_rows(d)
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect()
+    }
+
+    /// [`Home::detail_rows`], each row marked when it is code as a whole: a command, or an
+    /// example indented under a fix (deeper than the fix's own text), as `course check`
+    /// paints them.
+    fn marked_detail_rows(&self, d: &Detail) -> Vec<(String, bool)> {
+        let mut out: Vec<(String, bool)> = wrap_plain(&d.title, self.width.max(MIN_ROOM))
+            .into_iter()
+            .map(|row| (row, false))
+            .collect();
         for line in &d.lines {
             let text = line.trim_start();
             let lead = &line[..line.len() - text.len()];
@@ -241,13 +258,46 @@ impl Home {
                 .then(|| command_lines(text, lead, self.width))
                 .flatten();
             match command {
-                Some(rows) => out.extend(rows),
+                Some(rows) => out.extend(rows.into_iter().map(|row| (row, true))),
                 None => {
                     let rest = " ".repeat(hanging(line));
-                    out.extend(indented(text, lead, &rest, self.width));
+                    let example = lead.len() > EXAMPLE_LEAD;
+                    out.extend(
+                        indented(text, lead, &rest, self.width)
+                            .into_iter()
+                            .map(|row| (row, example)),
+                    );
                 }
             }
         }
+        out
+    }
+
+    /// The panel's rows painted: the title in the verdict's style, code rows as code, and in
+    /// the rest each code span as code with its backticks gone when there is colour (as
+    /// `course check` shows them; a span broken over two rows is painted on both).
+    fn painted_detail_rows(&self, d: &Detail, paint: Paint) -> Vec<String> {
+        let rows = self.marked_detail_rows(d);
+        let title_rows = wrap_plain(&d.title, self.width.max(MIN_ROOM)).len();
+        let mut out = Vec::with_capacity(rows.len());
+        let mut prose: Vec<&str> = Vec::new();
+        let flush = |prose: &mut Vec<&str>, out: &mut Vec<String>| {
+            if !prose.is_empty() {
+                let joined = code_spans(&prose.join("\n"), self.labels.color, None);
+                out.extend(joined.split('\n').map(String::from));
+                prose.clear();
+            }
+        };
+        for (i, (row, code)) in rows.iter().enumerate() {
+            if i < title_rows || *code {
+                flush(&mut prose, &mut out);
+                let style = if i < title_rows { d.style } else { Style::Code };
+                out.push(paint(style, row));
+            } else {
+                prose.push(row);
+            }
+        }
+        flush(&mut prose, &mut out);
         out
     }
 
@@ -307,8 +357,7 @@ impl Home {
         }
         let rule = if self.labels.ascii { "-" } else { "─" };
         out.push(paint(Style::Dim, &rule.repeat(self.width)));
-        let text = self.detail_rows(d);
-        let title_rows = wrap_plain(&d.title, self.width.max(MIN_ROOM)).len();
+        let text = self.painted_detail_rows(d, paint);
         let room = rows - 1;
         let (first, shown) = if text.len() <= room {
             (0, text.len())
@@ -316,9 +365,8 @@ impl Home {
             let shown = room.saturating_sub(1);
             (self.detail_top.min(text.len() - shown), shown)
         };
-        for (i, line) in text.iter().enumerate().skip(first).take(shown) {
-            let style = if i < title_rows { d.style } else { Style::Code };
-            out.push(truncate(&paint(style, line), self.width));
+        for line in text.iter().skip(first).take(shown) {
+            out.push(truncate(line, self.width));
         }
         if shown < text.len() && room > 0 {
             let (from, to, total) = (first + 1, first + shown, text.len());
