@@ -231,10 +231,14 @@ pub fn wrap(
         let Some(&(b, e)) = fitting.or(first) else {
             break;
         };
+        // A long word (a path) that fits only without the hang is not indented as far: the
+        // indentation of a continuation line means nothing to the shell, the width does.
+        let ind = ind.min(room.saturating_sub(width(&code[start..b]) + cont_w));
         out.push(piece(ind, &code[start..b], cont));
         start = e;
     }
     let ind = if out.is_empty() { 0 } else { indent };
+    let ind = ind.min(room.saturating_sub(width(&code[start..])));
     out.push(piece(ind, &code[start..], ""));
     if !comment.is_empty() {
         place_comment(&mut out, gap, comment, room, indent);
