@@ -191,3 +191,181 @@ fn issue9_yaml_first_error_by_line_and_the_file_named_once() {
         assert_eq!(flat_out.matches("jupyter_vs_script.yaml").count(), 1, "{out}");
     }
 }
+
+const HONEST_REQUIREMENTS: &str = "torch==2.3.1  # 모델 학습\nnumpy>=1.24.0 # 배열 연산\n";
+
+#[test]
+fn issue9_a_requirements_file_pip_cannot_open_is_named() {
+    let ws = tempdir();
+    write(
+        ws.path(),
+        "requirements.txt",
+        &format!("-r other.txt\n-c constraints.txt\n-r reqs/base.txt\n{HONEST_REQUIREMENTS}"),
+    );
+    // A nested file that exists, names the first file back (a cycle) and a file not there.
+    write(
+        ws.path(),
+        "reqs/base.txt",
+        "-r ../requirements.txt\n-r dev.txt\n",
+    );
+    for (lang, said) in [
+        ("en", "`-r other.txt`: pip opens `other.txt` here and there is no such file, so `pip install -r requirements.txt` stops"),
+        ("ko", "`-r other.txt`: pip은 여기서 `other.txt` 파일을 여는데 그런 파일이 없어서 `pip install -r requirements.txt`가 멈춥니다"),
+    ] {
+        let (code, text, findings) = run_one(ws.path(), REQUIREMENTS_CHECK, lang, 100);
+        assert_eq!(code, 1, "{text}");
+        let missing: Vec<(String, i64)> = findings
+            .iter()
+            .filter(|f| f["code"] == "requirements/included-file-missing")
+            .map(|f| (f["file"].as_str().unwrap().to_string(), f["line"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(
+            missing,
+            [
+                ("requirements.txt".to_string(), 1),
+                ("requirements.txt".to_string(), 2),
+                ("reqs/base.txt".to_string(), 2),
+            ],
+            "{text}"
+        );
+        assert!(flat(text.as_bytes()).contains(said), "{text}");
+    }
+    // Every named file there (the cycle included): it passes, in either language.
+    write(ws.path(), "other.txt", "pillow  # 이미지 읽기\n");
+    write(
+        ws.path(),
+        "constraints.txt",
+        "numpy<2  # torch 2.3과 맞는 버전\n",
+    );
+    write(ws.path(), "reqs/dev.txt", "pytest  # tests\n");
+    for lang in ["en", "ko"] {
+        let (code, text, findings) = run_one(ws.path(), REQUIREMENTS_CHECK, lang, 100);
+        assert_eq!(code, 0, "{text}");
+        assert_eq!(codes(&findings), ["requirements/ok"], "{text}");
+    }
+}
+
+const CHOICES_CHECK: &str = "  - kind: choices
+    file: answers/a.yaml
+    options: {jupyter: [notebook], script: [py]}
+    questions:
+      - {key: data_exploration, expected: jupyter, prompt: x}
+      - {key: visualization, expected: jupyter, prompt: y}
+";
+
+#[test]
+fn issue9_an_answer_key_spelled_otherwise_is_named() {
+    let ws = tempdir();
+    let answers = |key: &str| {
+        format!("data_exploration:\n  choice: jupyter\n  reason: 그래프를 바로 보면서 분포를 확인할 수 있어서\n{key}:\n  choice: jupyter\n  reason: 그림을 바로 보면서 고칠 수 있어서\n")
+    };
+    for near in [
+        "visualisation",
+        "Visualization",
+        "visualization-",
+        "visualizaton",
+    ] {
+        write(ws.path(), "answers/a.yaml", &answers(near));
+        for (lang, said) in [
+            (
+                "en",
+                format!("`visualization` is missing: line 4 has `{near}`, which is not read"),
+            ),
+            (
+                "ko",
+                format!("`visualization` 항목이 없습니다: 4번째 줄에 `{near}`"),
+            ),
+        ] {
+            let (code, text, findings) = run_one(ws.path(), CHOICES_CHECK, lang, 100);
+            assert_eq!(code, 1, "{text}");
+            let f = findings
+                .iter()
+                .find(|f| f["code"] == "choices/question-missing")
+                .expect("the missing question");
+            assert!(f["message"].as_str().unwrap().contains(&said), "{f}");
+            assert_eq!(f["line"], 4, "{f}");
+            assert!(f["hint"].as_str().unwrap().contains(near), "{f}");
+        }
+    }
+    // The right key, in answers written in either language, passes.
+    for reason in [
+        "그림을 바로 보면서 고칠 수 있어서",
+        "I see each plot at once and adjust it",
+    ] {
+        let text = answers("visualization").replace("그림을 바로 보면서 고칠 수 있어서", reason);
+        write(ws.path(), "answers/a.yaml", &text);
+        for lang in ["en", "ko"] {
+            let (code, text, findings) = run_one(ws.path(), CHOICES_CHECK, lang, 100);
+            assert_eq!(code, 0, "{text}");
+            assert_eq!(codes(&findings), ["choices/ok"], "{text}");
+        }
+    }
+}
+
+#[test]
+fn issue9_a_long_path_in_a_check_ignore_fix_fits_60_columns() {
+    let ws = tempdir();
+    git_init(ws.path());
+    write(ws.path(), ".gitignore", "/data/\n");
+    let checks = "  - kind: gitignore
+    must_ignore:
+      - {path: model.pth, pattern: '*.pth'}
+      - {path: notebooks/.ipynb_checkpoints/01-checkpoint.ipynb, pattern: .ipynb_checkpoints/}
+      - {path: .env, pattern: .env}
+";
+    for lang in ["ko", "en"] {
+        for width in [60u16, 80] {
+            let (code, text, _) = run_one(ws.path(), checks, lang, width);
+            assert_eq!(code, 1, "{text}");
+            for line in text.lines() {
+                assert!(
+                    crate::wrap::columns(line) <= width as usize,
+                    "{lang} at {width}: {line:?} is {} columns\n{text}",
+                    crate::wrap::columns(line)
+                );
+            }
+            // Still one command, broken the shell's way, with every path.
+            let joined = text.replace(" \\\n", " ");
+            assert!(
+                flat(joined.as_bytes()).contains(
+                    "git check-ignore -v model.pth notebooks/.ipynb_checkpoints/01-checkpoint.ipynb .env"
+                ),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue9_cannot_import_name_says_where_to_define_it() {
+    let t = tempdir();
+    let ws = t.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    write(&ws, "src/model/__init__.py", "from .vla import VLAModel\n");
+    write(&ws, "src/model/vla.py", "");
+    let checks = "  - kind: python-import\n    modules: [src.model]\n";
+    for (lang, said) in [
+        ("en", "`src.model.vla` (src/model/vla.py) has no `VLAModel` (the file is empty): define `VLAModel` in src/model/vla.py"),
+        ("ko", "`src.model.vla`(src/model/vla.py)에 `VLAModel`이 없습니다 (파일이 비어 있습니다). src/model/vla.py에 `VLAModel`을 정의하거나"),
+    ] {
+        let (code, text, findings) = run_one(&ws, checks, lang, 100);
+        assert_eq!(code, 1, "{text}");
+        let hint = findings[0]["hint"].as_str().unwrap();
+        assert!(hint.contains(said), "{hint}");
+        assert!(!hint.contains("pip install"), "{hint}");
+        assert_eq!(findings[0]["file"], "src/model/__init__.py");
+    }
+    // With the class written, it imports, in code commented in either language.
+    for body in [
+        "class VLAModel:\n    \"\"\"비전-언어-행동 모델\"\"\"\n",
+        "class VLAModel:\n    \"\"\"The vision-language-action model.\"\"\"\n",
+    ] {
+        write(&ws, "src/model/vla.py", body);
+        for lang in ["en", "ko"] {
+            let (code, text, findings) = run_one(&ws, checks, lang, 100);
+            assert_eq!(code, 0, "{text}");
+            assert_eq!(codes(&findings), ["import/ok"], "{text}");
+        }
+    }
+}

@@ -23,6 +23,8 @@ use crate::python::{show_path, EnvLookup, PythonEnv};
 use crate::tr;
 use crate::walk::{is_noise_dir, walk};
 
+mod cannot_import;
+
 /// Modules to import from the workspace root, e.g. `[src.training, src.utils]`; a minute
 /// by default.
 pub type Params = ImportParams<60>;
@@ -282,6 +284,18 @@ fn frames(stderr: &str) -> Vec<Frame> {
 /// The last traceback frame in a workspace file (outside the environment), as a
 /// workspace-relative path and line.
 fn workspace_frame(root: &Path, env_dir: &Path, stderr: &str) -> Option<(String, u32)> {
+    let own = own_file(root, env_dir);
+    frames(stderr).into_iter().rev().find_map(|f| {
+        if f.file.starts_with('<') {
+            return None;
+        }
+        own(Path::new(&f.file)).map(|rel| (rel, f.line))
+    })
+}
+
+/// A path Python named (absolute, or relative to the workspace root) as the workspace's own
+/// file, workspace-relative: `None` for a file of the environment or outside the workspace.
+fn own_file<'a>(root: &'a Path, env_dir: &Path) -> impl Fn(&Path) -> Option<String> + 'a {
     let roots: Vec<PathBuf> = [Some(root.to_path_buf()), root.canonicalize().ok()]
         .into_iter()
         .flatten()
@@ -290,11 +304,7 @@ fn workspace_frame(root: &Path, env_dir: &Path, stderr: &str) -> Option<(String,
         .into_iter()
         .flatten()
         .collect();
-    frames(stderr).into_iter().rev().find_map(|f| {
-        if f.file.starts_with('<') {
-            return None;
-        }
-        let p = Path::new(&f.file);
+    move |p: &Path| {
         let p = if p.is_absolute() {
             p.to_path_buf()
         } else {
@@ -306,8 +316,8 @@ fn workspace_frame(root: &Path, env_dir: &Path, stderr: &str) -> Option<(String,
         roots
             .iter()
             .find(|r| p.starts_with(r))
-            .map(|r| (show_path(r, &p), f.line))
-    })
+            .map(|r| show_path(r, &p))
+    }
 }
 
 /// Whether `name` (`src.model.vla`) starts in the workspace's own code: its first part is a
@@ -353,6 +363,11 @@ fn explain(ctx: &CheckContext, import: &Import, env_dir: &Path, stderr: &str) ->
     );
     if let Some((file, line)) = &at {
         finding = finding.file(file.clone()).line(*line);
+    }
+    // `cannot import name 'X' from 'Y'`: Y was imported and has no X.
+    if let Some(c) = cannot_import::parse(&last) {
+        let own = own_file(&ctx.root, env_dir);
+        return finding.hint(cannot_import::hint(&c, &ctx.root, own, &run, code));
     }
     let hint = match (missing_module(&last), &at) {
         // One of the modules asked for (or a package above it) is not there.
