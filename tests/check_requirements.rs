@@ -92,8 +92,10 @@ transformers  # 언어 모델
 
 #[test]
 fn option_lines_are_not_packages() {
+    // (A `-r` naming a local file that is not there is a finding of its own since issue 9:
+    // here it names one pip would download.)
     let options = "\
--r other.txt
+-r https://example.com/other.txt
 --index-url https://download.pytorch.org/whl/cu121
 -e .
 --extra-index-url=https://example.com/simple
