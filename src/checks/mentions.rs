@@ -7,8 +7,11 @@
 //!
 //! With `explain: true` a mention is not enough: each word needs words about it. A line that
 //! mentions it must also say something ([`EXPLAIN_WEIGHT`] letters of real text per word it
-//! mentions, a Hangul syllable counting two, see [`crate::prose`]): `- `data/`: 데이터셋`,
-//! `| src/ | the code |`. The first mention of a name is its label; a later one counts as a
+//! mentions, a Hangul syllable counting three, so that a two-syllable word such as `탐색`
+//! explains; see [`crate::prose`]): `- `data/`: 데이터셋`, `| src/ | the code |`,
+//! `| notebooks | 탐색 |`. Words that only say "folder" (`폴더`, `folder`, `디렉터리`,
+//! `directory`, `dir`, with a Korean particle or not) are not weighed: `- src: src 폴더`
+//! explains nothing. The first mention of a name is its label; a later one counts as a
 //! word of the explanation, since English explains a folder with its own name
 //! (`- tests/: unit tests`, `- data/: raw data`), but only beside other words: the other
 //! words alone must be real text. A line holding only the name (a heading `## src`, a list
@@ -197,8 +200,8 @@ fn explained_word(lines: &[&str], words: &[String], word: &str) -> (bool, Option
         } else {
             line.to_string()
         };
-        crate::prose::check(&without_words(line, words)).is_ok()
-            && crate::prose::weight(&said) >= EXPLAIN_WEIGHT * names.max(1)
+        crate::prose::check(&without_generic(&without_words(line, words))).is_ok()
+            && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names.max(1)
     };
     let mut first = None;
     let ok = lines.iter().enumerate().any(|(i, line)| {
@@ -213,7 +216,7 @@ fn explained_word(lines: &[&str], words: &[String], word: &str) -> (bool, Option
         // may use the name as a word (`## tests` / `Unit tests`) but names no other.
         let rest = without_words(line, words);
         let only_this = |next: &str| words.iter().all(|w| w == word || !mentions(next, w));
-        crate::prose::weight(&rest) == 0
+        explain_weight(&without_generic(&rest)) == 0
             && lines[i + 1..]
                 .iter()
                 .find(|l| !l.trim().is_empty())
@@ -258,6 +261,50 @@ fn missing_group(file: &str, word: &str) -> Group {
             "`{file}`에 각각 그 폴더의 역할, 곧 무엇을 왜 두는 곳인지 설명하는 줄을 추가하십시오"
         ),
     )
+}
+
+/// The amount of text that explains: a Hangul syllable counts three letters, any other letter
+/// one. A Korean content word of two syllables (`탐색`, `설정`) says as much as an English
+/// word of six letters, so it alone explains a folder; one syllable does not.
+fn explain_weight(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '가'..='힣' => 3,
+            c if crate::prose::is_letter(c) => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Words that only say "this is a folder": beside the folder's own name (`- src: src 폴더`)
+/// they explain nothing. A Korean one keeps its particle or ending (`폴더에는`, `폴더입니다`).
+const GENERIC_EN: [&str; 8] = [
+    "folder",
+    "folders",
+    "directory",
+    "directories",
+    "dir",
+    "dirs",
+    "subfolder",
+    "subdirectory",
+];
+const GENERIC_KO: [&str; 4] = ["폴더", "디렉터리", "디렉토리", "하위폴더"];
+
+/// `text` without the generic words of [`GENERIC_EN`] and [`GENERIC_KO`] (tokens are runs of
+/// letters and digits), so that only what is said about the folder is weighed.
+fn without_generic(text: &str) -> String {
+    text.split(|c: char| !crate::prose::is_letter_or_digit(c) && c != '_')
+        .filter(|token| {
+            let generic_en = GENERIC_EN.contains(token);
+            let generic_ko = GENERIC_KO.iter().any(|stem| {
+                token
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| rest.chars().all(|c| matches!(c, '가'..='힣')))
+            });
+            !token.is_empty() && !generic_en && !generic_ko
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `line` with every whole-word mention of `words` blanked out.
@@ -442,6 +489,36 @@ mod tests {
         );
         let with_docs = en(&words(&["src", "docs"]));
         assert!(with_docs.contains("e.g. `- assets/: "), "{with_docs}");
+    }
+
+    /// Issue 9: the folder's own name plus a word for "folder" explains nothing, in any style
+    /// or language; a short Korean content word in a table cell does explain.
+    #[test]
+    fn issue9_name_plus_folder_fails_and_short_korean_words_pass() {
+        let names = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+        for style in [
+            "- {w}: {w} 폴더\n",
+            "- {w}/: {w} folder\n",
+            "| {w} | {w} 디렉터리 |\n",
+            "- `{w}/`: {w} directory\n",
+            "- {w}: {w} dir\n",
+            "- {w}: {w} 폴더입니다\n",
+            "- {w}: {w} {w} 폴더\n",
+            "## {w}\n{w} 폴더\n",
+        ] {
+            let readme: String = names.iter().map(|w| style.replace("{w}", w)).collect();
+            assert_eq!(explains(&readme).len(), 1, "{readme}");
+        }
+        let table = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 |\n| scripts | 실행 |\n| configs | 설정 |\n| data | 원본 |\n| notebooks | 탐색 |\n| tests | 검증 |\n";
+        assert_eq!(explains(table), Vec::<String>::new());
+        // A generic word beside real words stays honest, in both languages.
+        let honest = "- src 폴더에는 모델 코드를 둡니다\n- scripts folder: training runs\n- configs: 설정 폴더\n- data directory holds raw data\n- notebooks: 탐색\n- tests: unit tests\n";
+        assert_eq!(explains(honest), Vec::<String>::new());
+        let one_syllable = table.replace("| 모델 |", "| 코 |");
+        assert_eq!(
+            explains(&one_syllable),
+            ["`README.md` names `src` but does not say what it is for"]
+        );
     }
 
     fn m(text: &str, word: &str) -> bool {
