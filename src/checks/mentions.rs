@@ -9,8 +9,8 @@
 //! mentions it must also say something ([`EXPLAIN_WEIGHT`] letters of real text per word it
 //! mentions, a Hangul syllable counting three, so that a two-syllable word such as `탐색`
 //! explains; see [`crate::prose`]): `- `data/`: 데이터셋`, `| src/ | the code |`,
-//! `| notebooks | 탐색 |`. Words that only say "folder" (`폴더`, `folder`, `디렉터리`,
-//! `directory`, `dir`, with a Korean particle or not) are not weighed: `- src: src 폴더`
+//! `| notebooks | 탐색 |`. Words that only say "folder" (`폴더`, `folder`, `directory`,
+//! `dir` and the Korean spellings of directory, with a Korean particle or not) are not weighed: `- src: src 폴더`
 //! explains nothing. The first mention of a name is its label; a later one counts as a
 //! word of the explanation, since English explains a folder with its own name
 //! (`- tests/: unit tests`, `- data/: raw data`), but only beside other words: the other
@@ -288,7 +288,7 @@ const GENERIC_EN: [&str; 8] = [
     "subfolder",
     "subdirectory",
 ];
-const GENERIC_KO: [&str; 4] = ["폴더", "디렉터리", "디렉토리", "하위폴더"];
+const GENERIC_KO: [&str; 4] = ["폴더", "디렉터리", "디렉토리", "하위폴더"]; // glossary: a learner's word
 
 /// `text` without the generic words of [`GENERIC_EN`] and [`GENERIC_KO`] (tokens are runs of
 /// letters and digits), so that only what is said about the folder is weighed.
