@@ -7,7 +7,11 @@
 //! count. Indentation does count: in Python it is meaning (moving `print(i)` into the loop).
 //! A message is words when it has two different letters at least: `.`, `-`, `aaa`, `ㅋㅋㅋ`,
 //! `하하` and `1` are not; `ok`, `add a`, `fix`, `수정`, `README 추가` are. (Looser than
-//! [`crate::prose`]'s rule for reasons: a short commit subject is normal git practice.)
+//! [`crate::prose`]'s rule for reasons: a short commit subject is normal git practice, so a
+//! vague but real word such as `수정` or `fix` passes.) Keyboard mash is not words either: a
+//! message whose letters are all bare Hangul jamo (`ㅁㄴㅇㄹ`, `ㅋㅋ ㅎㅎ`: no syllable was
+//! formed), or whose every word is a run of three or more neighbouring keys of one keyboard
+//! row, either way (`asdf`, `qwer`, `zxcv`, `asdfgh`, `jkl;`, `fdsa`).
 
 use std::path::Path;
 
@@ -64,7 +68,33 @@ pub(super) fn wordless(message: &[u8]) -> Option<String> {
         .flat_map(char::to_lowercase);
     let first = letters.next();
     let words = first.is_some_and(|first| letters.any(|c| c != first));
-    (!words).then(|| text.trim().chars().take(40).collect())
+    (!words || mash(&text)).then(|| text.trim().chars().take(40).collect())
+}
+
+/// Is `text` keyboard mash (see the module docs)?
+fn mash(text: &str) -> bool {
+    let letters = || text.chars().filter(|&c| crate::prose::is_letter(c));
+    // Hangul compatibility jamo: consonants and vowels typed without forming a syllable.
+    let jamo_only = letters().all(|c| matches!(c, '\u{3131}'..='\u{318E}'));
+    if letters().next().is_some() && jamo_only {
+        return true;
+    }
+    let mut words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .peekable();
+    words.peek().is_some() && words.all(key_run)
+}
+
+/// Is `word` a run of three or more neighbouring keys of one keyboard row, either way?
+fn key_run(word: &str) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./"];
+    let word = word.to_ascii_lowercase();
+    let reversed: String = word.chars().rev().collect();
+    word.len() >= 3
+        && ROWS
+            .iter()
+            .any(|row| row.contains(word.as_str()) || row.contains(reversed.as_str()))
 }
 
 /// One finding per commit whose message has no words, at most [`MAX_FINDINGS_PER_KIND`] and
@@ -131,10 +161,37 @@ mod tests {
             "README 추가",
             "Add hello.py",
             "학습률 추가\n\n본문",
+            "Add README",
+            "fix typo",
+            "초기 커밋",
+            "수정 ㅋㅋ",
+            "asdf 함수 이름 수정",
+            "Fix asdf typo",
         ] {
             assert_eq!(wordless(m.as_bytes()), None, "{m}");
         }
         for m in [".", "-", "aaa", "AaA", "ㅋㅋㅋ", "하하", "1", "...\n"] {
+            assert!(wordless(m.as_bytes()).is_some(), "{m}");
+        }
+    }
+
+    /// Issue 9: keyboard mash passed as words; only `ㅋㅋㅋ` (one letter) was caught.
+    #[test]
+    fn issue9_keyboard_mash_is_not_words() {
+        for m in [
+            "asdf",
+            "ASDF",
+            "qwer",
+            "zxcv",
+            "asdfgh",
+            "jkl;",
+            "fdsa",
+            "asdf qwer",
+            "asdf\n",
+            "ㅁㄴㅇㄹ",
+            "ㅋㅋ ㅎㅎ",
+            "ㅏㅓㅗㅜ",
+        ] {
             assert!(wordless(m.as_bytes()).is_some(), "{m}");
         }
     }
