@@ -853,7 +853,7 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 17] = [
+    let cases: [(&str, &[&str]); 21] = [
         ("pass/good", &[]),
         ("pass/env-named-myenv-ignored", &[]),
         ("fail/env-named-myenv", &["gitignore"]),
@@ -862,6 +862,10 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
         ("pass/short-messages-indent-ko", &[]),
         ("fail/blank-line-only-change", &["git-history"]),
         ("fail/wordless-messages", &["git-history"]),
+        ("pass/short-messages-typo-en", &[]),
+        ("pass/short-messages-first-ko", &[]),
+        ("fail/mash-messages-en", &["git-history"]),
+        ("fail/mash-messages-ko", &["git-history"]),
         ("fail/gitignore-not-committed", &["gitignore"]),
         ("fail/chmod-only", &["git-history"]),
         ("fail/one-commit", &["git-history"]),
