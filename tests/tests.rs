@@ -36,6 +36,7 @@ mod home;
 mod hostile;
 mod hostile_workspace;
 mod interrupt;
+mod issue9_audit2;
 mod issue9_fixes;
 mod issue9_wording;
 mod near_miss;

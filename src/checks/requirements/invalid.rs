@@ -29,7 +29,11 @@ pub fn meant(content: &str) -> Option<(String, String)> {
     let glued = content
         .find('#')
         .map(|at| content[..at].trim_end().to_string());
-    let fixes = glued.into_iter().chain(single_equals_fixed(content));
+    let reversed = reversed_operator_fixed(content).map(|(fixed, ..)| fixed);
+    let fixes = glued
+        .into_iter()
+        .chain(reversed)
+        .chain(single_equals_fixed(content));
     for fixed in fixes {
         if let Ok(Parsed {
             name: Some(name),
@@ -44,9 +48,13 @@ pub fn meant(content: &str) -> Option<(String, String)> {
     (!prefix.is_empty() && !content.contains('@')).then(|| (canonical_name(&prefix), String::new()))
 }
 
-/// `name=1.0` with a single `=` (a common slip for `==`), corrected; else `None`.
+/// `name=1.0` with a single `=` (a common slip for `==`), corrected; else `None`. A reversed
+/// `=>`/`=<` is not a single `=`: see [`reversed_operator_fixed`].
 pub fn single_equals_fixed(args: &str) -> Option<String> {
     let (name, version) = args.split_once('=')?;
+    if version.starts_with(['>', '<']) {
+        return None;
+    }
     let ok_name = !name.is_empty()
         && name
             .trim()
@@ -54,6 +62,25 @@ pub fn single_equals_fixed(args: &str) -> Option<String> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '[' | ']' | ','));
     let plain_version = !version.is_empty() && !version.starts_with('=') && !version.contains('=');
     (ok_name && plain_version).then(|| format!("{}=={}", name.trim(), version.trim()))
+}
+
+/// `name=>4` / `name=<4`: the operator written backwards (it means `>=` / `<=`), corrected;
+/// else `None`. Without this the single-`=` fix made it `name==>4`, which pip refuses too.
+pub fn reversed_operator_fixed(args: &str) -> Option<(String, &'static str, &'static str)> {
+    let (name, rest) = args.split_once('=')?;
+    let (wrong, right, version) = if let Some(v) = rest.strip_prefix('>') {
+        ("=>", ">=", v)
+    } else {
+        ("=<", "<=", rest.strip_prefix('<')?)
+    };
+    let ok_name = !name.trim().is_empty()
+        && name
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '[' | ']' | ','));
+    let version = version.trim();
+    let plain_version = !version.is_empty() && !version.contains(['=', '<', '>']);
+    (ok_name && plain_version).then(|| (format!("{}{right}{version}", name.trim()), wrong, right))
 }
 
 const OPTIONS_HINT_EN: &str = "options allowed in a requirements file: -r/--requirement, -c/--constraint, -e/--editable, -i/--index-url, --extra-index-url, -f/--find-links, --no-index, --pre, --trusted-host, --only-binary, --no-binary, --prefer-binary, --require-hashes, and after a requirement --hash=sha256:...; otherwise write a package, e.g. `numpy>=1.24`";
@@ -129,6 +156,18 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             ))
         }
         ReqError::Syntax(e) => {
+            if let Some((fixed, wrong, right)) = reversed_operator_fixed(content) {
+                // `opencv_python=>4`: the operator is `>=`, written backwards.
+                let message = tr!(
+                    "`{content}` is not a valid requirement: `{wrong}` is written `{right}`",
+                    "`{content}`은(는) 올바른 요구사항이 아닙니다: `{wrong}`은(는) `{right}`(으)로 씁니다"
+                );
+                let hint = tr!(
+                    "write the comparison first: `{fixed}`",
+                    "비교 기호를 앞에 쓰십시오: `{fixed}`"
+                );
+                return Finding::fail(Code::RequirementsInvalid, message).hint(hint);
+            }
             let (message, hint) = match single_equals_fixed(content) {
                 // `pillow=9.0`: pip's exact pin is `==`.
                 Some(fixed) => {
@@ -244,5 +283,10 @@ mod tests {
         assert_eq!(single_equals_fixed("torch==2.1.0"), None);
         assert_eq!(single_equals_fixed("numpy>=1.24"), None);
         assert_eq!(single_equals_fixed("numpy>="), None);
+        assert_eq!(single_equals_fixed("opencv_python=>4"), None);
+        assert_eq!(
+            reversed_operator_fixed("opencv_python=<4").map(|(fixed, ..)| fixed),
+            Some("opencv_python<=4".to_string())
+        );
     }
 }

@@ -1,0 +1,42 @@
+//! Issue 9, second learner audit: small fixes a learner met, each run on a real workspace.
+
+use crate::common::*;
+
+const CHECK: &str = "  - kind: requirements\n    required: [torch]\n";
+
+/// Requirements with one line `line` after an honest, commented file.
+fn requirements(line: &str) -> String {
+    format!(
+        "# 딥러닝 프레임워크\ntorch==2.1.0          # 신경망 학습\nnumpy>=1.24.0         # 배열 계산\npillow>=9.0           # 이미지 파일 읽기\nwandb>=0.15.0         # 실험 기록\n{line}   # 영상 처리 라이브러리\n"
+    )
+}
+
+fn findings_for(contents: &str, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    let ws = tempdir();
+    write(ws.path(), "requirements.txt", contents);
+    exercise_findings(ws.path(), CHECK, lang)
+}
+
+/// `opencv_python=>4` means `>=`: the fix says `>=`, and the fixed line passes.
+#[test]
+fn issue9_reversed_operator_gets_a_fix_that_passes() {
+    for (wrong, right) in [
+        ("opencv_python=>4", "opencv_python>=4"),
+        ("opencv_python=<4", "opencv_python<=4"),
+    ] {
+        for lang in ["en", "ko"] {
+            let (code, findings) = findings_for(&requirements(wrong), lang);
+            assert_eq!(code, 1, "{findings:#?}");
+            let fail = findings
+                .iter()
+                .find(|f| f["status"] == "fail")
+                .expect("a failing finding");
+            assert_eq!(fail["code"], "requirements/invalid", "{fail:#?}");
+            let hint = fail["hint"].as_str().unwrap();
+            assert!(hint.contains(&format!("`{right}`")), "{hint}");
+            assert!(!hint.contains("==>") && !hint.contains("==<"), "{hint}");
+            let (code, findings) = findings_for(&requirements(right), lang);
+            assert_eq!(code, 0, "pasting `{right}` must pass: {findings:#?}");
+        }
+    }
+}
