@@ -40,3 +40,28 @@ fn issue9_reversed_operator_gets_a_fix_that_passes() {
         }
     }
 }
+
+/// The last hint of each exercise names `course check X` once: the hint ended with it and the
+/// footer said it again.
+#[test]
+fn issue9_last_hint_says_course_check_once() {
+    for lang in ["en", "ko"] {
+        let ws = init_workspace(lang);
+        for id in ["requirements", "structure", "git-workflow"] {
+            let mut last = String::new();
+            for _ in 0..20 {
+                let out = ok(course_in(ws.path())
+                    .args(["--width", "140", "--lang", lang, "hint", id])
+                    .output()
+                    .unwrap());
+                let text = String::from_utf8_lossy(&out.stdout).into_owned();
+                if text == last {
+                    break;
+                }
+                last = text;
+            }
+            let check = format!("course check {id}");
+            assert_eq!(last.matches(&check).count(), 1, "{lang} {id}:\n{last}");
+        }
+    }
+}
