@@ -65,3 +65,36 @@ fn issue9_last_hint_says_course_check_once() {
         }
     }
 }
+
+/// `course next`'s "still to fix" list groups findings of one code as `course check` does:
+/// six packages without a comment are one sentence with the six listed, not six sentences.
+#[test]
+fn issue9_next_groups_what_is_left_as_check_does() {
+    for (lang, sentence) in [
+        (
+            "en",
+            "these requirements have no comment saying why the project needs them",
+        ),
+        (
+            "ko",
+            "다음 요구사항에는 프로젝트에 왜 필요한지 설명하는 주석이 없습니다",
+        ),
+    ] {
+        let ws = init_workspace(lang);
+        let packages = ["torch", "torchvision", "transformers", "numpy", "pillow", "wandb"];
+        write(ws.path(), "requirements.txt", &(packages.join("\n") + "\n"));
+        let mut page = String::new();
+        for _ in 0..3 {
+            let out = course_in(ws.path())
+                .args(["--no-pager", "--width", "200", "--lang", lang, "next"])
+                .output()
+                .unwrap();
+            page = String::from_utf8(out.stdout).unwrap();
+        }
+        assert!(page.contains("course check requirements"), "{page}");
+        assert_eq!(page.matches(sentence).count(), 1, "{lang}:\n{page}");
+        for p in packages {
+            assert!(page.contains(&format!(": {p}\n")), "{lang} {p}:\n{page}");
+        }
+    }
+}

@@ -155,38 +155,7 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
                 "조건을 평평하게 쓰십시오. 예: `numpy; python_version >= \"3.8\" and sys_platform == \"linux\"`"
             ))
         }
-        ReqError::Syntax(e) => {
-            if let Some((fixed, wrong, right)) = reversed_operator_fixed(content) {
-                // `opencv_python=>4`: the operator is `>=`, written backwards.
-                let message = tr!(
-                    "`{content}` is not a valid requirement: `{wrong}` is written `{right}`",
-                    "`{content}`은(는) 올바른 요구사항이 아닙니다: `{wrong}`은(는) `{right}`(으)로 씁니다"
-                );
-                let hint = tr!(
-                    "write the comparison first: `{fixed}`",
-                    "비교 기호를 앞에 쓰십시오: `{fixed}`"
-                );
-                return Finding::fail(Code::RequirementsInvalid, message).hint(hint);
-            }
-            let (message, hint) = match single_equals_fixed(content) {
-                // `pillow=9.0`: pip's exact pin is `==`.
-                Some(fixed) => {
-                    let reason = &e.message;
-                    (
-                        tr!(
-                            "`{content}` is not a valid requirement ({reason})",
-                            "`{content}`은(는) 올바른 요구사항이 아닙니다: `=` 하나로는 버전을 쓸 수 없습니다 ({reason})"
-                        ),
-                        tr!(
-                            "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
-                            "정확한 버전은 `==`로 씁니다: `{fixed}` (최소 버전은 `>=`)"
-                        ),
-                    )
-                }
-                None => super::explain::syntax(content, e),
-            };
-            Finding::fail(Code::RequirementsInvalid, message).hint(hint)
-        }
+        ReqError::Syntax(e) => syntax_finding(content, e),
         ReqError::BadUrl(why) => Finding::fail(
             Code::RequirementsInvalid,
             tr!(
@@ -243,6 +212,41 @@ fn requirement_finding(content: &str, error: &ReqError) -> Finding {
             "빌드된 휠 파일 이름을 그대로 쓰거나, 패키지 이름과 버전(`pkg==1.0`)으로 쓰십시오"
         )),
     }
+}
+
+/// A line pip cannot parse: a backwards `=>`/`=<` or a single `=` get their own fix, any other
+/// slip pip's reason explained.
+fn syntax_finding(content: &str, e: &crate::pip::pep508::SyntaxError) -> Finding {
+    if let Some((fixed, wrong, right)) = reversed_operator_fixed(content) {
+        // `opencv_python=>4`: the operator is `>=`, written backwards.
+        let message = tr!(
+            "`{content}` is not a valid requirement: `{wrong}` is written `{right}`",
+            "`{content}`은(는) 올바른 요구사항이 아닙니다: `{wrong}`은(는) `{right}`(으)로 씁니다"
+        );
+        let hint = tr!(
+            "write the comparison first: `{fixed}`",
+            "비교 기호를 앞에 쓰십시오: `{fixed}`"
+        );
+        return Finding::fail(Code::RequirementsInvalid, message).hint(hint);
+    }
+    let (message, hint) = match single_equals_fixed(content) {
+        // `pillow=9.0`: pip's exact pin is `==`.
+        Some(fixed) => {
+            let reason = &e.message;
+            (
+                tr!(
+                    "`{content}` is not a valid requirement ({reason})",
+                    "`{content}`은(는) 올바른 요구사항이 아닙니다: `=` 하나로는 버전을 쓸 수 없습니다 ({reason})"
+                ),
+                tr!(
+                    "an exact version is written with `==`: `{fixed}` (or `>=` for a minimum)",
+                    "정확한 버전은 `==`로 씁니다: `{fixed}` (최소 버전은 `>=`)"
+                ),
+            )
+        }
+        None => super::explain::syntax(content, e),
+    };
+    Finding::fail(Code::RequirementsInvalid, message).hint(hint)
 }
 
 /// The teaching nudge for a URL on its own: pip reads it, but the name is not written.
