@@ -81,7 +81,14 @@ fn issue9_next_groups_what_is_left_as_check_does() {
         ),
     ] {
         let ws = init_workspace(lang);
-        let packages = ["torch", "torchvision", "transformers", "numpy", "pillow", "wandb"];
+        let packages = [
+            "torch",
+            "torchvision",
+            "transformers",
+            "numpy",
+            "pillow",
+            "wandb",
+        ];
         write(ws.path(), "requirements.txt", &(packages.join("\n") + "\n"));
         let mut page = String::new();
         for _ in 0..3 {
