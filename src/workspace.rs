@@ -123,6 +123,42 @@ impl Workspace {
     }
 }
 
+/// The folder the README's start makes, in the learner's home folder: `~/my-vla-project`.
+/// `course` says how to come back to it when it is a workspace already.
+pub const README_FOLDER: &str = "my-vla-project";
+
+/// The learner's home folder (`$HOME`; on Windows `%USERPROFILE%`), when set.
+pub fn home() -> Option<PathBuf> {
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    var("HOME")
+        .or_else(|| var("USERPROFILE"))
+        .map(PathBuf::from)
+}
+
+/// `~/my-vla-project` when it is a course workspace (its `.course/` exists): the learner has
+/// started there, and a new terminal in `~` should lead back to it.
+pub fn readme_workspace() -> Option<PathBuf> {
+    home()
+        .map(|h| h.join(README_FOLDER))
+        .filter(|dir| dir.join(STATE_DIR).is_dir())
+}
+
+/// Folders one level below `dir` that are course workspaces, sorted (at most `max`; a home
+/// folder holds many entries, and only the first few are worth naming).
+pub fn workspaces_below(dir: &Path, max: usize) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.join(STATE_DIR).is_dir())
+        .collect();
+    found.sort();
+    found.truncate(max);
+    found
+}
+
 /// A usage error when `path` (in the workspace `root`) is a symbolic link.
 fn refuse_link(path: &Path, root: &Path) -> Result<()> {
     let Ok(meta) = std::fs::symlink_metadata(path) else {

@@ -22,12 +22,14 @@ fn issue9_init_inside_another_repository_names_it_and_says_what_to_do() {
     let ws = clone.path().join("my-vla-project");
     std::fs::create_dir(&ws).unwrap();
     let top = clone.path().canonicalize().unwrap().display().to_string();
+    let home = tempdir();
     for (lang, says) in [
         ("en", "this folder is inside the git repository at"),
         ("ko", "이 폴더는"),
     ] {
         let out = course_in(&ws)
             .args(["--lang", lang, "init"])
+            .env("HOME", home.path())
             .output()
             .unwrap();
         assert!(out.status.success(), "{out:?}");
@@ -36,7 +38,9 @@ fn issue9_init_inside_another_repository_names_it_and_says_what_to_do() {
         assert!(note.contains(&top), "{note}");
         assert!(note.contains("`git init`"), "{note}");
         assert!(
-            note.contains("mkdir ~/my-vla-project && cd ~/my-vla-project course init"),
+            note.contains(
+                "mkdir -p ~/my-vla-project && cd ~/my-vla-project course init && course next"
+            ),
             "{note}"
         );
     }
@@ -174,6 +178,7 @@ fn issue9_outside_a_workspace_course_and_next_say_the_same_start() {
             let out = course_in(dir.path())
                 .args(["--lang", lang])
                 .args(args)
+                .env("HOME", dir.path())
                 .output()
                 .unwrap();
             assert!(out.status.success(), "{out:?}");
@@ -181,7 +186,7 @@ fn issue9_outside_a_workspace_course_and_next_say_the_same_start() {
         };
         let (home, next) = (run(&[]), run(&["next"]));
         let start =
-            "  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n";
+            "  mkdir -p ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n";
         for text in [&home, &next] {
             assert!(text.contains(start), "{text}");
             assert_eq!(text.matches("--lang").count(), 1, "{text}");

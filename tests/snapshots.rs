@@ -30,6 +30,8 @@ fn issue7_every_lesson_in_both_languages_at_60_and_100_columns() {
                 let text = stdout(
                     course()
                         .current_dir(outside.path())
+                        // The footer's start depends on `~/my-vla-project`: a home of its own.
+                        .env("HOME", outside.path())
                         .args(["--lang", lang, "--color", "never", "--no-pager"])
                         .args(["--width", &width.to_string(), "lesson", id]),
                 );

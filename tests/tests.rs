@@ -20,6 +20,7 @@ mod class_report;
 mod cli;
 mod code_blocks;
 mod codes;
+mod coming_back;
 mod content;
 mod doctor;
 mod edit;

@@ -33,11 +33,17 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
             "{d}: 폴더가 아닙니다. 작업 폴더로 만들 폴더를 주십시오 (아직 없는 이름을 주면 새 폴더를 만듭니다)"
         )));
     }
+    // Said before any state is read: in the language asked for, else the course's.
+    let early = crate::app::chosen_lang(global.lang, None, Lang::Ko);
+    crate::exit::set_lang(early);
+    refuse_home_or_root(&dir, early)?;
     std::fs::create_dir_all(&dir).with_context(|| cannot_create(&d))?;
     let ws = Workspace {
         root: dir.canonicalize().unwrap_or(dir),
     };
     let existed = ws.is_initialised();
+    // Looked for before `.course/` is made here, which would then be found above itself.
+    let others = (!existed).then(|| other_workspaces(&ws.root));
     let state_dir = ws.own_state_dir()?;
     std::fs::create_dir_all(&state_dir)
         .with_context(|| cannot_create(&state_dir.display().to_string()))?;
@@ -80,12 +86,87 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     if let Some(note) = inside_other_repo_note(&ws.root) {
         term.note(note.get(lang));
     }
+    for note in others.into_iter().flatten() {
+        term.note(note.get(lang));
+    }
     Ok(Code::Ok)
 }
 
 /// The context of a folder that could not be made (permissions, a file in the way).
 fn cannot_create(d: &str) -> crate::exit::Said {
     crate::exit::said(tr!("cannot create {d}", "{d}을(를) 만들 수 없습니다"))
+}
+
+/// Refuse to make the home folder or the root of the file system a workspace: `course`
+/// finds a workspace from the current folder upwards, so every folder below would belong to
+/// it (a learner who followed the start from `~` with a `mkdir` that failed, the folder
+/// existing, ended up with `~` as a workspace and lesson 1 again). The message gives the start
+/// that works from there, or the way back to `~/my-vla-project` when it is a workspace.
+fn refuse_home_or_root(dir: &Path, lang: Lang) -> Result<()> {
+    let canon = |p: &Path| p.canonicalize().ok();
+    let Some(here) = canon(dir) else {
+        return Ok(()); // a folder still to be made is neither
+    };
+    let is_home = crate::workspace::home().and_then(|h| canon(&h)) == Some(here.clone());
+    if !is_home && here.parent().is_some() {
+        return Ok(());
+    }
+    let d = here.display().to_string();
+    let start = super::orientation::Start::here().commands();
+    let why = if is_home {
+        tr!(
+            "{d} is your home folder; as a workspace, every folder in it would be part of it. Use a folder of your own for the project:\n{start}",
+            "{d}은(는) 홈 폴더입니다. 작업 폴더로 삼으면 그 안의 모든 폴더가 작업 폴더에 속하게 됩니다. 프로젝트 폴더를 따로 쓰십시오:\n{start}"
+        )
+    } else {
+        tr!(
+            "{d} is the root of the file system; as a workspace, every folder would be part of it. Use a folder of your own for the project:\n{start}",
+            "{d}은(는) 파일 시스템의 맨 위 폴더입니다. 작업 폴더로 삼으면 모든 폴더가 작업 폴더에 속하게 됩니다. 프로젝트 폴더를 따로 쓰십시오:\n{start}"
+        )
+    };
+    let mut text = why.get(lang).to_string();
+    // Made by an earlier `course init` here: it keeps catching every folder below.
+    if here.join(STATE_DIR).is_dir() {
+        let undo = tr!(
+            "{d} is a workspace already ({STATE_DIR}/ is there, likely from an earlier `course init` here); if you did not mean it, remove it: rm -r {STATE_DIR}",
+            "{d}은(는) 이미 작업 폴더입니다 (전에 여기서 `course init`을 실행해 {STATE_DIR}/이(가) 있습니다). 의도한 것이 아니라면 지우십시오: rm -r {STATE_DIR}"
+        );
+        text.push('\n');
+        text.push_str(undo.get(lang));
+    }
+    Err(crate::exit::usage(text))
+}
+
+/// Notes for a new workspace next to one the learner has already: a workspace above this
+/// folder (commands here now use the new one, with its own progress) or in a folder right
+/// below it (the learner's progress is most likely there). Each with the way to go on there.
+fn other_workspaces(root: &Path) -> Vec<Tr> {
+    let mut notes = Vec::new();
+    if let Some(above) = root
+        .ancestors()
+        .skip(1)
+        .find(|d| d.join(STATE_DIR).is_dir())
+    {
+        let a = above.display().to_string();
+        let go = format!("cd {} && course next", crate::escape::shell_word(&a));
+        notes.push(tr!(
+            "Note: {a}, a folder above this one, is a course workspace too, with its own progress; commands run in here now use this new one. To carry on there instead:\n  {go}",
+            "참고: 이 폴더 위의 {a}도 진행 상황이 따로 있는 코스 작업 폴더입니다. 이제 이 안에서 실행하는 명령은 새 작업 폴더를 씁니다. 그곳에서 이어 가려면:\n  {go}"
+        ));
+    }
+    for below in crate::workspace::workspaces_below(root, 3) {
+        let b = below.display().to_string();
+        let name = below
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let go = format!("cd {} && course next", crate::escape::shell_word(&name));
+        notes.push(tr!(
+            "Note: {b}, a folder in this one, is a course workspace already, with its own progress. To carry on there:\n  {go}",
+            "참고: 이 폴더 안의 {b}은(는) 이미 진행 상황이 있는 코스 작업 폴더입니다. 그곳에서 이어 가려면:\n  {go}"
+        ));
+    }
+    notes
 }
 
 /// The command that goes on from where the learner is when the new workspace is not the
@@ -109,8 +190,9 @@ fn inside_other_repo_note(root: &Path) -> Option<Tr> {
     else {
         return None;
     };
+    let start = super::orientation::Start::here().commands();
     Some(tr!(
-        "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init",
-        "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init"
+        "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n{start}",
+        "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n{start}"
     ))
 }

@@ -151,18 +151,31 @@ pub fn lesson_page(
 fn footer(app: &App, n: usize, then: Option<Step>) -> Tr {
     let (total, following) = (app.course.lessons.len(), n + 1);
     if !app.keeps_progress() {
-        // No progress to follow: `course next` could only say how to start a workspace.
+        // No progress to follow: `course next` could only say how to start a workspace, so
+        // the footer gives that start itself (the one `course next` gives, so that a bare
+        // `course init` is never typed in the clone of the course or in `~`).
+        let start = match &app.workspace {
+            // `--workspace DIR` naming a folder that is not one yet.
+            Some(ws) => {
+                let q = crate::escape::shell_word(&ws.root.display().to_string());
+                tr!(
+                    "To save progress and do the exercises: course init {q}",
+                    "진행 상황을 저장하고 연습 문제를 하려면: course init {q}"
+                )
+            }
+            None => super::orientation::Start::here().text(),
+        };
         return if n < total {
             tr!(
-                "Next: course lesson {following}   (to save progress and do the exercises: course init)",
-                "다음: course lesson {following}   (진행 상황을 저장하고 연습 문제를 하려면: course init)"
+                "Next: course lesson {following}\n{start}",
+                "다음: course lesson {following}\n{start}";
+                start = start
             )
         } else {
-            // The command on a line of its own: after the sentence it wrapped at `&&` at 60
-            // columns, and a learner who copied the line ran half of it.
             tr!(
-                "That was the last lesson.\nTo do the exercises: course init && course next",
-                "마지막 레슨이었습니다.\n연습 문제를 하려면: course init && course next"
+                "That was the last lesson.\n{start}",
+                "마지막 레슨이었습니다.\n{start}";
+                start = start
             )
         };
     }

@@ -64,12 +64,79 @@ pub fn run(app: &mut App) -> Result<Code> {
 /// How to start, said outside a workspace by `course` alone and by `course next` (one text,
 /// so the two never disagree): the README's three lines, in a folder of the learner's own
 /// (outside the clone of `course`, whose repository the workspace would otherwise sit in),
-/// reading without a workspace, and, once, the switch to the other language.
+/// or the way back to it when it is a workspace already; reading without a workspace; and,
+/// once, the switch to the other language.
 pub fn how_to_start(lessons: usize) -> Tr {
+    let start = Start::here();
+    let lead = match start {
+        Start::New => tr!(
+            "Not in a course workspace yet. To start, make a folder of your own for the project and make it your workspace:",
+            "아직 코스 작업 폴더가 아닙니다. 시작하려면 프로젝트 폴더를 새로 만들어 작업 폴더로 삼으십시오:"
+        ),
+        Start::Back => tr!(
+            "Not in a course workspace here. Your workspace is ~/my-vla-project: go back to it and carry on where you left off:",
+            "여기는 코스 작업 폴더가 아닙니다. 작업 폴더는 ~/my-vla-project입니다. 그곳으로 돌아가 하던 곳부터 이어 가십시오:"
+        ),
+    };
+    let commands = start.commands();
     tr!(
-        "Not in a course workspace yet. To start, make a folder of your own for the project and make it your workspace:\n\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면: course init --lang ko && course next",
-        "아직 코스 작업 폴더가 아닙니다. 시작하려면 프로젝트 폴더를 새로 만들어 작업 폴더로 삼으십시오:\n\n  mkdir ~/my-vla-project && cd ~/my-vla-project\n  course init && course next\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English: course init --lang en && course next"
+        "{lead}\n\n{commands}\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면: course init --lang ko && course next",
+        "{lead}\n\n{commands}\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English: course init --lang en && course next";
+        lead = lead
     )
+}
+
+/// Where a learner outside a workspace gets one: the README's start, or back to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// No workspace in the README's folder yet: make it (whether or not the folder exists).
+    New,
+    /// `~/my-vla-project/.course` exists: the learner started there (a new terminal on
+    /// another day opens in `~`), so the way is back to it, not a second start.
+    Back,
+}
+
+impl Start {
+    /// Which, on this machine now.
+    pub fn here() -> Start {
+        match crate::workspace::readme_workspace() {
+            Some(_) => Start::Back,
+            None => Start::New,
+        }
+    }
+
+    /// The commands, two lines indented by two, each copyable as it stands and right
+    /// whether the folder exists or not: `mkdir -p` (a plain `mkdir` fails on a folder that
+    /// exists, and `&&` then skips the `cd`, so `course init` made the current folder, often
+    /// `~`, a workspace), and `course init` in a workspace keeps its progress.
+    pub fn commands(self) -> String {
+        let dir = format!("~/{}", crate::workspace::README_FOLDER);
+        match self {
+            Start::New => format!("  mkdir -p {dir} && cd {dir}\n  course init && course next"),
+            Start::Back => format!("  cd {dir}\n  course next"),
+        }
+    }
+
+    /// A line leading to [`Start::commands`] when a page already said what it is about
+    /// (the end of a lesson read without a workspace).
+    pub fn lead(self) -> Tr {
+        match self {
+            Start::New => tr!(
+                "To save progress and do the exercises, make your workspace:",
+                "진행 상황을 저장하고 연습 문제를 하려면 작업 폴더를 만드십시오:"
+            ),
+            Start::Back => tr!(
+                "To save progress and do the exercises, go back to your workspace:",
+                "진행 상황을 저장하고 연습 문제를 하려면 작업 폴더로 돌아가십시오:"
+            ),
+        }
+    }
+
+    /// [`Start::lead`] and the commands, as one text.
+    pub fn text(self) -> Tr {
+        let (lead, commands) = (self.lead(), self.commands());
+        tr!("{lead}\n{commands}", "{lead}\n{commands}"; lead = lead)
+    }
 }
 
 /// Lessons read and exercises passed, of how many (here and on the home screen).

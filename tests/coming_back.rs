@@ -1,0 +1,238 @@
+//! A learner coming back never gets trapped (issue 9, items 1 and 7): the start `course`
+//! prints outside a workspace works as pasted whether `~/my-vla-project` exists or not, leads
+//! back to it when it is a workspace already, and never makes `~` a workspace. Each test has
+//! its own home folder (`HOME` set to a temp dir), and pastes the commands into `sh` as a
+//! learner would, with the built `course` on `PATH`.
+
+use std::path::Path;
+use std::process::Command as StdCommand;
+
+use crate::common::{course_in, flat, machine_free, tempdir, texts};
+
+/// `course ARGS` in `dir` with `home` as the home folder.
+fn course_at(dir: &Path, home: &Path) -> assert_cmd::Command {
+    let mut cmd = course_in(dir);
+    cmd.env("HOME", home);
+    cmd
+}
+
+/// stdout of `course --lang LANG next` run in `dir`, with `home` as the home folder.
+fn next_says(dir: &Path, home: &Path, lang: &str) -> String {
+    texts(course_at(dir, home).args(["--lang", lang, "next"]), 0).0
+}
+
+/// The indented command lines of a text, as a learner would paste them.
+fn commands(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("  ") && !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Run `lines` in `sh` in `home`, as pasted into a new terminal there, with the built
+/// `course` on PATH; the shell's stdout.
+fn paste(home: &Path, lines: &[String]) -> String {
+    let bin = Path::new(env!("CARGO_BIN_EXE_course")).parent().unwrap();
+    let path = std::env::join_paths(
+        std::iter::once(bin.to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let script = format!("set -e\n{}\n", lines.join("\n"));
+    let out = machine_free(&mut StdCommand::new("sh"))
+        .args(["-c", &script])
+        .current_dir(home)
+        .env("HOME", home)
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn issue9_coming_back_another_day_the_start_leads_back_to_the_workspace() {
+    for lang in ["ko", "en"] {
+        let home = tempdir();
+        let home = home.path();
+        // The first day: the start as printed, pasted in `~`.
+        let start = commands(&next_says(home, home, lang));
+        assert_eq!(
+            start[..2],
+            [
+                "mkdir -p ~/my-vla-project && cd ~/my-vla-project",
+                "course init && course next",
+            ],
+            "{lang}"
+        );
+        let first = paste(home, &start[..2]);
+        // In Korean, the course's default: the pasted lines have no `--lang`.
+        assert!(first.contains("레슨 1/7"), "{first}");
+        let ws = home.join("my-vla-project");
+        assert!(ws.join(".course").is_dir());
+        // Another day, a new terminal in `~`: the way back, not a second start.
+        let back = next_says(home, home, lang);
+        let lines = commands(&back);
+        assert_eq!(lines[..2], ["cd ~/my-vla-project", "course next"], "{back}");
+        assert!(!back.contains("mkdir"), "{back}");
+        let again = paste(home, &lines[..2]);
+        assert!(again.contains("레슨 2/7"), "{again}");
+        // The old start, pasted anyway, works too: `course init` in the workspace keeps the
+        // progress and `course next` goes on.
+        let old = paste(home, &start[..2]);
+        // (Lesson 2 is followed by its exercise.)
+        assert!(old.contains("course check requirements"), "{old}");
+        assert!(!home.join(".course").exists(), "`~` became a workspace");
+    }
+}
+
+#[test]
+fn issue9_init_in_an_existing_workspace_keeps_its_progress_and_exits_0() {
+    let home = tempdir();
+    let ws = home.path().join("project");
+    std::fs::create_dir(&ws).unwrap();
+    course_at(&ws, home.path()).arg("init").assert().success();
+    next_says(&ws, home.path(), "en");
+    let state = std::fs::read_to_string(ws.join(".course/state.yaml")).unwrap();
+    for lang in ["en", "ko"] {
+        let (out, _) = texts(
+            course_at(&ws, home.path()).args(["--lang", lang, "init"]),
+            0,
+        );
+        let says = if lang == "en" {
+            "is already a course workspace; progress kept"
+        } else {
+            "이미 코스 작업 폴더입니다"
+        };
+        assert!(flat(out.as_bytes()).contains(says), "{out}");
+    }
+    let after = std::fs::read_to_string(ws.join(".course/state.yaml")).unwrap();
+    assert_eq!(
+        state.replace("lang: en\n", ""),
+        after.replace("lang: ko\n", "")
+    );
+}
+
+#[test]
+fn issue9_init_refuses_the_home_folder_and_the_root_with_the_start_that_works() {
+    let home = tempdir();
+    let home = home.path();
+    for (lang, says) in [("en", "is your home folder"), ("ko", "홈 폴더입니다")] {
+        let (_, err) = texts(course_at(home, home).args(["--lang", lang, "init"]), 2);
+        assert!(flat(err.as_bytes()).contains(says), "{err}");
+        assert!(
+            err.contains("  mkdir -p ~/my-vla-project && cd ~/my-vla-project\n"),
+            "{err}"
+        );
+        // Named with --workspace from elsewhere: the same.
+        let elsewhere = tempdir();
+        texts(
+            course_at(elsewhere.path(), home)
+                .args(["--lang", lang, "init", "--workspace"])
+                .arg(home),
+            2,
+        );
+    }
+    assert!(!home.join(".course").exists());
+    let (_, err) = texts(course_at(home, home).args(["init", "--lang", "en", "/"]), 2);
+    assert!(
+        flat(err.as_bytes()).contains("root of the file system"),
+        "{err}"
+    );
+    // A home folder made a workspace before this fix: the way to undo it.
+    std::fs::create_dir(home.join(".course")).unwrap();
+    let (_, err) = texts(course_at(home, home).args(["--lang", "en", "init"]), 2);
+    assert!(err.contains("rm -r .course"), "{err}");
+    // Back in the README's folder, the refusal says to go there.
+    std::fs::remove_dir(home.join(".course")).unwrap();
+    let ws = home.join("my-vla-project");
+    std::fs::create_dir(&ws).unwrap();
+    course_at(&ws, home).arg("init").assert().success();
+    let (_, err) = texts(course_at(home, home).args(["--lang", "ko", "init"]), 2);
+    assert!(
+        err.contains("  cd ~/my-vla-project\n  course next"),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue9_init_next_to_another_workspace_names_it_and_the_way_there() {
+    let home = tempdir();
+    let top = home.path().join("work");
+    let ws = top.join("my-vla-project");
+    std::fs::create_dir_all(ws.join("src")).unwrap();
+    course_at(&ws, home.path()).arg("init").assert().success();
+    // One level up: the workspace below is named, with the command that goes there.
+    for (lang, says) in [
+        ("en", "is a course workspace already"),
+        ("ko", "이미 진행 상황이 있는"),
+    ] {
+        let dir = tempdir();
+        let parent = dir.path().join("p");
+        std::fs::create_dir_all(parent.join("my-vla-project/.course")).unwrap();
+        let (_, err) = texts(
+            course_at(&parent, home.path()).args(["--lang", lang, "init"]),
+            0,
+        );
+        assert!(flat(err.as_bytes()).contains(says), "{err}");
+        assert!(
+            err.contains("  cd my-vla-project && course next\n"),
+            "{err}"
+        );
+    }
+    // Inside it: the workspace above is named.
+    let (_, err) = texts(
+        course_at(&ws.join("src"), home.path()).args(["--lang", "en", "init"]),
+        0,
+    );
+    assert!(
+        flat(err.as_bytes()).contains("a folder above this one, is a course workspace too"),
+        "{err}"
+    );
+    let quoted = ws.canonicalize().unwrap().display().to_string();
+    assert!(
+        err.contains(&format!("cd {quoted} && course next")),
+        "{err}"
+    );
+    // A folder with none around it: no note.
+    let alone = tempdir();
+    let (_, err) = texts(course_at(alone.path(), home.path()).arg("init"), 0);
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn issue9_a_lesson_read_without_a_workspace_ends_with_the_start_of_course_next() {
+    for lang in ["en", "ko"] {
+        let home = tempdir();
+        let home = home.path();
+        // The page's last two lines; the first two command lines of `course next`.
+        let block = |text: &str| {
+            let lines = commands(text);
+            lines[lines.len() - 2..].to_vec()
+        };
+        let start = commands(&next_says(home, home, lang))[..2].to_vec();
+        for n in ["1", "7"] {
+            let (page, _) = texts(course_at(home, home).args(["--lang", lang, "lesson", n]), 0);
+            assert_eq!(block(&page), start, "{page}");
+            // Never a bare `course init`, which in `~` or the course's clone makes that a workspace.
+            assert!(!page.contains("course init)"), "{page}");
+        }
+        let ws = home.join("my-vla-project");
+        std::fs::create_dir(&ws).unwrap();
+        course_at(&ws, home).arg("init").assert().success();
+        let (page, _) = texts(
+            course_at(home, home).args(["--lang", lang, "lesson", "2"]),
+            0,
+        );
+        assert_eq!(
+            block(&page),
+            ["cd ~/my-vla-project", "course next"],
+            "{page}"
+        );
+    }
+}
