@@ -79,9 +79,11 @@ pub fn run(app: &mut App, args: &AnswerArgs) -> Result<Code> {
         Ok(Some(text)) => {
             choices::save(&path, &text)?;
             let l = app.lang;
+            // The command on a line of its own, as in the footers: after the sentence it
+            // wrapped inside the command at 80 columns.
             let saved = tr!(
-                "Saved {rel}. Check it: `course check {id}`",
-                "{rel}에 저장했습니다. 확인하기: `course check {id}`"
+                "Saved {rel}.\nCheck it: course check {id}",
+                "{rel}에 저장했습니다.\n확인하기: course check {id}"
             );
             app.term
                 .say(&(app.term.paint(Style::Pass, saved.get(l)) + "\n"))?;

@@ -37,8 +37,7 @@ pub fn run(app: &mut App, args: &HintArgs) -> Result<Code> {
         out.push_str("\n\n");
         out.push_str(&render(&hint.markdown, &term.render_options()));
         out.push('\n');
-        let more = crate::terminal::code_spans(&hint.more, term.color, Some(Style::Dim));
-        out.push_str(&term.paint(Style::Dim, &more));
+        out.push_str(&term.paint(Style::Dim, &hint.more));
         out.push('\n');
         out
     };
@@ -68,15 +67,17 @@ pub fn take_hint(app: &mut App, id: &str) -> Result<Option<Hint>> {
     let n = index + 1;
     let title = exercise.title.get(app.lang);
     let heading = tr!("Hint {n}/{total} · {title}", "힌트 {n}/{total} · {title}");
+    // A footer names its command bare, after a label, as the page footers do (`Next: course
+    // next`): no backticks when plain, nothing to tell apart from prose on a line of its own.
     let more = if n < total {
         tr!(
-            "Another hint: `course hint {id}`",
-            "힌트 더 보기: `course hint {id}`"
+            "Another hint: course hint {id}",
+            "힌트 더 보기: course hint {id}"
         )
     } else {
         tr!(
-            "That was the last hint. Check your work: `course check {id}`",
-            "마지막 힌트였습니다. 확인하기: `course check {id}`"
+            "That was the last hint.\nCheck your work: course check {id}",
+            "마지막 힌트였습니다.\n확인하기: course check {id}"
         )
     };
     app.state

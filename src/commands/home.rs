@@ -63,7 +63,8 @@ pub fn run(app: &mut App) -> Result<Code> {
                         style: Style::Heading,
                         lines: markdown_lines(&hint.markdown, app)
                             .into_iter()
-                            .chain(["".to_string(), hint.more])
+                            .chain(std::iter::once(String::new()))
+                            .chain(hint.more.lines().map(String::from))
                             .collect(),
                     },
                     None => Detail {
@@ -188,8 +189,7 @@ fn rows(app: &App, results: &[ExerciseResult]) -> Vec<Row> {
         .collect();
     for i in crate::grading::exercise_order(&app.course) {
         let e = &app.course.exercises[i];
-        let status = super::list::status_code(results, &e.id);
-        let (word, style) = super::list::exercise_word(app, &e.id, status);
+        let (word, style) = super::list::exercise_word(app, results, &e.id);
         rows.push(Row {
             item: Item::Exercise(e.id.clone()),
             title: e.title.get(lang).to_string(),

@@ -8,7 +8,7 @@ use crate::checks::Status;
 use crate::cli::{ListArgs, ListFormat};
 use crate::course::Exercise;
 use crate::exit::Code;
-use crate::grading::ExerciseResult;
+use crate::grading::{next_step, ExerciseResult, Step};
 use crate::i18n::{Lang, Tr};
 use crate::terminal::{code_spans, pad, Style};
 use crate::tr;
@@ -208,7 +208,7 @@ fn exercises_text(
     out.push('\n');
     let statuses: Vec<_> = exercises
         .iter()
-        .map(|e| exercise_word(app, &e.id, status_code(results, &e.id)))
+        .map(|e| exercise_word(app, results, &e.id))
         .collect();
     let word_width = widest(statuses.iter().map(|(w, _)| w.get(lang)));
     let title_width = widest(exercises.iter().map(|e| e.title.get(lang)));
@@ -264,16 +264,27 @@ pub fn status_code(results: &[ExerciseResult], id: &str) -> &'static str {
     }
 }
 
-/// The status as a word for people (`course list`, the home screen). A failing exercise is
-/// "fail" only once the learner has worked on it; before that it is "not yet", and one put
-/// aside with `course skip` is "later".
-pub fn exercise_word(app: &App, id: &str, status: &str) -> (Tr, Style) {
-    match status {
+/// The status as a word for people (`course list`, the home screen, `course watch`). A
+/// failing exercise is "fail" only once the learner has worked on it; before that it is "not
+/// yet". One put aside with `course skip` is "later" while it waits: once `course next` has
+/// led back to it (every lesson read, every other exercise passing), it is the one being
+/// worked on, and shows as "fail" or "not yet" as `course next` shows it (issue 9).
+pub fn exercise_word(app: &App, results: &[ExerciseResult], id: &str) -> (Tr, Style) {
+    match status_code(results, id) {
         "pass" => (tr!("pass", "통과"), Style::Pass),
-        _ if app.state.deferred.contains(id) => (tr!("later", "나중에"), Style::Skip),
+        _ if waits(app, results, id) => (tr!("later", "나중에"), Style::Skip),
         "fail" if app.state.tried.contains(id) => (tr!("fail", "실패"), Style::Fail),
         "fail" => (tr!("not yet", "아직"), Style::Dim),
         "skip" => (tr!("skip", "건너뜀"), Style::Skip),
         _ => (tr!("not checked", "확인 안 함"), Style::Dim),
     }
+}
+
+/// Put aside with `course skip`, and `course next` is not on it yet.
+fn waits(app: &App, results: &[ExerciseResult], id: &str) -> bool {
+    app.state.deferred.contains(id)
+        && match next_step(&app.course, &app.state, results) {
+            Step::Exercise(i) => app.course.exercises[i].id != id,
+            _ => true,
+        }
 }

@@ -22,28 +22,40 @@ pub(super) struct Position {
 /// `q` and `?` (the screen with all the keys), so a key left off the line is one key away;
 /// from 60 columns on, the line also names every key a reader needs (page, line, search, next
 /// match). Only a window narrower than any wording (under about 30 columns) cuts the line.
+///
+/// The wording is chosen for the widest position the text can show (its last page, at
+/// 100%), not for the page on screen: at 80 columns `lines 1-29 of 148` fitted where
+/// `120-148/148` did not, and the line changed form on the last page.
 pub(super) fn status_line(lang: Lang, at: Position, width_: usize) -> String {
+    richest(status_wordings, lang, at, width_)
+}
+
+/// Every wording of the status line at `at`, richest first (see [`status_line`]).
+fn status_wordings(at: Position) -> Vec<Tr> {
     let Position {
         first,
         last,
         n,
         pct,
     } = at;
-    let candidates = [
+    vec![
         tr!(
             "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next/prev  ? help",
             "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전  ? 도움말"
         ),
         tr!(
             "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
-            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
+            // `? 키`: with a three-digit position on the last page this form fits 80 columns.
+            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 키"
         ),
         tr!(
             "{first}-{last}/{n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
             "{first}-{last}/{n} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
         ),
         tr!(
-            "{first}-{last}/{n}  q quit  space/b j/k move  / n/N search  ? help",
+            // `find`, not `search`: with a text's widest position (four digits) this form
+            // still fits 60 columns with every key.
+            "{first}-{last}/{n}  q quit  space/b j/k move  / n/N find  ? help",
             "{first}-{last}/{n}  q 끝내기  space/b j/k 이동  / n/N 검색  ? 키"
         ),
         tr!(
@@ -55,14 +67,17 @@ pub(super) fn status_line(lang: Lang, at: Position, width_: usize) -> String {
             "{first}-{last}/{n}  q 끝내기  ? 키"
         ),
         tr!("{first}-{last}/{n}", "{first}-{last}/{n}"),
-    ];
-    richest(&candidates, lang, width_)
+    ]
 }
 
-/// The bottom line while the `?` screen is shown.
+/// The bottom line while the `?` screen is shown (chosen as [`status_line`] is).
 pub(super) fn help_status(lang: Lang, at: Position, width_: usize) -> String {
+    richest(help_wordings, lang, at, width_)
+}
+
+fn help_wordings(at: Position) -> Vec<Tr> {
     let Position { first, last, n, .. } = at;
-    let candidates = [
+    vec![
         tr!(
             "all keys · lines {first}-{last} of {n}  q or ? back to the text",
             "모든 키 · {n}줄 중 {first}-{last}  q 또는 ? 본문으로 돌아가기"
@@ -72,15 +87,31 @@ pub(super) fn help_status(lang: Lang, at: Position, width_: usize) -> String {
             "{first}-{last}/{n}  q/? 돌아가기"
         ),
         tr!("q/? back", "q/? 돌아가기"),
-    ];
-    richest(&candidates, lang, width_)
+    ]
 }
 
-/// The first of `wordings` (richest first) that fits in `width_` columns; else the last, cut.
-pub(super) fn richest(wordings: &[Tr], lang: Lang, width_: usize) -> String {
-    let texts: Vec<&str> = wordings.iter().map(|w| w.get(lang)).collect();
-    let fits = texts.iter().find(|t| width(t) <= width_);
-    super::truncate(fits.or(texts.last()).copied().unwrap_or(""), width_)
+/// The first of the `wordings` (richest first) whose widest form, at the text's last page,
+/// fits in `width_` columns, said for `at`; else the last, cut. One form for every page of a
+/// text: it changes with the width, never with the page.
+pub(super) fn richest(
+    wordings: impl Fn(Position) -> Vec<Tr>,
+    lang: Lang,
+    at: Position,
+    width_: usize,
+) -> String {
+    let n = at.n;
+    let widest = Position {
+        first: n.max(at.first),
+        last: n.max(at.last),
+        n,
+        pct: 100,
+    };
+    let fits = wordings(widest)
+        .iter()
+        .position(|w| width(w.get(lang)) <= width_);
+    let now = wordings(at);
+    let chosen = fits.map_or(now.last(), |i| now.get(i));
+    super::truncate(chosen.map_or("", |w| w.get(lang)), width_)
 }
 
 /// The `?` screen: every key the pager takes (a host's own first, under its title), a key
@@ -186,6 +217,34 @@ mod tests {
                 );
             }
             assert!(status_line(lang, at(), 10).len() <= 10);
+        }
+    }
+
+    #[test]
+    fn issue9_the_status_line_keeps_its_form_on_every_page() {
+        for lang in Lang::ALL {
+            for w in 30..=140 {
+                let (n, rows) = (148, 29);
+                let lines: Vec<String> = (0..=n - rows)
+                    .map(|top| {
+                        let last = top + rows;
+                        let at = Position {
+                            first: top + 1,
+                            last,
+                            n,
+                            pct: last * 100 / n,
+                        };
+                        status_line(lang, at, w)
+                    })
+                    .collect();
+                // The same words around the numbers on every page: only digits change.
+                let form = |l: &str| l.replace(|c: char| c.is_ascii_digit(), "");
+                let first = form(&lines[0]);
+                for line in &lines {
+                    assert_eq!(form(line), first, "{lang} {w}: {} / {line}", lines[0]);
+                    assert!(width(line) <= w, "{lang} {w}: {line}");
+                }
+            }
         }
     }
 

@@ -59,56 +59,59 @@ pub(super) fn hosted_status(lang: Lang, at: Position, width_: usize, host: &Host
     let whole = at.first <= 1 && at.last >= at.n;
     // The items start with two spaces, to follow the position; alone they are trimmed.
     let trim = |t: Tr| Tr::from_fn(|lang| t.get(lang).trim_start().to_string());
-    let candidates = if whole {
-        vec![
-            trim(tr!(
-                "{long}  q quit  ? all keys",
-                "{long}  q 끝내기  ? 모든 키";
-                long = long
-            )),
-            trim(tr!(
-                "{short}  q quit  ? keys",
-                "{short}  q 끝내기  ? 키";
-                short = short
-            )),
-            tr!("q quit  ? keys", "q 끝내기  ? 키"),
-        ]
-    } else {
-        let Position {
-            first,
-            last,
-            n,
-            pct,
-        } = at;
-        vec![
-            tr!(
-                "lines {first}-{last} of {n} ({pct}%){short}  q quit  space/b page  j/k line  / search  ? all keys",
-                "{n}줄 중 {first}-{last} ({pct}%){short}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  ? 모든 키";
-                short = short
-            ),
-            tr!(
-                "{first}-{last}/{n} ({pct}%){short}  q quit  space/b page  j/k line  ? keys",
-                "{first}-{last}/{n} ({pct}%){short}  q 끝내기  space/b 쪽  j/k 줄  ? 키";
-                short = short
-            ),
-            tr!(
-                "{first}-{last}/{n}{short}  q quit  space/b j/k move  ? keys",
-                "{first}-{last}/{n}{short}  q 끝내기  space/b j/k 이동  ? 키";
-                short = short
-            ),
-            tr!(
-                "{first}-{last}/{n}{short}  q quit  ? keys",
-                "{first}-{last}/{n}{short}  q 끝내기  ? 키";
-                short = short
-            ),
-            tr!(
-                "{first}-{last}/{n}  q quit  ? keys",
-                "{first}-{last}/{n}  q 끝내기  ? 키"
-            ),
-            tr!("{first}-{last}/{n}", "{first}-{last}/{n}"),
-        ]
+    // Built for any position: the wording is chosen for the last page's (see `richest`).
+    let candidates = |at: Position| {
+        if whole {
+            vec![
+                trim(tr!(
+                    "{long}  q quit  ? all keys",
+                    "{long}  q 끝내기  ? 모든 키";
+                    long = long
+                )),
+                trim(tr!(
+                    "{short}  q quit  ? keys",
+                    "{short}  q 끝내기  ? 키";
+                    short = short
+                )),
+                tr!("q quit  ? keys", "q 끝내기  ? 키"),
+            ]
+        } else {
+            let Position {
+                first,
+                last,
+                n,
+                pct,
+            } = at;
+            vec![
+                tr!(
+                    "lines {first}-{last} of {n} ({pct}%){short}  q quit  space/b page  j/k line  / search  ? all keys",
+                    "{n}줄 중 {first}-{last} ({pct}%){short}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  ? 모든 키";
+                    short = short
+                ),
+                tr!(
+                    "{first}-{last}/{n} ({pct}%){short}  q quit  space/b page  j/k line  ? keys",
+                    "{first}-{last}/{n} ({pct}%){short}  q 끝내기  space/b 쪽  j/k 줄  ? 키";
+                    short = short
+                ),
+                tr!(
+                    "{first}-{last}/{n}{short}  q quit  space/b j/k move  ? keys",
+                    "{first}-{last}/{n}{short}  q 끝내기  space/b j/k 이동  ? 키";
+                    short = short
+                ),
+                tr!(
+                    "{first}-{last}/{n}{short}  q quit  ? keys",
+                    "{first}-{last}/{n}{short}  q 끝내기  ? 키";
+                    short = short
+                ),
+                tr!(
+                    "{first}-{last}/{n}  q quit  ? keys",
+                    "{first}-{last}/{n}  q 끝내기  ? 키"
+                ),
+                tr!("{first}-{last}/{n}", "{first}-{last}/{n}"),
+            ]
+        }
     };
-    richest(&candidates, lang, width_)
+    richest(candidates, lang, at, width_)
 }
 
 #[cfg(test)]

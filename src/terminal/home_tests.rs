@@ -337,7 +337,7 @@ fn issue9_panel_prose_wraps_flush_and_only_list_items_and_fixes_hang() {
     let item = "• 설치를 기다리는 동안처럼 지금 못 하는 문제는 `course skip`으로 미뤄 둔다.";
     let fix = "  → 줄 끝(numpy # 쓰는 이유)이나 바로 윗줄에 주석을 다십시오. 이유가 있어야 합니다.";
     let command = "    python -m venv .venv && .venv/bin/python -m pip install -r requirements.txt";
-    let next = "힌트 더 보기: `course hint requirements`";
+    let next = "힌트 더 보기: course hint requirements";
     for width in [40, 60, 80] {
         let mut h = home(width, 40);
         h.set_detail(Some(Detail {
@@ -367,7 +367,7 @@ fn issue9_panel_prose_wraps_flush_and_only_list_items_and_fixes_hang() {
             "{width}: {s:#?}"
         );
         assert!(
-            s.iter().any(|l| l.contains("`course hint requirements`")),
+            s.iter().any(|l| l.ends_with("course hint requirements")),
             "{width}: {s:#?}"
         );
         assert!(

@@ -174,8 +174,7 @@ fn body(app: &App, root: &Path, results: &[ExerciseResult]) -> String {
             let Some(result) = results.iter().find(|r| r.id == e.id) else {
                 return String::new();
             };
-            let status = super::super::list::status_code(results, &e.id);
-            let (word, style) = super::super::list::exercise_word(app, &e.id, status);
+            let (word, style) = super::super::list::exercise_word(app, results, &e.id);
             let (word, title) = (word.get(lang), e.title.get(lang));
             let mut out = if term.accessible.is_on() {
                 format!("{word}: {title} ({})\n", e.id)
