@@ -85,17 +85,105 @@ fn issue10_visual_wins_and_a_passing_exercise_opens_its_main_file() {
     );
 }
 
+/// A `PATH` of one folder holding `sh` (the editor runs through it) and the given programs.
+fn path_with(dir: &Path, programs: &[&str]) -> PathBuf {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let sh = std::fs::canonicalize("/bin/sh").unwrap();
+    std::os::unix::fs::symlink(sh, bin.join("sh")).unwrap();
+    for name in programs {
+        fake_editor(dir, name);
+    }
+    bin
+}
+
 #[test]
 fn issue10_without_an_editor_it_says_how_to_set_one() {
     let ws = workspace();
+    let tools = tempdir();
+    let bin = path_with(tools.path(), &[]);
     for lang in ["en", "ko"] {
         let (_, err) = texts(
-            course_in(ws.path()).args(["edit", "requirements", "--lang", lang]),
+            course_in(ws.path())
+                .args(["edit", "requirements", "--lang", lang])
+                .env("PATH", &bin),
             2,
         );
         assert!(err.contains("export EDITOR=nano"), "{err}");
         assert!(err.contains("requirements.txt:4"), "{err}");
+        assert!(err.contains("editor, nano, vi"), "{err}");
     }
+}
+
+/// With no `$VISUAL` or `$EDITOR`, as git: the editor chosen for git, else one on PATH
+/// (`editor`, then `nano`, then `vi`), and the learner is told which opened.
+#[test]
+fn issue9_edit_without_visual_or_editor_falls_back_as_git_does_and_says_which() {
+    let ws = workspace();
+    for (programs, opened, line) in [
+        // A program course does not know by name gets only the file.
+        (&["vi", "nano", "editor"][..], "editor", false),
+        (&["vi", "nano"], "nano", true),
+        (&["vi"], "vi", true),
+    ] {
+        let tools = tempdir();
+        let bin = path_with(tools.path(), programs);
+        let path = bin.join(opened).canonicalize().unwrap();
+        for lang in ["en", "ko"] {
+            let (_, err) = texts(
+                course_in(ws.path())
+                    .args(["edit", "requirements", "--lang", lang])
+                    .env("PATH", &bin),
+                0,
+            );
+            let want: &[&str] = if line {
+                &["+4", "requirements.txt"]
+            } else {
+                &["requirements.txt"]
+            };
+            assert_eq!(args(tools.path()), want, "{opened}");
+            let says = if lang == "en" {
+                format!("Opening requirements.txt:4 in {}", path.display())
+            } else {
+                format!("requirements.txt:4를 {}로 엽니다", path.display())
+            };
+            let flat = crate::common::flat(err.as_bytes());
+            assert!(flat.contains(&says), "{says}: {err}");
+            assert!(flat.contains("export EDITOR="), "{err}");
+        }
+    }
+    // git's editor, before any on PATH: $GIT_EDITOR, then core.editor.
+    let tools = tempdir();
+    let bin = path_with(tools.path(), &["nano"]);
+    let hx = fake_editor(tools.path(), "hx");
+    let config = write(
+        tools.path(),
+        "gitconfig",
+        &format!("[core]\n\teditor = {}\n", hx.display()),
+    );
+    let git = std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|d| d.join("git"))
+        .find(|p| p.is_file())
+        .expect("git on PATH");
+    let git = std::fs::canonicalize(git).unwrap();
+    std::os::unix::fs::symlink(git, bin.join("git")).unwrap();
+    course_in(ws.path())
+        .args(["edit", "requirements"])
+        .env("PATH", &bin)
+        .env("GIT_CONFIG_GLOBAL", &config)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .assert()
+        .success();
+    assert_eq!(args(tools.path()), ["requirements.txt:4"]);
+    let code = fake_editor(tools.path(), "code");
+    course_in(ws.path())
+        .args(["edit", "requirements"])
+        .env("PATH", &bin)
+        .env("GIT_CONFIG_GLOBAL", &config)
+        .env("GIT_EDITOR", &code)
+        .assert()
+        .success();
+    assert_eq!(args(tools.path()), ["-g", "requirements.txt:4"]);
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! `course edit [EXERCISE]`: open the file the first failing finding points at, at its line,
-//! in the learner's editor (`$VISUAL`, else `$EDITOR`; see `terminal::editor`). With no
+//! in the learner's editor (`$VISUAL`, else `$EDITOR`, else git's, else `editor`, `nano` or
+//! `vi`; see `terminal::editor`). With no
 //! failing finding that names a file, the exercise's main file (the first file its checks
 //! read). Also used by `e` on the home screen.
 //!
-//! Exit codes: 0 the editor ran and exited cleanly; 2 no editor is set (the message says how
-//! to set one and names the file to open), the exercise has no file to edit, or the editor
+//! Exit codes: 0 the editor ran and exited cleanly; 2 no editor is set or found (the message
+//! says how to set one and names the file to open), the exercise has no file to edit, or the editor
 //! could not start or exited with an error.
 
 use std::path::Path;
@@ -90,31 +91,46 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         Some(l) => format!("{file}:{l}"),
         None => file.to_string(),
     };
-    let Some((editor, var)) = editor::from_env() else {
+    let Some((editor, source)) = editor::choose(root) else {
+        let tried = editor::FALLBACKS.join(", ");
         return Err(usage(
             tr!(
-                "no editor is set, so `course` cannot open {place}. Set one, e.g. `export EDITOR=nano` (or vim, hx, \"code --wait\") in ~/.bashrc or ~/.zshrc, then run this again",
-                "편집기가 설정되어 있지 않아 {place}을(를) 열 수 없습니다. ~/.bashrc나 ~/.zshrc에 `export EDITOR=nano`처럼(vim, hx, \"code --wait\"도 됩니다) 설정한 뒤 다시 실행하십시오"
+                "no editor is set and none of {tried} was found, so `course` cannot open {place}. Set one, e.g. `export EDITOR=nano` (or vim, hx, \"code --wait\") in ~/.bashrc or ~/.zshrc, then run this again",
+                "설정된 편집기가 없고 {tried} 중 찾은 것도 없어 {place}을(를) 열 수 없습니다. ~/.bashrc나 ~/.zshrc에 `export EDITOR=nano`처럼(vim, hx, \"code --wait\"도 됩니다) 설정한 뒤 다시 실행하십시오"
             )
             .get(app.lang)
             .to_string(),
         ));
     };
+    let from = source.name();
+    if source == editor::Source::Found {
+        // Say which, and how to choose: a learner who never set one should not wonder why
+        // this editor opened.
+        app.term.note(
+            tr!(
+                "Opening {place} in {editor} (no $VISUAL or $EDITOR is set; to choose another: export EDITOR=...).",
+                "{place}을(를) {editor}(으)로 엽니다 ($VISUAL과 $EDITOR가 설정되어 있지 않습니다. 다른 편집기를 쓰려면: export EDITOR=...)."
+            )
+            .get(app.lang),
+        );
+    }
     let status = editor::open(&editor, Path::new(file), line, root);
     match status {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(usage(
             tr!(
-                "the editor `{editor}` (from ${var}) exited with {s} on {place}",
-                "${var}의 편집기 `{editor}`가 {place}을(를) 연 뒤 오류로 끝났습니다 ({s})"
+                "the editor `{editor}` (from {from}) exited with {s} on {place}",
+                "편집기 `{editor}`({from})이(가) {place}을(를) 연 뒤 오류로 끝났습니다 ({s})";
+                from = from
             )
             .get(app.lang)
             .to_string(),
         )),
         Err(e) => Err(usage(
             tr!(
-                "cannot start the editor `{editor}` (from ${var}): {e}",
-                "${var}의 편집기 `{editor}`를 시작할 수 없습니다: {e}"
+                "cannot start the editor `{editor}` (from {from}): {e}",
+                "편집기 `{editor}`({from})을(를) 시작할 수 없습니다: {e}";
+                from = from
             )
             .get(app.lang)
             .to_string(),

@@ -1,7 +1,8 @@
 //! Opening a file at a line in the learner's editor (`course edit`, `e` on the home screen
 //! and in `watch`), and `file://` hyperlinks to files (OSC 8) for terminals that follow them.
 //!
-//! The editor is `$VISUAL`, else `$EDITOR`, run the way git runs it: through `sh -c
+//! The editor is `$VISUAL`, else `$EDITOR`, else git's (`$GIT_EDITOR`, `core.editor`), else
+//! `editor`, `nano` or `vi`, whichever is found first (Windows: `notepad`), run the way git runs it: through `sh -c
 //! '<editor> "$@"'`, so a value with arguments (`code --wait`, `emacsclient -t`) works and the
 //! file name is never split or interpreted by the shell. How to say "at this line" depends on
 //! the editor, known by the name of its program: `+LINE FILE` for vi, vim, nvim, nano, emacs,
@@ -13,15 +14,86 @@ use std::ffi::OsString;
 use std::path::Path;
 use std::process::{Command, ExitStatus};
 
-/// The editor command from `$VISUAL`, else `$EDITOR` (empty values do not count), with the
-/// variable it came from.
-pub fn from_env() -> Option<(String, &'static str)> {
-    ["VISUAL", "EDITOR"].into_iter().find_map(|var| {
-        std::env::var(var)
+/// Where the editor came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Visual,
+    Editor,
+    /// `$GIT_EDITOR`: the learner chose it for git.
+    GitEditor,
+    /// git's `core.editor` setting.
+    CoreEditor,
+    /// Nothing set: the first of [`FALLBACKS`] found on `PATH`.
+    Found,
+}
+
+impl Source {
+    /// Where it came from, for a message (`$EDITOR`, `git's core.editor`).
+    pub fn name(self) -> crate::i18n::Tr {
+        match self {
+            Source::Visual => crate::tr!("$VISUAL", "$VISUAL"),
+            Source::Editor => crate::tr!("$EDITOR", "$EDITOR"),
+            Source::GitEditor => crate::tr!("$GIT_EDITOR", "$GIT_EDITOR"),
+            Source::CoreEditor => crate::tr!("git's core.editor", "git의 core.editor"),
+            Source::Found => {
+                crate::tr!("none set; found on PATH", "설정된 것이 없어 PATH에서 찾음")
+            }
+        }
+    }
+}
+
+/// Editors tried, in order, when none is set: Debian's and Ubuntu's `editor` (the system's
+/// choice, nano unless changed), then `nano`, whose keys are on screen, then `vi`, which git
+/// itself falls back to (a learner who lands in vi without knowing it cannot get out). On
+/// Windows, Notepad.
+pub const FALLBACKS: &[&str] = if cfg!(windows) {
+    &["notepad"]
+} else {
+    &["editor", "nano", "vi"]
+};
+
+/// The editor to run, with where it came from: `$VISUAL`, else `$EDITOR` (empty values do
+/// not count), else what the learner chose for git (`$GIT_EDITOR`, then `core.editor`, read
+/// by `git config` in `dir`), else the first of [`FALLBACKS`] on `PATH`. `None` when there is
+/// none at all.
+pub fn choose(dir: &Path) -> Option<(String, Source)> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    if let Some(found) = [("VISUAL", Source::Visual), ("EDITOR", Source::Editor)]
+        .into_iter()
+        .find_map(|(name, source)| var(name).map(|v| (v, source)))
+    {
+        return Some(found);
+    }
+    if let Some(v) = var("GIT_EDITOR") {
+        return Some((v, Source::GitEditor));
+    }
+    if let Some(v) = core_editor(dir) {
+        return Some((v, Source::CoreEditor));
+    }
+    FALLBACKS.iter().find_map(|name| {
+        let path = crate::process::find_program(name)?;
+        // Debian's `editor` is a link to the editor chosen (nano, vim): run by its own name,
+        // it gets `+LINE` as that editor takes it. A path with spaces would not survive
+        // `sh -c`, so the name stays then.
+        let real = std::fs::canonicalize(&path)
             .ok()
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| (v, var))
+            .map(|p| p.display().to_string())
+            .filter(|p| !p.contains(char::is_whitespace) && !p.is_empty());
+        Some((real.unwrap_or_else(|| name.to_string()), Source::Found))
     })
+}
+
+/// git's `core.editor` as `git config` in `dir` answers (the repository's setting, else the
+/// user's): a program with a timeout, not a reading of the files, since a config `[include]`
+/// may name a pipe.
+fn core_editor(dir: &Path) -> Option<String> {
+    let mut cmd = Command::new("git");
+    cmd.args(["config", "--get", "core.editor"])
+        .current_dir(dir);
+    let out = crate::process::run_with_timeout(cmd, std::time::Duration::from_secs(5)).ok()?;
+    let value = String::from_utf8(out.stdout).ok()?;
+    let value = value.trim();
+    (out.status.success() && !value.is_empty()).then(|| value.to_string())
 }
 
 /// The program's name in an editor command: `/usr/bin/nvim -u NONE` -> `nvim`.
