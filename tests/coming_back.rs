@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command as StdCommand;
 
-use crate::common::{course_in, flat, machine_free, tempdir, texts};
+use crate::common::{course_in, flat, machine_free, tempdir, texts, write};
 
 /// `course ARGS` in `dir` with `home` as the home folder.
 fn course_at(dir: &Path, home: &Path) -> assert_cmd::Command {
@@ -234,5 +234,141 @@ fn issue9_a_lesson_read_without_a_workspace_ends_with_the_start_of_course_next()
             ["cd ~/my-vla-project", "course next"],
             "{page}"
         );
+    }
+}
+
+/// A course of one lesson and two exercises, each passing when its file exists.
+fn two_exercises(dir: &Path) {
+    write(
+        dir,
+        "course.yaml",
+        "id: t\ntitle: T\ndefault_lang: en\nlessons: [x]\nexercises: [a, b]\n",
+    );
+    write(dir, "lessons/ko/x.md", "# X\n\nx\n");
+    write(dir, "lessons/en/x.md", "# X\n\nx\n");
+    for id in ["a", "b"] {
+        write(
+            dir,
+            &format!("exercises/{id}/exercise.yaml"),
+            &format!(
+                "title: Exercise {id}\nlesson: x\npoints: 10\nprompt: make {id}.txt\nchecks:\n  - kind: paths\n    files: [{id}.txt]\n"
+            ),
+        );
+    }
+}
+
+/// After `course skip`, once `course next` has led back to the exercise (the last one left),
+/// `course list` and `course watch` show it as `course next` does: the exercise being worked
+/// on, failing, not "later".
+#[test]
+fn issue9_an_exercise_next_came_back_to_is_no_longer_later() {
+    let (c, ws) = (tempdir(), tempdir());
+    two_exercises(c.path());
+    let (c, ws) = (c.path(), ws.path());
+    let run = |args: &[&str]| {
+        let mut cmd = course_in(ws);
+        cmd.arg("--course").arg(c).args(["--lang", "en"]).args(args);
+        texts(&mut cmd, 0).0
+    };
+    run(&["init"]);
+    assert!(run(&["next"]).contains("Lesson 1/1"));
+    assert!(run(&["next"]).contains("Exercise: Exercise a"));
+    run(&["skip", "a"]);
+    let word = |list: &str, title: &str| {
+        let line = list
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap()
+            .to_string();
+        line.split_whitespace().next().unwrap().to_string()
+    };
+    // Put aside while `course next` is on another exercise: "later".
+    assert!(run(&["next"]).contains("Exercise: Exercise b"));
+    assert_eq!(word(&run(&["list"]), "Exercise a"), "later");
+    write(ws, "b.txt", "");
+    // Everything else done: `course next` leads back to it, and so do list and watch.
+    let page = run(&["next"]);
+    assert!(page.contains("Exercise: Exercise a"), "{page}");
+    assert!(page.contains("This is the last exercise left."), "{page}");
+    let list = run(&["list"]);
+    assert_eq!(word(&list, "Exercise a"), "fail", "{list}");
+    assert!(!list.contains("later"), "{list}");
+    let mut cmd = crate::common::course_std();
+    cmd.arg("--course").arg(c);
+    cmd.args(["--lang", "en", "--width", "400", "watch"])
+        .current_dir(ws);
+    let mut watch = crate::common::Watch::spawn(cmd);
+    let screen = watch.wait_for("Ctrl-C to stop").to_string();
+    assert!(screen.contains("fail  Exercise a"), "{screen}");
+    assert!(!screen.contains("later"), "{screen}");
+    // The mark is kept (`course skip --undo a` still takes it back): JSON says so.
+    let doc = crate::common::list_doc(course_in(ws).arg("--course").arg(c));
+    assert_eq!(crate::common::exercise(&doc, "a")["deferred"], true);
+}
+
+/// Plain footers name their commands one way: bare after a label, as `Next: course next`
+/// does; the hint's footer had backticks (`Another hint: \`course hint requirements\``).
+#[test]
+fn issue9_plain_footers_write_commands_alike() {
+    let ws = crate::common::learner_workspace(&[]);
+    for lang in ["en", "ko"] {
+        let (page, _) = texts(
+            course_in(ws.path()).args(["--lang", lang, "hint", "requirements"]),
+            0,
+        );
+        let last = page.lines().last().unwrap();
+        assert!(last.ends_with(" course hint requirements"), "{page}");
+        assert!(!last.contains('`'), "{page}");
+        let (page, _) = texts(course_in(ws.path()).args(["--lang", lang, "next"]), 0);
+        let last = page.lines().last().unwrap();
+        assert!(!last.contains('`'), "{page}");
+    }
+}
+
+/// `course doctor --format json` run in a 60-column tmux window with stdout piped (`| cat`),
+/// `redirect` and `env` added; its width and where the width came from.
+fn piped_width(redirect: &str, env: &[(&str, &str)]) -> (u64, String) {
+    let dir = tempdir();
+    let out = dir.path().join("out.json");
+    let line = format!(
+        "{} {redirect} | cat > '{}'",
+        crate::common::course_line_with(env, "doctor --format json"),
+        out.display()
+    );
+    let tmux = crate::common::Tmux::sized(dir.path(), &line, 60, 20);
+    tmux.wait_for("[exit ");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let term = &doc["terminal"];
+    assert_eq!(term["stdout_is_terminal"], false, "{doc}");
+    (
+        term["width"].as_u64().unwrap(),
+        term["width_from"].as_str().unwrap().to_string(),
+    )
+}
+
+/// Piped in a 60-column window (bash exports no COLUMNS), the output is laid out for 60
+/// columns, taken from stderr's terminal, else from /dev/tty; COLUMNS and --width still come
+/// first, and with no terminal at all it is 80.
+#[test]
+fn issue9_piped_output_takes_the_width_of_the_window_it_is_read_in() {
+    let window = (60, "controlling-terminal".to_string());
+    assert_eq!(piped_width("", &[]), window);
+    assert_eq!(piped_width("2>/dev/null", &[]), window);
+    assert_eq!(
+        piped_width("", &[("COLUMNS", "100")]),
+        (100, "columns".to_string())
+    );
+    assert_eq!(piped_width("--width 70", &[]), (70, "flag".to_string()));
+    // No terminal (the tests' own run, with no window behind it): the default.
+    let out = crate::common::course()
+        .env_remove("COLUMNS")
+        .args(["doctor", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    if std::fs::File::open("/dev/tty").is_err() {
+        assert_eq!(doc["terminal"]["width"], 80, "{doc}");
+        assert_eq!(doc["terminal"]["width_from"], "default", "{doc}");
     }
 }

@@ -50,6 +50,9 @@ pub fn machine_free(cmd: &mut StdCommand) -> &mut StdCommand {
     for var in MACHINE_VARS {
         cmd.env_remove(var);
     }
+    // 80 columns, the width with no terminal: piped output takes the width of the terminal
+    // behind stderr or /dev/tty, which `cargo test` run by hand in a window would have.
+    cmd.env("COLUMNS", "80");
     cmd.env("TERM", "xterm-256color")
 }
 

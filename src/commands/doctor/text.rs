@@ -94,6 +94,10 @@ fn terminal(d: &Doctor, out: &mut Lines) {
         "flag" => tr!("--width", "--width"),
         "terminal" => tr!("terminal", "터미널"),
         "columns" => tr!("COLUMNS", "COLUMNS"),
+        "controlling-terminal" => tr!(
+            "the terminal stderr or /dev/tty is on",
+            "stderr나 /dev/tty의 터미널"
+        ),
         _ => tr!("default", "기본값"),
     });
     out.line(
