@@ -16,12 +16,14 @@ pub mod keys;
 pub mod line_input;
 mod progress;
 pub mod selector;
+mod width;
 
 pub use accessible::Accessible;
 pub use code::code_spans;
 pub use color::ColorWhy;
 pub use fit::{fit, fit_keys, hanging, visible_width};
 pub use progress::{Counter, Spinner};
+pub use width::WidthFrom;
 
 use std::io::{IsTerminal, Write};
 
@@ -58,32 +60,6 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Where [`Term::width`] came from: `--width`, the terminal, `COLUMNS`, the terminal stderr
-/// or `/dev/tty` is on, or the default 80.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum WidthFrom {
-    Flag,
-    Terminal,
-    Columns,
-    /// stdout is not a terminal (`course next | cat`, `| less`), but the learner reads it on
-    /// one: the window stderr or the controlling terminal (`/dev/tty`) is in.
-    ControllingTerminal,
-    Default,
-}
-
-impl WidthFrom {
-    /// A stable name for machines (`course doctor --format json`).
-    pub fn code(self) -> &'static str {
-        match self {
-            WidthFrom::Flag => "flag",
-            WidthFrom::Terminal => "terminal",
-            WidthFrom::Columns => "columns",
-            WidthFrom::ControllingTerminal => "controlling-terminal",
-            WidthFrom::Default => "default",
-        }
-    }
-}
-
 /// What the command line asked of the terminal (`--color`, `--width`, `--no-pager`,
 /// `--ascii`, `--plain`).
 #[derive(Copy, Clone, Debug, Default)]
@@ -108,28 +84,7 @@ impl Term {
             }
             decided => decided,
         };
-        let (width, width_from) = match asked.width {
-            Some(w) => (w, WidthFrom::Flag),
-            None => {
-                let from_env = std::env::var("COLUMNS")
-                    .ok()
-                    .and_then(|c| c.parse::<usize>().ok());
-                let from_tty = is_tty
-                    .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
-                    .flatten();
-                // Bash does not export COLUMNS, so piped output (`course next | cat`) had 80
-                // columns in a 60-column window: the window is still there, on stderr or as
-                // the controlling terminal. COLUMNS set by hand still comes first.
-                match (from_tty, from_env) {
-                    (Some(w), _) if w >= 20 => (w, WidthFrom::Terminal),
-                    (None, Some(w)) if w >= 20 => (w, WidthFrom::Columns),
-                    _ => match (!is_tty).then(controlling_width).flatten() {
-                        Some(w) if w >= 20 => (w, WidthFrom::ControllingTerminal),
-                        _ => (80, WidthFrom::Default),
-                    },
-                }
-            }
-        };
+        let (width, width_from) = width::decide(asked.width, is_tty);
         Term {
             color,
             color_why,
@@ -336,39 +291,6 @@ pub fn parse_yes_no(text: &str, default: bool) -> Option<bool> {
         "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
         _ => None,
     }
-}
-
-/// The width of the window the learner reads in when stdout is not a terminal: stderr's
-/// terminal, else the controlling terminal (`/dev/tty`, opened without waiting and without
-/// making it this process's controlling terminal). `None` with no terminal at all (CI, a
-/// cron job, the tests).
-#[cfg(unix)]
-fn controlling_width() -> Option<usize> {
-    use std::os::fd::AsFd;
-    use std::os::unix::fs::OpenOptionsExt;
-    let columns = |fd: std::os::fd::BorrowedFd<'_>| {
-        rustix::termios::tcgetwinsize(fd)
-            .ok()
-            .map(|w| usize::from(w.ws_col))
-            .filter(|w| *w > 0)
-    };
-    let stderr = std::io::stderr();
-    if stderr.is_terminal() {
-        if let Some(w) = columns(stderr.as_fd()) {
-            return Some(w);
-        }
-    }
-    let tty = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open("/dev/tty")
-        .ok()?;
-    columns(tty.as_fd())
-}
-
-#[cfg(not(unix))]
-fn controlling_width() -> Option<usize> {
-    None
 }
 
 /// `text` wrapped to `width` columns (breaking only at spaces, so Korean words stay whole),
