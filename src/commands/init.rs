@@ -33,10 +33,9 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
             "{d}: 폴더가 아닙니다. 작업 폴더로 만들 폴더를 주십시오 (아직 없는 이름을 주면 새 폴더를 만듭니다)"
         )));
     }
-    // Said before any state is read: in the language asked for, else the course's.
-    let early = crate::app::chosen_lang(global.lang, None, Lang::Ko);
-    crate::exit::set_lang(early);
-    refuse_home_or_root(&dir, early)?;
+    // Said, as init's other usage errors, in the language of the run so far (`--lang`,
+    // COURSE_LANG, the locale), before any state is read.
+    refuse_home_or_root(&dir, crate::exit::run_lang())?;
     std::fs::create_dir_all(&dir).with_context(|| cannot_create(&d))?;
     let ws = Workspace {
         root: dir.canonicalize().unwrap_or(dir),
