@@ -39,6 +39,7 @@ mod hostile_workspace;
 mod interrupt;
 mod issue9_audit2;
 mod issue9_fixes;
+mod issue9_tricks;
 mod issue9_wording;
 mod near_miss;
 mod render;

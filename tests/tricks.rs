@@ -8,7 +8,7 @@ use crate::common::{course, fixture_workspace};
 use serde_json::Value;
 
 /// The status and the codes of the failing findings of `exercise` on fixture `rel`.
-fn verdict(exercise: &str, rel: &str, lang: &str) -> (String, Vec<String>) {
+pub(crate) fn verdict(exercise: &str, rel: &str, lang: &str) -> (String, Vec<String>) {
     let ws = fixture_workspace(rel);
     let out = course()
         .args([
@@ -41,7 +41,7 @@ fn verdict(exercise: &str, rel: &str, lang: &str) -> (String, Vec<String>) {
 }
 
 /// The trick fails, and every finding it gets has code `code`.
-fn fails_with(exercise: &str, rel: &str, code: &str) {
+pub(crate) fn fails_with(exercise: &str, rel: &str, code: &str) {
     for lang in ["en", "ko"] {
         let (status, codes) = verdict(exercise, rel, lang);
         assert_eq!(status, "fail", "{rel} ({lang}): {codes:?}");
@@ -52,7 +52,7 @@ fn fails_with(exercise: &str, rel: &str, code: &str) {
     }
 }
 
-fn passes(exercise: &str, rel: &str) {
+pub(crate) fn passes(exercise: &str, rel: &str) {
     for lang in ["en", "ko"] {
         let (status, codes) = verdict(exercise, rel, lang);
         assert_eq!(status, "pass", "{rel} ({lang}): {codes:?}");

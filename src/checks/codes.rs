@@ -195,6 +195,8 @@ codes! {
         "a requirement's comment only repeats the package name";
     RequirementsCommentGeneric = "requirements/comment-generic", ["requirements"],
         "a requirement's comment has only words that fit any package (`# library`, `# 필요한 패키지`) or a link";
+    RequirementsCommentPlaceholder = "requirements/comment-placeholder", ["requirements"],
+        "a requirement's comment is a placeholder left to fill in (`# TODO`, `# 설명`, `# description`, `# <...>`)";
     RequirementsSameComment = "requirements/same-comment", ["requirements"],
         "one comment copied onto most requirements (3 or more, over half of them) explains none of them";
     RequirementsMissingPackage = "requirements/missing-package", ["requirements"],

@@ -15,6 +15,7 @@ mod explain;
 mod explanations;
 mod included;
 mod invalid;
+mod purposes;
 
 use std::collections::{BTreeMap, BTreeSet};
 

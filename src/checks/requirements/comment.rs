@@ -8,7 +8,8 @@
 //! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`),
 //! nor when its only other words are ones that fit any package and so say nothing about this
 //! one ([`FILLER`]: `# package`, `# 필요한 라이브러리`, `# torch 패키지`, `# needed`) or a link
-//! (`# https://pypi.org/project/torch`).
+//! (`# https://pypi.org/project/torch`), nor when it is a placeholder left to fill in
+//! ([`PLACEHOLDER`]: `# TODO`, `# 설명`, `# 여기에 설명`, `# description`, `# <...>`).
 
 /// Why a comment does not explain its requirement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +24,54 @@ pub enum Weak {
     TooShort,
     /// Only words that fit every package (`# package`, `# 필요한 라이브러리`) or a link.
     Filler,
+    /// A placeholder left to fill in (`# TODO`, `# 설명`, `# description`, `# <...>`).
+    Placeholder,
 }
+
+/// Words of a placeholder left to fill in: what a template or a fix says where the
+/// explanation goes (`# TODO`, `# 여기에 설명`, `# description`, `# what it does for the
+/// project`). Beside a real word they are fine (`# 이미지 설명 생성`).
+const PLACEHOLDER: &[&str] = &[
+    "todo",
+    "tbd",
+    "fixme",
+    "placeholder",
+    "comment",
+    "comments",
+    "description",
+    "describe",
+    "explanation",
+    "explain",
+    "here",
+    "your",
+    "write",
+    "add",
+    "fill",
+    "insert",
+    "does",
+    "do",
+    "what",
+    "why",
+    "설명",
+    "주석",
+    "여기",
+    "여기에",
+    "여기에다",
+    "작성",
+    "적기",
+    "적으세요",
+    "적으십시오",
+    "쓰기",
+    "쓰세요",
+    "추가",
+    "추가하기",
+    "채우기",
+    "나중에",
+    "하는",
+    "하는일",
+    "일",
+    "달기",
+];
 
 /// Words that would fit the comment of any package, so they explain none: what a line of
 /// `requirements.txt` is anyway (a package, a library, a dependency that is needed and
@@ -67,8 +115,6 @@ const FILLER: &[&str] = &[
     "it",
     "of",
     "to",
-    "todo",
-    "comment",
     "use",
     "used",
     "using",
@@ -83,8 +129,6 @@ const FILLER: &[&str] = &[
     "필수",
     "설치",
     "설치함",
-    "주석",
-    "설명",
     "파이썬", // glossary: a learner's word
     "프로젝트",
     "사용",
@@ -99,8 +143,6 @@ const FILLER: &[&str] = &[
     "링크",
     // What a fix's placeholder says (`# what it is for`, `# 쓰는 이유`): pasted as it is,
     // it names no use of this package (issue 9).
-    "what",
-    "why",
     "reason",
     "purpose",
     "its",
@@ -179,6 +221,9 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     {
         return Err(Weak::Repeated);
     }
+    if text.trim_end().starts_with('<') && text.trim_end().ends_with('>') {
+        return Err(Weak::Placeholder); // `# <what it does for the project>`
+    }
     let all = words(&without_links(text));
     let named: Vec<&String> = all
         .iter()
@@ -188,9 +233,12 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     let other: Vec<&String> = named
         .iter()
         .copied()
-        .filter(|w| !FILLER.contains(&w.as_str()))
+        .filter(|w| !FILLER.contains(&w.as_str()) && !PLACEHOLDER.contains(&w.as_str()))
         .collect();
     if other.is_empty() {
+        if named.iter().any(|w| PLACEHOLDER.contains(&w.as_str())) {
+            return Err(Weak::Placeholder);
+        }
         let only_name = named.is_empty() && !text.contains("://");
         return Err(if only_name {
             Weak::OnlyName
@@ -329,6 +377,48 @@ mod tests {
             "# tensors and autograd",
         ] {
             assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
+        }
+    }
+
+    #[test]
+    fn issue9_placeholders_left_to_fill_in_do_not_explain() {
+        for c in [
+            "# 설명",
+            "# 주석",
+            "# comment",
+            "# description",
+            "# TODO",
+            "# todo: 나중에",
+            "# 여기에 설명",
+            "# 여기에 주석 작성",
+            "# your comment here",
+            "# <what it does for the project>",
+            "# <프로젝트에서 하는 일>",
+            "# what it does for the project",
+            "# 프로젝트에서 하는 일",
+            "# <설명>",
+        ] {
+            assert_eq!(judge_for(c, "fakepkg"), Err(Weak::Placeholder), "{c}");
+        }
+        assert_eq!(judge_for("# ...", "fakepkg"), Err(Weak::NoText));
+    }
+
+    #[test]
+    fn issue9_honest_short_comments_are_not_placeholders() {
+        for c in [
+            "# 배열",
+            "# 이미지",
+            "# 딥러닝",
+            "# arrays",
+            "# images",
+            "# plots",
+            "# config files",
+            "# 이미지 설명 생성",
+            "# what we train with",
+            "# 설정 파일 읽기",
+            "# tensors <-> arrays",
+        ] {
+            assert_eq!(judge_for(c, "numpy"), Ok(()), "{c}");
         }
     }
 

@@ -125,12 +125,7 @@ fn weak_comment(
     comment: Option<&str>,
     weak: Option<Result<(), Weak>>,
 ) -> Finding {
-    let example_hint = || {
-        tr!(
-            "say in a few words what `{name}` does for the project, e.g. `{shown}  # model training and inference`",
-            "`{name}`이(가) 프로젝트에서 하는 일을 몇 단어로 적으십시오. 예: `{shown}  # 모델 학습과 추론`"
-        )
-    };
+    let example_hint = || super::purposes::example_hint(name, shown);
     let c = comment.unwrap_or_default();
     match weak {
         None | Some(Ok(())) => Finding::fail(
@@ -165,6 +160,14 @@ fn weak_comment(
             tr!(
                 "the comment `{c}` would fit any package; it does not say why the project needs `{name}`",
                 "주석 `{c}`은(는) 어느 패키지에나 붙일 수 있는 말이라, 프로젝트에 `{name}`이(가) 왜 필요한지 말하지 않습니다"
+            ),
+        )
+        .hint(example_hint()),
+        Some(Err(Weak::Placeholder)) => Finding::fail(
+            Code::RequirementsCommentPlaceholder,
+            tr!(
+                "the comment `{c}` is a placeholder left to fill in; it does not say why the project needs `{name}`",
+                "주석 `{c}`은(는) 채워 넣을 자리를 표시한 말일 뿐, 프로젝트에 `{name}`이(가) 왜 필요한지 말하지 않습니다"
             ),
         )
         .hint(example_hint()),

@@ -1,0 +1,120 @@
+//! Issue 9, tricks that passed: a placeholder left in a requirement's comment (and the fix's
+//! own example, which named torch's job for every package), and a jupyter-vs-script reason
+//! that only says the situation back. Each trick fails with its code; beside it honest
+//! learner files in Korean and English pass (fixtures of the built-in course, as in
+//! `tricks.rs`), and the fix a learner pastes as it is either explains the package or fails.
+
+use crate::common::{course, learner_workspace, write};
+use crate::tricks::{fails_with, passes};
+use serde_json::Value;
+
+/// The non-passing findings (code, line, hint) of `course check requirements` on `ws`.
+fn requirement_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, u64, String)> {
+    let out = course()
+        .args(["check", "requirements", "--format", "json", "--lang", lang])
+        .arg("--workspace")
+        .arg(ws)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["exercises"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] != "pass")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+const HONEST: &str = "torch==2.10.0  # 모델 정의와 학습\nnumpy>=1.26  # 배열 계산\nwandb>=0.15  # 실험 기록\ntransformers>=4.35  # 언어 모델\n";
+
+#[test]
+fn issue9_requirements_placeholder_comments_fail() {
+    fails_with(
+        "requirements",
+        "requirements/fixtures/fail/placeholder-comments",
+        "requirements/comment-placeholder",
+    );
+}
+
+#[test]
+fn issue9_requirements_honest_short_comments_pass() {
+    for fixture in [
+        "short-comments-en",
+        "short-comments-ko",
+        "short-korean-words",
+        "placeholder-words-beside-reasons",
+    ] {
+        passes(
+            "requirements",
+            &format!("requirements/fixtures/pass/{fixture}"),
+        );
+    }
+}
+
+/// The fix for pillow's weak comment names pillow's job, not torch's; pasted as it is, the
+/// line passes (it is a true explanation of pillow).
+#[test]
+fn issue9_requirements_fix_example_fits_the_package() {
+    for (lang, example) in [
+        ("ko", "pillow>=10.0  # 카메라 이미지 읽기"),
+        ("en", "pillow>=10.0  # reading camera images"),
+    ] {
+        let ws =
+            learner_workspace(&[("requirements.txt", &format!("{HONEST}pillow>=10.0  # ok\n"))]);
+        let findings = requirement_findings(ws.path(), lang);
+        assert_eq!(findings.len(), 1, "{lang}: {findings:?}");
+        let (code, line, hint) = &findings[0];
+        assert_eq!(
+            (code.as_str(), *line),
+            ("requirements/comment-too-short", 5)
+        );
+        assert!(hint.contains(example), "{lang}: {hint}");
+        assert!(
+            !hint.contains("추론") && !hint.contains("inference"),
+            "{hint}"
+        );
+        write(
+            ws.path(),
+            "requirements.txt",
+            &format!("{HONEST}{example}\n"),
+        );
+        assert_eq!(requirement_findings(ws.path(), lang), [], "{lang}");
+    }
+}
+
+/// A package the fix has no example for gets a placeholder; pasted as it is, it fails as a
+/// placeholder (and the fix says again where the learner's words go).
+#[test]
+fn issue9_requirements_fix_placeholder_pasted_as_is_fails() {
+    for lang in ["ko", "en"] {
+        let ws = learner_workspace(&[(
+            "requirements.txt",
+            &format!("{HONEST}mujoco>=3.1  # 설명\n"),
+        )]);
+        let findings = requirement_findings(ws.path(), lang);
+        assert_eq!(findings.len(), 1, "{lang}: {findings:?}");
+        let (code, _, hint) = &findings[0];
+        assert_eq!(code, "requirements/comment-placeholder");
+        let pasted = hint
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("mujoco>=3.1  # <"))
+            .unwrap_or_else(|| panic!("{lang}: no line to paste in {hint}"))
+            .to_string();
+        write(
+            ws.path(),
+            "requirements.txt",
+            &format!("{HONEST}{pasted}\n"),
+        );
+        let findings = requirement_findings(ws.path(), lang);
+        assert_eq!(findings.len(), 1, "{lang} {pasted}: {findings:?}");
+        assert_eq!(findings[0].0, "requirements/comment-placeholder");
+    }
+}
