@@ -56,22 +56,39 @@ const PLACEHOLDER: &[&str] = &[
     "주석",
     "여기",
     "여기에",
-    "여기에다",
-    "작성",
     "적기",
-    "적으세요",
-    "적으십시오",
     "쓰기",
-    "쓰세요",
-    "추가",
-    "추가하기",
-    "채우기",
     "나중에",
     "하는",
     "하는일",
     "일",
     "달기",
 ];
+
+/// Korean placeholder words with a particle or an ending attached (`설명을`, `적으십시오`,
+/// `작성하기`, `추가할`): a word that starts with one of these is one of [`PLACEHOLDER`].
+const PLACEHOLDER_STEMS: &[&str] = &[
+    "설명을",
+    "설명이",
+    "설명은",
+    "주석을",
+    "주석이",
+    "주석은",
+    "적으",
+    "쓰세",
+    "쓰십",
+    "작성",
+    "채우",
+    "채워",
+    "추가",
+    "넣으",
+    "넣어",
+];
+
+/// Is `word` (lowercased) a word of a placeholder left to fill in?
+fn is_placeholder(word: &str) -> bool {
+    PLACEHOLDER.contains(&word) || PLACEHOLDER_STEMS.iter().any(|s| word.starts_with(s))
+}
 
 /// Words that would fit the comment of any package, so they explain none: what a line of
 /// `requirements.txt` is anyway (a package, a library, a dependency that is needed and
@@ -233,10 +250,10 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     let other: Vec<&String> = named
         .iter()
         .copied()
-        .filter(|w| !FILLER.contains(&w.as_str()) && !PLACEHOLDER.contains(&w.as_str()))
+        .filter(|w| !FILLER.contains(&w.as_str()) && !is_placeholder(w))
         .collect();
     if other.is_empty() {
-        if named.iter().any(|w| PLACEHOLDER.contains(&w.as_str())) {
+        if named.iter().any(|w| is_placeholder(w)) {
             return Err(Weak::Placeholder);
         }
         let only_name = named.is_empty() && !text.contains("://");
@@ -391,6 +408,9 @@ mod tests {
             "# todo: 나중에",
             "# 여기에 설명",
             "# 여기에 주석 작성",
+            "# 설명을 적으십시오",
+            "# 나중에 주석 추가",
+            "# 여기에 작성하기",
             "# your comment here",
             "# <what it does for the project>",
             "# <프로젝트에서 하는 일>",
@@ -416,6 +436,8 @@ mod tests {
             "# 이미지 설명 생성",
             "# what we train with",
             "# 설정 파일 읽기",
+            "# 데이터 증강 추가",
+            "# 설명을 생성하는 언어 모델",
             "# tensors <-> arrays",
         ] {
             assert_eq!(judge_for(c, "numpy"), Ok(()), "{c}");
