@@ -277,6 +277,8 @@ codes! {
         "git ignores a path that must be committed";
     GitignoreCommentInPattern = "gitignore/comment-in-pattern", ["gitignore"],
         "a `#` after a pattern is read as part of it, not as a comment";
+    GitignoreIndentedPattern = "gitignore/indented-pattern", ["gitignore"],
+        "a pattern line starts with spaces, which git reads as part of the pattern, so it ignores nothing it names";
     GitignoreEnvNotIgnored = "gitignore/env-not-ignored", ["gitignore"],
         "an environment folder in the workspace (`pyvenv.cfg` or `conda-meta/` inside) is not ignored";
     GitignoreNotCommitted = "gitignore/not-committed", ["gitignore"],

@@ -17,11 +17,15 @@
 //! An environment folder at the top of the workspace that git would not ignore (`myenv/`
 //! beside the lesson's `.venv/` line) is `gitignore/env-not-ignored` ([`envs`]).
 //!
+//! A line that starts with spaces (`  /data/`, the lesson's example copied from the terminal)
+//! is `gitignore/indented-pattern` ([`indented`]): git keeps them as part of the pattern.
+//!
 //! Also flags the trap in the note's own example: `data/   # 대용량 데이터` is one pattern
 //! including the comment, since `#` starts a comment only at the beginning of a line.
 
 mod comments;
 mod envs;
+mod indented;
 
 use std::path::Path;
 
@@ -33,6 +37,7 @@ use crate::escape::shell_word;
 use crate::git::{line_ignores, WorkspaceRepo};
 use crate::tr;
 use comments::{commented_patterns, trailing_comment_lines};
+use indented::{indented_pattern_lines, indented_patterns};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +97,8 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .flatten();
     let gitignore = gitignore.as_deref();
     findings.extend(trailing_comment_lines(gitignore));
+    let missing_paths: Vec<String> = missing.iter().map(|s| normalize(&s.path)).collect();
+    findings.extend(indented_pattern_lines(gitignore, &missing_paths));
 
     let mut kept = Vec::new();
     for path in &params.must_not_ignore {
@@ -111,12 +118,14 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         return findings;
     }
 
-    let commented = commented_patterns(gitignore);
+    let mut meant = commented_patterns(gitignore);
+    meant.extend(indented_patterns(gitignore));
     for sample in &missing {
         let rel = normalize(&sample.path);
-        // `.env # 비밀` would ignore it once its comment is on a line of its own: that
-        // finding says so, and adding another `.env` line would leave the broken one.
-        if commented.iter().any(|line| line_ignores(line, &rel)) {
+        // `.env # 비밀` would ignore it once its comment is on a line of its own, `  /data/`
+        // once its spaces are gone: those findings say so, and adding another line would
+        // leave the broken one (and tell the learner to add what is there).
+        if meant.iter().any(|line| line_ignores(line, &rel)) {
             continue;
         }
         findings.push(not_ignored(&rel, &sample.pattern));
@@ -160,8 +169,8 @@ fn not_ignored(rel: &str, pattern: &str) -> Finding {
             ),
             rel,
             tr!(
-                "add these lines to `.gitignore`, one per line:\n  {lines}\nthen this shows the rule that matches each path:\n  git check-ignore -v {words}",
-                "`.gitignore`에 다음 줄을 한 줄에 하나씩 추가하십시오:\n  {lines}\n추가한 뒤 이 명령으로 경로마다 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {words}"
+                "add these lines to `.gitignore`, one per line, each from its first column (without the spaces in front of them here):\n  {lines}\nthen this shows the rule that matches each path:\n  git check-ignore -v {words}",
+                "`.gitignore`에 다음 줄을 한 줄에 하나씩, 줄의 첫 칸부터 추가하십시오 (여기서 앞에 보이는 공백은 빼고):\n  {lines}\n추가한 뒤 이 명령으로 경로마다 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {words}"
             ),
         )
         .word(q)

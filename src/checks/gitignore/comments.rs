@@ -113,7 +113,7 @@ fn trailing_comment(
 }
 
 /// Byte offset of a `#` that follows whitespace after some pattern text (not `\#`).
-fn comment_start(line: &str) -> Option<usize> {
+pub(super) fn comment_start(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     (1..bytes.len()).find(|&i| {
         bytes[i] == b'#'
