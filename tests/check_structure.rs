@@ -480,3 +480,27 @@ fn issue9_a_missing_folder_is_named_once_not_twice() {
         }
     }
 }
+
+/// Issue 9 (second audit): a folder's name with "folder" and filler words around it
+/// (`the src folder`, `이것은 data 폴더`) explains nothing, in either language of the run;
+/// short honest lines with the same function words around a real word pass.
+#[test]
+fn issue9_readme_filler_words_fail_and_short_honest_lines_pass() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/structure/fixtures");
+    for lang in ["en", "ko"] {
+        let (code, findings) =
+            exercise_findings(&root.join("fail/readme-filler-words"), CHECKS, lang);
+        assert_eq!(code, 1, "{findings:#?}");
+        let f = fails(&findings);
+        assert_eq!(f.len(), 1, "{findings:#?}");
+        assert_eq!(f[0]["code"], "mentions/not-explained", "{f:#?}");
+        assert_eq!(f[0]["line"], 3, "{f:#?}");
+        for honest in [
+            "readme-short-function-words-en",
+            "readme-short-function-words-ko",
+        ] {
+            let (code, findings) = exercise_findings(&root.join("pass").join(honest), CHECKS, lang);
+            assert_eq!(code, 0, "{honest}: {findings:#?}");
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! How much a line says about a folder, for [`super`]'s `explain: true`: letters weighed with
-//! a Hangul syllable as three, after the words that only say "folder" are left out.
+//! a Hangul syllable as three, after the words that only say "folder" are left out; and
+//! whether anything is said at all beside the folder's name, the words for "folder" and
+//! function words (`the`, `this is`, `for`, `이것은`, `입니다`, a particle left behind by the
+//! name), the filler of `- src: this is the src folder`.
 
 /// The amount of text that explains: a Hangul syllable counts three letters, any other letter
 /// one. A Korean content word of two syllables (`탐색`, `설정`) says as much as an English
@@ -28,19 +31,231 @@ const GENERIC_EN: [&str; 8] = [
 ];
 const GENERIC_KO: [&str; 4] = ["폴더", "디렉터리", "디렉토리", "하위폴더"]; // glossary: a learner's word
 
-/// `text` without the generic words of [`GENERIC_EN`] and [`GENERIC_KO`] (tokens are runs of
-/// letters and digits), so that only what is said about the folder is weighed.
-pub(super) fn without_generic(text: &str) -> String {
-    text.split(|c: char| !crate::prose::is_letter_or_digit(c) && c != '_')
-        .filter(|token| {
-            let generic_en = GENERIC_EN.contains(token);
-            let generic_ko = GENERIC_KO.iter().any(|stem| {
-                token
-                    .strip_prefix(stem)
-                    .is_some_and(|rest| rest.chars().all(|c| matches!(c, '가'..='힣')))
-            });
-            !token.is_empty() && !generic_en && !generic_ko
+/// English words that say nothing about what a folder holds: articles, pronouns, the copula,
+/// prepositions, and verbs that only say "it holds" (`this folder contains src`). Not
+/// `code`, `files` or `test`: `- src/: source code`, `- data/: data files` are short but say
+/// what is there. Any one-letter token is filler too (`a`, the `s` of `src's`).
+const FILLER_EN: [&str; 52] = [
+    "the",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "and",
+    "or",
+    "as",
+    "here",
+    "there",
+    "my",
+    "our",
+    "your",
+    "their",
+    "just",
+    "only",
+    "called",
+    "named",
+    "about",
+    "related",
+    "contains",
+    "contain",
+    "containing",
+    "holds",
+    "hold",
+    "has",
+    "have",
+    "keeps",
+    "keep",
+    "stores",
+    "goes",
+    "go",
+    "lives",
+    "where",
+    "which",
+];
+
+/// Korean words that say nothing about what a folder holds: demonstratives (`이것`, `여기`),
+/// "for"/"about" (`위한`, `관련`), "there is" (`있는`), the copula. A token is filler when it
+/// is one of these followed by at most one of [`PARTICLES_KO`] (`이것은`, `여기에는`), or a
+/// particle alone (what `src는`, `src입니다` leave once the name is taken out). Whole
+/// tokens only: `이용`, `이미지`, `저장` are words, not `이`, `저` and something.
+const FILLER_KO: [&str; 42] = [
+    "이것",
+    "이건",
+    "이거",
+    "여기",
+    "이곳",
+    "거기",
+    "그곳",
+    "그것",
+    "저것",
+    "저기",
+    "것",
+    "곳",
+    "거",
+    "이",
+    "그",
+    "저",
+    "위한",
+    "위해",
+    "대한",
+    "관련",
+    "관련된",
+    "그냥",
+    "그저",
+    "바로",
+    "있는",
+    "있다",
+    "있음",
+    "있습니다",
+    "있어요",
+    "들어있는",
+    "들어",
+    "담긴",
+    "담는",
+    "두는",
+    "둔다",
+    "둡니다",
+    "용",
+    "라는",
+    "이라는",
+    "인",
+    "임",
+    "나타냄",
+];
+const PARTICLES_KO: [&str; 23] = [
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에는",
+    "에서",
+    "으로",
+    "로",
+    "도",
+    "만",
+    "입니다",
+    "이다",
+    "다",
+    "이고",
+    "인",
+    "임",
+    "이에요",
+    "예요",
+    "에요",
+];
+
+/// Is `token` (lowercase, letters and digits) only a generic word for "folder"?
+fn generic(token: &str) -> bool {
+    GENERIC_EN.contains(&token)
+        || GENERIC_KO.iter().any(|stem| {
+            token
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.chars().all(|c| matches!(c, '가'..='힣')))
         })
+}
+
+/// Is `token` (lowercase, letters and digits) a function word or filler (see [`FILLER_EN`],
+/// [`FILLER_KO`])?
+fn filler(token: &str) -> bool {
+    if token.chars().count() == 1 && token.is_ascii() || FILLER_EN.contains(&token) {
+        return true;
+    }
+    std::iter::once("").chain(FILLER_KO).any(|stem| {
+        token.strip_prefix(stem).is_some_and(|rest| {
+            (rest.is_empty() && !stem.is_empty()) || PARTICLES_KO.contains(&rest)
+        })
+    })
+}
+
+/// The tokens of `text`: runs of letters, digits and `_`.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !crate::prose::is_letter_or_digit(c) && c != '_')
+        .filter(|token| !token.is_empty())
+}
+
+/// `text` without the generic words of [`GENERIC_EN`] and [`GENERIC_KO`], so that only what
+/// is said about the folder is weighed.
+pub(super) fn without_generic(text: &str) -> String {
+    tokens(text)
+        .filter(|token| !generic(token))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Does `text` (lowercase, the names already taken out) hold a word that is neither a generic
+/// word for "folder" nor filler: something said about what the folder holds?
+pub(super) fn says_something(text: &str) -> bool {
+    tokens(text).any(|token| {
+        token.chars().any(crate::prose::is_letter) && !generic(token) && !filler(token)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_something;
+
+    #[test]
+    fn filler_says_nothing_in_either_language() {
+        for text in [
+            "- : the  folder",
+            "this is the  folder",
+            "folder for",
+            "- : 이것은  폴더",
+            "이건  폴더입니다",
+            "여기는  디렉터리",
+            "는 폴더",
+            "입니다",
+            "를 위한 폴더",
+            "'s folder",
+            "it's where  lives",
+            "이것은 에 대한 폴더입니다",
+            "",
+            "- : 2024",
+        ] {
+            assert!(!says_something(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn content_words_say_something_in_either_language() {
+        for text in [
+            "모델 코드",
+            "소스 코드",
+            "코드",
+            "the model code",
+            "source code",
+            "tests for the  loader",
+            "이것은 모델 코드입니다",
+            "이용",
+            "이미지",
+            "저장소",
+            "unit",
+            "raw",
+            "탐색용",
+            "files",
+        ] {
+            assert!(says_something(text), "{text}");
+        }
+    }
 }

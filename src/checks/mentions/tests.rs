@@ -1,0 +1,221 @@
+//! Unit tests of the `mentions` check: what explains a folder and what does not.
+
+use super::{explained, mentions};
+use crate::checks::Status;
+
+fn explains(readme: &str) -> Vec<String> {
+    let words: Vec<String> = ["src", "scripts", "configs", "data", "notebooks", "tests"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    explained("README.md", &readme.to_ascii_lowercase(), &words)
+        .into_iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| f.message.get(crate::i18n::Lang::En).to_string())
+        .collect()
+}
+
+#[test]
+fn a_bare_list_of_names_explains_nothing() {
+    let bare = "# VLA\n\n- src\n- scripts\n- configs\n- data\n- notebooks\n- tests\n";
+    assert_eq!(
+        explains(bare),
+        ["`README.md` names `src`, `scripts`, `configs`, `data`, `notebooks`, `tests` but does not say what each is for"]
+    );
+    let one_line = "src, scripts, configs, data, notebooks, tests 폴더가 있다\n";
+    assert_eq!(explains(one_line).len(), 1);
+    let repeated = "- src: aaaaaaaa\n- scripts: ........\n";
+    assert!(explains(repeated)[0]
+        .starts_with("`README.md` names `src`, `scripts` but does not say what each is for"));
+}
+
+#[test]
+fn honest_readmes_explain_in_korean_and_english() {
+    let ko = "- `src/`: 재사용 모듈\n- `scripts/`: 실행 스크립트\n- `configs/`: 설정 파일\n- `data/`: 데이터셋\n- `notebooks/`: 탐색용 노트북\n- `tests/`: 테스트\n";
+    assert_eq!(explains(ko), Vec::<String>::new());
+    let en = "| folder | role |\n|---|---|\n| src/ | the package code |\n| scripts/ | training entry points |\n| configs/ | YAML settings |\n| data/ | datasets, not committed |\n| notebooks/ | exploration |\n| tests/ | pytest tests |\n";
+    assert_eq!(explains(en), Vec::<String>::new());
+    let headings = "## src\n\n모델과 데이터 코드\n\n## scripts\nEntry points for training\n\n## configs\n설정 YAML\n\n## data\n원본 데이터\n\n## notebooks\n탐색과 시각화\n\n## tests\n단위 테스트\n";
+    assert_eq!(explains(headings), Vec::<String>::new());
+}
+
+/// Issue 9: `- tests/: unit tests` failed (both `tests` were blanked, leaving `unit`).
+/// Short honest lines in several styles pass in both languages, each style for every name.
+#[test]
+fn issue9_short_honest_explanations_pass_in_both_languages() {
+    let en = [
+        ("src", "model code"),
+        ("scripts", "training runs"),
+        ("configs", "yaml settings"),
+        ("data", "raw data"),
+        ("notebooks", "exploration"),
+        ("tests", "unit tests"),
+    ];
+    let ko = [
+        ("src", "모델 코드"),
+        ("scripts", "학습 실행"),
+        ("configs", "설정 파일"),
+        ("data", "원본 data"),
+        ("notebooks", "탐색용"),
+        ("tests", "단위 테스트"),
+    ];
+    for pairs in [en, ko] {
+        // `{w}`: the folder, `{e}`: its explanation.
+        let styles = [
+            "- {w}/: {e}\n",
+            "- `{w}/`: {e}\n",
+            "* **{w}/** — {e}\n",
+            "| `{w}/` | {e} |\n",
+            "## {w}\n\n{e}\n\n",
+            "The {w} folder holds {e}.\n",
+        ];
+        for style in styles {
+            let readme: String = pairs
+                .iter()
+                .map(|(w, e)| style.replace("{w}", w).replace("{e}", e))
+                .collect();
+            assert_eq!(explains(&readme), Vec::<String>::new(), "{readme}");
+        }
+    }
+}
+
+/// The tricks still fail when a name may be a word of its own explanation.
+#[test]
+fn issue9_names_repeated_are_still_not_an_explanation() {
+    let twice = "- src src\n- scripts scripts\n- configs configs\n- data data\n- notebooks notebooks\n- tests tests\n";
+    assert_eq!(explains(twice).len(), 1, "{twice}");
+    let list_twice =
+        "src scripts configs data notebooks tests src scripts configs data notebooks tests tests\n";
+    assert_eq!(explains(list_twice).len(), 1);
+    let heading_then_name = "## src\nsrc\n## scripts\nscripts\n## configs\nconfigs configs\n## data\ndata\n## notebooks\nnotebooks\n## tests\ntests tests\n";
+    assert_eq!(explains(heading_then_name).len(), 1);
+    let tests_only = "- src/: model code\n- scripts/: training runs\n- configs/: yaml settings\n- data/: raw data\n- notebooks/: exploration\n- tests/: tests\n";
+    assert_eq!(
+        explains(tests_only),
+        ["`README.md` names `tests` but does not say what it is for"]
+    );
+}
+
+/// The fix's example explains a folder the file is not asked about, so that pasting it
+/// explains no course word.
+#[test]
+fn issue9_the_fix_example_is_never_a_course_word() {
+    let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let en = |w: &[String]| {
+        super::explain_hint("README.md", "src", w)
+            .get(crate::i18n::Lang::En)
+            .to_string()
+    };
+    let usual = en(&words(&["src", "tests"]));
+    assert!(
+        usual.contains("starting with `src/`; e.g. `- docs/: "),
+        "{usual}"
+    );
+    let with_docs = en(&words(&["src", "docs"]));
+    assert!(with_docs.contains("e.g. `- assets/: "), "{with_docs}");
+}
+
+/// Issue 9: the folder's own name plus a word for "folder" explains nothing, in any style
+/// or language; a short Korean content word in a table cell does explain.
+#[test]
+fn issue9_name_plus_folder_fails_and_short_korean_words_pass() {
+    let names = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+    for style in [
+        "- {w}: {w} 폴더\n",
+        "- {w}/: {w} folder\n",
+        "| {w} | {w} 디렉터리 |\n",
+        "- `{w}/`: {w} directory\n",
+        "- {w}: {w} dir\n",
+        "- {w}: {w} 폴더입니다\n",
+        "- {w}: {w} {w} 폴더\n",
+        "## {w}\n{w} 폴더\n",
+    ] {
+        let readme: String = names.iter().map(|w| style.replace("{w}", w)).collect();
+        assert_eq!(explains(&readme).len(), 1, "{readme}");
+    }
+    let table = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 |\n| scripts | 실행 |\n| configs | 설정 |\n| data | 원본 |\n| notebooks | 탐색 |\n| tests | 검증 |\n";
+    assert_eq!(explains(table), Vec::<String>::new());
+    // A generic word beside real words stays honest, in both languages.
+    let honest = "- src 폴더에는 모델 코드를 둡니다\n- scripts folder: training runs\n- configs: 설정 폴더\n- data directory holds raw data\n- notebooks: 탐색\n- tests: unit tests\n";
+    assert_eq!(explains(honest), Vec::<String>::new());
+    let one_syllable = table.replace("| 모델 |", "| 코 |");
+    assert_eq!(
+        explains(&one_syllable),
+        ["`README.md` names `src` but does not say what it is for"]
+    );
+}
+
+fn m(text: &str, word: &str) -> bool {
+    mentions(&text.to_ascii_lowercase(), word)
+}
+
+#[test]
+fn whole_words_and_korean_particles() {
+    assert!(m("src는 소스 코드", "src"));
+    assert!(m("configs/에는 설정", "configs"));
+    assert!(m("- `Notebooks/`: 실험", "notebooks"));
+    assert!(m("see src/", "src/"));
+    assert!(m("src", "src/"));
+    assert!(!m("resources and mysrc", "src"));
+    assert!(!m("src_old", "src"));
+    assert!(!m("notebook", "notebooks"));
+    assert!(m("데이터는 data 폴더", "data"));
+}
+
+/// Issue 9 (second audit): filler words got a name plus "folder" past the rule. A line of
+/// only the name, words for "folder" and function words fails in any style and language.
+#[test]
+fn issue9_name_folder_and_filler_words_explain_nothing() {
+    let names = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+    for style in [
+        "- {w}/: the {w} folder\n",
+        "this is the {w} folder\n",
+        "- {w}: folder for {w}\n",
+        "- {w}: 이것은 {w} 폴더\n",
+        "- `{w}/`: 이건 {w} 폴더입니다\n",
+        "| {w} | 여기는 {w} 디렉터리 |\n",
+        "- {w}: {w}를 위한 폴더\n",
+        "- {w}: it is the directory for {w}\n",
+        "## {w}\nThis is the {w} folder.\n",
+        "- {w}: {w}입니다\n",
+    ] {
+        let readme: String = names.iter().map(|w| style.replace("{w}", w)).collect();
+        assert_eq!(explains(&readme).len(), 1, "{readme}");
+    }
+}
+
+/// Short honest explanations with function words around a content word keep passing, in
+/// both languages and every style.
+#[test]
+fn issue9_short_explanations_with_function_words_pass() {
+    let en = [
+        ("src", "the model code"),
+        ("scripts", "source code for training"),
+        ("configs", "it is where the settings live"),
+        ("data", "the raw data"),
+        ("notebooks", "this is for exploration"),
+        ("tests", "tests for the data loader"),
+    ];
+    let ko = [
+        ("src", "모델 코드"),
+        ("scripts", "소스 코드"),
+        ("configs", "이것은 설정 파일입니다"),
+        ("data", "코드"),
+        ("notebooks", "여기는 탐색용 노트북"),
+        ("tests", "데이터 로더를 위한 테스트"),
+    ];
+    for pairs in [en, ko] {
+        for style in [
+            "- {w}/: {e}\n",
+            "- `{w}/`: {e}\n",
+            "| `{w}/` | {e} |\n",
+            "## {w}\n\n{e}\n\n",
+        ] {
+            let readme: String = pairs
+                .iter()
+                .map(|(w, e)| style.replace("{w}", w).replace("{e}", e))
+                .collect();
+            assert_eq!(explains(&readme), Vec::<String>::new(), "{readme}");
+        }
+    }
+}
