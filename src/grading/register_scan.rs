@@ -109,7 +109,10 @@ fn issue9_korean_messages_in_src_are_hapsyo_che() {
         let text = std::fs::read_to_string(path).expect("a source file is UTF-8");
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (n, line) in code.lines().enumerate() {
-            if !line.chars().any(hangul) || line.trim_start().starts_with("//") {
+            // A word list of what learners write (marked as the glossary test's exceptions
+            // are) holds their words, not a message.
+            let learners = line.contains(crate::i18n::glossary::LEARNER_WORD);
+            if !line.chars().any(hangul) || line.trim_start().starts_with("//") || learners {
                 continue;
             }
             scanned += 1;

@@ -123,7 +123,7 @@ fn issue9_name_plus_folder_fails_and_short_korean_words_pass() {
     for style in [
         "- {w}: {w} 폴더\n",
         "- {w}/: {w} folder\n",
-        "| {w} | {w} 디렉터리 |\n",
+        "| {w} | {w} 디렉터리 |\n", // glossary: a learner's word
         "- `{w}/`: {w} directory\n",
         "- {w}: {w} dir\n",
         "- {w}: {w} 폴더입니다\n",
@@ -173,7 +173,7 @@ fn issue9_name_folder_and_filler_words_explain_nothing() {
         "- {w}: folder for {w}\n",
         "- {w}: 이것은 {w} 폴더\n",
         "- `{w}/`: 이건 {w} 폴더입니다\n",
-        "| {w} | 여기는 {w} 디렉터리 |\n",
+        "| {w} | 여기는 {w} 디렉터리 |\n", // glossary: a learner's word
         "- {w}: {w}를 위한 폴더\n",
         "- {w}: it is the directory for {w}\n",
         "## {w}\nThis is the {w} folder.\n",
