@@ -118,3 +118,74 @@ fn issue9_requirements_fix_placeholder_pasted_as_is_fails() {
         assert_eq!(findings[0].0, "requirements/comment-placeholder");
     }
 }
+
+#[test]
+fn issue9_jupyter_reasons_that_restate_the_situation_fail() {
+    for fixture in [
+        "reason-restates-situation-ko",
+        "reason-restates-situation-en",
+    ] {
+        fails_with(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/fail/{fixture}"),
+            "choices/reason-repeats-question",
+        );
+    }
+}
+
+/// Several honest phrasings for each situation, short ones among them, in both languages.
+#[test]
+fn issue9_jupyter_honest_reasons_pass() {
+    for fixture in [
+        "short-honest-reasons-ko",
+        "short-honest-reasons-en",
+        "task-words-and-reasons-ko",
+        "task-words-and-reasons-en",
+        "lesson-words-ko",
+        "lesson-words-en",
+    ] {
+        passes(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/pass/{fixture}"),
+        );
+    }
+}
+
+/// The fix says what a good reason says, with an example for either tool (never this
+/// question's answer alone), in the run's language.
+#[test]
+fn issue9_jupyter_restating_reason_fix_shows_what_a_reason_says() {
+    let ws = learner_workspace(&[(
+        "answers/jupyter_vs_script.yaml",
+        "visualization:\n  choice: jupyter\n  reason: 결과 시각화를 하기 때문이다\n",
+    )]);
+    for (lang, example) in [
+        ("ko", "셀 단위로 바로 그래프를 보며 고칠 수 있다"),
+        ("en", "I see each plot at once and tweak it cell by cell"),
+    ] {
+        let out = course()
+            .args([
+                "check",
+                "jupyter-vs-script",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ])
+            .arg("--workspace")
+            .arg(ws.path())
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let finding = doc["exercises"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "choices/reason-repeats-question")
+            .unwrap_or_else(|| panic!("{lang}: {doc}"))
+            .clone();
+        assert_eq!(finding["line"], 3, "{finding}");
+        let hint = finding["hint"].as_str().unwrap();
+        assert!(hint.contains(example), "{lang}: {hint}");
+    }
+}

@@ -29,6 +29,7 @@
 mod answer_file;
 mod copied;
 mod params;
+mod restates;
 
 pub use answer_file::{
     has_control, read_answers, render_answers, save, target, visible, yaml_scalar, Answer,
@@ -350,7 +351,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     reason_at(),
                 ))
             } else {
-                copied::repeats_question(q, reason, place)
+                copied::repeats_question(q, q.words(&params.options), reason, place)
             }
         }
         Some(other) => {

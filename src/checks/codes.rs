@@ -326,7 +326,7 @@ codes! {
     ChoicesSameReason = "choices/same-reason", ["choices"],
         "one reason copied under most questions (3 or more, over half of them) explains none of them";
     ChoicesReasonRepeatsQuestion = "choices/reason-repeats-question", ["choices"],
-        "the reason only says the question again (no word the question does not have)";
+        "the reason only says the question again: each word is the question's own (its prompt or key, with particles and endings: `시각화를`, `visualization`), an option's name, or a word any reason has (`because`, `때문이다`)";
     ChoicesOk = "choices/ok", ["choices"],
         "every question is answered well, with a reason";
 }

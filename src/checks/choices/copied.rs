@@ -1,13 +1,14 @@
 //! Reasons that were copied rather than thought: one sentence pasted under most questions
 //! (`choices/same-reason`), and a reason that only says the question back
 //! (`choices/reason-repeats-question`: `reason: Running model training` under the question
-//! "Running model training"). Two answers that share a reason are fine (the two Jupyter
+//! "Running model training", or `결과 시각화를 하기 때문이다` under "결과 시각화"). Two answers that share a reason are fine (the two Jupyter
 //! answers may well have the same one); three or more, over half the questions, are not.
 
 use serde_yaml::Mapping;
 
 use super::answer_file::sub_key_line;
 use super::params::Question;
+use super::restates::{self, QuestionWords};
 use super::{at, Code, Finding, Place};
 use crate::tr;
 
@@ -63,16 +64,17 @@ pub(super) fn same_reason(questions: &[Question], map: &Mapping, place: &Place) 
         .collect()
 }
 
-/// The reason only says the question back: it has no word that the question's prompt (in
-/// either language) does not have.
-pub(super) fn repeats_question(q: &Question, reason: &str, place: &Place) -> Option<Finding> {
-    let prompt: Vec<String> = [&q.prompt.en, &q.prompt.ko]
-        .into_iter()
-        .flatten()
-        .flat_map(|p| words(p))
-        .collect();
-    let said = words(reason);
-    if said.is_empty() || !said.iter().all(|w| prompt.contains(w)) {
+/// The reason only says the question back: each of its words is the question's own (its
+/// prompt in either language, its key), an option's name, or a word that fits any reason
+/// (`결과 시각화를 하기 때문이다`, `visualization of the results`; see [`super::restates`]).
+/// `words`: the question's side, worked out once per question.
+pub(super) fn repeats_question(
+    q: &Question,
+    words: &QuestionWords,
+    reason: &str,
+    place: &Place,
+) -> Option<Finding> {
+    if !restates::adds_nothing(reason, words) {
         return None;
     }
     let key = q.key.as_str();
@@ -81,13 +83,13 @@ pub(super) fn repeats_question(q: &Question, reason: &str, place: &Place) -> Opt
         .fail(
             Code::ChoicesReasonRepeatsQuestion,
             tr!(
-                "`{key}`: the reason \"{shown}\" only says the question again; it does not say why the tool fits",
-                "`{key}`: 이유 \"{shown}\"은(는) 질문을 다시 말할 뿐, 그 도구가 왜 맞는지 말하지 않습니다"
+                "`{key}`: the reason \"{shown}\" only says the task again; it does not say why the tool fits it",
+                "`{key}`: 이유 \"{shown}\"은(는) 작업을 다시 말할 뿐, 그 도구가 왜 맞는지 말하지 않습니다"
             ),
         )
         .hint(tr!(
-            "say what about this task makes that tool the better fit (how often you rerun it, who runs it, how long it runs)",
-            "이 작업의 어떤 점 때문에 그 도구가 더 맞는지 쓰십시오 (얼마나 자주 다시 실행하는지, 누가 실행하는지, 얼마나 오래 도는지)"
+            "say what about this task makes a notebook or a script the better fit: how you work on it, who runs it, how long and how often; e.g. for a notebook \"I see each plot at once and tweak it cell by cell\", for a script \"it runs unattended on a server, the same way every time\"",
+            "이 작업의 어떤 점 때문에 노트북이나 스크립트가 더 맞는지 쓰십시오: 어떻게 작업하는지, 누가 실행하는지, 얼마나 오래 얼마나 자주 도는지. 예를 들어 노트북이라면 \"셀 단위로 바로 그래프를 보며 고칠 수 있다\", 스크립트라면 \"서버에서 사람 없이 매번 똑같이 돌아간다\""
         ));
     Some(at(f, sub_key_line(place.text, key, "reason")))
 }

@@ -42,6 +42,19 @@ pub struct Question {
     /// Shown when the choice is wrong: a question that makes the learner think, not the answer.
     #[serde(default)]
     pub nudge: Localized,
+    /// The words a reason may use without adding anything ([`super::restates`]), worked out
+    /// once: a batch checks every submission's reasons against the same question.
+    #[serde(skip)]
+    words: std::sync::OnceLock<super::restates::QuestionWords>,
+}
+
+impl Question {
+    /// [`super::restates::QuestionWords`] of this question with `options`, found once (the
+    /// options are those of the parameters the question was loaded with).
+    pub(super) fn words(&self, options: &Options) -> &super::restates::QuestionWords {
+        self.words
+            .get_or_init(|| super::restates::QuestionWords::of(self, options))
+    }
 }
 
 /// One option: its canonical name and the spellings accepted for it.
