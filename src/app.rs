@@ -97,9 +97,9 @@ impl App {
     pub fn sandbox(&self) -> Result<crate::sandbox::Settings> {
         let mut limits = self.course.sandbox.clone();
         for assignment in &self.global.sandbox_limit {
-            limits
-                .set(assignment)
-                .map_err(|e| crate::exit::usage(format!("--sandbox-limit {e}")))?;
+            limits.set(assignment).map_err(|e| {
+                crate::exit::usage(format!("--sandbox-limit: {}", e.get(self.lang)))
+            })?;
         }
         Ok(crate::sandbox::Settings {
             off: self.global.no_sandbox,

@@ -97,6 +97,7 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
             }
         }
     }
+    refer_to_earlier(&mut findings);
     let status = exercise_status(&findings);
     let max_score = exercise.points;
     let reason = match status {
@@ -119,6 +120,20 @@ pub fn run_exercise(exercise: &Exercise, ctx: &CheckContext) -> ExerciseResult {
         max_score,
         findings,
         reason,
+    }
+}
+
+/// A fix that asks only what earlier findings asked already (`.venv/` in `.gitignore`, from
+/// `gitignore` and then `tracked-files`) gives its shorter form that refers to them: the
+/// learner is told each thing once (issue 9).
+fn refer_to_earlier(findings: &mut [Finding]) {
+    for i in 1..findings.len() {
+        let (earlier, rest) = findings.split_at_mut(i);
+        let f = &mut rest[0];
+        let asked = |key: &String| earlier.iter().any(|e| e.asks.contains(key));
+        if f.hint_after.is_some() && !f.asks.is_empty() && f.asks.iter().all(asked) {
+            f.hint = f.hint_after.take();
+        }
     }
 }
 

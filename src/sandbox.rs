@@ -92,17 +92,22 @@ impl Limits {
         "open-files",
     ];
 
-    /// Apply `name=value` (a positive whole number); the error says what is accepted.
-    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+    /// Apply `name=value` (a positive whole number); the error says what is accepted, in
+    /// the run's languages (it is shown after `--sandbox-limit`).
+    pub fn set(&mut self, assignment: &str) -> Result<(), crate::i18n::Tr> {
         let names = Self::NAMES.join(", ");
         let Some((name, value)) = assignment.split_once('=') else {
-            return Err(format!("`{assignment}` is not NAME=VALUE (names: {names})"));
+            return Err(crate::tr!(
+                "`{assignment}` is not NAME=VALUE (names: {names})",
+                "`{assignment}`은(는) 이름=값 꼴이 아닙니다 (이름: {names})"
+            ));
         };
         let value: u64 = match value.trim().parse() {
             Ok(v) if v > 0 => v,
             _ => {
-                return Err(format!(
-                    "`{assignment}`: the value must be a whole number above 0"
+                return Err(crate::tr!(
+                    "`{assignment}`: the value must be a whole number above 0",
+                    "`{assignment}`: 값은 0보다 큰 정수여야 합니다"
                 ))
             }
         };
@@ -113,7 +118,12 @@ impl Limits {
             "processes" => &mut self.processes,
             "file-size-mib" => &mut self.file_size_mib,
             "open-files" => &mut self.open_files,
-            other => return Err(format!("unknown limit `{other}` (names: {names})")),
+            other => {
+                return Err(crate::tr!(
+                    "unknown limit `{other}` (names: {names})",
+                    "`{other}`(이)라는 제한은 없습니다 (이름: {names})"
+                ))
+            }
         };
         *slot = value;
         Ok(())

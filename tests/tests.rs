@@ -28,6 +28,7 @@ mod examples;
 mod file_reads;
 mod findings_at_once;
 mod first_run;
+mod fixes_lead_somewhere;
 mod flow;
 mod full_workspace;
 mod gitignore_rules;

@@ -37,6 +37,18 @@ pub struct Finding {
     /// How it reads beside others of the same code in one exercise (the text report shows
     /// them as one problem); `None` for a finding that always stands alone.
     pub group: Option<Group>,
+    /// What the fix asks that a finding of another kind may ask too, as keys
+    /// ([`gitignore_line`]): two kinds that both want `.venv/` in `.gitignore` say it once.
+    pub asks: Vec<String>,
+    /// The fix to give instead when earlier findings of the exercise ask every one of
+    /// `asks` already: it refers to them rather than telling the learner the same thing
+    /// twice (`grading::run_exercise` swaps it in).
+    pub hint_after: Option<Tr>,
+}
+
+/// The key of "add the line `pattern` to `.gitignore`" in [`Finding::asks`].
+pub fn gitignore_line(pattern: &str) -> String {
+    format!(".gitignore: {pattern}")
 }
 
 /// What a finding brings to a group of findings of the same code: the text report shows six
@@ -105,6 +117,8 @@ impl Finding {
             line: None,
             hint: None,
             group: None,
+            asks: Vec::new(),
+            hint_after: None,
         }
     }
     pub fn pass(code: Code, message: Tr) -> Finding {
@@ -143,6 +157,16 @@ impl Finding {
     /// How the finding reads in a group of its code (see [`Group`]).
     pub fn group(mut self, group: Group) -> Finding {
         self.group = Some(group);
+        self
+    }
+    /// The fix asks `key` (see [`Finding::asks`]).
+    pub fn asks(mut self, key: String) -> Finding {
+        self.asks.push(key);
+        self
+    }
+    /// The fix when earlier findings ask all of [`Finding::asks`] already.
+    pub fn hint_after(mut self, hint: Tr) -> Finding {
+        self.hint_after = Some(hint);
         self
     }
     pub fn check(mut self, check: impl Into<String>) -> Finding {

@@ -272,12 +272,12 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
 
     let (misnamed, misnamed_meant) = misnamed(file, &reqs);
     findings.extend(misnamed);
-    let (duplicates, first_seen) = duplicates(file, &reqs);
-    findings.extend(duplicates);
-
+    let (mut duplicates, first_seen) = duplicates(file, &reqs);
     if params.explain {
-        findings.extend(explanations(file, &lines));
+        let comments = explanations(file, &lines);
+        findings.extend(merge_duplicate_comments(&mut duplicates, &reqs, comments));
     }
+    findings.extend(duplicates);
 
     // Required packages: any form pip accepts counts (`-e ...#egg=torch`, a torch wheel URL).
     for wanted in &params.required {
@@ -404,6 +404,67 @@ fn duplicates<'a>(
     }
 
     (findings, first_seen)
+}
+
+/// The codes of a comment that does not explain its requirement, one line each.
+const COMMENT_CODES: [Code; 5] = [
+    Code::RequirementsNoComment,
+    Code::RequirementsCommentNotText,
+    Code::RequirementsCommentRepeatsName,
+    Code::RequirementsCommentGeneric,
+    Code::RequirementsCommentTooShort,
+];
+
+/// A package listed twice is one problem with one fix: the comment findings on its lines
+/// are dropped (a learner told to remove a line is not also asked to comment it, issue 9),
+/// and the duplicate's fix says what the line kept needs: a comment when none of its lines
+/// has one that explains it, the explained line's comment otherwise. Returns `comments`
+/// without those findings.
+fn merge_duplicate_comments(
+    duplicates: &mut [Finding],
+    reqs: &[Req],
+    comments: Vec<Finding>,
+) -> Vec<Finding> {
+    let unexplained = |line: u32| {
+        comments
+            .iter()
+            .any(|c| c.line == Some(line) && COMMENT_CODES.contains(&c.code))
+    };
+    let mut dropped: BTreeSet<u32> = BTreeSet::new();
+    for d in duplicates.iter_mut() {
+        let Some(second) = reqs.iter().find(|r| Some(r.line) == d.line) else {
+            continue;
+        };
+        let same: Vec<&Req> = reqs
+            .iter()
+            .filter(|r| r.name == second.name && r.marker == second.marker)
+            .collect();
+        // A third line of the package: the second one's fix said it already.
+        let said = same.iter().all(|r| dropped.contains(&r.line));
+        let addition = match same.iter().find(|r| !unexplained(r.line)) {
+            None => tr!(
+                ", and a comment saying in a few words of your own why the project needs it",
+                ". 주석이 없으니 프로젝트에 왜 필요한지도 자기 말로 몇 단어 적으십시오"
+            ),
+            Some(explained) => {
+                let line = explained.line;
+                tr!(
+                    ", and the comment of line {line}",
+                    ". {line}번째 줄의 주석도 함께 남기십시오"
+                )
+            }
+        };
+        if let (false, Some(hint)) = (said, &mut d.hint) {
+            hint.append("", &addition);
+        }
+        dropped.extend(same.iter().map(|r| r.line));
+    }
+    comments
+        .into_iter()
+        .filter(|c| {
+            !(COMMENT_CODES.contains(&c.code) && c.line.is_some_and(|l| dropped.contains(&l)))
+        })
+        .collect()
 }
 
 /// The words a comment must say more than: the package's name, or for a URL without one,

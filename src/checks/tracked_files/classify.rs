@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{Params, Tracked};
 use crate::checks::shared::{the_rest, MAX_FINDINGS_PER_KIND};
-use crate::checks::{Code, Finding};
+use crate::checks::{gitignore_line, Code, Finding};
 use crate::escape::shell_word;
 use crate::i18n::Tr;
 use crate::tr;
@@ -14,6 +14,8 @@ use crate::tr;
 /// A folder and what was found inside it.
 struct Group<'a> {
     files: Vec<&'a Tracked>,
+    /// The folder rule it matched is anchored at the root (`/data`).
+    anchored: bool,
 }
 
 /// HEAD's files that must not be tracked, by sort (a file counts in the first sort only).
@@ -105,15 +107,21 @@ fn sort<'a>(
         if let Some(root) = venv_roots.iter().find(|r| t.path.starts_with(r.as_str())) {
             venvs
                 .entry(root.clone())
-                .or_insert(Group { files: Vec::new() })
+                .or_insert(Group {
+                    files: Vec::new(),
+                    anchored: false,
+                })
                 .files
                 .push(t);
             continue;
         }
-        if let Some(dir) = forbidden_dir_of(&t.path, &dirs) {
+        if let Some((dir, anchored)) = forbidden_dir_of(&t.path, &dirs) {
             in_dirs
                 .entry(dir)
-                .or_insert(Group { files: Vec::new() })
+                .or_insert(Group {
+                    files: Vec::new(),
+                    anchored,
+                })
                 .files
                 .push(t);
             continue;
@@ -139,6 +147,30 @@ fn sort<'a>(
     sorted
 }
 
+/// The fix for tracked files a `.gitignore` line keeps out from now on: add the line, stop
+/// tracking, and commit the two together, so that the commands pasted as they are leave
+/// nothing behind and the next check passes (the `.gitignore` change was left uncommitted,
+/// issue 9). `why` (may be empty) starts it. The second fix is for after an earlier finding
+/// asked for the same line: it refers to that one instead of asking again.
+fn untrack(why: &Tr, pattern: &str, rm: &str, commit: &Tr) -> (Tr, Tr) {
+    let commands = tr!(
+        "\n  {rm}\n  git add .gitignore\n  git commit -m \"{commit}\"",
+        "\n  {rm}\n  git add .gitignore\n  git commit -m \"{commit}\"";
+        commit = commit
+    );
+    let hint = tr!(
+        "{why}add `{pattern}` to `.gitignore`, then stop tracking it and commit both:{commands}",
+        "{why}`.gitignore`에 `{pattern}` 줄을 추가한 뒤 추적을 끊고 `.gitignore`와 함께 커밋하십시오:{commands}";
+        why = why, commands = commands
+    );
+    let after = tr!(
+        "{why}once `{pattern}` is in `.gitignore` (the fix above), stop tracking it and commit both:{commands}",
+        "{why}위의 안내대로 `.gitignore`에 `{pattern}` 줄을 추가했으면, 추적을 끊고 `.gitignore`와 함께 커밋하십시오:{commands}";
+        why = why, commands = commands
+    );
+    (hint, after)
+}
+
 /// How to drop a file from the whole history, added to a hint when the file is large.
 fn history(path: &str) -> Tr {
     let q = shell_word(path);
@@ -156,38 +188,44 @@ fn venv_findings(
     let total = venvs.len();
     for (root, group) in venvs.iter().take(MAX_FINDINGS_PER_KIND) {
         let n = group.files.len();
-        let (shown, rm, ignore) = if root.is_empty() {
-            (
-                "./".to_string(),
-                "git rm -r --cached .".to_string(),
-                "(a new folder for the project)".to_string(),
-            )
-        } else {
-            let r = root.trim_end_matches('/');
-            (
-                root.clone(),
-                format!("git rm -r --cached {}", shell_word(r)),
-                format!("{r}/"),
-            )
-        };
-        let mut hint = tr!(
-            "environments are rebuilt from requirements.txt, not committed: add `{ignore}` to `.gitignore`, then stop tracking it and commit:\n  {rm}\n  git commit -m \"Stop tracking the virtual environment\"",
-            "가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다. `.gitignore`에 `{ignore}` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  {rm}\n  git commit -m \"가상환경 추적 중단\""
+        let r = root.trim_end_matches('/');
+        let why = tr!(
+            "environments are rebuilt from requirements.txt, not committed: ",
+            "가상환경은 커밋하지 않고 requirements.txt로 다시 만듭니다. "
         );
+        let commit = tr!(
+            "Stop tracking the virtual environment",
+            "가상환경 추적 중단"
+        );
+        let (shown, mut hint, after, asks) = if root.is_empty() {
+            // The root is the environment: no `.gitignore` line keeps it out.
+            let hint = tr!(
+                "{why}put the project in a folder of its own, and stop tracking this one:\n  git rm -r --cached .\n  git commit -m \"{commit}\"",
+                "{why}프로젝트는 따로 폴더를 만들어 옮기고, 이 환경은 추적을 끊으십시오:\n  git rm -r --cached .\n  git commit -m \"{commit}\"";
+                why = why, commit = commit
+            );
+            ("./".to_string(), hint, None, None)
+        } else {
+            let rm = format!("git rm -r --cached {}", shell_word(r));
+            let (hint, after) = untrack(&why, &format!("{r}/"), &rm, &commit);
+            (root.clone(), hint, Some(after), Some(format!("{r}/")))
+        };
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             hint.append("\n", &history(&b.path));
         }
-        findings.push(
-            Finding::fail(
-                Code::TrackedVenv,
-                tr!(
-                    "`{shown}` is a virtual environment and {n} of its files are committed",
-                    "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
-                ),
-            )
-            .file(root.trim_end_matches('/').to_string())
-            .hint(hint),
-        );
+        let mut finding = Finding::fail(
+            Code::TrackedVenv,
+            tr!(
+                "`{shown}` is a virtual environment and {n} of its files are committed",
+                "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+            ),
+        )
+        .file(r.to_string())
+        .hint(hint);
+        if let (Some(after), Some(pattern)) = (after, asks) {
+            finding = finding.asks(gitignore_line(&pattern)).hint_after(after);
+        }
+        findings.push(finding);
     }
     more(
         findings,
@@ -212,10 +250,16 @@ fn folder_findings(
         let d = dir.trim_end_matches('/');
         let q = shell_word(d);
         let last = d.rsplit('/').next().unwrap_or(d);
-        let mut hint = tr!(
-            "add `{last}/` to `.gitignore`, then stop tracking it and commit:\n  git rm -r --cached {q}\n  git commit -m \"Stop tracking {d}\"",
-            "`.gitignore`에 `{last}/` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm -r --cached {q}\n  git commit -m \"{d} 추적 중단\""
-        );
+        // A folder the exercise forbids at the top only (`/data`) is ignored by `/data/`:
+        // `data/` would also ignore `src/data/` (the line the `gitignore` check asks for).
+        let pattern = if group.anchored {
+            format!("/{d}/")
+        } else {
+            format!("{last}/")
+        };
+        let commit = tr!("Stop tracking {d}", "{d} 추적 중단");
+        let rm = format!("git rm -r --cached {q}");
+        let (mut hint, after) = untrack(&tr!("", ""), &pattern, &rm, &commit);
         if let Some(b) = group.files.iter().find(|t| too_big(t)) {
             hint.append("\n", &history(&b.path));
         }
@@ -225,7 +269,9 @@ fn folder_findings(
                 "`{dir}` 안의 파일 {n}개가 커밋되어 있습니다 (예: `{example}`). 이 폴더는 추적하면 안 됩니다"
             ))
             .file(d.to_string())
-            .hint(hint),
+            .asks(gitignore_line(&pattern))
+            .hint(hint)
+            .hint_after(after),
         );
     }
     more(
@@ -256,8 +302,8 @@ fn folder_findings(
             .collect::<String>();
         if let Some(last) = findings.last_mut() {
             last.hint = Some(tr!(
-                "add the folder names to `.gitignore`, then stop tracking them all at once and commit:{cmds}\n  git commit -m \"Stop tracking generated folders\"",
-                "폴더 이름을 `.gitignore`에 추가한 뒤 한 번에 추적을 끊고 커밋하십시오:{cmds}\n  git commit -m \"생성된 폴더 추적 중단\""
+                "add the folder names to `.gitignore`, then stop tracking them all at once and commit both:{cmds}\n  git add .gitignore\n  git commit -m \"Stop tracking generated folders\"",
+                "폴더 이름을 `.gitignore`에 추가한 뒤 한 번에 추적을 끊고 `.gitignore`와 함께 커밋하십시오:{cmds}\n  git add .gitignore\n  git commit -m \"생성된 폴더 추적 중단\""
             ));
         }
     }
@@ -272,10 +318,9 @@ fn name_findings(
     for (t, pattern) in by_name.iter().take(MAX_FINDINGS_PER_KIND) {
         let path = &t.path;
         let q = shell_word(path);
-        let mut hint = tr!(
-            "add `{pattern}` to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",
-            "`.gitignore`에 `{pattern}` 줄을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm --cached {q}\n  git commit -m \"{path} 추적 중단\""
-        );
+        let commit = tr!("Stop tracking {path}", "{path} 추적 중단");
+        let rm = format!("git rm --cached {q}");
+        let (mut hint, after) = untrack(&tr!("", ""), pattern, &rm, &commit);
         if pattern.starts_with(".env") {
             hint.append(
                 "\n",
@@ -294,7 +339,9 @@ fn name_findings(
                 "`{path}` 파일이 커밋되어 있습니다. `{pattern}` 패턴에 해당하는 파일은 추적하면 안 됩니다"
             ))
             .file_named(path.clone())
-            .hint(hint),
+            .asks(gitignore_line(pattern))
+            .hint(hint)
+            .hint_after(after),
         );
     }
     more(
@@ -312,10 +359,9 @@ fn large_findings(findings: &mut Vec<Finding>, big: &[&Tracked], max: u64) {
         let path = &t.path;
         let q = shell_word(path);
         let size = mb(t.size.unwrap_or(0));
-        let mut hint = tr!(
-            "add it to `.gitignore`, then stop tracking it and commit:\n  git rm --cached {q}\n  git commit -m \"Stop tracking {path}\"",
-            "`.gitignore`에 이 파일을 추가한 뒤 추적을 끊고 커밋하십시오:\n  git rm --cached {q}\n  git commit -m \"{path} 추적 중단\""
-        );
+        let commit = tr!("Stop tracking {path}", "{path} 추적 중단");
+        let rm = format!("git rm --cached {q}");
+        let (mut hint, _) = untrack(&tr!("", ""), &format!("/{path}"), &rm, &commit);
         hint.append("\n", &history(path));
         findings.push(
             Finding::fail(
@@ -355,7 +401,7 @@ fn mb(bytes: usize) -> String {
 }
 
 /// The forbidden folder (workspace-relative, with a trailing `/`) holding `path`, if any.
-fn forbidden_dir_of(path: &str, dirs: &[(bool, String)]) -> Option<String> {
+fn forbidden_dir_of(path: &str, dirs: &[(bool, String)]) -> Option<(String, bool)> {
     let parts: Vec<&str> = path.split('/').collect();
     let folders = &parts[..parts.len().saturating_sub(1)];
     for (i, _) in folders.iter().enumerate() {
@@ -365,7 +411,7 @@ fn forbidden_dir_of(path: &str, dirs: &[(bool, String)]) -> Option<String> {
                 continue;
             }
             if folders[i..i + width].join("/") == *dir {
-                return Some(format!("{}/", folders[..i + width].join("/")));
+                return Some((format!("{}/", folders[..i + width].join("/")), *anchored));
             }
         }
     }
@@ -385,17 +431,20 @@ mod tests {
     #[test]
     fn forbidden_dirs_match_components() {
         let d = dirs(&["__pycache__", "/data", ".ipynb_checkpoints/"]);
-        assert_eq!(forbidden_dir_of("data/raw/a.csv", &d), Some("data/".into()));
+        assert_eq!(
+            forbidden_dir_of("data/raw/a.csv", &d),
+            Some(("data/".into(), true))
+        );
         assert_eq!(forbidden_dir_of("src/data/dataset.py", &d), None);
         assert_eq!(
             forbidden_dir_of("src/model/__pycache__/vla.cpython-310.pyc", &d),
-            Some("src/model/__pycache__/".into())
+            Some(("src/model/__pycache__/".into(), false))
         );
         assert_eq!(forbidden_dir_of("__pycache__", &d), None);
         assert_eq!(forbidden_dir_of("a/data", &dirs(&["data"])), None);
         assert_eq!(
             forbidden_dir_of("a/data/x", &dirs(&["data"])),
-            Some("a/data/".into())
+            Some(("a/data/".into(), false))
         );
     }
 

@@ -1,0 +1,207 @@
+//! Issue 9, items 6-7 (fourth audit): a fix leads somewhere when followed literally, nothing is
+//! asked twice, and nothing is asked of a line the learner was told to remove. Each test runs
+//! the real binary on a real workspace in both languages.
+
+use crate::common::*;
+
+const REQUIREMENTS: &str = "  - kind: requirements\n    required: [torch, numpy]\n";
+
+/// An honest file with `numpy` listed a second time on the last line.
+fn duplicated(first_comment: &str) -> String {
+    format!(
+        "torch==2.10.0         # 딥러닝 프레임워크\ntorchvision==0.25.0   # 이미지 변환과 비전 모델\nnumpy>=1.26{first_comment}\npillow>=10.0          # 카메라 이미지 읽기\nwandb>=0.19           # 실험 기록\nnumpy==1.26.4\n"
+    )
+}
+
+/// Two `numpy` lines, the second without a comment: one finding (the duplicate) whose fix
+/// says what the kept line needs; no finding asks for a comment on a line to be removed.
+/// Keeping the one line as told passes.
+#[test]
+fn issue9_duplicate_line_is_not_also_asked_for_a_comment() {
+    for (comment, wants) in [
+        (
+            "           # 배열 계산",
+            ["the comment of line 3", "3번째 줄의 주석도"],
+        ),
+        ("", ["and a comment saying", "주석이 없으니"]),
+    ] {
+        for (lang, want) in ["en", "ko"].into_iter().zip(wants) {
+            let ws = tempdir();
+            write(ws.path(), "requirements.txt", &duplicated(comment));
+            let (code, findings) = exercise_findings(ws.path(), REQUIREMENTS, lang);
+            assert_eq!(code, 1, "{findings:#?}");
+            let codes: Vec<&str> = findings
+                .iter()
+                .map(|f| f["code"].as_str().unwrap())
+                .collect();
+            assert_eq!(codes, ["requirements/duplicate"], "{findings:#?}");
+            let hint = findings[0]["hint"].as_str().unwrap();
+            assert!(hint.contains(want), "{hint}");
+
+            // Followed literally: keep line 3 (with a comment), delete line 6.
+            let kept = duplicated("           # 배열 계산");
+            let kept: Vec<&str> = kept.lines().take(5).collect();
+            write(ws.path(), "requirements.txt", &(kept.join("\n") + "\n"));
+            let (code, findings) = exercise_findings(ws.path(), REQUIREMENTS, lang);
+            assert_eq!(code, 0, "{findings:#?}");
+        }
+    }
+}
+
+/// `--sandbox-limit` value errors are said in the run's language (they were English inside
+/// a Korean `오류:`), naming the limit and what is accepted; exit 2 as before.
+#[test]
+fn issue9_sandbox_limit_errors_are_korean_in_a_korean_run() {
+    let ws = init_workspace("ko");
+    for (bad, ko, en) in [
+        ("cpu=3", "`cpu`라는 제한은 없습니다", "unknown limit `cpu`"),
+        (
+            "cpu-secs=x",
+            "값은 0보다 큰 정수여야 합니다",
+            "must be a whole number above 0",
+        ),
+        ("cpu-secs", "이름=값 꼴이 아닙니다", "is not NAME=VALUE"),
+    ] {
+        for (lang, want) in [("ko", ko), ("en", en)] {
+            let (_, err) = texts(
+                course_in(ws.path()).args(["--lang", lang, "--sandbox-limit", bad, "check"]),
+                2,
+            );
+            let err = flat(err.as_bytes());
+            assert!(err.contains(want), "{bad} {lang}: {err}");
+            assert!(
+                err.contains("--sandbox-limit") && err.contains("cpu-secs"),
+                "{err}"
+            );
+            if lang == "ko" {
+                assert!(
+                    !err.contains("unknown") && !err.contains("must be"),
+                    "{err}"
+                );
+            }
+        }
+    }
+}
+
+/// The built-in `git-workflow` exercise on `ws` in `lang`: the exit code and its findings.
+fn git_workflow(ws: &std::path::Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    let out = course_in(ws)
+        .args(["--lang", lang, "check", "git-workflow", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = doc["exercises"][0]["findings"].as_array().unwrap().clone();
+    (out.status.code().unwrap(), findings)
+}
+
+/// The commands of a fix: its lines indented by two spaces.
+fn commands(hint: &str) -> Vec<String> {
+    hint.lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A workspace made by `course init --lang LANG`, a git repository of two commits (a `.py`
+/// file added, then changed) whose `.gitignore` is `gitignore` and whose first commit also
+/// holds `extra` files.
+fn two_commits(lang: &str, gitignore: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let ws = init_workspace(lang);
+    let w = ws.path();
+    git_init(w);
+    write(w, ".gitignore", gitignore);
+    write(w, "hello.py", "print(1)\n");
+    for (rel, contents) in extra {
+        write(w, rel, contents);
+    }
+    git(w, &["add", "-A"]);
+    git(w, &["commit", "-q", "-m", "first"]);
+    write(w, "hello.py", "print(2)\n");
+    git(w, &["commit", "-q", "-am", "second"]);
+    ws
+}
+
+/// Follow a fix literally: add `line` to `.gitignore` as its text says, then paste its
+/// commands into a shell; afterwards `git-workflow` must pass.
+fn follow(w: &std::path::Path, lang: &str, line: &str, hint: &str) {
+    let mut gitignore = std::fs::read_to_string(w.join(".gitignore")).unwrap();
+    gitignore.push_str(line);
+    gitignore.push('\n');
+    write(w, ".gitignore", &gitignore);
+    for cmd in commands(hint) {
+        let out = as_learner(std::process::Command::new("sh").args(["-c", &cmd]), w)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{cmd}: {err}");
+    }
+    let (code, findings) = git_workflow(w, lang);
+    assert_eq!(code, 0, "{lang}: pasted as given must pass: {findings:#?}");
+}
+
+/// A committed `.venv/` and a `.gitignore` without `.venv/`: the `gitignore` finding asks for
+/// the line, the `tracked-files` finding refers to it instead of asking again, and its
+/// commands, pasted after adding the line as told, commit the `.gitignore` change too: the
+/// next check passes.
+#[test]
+fn issue9_venv_fix_is_said_once_and_pasted_passes() {
+    for lang in ["en", "ko"] {
+        let ws = two_commits(
+            lang,
+            "/data/\n*.pt\n*.pth\n__pycache__/\n.ipynb_checkpoints/\n.env\n",
+            &[
+                (".venv/pyvenv.cfg", "home = /usr/bin\n"),
+                (".venv/bin/python", ""),
+            ],
+        );
+        let w = ws.path();
+        let (code, findings) = git_workflow(w, lang);
+        assert_eq!(code, 1, "{findings:#?}");
+        let asking: Vec<&serde_json::Value> = findings
+            .iter()
+            .filter(|f| {
+                let hint = f["hint"].as_str().unwrap_or_default();
+                hint.contains("`.venv/`")
+                    && !hint.contains("(the fix above)")
+                    && !hint.contains("위의 안내대로")
+            })
+            .collect();
+        assert_eq!(asking.len(), 1, "`.venv/` asked once: {findings:#?}");
+        assert_eq!(asking[0]["code"], "gitignore/not-ignored", "{findings:#?}");
+        let venv = findings
+            .iter()
+            .find(|f| f["code"] == "tracked/venv")
+            .expect("the tracked venv");
+        let hint = venv["hint"].as_str().unwrap();
+        let cmds = commands(hint);
+        assert!(cmds.contains(&"git add .gitignore".to_string()), "{hint}");
+
+        // Followed literally: the line the first fix names, then the commands pasted.
+        follow(w, lang, ".venv/", hint);
+    }
+}
+
+/// A committed top-level `data/` is kept out by `/data/` (the line the `gitignore` check
+/// asks for), never `data/`, which would also ignore the `src/data/` package.
+#[test]
+fn issue9_tracked_data_folder_fix_names_the_anchored_line() {
+    for lang in ["en", "ko"] {
+        let ws = two_commits(
+            lang,
+            "*.pt\n*.pth\n__pycache__/\n.ipynb_checkpoints/\n.env\n.venv/\n",
+            &[("data/raw/sample.csv", "a,b\n")],
+        );
+        let w = ws.path();
+        let (_, findings) = git_workflow(w, lang);
+        let folder = findings
+            .iter()
+            .find(|f| f["code"] == "tracked/forbidden-folder")
+            .unwrap_or_else(|| panic!("{findings:#?}"));
+        let hint = folder["hint"].as_str().unwrap();
+        assert!(
+            hint.contains("`/data/`") && !hint.contains("`data/`"),
+            "{hint}"
+        );
+        follow(w, lang, "/data/", hint);
+    }
+}
