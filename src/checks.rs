@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use codes::Code;
-pub use finding::{gitignore_line, Finding, Group, Status};
+pub use finding::{ignore_line, Finding, Group, Status};
 
 use crate::git::{OpenError, WorkspaceRepo};
 use crate::python::EnvLookup;

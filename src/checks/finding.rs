@@ -38,7 +38,7 @@ pub struct Finding {
     /// them as one problem); `None` for a finding that always stands alone.
     pub group: Option<Group>,
     /// What the fix asks that a finding of another kind may ask too, as keys
-    /// ([`gitignore_line`]): two kinds that both want `.venv/` in `.gitignore` say it once.
+    /// ([`ignore_line`]): two kinds that both want `.venv/` in `.gitignore` say it once.
     pub asks: Vec<String>,
     /// The fix to give instead when earlier findings of the exercise ask every one of
     /// `asks` already: it refers to them rather than telling the learner the same thing
@@ -47,7 +47,7 @@ pub struct Finding {
 }
 
 /// The key of "add the line `pattern` to `.gitignore`" in [`Finding::asks`].
-pub fn gitignore_line(pattern: &str) -> String {
+pub fn ignore_line(pattern: &str) -> String {
     format!(".gitignore: {pattern}")
 }
 

@@ -157,7 +157,7 @@ fn not_ignored(rel: &str, pattern: &str) -> Finding {
         "git이 `{rel}` 경로를 무시하지 않습니다: `git add .`하면 커밋될 수 있습니다"
     ))
     .file(".gitignore")
-    .asks(crate::checks::gitignore_line(pattern))
+    .asks(crate::checks::ignore_line(pattern))
     .hint(tr!(
         "add the line `{pattern}` to `.gitignore`; then this shows the rule that matches:\n  git check-ignore -v {q}",
         "`.gitignore`에 `{pattern}` 줄을 추가하십시오. 추가한 뒤 이 명령으로 어떤 규칙이 적용되는지 볼 수 있습니다:\n  git check-ignore -v {q}"

@@ -407,8 +407,9 @@ fn duplicates<'a>(
 }
 
 /// The codes of a comment that does not explain its requirement, one line each.
-const COMMENT_CODES: [Code; 5] = [
+const COMMENT_CODES: [Code; 6] = [
     Code::RequirementsNoComment,
+    Code::RequirementsCommentPlaceholder,
     Code::RequirementsCommentNotText,
     Code::RequirementsCommentRepeatsName,
     Code::RequirementsCommentGeneric,

@@ -68,7 +68,7 @@ pub(super) fn not_ignored(
                 "git이 가상환경 폴더 `{shown}/`을(를) 무시하지 않습니다: `git add .`하면 그 안의 수천 개 파일이 커밋됩니다"
             ))
             .file(".gitignore")
-            .asks(crate::checks::gitignore_line(&format!("{shown}/")))
+            .asks(crate::checks::ignore_line(&format!("{shown}/")))
             .hint(tr!(
                 "add the line `{shown}/` to `.gitignore` (the lesson's example covers the lessons' names, `.venv/` and `env/`), or make the environment again as `.venv`",
                 "`.gitignore`에 `{shown}/` 줄을 추가하십시오 (레슨의 예시는 레슨이 쓰는 이름인 `.venv/`와 `env/`만 다룹니다). 아니면 환경을 `.venv`로 다시 만드십시오"

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{Params, Tracked};
 use crate::checks::shared::{the_rest, MAX_FINDINGS_PER_KIND};
-use crate::checks::{gitignore_line, Code, Finding};
+use crate::checks::{ignore_line, Code, Finding};
 use crate::escape::shell_word;
 use crate::i18n::Tr;
 use crate::tr;
@@ -223,7 +223,7 @@ fn venv_findings(
         .file(r.to_string())
         .hint(hint);
         if let (Some(after), Some(pattern)) = (after, asks) {
-            finding = finding.asks(gitignore_line(&pattern)).hint_after(after);
+            finding = finding.asks(ignore_line(&pattern)).hint_after(after);
         }
         findings.push(finding);
     }
@@ -269,7 +269,7 @@ fn folder_findings(
                 "`{dir}` 안의 파일 {n}개가 커밋되어 있습니다 (예: `{example}`). 이 폴더는 추적하면 안 됩니다"
             ))
             .file(d.to_string())
-            .asks(gitignore_line(&pattern))
+            .asks(ignore_line(&pattern))
             .hint(hint)
             .hint_after(after),
         );
@@ -339,7 +339,7 @@ fn name_findings(
                 "`{path}` 파일이 커밋되어 있습니다. `{pattern}` 패턴에 해당하는 파일은 추적하면 안 됩니다"
             ))
             .file_named(path.clone())
-            .asks(gitignore_line(pattern))
+            .asks(ignore_line(pattern))
             .hint(hint)
             .hint_after(after),
         );
@@ -419,90 +419,4 @@ fn forbidden_dir_of(path: &str, dirs: &[(bool, String)]) -> Option<(String, bool
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dirs(list: &[&str]) -> Vec<(bool, String)> {
-        list.iter()
-            .map(|d| (d.starts_with('/'), d.trim_matches('/').to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn forbidden_dirs_match_components() {
-        let d = dirs(&["__pycache__", "/data", ".ipynb_checkpoints/"]);
-        assert_eq!(
-            forbidden_dir_of("data/raw/a.csv", &d),
-            Some(("data/".into(), true))
-        );
-        assert_eq!(forbidden_dir_of("src/data/dataset.py", &d), None);
-        assert_eq!(
-            forbidden_dir_of("src/model/__pycache__/vla.cpython-310.pyc", &d),
-            Some(("src/model/__pycache__/".into(), false))
-        );
-        assert_eq!(forbidden_dir_of("__pycache__", &d), None);
-        assert_eq!(forbidden_dir_of("a/data", &dirs(&["data"])), None);
-        assert_eq!(
-            forbidden_dir_of("a/data/x", &dirs(&["data"])),
-            Some(("a/data/".into(), false))
-        );
-    }
-
-    fn t(path: &str, size: usize) -> Tracked {
-        Tracked {
-            path: path.into(),
-            size: Some(size),
-        }
-    }
-
-    #[test]
-    fn venvs_are_grouped_and_findings_capped() {
-        let mut files = vec![t(".venv/pyvenv.cfg", 10), t("hello.py", 10)];
-        for i in 0..5000 {
-            files.push(t(
-                &format!(".venv/lib/python3.12/site-packages/m{i}.py"),
-                10,
-            ));
-        }
-        for i in 0..25 {
-            files.push(t(&format!("ckpt/model{i}.pt"), 10));
-        }
-        let params = Params {
-            forbidden_suffixes: vec![".pt".into()],
-            ..Params::default()
-        };
-        let f = classify(&params, &files);
-        // 1 venv + 10 checkpoints + "and 15 more".
-        assert_eq!(f.len(), 12, "{f:#?}");
-        assert!(f[0]
-            .message
-            .get(crate::i18n::Lang::En)
-            .contains("`.venv/` is a virtual environment and 5001"));
-        assert!(f[11]
-            .message
-            .get(crate::i18n::Lang::En)
-            .contains("and 15 more"));
-    }
-
-    #[test]
-    fn many_cache_folders_get_one_command_for_all() {
-        let files: Vec<Tracked> = (0..30)
-            .map(|i| t(&format!("src/m{i}/__pycache__/a.pyc"), 1))
-            .collect();
-        let params = Params {
-            forbidden_dirs: vec!["__pycache__".into()],
-            ..Params::default()
-        };
-        let f = classify(&params, &files);
-        assert_eq!(f.len(), 11);
-        assert_eq!(
-            f[10].message.get(crate::i18n::Lang::En),
-            "and 20 more folders like these"
-        );
-        let hint = &f[10].hint.as_ref().unwrap().get(crate::i18n::Lang::En);
-        assert!(
-            hint.contains("\n  git rm -r --cached -q -- '*__pycache__/*'\n"),
-            "{hint}"
-        );
-    }
-}
+mod tests;
