@@ -306,22 +306,52 @@ pub fn indented(text: &str, first: &str, rest: &str, width: usize) -> Vec<String
 }
 
 /// A hint or fix: each line of `text`, the first after `first` and the others after `rest`.
-/// A line with its own indentation is shown as written (a command, lines of an example file),
-/// after that indentation; a command on such a line that is too wide breaks the way its shell
+/// A line with its own indentation is code, shown as written (a command, lines of an example
+/// file), after that indentation: a command that is too wide breaks the way its shell
 /// continues a line (` \`, [`crate::render::shell`]), so a learner who copies it copies the
-/// whole command. Other lines wrap as prose ([`indented`]).
+/// whole command; another line of code is never wrapped as prose ([`code_lines`]). Other
+/// lines wrap as prose ([`indented`]).
 pub fn hint_lines(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, para) in text.lines().enumerate() {
         let line = para.trim_start();
         let own = " ".repeat(para.len() - line.len());
         let lead = format!("{}{own}", if i == 0 { first } else { rest });
-        match command_lines(line, &lead, width).filter(|_| !own.is_empty()) {
-            Some(lines) => out.extend(lines),
-            None => out.extend(indented(line, &lead, &format!("{rest}{own}"), width)),
+        if own.is_empty() {
+            out.extend(indented(line, &lead, &format!("{rest}{own}"), width));
+        } else if let Some(lines) = command_lines(line, &lead, width) {
+            out.extend(lines);
+        } else {
+            out.extend(code_lines(line, &lead, width));
         }
     }
     out
+}
+
+/// A line of code that is not a command (a line of `requirements.txt` or `.gitignore`, a
+/// comment such as `# pip install ...`) after `lead`: whole when it fits; else its `#`
+/// comment goes on as comment lines (`# ...`, a comment in every file a hint shows), and
+/// code that does not fit moves whole. Wrapped as prose, a pasted comment's second half
+/// became a line of its own that the shell runs or pip reads (issue 9).
+pub fn code_lines(line: &str, lead: &str, width: usize) -> Vec<String> {
+    let w = crate::render::text::width;
+    let room = width.saturating_sub(w(lead)).max(20);
+    // A comment starts at a `#` at the start of the line or after a space (pip's and the
+    // shell's rule; `.gitignore` knows only the first).
+    let at = line
+        .char_indices()
+        .find(|&(i, c)| c == '#' && (i == 0 || line[..i].ends_with([' ', '\t'])))
+        .map_or(line.len(), |(i, _)| i);
+    let code = line[..at].trim_end();
+    if w(line) <= room || at == line.len() || w(code) > room {
+        return vec![format!("{lead}{line}")];
+    }
+    let gap = &line[code.len()..at];
+    crate::render::shell::with_comment(code, gap, &line[at..], room, 0)
+        .into_iter()
+        .map(|p| format!("{lead}{}{}{}", " ".repeat(p.indent), p.code, p.comment))
+        .map(|l| l.trim_end().to_string())
+        .collect()
 }
 
 /// A shell command shown on a line of its own after `lead`: whole when it fits, else broken

@@ -913,3 +913,40 @@ fn issue9_arrow_keys_edit_the_reason_on_a_terminal() {
     let (code, findings) = s.check("en");
     assert_eq!(code, 0, "{findings:?}\n{text}");
 }
+
+/// Issue 9: the preview is the file a learner can paste. A header comment wider than the
+/// screen goes on as comment lines (`# ...`); it went on under its text without `#`, which
+/// YAML reads as a value. The preview's lines, pasted, parse as the file that was saved.
+#[test]
+fn issue9_the_preview_of_a_long_comment_stays_a_comment_in_both_languages() {
+    for lang in ["ko", "en"] {
+        let s = Setup::new();
+        let out = s
+            .cmd(&["answer", "jvs", "--lang", lang])
+            .env("COLUMNS", "40")
+            .write_stdin(PIPED)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| l.starts_with("    # "))
+            .unwrap_or_else(|| panic!("{lang}: no preview:\n{stdout}"));
+        let preview: Vec<&str> = lines[start..]
+            .iter()
+            .take_while(|l| l.is_empty() || l.starts_with("    "))
+            .map(|l| l.strip_prefix("    ").unwrap_or(l))
+            .collect();
+        assert!(
+            preview[1].starts_with("# "),
+            "{lang}: a wrapped comment goes on with `# `:\n{stdout}"
+        );
+        let pasted: serde_yaml::Value = serde_yaml::from_str(&preview.join("\n"))
+            .unwrap_or_else(|e| panic!("{lang}: the preview is not YAML ({e}):\n{stdout}"));
+        let saved = std::fs::read_to_string(s.ws.path().join(FILE)).unwrap();
+        let saved: serde_yaml::Value = serde_yaml::from_str(&saved).unwrap();
+        assert_eq!(pasted, saved, "{lang}:\n{stdout}");
+    }
+}

@@ -205,3 +205,50 @@ fn issue9_tracked_data_folder_fix_names_the_anchored_line() {
         follow(w, lang, "/data/", hint);
     }
 }
+
+/// A fix's line of code is never wrapped as prose (issue 9): a requirement whose comment
+/// holds a long `pip install ...` breaks into comment lines (`# ...`), so the fix's lines
+/// pasted into `requirements.txt` as shown at 60, 80 and 100 columns make a file that passes.
+#[test]
+fn issue9_a_long_comment_in_a_fix_pastes_as_comment_lines() {
+    let rest = "numpy>=1.26               # 배열 계산\npillow>=10.0              # 이미지 파일 읽기\ntransformers>=4.35        # 언어 모델\nwandb>=0.15               # 실험 기록\n";
+    let first = "torch==2.10.0 --index-url https://download.pytorch.org/whl/cpu  # 딥러닝 프레임워크, pip install torch --index-url https://download.pytorch.org/whl/cpu 로 설치한 CPU 빌드\n";
+    for lang in ["ko", "en"] {
+        for width in ["60", "80", "100"] {
+            let ws = init_workspace(lang);
+            write(ws.path(), "requirements.txt", &format!("{first}{rest}"));
+            let (out, _) = texts(
+                course_in(ws.path()).args(["--width", width, "check", "requirements"]),
+                1,
+            );
+            let lines: Vec<&str> = out.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.trim_start().starts_with("--index-url "))
+                .unwrap_or_else(|| panic!("{lang} {width}: no fix:\n{out}"));
+            let indent = lines[at].len() - lines[at].trim_start().len();
+            let fix: Vec<&str> = lines[at..]
+                .iter()
+                .take_while(|l| !l.trim().is_empty())
+                .map(|l| l.get(indent..).unwrap_or(""))
+                .collect();
+            assert!(fix.len() >= 3, "{lang} {width}: a comment line:\n{out}");
+            for l in &fix[2..] {
+                assert!(
+                    l.trim_start().starts_with('#'),
+                    "{lang} {width}: {l:?}\n{out}"
+                );
+            }
+            write(
+                ws.path(),
+                "requirements.txt",
+                &format!("{}\n{rest}", fix.join("\n")),
+            );
+            let (code, findings) = exercise_findings(ws.path(), REQUIREMENTS, lang);
+            assert_eq!(
+                code, 0,
+                "{lang} {width}: pasted fix must pass: {findings:#?}\n{out}"
+            );
+        }
+    }
+}

@@ -232,9 +232,12 @@ fn interview<R: BufRead>(
 }
 
 /// One line of the answer file as the preview shows it, 4 columns in, wrapped to `width`.
-/// A line too long goes on under its own value (under the text after `key: `, `- ` or `# `),
-/// never back at its key's column, where it would read as a new key of the file; a Korean
-/// word and a code span stay whole. The rows joined with spaces are the line as written.
+/// A line too long goes on under its own value (under the text after `key: ` or `- `), never
+/// back at its key's column, where it would read as a new key of the file; a comment goes on
+/// as comment lines (`# ...`: without the `#` a continuation would be YAML, and the preview
+/// would not be a file a learner can paste, issue 9). A Korean word and a code span stay
+/// whole. The rows joined with spaces are the line as written (a comment's `#` once more
+/// on each row).
 fn preview_rows(line: &str, width: usize) -> Vec<String> {
     let text = line.trim_start();
     let indent = line.len() - text.len();
@@ -246,7 +249,11 @@ fn preview_rows(line: &str, width: usize) -> Vec<String> {
     };
     let (head, value) = text.split_at(marker);
     let first = format!("{}{head}", &line[..indent]);
-    let hang = " ".repeat(crate::render::text::width(&first));
+    let hang = if head == "# " {
+        first.clone()
+    } else {
+        " ".repeat(crate::render::text::width(&first))
+    };
     let room = width.saturating_sub(4);
     if value.is_empty() || crate::render::text::width(line) <= room {
         return vec![line.to_string()];
@@ -302,7 +309,8 @@ mod tests {
         }
         let comment = "# `jupyter-vs-script` (Jupyter vs 스크립트 판단)의 답안. `course answer jupyter-vs-script`가 작성했습니다.";
         let rows = preview_rows(comment, 60);
-        assert!(rows[1..].iter().all(|r| r.starts_with("  ")), "{rows:?}");
+        assert!(rows.len() > 1, "{rows:?}");
+        assert!(rows.iter().all(|r| r.starts_with("# ")), "{rows:?}");
         assert!(
             rows.iter()
                 .any(|r| r.contains("`course answer jupyter-vs-script`가")),

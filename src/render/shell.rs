@@ -282,7 +282,10 @@ fn place_comment(out: &mut Vec<Piece>, gap: &str, comment: &str, room: usize, in
         return;
     }
     let col = last.width() + width(gap);
-    let under = if room.saturating_sub(col) >= 16 && !code_only {
+    // Under the comment's first `#` when its longest word fits there (a URL that does not
+    // would be cut, and a cut comment pastes as a command), else at `indent`.
+    let longest = words.iter().map(|w| width(w)).max().unwrap_or(0);
+    let under = if room.saturating_sub(col) >= 16.max(longest + 2) && !code_only {
         col
     } else if code_only {
         last.indent + width(&last.code)
