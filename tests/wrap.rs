@@ -118,13 +118,34 @@ pub fn assert_fits_as(what: &str, text: &str, width: usize, reference: &str, lay
         crate::wrap_commands::assert_commands_whole(what, text, width, reference);
         return;
     }
-    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let letters = |s: &str| {
+        comment_continuations(s)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
     assert_eq!(
         letters(&joined),
         letters(reference),
         "{what} at {width} columns: not the same text as at {REFERENCE} (cut off?):\n{text}"
     );
     crate::wrap_commands::assert_commands_whole(what, text, width, reference);
+}
+
+/// `text` without the `#` that starts a line right after a line with a comment: a comment
+/// wrapped to the width goes on as comment lines (`# ...`, code a learner pastes), so that
+/// `#` is no text of its own. (Applied to both sides, lines of comments in a row included.)
+fn comment_continuations(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let goes_on = in_comment && t.starts_with("# ");
+        // A comment line, or code with its comment after two spaces (as fixes write it).
+        in_comment = t.starts_with('#') || line.contains("  # ");
+        out.push(if goes_on { &t[1..] } else { line });
+    }
+    out.join("\n")
 }
 
 /// The fifth rule: a code span (`` `course hint requirements` ``, as plain output shows one)
