@@ -3,20 +3,34 @@
 
 use anyhow::Result;
 
-use crate::exit::usage;
+use crate::exit::usage_tr;
 
 pub mod explain;
 #[cfg(test)]
 pub(crate) mod fuzz;
 
-/// Parse YAML text, naming `shown_path` (and the line and column) in any error.
+/// Parse YAML text, naming `shown_path` (and the line and column) in any error, explained
+/// as for an answer file ([`explain::explain`]: the unclosed bracket where it was opened, a
+/// Korean explanation first with libyaml's English after it).
 pub fn parse_str<T: serde::de::DeserializeOwned>(text: &str, shown_path: &str) -> Result<T> {
     from_str_bounded(text).map_err(|e| {
-        let location = e
-            .location()
-            .map(|(line, column)| format!(":{line}:{column}"))
-            .unwrap_or_default();
-        usage(format!("{shown_path}{location}: {}", e.reason()))
+        let location = e.location().map(|_| {
+            let explained = explain::explain(text, &e);
+            (explained.line, explained.column, explained.what)
+        });
+        let message = match location {
+            Some((line, column, what)) => crate::tr!(
+                "{shown_path}:{line}:{column}: {what}",
+                "{shown_path}:{line}:{column}: {what}";
+                what = what
+            ),
+            None => {
+                let reason = e.reason();
+                let ko = explain::korean(&reason);
+                crate::tr!("{shown_path}: {reason}", "{shown_path}: {ko} ({reason})")
+            }
+        };
+        usage_tr(message)
     })
 }
 

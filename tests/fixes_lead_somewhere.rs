@@ -252,3 +252,66 @@ fn issue9_a_long_comment_in_a_fix_pastes_as_comment_lines() {
         }
     }
 }
+
+/// YAML errors in the course's own files and in `.course/state.yaml` are explained in Korean
+/// in a Korean run, as the answer file's are (libyaml's English reason may follow): an
+/// unclosed `[` is named where it was opened, an unknown key is said to be one.
+#[test]
+fn issue9_yaml_errors_in_course_files_and_state_are_explained_in_korean() {
+    let c = tempdir();
+    one_exercise_course(c.path(), "  - kind: requirements\n");
+    write(
+        c.path(),
+        "exercises/ex/exercise.yaml",
+        "title: Ex\nlesson: x\npoints: [20\nprompt: do it\nchecks: []\n",
+    );
+    for (lang, want) in [
+        ("ko", "3번째 줄 9번째 칸에서 연 `[`를 `]`로 닫지 않았습니다"),
+        ("en", "`[` opened on line 3 (column 9) is never closed"),
+    ] {
+        let (_, err) = texts(
+            course()
+                .arg("--course")
+                .arg(c.path())
+                .args(["--lang", lang, "list"]),
+            2,
+        );
+        let err = flat(err.as_bytes());
+        assert!(
+            err.contains("exercise.yaml:3:9") && err.contains(want),
+            "{lang}: {err}"
+        );
+    }
+
+    let ws = init_workspace("ko");
+    let state = ws.path().join(".course/state.yaml");
+    for (text, ko, en) in [
+        (
+            "version: 1\nlessons_read: [why\n",
+            "2번째 줄 15번째 칸에서 연 `[`를 `]`로 닫지 않았습니다",
+            "`[` opened on line 2 (column 15) is never closed",
+        ),
+        (
+            "version: 1\nbogus: 1\n",
+            "쓸 수 없는 키가 있습니다",
+            "unknown field `bogus`",
+        ),
+    ] {
+        std::fs::write(&state, text).unwrap();
+        for (lang, want) in [("ko", ko), ("en", en)] {
+            let (_, err) = texts(course_in(ws.path()).args(["--lang", lang, "list"]), 2);
+            let err = flat(err.as_bytes());
+            assert!(
+                err.contains("state.yaml:2:") && err.contains(want),
+                "{lang}: {err}"
+            );
+            if lang == "ko" {
+                let first = err.split(" (").next().unwrap();
+                assert!(
+                    !first.contains("unknown") && !first.contains("did not"),
+                    "{err}"
+                );
+            }
+        }
+    }
+}

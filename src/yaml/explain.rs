@@ -196,8 +196,9 @@ pub fn unclosed(text: &str) -> Option<Open> {
 }
 
 /// libyaml's (serde_yaml's) message in Korean.
-fn korean(reason: &str) -> &'static str {
-    const TABLE: [(&str, &str); 13] = [
+/// libyaml's or serde's `reason` said in Korean (common reasons; a general sentence else).
+pub fn korean(reason: &str) -> &'static str {
+    const TABLE: [(&str, &str); 20] = [
         ("mapping values are not allowed", "이 자리에는 `키: 값`을 쓸 수 없습니다. 값 안에 콜론과 공백이 있으면 따옴표로 감싸고, 들여쓰기를 확인하십시오"),
         ("did not find expected key", "들여쓰기가 맞지 않아 키를 찾지 못했습니다"),
         ("did not find expected ',' or ']'", "`[` 목록이 닫히지 않았거나 항목 사이에 `,`가 없습니다"),
@@ -211,6 +212,14 @@ fn korean(reason: &str) -> &'static str {
         ("duplicate", "같은 키가 두 번 있습니다"),
         ("unknown escape character", "큰따옴표 안의 `\\` 뒤에 쓸 수 없는 글자가 있습니다. 경로라면 작은따옴표로 감싸십시오"),
         ("did not find expected", "필요한 기호가 빠졌습니다. 괄호와 따옴표가 닫혔는지, 들여쓰기가 맞는지 확인하십시오"),
+        ("nested too deep", "`[`와 `{`가 한꺼번에 너무 많이 열려 있습니다(너무 깊은 중첩). course는 더 깊이 읽지 않습니다"),
+        // serde's reasons: the YAML is well formed, what it holds is not what is expected.
+        ("unknown field", "이 자리에 쓸 수 없는 키가 있습니다. 철자를 확인하십시오"),
+        ("missing field", "꼭 필요한 키가 빠졌습니다"),
+        ("unknown variant", "이 자리에 쓸 수 없는 값입니다"),
+        ("invalid type", "값의 종류가 맞지 않습니다"),
+        ("invalid value", "값이 올바르지 않습니다"),
+        ("invalid length", "항목 수가 맞지 않습니다"),
     ];
     TABLE
         .iter()
