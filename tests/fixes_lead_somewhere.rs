@@ -315,3 +315,53 @@ fn issue9_yaml_errors_in_course_files_and_state_are_explained_in_korean() {
         }
     }
 }
+
+/// Lesson 4 says its exercise "comes right after this lesson" only while the exercise is not
+/// done: with `jupyter-vs-script` passing, neither `course lesson 4` nor `course next` says it.
+#[test]
+fn issue9_lesson_note_about_the_next_exercise_only_while_it_is_not_done() {
+    let state = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ndeferred: [requirements, environment]\ntried: [requirements, environment]\n";
+    for (lang, note, page) in [
+        ("ko", "`jupyter-vs-script`가 바로 다음이다", "레슨 4/7"),
+        ("en", "exercise comes right after this lesson", "Lesson 4/7"),
+    ] {
+        let ws = init_workspace(lang);
+        let w = ws.path();
+        let lesson = |w: &std::path::Path| {
+            let out = ok(course_in(w)
+                .args(["--lang", lang, "--width", "200", "lesson", "4"])
+                .output()
+                .unwrap());
+            flat(&out.stdout)
+        };
+        assert!(
+            lesson(w).contains(note),
+            "{lang}: not done yet, the note stays"
+        );
+        copy_tree(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("exercises/jupyter-vs-script/fixtures/pass/all-correct"),
+            w,
+        );
+        ok(course_in(w)
+            .args(["check", "jupyter-vs-script"])
+            .output()
+            .unwrap());
+        let text = lesson(w);
+        assert!(
+            text.contains(page) && !text.contains(note),
+            "{lang}: {text}"
+        );
+
+        std::fs::write(w.join(".course/state.yaml"), state).unwrap();
+        let out = ok(course_in(w)
+            .args(["--lang", lang, "--width", "200", "next"])
+            .output()
+            .unwrap());
+        let text = flat(&out.stdout);
+        assert!(
+            text.contains(page) && !text.contains(note),
+            "{lang}: {text}"
+        );
+    }
+}

@@ -112,7 +112,7 @@ fn take_over(app: &mut App, action: &Action, results: &[ExerciseResult]) -> Resu
             };
             let app = &*app;
             let then = next_step(&app.course, &app.state, results);
-            let page = |term: &Term| super::lesson::lesson_page(app, term, *i, Some(then));
+            let page = |term: &Term| super::lesson::lesson_page(app, term, *i, Some(then), results);
             return Ok(app.term.page(page, query)?);
         }
         Action::Open(Item::Exercise(id)) => {

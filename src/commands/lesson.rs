@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::cli::{GlobalArgs, LessonArgs};
 use crate::exit::{usage, Code};
-use crate::grading::Step;
+use crate::grading::{ExerciseResult, Step};
 use crate::i18n::Tr;
 use crate::render::render;
 use crate::terminal::Style;
@@ -23,8 +23,60 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
     };
     fallback_note(app, index);
     mark_read(app, index)?;
-    app.term.show(|term| lesson_page(app, term, index, None))?;
+    // The exercises the lesson's notes depend on, checked only when it has such a note and
+    // the workspace keeps progress (`course next` and the home screen pass what they checked).
+    let (body, _) = app.course.lessons[index]
+        .body
+        .resolve(app.lang)
+        .unwrap_or(("", app.lang));
+    let ids: Vec<String> = until_done_ids(body).collect();
+    let results = if ids.is_empty() || !app.keeps_progress() {
+        Vec::new()
+    } else {
+        app.check_exercises(&ids)?
+    };
+    app.term
+        .show(|term| lesson_page(app, term, index, None, &results))?;
     Ok(Code::Ok)
+}
+
+/// The marker before a note that holds only until an exercise passes: `<!-- until-done: ID -->`
+/// (an HTML comment, so any Markdown viewer hides it), then the note's paragraph or quote.
+const UNTIL_DONE: &str = "<!-- until-done:";
+
+/// The exercise ids each `until-done` marker of `body` names.
+fn until_done_ids(body: &str) -> impl Iterator<Item = String> + '_ {
+    body.lines().filter_map(until_done).flatten()
+}
+
+/// The ids of an `until-done` marker line, `None` for another line.
+fn until_done(line: &str) -> Option<Vec<String>> {
+    let ids = line.trim().strip_prefix(UNTIL_DONE)?.strip_suffix("-->")?;
+    Some(ids.split(',').map(|id| id.trim().to_string()).collect())
+}
+
+/// `body` without the notes whose exercises all pass (issue 9: lesson 4 said its exercise
+/// "comes right after this lesson" when it already passed): the marker and the block after
+/// it, up to the next blank line, go. Other markers stay (the renderer shows no comment).
+fn drop_done_notes(body: &str, passes: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut dropping = false;
+    for line in body.split_inclusive('\n') {
+        if dropping {
+            dropping = !line.trim().is_empty();
+            if dropping {
+                continue;
+            }
+        }
+        if let Some(ids) = until_done(line) {
+            if ids.iter().all(|id| passes(id)) {
+                dropping = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The largest file `lesson --file` reads (the longest built-in lesson is a few dozen KiB;
@@ -123,16 +175,23 @@ pub fn fallback_note(app: &App, index: usize) {
 /// The rendered lesson for `term`'s width, with a header line and a footer that says what to
 /// type next. `then`: what `course next` shows after this lesson, when the caller checked the
 /// exercises (`course next`, the home screen); the footer then says where it leads, so two
-/// pages in a row never end in the same words.
+/// pages in a row never end in the same words. `results`: what was checked (maybe nothing);
+/// a note marked `until-done` for exercises that all pass is left out.
 pub fn lesson_page(
     app: &App,
     term: &crate::terminal::Term,
     index: usize,
     then: Option<Step>,
+    results: &[ExerciseResult],
 ) -> String {
     let lesson = &app.course.lessons[index];
     let (body, _) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
-    let body = &link_lessons(body, &app.course);
+    let passes = |id: &str| {
+        results
+            .iter()
+            .any(|r| r.id == id && r.status == crate::checks::Status::Pass)
+    };
+    let body = &link_lessons(&drop_done_notes(body, &passes), &app.course);
     let (n, total) = (index + 1, app.course.lessons.len());
     let mut out = term.paint(
         Style::Dim,

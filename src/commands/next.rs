@@ -39,7 +39,7 @@ pub fn run(app: &mut App) -> Result<Code> {
             super::lesson::mark_read(app, i)?;
             let then = next_step(&app.course, &app.state, &results);
             app.term
-                .show(|term| super::lesson::lesson_page(app, term, i, Some(then)))?;
+                .show(|term| super::lesson::lesson_page(app, term, i, Some(then), &results))?;
         }
         Step::Exercise(i) => {
             let shown = app.course.exercises[i].id.clone();
