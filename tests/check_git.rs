@@ -853,7 +853,7 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
     let c = tempdir();
     fixture_course(c.path(), &git_workflow_checks());
     // fixture -> the kinds that must fail (all others pass).
-    let cases: [(&str, &[&str]); 21] = [
+    let cases: [(&str, &[&str]); 27] = [
         ("pass/good", &[]),
         ("pass/env-named-myenv-ignored", &[]),
         ("fail/env-named-myenv", &["gitignore"]),
@@ -866,6 +866,12 @@ fn the_git_workflow_fixtures_fail_exactly_where_their_names_say() {
         ("pass/short-messages-first-ko", &[]),
         ("fail/mash-messages-en", &["git-history"]),
         ("fail/mash-messages-ko", &["git-history"]),
+        ("fail/home-row-mash-en", &["git-history"]),
+        ("fail/home-row-mash-ko", &["git-history"]),
+        ("fail/placeholder-message-en", &["git-history"]),
+        ("fail/placeholder-message-ko", &["git-history"]),
+        ("pass/short-messages-rounds-ko", &[]),
+        ("pass/short-messages-update-en", &[]),
         ("fail/gitignore-not-committed", &["gitignore"]),
         ("fail/chmod-only", &["git-history"]),
         ("fail/one-commit", &["git-history"]),

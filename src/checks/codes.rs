@@ -263,6 +263,8 @@ codes! {
         "a commit has an empty message";
     HistoryMessageNotText = "history/message-not-text", ["git-history"],
         "a commit message has no words (`.`, `aaa`, `1`): it does not say what changed";
+    HistoryMessagePlaceholder = "history/message-placeholder", ["git-history"],
+        "a commit message is example text pasted as it stands (`Describe the change`, `<message>`): it does not say what changed";
     HistoryNoAddedThenModified = "history/no-added-then-modified", ["git-history"],
         "no file of the given suffix was added in one commit and changed in a later one";
     HistoryOk = "history/ok", ["git-history"],

@@ -4,9 +4,11 @@
 //! and (with `added_then_modified: .py`) that some file with that suffix was added in one
 //! commit and modified in a later one. A shallow clone fails: its history is cut off, so the
 //! check does not guess. What counts as work is in [`substance`]: a modification changes what
-//! the file says (not only blank lines or spaces at line ends), a message is words.
+//! the file says (not only blank lines or spaces at line ends); and in [`message`]: a message
+//! is words, not example text pasted as it stands.
 
 mod learners_files;
+mod message;
 mod substance;
 
 use std::collections::{HashMap, HashSet};
@@ -23,6 +25,7 @@ use crate::git::{short, tree_changes, Head, WorkspaceRepo};
 use crate::i18n::Tr;
 use crate::tr;
 use learners_files::{suggest_file_to_edit, venv_root_of};
+use message::{Flagged, Unsaid};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,8 +111,8 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
             )
         } else {
             tr!(
-                "change a file you committed, then commit the change (`git add -u` stages every tracked file you changed):\n  git add -u\n  git commit -m \"Describe the change\"\nthis lists the commits:\n  git log --oneline",
-                "커밋한 파일을 수정한 뒤 그 변경을 커밋하십시오 (`git add -u`는 수정한 추적 파일을 모두 올립니다):\n  git add -u\n  git commit -m \"변경 내용 설명\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
+                "change a file you committed, then commit the change with a message that says what you changed (`git add -u` stages every tracked file you changed):\n  git add -u\n  git commit -m \"<what you changed>\"\nthis lists the commits:\n  git log --oneline",
+                "커밋한 파일을 수정한 뒤 바꾼 내용을 메시지로 써서 그 변경을 커밋하십시오 (`git add -u`는 수정한 추적 파일을 모두 올립니다):\n  git add -u\n  git commit -m \"<바꾼 내용>\"\n커밋 목록은 이 명령으로 볼 수 있습니다:\n  git log --oneline"
             )
         };
         findings.push(
@@ -125,7 +128,14 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
     }
 
     empty_message_findings(&mut findings, &history.empty_messages);
-    findings.extend(substance::wordless_findings(&history.wordless_messages));
+    findings.extend(message::findings(
+        Unsaid::NoWords,
+        &history.wordless_messages,
+    ));
+    findings.extend(message::findings(
+        Unsaid::Placeholder,
+        &history.placeholder_messages,
+    ));
     let mut summary_extra = None;
     match modified {
         Some(Ok(extra)) => summary_extra = Some(extra),
@@ -164,10 +174,12 @@ fn walk_error(e: git2::Error) -> Finding {
 #[derive(Default)]
 struct History {
     count: usize,
-    /// (id, is HEAD, is a root commit)
-    empty_messages: Vec<(Oid, bool, bool)>,
-    /// Messages that are not words (`.`, `aaa`): (id, is HEAD, is a root commit, message).
-    wordless_messages: Vec<(Oid, bool, bool, String)>,
+    /// Commits with an empty message.
+    empty_messages: Vec<Flagged>,
+    /// Commits whose message is not words (`.`, `aaa`, `asdf`).
+    wordless_messages: Vec<Flagged>,
+    /// Commits whose message is example text (`Describe the change`).
+    placeholder_messages: Vec<Flagged>,
     added: HashMap<String, Oid>,
     /// Files with the suffix, in the order they were first added.
     added_order: Vec<String>,
@@ -201,11 +213,29 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
         let oid = commit.id();
         h.count += 1;
         let message = commit.message_bytes();
-        let (is_head, is_root) = (oid == head.commit.id(), commit.parent_count() == 0);
-        if message.iter().all(|b| b.is_ascii_whitespace()) {
-            h.empty_messages.push((oid, is_head, is_root));
-        } else if let Some(text) = substance::wordless(message) {
-            h.wordless_messages.push((oid, is_head, is_root, text));
+        let unsaid = if message.iter().all(|b| b.is_ascii_whitespace()) {
+            Some((&mut h.empty_messages, String::new()))
+        } else {
+            message::unsaid(message).map(|(kind, text)| match kind {
+                Unsaid::NoWords => (&mut h.wordless_messages, text),
+                Unsaid::Placeholder => (&mut h.placeholder_messages, text),
+            })
+        };
+        if let Some((list, text)) = unsaid {
+            // The fix's example message comes from the commit's changes: a diff, made only
+            // for the commits a finding shows.
+            let example = if list.len() < MAX_FINDINGS_PER_KIND {
+                message::example(&changes(repo, &commit, &ws.prefix)?)
+            } else {
+                Tr::same("")
+            };
+            list.push(Flagged {
+                oid,
+                is_head: oid == head.commit.id(),
+                is_root: commit.parent_count() == 0,
+                text,
+                example,
+            });
         }
         // Diffing is the costly part: a bounded number of commits, oldest first (a learner's
         // file is added and changed early; a huge imported history must not stall grading).
@@ -258,35 +288,12 @@ fn commit_message(message: Tr) -> Tr {
     })
 }
 
-/// How to reword commit `oid`: amend HEAD, else an interactive rebase from its parent (or
-/// the root).
-fn reword_hint(oid: Oid, is_head: bool, is_root: bool) -> Tr {
-    let id = short(oid);
-    if is_head {
-        tr!(
-            "reword the last commit:\n  git commit --amend -m \"describe the change\"",
-            "마지막 커밋의 메시지를 고치십시오:\n  git commit --amend -m \"변경 내용 설명\""
-        )
-    } else if is_root {
-        tr!(
-            "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i --root",
-            "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i --root"
-        )
-    } else {
-        tr!(
-            "run this, change `pick {id}` to `reword {id}` in the editor, save, then write a message:\n  git rebase -i {id}^",
-            "다음 명령을 실행하고, 편집기에서 커밋 {id} 줄의 `pick`을 `reword`로 바꿔 저장한 뒤 메시지를 쓰십시오:\n  git rebase -i {id}^"
-        )
-    }
-}
-
 /// One finding per commit with an empty message, at most [`MAX_FINDINGS_PER_KIND`] and a
 /// count of the rest.
-fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, bool, bool)]) {
+fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[Flagged]) {
     let total_empty = empty_messages.len();
-    for &(oid, is_head, is_root) in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
-        let id = short(oid);
-        let hint = reword_hint(oid, is_head, is_root);
+    for c in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
+        let id = short(c.oid);
         findings.push(
             Finding::fail(
                 Code::HistoryEmptyMessage,
@@ -295,7 +302,9 @@ fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[(Oid, b
                     "커밋 {id}의 메시지가 비어 있습니다"
                 ),
             )
-            .hint(hint),
+            .hint(message::reword_hint(
+                c.oid, c.is_head, c.is_root, &c.example,
+            )),
         );
     }
     findings.extend(the_rest(total_empty, Code::HistoryEmptyMessage, |more| {

@@ -1,0 +1,104 @@
+//! Issue 9, commit messages (second audit): the mash finding's fix `git commit --amend -m
+//! "변경 내용 설명"` passed when pasted literally, `1차` failed and `jkjk` passed. Each trick
+//! fails with its code, honest short messages pass in both languages (fixtures of the built-in
+//! course), and the fix a learner pastes as it is says what the commit changed and passes,
+//! while the old placeholder fails as a placeholder.
+
+use crate::common::{as_learner, exercise_findings, fixture_workspace};
+use crate::tricks::{fails_with, passes};
+
+#[test]
+fn issue9_home_row_mash_and_placeholders_fail_rounds_and_updates_pass() {
+    for lang in ["en", "ko"] {
+        fails_with(
+            "git-workflow",
+            &format!("git-workflow/fixtures/fail/home-row-mash-{lang}"),
+            "history/message-not-text",
+        );
+        fails_with(
+            "git-workflow",
+            &format!("git-workflow/fixtures/fail/placeholder-message-{lang}"),
+            "history/message-placeholder",
+        );
+    }
+    passes(
+        "git-workflow",
+        "git-workflow/fixtures/pass/short-messages-rounds-ko",
+    );
+    passes(
+        "git-workflow",
+        "git-workflow/fixtures/pass/short-messages-update-en",
+    );
+}
+
+/// The failing findings (code, message, hint) of the exercise's `git-history` check on `ws`.
+fn history_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
+    let checks = "  - kind: git-history\n    added_then_modified: .py\n";
+    let (_, findings) = exercise_findings(ws, checks, lang);
+    findings
+        .iter()
+        .filter(|f| f["status"] != "pass")
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (text("code"), text("message"), text("hint"))
+        })
+        .collect()
+}
+
+/// Run one line of a fix as the learner would paste it, in `ws`.
+fn paste(ws: &std::path::Path, line: &str) {
+    let out = as_learner(std::process::Command::new("sh").args(["-c", line]), ws)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{line}: {out:?}");
+}
+
+/// The mash fixture (`asdf` adds README.md, hello.py, .gitignore; `zxcv` edits hello.py):
+/// each fix names what its commit changed; the HEAD fix pasted literally passes; the
+/// placeholder the fix used to suggest, pasted, fails as a placeholder with the same fix.
+#[test]
+fn issue9_the_mash_fix_pasted_literally_passes_and_the_old_placeholder_fails() {
+    for (lang, head_fix, root_example, placeholder) in [
+        (
+            "en",
+            "git commit --amend -m \"Update hello.py\"",
+            "e.g. `Add README.md, hello.py and 1 other file`",
+            "git commit --amend -m \"describe the change\"",
+        ),
+        (
+            "ko",
+            "git commit --amend -m \"hello.py 수정\"",
+            "(예: `README.md, hello.py 외 1개 파일 추가`)",
+            "git commit --amend -m \"변경 내용 설명\"",
+        ),
+    ] {
+        let ws = fixture_workspace("git-workflow/fixtures/fail/mash-messages-en");
+        let found = history_findings(ws.path(), lang);
+        assert_eq!(found.len(), 2, "{lang}: {found:#?}");
+        let root = found.iter().find(|f| f.1.contains("`asdf`")).unwrap();
+        assert!(root.2.contains(root_example), "{lang}: {root:#?}");
+        let head = found.iter().find(|f| f.1.contains("`zxcv`")).unwrap();
+        let pasted = head
+            .2
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("git commit --amend"))
+            .unwrap_or_else(|| panic!("{lang}: no command in {head:#?}"));
+        assert_eq!(pasted, head_fix, "{lang}");
+
+        paste(ws.path(), pasted);
+        let after = history_findings(ws.path(), lang);
+        assert_eq!(after.len(), 1, "{lang}: {after:#?}");
+        assert!(after[0].1.contains("`asdf`"), "{lang}: {after:#?}");
+
+        paste(ws.path(), placeholder);
+        let again = history_findings(ws.path(), lang);
+        let code = |c: &str| again.iter().filter(|f| f.0 == c).count();
+        assert_eq!(code("history/message-placeholder"), 1, "{lang}: {again:#?}");
+        let ph = again
+            .iter()
+            .find(|f| f.0 == "history/message-placeholder")
+            .unwrap();
+        assert!(ph.2.contains(head_fix), "{lang}: {ph:#?}");
+    }
+}
