@@ -357,7 +357,8 @@ impl CheckContext {
 
     /// The workspace folder as checks read it: resolved once (not once per file read).
     pub fn files(&self) -> &crate::fs::Root {
-        self.files.get_or_init(|| crate::fs::Root::new(&self.root))
+        self.files
+            .get_or_init(|| crate::fs::Root::new(&self.root).with_listings(self.listings.clone()))
     }
 
     /// The workspace's folder listings, each read once for every check (see

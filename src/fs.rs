@@ -13,7 +13,7 @@ use std::path::Path;
 mod near;
 mod root;
 pub use near::{near, NearMiss, Step, Want};
-pub use root::Root;
+pub use root::{Kind, Root};
 
 /// Small text files: configuration, answers, state.
 pub const SMALL: u64 = 1024 * 1024;
@@ -159,6 +159,12 @@ pub fn read_regular_with(
     max: u64,
 ) -> Result<Vec<u8>, ReadError> {
     regular(meta, max)?;
+    read_opened(path, max)
+}
+
+/// Read `path` once its kind was found to be a regular file (and nothing else): opened
+/// without blocking, and its kind and size checked again on the open handle.
+fn read_opened(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_nonblocking(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     regular(&meta, max)?;

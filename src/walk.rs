@@ -65,7 +65,7 @@ impl Listed {
 ///
 /// Kept by the path's bytes in a B-tree: a dozen folders per workspace, found by comparing
 /// bytes, where hashing a `Path` (component by component) cost more than the listing.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Listings(RefCell<BTreeMap<OsString, Option<Rc<[Listed]>>>>);
 
 /// A folder's key: its path without a trailing `/` (libgit2 gives the work tree with one).

@@ -45,7 +45,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
         .join(", ");
-    if !ctx.files().metadata(&dir).is_ok_and(|m| m.is_dir()) {
+    if !ctx.files().kind(&dir).is_ok_and(|m| m.is_dir()) {
         let q = crate::escape::shell_word(&dir);
         return vec![Finding::fail(Code::FolderMissing, tr!(
             "the folder `{dir}/` does not exist",

@@ -85,7 +85,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     // `None` when it cannot be read as a regular file (git's own reading reports that).
     // Only a file listed as exactly `.gitignore` counts: `.GITIGNORE` opens as it where the
     // file system ignores case, but a clone on Linux has no `.gitignore` ([`misnamed_gitignore`]).
-    let exact = !ctx.files().ignores_case() || ctx.files().metadata(".gitignore").is_ok();
+    let exact = !ctx.files().ignores_case() || ctx.files().kind(".gitignore").is_ok();
     // The ignore rules above have usually read it already (then it is a regular file).
     let max = crate::fs::WORKSPACE_FILE_MAX;
     let gitignore = exact

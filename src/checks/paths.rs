@@ -31,7 +31,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let rel = clean(file);
         // Not read, only looked at; said as every kind says it (a name in another case is
         // missing, as git sees it).
-        let error = match ctx.files().metadata(&rel) {
+        let error = match ctx.files().kind(&rel) {
             Ok(m) if m.is_file() => continue,
             Ok(m) if m.is_dir() => ReadError::Folder,
             Ok(_) => ReadError::NotRegular,
@@ -44,7 +44,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         let rel = clean(dir);
         let path = ctx.root.join(&rel);
         let (q, keep) = (shell_word(&rel), shell_word(&format!("{rel}/.gitkeep")));
-        let meta = ctx.files().metadata(&rel).ok();
+        let meta = ctx.files().kind(&rel).ok();
         if meta.as_ref().is_some_and(|m| m.is_file()) {
             findings.push(
                 Finding::fail(

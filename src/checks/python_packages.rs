@@ -42,7 +42,7 @@ const MAX_ENTRIES: usize = 20_000;
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let root = clean(&params.root);
     let root_path = ctx.root.join(&root);
-    if !ctx.files().metadata(&root).is_ok_and(|m| m.is_dir()) {
+    if !ctx.files().kind(&root).is_ok_and(|m| m.is_dir()) {
         return vec![Finding::fail(
             Code::FolderMissing,
             tr!(
@@ -144,7 +144,7 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
     let (q_dir, q_init) = (shell_word(dir), shell_word(&init));
     let is = |rel: &str, dir: bool| {
         ctx.files()
-            .metadata(rel)
+            .kind(rel)
             .is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() })
     };
     if is(&init, false) {

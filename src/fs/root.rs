@@ -7,13 +7,61 @@
 //! is a plain folder or file (no link, no `..`) is inside by construction and is found with
 //! one `lstat` per component. Anything else (a link anywhere, a missing part) takes the full
 //! canonicalizing path, so what is decided is exactly what [`super::stays_inside`] decides.
+//!
+//! A component whose folder was listed already (the checks of one workspace share their
+//! [`Listings`]) is answered by that listing, whose entries carry their type without a system
+//! call on Linux: about twenty `lstat`s of long paths per graded submission were asked of
+//! the kernel for names the listings held.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
+use std::fs::FileType;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
-use super::{read_regular_with, ReadError, WORKSPACE_FILE_MAX};
+use super::{read_opened, ReadError, WORKSPACE_FILE_MAX};
+use crate::walk::Listings;
+
+/// What a workspace path is (links followed), which is all checks ask of one before reading
+/// it: a folder listing tells it without a system call, where a size would need a `stat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Folder,
+    /// A FIFO, a device or a socket.
+    Other,
+}
+
+impl Kind {
+    pub fn is_file(self) -> bool {
+        self == Kind::File
+    }
+
+    pub fn is_dir(self) -> bool {
+        self == Kind::Folder
+    }
+
+    fn of(t: FileType) -> Kind {
+        if t.is_dir() {
+            Kind::Folder
+        } else if t.is_file() {
+            Kind::File
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// What [`Root::plain`] found for a path.
+enum Plain {
+    /// Reached through plain folders only; what it is.
+    Found(Kind),
+    /// A folder's listing shows no entry of that name, nor one differing in case.
+    Missing,
+    /// A link on the way, or the system could not say: ask the slow way.
+    Unsure,
+}
 
 /// A workspace folder, and its canonical path if it has one (it exists).
 #[derive(Clone, Debug)]
@@ -27,7 +75,9 @@ pub struct Root {
     /// `lstat`s per graded submission). A workspace does not change while it is checked
     /// (as for [`crate::walk::Listings`]). Kept by the path's bytes: hashing a `Path`
     /// (component by component) cost more than the `lstat`.
-    lstats: RefCell<BTreeMap<OsString, Option<std::fs::Metadata>>>,
+    lstats: RefCell<BTreeMap<OsString, Option<FileType>>>,
+    /// The workspace's folder listings, when shared with the checks (see the module's doc).
+    listings: Option<Rc<Listings>>,
 }
 
 impl Root {
@@ -38,7 +88,14 @@ impl Root {
             canonical: path.canonicalize().ok(),
             ignores_case: OnceCell::new(),
             lstats: RefCell::default(),
+            listings: None,
         }
+    }
+
+    /// Answer from `listings` (keyed by paths below [`Root::path`]) what they already hold.
+    pub fn with_listings(mut self, listings: Rc<Listings>) -> Root {
+        self.listings = Some(listings);
+        self
     }
 
     /// The folder as given.
@@ -57,7 +114,7 @@ impl Root {
             return false;
         };
         if let Ok(rel) = path.strip_prefix(&self.path) {
-            if self.plain(rel).is_some() {
+            if matches!(self.plain(rel), Plain::Found(_)) {
                 return true;
             }
         }
@@ -66,34 +123,41 @@ impl Root {
 
     /// The text of the workspace file `rel`: see [`super::read_workspace_text`].
     pub fn read_text(&self, rel: &str) -> Result<String, ReadError> {
-        let meta = self.metadata(rel)?;
-        let bytes = read_regular_with(&self.path.join(rel), &meta, WORKSPACE_FILE_MAX)?;
+        // Its kind is checked before it is opened (a FIFO is never opened); its size on the
+        // open file.
+        let bytes = match self.kind(rel)? {
+            Kind::Folder => return Err(ReadError::Folder),
+            Kind::Other => return Err(ReadError::NotRegular),
+            Kind::File => read_opened(&self.path.join(rel), WORKSPACE_FILE_MAX)?,
+        };
         super::decode(&bytes).map_err(|line| ReadError::NotUtf8 { line })
     }
 
-    /// The metadata of the workspace path `rel` (links followed), as checks see it: a link to
+    /// What the workspace path `rel` is (links followed), as checks see it: a link to
     /// nothing is [`ReadError::BrokenLink`], one that leads out of the workspace
     /// [`ReadError::OutsideWorkspace`], and a name found only because the file system ignores
     /// case (`readme.md` opened as `README.md`) [`ReadError::Missing`], as git and a grader
     /// on Linux would find it.
-    pub fn metadata(&self, rel: &str) -> Result<std::fs::Metadata, ReadError> {
+    pub fn kind(&self, rel: &str) -> Result<Kind, ReadError> {
         let path = self.path.join(rel);
-        let meta = match self.plain(Path::new(rel)) {
-            Some(meta) => meta,
-            None => {
+        let kind = match self.plain(Path::new(rel)) {
+            Plain::Found(kind) => kind,
+            // Listed without it, nor a name in another case: missing on any file system.
+            Plain::Missing => return Err(ReadError::Missing),
+            Plain::Unsure => {
                 // A link to nothing is missing; one that leads out is refused before
                 // anything is read.
                 super::metadata(&path)?;
                 if !self.contains(&path) {
                     return Err(ReadError::OutsideWorkspace);
                 }
-                super::metadata(&path)?
+                Kind::of(super::metadata(&path)?.file_type())
             }
         };
         if self.ignores_case() && !self.listed_exactly(Path::new(rel)) {
             return Err(ReadError::Missing);
         }
-        Ok(meta)
+        Ok(kind)
     }
 
     /// Take the file system as one that ignores case (tests: this machine's does not).
@@ -126,36 +190,63 @@ impl Root {
     }
 
     /// When `rel` names an existing entry below the folder through plain folders only (no
-    /// link among its components, itself included, and no `.`, `..` or absolute part), its
-    /// metadata: such a path is inside the folder without resolving anything. `None` means
-    /// "ask the slow way", never "outside".
-    fn plain(&self, rel: &Path) -> Option<std::fs::Metadata> {
-        let mut at = self.canonical.clone()?;
-        let mut meta = None;
+    /// link among its components, itself included, and no `.`, `..` or absolute part), what
+    /// it is: such a path is inside the folder without resolving anything. [`Plain::Unsure`]
+    /// means "ask the slow way", never "outside".
+    fn plain(&self, rel: &Path) -> Plain {
+        let Some(mut at) = self.canonical.clone() else {
+            return Plain::Unsure;
+        };
+        // The same folder by the path the listings are kept by.
+        let mut listed_at = self.path.clone();
+        let mut kind = None;
         for part in rel.components() {
             let Component::Normal(name) = part else {
-                return None;
+                return Plain::Unsure;
+            };
+            let listed = match self.listed_type(&listed_at, name) {
+                Some(Some(t)) => Some(t),
+                Some(None) => return Plain::Missing,
+                None => None,
             };
             at.push(name);
-            let m = self.lstat(&at)?;
-            if m.file_type().is_symlink() {
-                return None;
+            listed_at.push(name);
+            let Some(t) = listed.or_else(|| self.lstat(&at)) else {
+                return Plain::Unsure;
+            };
+            if t.is_symlink() {
+                return Plain::Unsure;
             }
-            meta = Some(m);
+            kind = Some(Kind::of(t));
         }
-        meta
+        kind.map_or(Plain::Unsure, Plain::Found)
     }
 
-    /// `path`'s `lstat`, asked of the system once per check (see the field `lstats`).
-    fn lstat(&self, path: &Path) -> Option<std::fs::Metadata> {
-        if let Some(known) = self.lstats.borrow().get(path.as_os_str()) {
-            return known.clone();
+    /// What the listing of `dir`, if already read, says of its entry `name`: its type
+    /// (`Some(Some)`), that it is not there (`Some(None)`), or nothing (`None`: not listed, a
+    /// name differing only in case is listed, or the type is unknown).
+    fn listed_type(&self, dir: &Path, name: &std::ffi::OsStr) -> Option<Option<FileType>> {
+        let listings = self.listings.as_ref()?;
+        let Some(Some(_)) = listings.listed(dir) else {
+            return None;
+        };
+        match listings.entry(dir, name.to_str()?)? {
+            Some(entry) => entry.file_type.map(Some),
+            None => Some(None),
         }
-        let meta = std::fs::symlink_metadata(path).ok();
+    }
+
+    /// `path`'s type, not following a link, asked of the system once per check (see the
+    /// field `lstats`).
+    fn lstat(&self, path: &Path) -> Option<FileType> {
+        if let Some(known) = self.lstats.borrow().get(path.as_os_str()) {
+            return *known;
+        }
+        let t = std::fs::symlink_metadata(path).ok().map(|m| m.file_type());
         self.lstats
             .borrow_mut()
-            .insert(path.as_os_str().to_owned(), meta.clone());
-        meta
+            .insert(path.as_os_str().to_owned(), t);
+        t
     }
 }
 
@@ -215,5 +306,50 @@ mod tests {
         let gone = Root::new(&dir.path().join("gone"));
         assert!(!gone.contains(&dir.path().join("gone")));
         assert_eq!(gone.read_text("f"), Err(ReadError::Missing));
+    }
+
+    #[test]
+    fn listed_folders_answer_as_the_system_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |rel: &str| dir.path().join(rel);
+        std::fs::create_dir_all(at("src/model")).unwrap();
+        std::fs::write(at("src/model/__init__.py"), "").unwrap();
+        std::fs::write(at("README.md"), "# x").unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "s").unwrap();
+        std::os::unix::fs::symlink(outside.path(), at("out")).unwrap();
+        std::os::unix::fs::symlink("README.md", at("readme-link")).unwrap();
+        std::os::unix::fs::symlink("nothing", at("dangling")).unwrap();
+        let listings = Rc::new(Listings::default());
+        crate::walk::walk_listed(&listings, dir.path(), 4, 100, |_| true);
+        let listed = Root::new(dir.path()).with_listings(listings.clone());
+        let asked = Root::new(dir.path());
+        for rel in [
+            "README.md",
+            "readme.md",
+            "src",
+            "src/model",
+            "src/model/__init__.py",
+            "src/model/missing.py",
+            "src/nothing/__init__.py",
+            "out/secret",
+            "readme-link",
+            "dangling",
+            "README.md/x",
+        ] {
+            assert_eq!(listed.kind(rel), asked.kind(rel), "{rel}");
+            assert_eq!(listed.read_text(rel), asked.read_text(rel), "{rel}");
+        }
+        assert_eq!(listed.kind("src/model"), Ok(Kind::Folder));
+        assert_eq!(listed.kind("out/secret"), Err(ReadError::OutsideWorkspace));
+        // The listing answers (it stands for the whole check, as every listing does): a file
+        // removed since is still what the listing says, where the system says otherwise.
+        std::fs::remove_file(at("README.md")).unwrap();
+        let listed = Root::new(dir.path()).with_listings(listings);
+        assert_eq!(listed.kind("README.md"), Ok(Kind::File));
+        assert_eq!(
+            Root::new(dir.path()).kind("README.md"),
+            Err(ReadError::Missing)
+        );
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn missing(ctx: &CheckContext, file: &str, lines: &[Line]) -> Vec<Fin
                 let Some(target) = resolve(&current, &written) else {
                     continue; // a URL, or a file outside the workspace: not judged
                 };
-                match ctx.files().metadata(&target) {
+                match ctx.files().kind(&target) {
                     Ok(meta) if meta.is_file() => {
                         if !seen.contains(&target) && seen.len() < MAX_FILES {
                             seen.push(target.clone());

@@ -216,10 +216,10 @@ fn names_are_compared_with_the_listing() {
     // Where it ignores case, a name as listed still reads; only another case is missing.
     let root = root.assume_ignores_case();
     assert_eq!(root.read_text("README.md").unwrap(), "x\n");
-    assert!(root.metadata("docs/Guide.md").unwrap().is_file());
-    assert!(root.metadata("docs").unwrap().is_dir());
+    assert!(root.kind("docs/Guide.md").unwrap().is_file());
+    assert!(root.kind("docs").unwrap().is_dir());
     assert_eq!(
-        root.metadata("docs/guide.md").unwrap_err(),
+        root.kind("docs/guide.md").unwrap_err(),
         super::super::ReadError::Missing
     );
 }
