@@ -1,7 +1,22 @@
 //! Unit tests of the `mentions` check: what explains a folder and what does not.
 
-use super::{explained, mentions};
+use super::{explained, find_bytes, mentions};
 use crate::checks::Status;
+use proptest::prelude::*;
+
+proptest! {
+    /// The byte search finds what `str::find` finds, from any character boundary.
+    #[test]
+    fn find_bytes_finds_what_str_find_finds(
+        hay in "[가a-c/ ]{0,40}",
+        needle in "[a-c/가]{1,4}",
+        skip in 0usize..40,
+    ) {
+        let from = hay.char_indices().map(|(i, _)| i).nth(skip).unwrap_or(hay.len());
+        let want = hay[from..].find(needle.as_str()).map(|i| from + i);
+        prop_assert_eq!(find_bytes(hay.as_bytes(), needle.as_bytes(), from), want);
+    }
+}
 
 fn explains(readme: &str) -> Vec<String> {
     let words: Vec<String> = ["src", "scripts", "configs", "data", "notebooks", "tests"]
