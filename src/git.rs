@@ -78,7 +78,7 @@ impl WorkspaceRepo {
     }
 
     /// The work tree's own `.gitignore` as the ignore rules read it, when they did (a
-    /// regular file, not a link; see [`ignore::Rules::top_text`]): the gitignore check
+    /// regular file, not a link; see `ignore::Rules::top_text`): the gitignore check
     /// reads the same file, and need not open it again.
     pub fn top_gitignore(&self) -> Option<Vec<u8>> {
         let rules = self.rules.get()?.as_ref().ok()?;
@@ -296,7 +296,7 @@ pub fn head_commit(repo: &Repository) -> Result<Head<'_>, HeadError> {
     })
 }
 
-/// HEAD's history, newest first, when it has no merge and at most [`MAX_LINEAR`] commits:
+/// HEAD's history, newest first, when it has no merge and at most `MAX_LINEAR` commits:
 /// each parent is taken from the commit read before it. Reversed, that is the order of
 /// `git rev-list --topo-order --reverse` (a history without merges has only one), and
 /// libgit2's revwalk would have read every commit a second time. `None` for a merge, a

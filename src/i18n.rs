@@ -1,7 +1,7 @@
 //! Languages, text in both languages, and the fallback rule.
 //!
 //! Content files hold [`Localized`] text where either language may be missing; code that
-//! speaks to the learner builds [`Tr`] values that always carry both, via [`tr!`].
+//! speaks to the learner builds [`Tr`] values that always carry both, via [`crate::tr!`].
 
 pub mod glossary;
 mod josa;
@@ -152,7 +152,7 @@ impl Localized {
 /// inside [`only_in`]).
 ///
 /// Code outside this module never reaches into one language's text to build another
-/// message: it formats with [`tr!`] (a `Tr` can be an argument: `tr!("{a} x", "{a} y"; a =
+/// message: it formats with [`crate::tr!`] (a `Tr` can be an argument: `tr!("{a} x", "{a} y"; a =
 /// other)`), and joins, appends, pluralizes and replaces with the methods below, which work
 /// on every language at once. Adding a language is one [`Lang`] variant, one more string in
 /// each `tr!`, and the arms in this module; no logic elsewhere changes.
@@ -289,7 +289,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// `tr!("English {x}", "한국어 {x}")` builds a [`Tr`]; both strings take `format!` arguments
 /// from the surrounding scope. The Korean text goes through [`particles`]: a particle marker
 /// right after a value (`{name}을(를)`) becomes the form for that value, and a particle
-/// written right after code or a Latin word is corrected (see [`josa`](mod@josa)).
+/// written right after code or a Latin word is corrected (see `i18n/josa.rs`).
 ///
 /// `tr!("{a} and more", "{a} 그리고"; a = other)` also takes [`Tr`] values by name: each
 /// language's text gets that language's `a`.

@@ -2,8 +2,8 @@
 //!
 //! The Markdown is parsed with pulldown-cmark into a small block tree (paragraphs, headings,
 //! lists, quotes, code, tables), inline content is fixed up for Korean emphasis
-//! ([`emphasis`]), then each block is laid out for the available width into lines of styled
-//! spans ([`wrap`], [`table`], [`code`]) and painted line by line ([`text`]).
+//! (`emphasis`), then each block is laid out for the available width into lines of styled
+//! spans (`wrap`, `table`, `code`) and painted line by line ([`text`]).
 //!
 //! Guarantees: no output line is wider than `opts.width` display columns (for widths >= 20;
 //! Hangul counts 2, escapes 0); lines break only at ASCII spaces unless a single token is
@@ -93,7 +93,7 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// Styled spans wrapped to `width` columns by the lesson rules (see [`wrap`]), for program
+/// Styled spans wrapped to `width` columns by the lesson rules (see `render/wrap.rs`), for program
 /// output that was painted before it was wrapped (`terminal::fit`).
 pub fn wrap_spans(spans: &[Span], width: usize) -> Vec<Line> {
     wrap::wrap(spans, width)

@@ -1,9 +1,9 @@
 //! Running a workspace's interpreter in a sandbox that needs neither root nor containers.
 //!
 //! `course` never starts a workspace's program directly. It starts itself as
-//! `course __sandbox PLAN -- PROGRAM ARGS`, a *supervisor* ([`supervise`]), which becomes a
+//! `course __sandbox PLAN -- PROGRAM ARGS`, a *supervisor* (`supervise`), which becomes a
 //! child subreaper and starts `course __sandbox-inner PLAN -- PROGRAM ARGS`, the *confined*
-//! process ([`confine`]). That one limits itself with safe system interfaces and then
+//! process (`confine`). That one limits itself with safe system interfaces and then
 //! `exec`s the program, which inherits every limit:
 //!
 //! - resource limits: CPU seconds, data memory (`RLIMIT_DATA`: heap and anonymous maps, not

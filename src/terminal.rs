@@ -156,7 +156,7 @@ impl Term {
     }
 
     /// Print a message for people to stdout, every line wrapped to the width. Machine output
-    /// (JSON, CSV) goes through [`print`] instead, unchanged.
+    /// (JSON, CSV) goes through [`print()`] instead, unchanged.
     pub fn say(&self, text: &str) -> std::io::Result<()> {
         print(&fit(&self.code(text), self.width))
     }
@@ -268,7 +268,7 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
-/// [`print`] for a command's result (a report, a script): an error that names stdout.
+/// [`print()`] for a command's result (a report, a script): an error that names stdout.
 pub fn print_out(text: &str) -> anyhow::Result<()> {
     use anyhow::Context;
     print(text).with_context(stdout_failed)

@@ -19,10 +19,10 @@ pub enum Status {
 }
 
 /// One result of a check: what is right or wrong, where, and how to fix it. The code is
-/// the data (stable, see [`codes`]); the message and hint are its text.
+/// the data (stable, see [`crate::checks::codes`]); the message and hint are its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// The check kind (filled in by [`Check::run`] when a kind leaves it empty).
+    /// The check kind (filled in by [`crate::checks::Check::run`] when a kind leaves it empty).
     pub check: String,
     pub code: Code,
     pub status: Status,

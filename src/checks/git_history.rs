@@ -3,8 +3,8 @@
 //! Verifies that HEAD has at least `min_commits` commits, that no commit message is empty,
 //! and (with `added_then_modified: .py`) that some file with that suffix was added in one
 //! commit and modified in a later one. A shallow clone fails: its history is cut off, so the
-//! check does not guess. What counts as work is in [`substance`]: a modification changes what
-//! the file says (not only blank lines or spaces at line ends); and in [`message`]: a message
+//! check does not guess. What counts as work is in `substance`: a modification changes what
+//! the file says (not only blank lines or spaces at line ends); and in `message`: a message
 //! is words, not example text pasted as it stands.
 
 mod learners_files;

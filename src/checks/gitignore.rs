@@ -15,7 +15,7 @@
 //! and `course grade` see) has the committed one or none.
 //!
 //! An environment folder at the top of the workspace that git would not ignore (`myenv/`
-//! beside the lesson's `.venv/` line) is `gitignore/env-not-ignored` ([`envs`]).
+//! beside the lesson's `.venv/` line) is `gitignore/env-not-ignored` (`envs`).
 //!
 //! A line that starts with spaces (`  /data/`, the lesson's example copied from the terminal)
 //! is `gitignore/indented-pattern` ([`indented`]): git keeps them as part of the pattern.

@@ -1,12 +1,12 @@
 //! Check kind `requirements`: `requirements.txt` read the way pip 26 reads it ([`crate::pip`]:
 //! a line is refused exactly when pip refuses it), each requirement naming its package,
 //! enough distinct packages, the required ones present, none listed twice, and (with
-//! `explain`) each one explained by a comment that is real text ([`comment`]).
+//! `explain`) each one explained by a comment that is real text (`comment`).
 //!
 //! Every requirement pip accepts counts, whatever its form: `name`, `name @ url`, `-e
 //! git+...#egg=name`, a wheel URL (named by its file). A URL without `name @` gets a
 //! teaching finding of its own (`requirements/bare-url`), not "invalid". At most
-//! [`MAX_FINDINGS_PER_KIND`] refused lines are reported one by one; the rest are counted in
+//! `MAX_FINDINGS_PER_KIND` refused lines are reported one by one; the rest are counted in
 //! one more finding, so a file of 42,000 broken lines is read and reported in linear time.
 
 mod command;

@@ -184,7 +184,7 @@ const READINGS: &[(&str, Final)] = &[
 
 /// How the word at the end of `text` ends when read aloud. Punctuation, quotes, backticks
 /// and a trailing `/` are skipped. Hangul by its last syllable's final consonant; Latin
-/// words by [`READINGS`], else by their last letters (`main` 메인, `data` 데이터, `check`
+/// words by `READINGS`, else by their last letters (`main` 메인, `data` 데이터, `check`
 /// 체크); digits as read in Sino-Korean (영 일 이 삼 사 오 육 칠 팔 구; `10` 십, `100` 백).
 pub fn final_sound(text: &str) -> Final {
     // A code span of symbols only (`]`, `)`) is read as its symbol; skipping it as punctuation

@@ -1,7 +1,7 @@
 //! Choosing one of a few options with the arrow keys (`course answer`): a pure state machine
 //! ([`Selector::handle`], tested without a terminal) and [`select`], which only draws the menu
 //! below the cursor and reads keys in raw mode (through the guard shared with the pager).
-//! Each frame is drawn from its first row with the cursor parked there ([`draw`]), so a
+//! Each frame is drawn from its first row with the cursor parked there (`draw`), so a
 //! resize that reflows the rows never leaves a stale one behind.
 
 use std::io::{self, Write};
