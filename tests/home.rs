@@ -28,20 +28,36 @@ fn workspace() -> tempfile::TempDir {
     )])
 }
 
-/// A fake editor called `name` (its name picks the line convention) that writes the
-/// arguments it was given to the file it returns beside it.
+/// A fake editor called `name` (its name picks the line convention): it writes the arguments
+/// it was given to the file it returns beside it (whole: written aside, then renamed, so a
+/// reader never sees it empty), says [`EDITOR_OPEN`] on the terminal, and stays open until
+/// [`close_editor`]. A test so knows when `course` has the terminal back: the screen is drawn
+/// again over the editor's line. (Sending a key while the editor still held the terminal made
+/// the watch test flaky under load: the key met a terminal out of raw mode.)
 fn fake_editor(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     let log = dir.join("editor-args.txt");
+    let close = dir.join("editor-close");
     let editor = write(
         dir,
         &format!("bin/{name}"),
-        &format!("#!/bin/sh\necho \"$@\" > '{}'\n", log.display()),
+        &format!(
+            "#!/bin/sh
+echo \"$@\" > '{log}.part' && mv '{log}.part' '{log}'
+printf '\\r\\033[2K{EDITOR_OPEN}'
+while [ ! -e '{close}' ]; do sleep 0.05; done
+",
+            log = log.display(),
+            close = close.display(),
+        ),
     );
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     (editor, log)
 }
 
-/// The arguments the fake editor was run with, once it has run (30 s at most).
+/// What the fake editor shows while it is open.
+const EDITOR_OPEN: &str = "fake editor open";
+
+/// The arguments the fake editor was run with, once it shows on the terminal (30 s at most).
 fn editor_args(t: &Tmux, log: &Path) -> String {
     let limit = Instant::now() + Duration::from_secs(30);
     while !log.exists() {
@@ -52,7 +68,17 @@ fn editor_args(t: &Tmux, log: &Path) -> String {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    t.wait_for(EDITOR_OPEN);
     std::fs::read_to_string(log).unwrap().trim().to_string()
+}
+
+/// Close the fake editor in `dir` and wait until `course` has drawn its screen again, with
+/// `text` on it: keys typed from then on reach it in raw mode.
+fn close_editor(t: &Tmux, dir: &Path, text: &str) -> String {
+    std::fs::write(dir.join("editor-close"), "").unwrap();
+    t.wait_until(text, |screen| {
+        screen.contains(text) && !screen.contains(EDITOR_OPEN)
+    })
 }
 
 /// Every line of the screen fits in `width` columns (Hangul counts two).
@@ -182,7 +208,7 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
     t.wait_for("c, h and e work on an exercise");
     t.send(&["j", "j", "j", "j", "j", "j", "j", "e"]);
     assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
-    let screen = t.wait_for("q quit");
+    let screen = close_editor(&t, ws.path(), "q quit");
     assert!(
         screen
             .lines()
@@ -216,7 +242,11 @@ fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
     t.wait_for("e open the file to fix in your editor  q quit");
     t.send(&["e"]);
     assert_eq!(editor_args(&t, &log), "+2 requirements.txt");
-    t.wait_for("e open the file to fix in your editor  q quit");
+    close_editor(
+        &t,
+        ws.path(),
+        "e open the file to fix in your editor  q quit",
+    );
     t.send(&["C-c"]);
     assert_eq!(t.exit_code(), "130");
 }
