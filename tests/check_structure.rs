@@ -504,3 +504,25 @@ fn issue9_readme_filler_words_fail_and_short_honest_lines_pass() {
         }
     }
 }
+
+#[test]
+fn issue9_one_config_file_and_one_expected_name_are_said_in_the_singular() {
+    let ws = tempdir();
+    full_tree(ws.path());
+    std::fs::remove_file(ws.path().join("configs/vla_large.yaml")).unwrap();
+    for (explain, verb) in [("false", "mentions"), ("true", "explains")] {
+        let checks = format!(
+            "  - kind: config-files\n    dir: configs\n  - kind: mentions\n    file: README.md\n    words: [src]\n    explain: {explain}\n"
+        );
+        let (code, findings) = exercise_findings(ws.path(), &checks, "en");
+        assert_eq!(code, 0, "{findings:#?}");
+        assert_eq!(msg(&findings[0]), "`configs/`: 1 config file, valid YAML");
+        assert_eq!(
+            msg(&findings[1]),
+            format!("`README.md` {verb} the expected name")
+        );
+        let (_, findings) = exercise_findings(ws.path(), &checks, "ko");
+        assert_eq!(msg(&findings[0]), "`configs/`: 설정 파일 1개, 올바른 YAML");
+        assert!(msg(&findings[1]).starts_with("`README.md`에 필요한 이름"));
+    }
+}

@@ -90,6 +90,17 @@ fn issue8_half_a_million_extras_are_read_to_the_end() {
 }
 
 #[test]
+fn issue9_one_more_refused_line_is_said_in_the_singular() {
+    let (code, findings) = check(&format!("{TORCH}{}", "---\n".repeat(11)));
+    assert_eq!(code, 1);
+    let more = at_line(&findings, 12, "requirements/more-invalid");
+    assert_eq!(
+        more["message"],
+        "1 more line that pip refuses, from line 12 on (the first 10 are shown)"
+    );
+}
+
+#[test]
 fn issue8_forty_two_thousand_dash_lines_are_summarised() {
     let (code, findings) = check(&format!("{TORCH}{}", "---\n".repeat(42_000)));
     assert_eq!(code, 1);

@@ -92,16 +92,18 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
     if findings.iter().all(|f| f.status == super::Status::Skip) {
         let n = configs.len();
-        findings.push(
-            Finding::pass(
-                Code::ConfigOk,
-                tr!(
-                    "`{dir}/`: {n} config files, all valid YAML",
-                    "`{dir}/`: 설정 파일 {n}개, 모두 올바른 YAML"
-                ),
+        let message = if n == 1 {
+            tr!(
+                "`{dir}/`: 1 config file, valid YAML",
+                "`{dir}/`: 설정 파일 1개, 올바른 YAML"
             )
-            .file(&dir),
-        );
+        } else {
+            tr!(
+                "`{dir}/`: {n} config files, all valid YAML",
+                "`{dir}/`: 설정 파일 {n}개, 모두 올바른 YAML"
+            )
+        };
+        findings.push(Finding::pass(Code::ConfigOk, message).file(&dir));
     }
     findings
 }

@@ -26,6 +26,7 @@ use serde::Deserialize;
 
 use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding, Group};
+use crate::i18n::Tr;
 use crate::tr;
 
 mod weigh;
@@ -101,9 +102,16 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         findings.push(
             Finding::pass(
                 Code::MentionsOk,
-                tr!(
-                    "`{file}` mentions all {n} expected names",
-                    "`{file}`에 필요한 이름 {n}개가 모두 나옵니다"
+                Tr::plural(
+                    n,
+                    tr!(
+                        "`{file}` mentions the expected name",
+                        "`{file}`에 필요한 이름이 나옵니다"
+                    ),
+                    tr!(
+                        "`{file}` mentions all {n} expected names",
+                        "`{file}`에 필요한 이름 {n}개가 모두 나옵니다"
+                    ),
                 ),
             )
             .file_named(&file),
@@ -183,9 +191,16 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
         findings.push(
             Finding::pass(
                 Code::MentionsOk,
-                tr!(
-                    "`{file}` explains all {n} expected names",
-                    "`{file}`에 필요한 이름 {n}개의 설명이 모두 있습니다"
+                Tr::plural(
+                    n,
+                    tr!(
+                        "`{file}` explains the expected name",
+                        "`{file}`에 필요한 이름의 설명이 있습니다"
+                    ),
+                    tr!(
+                        "`{file}` explains all {n} expected names",
+                        "`{file}`에 필요한 이름 {n}개의 설명이 모두 있습니다"
+                    ),
                 ),
             )
             .file_named(file),

@@ -243,11 +243,12 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
     }
     if let Some(first) = first_unreported {
         let more = refused - MAX_FINDINGS_PER_KIND;
+        let lines = crate::i18n::count(more, "more line", "more lines");
         r.findings.push(
             Finding::fail(
                 Code::RequirementsMoreInvalid,
                 tr!(
-                    "{more} more lines that pip refuses, from line {first} on (the first {MAX_FINDINGS_PER_KIND} are shown)",
+                    "{lines} that pip refuses, from line {first} on (the first {MAX_FINDINGS_PER_KIND} are shown)",
                     "pip이 거부하는 줄이 {first}번째 줄부터 {more}개 더 있습니다 (처음 {MAX_FINDINGS_PER_KIND}개만 보여 줍니다)"
                 ),
             )

@@ -165,9 +165,10 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
         subs = shard.select(subs);
         let (n, total) = (subs.len(), shard.count);
         let in_shard = crate::i18n::count(n, "submission", "submissions");
+        let shards = crate::i18n::count(total as usize, "shard", "shards");
         app.term.note(
             tr!(
-                "shard {shard}: {in_shard} of this batch (each goes to one of {total} shards by its name)",
+                "shard {shard}: {in_shard} of this batch (each goes to one of {shards} by its name)",
                 "샤드 {shard}: 이 배치의 제출물 {n}개 (제출물은 이름에 따라 {total}개 샤드 중 하나로 갑니다)"
             )
             .get(lang),

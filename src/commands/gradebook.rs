@@ -51,9 +51,12 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
         super::grade::write_reports(&global.term(), &merged.course, graded, &layouts, lang)?;
     }
     let (subs, shards) = (merged.submissions, merged.shards);
+    let parts = crate::i18n::count(count, "part", "parts");
+    let shard_n = crate::i18n::count(shards as usize, "shard", "shards");
+    let sub_n = crate::i18n::count(subs as usize, "submission", "submissions");
     global.term().note(
         tr!(
-            "merged {count} parts ({shards} shards): {subs} submissions",
+            "merged {parts} ({shard_n}): {sub_n}",
             "성적표 {count}개({shards}개 샤드)를 합쳤습니다: 제출물 {subs}개"
         )
         .get(lang),

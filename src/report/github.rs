@@ -87,17 +87,19 @@ fn commands(report: &Report, lang: Lang) -> String {
         }
     }
     if more_errors + more_notices > 0 {
+        let problems = crate::i18n::count(more_errors, "more problem", "more problems");
+        let skipped = crate::i18n::count(more_notices, "more skipped check", "more skipped checks");
         let text = match (more_errors, more_notices) {
             (n, 0) => tr!(
-                "{n} more problems not shown as annotations (GitHub shows 10 per step): see the job summary",
+                "{problems} not shown as annotations (GitHub shows 10 per step): see the job summary",
                 "주석으로 표시되지 않은 문제 {n}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
             (0, m) => tr!(
-                "{m} more skipped checks not shown as annotations (GitHub shows 10 per step): see the job summary",
+                "{skipped} not shown as annotations (GitHub shows 10 per step): see the job summary",
                 "주석으로 표시되지 않은 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
             (n, m) => tr!(
-                "{n} more problems and {m} more skipped checks not shown as annotations (GitHub shows 10 per step): see the job summary",
+                "{problems} and {skipped} not shown as annotations (GitHub shows 10 per step): see the job summary",
                 "주석으로 표시되지 않은 문제 {n}개와 건너뛴 확인 {m}개 더 (GitHub는 단계마다 10개까지 표시): 작업 요약(job summary)을 보십시오"
             ),
         };
@@ -242,8 +244,15 @@ mod tests {
 
     #[test]
     fn at_most_ten_errors_then_a_pointer() {
+        for (n, more) in [(15, "5 more problems not"), (11, "1 more problem not")] {
+            ten_errors_then(n, more);
+        }
+    }
+
+    /// `n` problems: ten annotations, then a pointer that says `more`.
+    fn ten_errors_then(n: usize, more: &str) {
         let mut r = sample();
-        r.exercises[1].findings = (1..=15)
+        r.exercises[1].findings = (1..=n)
             .map(|i| {
                 finding(
                     "paths",
@@ -265,11 +274,11 @@ mod tests {
             .filter(|l| l.starts_with("::warning "))
             .collect();
         assert_eq!(pointer.len(), 1);
-        assert!(pointer[0].contains("5 more problems"), "{}", pointer[0]);
+        assert!(pointer[0].contains(more), "{}", pointer[0]);
         assert!(pointer[0].contains("see the job summary"));
-        // The summary lists all 15.
-        assert_eq!(out.summary.matches("missing file").count(), 15);
-        assert!(out.summary.contains("`f15.txt`"));
+        // The summary lists all of them.
+        assert_eq!(out.summary.matches("missing file").count(), n);
+        assert!(out.summary.contains(&format!("`f{n}.txt`")));
     }
 
     #[test]

@@ -290,9 +290,11 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
         return Ok(parts.len() as u32);
     };
     let got = parts.len();
+    let got_n = crate::i18n::count(got, "part", "parts");
+    let shards = crate::i18n::count(n as usize, "shard", "shards");
     if got as u64 > u64::from(n) {
         return fail(tr!(
-            "{got} parts for {n} shards: some part is given twice or belongs to another run",
+            "{got_n} for {shards}: some part is given twice or belongs to another run",
             "샤드는 {n}개인데 성적표가 {got}개입니다. 같은 성적표를 두 번 주었거나 다른 채점의 것이 섞였습니다"
         ));
     }
@@ -304,7 +306,7 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
             .collect();
         let missing = missing.join(", ");
         return fail(tr!(
-            "{got} parts for {n} shards: missing {missing}; pass every shard's gradebook (a shard whose job failed must be graded again)",
+            "{got_n} for {shards}: missing {missing}; pass every shard's gradebook (a shard whose job failed must be graded again)",
             "샤드는 {n}개인데 성적표는 {got}개입니다: {missing}이(가) 없습니다. 모든 샤드의 성적표를 주십시오 (실패한 샤드는 다시 채점해야 합니다)"
         ));
     }

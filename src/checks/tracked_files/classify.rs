@@ -215,9 +215,16 @@ fn venv_findings(
         }
         let mut finding = Finding::fail(
             Code::TrackedVenv,
-            tr!(
-                "`{shown}` is a virtual environment and {n} of its files are committed",
-                "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+            Tr::plural(
+                n,
+                tr!(
+                    "`{shown}` is a virtual environment and 1 of its files is committed",
+                    "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+                ),
+                tr!(
+                    "`{shown}` is a virtual environment and {n} of its files are committed",
+                    "`{shown}` 폴더는 가상환경인데 그 안의 파일 {n}개가 커밋되어 있습니다"
+                ),
             ),
         )
         .file(r.to_string())
