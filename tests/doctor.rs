@@ -107,9 +107,8 @@ fn issue10_doctor_in_a_ready_workspace_finds_no_problem() {
         .arg("doctor")
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "Environment: .venv: the first environment folder",
-        ))
+        .stdout(predicate::str::contains("Environment: .venv (Python 3."))
+        .stdout(predicate::str::contains("): the first environment folder"))
         .stdout(predicate::str::contains("(full history)"))
         .stdout(predicate::str::contains("No problems found."));
 }
@@ -428,4 +427,43 @@ fn issue9_doctor_explains_a_bare_repository_in_korean() {
     let (_, doc) = doctor(ws.path(), &["--lang", "en"], &[]);
     let error = doc["workspace"]["git"]["error"].as_str().unwrap();
     assert!(error.ends_with(" is a bare repository"), "{error}");
+}
+
+/// Issue 9: the environment's Python version stands beside the folder it belongs to
+/// (`.venv (Python 3.11.7): ...`), not loose after the reason's parenthesis, where in Korean it
+/// wrapped onto a line of its own.
+#[test]
+fn issue9_doctor_puts_the_python_version_beside_the_environment() {
+    let ws = ready_workspace();
+    for (lang, label, reason) in [
+        (
+            "en",
+            "Environment: .venv (Python 3.",
+            "): the first environment folder",
+        ),
+        (
+            "ko",
+            "가상환경: .venv (Python 3.",
+            "): 작업 폴더에서 처음 찾은 환경 폴더",
+        ),
+    ] {
+        let (out, _) = texts(
+            course_in(ws.path()).args(["--lang", lang, "--width", "80", "doctor"]),
+            0,
+        );
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label:?} line:\n{out}"));
+        assert!(line.contains(reason), "{line}\n{out}");
+        // Nothing after the reason: the next line is the reason's own end or the next item.
+        assert!(
+            !out.lines().any(|l| l.trim_start().starts_with("Python 3.")),
+            "{out}"
+        );
+        assert!(
+            !out.contains("first) Python") && !out.contains("먼저) Python"),
+            "{out}"
+        );
+    }
 }

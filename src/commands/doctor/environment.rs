@@ -27,7 +27,13 @@ pub(super) fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -
     };
     match crate::python::find_environment(root) {
         EnvLookup::Found(env) => {
-            let label = env.label(root);
+            let version = crate::process::version_of(&env.interpreter, VERSION_TIMEOUT).ok();
+            // The version beside the folder it belongs to (`.venv (Python 3.11.7): ...`); after
+            // the reason it read as part of the parenthesis, or stood alone on a Korean line.
+            let label = match &version {
+                Some(v) => format!("{} ({v})", env.label(root)),
+                None => env.label(root),
+            };
             let why = match &env.found_by {
                 FoundBy::Workspace => tr!(
                     "{label}: the first environment folder in the workspace (.venv, venv, env first)",
@@ -52,7 +58,7 @@ pub(super) fn environment(app: &App, root: &Path, problems: &mut Vec<Problem>) -
                 interpreter: Some(env.interpreter.display().to_string()),
                 kind: Some(kind(env.kind)),
                 found_by: Some(found_by(&env.found_by)),
-                version: crate::process::version_of(&env.interpreter, VERSION_TIMEOUT).ok(),
+                version,
                 why: vec![why.get(lang).to_string()],
             }
         }

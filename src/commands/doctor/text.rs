@@ -167,10 +167,8 @@ fn workspace(d: &Doctor, out: &mut Lines) {
             let env = &ws.environment;
             let label = out.t(tr!("Environment", "가상환경"));
             match env.status {
-                "found" => {
-                    let version = env.version.clone().unwrap_or_default();
-                    out.push(format!("{label}: {} {version}", env.why.join("; ")));
-                }
+                // The reason names the folder and its Python (see `doctor/environment.rs`).
+                "found" => out.push(format!("{label}: {}", env.why.join("; "))),
                 "broken" => out.push(format!(
                     "{label}: {} ({})",
                     env.path.clone().unwrap_or_default(),
