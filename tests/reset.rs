@@ -290,3 +290,46 @@ fn issue10_reset_on_a_terminal_in_korean_and_ctrl_d_or_ctrl_c_keep_everything() 
         false
     );
 }
+
+/// Issue 9: resetting an exercise that passes does not promise "not yet" in `course list`:
+/// the checks still see the files, so it still shows "pass" (통과); the message says both.
+#[test]
+fn issue9_reset_of_a_passing_exercise_says_it_still_shows_pass() {
+    for (lang, pass, said, not_said) in [
+        (
+            "en",
+            "pass",
+            "\"pass\" when it passes",
+            "as \"not yet\" again",
+        ),
+        ("ko", "통과", "통과하면 \"통과\"로", "다시 \"아직\"으로"),
+    ] {
+        let ws = init_workspace(lang);
+        write(
+            ws.path(),
+            "requirements.txt",
+            "torch==2.10.0  # model definition and training\nnumpy>=1.26  # arrays\n\
+pillow>=9.0  # camera images\npyyaml>=6.0  # config files\ntqdm>=4.0  # progress bars\n",
+        );
+        course_in(ws.path())
+            .args(["check", "requirements"])
+            .assert()
+            .success();
+        assert_eq!(
+            exercise(&list_json(ws.path()), "requirements")["tried"],
+            true
+        );
+        let (out, _) = texts(
+            course_in(ws.path()).args(["reset", "requirements", "--yes"]),
+            0,
+        );
+        assert!(out.contains(said), "{lang}: {out}");
+        assert!(!out.contains(not_said), "{lang}: {out}");
+        let (list, _) = texts(course_in(ws.path()).arg("list"), 0);
+        let line = list
+            .lines()
+            .find(|l| l.trim_end().ends_with(" requirements"))
+            .unwrap_or_else(|| panic!("{list}"));
+        assert!(line.trim_start().starts_with(pass), "{lang}: {line}");
+    }
+}

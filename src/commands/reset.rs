@@ -113,9 +113,11 @@ fn forget_exercise(state: &State, id: &str) -> Plan {
         tr!("{n} hints seen", "본 힌트 {n}개"),
     ));
     if after.tried.remove(id) {
+        // What `course list` shows comes from the checks, which see the files as they are:
+        // only a failing exercise goes back to "not yet"; a passing one stays "pass".
         forgotten.push(tr!(
-            "the mark that you worked on it (`course list` shows it as \"not yet\" again)",
-            "손댄 문제라는 표시 (`course list`에 다시 \"아직\"으로 나옵니다)"
+            "the mark that you worked on it (`course list` shows \"not yet\" for it while it fails, \"pass\" when it passes)",
+            "손댄 문제라는 표시 (`course list`에는 통과하지 못하는 동안 \"아직\"으로, 통과하면 \"통과\"로 나옵니다)"
         ));
     }
     if after.deferred.remove(id) {
