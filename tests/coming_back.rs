@@ -372,3 +372,31 @@ fn issue9_piped_output_takes_the_width_of_the_window_it_is_read_in() {
         assert_eq!(doc["terminal"]["width_from"], "default", "{doc}");
     }
 }
+
+/// Issue 9: the other language's start, printed under the first, is a whole start too: pasted
+/// in `~` it makes the workspace in the project's folder and shows lesson 1 in that language;
+/// another day it leads back there and switches the language, keeping the progress.
+#[test]
+fn issue9_the_other_languages_start_works_as_pasted() {
+    for (lang, other, lesson_1, lesson_2) in [
+        ("ko", "en", "1/7", "2/7"),
+        ("en", "ko", "레슨 1/7", "레슨 2/7"),
+    ] {
+        let home = tempdir();
+        let home = home.path();
+        let start = commands(&next_says(home, home, lang));
+        let switch = &start[start.len() - 2..];
+        assert!(
+            switch[1].starts_with(&format!("course init --lang {other} ")),
+            "{start:?}"
+        );
+        let first = paste(home, switch);
+        assert!(first.contains(lesson_1), "{first}");
+        assert!(home.join("my-vla-project/.course").is_dir());
+        assert!(!home.join(".course").exists(), "`~` became a workspace");
+        // Another day, in `~`, asked in the first language: back to it, in the other.
+        let back = commands(&next_says(home, home, lang));
+        let again = paste(home, &back[back.len() - 2..]);
+        assert!(again.contains(lesson_2), "{again}");
+    }
+}

@@ -170,9 +170,17 @@ fn issue9_init_with_a_workspace_elsewhere_prints_a_command_that_works_from_here(
 #[test]
 fn issue9_outside_a_workspace_course_and_next_say_the_same_start() {
     let dir = tempdir();
+    // The other language's start is whole too (issue 9: it was `course init --lang en &&
+    // course next`, which assumed the learner already was in the project's folder).
     for (lang, other) in [
-        ("en", "course init --lang ko && course next"),
-        ("ko", "course init --lang en && course next"),
+        (
+            "en",
+            "한국어로 보려면:\n  mkdir -p ~/my-vla-project && cd ~/my-vla-project\n  course init --lang ko && course next\n",
+        ),
+        (
+            "ko",
+            "In English:\n  mkdir -p ~/my-vla-project && cd ~/my-vla-project\n  course init --lang en && course next\n",
+        ),
     ] {
         let run = |args: &[&str]| {
             let out = course_in(dir.path())

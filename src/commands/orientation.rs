@@ -79,9 +79,12 @@ pub fn how_to_start(lessons: usize) -> Tr {
         ),
     };
     let commands = start.commands();
+    // The other language's start is as complete as this one (it was only `course init --lang
+    // en && course next`, which made whatever folder the learner was in the workspace).
+    let (ko, en) = (start.commands_in(Some("ko")), start.commands_in(Some("en")));
     tr!(
-        "{lead}\n\n{commands}\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면: course init --lang ko && course next",
-        "{lead}\n\n{commands}\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English: course init --lang en && course next";
+        "{lead}\n\n{commands}\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면:\n{ko}",
+        "{lead}\n\n{commands}\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English:\n{en}";
         lead = lead
     )
 }
@@ -110,10 +113,24 @@ impl Start {
     /// exists, and `&&` then skips the `cd`, so `course init` made the current folder, often
     /// `~`, a workspace), and `course init` in a workspace keeps its progress.
     pub fn commands(self) -> String {
+        self.commands_in(None)
+    }
+
+    /// [`Start::commands`] that also choose the course's language (`en`, `ko`): `course init
+    /// --lang` saves the choice, and in a workspace that exists keeps its progress.
+    pub fn commands_in(self, lang: Option<&str>) -> String {
         let dir = format!("~/{}", crate::workspace::README_FOLDER);
-        match self {
-            Start::New => format!("  mkdir -p {dir} && cd {dir}\n  course init && course next"),
-            Start::Back => format!("  cd {dir}\n  course next"),
+        match (self, lang) {
+            (Start::New, None) => {
+                format!("  mkdir -p {dir} && cd {dir}\n  course init && course next")
+            }
+            (Start::New, Some(l)) => {
+                format!("  mkdir -p {dir} && cd {dir}\n  course init --lang {l} && course next")
+            }
+            (Start::Back, None) => format!("  cd {dir}\n  course next"),
+            (Start::Back, Some(l)) => {
+                format!("  cd {dir}\n  course init --lang {l} && course next")
+            }
         }
     }
 
