@@ -53,7 +53,7 @@ pub fn merge(global: &GlobalArgs, args: &MergeArgs) -> Result<Code> {
     let (subs, shards) = (merged.submissions, merged.shards);
     let parts = crate::i18n::count(count, "part", "parts");
     let shard_n = crate::i18n::count(shards as usize, "shard", "shards");
-    let sub_n = crate::i18n::count(subs as usize, "submission", "submissions");
+    let sub_n = crate::i18n::count(subs, "submission", "submissions");
     global.term().note(
         tr!(
             "merged {parts} ({shard_n}): {sub_n}",
