@@ -26,7 +26,6 @@ use serde::Deserialize;
 
 use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding, Group};
-use crate::i18n::Tr;
 use crate::tr;
 
 mod weigh;
@@ -98,24 +97,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         );
     }
     if findings.is_empty() {
-        let n = params.words.len();
-        findings.push(
-            Finding::pass(
-                Code::MentionsOk,
-                Tr::plural(
-                    n,
-                    tr!(
-                        "`{file}` mentions the expected name",
-                        "`{file}`에 필요한 이름이 나옵니다"
-                    ),
-                    tr!(
-                        "`{file}` mentions all {n} expected names",
-                        "`{file}`에 필요한 이름 {n}개가 모두 나옵니다"
-                    ),
-                ),
-            )
-            .file_named(&file),
-        );
+        findings.push(all_there(&file, params.words.len(), false));
     }
     findings
 }
@@ -187,24 +169,7 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
         }
     }
     if findings.is_empty() {
-        let n = words.len();
-        findings.push(
-            Finding::pass(
-                Code::MentionsOk,
-                Tr::plural(
-                    n,
-                    tr!(
-                        "`{file}` explains the expected name",
-                        "`{file}`에 필요한 이름의 설명이 있습니다"
-                    ),
-                    tr!(
-                        "`{file}` explains all {n} expected names",
-                        "`{file}`에 필요한 이름 {n}개의 설명이 모두 있습니다"
-                    ),
-                ),
-            )
-            .file_named(file),
-        );
+        findings.push(all_there(file, words.len(), true));
     }
     findings
 }
@@ -269,6 +234,29 @@ fn explain_hint(file: &str, word: &str, words: &[String]) -> crate::i18n::Tr {
         "in `{file}`, write one line per folder saying in your own words what goes there and why, starting with `{folder}`; e.g. `- {name}: {en}` (a list of names explains nothing)",
         "`{file}`에 `{folder}`부터 폴더마다 한 줄씩, 그 폴더에 무엇을 왜 두는지 자기 말로 쓰십시오. 예: `- {name}: {ko}` (이름만 나열하면 설명이 되지 않습니다)"
     )
+}
+
+/// The pass: `file` mentions (or, `explained`, explains) every expected name, one or all `n`.
+fn all_there(file: &str, n: usize, explained: bool) -> Finding {
+    let message = match (explained, n) {
+        (false, 1) => tr!(
+            "`{file}` mentions the expected name",
+            "`{file}`에 필요한 이름이 나옵니다"
+        ),
+        (false, _) => tr!(
+            "`{file}` mentions all {n} expected names",
+            "`{file}`에 필요한 이름 {n}개가 모두 나옵니다"
+        ),
+        (true, 1) => tr!(
+            "`{file}` explains the expected name",
+            "`{file}`에 필요한 이름의 설명이 있습니다"
+        ),
+        (true, _) => tr!(
+            "`{file}` explains all {n} expected names",
+            "`{file}`에 필요한 이름 {n}개의 설명이 모두 있습니다"
+        ),
+    };
+    Finding::pass(Code::MentionsOk, message).file_named(file)
 }
 
 /// The group of names `file` does not mention: one sentence and the list.
