@@ -18,7 +18,7 @@
 //! beside the lesson's `.venv/` line) is `gitignore/env-not-ignored` (`envs`).
 //!
 //! A line that starts with spaces (`  /data/`, the lesson's example copied from the terminal)
-//! is `gitignore/indented-pattern` ([`indented`]): git keeps them as part of the pattern.
+//! is `gitignore/indented-pattern` (`indented`): git keeps them as part of the pattern.
 //!
 //! Also flags the trap in the note's own example: `data/   # 대용량 데이터` is one pattern
 //! including the comment, since `#` starts a comment only at the beginning of a line.

@@ -14,7 +14,7 @@
 //! explains nothing. Nor does a line whose other words are all function words or filler
 //! (`- src/: the src folder`, `this is the src folder`, `- src: 이것은 src 폴더`): beside the
 //! names and the words for "folder" it needs one word of its own (`코드`, `the model code`,
-//! `tests for the data loader`; see [`weigh`]). The first mention of a name is its label; a later one counts as a
+//! `tests for the data loader`; see `weigh`). The first mention of a name is its label; a later one counts as a
 //! word of the explanation, since English explains a folder with its own name
 //! (`- tests/: unit tests`, `- data/: raw data`), but only beside other words: the other
 //! words alone must be real text. A line holding only the name (a heading `## src`, a list
