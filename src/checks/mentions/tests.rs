@@ -234,3 +234,61 @@ fn issue9_short_explanations_with_function_words_pass() {
         }
     }
 }
+
+mod random {
+    use super::explains;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    const NAMES: [&str; 6] = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+    /// Words that say nothing of a folder's content, in both languages, with particles.
+    #[rustfmt::skip]
+    const EMPTY: [&str; 16] = [
+        "the", "this", "is", "a", "for", "of", "folder", "directory", "이것은", "여기는",
+        "폴더", "폴더입니다", "디렉터리", "를", "위한", "입니다", // glossary: a learner's word
+    ];
+    /// Real words a short explanation holds (none of them a name: a line naming two folders
+    /// needs more words).
+    #[rustfmt::skip]
+    const CONTENT: [&str; 8] = [
+        "모델 코드", "코드", "소스 코드", "model code", "source code", "pytest cases", "설정",
+        "exploration",
+    ];
+
+    /// A README with one line per folder: the label, then `words` in order, the name among
+    /// them at `at`.
+    fn readme(words: &[&str], at: usize) -> String {
+        NAMES
+            .iter()
+            .map(|name| {
+                let mut said: Vec<&str> = words.to_vec();
+                said.insert(at.min(said.len()), name);
+                format!("- {name}: {}\n", said.join(" "))
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// The folder's name with any run of generic and function words explains nothing.
+        #[test]
+        fn filler_around_the_name_never_explains(
+            words in prop::collection::vec(select(&EMPTY[..]), 0..6),
+            at in 0usize..6,
+        ) {
+            prop_assert_eq!(explains(&readme(&words, at)).len(), 1);
+        }
+
+        /// The same filler beside one real word explains, in either language.
+        #[test]
+        fn one_real_word_among_the_filler_explains(
+            words in prop::collection::vec(select(&EMPTY[..]), 0..6),
+            content in select(&CONTENT[..]),
+            at in 0usize..6,
+            put in 0usize..6,
+        ) {
+            let mut words = words;
+            words.insert(put.min(words.len()), content);
+            prop_assert_eq!(explains(&readme(&words, at)), Vec::<String>::new());
+        }
+    }
+}

@@ -183,3 +183,31 @@ fn issue9_the_example_says_what_the_commit_changed() {
     let (en, ko) = ex(&[]);
     assert!(!said(&en) && !said(&ko), "{en} / {ko}");
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes are judged without a panic.
+        #[test]
+        fn any_message_is_judged(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let _ = unsaid(&bytes);
+        }
+
+        /// The example a fix suggests for a commit that changed files passes as a message,
+        /// whatever the files are called, in both languages: pasted, it is not flagged again.
+        #[test]
+        fn the_example_for_changed_files_passes(
+            paths in prop::collection::vec("[a-zA-Z0-9_./ㄱ-ㅎ가-힣-]{1,12}", 1..5),
+            added in any::<bool>(),
+        ) {
+            let status = if added { Delta::Added } else { Delta::Modified };
+            let changes: Vec<(Delta, String)> = paths.into_iter().map(|p| (status, p)).collect();
+            let t = example(&changes);
+            for lang in [Lang::En, Lang::Ko] {
+                prop_assert!(unsaid(t.get(lang).as_bytes()).is_none(), "{}", t.get(lang));
+            }
+        }
+    }
+}
