@@ -4,6 +4,14 @@
 
 use crate::common::*;
 
+/// The codes of `findings`, in order.
+fn codes(findings: &[serde_json::Value]) -> Vec<&str> {
+    findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
 const REQUIREMENTS: &str = "  - kind: requirements\n    required: [torch, numpy]\n";
 
 /// An honest file with `numpy` listed a second time on the last line.
@@ -30,10 +38,7 @@ fn issue9_duplicate_line_is_not_also_asked_for_a_comment() {
             write(ws.path(), "requirements.txt", &duplicated(comment));
             let (code, findings) = exercise_findings(ws.path(), REQUIREMENTS, lang);
             assert_eq!(code, 1, "{findings:#?}");
-            let codes: Vec<&str> = findings
-                .iter()
-                .map(|f| f["code"].as_str().unwrap())
-                .collect();
+            let codes = codes(&findings);
             assert_eq!(codes, ["requirements/duplicate"], "{findings:#?}");
             let hint = findings[0]["hint"].as_str().unwrap();
             assert!(hint.contains(want), "{hint}");
@@ -83,15 +88,20 @@ fn issue9_sandbox_limit_errors_are_korean_in_a_korean_run() {
     }
 }
 
-/// The built-in `git-workflow` exercise on `ws` in `lang`: the exit code and its findings.
-fn git_workflow(ws: &std::path::Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
+/// The built-in exercise `id` on `ws` in `lang`: the exit code and its findings.
+fn builtin_exercise(ws: &std::path::Path, id: &str, lang: &str) -> (i32, Vec<serde_json::Value>) {
     let out = course_in(ws)
-        .args(["--lang", lang, "check", "git-workflow", "--format", "json"])
+        .args(["--lang", lang, "check", id, "--format", "json"])
         .output()
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = doc["exercises"][0]["findings"].as_array().unwrap().clone();
     (out.status.code().unwrap(), findings)
+}
+
+/// The built-in `git-workflow` exercise on `ws` in `lang`.
+fn git_workflow(ws: &std::path::Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    builtin_exercise(ws, "git-workflow", lang)
 }
 
 /// The commands of a fix: its lines indented by two spaces.
@@ -362,6 +372,86 @@ fn issue9_lesson_note_about_the_next_exercise_only_while_it_is_not_done() {
         assert!(
             text.contains(page) && !text.contains(note),
             "{lang}: {text}"
+        );
+    }
+}
+
+/// The built-in `requirements` exercise on `ws` in `lang`.
+fn requirements_exercise(ws: &std::path::Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    builtin_exercise(ws, "requirements", lang)
+}
+
+/// Packages in a file named by `-r` count for the exercise (issue 9: a learner who kept torch
+/// and numpy in `base.txt` failed with "does not list torch"), and its lines are asked for
+/// comments too, each finding naming that file and line. A `-c` file's do not count.
+#[test]
+fn issue9_packages_of_an_r_file_count_and_need_comments_there() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises/requirements/fixtures/pass");
+    for lang in ["ko", "en"] {
+        let ws = init_workspace(lang);
+        let w = ws.path();
+        copy_tree(&fixtures.join(format!("split-base-{lang}")), w);
+        let (code, findings) = requirements_exercise(w, lang);
+        assert_eq!(code, 0, "{lang}: {findings:#?}");
+        let ok = findings[0]["message"].as_str().unwrap();
+        assert!(ok.contains("base.txt") && ok.contains('5'), "{ok}");
+
+        // A line of base.txt without a comment: named there.
+        let base = std::fs::read_to_string(w.join("base.txt")).unwrap();
+        let bare = base.replace("numpy>=1.26           #", "numpy>=1.26\n#");
+        write(w, "base.txt", &bare);
+        let (code, findings) = requirements_exercise(w, lang);
+        assert_eq!(code, 1, "{lang}: {findings:#?}");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0]["code"], "requirements/no-comment");
+        assert_eq!(findings[0]["file"], "base.txt");
+        assert_eq!(findings[0]["line"], 3);
+
+        // Named with `-c`, the file holds constraints: torch and numpy are not listed.
+        write(w, "base.txt", &base);
+        let req = std::fs::read_to_string(w.join("requirements.txt")).unwrap();
+        write(
+            w,
+            "requirements.txt",
+            &req.replace("-r base.txt", "-c base.txt"),
+        );
+        let (code, findings) = requirements_exercise(w, lang);
+        assert_eq!(code, 1, "{lang}: {findings:#?}");
+        let codes = codes(&findings);
+        assert!(codes.contains(&"requirements/missing-package"), "{codes:?}");
+    }
+}
+
+/// `numpy` in `base.txt` and again in `requirements.txt`: one duplicate finding naming both
+/// files, with the line and file of each.
+#[test]
+fn issue9_a_package_listed_in_the_r_file_and_again_is_a_duplicate_naming_both_files() {
+    for lang in ["ko", "en"] {
+        let ws = init_workspace(lang);
+        let w = ws.path();
+        write(
+            w,
+            "base.txt",
+            "torch==2.10.0  # 딥러닝 모델 학습\nnumpy>=1.26  # 배열 계산\n",
+        );
+        write(
+            w,
+            "requirements.txt",
+            "-r base.txt\npillow>=10.0  # 이미지 읽기\nwandb>=0.19  # 실험 기록\ntransformers>=4.46  # 언어 모델\nnumpy==2.1.0\n",
+        );
+        let (code, findings) = requirements_exercise(w, lang);
+        assert_eq!(code, 1, "{findings:#?}");
+        let codes = codes(&findings);
+        assert_eq!(codes, ["requirements/duplicate"], "{findings:#?}");
+        let message = findings[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("base.txt") && message.contains("requirements.txt"),
+            "{message}"
+        );
+        assert!(
+            message.contains("numpy==2.1.0") && message.contains("numpy>=1.26"),
+            "{message}"
         );
     }
 }

@@ -16,6 +16,7 @@ mod explanations;
 mod included;
 mod invalid;
 mod purposes;
+mod twice;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,6 +30,7 @@ use crate::pip::requirements_txt::{self, Entry, Line};
 use crate::tr;
 use comment::Weak;
 use explanations::explanations;
+use twice::{duplicates, merge_duplicate_comments};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +89,8 @@ const MISNAMED: &[(&str, &str, &str, &str)] = &[
 /// A requirement pip accepts and whose name it knows.
 #[derive(Debug)]
 struct Req {
+    /// The requirements file it is in (the exercise's, or one it names with `-r`).
+    file: String,
     line: u32,
     text: String,
     /// PEP 503's form, for comparing (`numpy-x`).
@@ -121,8 +125,17 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             return vec![*finding];
         }
     };
-    let mut findings = check_text(params, &file, &text);
-    let missing = included::missing(ctx, &file, &requirements_txt::parse(&text));
+    let lines = requirements_txt::parse(&text);
+    let (included, missing) = included::read(ctx, &file, &lines);
+    // The exercise's file first, then the files its `-r` lines name (their packages count).
+    let mut files: Vec<(&str, &[Line])> = vec![(&file, &lines)];
+    files.extend(
+        included
+            .iter()
+            .filter(|i| i.counts)
+            .map(|i| (i.file.as_str(), i.lines.as_slice())),
+    );
+    let mut findings = check_files(params, &files);
     if !missing.is_empty() {
         // A file pip cannot open fails the file, whatever else it says.
         findings.retain(|f| f.code != Code::RequirementsOk);
@@ -191,6 +204,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                     // a few findings.
                     if let Some((name, marker)) = invalid::meant(&l.content) {
                         r.reqs.push(Req {
+                            file: file.to_string(),
                             line: l.number,
                             text: l.content.clone(),
                             written: written_name(&l.content, &name),
@@ -231,6 +245,7 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
                 }
                 if let Some(name) = &parsed.name {
                     r.reqs.push(Req {
+                        file: file.to_string(),
                         line: l.number,
                         text: text.clone(),
                         name: name.clone(),
@@ -263,45 +278,39 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
     r
 }
 
-fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
-    let lines = requirements_txt::parse(text);
-    let Reading {
-        reqs,
-        mut findings,
-        broken_names,
-    } = read_lines(file, &lines);
-
-    let (misnamed, misnamed_meant) = misnamed(file, &reqs);
-    findings.extend(misnamed);
-    let (mut duplicates, first_seen) = duplicates(file, &reqs);
-    if params.explain {
-        let comments = explanations(file, &lines);
-        findings.extend(merge_duplicate_comments(&mut duplicates, &reqs, comments));
+/// The findings for the exercise's file and the files it names with `-r` (`files`, the
+/// exercise's first): one list of packages, each line judged where it is.
+fn check_files(params: &Params, files: &[(&str, &[Line])]) -> Vec<Finding> {
+    let file = files[0].0;
+    let (mut reqs, mut findings, mut broken_names, mut comments) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for &(name, lines) in files {
+        let reading = read_lines(name, lines);
+        reqs.extend(reading.reqs);
+        findings.extend(reading.findings);
+        broken_names.extend(reading.broken_names);
+        if params.explain {
+            comments.extend(explanations(name, lines));
+        }
     }
+    // How the messages name the file: with the files it reads, when there are some.
+    let with_others = files.len() > 1;
+    let shown: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    let shown = shown.join(" + ");
+
+    let (misnamed, misnamed_meant) = misnamed(&reqs);
+    findings.extend(misnamed);
+    let (mut duplicates, first_seen) = duplicates(&reqs);
+    findings.extend(merge_duplicate_comments(&mut duplicates, &reqs, comments));
     findings.extend(duplicates);
 
-    // Required packages: any form pip accepts counts (`-e ...#egg=torch`, a torch wheel URL).
-    for wanted in &params.required {
-        let norm = canonical_name(wanted);
+    let listed = |norm: &String| {
         // A line that names it but is refused already has its own finding.
-        if reqs.iter().any(|r| r.name == norm)
-            || misnamed_meant.contains(&norm)
-            || broken_names.contains(&norm)
-        {
-            continue;
-        }
-        findings.push(
-            Finding::fail(Code::RequirementsMissingPackage, tr!(
-                "{file} does not list `{norm}`",
-                "{file}에 `{norm}`이(가) 없습니다"
-            ))
-            .file_named(file)
-            .hint(tr!(
-                "add a line `{norm}  # ...`, writing after `#` in a few words of your own what `{norm}` does for the project",
-                "`{norm}  # ...` 줄을 추가하고, `#` 뒤에 `{norm}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적으십시오"
-            )),
-        );
-    }
+        reqs.iter().any(|r| &r.name == norm)
+            || misnamed_meant.contains(norm)
+            || broken_names.contains(norm)
+    };
+    findings.extend(not_listed(params, file, with_others, &listed));
 
     // Enough packages; refused lines count by the name they start with.
     let count = first_seen
@@ -314,10 +323,17 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
     if count < min {
         let packages = crate::i18n::count(count, "distinct package", "distinct packages");
         findings.push(
-            Finding::fail(Code::RequirementsTooFew, tr!(
-                "{file} lists {packages}; at least {min} are expected",
-                "{file}에 서로 다른 패키지가 {count}개 있습니다. 적어도 {min}개가 필요합니다"
-            ))
+            Finding::fail(Code::RequirementsTooFew, if with_others {
+                tr!(
+                    "{shown} list {packages}; at least {min} are expected",
+                    "{shown}에 서로 다른 패키지가 {count}개 있습니다. 적어도 {min}개가 필요합니다"
+                )
+            } else {
+                tr!(
+                    "{file} lists {packages}; at least {min} are expected",
+                    "{file}에 서로 다른 패키지가 {count}개 있습니다. 적어도 {min}개가 필요합니다"
+                )
+            })
             .file_named(file)
             .hint(tr!(
                 "list the packages a VLA project needs (e.g. torch, torchvision, transformers, numpy, pillow, wandb), one per line with a comment",
@@ -336,25 +352,69 @@ fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
         return vec![Finding::pass(
             Code::RequirementsOk,
             tr!(
-                "{file}: {packages}, all valid{how}",
-                "{file}: 패키지 {count}개, 모두 올바름{how}";
+                "{shown}: {packages}, all valid{how}",
+                "{shown}: 패키지 {count}개, 모두 올바름{how}";
                 how = how
             ),
         )
         .file_named(file)];
     }
-    findings.sort_by_key(|f| f.line.unwrap_or(u32::MAX));
+    // By file (the exercise's first, then as `-r` named them), then by line.
+    let order = |f: &Finding| shown_index(files, f.file.as_deref()).unwrap_or(0);
+    findings.sort_by_key(|f| (order(f), f.line.unwrap_or(u32::MAX)));
     findings
+}
+
+/// Required packages no file lists: any form pip accepts counts (`-e ...#egg=torch`, a torch
+/// wheel URL); `listed` says whether one is.
+fn not_listed(
+    params: &Params,
+    file: &str,
+    with_others: bool,
+    listed: &dyn Fn(&String) -> bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for wanted in &params.required {
+        let norm = canonical_name(wanted);
+        if listed(&norm) {
+            continue;
+        }
+        let message = if with_others {
+            tr!(
+                "neither {file} nor the files it names with `-r` list `{norm}`",
+                "{file}에도, 그 파일이 `-r`로 읽는 파일에도 `{norm}`이(가) 없습니다"
+            )
+        } else {
+            tr!(
+                "{file} does not list `{norm}`",
+                "{file}에 `{norm}`이(가) 없습니다"
+            )
+        };
+        findings.push(
+            Finding::fail(Code::RequirementsMissingPackage, message)
+            .file_named(file)
+            .hint(tr!(
+                "add a line `{norm}  # ...`, writing after `#` in a few words of your own what `{norm}` does for the project",
+                "`{norm}  # ...` 줄을 추가하고, `#` 뒤에 `{norm}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 적으십시오"
+            )),
+        );
+    }
+    findings
+}
+
+/// Where `file` is in `files`.
+fn shown_index(files: &[(&str, &[Line])], file: Option<&str>) -> Option<usize> {
+    files.iter().position(|(name, _)| Some(*name) == file)
 }
 
 /// Names written for a different package (`pytorch`, `sklearn`): their findings, and the
 /// names meant (which then count as listed).
-fn misnamed(file: &str, reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
+fn misnamed(reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
     let mut findings = Vec::new();
     let mut misnamed_meant: Vec<String> = Vec::new();
     for r in reqs {
         if let Some((_, meant, en, ko)) = MISNAMED.iter().find(|(w, ..)| r.name == *w) {
-            let (line, written) = (r.line, &r.written);
+            let (file, line, written) = (&r.file, r.line, &r.written);
             misnamed_meant.push(meant.to_string());
             let (en, ko) = (en.to_string(), ko.to_string());
             findings.push(
@@ -370,103 +430,6 @@ fn misnamed(file: &str, reqs: &[Req]) -> (Vec<Finding>, Vec<String>) {
     }
 
     (findings, misnamed_meant)
-}
-
-/// The same package with the same markers listed twice: the findings, and each (name,
-/// marker) with its first requirement.
-fn duplicates<'a>(
-    file: &str,
-    reqs: &'a [Req],
-) -> (Vec<Finding>, BTreeMap<(&'a str, &'a str), &'a Req>) {
-    let mut findings = Vec::new();
-    let mut first_seen: BTreeMap<(&str, &str), &Req> = BTreeMap::new();
-    for r in reqs {
-        match first_seen.get(&(r.name.as_str(), r.marker.as_str())) {
-            Some(first) => {
-                let (name, l1, t1, l2, t2) =
-                    (&first.written, first.line, &first.text, r.line, &r.text);
-                findings.push(
-                    Finding::fail(Code::RequirementsDuplicate, tr!(
-                        "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
-                        "`{name}`이(가) 두 번 적혀 있습니다: {l1}번째 줄(`{t1}`)과 {l2}번째 줄(`{t2}`)"
-                    ))
-                    .file(file)
-                    .line(l2)
-                    .hint(tr!(
-                        "keep one line for `{name}` (package names ignore case and `-`/`_`/`.`), with the version you need",
-                        "`{name}`은(는) 한 줄만 남기십시오(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰십시오"
-                    )),
-                );
-            }
-            None => {
-                first_seen.insert((r.name.as_str(), r.marker.as_str()), r);
-            }
-        }
-    }
-
-    (findings, first_seen)
-}
-
-/// The codes of a comment that does not explain its requirement, one line each.
-const COMMENT_CODES: [Code; 6] = [
-    Code::RequirementsNoComment,
-    Code::RequirementsCommentPlaceholder,
-    Code::RequirementsCommentNotText,
-    Code::RequirementsCommentRepeatsName,
-    Code::RequirementsCommentGeneric,
-    Code::RequirementsCommentTooShort,
-];
-
-/// A package listed twice is one problem with one fix: the comment findings on its lines
-/// are dropped (a learner told to remove a line is not also asked to comment it, issue 9),
-/// and the duplicate's fix says what the line kept needs: a comment when none of its lines
-/// has one that explains it, the explained line's comment otherwise. Returns `comments`
-/// without those findings.
-fn merge_duplicate_comments(
-    duplicates: &mut [Finding],
-    reqs: &[Req],
-    comments: Vec<Finding>,
-) -> Vec<Finding> {
-    let unexplained = |line: u32| {
-        comments
-            .iter()
-            .any(|c| c.line == Some(line) && COMMENT_CODES.contains(&c.code))
-    };
-    let mut dropped: BTreeSet<u32> = BTreeSet::new();
-    for d in duplicates.iter_mut() {
-        let Some(second) = reqs.iter().find(|r| Some(r.line) == d.line) else {
-            continue;
-        };
-        let same: Vec<&Req> = reqs
-            .iter()
-            .filter(|r| r.name == second.name && r.marker == second.marker)
-            .collect();
-        // A third line of the package: the second one's fix said it already.
-        let said = same.iter().all(|r| dropped.contains(&r.line));
-        let addition = match same.iter().find(|r| !unexplained(r.line)) {
-            None => tr!(
-                ", and a comment saying in a few words of your own why the project needs it",
-                ". 주석이 없으니 프로젝트에 왜 필요한지도 자기 말로 몇 단어 적으십시오"
-            ),
-            Some(explained) => {
-                let line = explained.line;
-                tr!(
-                    ", and the comment of line {line}",
-                    ". {line}번째 줄의 주석도 함께 남기십시오"
-                )
-            }
-        };
-        if let (false, Some(hint)) = (said, &mut d.hint) {
-            hint.append("", &addition);
-        }
-        dropped.extend(same.iter().map(|r| r.line));
-    }
-    comments
-        .into_iter()
-        .filter(|c| {
-            !(COMMENT_CODES.contains(&c.code) && c.line.is_some_and(|l| dropped.contains(&l)))
-        })
-        .collect()
 }
 
 /// The words a comment must say more than: the package's name, or for a URL without one,

@@ -3,7 +3,9 @@
 //! requirements file" when it is not there. Each such line naming a file the workspace does
 //! not have is a finding at its line. The files that are there are read for their own `-r`
 //! and `-c` lines, each file once (a cycle of files ends there) and at most [`MAX_FILES`] of
-//! them. (Their packages are not counted: the exercise asks for the packages in its file.)
+//! them. The files reached through `-r` lines alone are requirements too ([`Included::counts`]):
+//! a learner who keeps the common packages in `base.txt` and writes `-r base.txt` lists
+//! them (issue 9). A file reached through `-c` holds constraints, which install nothing.
 
 use std::collections::VecDeque;
 
@@ -15,18 +17,32 @@ use crate::tr;
 /// The most requirements files read through `-r`/`-c`, the first one included.
 pub const MAX_FILES: usize = 32;
 
-/// Findings for the `-r`/`-c` lines of `file` (its `lines`) and of the files they name that
-/// point to a file that is not there.
-pub(super) fn missing(ctx: &CheckContext, file: &str, lines: &[Line]) -> Vec<Finding> {
+/// A requirements file read because another one names it.
+pub(super) struct Included {
+    /// Workspace-relative path.
+    pub file: String,
+    pub lines: Vec<Line>,
+    /// Reached from the exercise's file through `-r` lines alone: pip installs what it lists.
+    pub counts: bool,
+}
+
+/// The files the `-r`/`-c` lines of `file` (its `lines`) name, and theirs, each once; and
+/// the findings for the lines that name a file that is not there.
+pub(super) fn read(
+    ctx: &CheckContext,
+    file: &str,
+    lines: &[Line],
+) -> (Vec<Included>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut seen = vec![file.to_string()];
-    let mut queue = VecDeque::from([(file.to_string(), lines.to_vec())]);
-    while let Some((current, lines)) = queue.pop_front() {
+    let mut read: Vec<Included> = Vec::new();
+    let mut queue = VecDeque::from([(file.to_string(), lines.to_vec(), true)]);
+    while let Some((current, lines, counts)) = queue.pop_front() {
         for l in &lines {
             if !matches!(l.entry, Entry::Options(_)) {
                 continue;
             }
-            for (_, written) in requirements_txt::included_files(&l.content) {
+            for (option, written) in requirements_txt::included_files(&l.content) {
                 let Some(target) = resolve(&current, &written) else {
                     continue; // a URL, or a file outside the workspace: not judged
                 };
@@ -35,7 +51,14 @@ pub(super) fn missing(ctx: &CheckContext, file: &str, lines: &[Line]) -> Vec<Fin
                         if !seen.contains(&target) && seen.len() < MAX_FILES {
                             seen.push(target.clone());
                             if let Ok(text) = ctx.files().read_text(&target) {
-                                queue.push_back((target, requirements_txt::parse(&text)));
+                                let lines = requirements_txt::parse(&text);
+                                let counts = counts && option == "requirement";
+                                read.push(Included {
+                                    file: target.clone(),
+                                    lines: lines.clone(),
+                                    counts,
+                                });
+                                queue.push_back((target, lines, counts));
                             }
                         }
                     }
@@ -47,7 +70,7 @@ pub(super) fn missing(ctx: &CheckContext, file: &str, lines: &[Line]) -> Vec<Fin
             }
         }
     }
-    findings
+    (read, findings)
 }
 
 /// `written` (a path in `current`'s `-r` line) as a workspace-relative path, pip's way:

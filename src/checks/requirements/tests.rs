@@ -3,6 +3,12 @@
 use super::*;
 use crate::i18n::Lang;
 
+/// The findings for `text` as the exercise's file, with no file it names.
+fn check_text(params: &Params, file: &str, text: &str) -> Vec<Finding> {
+    let lines = requirements_txt::parse(text);
+    check_files(params, &[(file, &lines)])
+}
+
 fn run_text(text: &str, required: &[&str]) -> Vec<Finding> {
     check_text(
         &Params {
