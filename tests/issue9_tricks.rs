@@ -189,3 +189,39 @@ fn issue9_jupyter_restating_reason_fix_shows_what_a_reason_says() {
         assert!(hint.contains(example), "{lang}: {hint}");
     }
 }
+
+/// `course answer` refuses a reason that only says the task again as it is typed (exit 2
+/// when piped, nothing written), as it refuses one too short: the file it writes passes.
+#[test]
+fn issue9_answer_refuses_a_reason_that_restates_the_task() {
+    for (lang, reason, said) in [
+        (
+            "ko",
+            "결과 시각화를 하기 때문이다",
+            "3번 질문의 이유는 작업을 다시 말할 뿐입니다",
+        ),
+        (
+            "en",
+            "visualization of the results",
+            "the reason for question 3 only says the task again",
+        ),
+    ] {
+        let ws = learner_workspace(&[]);
+        let input = format!(
+            "jupyter\n그래프를 보며 조건을 바로 바꾼다\nscript\nruns for days unattended\njupyter\n{reason}\n"
+        );
+        let out = course()
+            .args(["answer", "jupyter-vs-script", "--lang", lang, "--workspace"])
+            .arg(ws.path())
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {stderr}");
+        assert!(
+            crate::common::flat(&out.stderr).contains(said),
+            "{lang}: {stderr}"
+        );
+        assert!(!ws.path().join("answers/jupyter_vs_script.yaml").exists());
+    }
+}

@@ -101,6 +101,13 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     findings
 }
 
+/// Does `reason` only say question `q` again, with nothing of its own (what the check fails
+/// as `choices/reason-repeats-question`)? For `course answer`, which refuses such a reason
+/// as it is typed rather than write a file that fails.
+pub fn restates_question(params: &Params, q: &Question, reason: &str) -> bool {
+    restates::adds_nothing(reason, q.words(&params.options))
+}
+
 /// `text` holds the answer file whose findings are pinned to the line of `key:`.
 struct Place<'a> {
     text: &'a str,

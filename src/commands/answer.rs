@@ -199,7 +199,7 @@ fn interview<R: BufRead>(
         ))?;
         let default = defaults.get(i).cloned().unwrap_or_default();
         let choice = asker.choice(params, default.choice, n)?;
-        let reason = asker.reason(min, default.reason.as_deref(), n)?;
+        let reason = asker.reason(params, q, default.reason.as_deref(), n)?;
         answers.push((choice, reason));
     }
 

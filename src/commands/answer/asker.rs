@@ -6,7 +6,7 @@
 
 use std::io::BufRead;
 
-use crate::checks::choices::{self, Params};
+use crate::checks::choices::{self, Params, Question};
 use crate::exit::usage;
 use crate::i18n::{Lang, Tr};
 use crate::terminal::line_input;
@@ -262,10 +262,19 @@ impl<R: BufRead> Asker<'_, R> {
         }
     }
 
-    pub fn reason(&mut self, min: usize, default: Option<&str>, n: usize) -> Result<String, Stop> {
-        // A saved reason that would be refused (too short, not a sentence) is not offered as
-        // Enter's default: the learner was told "Enter keeps it" and then refused (issue 9).
-        let default = default.filter(|d| reason_problem(d, min, n).is_none());
+    pub fn reason(
+        &mut self,
+        params: &Params,
+        q: &Question,
+        default: Option<&str>,
+        n: usize,
+    ) -> Result<String, Stop> {
+        let min = params.min_reason;
+        let problem = |text: &str| reason_problem(text, (params, q), n);
+        // A saved reason that would be refused (too short, not a sentence, only the task
+        // again) is not offered as Enter's default: the learner was told "Enter keeps it"
+        // and then refused (issue 9).
+        let default = default.filter(|d| problem(d).is_none());
         let prompt = match default {
             Some(d) => {
                 let d = shorten(d, 40);
@@ -289,7 +298,7 @@ impl<R: BufRead> Asker<'_, R> {
                 (true, Some(d)) => d,
                 _ => text,
             };
-            match reason_problem(text, min, n) {
+            match problem(text) {
                 None => return Ok(text.to_string()),
                 Some(problem) => self.invalid(problem)?,
             }
@@ -369,8 +378,10 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// Why a typed reason is refused, or `None` when it will pass the check: long enough (in
-/// characters, not bytes) and a sentence (the same rule `choices` applies).
-fn reason_problem(text: &str, min: usize, n: usize) -> Option<Tr> {
+/// characters, not bytes), a sentence, and more than question `q` again (the rules `choices`
+/// applies).
+fn reason_problem(text: &str, (params, q): (&Params, &Question), n: usize) -> Option<Tr> {
+    let min = params.min_reason;
     let count = text.chars().count();
     if count < min {
         let counted = crate::i18n::count(count, "character", "characters");
@@ -379,10 +390,16 @@ fn reason_problem(text: &str, min: usize, n: usize) -> Option<Tr> {
             "{n}번 질문의 이유가 {count}자입니다. {min}자 이상 써 주십시오: 왜 그 도구가 알맞습니까?"
         ));
     }
-    crate::prose::check(text).err().map(|_| {
-        tr!(
+    if crate::prose::check(text).is_err() {
+        return Some(tr!(
             "the reason for question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
             "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
+        ));
+    }
+    choices::restates_question(params, q, text).then(|| {
+        tr!(
+            "the reason for question {n} only says the task again; say how you work on it, who runs it and for how long: why does that tool fit?",
+            "{n}번 질문의 이유는 작업을 다시 말할 뿐입니다. 어떻게 작업하는지, 누가 얼마나 오래 실행하는지를 들어 쓰십시오: 왜 그 도구가 알맞습니까?"
         )
     })
 }
