@@ -448,7 +448,9 @@ mod tests {
             "사람 없이 오래 돌아가야 한다\x1b[D\x1b[D서버에서 \x1b[4\n백스페이스\x7f로\n사람 없이 서버에서 오래 돌아가야 한다\n",
             true,
         );
-        let reason = a.reason(10, None, 2).unwrap_or_else(|_| panic!("stopped"));
+        let reason = a
+            .reason(&params(), &params().questions[0], None, 2)
+            .unwrap_or_else(|_| panic!("stopped"));
         assert_eq!(reason, "사람 없이 서버에서 오래 돌아가야 한다");
         // A kept default with control characters is never offered (see `run`), and a typed
         // choice with them is asked again too.
@@ -461,7 +463,10 @@ mod tests {
         for input in ["\x1b\n", " \x1b \r\n", ""] {
             let mut a = asker(input, true);
             assert!(
-                matches!(a.reason(10, None, 1), Err(Stop::Cancelled)),
+                matches!(
+                    a.reason(&params(), &params().questions[0], None, 1),
+                    Err(Stop::Cancelled)
+                ),
                 "{input:?}"
             );
         }
@@ -470,7 +475,7 @@ mod tests {
     #[test]
     fn piped_control_characters_are_an_error() {
         let mut a = asker("runs on a server\x1b[D for hours\n", false);
-        match a.reason(10, None, 2) {
+        match a.reason(&params(), &params().questions[0], None, 2) {
             Err(Stop::Error(e)) => {
                 let m = e.to_string();
                 assert!(m.contains("제어 문자") && m.contains("\\e[D"), "{m}");
