@@ -34,6 +34,10 @@ pub(super) const VCS_SCHEMES: &[&str] = &[
 /// `urllib.parse.urlsplit(url).scheme`, lowercased ("" when none). urlsplit drops tabs and
 /// line breaks first, so `git+http\ts://...` is a `git+https` URL.
 pub(super) fn scheme(url: &str) -> String {
+    // No `:`, no scheme (nothing is copied for the usual `torch==2.1`).
+    if !url.contains(':') {
+        return String::new();
+    }
     let cleaned: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
@@ -94,6 +98,10 @@ pub(super) fn url_path(url: &str) -> String {
 /// `urlsplit`'s "Invalid IPv6 URL": a netloc (after `scheme://` or a leading `//`) whose
 /// brackets do not pair up or do not hold an IPv6 address.
 pub(super) fn bad_netloc(url: &str) -> bool {
+    // The netloc is part of the URL: without a bracket it has none (and nothing is copied).
+    if !url.contains(['[', ']']) {
+        return false;
+    }
     let (netloc, _) = split_url(url);
     let open = netloc.contains('[');
     if open != netloc.contains(']') {
