@@ -28,7 +28,9 @@ pub(super) fn environment_folders(root: &Path, listings: &Listings) -> Vec<Strin
     // gives them in the order the file system keeps).
     top.iter()
         .take(MAX_ENTRIES)
-        .filter(|e| e.is_dir())
+        // git never adds anything inside `.git`: no finding could come from it, and its
+        // markers were two `stat`s per submission (it is not listed).
+        .filter(|e| e.is_dir() && e.name != ".git")
         .filter(|e| {
             let dir = root.join(&e.name);
             holds(&dir, "pyvenv.cfg", Path::is_file) || holds(&dir, "conda-meta", Path::is_dir)
