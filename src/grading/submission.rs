@@ -333,6 +333,10 @@ fn open_archive(path: &Path, kind: archive::Kind, how: &OpenOptions) -> Result<O
 
 /// Why `path` cannot be graded as a submission folder, if it cannot.
 fn unusable(path: &Path) -> Option<(&'static str, Tr)> {
+    // A folder that can be read is usable: opening it answers that at once (a file or a
+    // link to nothing cannot be opened as a folder), one `stat` fewer per submission than
+    // asking first. Only a refusal is looked into.
+    let opened = std::fs::read_dir(path).err()?;
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if path.is_symlink() => {
@@ -355,12 +359,11 @@ fn unusable(path: &Path) -> Option<(&'static str, Tr)> {
             ),
         ));
     }
-    std::fs::read_dir(path).err().map(|e| {
-        (
-            UNREADABLE,
-            tr!("cannot read the folder: {e}", "폴더를 읽을 수 없음: {e}"),
-        )
-    })
+    let e = opened;
+    Some((
+        UNREADABLE,
+        tr!("cannot read the folder: {e}", "폴더를 읽을 수 없음: {e}"),
+    ))
 }
 
 /// A clone that failed, as its error row.
