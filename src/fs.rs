@@ -159,12 +159,12 @@ pub fn read_regular_with(
     max: u64,
 ) -> Result<Vec<u8>, ReadError> {
     regular(meta, max)?;
-    read_opened(path, max)
+    read_known_regular(path, max)
 }
 
-/// Read `path` once its kind was found to be a regular file (and nothing else): opened
-/// without blocking, and its kind and size checked again on the open handle.
-fn read_opened(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+/// Read `path` once its kind was found to be a regular file (by a `stat`, or a folder
+/// listing): opened without blocking, and its kind and size checked on the open handle.
+pub fn read_known_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_nonblocking(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     regular(&meta, max)?;

@@ -17,6 +17,8 @@ pub struct Entry {
     pub rel: String,
     pub path: PathBuf,
     pub is_dir: bool,
+    /// A regular file (not a link to one); `None` when the listing could not say.
+    pub is_file: Option<bool>,
     pub depth: usize,
 }
 
@@ -174,6 +176,7 @@ pub fn walk_listed(
                 rel,
                 path: dir.join(&e.name),
                 is_dir,
+                is_file: e.file_type.map(|t| t.is_file()),
                 depth: depth + 1,
             };
             if is_dir && depth + 1 < max_depth && enter(&entry) {

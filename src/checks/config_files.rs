@@ -124,11 +124,14 @@ fn config_files(
         .entries
         .into_iter()
         .filter(|e| {
+            // The listing's type first: no `lstat` per file where it says.
             !e.is_dir
-                && std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
                 && e.rel
                     .rsplit_once('.')
                     .is_some_and(|(_, ext)| exts.contains(&ext.to_ascii_lowercase()))
+                && e.is_file.unwrap_or_else(|| {
+                    std::fs::symlink_metadata(&e.path).is_ok_and(|m| m.is_file())
+                })
         })
         .collect()
 }

@@ -20,7 +20,7 @@ use std::fs::FileType;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
-use super::{read_opened, ReadError, WORKSPACE_FILE_MAX};
+use super::{read_known_regular, ReadError, WORKSPACE_FILE_MAX};
 use crate::walk::Listings;
 
 /// What a workspace path is (links followed), which is all checks ask of one before reading
@@ -128,7 +128,7 @@ impl Root {
         let bytes = match self.kind(rel)? {
             Kind::Folder => return Err(ReadError::Folder),
             Kind::Other => return Err(ReadError::NotRegular),
-            Kind::File => read_opened(&self.path.join(rel), WORKSPACE_FILE_MAX)?,
+            Kind::File => read_known_regular(&self.path.join(rel), WORKSPACE_FILE_MAX)?,
         };
         super::decode(&bytes).map_err(|line| ReadError::NotUtf8 { line })
     }
@@ -220,6 +220,12 @@ impl Root {
             kind = Some(Kind::of(t));
         }
         kind.map_or(Plain::Unsure, Plain::Found)
+    }
+
+    /// Is `name`, an entry of the folder itself, listed as a folder (not a link)? `false`
+    /// when the listings cannot say: then the system is asked.
+    pub fn listed_folder(&self, name: &str) -> bool {
+        matches!(self.listed_type(&self.path, name.as_ref()), Some(Some(t)) if t.is_dir())
     }
 
     /// What the listing of `dir`, if already read, says of its entry `name`: its type

@@ -173,7 +173,8 @@ impl Rules {
         // `.GITIGNORE` would open as `.gitignore`: git there follows it, but the repository
         // holds it under the other name and a clone on Linux (what grading sees) does not, so
         // only a file listed exactly as `.gitignore` counts.
-        let known_missing = match self.listed(&dir, ".gitignore") {
+        let listed = self.listed(&dir, ".gitignore");
+        let known_missing = match &listed {
             Some(None) => true,
             Some(Some(_)) => false,
             None => {
@@ -184,13 +185,16 @@ impl Rules {
         let list = if known_missing {
             List::default()
         } else {
-            match std::fs::symlink_metadata(&file) {
-                Ok(m) if m.file_type().is_symlink() || m.is_dir() => List::default(),
-                Ok(m) if !m.is_file() => {
+            // Its type, not following a link: from the folder's listing when it was read
+            // (no system call), else its `lstat`.
+            let listed = listed.flatten().and_then(|e| e.file_type);
+            match listed.or_else(|| std::fs::symlink_metadata(&file).ok().map(|m| m.file_type())) {
+                Some(t) if t.is_symlink() || t.is_dir() => List::default(),
+                Some(t) if !t.is_file() => {
                     return Err(RulesError::Unsafe(Unsafe::NotRegular { path: file }))
                 }
-                // Not a link: its `lstat` is its `stat`.
-                Ok(m) => match crate::fs::read_regular_with(&file, &m, MAX_RULES_FILE) {
+                // Not a link: a regular file, as its `stat` would say.
+                Some(_) => match crate::fs::read_known_regular(&file, MAX_RULES_FILE) {
                     Ok(bytes) => {
                         let list = parse(&bytes, folder.to_string());
                         if folder.is_empty() {
@@ -203,7 +207,7 @@ impl Rules {
                         None => List::default(),
                     },
                 },
-                Err(_) => List::default(),
+                None => List::default(),
             }
         };
         self.folders.insert(folder.to_string(), list);

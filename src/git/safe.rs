@@ -33,15 +33,18 @@ pub fn check_repository(workspace: &crate::fs::Root, own_only: bool) -> Result<(
     if !own_only {
         dirs.extend(root.ancestors().skip(1));
     }
+    // The workspace's own `.git` listed as a folder (the checks listed the workspace): found
+    // without asking the system twice.
+    let listed = workspace.listed_folder(".git");
     let Some((workdir, dot_git)) = dirs
         .into_iter()
         .map(|d| (d, d.join(".git")))
-        .find(|(_, g)| g.symlink_metadata().is_ok())
+        .find(|(d, g)| (listed && *d == root) || g.symlink_metadata().is_ok())
     else {
         // No repository (or a bare one found some other way): nothing of ours to check.
         return Ok(());
     };
-    let is_dir = dot_git.is_dir();
+    let is_dir = (listed && workdir == root) || dot_git.is_dir();
     if !is_dir {
         regular(&dot_git)?;
     }
