@@ -28,6 +28,19 @@ fn workspace() -> tempfile::TempDir {
     )])
 }
 
+/// [`workspace`] with lessons 1 and 2 read: the watch shows what `course next` is on, the
+/// requirements exercise once the lessons before it are read.
+fn on_requirements() -> tempfile::TempDir {
+    let ws = workspace();
+    for lesson in ["1", "2"] {
+        course_in(ws.path())
+            .args(["lesson", lesson])
+            .assert()
+            .success();
+    }
+    ws
+}
+
 /// A fake editor called `name` (its name picks the line convention): it writes the arguments
 /// it was given to the file it returns beside it (whole: written aside, then renamed, so a
 /// reader never sees it empty), says [`EDITOR_OPEN`] on the terminal, and stays open until
@@ -222,15 +235,7 @@ fn issue10_home_e_opens_the_editor_and_comes_back() {
 
 #[test]
 fn issue10_watch_e_opens_the_editor_and_ctrl_c_stops() {
-    let ws = workspace();
-    // The watch shows what `course next` is on: the requirements exercise once the lessons
-    // before it are read.
-    for lesson in ["1", "2"] {
-        course_in(ws.path())
-            .args(["lesson", lesson])
-            .assert()
-            .success();
-    }
+    let ws = on_requirements();
     let (editor, log) = fake_editor(ws.path(), "nano");
     let t = home(
         ws.path(),
@@ -280,4 +285,58 @@ fn issue10_plain_or_piped_course_prints_the_orientation_text() {
     }
     let (out, _) = texts(course_in(ws.path()).args(["--lang", "ko"]), 0);
     assert!(out.contains("읽은 레슨: 0/7"), "{out}");
+}
+
+/// Issue 9 (leftovers, item 1): `e` with an editor that cannot run says so in the watch's
+/// status area, wrapped to the window, and keeps it until the next key: the heading stays on
+/// the first row (printed below the status line, the error scrolled it off, and was gone
+/// 3 s later).
+#[test]
+fn issue9_watch_an_editor_that_fails_is_said_in_the_status_area_until_a_key() {
+    let ws = on_requirements();
+    for (lang, width, heading, status, error) in [
+        (
+            "en",
+            80,
+            "course watch ·",
+            "e open the file to fix",
+            "exited with",
+        ),
+        (
+            "ko",
+            60,
+            "course watch ·",
+            "e 고칠 파일을",
+            "오류로 끝났습니다",
+        ),
+    ] {
+        let t = home(
+            ws.path(),
+            &format!("--lang {lang} watch"),
+            &[("EDITOR", "/nonexistent/editor")],
+            width,
+            24,
+        );
+        t.wait_for(status);
+        t.send(&["e"]);
+        t.wait_for(error);
+        // Long enough for the old message to have gone, and for anything to scroll.
+        std::thread::sleep(Duration::from_millis(3500));
+        let window = t.run(&["capture-pane", "-p", "-t", "0"]);
+        assert!(window.starts_with(heading), "{lang}:\n{window}");
+        assert!(window.contains(error), "{lang}: gone:\n{window}");
+        assert!(fits(&window, width as usize), "{lang}:\n{window}");
+        let rows: Vec<&str> = window.lines().filter(|l| !l.is_empty()).collect();
+        assert!(
+            rows.last().unwrap().starts_with(status),
+            "{lang}:\n{window}"
+        );
+        // The next key takes it away.
+        t.send(&["j"]);
+        t.wait_until("the note gone", |s| {
+            !s.contains(error) && s.contains(status)
+        });
+        t.send(&["q"]);
+        assert_eq!(t.exit_code(), "0");
+    }
 }

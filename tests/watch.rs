@@ -448,3 +448,35 @@ fn issue9_watch_offers_e_only_with_a_file_to_fix() {
     t.send(&["q"]);
     assert_eq!(t.exit_code(), "0");
 }
+
+/// The line after the lesson step's (how the watch works).
+const END_OF_LESSON_STEP: &str = "Ctrl-C";
+
+/// Issue 9 (leftovers, item 2): the lesson step names `course next` as code is named on a
+/// terminal: bare after its label on a line of its own, coloured with colour on, plain text
+/// without (it was in backticks), in both languages.
+#[test]
+fn issue9_watch_names_course_next_bare_after_its_label() {
+    let ws = tempdir();
+    course().arg("init").arg(ws.path()).assert().success();
+    for (lang, label) in [("en", "In another terminal:"), ("ko", "다른 터미널에서:")] {
+        for colour in ["never", "always"] {
+            let mut cmd = course_std();
+            cmd.args(["--lang", lang, "--color", colour, "--width", "60", "watch"])
+                .current_dir(ws.path());
+            let mut w = Watch::spawn(cmd);
+            // The whole screen: the line after the label is the last one waited for.
+            let screen = w.wait_for(END_OF_LESSON_STEP).to_string();
+            assert!(!screen.contains('`'), "{lang} {colour}: {screen}");
+            let line = screen
+                .lines()
+                .find(|l| l.starts_with(label))
+                .unwrap_or_else(|| panic!("{lang} {colour}: {screen}"));
+            let want = match colour {
+                "never" => format!("{label} course next"),
+                _ => format!("{label} \x1b[36mcourse next"),
+            };
+            assert!(line.starts_with(&want), "{lang} {colour}: {line:?}");
+        }
+    }
+}

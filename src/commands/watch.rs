@@ -102,8 +102,12 @@ fn watch(app: &mut App, args: &WatchArgs, root: &Path, keys: bool) -> Result<Cod
                         Action::Host(_) => {
                             // `e`: the editor takes the terminal; raw mode comes back after it.
                             drop(raw.take());
-                            edit_focus(app, &root, &results);
+                            let failed = edit_focus(app, &root, &results);
                             raw = Some(Raw::enter(false)?);
+                            if let Some(error) = failed {
+                                let error = crate::render::text::sanitize(&error);
+                                scroll.note(&app.term.code(&error));
+                            }
                             print(&scroll.frame())?;
                         }
                         Action::Nothing => {}
@@ -203,21 +207,15 @@ fn wait(rx: &mpsc::Receiver<Change>, keys: bool) -> Result<Wake> {
     })
 }
 
-/// `e`: the file of the exercise on screen, in the editor (as `course edit`); a problem
-/// (no editor set) is said on stderr and the watch goes on.
-fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) {
-    let Some(id) = focus(app, results).map(|r| r.id.clone()) else {
-        return;
-    };
-    let opened = super::edit::place(app, &id, results)
-        .and_then(|(file, line)| super::edit::open(app, root, &file, line));
-    if let Err(e) = opened {
-        // Below the status line, which ends without a line end.
-        let _ = print("\n");
-        app.term.note(&format!("{e:#}"));
-        // Leave the message in view for a moment before the screen is drawn again.
-        std::thread::sleep(Duration::from_secs(3));
-    }
+/// `e`: the file of the exercise on screen, in the editor (as `course edit`); what went wrong
+/// (no editor found, one that failed), to be said in the status area, and the watch goes on.
+/// Printed below the status line it scrolled the heading off, and the next frame erased it.
+fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) -> Option<String> {
+    let id = focus(app, results).map(|r| r.id.clone())?;
+    super::edit::place(app, &id, results)
+        .and_then(|(file, line)| super::edit::open(app, root, &file, line))
+        .err()
+        .map(|e| format!("{e:#}"))
 }
 
 /// The terminal's new size when it differs from the one the screen was laid out for (and

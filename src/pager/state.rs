@@ -9,7 +9,8 @@ use super::help::{help_status, help_text, status_line, Position};
 use super::host::{hosted_status, Host};
 use super::line::{highlight, truncate};
 use crate::i18n::Lang;
-use crate::render::{strip_ansi, wrap_plain};
+use crate::render::strip_ansi;
+use crate::terminal::fit;
 use crate::terminal::keys::{edit_line, Key, Typed};
 use crate::tr;
 
@@ -82,9 +83,15 @@ impl Pager {
         self.host = Some(host);
     }
 
-    /// Show `note` above the status line until the next key (as a search not found is).
+    /// Show `note` above the status line until the next key (as a search not found is). It
+    /// may hold colour (code spans): it is wrapped by what shows, not by its escapes.
     pub fn note(&mut self, note: &str) {
         self.message = Some(note.to_string());
+    }
+
+    /// Take the note away (the host's screen changed under it).
+    pub fn clear_note(&mut self) {
+        self.message = None;
     }
 
     /// Replace the text with another version of it (`course watch` after a re-check: a
@@ -214,7 +221,8 @@ impl Pager {
             }
             return Action::Redraw;
         }
-        self.message = None;
+        // A note stays until the next key; a key that moves nothing still redraws without it.
+        let had_note = self.message.take().is_some();
         if let (Some(host), Key::Char(c)) = (&self.host, key) {
             if host.takes(c) {
                 return Action::Host(c);
@@ -222,7 +230,7 @@ impl Pager {
         }
         let page = self.height;
         let half = (self.height / 2).max(1);
-        match key {
+        let action = match key {
             Key::Char('q' | 'Q') | Key::Esc => Action::Quit,
             Key::Ctrl('c') => Action::Interrupt,
             Key::Char('j' | 'e') | Key::Down | Key::Enter | Key::Ctrl('n' | 'e') => self.down(1),
@@ -250,6 +258,11 @@ impl Pager {
                 Action::Redraw
             }
             _ => Action::Nothing,
+        };
+        if had_note && action == Action::Nothing {
+            Action::Redraw
+        } else {
+            action
         }
     }
 
@@ -344,8 +357,10 @@ impl Pager {
         };
         let mut rows = Vec::new();
         if let Some(m) = &self.message {
-            rows = wrap_plain(m, self.width);
-            rows.truncate(NOTE_ROWS.min(self.height));
+            rows = fit(m, self.width).lines().map(str::to_string).collect();
+            // A long note (an editor that could not start, with the fix) may take up to half
+            // the text rows; a short one takes what it needs.
+            rows.truncate(NOTE_ROWS.max(self.height / 2).min(self.height));
             rows.iter_mut().for_each(|r| *r = truncate(r, self.width));
         }
         rows.push(status);

@@ -197,10 +197,19 @@ fn body(app: &App, root: &Path, results: &[ExerciseResult]) -> String {
             let n = i + 1;
             let title = app.course.lessons[i].title.get(lang);
             let text = tr!(
-                "Next: read lesson {n}, {title}. In another terminal: `course next`",
-                "다음: 레슨 {n} {title}을(를) 읽으십시오. 다른 터미널에서: `course next`"
+                "Next: read lesson {n}, {title}.",
+                "다음: 레슨 {n} {title}을(를) 읽으십시오."
             );
-            format!("{}\n", term.code(text.get(lang)))
+            // The command bare after a label, on a line of its own (as the pager's footers
+            // name commands): coloured as code on a terminal that takes colour, plain text
+            // otherwise, never in backticks, and never split from its label by a wrap.
+            let other = tr!("In another terminal:", "다른 터미널에서:");
+            format!(
+                "{}\n{} {}\n",
+                text.get(lang),
+                other.get(lang),
+                term.paint(Style::Code, "course next")
+            )
         }
         Step::Done => {
             let text = tr!(

@@ -71,6 +71,8 @@ impl Scroll {
                 pager.reflow(&parts.body);
             }
             Some(pager) if same => {
+                // A check says what is true now: a note about the last one goes.
+                pager.clear_note();
                 pager.replace(&parts.body);
                 pager.handle(resize);
             }
@@ -84,6 +86,14 @@ impl Scroll {
         let host = host(self.on_exercise);
         if let Some(pager) = &mut self.pager {
             pager.set_host(host);
+        }
+    }
+
+    /// Say `note` in the status area (wrapped, over the report's last rows) until the next key
+    /// or the next check; a resize keeps it.
+    pub fn note(&mut self, note: &str) {
+        if let Some(pager) = &mut self.pager {
+            pager.note(note);
         }
     }
 
