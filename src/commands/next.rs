@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use crate::app::App;
-use crate::checks::{Finding, Status};
+use crate::checks::Status;
 use crate::exit::Code;
 use crate::grading::{next_step, skip_moves_on, ExerciseResult, Step};
 use crate::i18n::Tr;
 use crate::render::render;
-use crate::report::located;
+use crate::report::text::as_problem;
+use crate::report::Report;
 use crate::terminal::{Style, Term};
 use crate::tr;
 
@@ -106,55 +107,25 @@ pub fn exercise_page(app: &App, term: &Term, i: usize, results: &[ExerciseResult
         out.push('\n');
         out.push_str(&term.paint(Style::Bold, tr!("Still to fix:", "아직 고칠 것:").get(lang)));
         out.push('\n');
-        let failing: Vec<&Finding> = r
-            .findings
-            .iter()
-            .filter(|f| f.status >= Status::Fail)
-            .collect();
+        // The findings as the report has them in this language, grouped by the function
+        // `course check` lays them out with: findings of one code that read as a group are
+        // one line with their items under it (nine packages without a comment: one sentence).
+        let report = Report::build(&app.course, "", std::slice::from_ref(r), lang);
+        let findings = &report.exercises[0].findings;
         let mut shown_groups = Vec::new();
-        for f in &failing {
-            // Findings of one code that read as a group are one line with their items under
-            // it, as `course check` shows them (nine packages without a comment: one sentence).
-            let members: Vec<&&Finding> = failing
-                .iter()
-                .filter(|g| {
-                    f.group.is_some()
-                        && g.group.is_some()
-                        && g.code == f.code
-                        && g.status == f.status
-                })
-                .collect();
-            let (text, items) = match &f.group {
-                Some(group) if members.len() > 1 => {
-                    if shown_groups.contains(&f.code) {
-                        continue;
-                    }
-                    shown_groups.push(f.code);
-                    let same_file = members.iter().all(|m| m.file == f.file && m.line.is_none());
-                    let file = f.file.as_deref().filter(|_| same_file);
-                    let mut items: Vec<&str> = Vec::new();
-                    for m in &members {
-                        let item = m.group.as_ref().map_or("", |g| g.item.as_str());
-                        if !item.is_empty() && !items.contains(&item) {
-                            items.push(item);
-                        }
-                    }
-                    (located(file, None, false, group.message.get(lang)), items)
-                }
-                _ => (
-                    located(f.file.as_deref(), f.line, f.names_file, f.message.get(lang)),
-                    Vec::new(),
-                ),
+        for f in findings.iter().filter(|f| f.status >= Status::Fail) {
+            let Some((one, items)) = as_problem(f, findings, &mut shown_groups) else {
+                continue;
             };
             // Wrapped by `Term::show` under the text after the mark.
-            let text = text.replace('\n', "\n    ");
+            let text = one.located().replace('\n', "\n    ");
             out.push_str(&format!(
                 "  {} {}\n",
                 term.paint(Style::Fail, "x"),
                 term.code(&text)
             ));
             for item in items {
-                out.push_str(&format!("      - {}\n", term.paint(Style::Code, item)));
+                out.push_str(&format!("      - {}\n", term.paint(Style::Code, &item)));
             }
         }
     }

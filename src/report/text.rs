@@ -87,14 +87,7 @@ pub fn findings(e: &ExerciseReport, term: &Term, lang: Lang, workspace: &str) ->
     for f in &e.findings {
         match f.status {
             Status::Fail | Status::Error if e.status == ExerciseStatus::Fail => {
-                let members = group_of(f, &e.findings);
-                let (mut one, items) = if members.len() < 2 {
-                    (f.clone(), Vec::new())
-                } else if !shown_groups.contains(&f.code) {
-                    // The first of the group stands for all of them; the rest are in it.
-                    shown_groups.push(f.code);
-                    grouped(&members)
-                } else {
+                let Some((mut one, items)) = as_problem(f, &e.findings, &mut shown_groups) else {
                     continue;
                 };
                 // The same fix twice in one exercise (two problems of one file with one
@@ -225,6 +218,26 @@ fn exercise_line(e: &ExerciseReport, term: &Term, lang: Lang, word_width: usize)
 
 fn located(f: &FindingReport) -> String {
     f.located()
+}
+
+/// `f` as people read it among `all`: alone, or, the first of a group, standing for every
+/// finding of its code that reads as a group, with the items to list under it; `None` for a
+/// later member of a group `shown` already. `course check`'s report and `course next`'s
+/// "still to fix" both lay findings out with it, so the two group alike.
+pub fn as_problem(
+    f: &FindingReport,
+    all: &[FindingReport],
+    shown: &mut Vec<crate::checks::Code>,
+) -> Option<(FindingReport, Vec<String>)> {
+    let members = group_of(f, all);
+    if members.len() < 2 {
+        return Some((f.clone(), Vec::new()));
+    }
+    if shown.contains(&f.code) {
+        return None;
+    }
+    shown.push(f.code);
+    Some(grouped(&members))
 }
 
 /// The findings shown with `f` as one problem: those of its code and status that say how
