@@ -466,6 +466,25 @@ mod tests {
         assert_eq!(runs, ["Visualization", "을", "해서"]);
     }
 
+    proptest::proptest! {
+        /// Any text, hostile or not, is judged without a panic, and a word of its own beside
+        /// it (in either language) always makes it a reason.
+        #[test]
+        fn a_word_of_its_own_always_adds_something(
+            text in "[가-힣a-zA-Z0-9 ,.을를이가하기다]{0,60}",
+            own in proptest::sample::select(vec!["히스토그램", "unattended", "서버에서", "inline"]),
+        ) {
+            let p = jupyter_params();
+            for q in &p.questions {
+                let words = QuestionWords::of(q, &p.options);
+                let _ = adds_nothing(&text, &words);
+                let (after, before) = (format!("{text} {own}"), format!("{own} {text}"));
+                proptest::prop_assert!(!adds_nothing(&after, &words));
+                proptest::prop_assert!(!adds_nothing(&before, &words));
+            }
+        }
+    }
+
     #[test]
     fn the_searched_tables_are_in_order() {
         assert!(ENDINGS.windows(2).all(|w| w[0] < w[1]));
