@@ -233,6 +233,11 @@ pub struct CheckContext {
     /// `$CONDA_PREFIX` and named conda environments: grading and fixtures must not credit a
     /// submission with the grader's own environment.
     pub workspace_only: bool,
+    /// Grading the learner's own working folder (`course grade` where `course init` made
+    /// `.course/`, which git never commits): a file counts only when HEAD has it, as in the
+    /// clone an instructor grades, so the score here is the score there. A file that exists
+    /// but is not committed is `file/not-committed`, with the commit that fixes it.
+    pub committed_only: bool,
     /// The exercise of the course that checks the Python environment (`python-env`), named
     /// by the checks that need an environment and found none (a check knows no course).
     pub env_exercise: Option<String>,
@@ -258,6 +263,7 @@ impl CheckContext {
             cache_dir,
             progress: None,
             workspace_only: false,
+            committed_only: false,
             env_exercise: None,
             sandbox: crate::sandbox::Settings::default(),
             sandbox_noted: Cell::new(false),
@@ -273,6 +279,12 @@ impl CheckContext {
     /// See [`CheckContext::env_exercise`].
     pub fn with_env_exercise(mut self, id: Option<&str>) -> Self {
         self.env_exercise = id.map(str::to_string);
+        self
+    }
+
+    /// See [`CheckContext::committed_only`].
+    pub fn committed_only(mut self) -> Self {
+        self.committed_only = true;
         self
     }
 
@@ -386,10 +398,18 @@ impl CheckContext {
     }
 
     /// The finding for a check that would execute workspace code when that is not allowed.
-    pub fn exec_disabled(&self, what: &str) -> Finding {
+    /// Said as what was not done (import these modules, with this interpreter), each name its
+    /// own short code span, not as a `python -c "..."` command: that one was wrapped with the
+    /// sentence, split between `.venv/bin/python` and `-c "import ..."` (issue 9).
+    pub fn exec_disabled(&self, python: &str, modules: &[String]) -> Finding {
+        let mods = modules
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         Finding::skip(Code::ExecDisabled, tr!(
-            "not run: grading executes nothing from the submission ({what}); pass --exec to run it",
-            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다 ({what}). 실행하려면 --exec을 주십시오"
+            "not run: grading executes nothing from the submission (importing {mods} with `{python}`); pass `--exec` to run it",
+            "실행하지 않음: 채점은 제출물의 코드를 실행하지 않습니다(`{python}`(으)로 {mods}을(를) import하는 확인). 실행하려면 `--exec`을 주십시오"
         ))
     }
 }

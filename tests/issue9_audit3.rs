@@ -39,6 +39,18 @@ fn codes(ws: &Path, exercise: &str) -> Vec<String> {
         .collect()
 }
 
+/// The git exercise's steps 1-4 as its prompt and hint 4 give them, with this `.gitignore`:
+/// `git init`, `.gitignore` and `hello.py` committed, `hello.py` changed and committed.
+fn git_exercise_with(ws: &Path, gitignore: &str) {
+    write(ws, ".gitignore", gitignore);
+    git_init(ws);
+    write(ws, "hello.py", "print(\"hello\")\n");
+    git(ws, &["add", ".gitignore", "hello.py"]);
+    git(ws, &["commit", "-q", "-m", "Add hello"]);
+    write(ws, "hello.py", "print(\"hello, VLA\")\n");
+    git(ws, &["commit", "-q", "-am", "Change hello"]);
+}
+
 /// The git exercise done as its prompt says, with the `.gitignore` copied from the lesson as
 /// the terminal shows it (every line two spaces in); then the check's own fix, pasted as the
 /// report shows it (indented too), leads to a pass.
@@ -49,13 +61,7 @@ fn pasted_gitignore_then_fix(lang: &str) {
     assert_eq!(code, 0, "{lesson}");
     let pasted = shown_block(&lesson, "gitignore");
     assert!(pasted.contains("\n  /data/\n"), "{pasted}");
-    write(ws, ".gitignore", &pasted);
-    git_init(ws);
-    write(ws, "hello.py", "print(\"hello\")\n");
-    git(ws, &["add", ".gitignore", "hello.py"]);
-    git(ws, &["commit", "-q", "-m", "Add hello"]);
-    write(ws, "hello.py", "print(\"hello, VLA\")\n");
-    git(ws, &["commit", "-q", "-am", "Change hello"]);
+    git_exercise_with(ws, &pasted);
 
     let found = codes(ws, "git-workflow");
     assert!(
@@ -123,5 +129,170 @@ fn issue9_indented_lines_that_ignore_nothing_needed_are_left_alone() {
         git(ws, &["commit", "-q", "-am", "Change hello"]);
         let (code, report) = run(ws, &["check", "git-workflow"]);
         assert_eq!(code, 0, "{lang}: {report}");
+    }
+}
+
+/// A workspace made by `course init --lang LANG` whose git repository has the git exercise
+/// done as its prompt's first steps say (`.gitignore` and `hello.py`, two commits), and a
+/// good `requirements.txt` written but never committed.
+fn finished_but_not_committed(lang: &str) -> tempfile::TempDir {
+    let dir = init_workspace(lang);
+    let ws = dir.path();
+    git_exercise_with(
+        ws,
+        "/data/\n*.pt\n*.pth\n__pycache__/\n.ipynb_checkpoints/\n.env\n.venv/\n",
+    );
+    write(
+        ws,
+        "requirements.txt",
+        "torch==2.10.0  # model definition and training\nnumpy>=1.26  # robot states as arrays\n\
+         pillow>=10.0  # read camera images\ntransformers>=4.40  # the language model\n\
+         wandb>=0.16  # experiment logs\n",
+    );
+    dir
+}
+
+/// The findings of exercise `id` in a `course-report/1` document.
+fn findings_of<'a>(doc: &'a serde_json::Value, id: &str) -> &'a Vec<serde_json::Value> {
+    doc["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()["findings"]
+        .as_array()
+        .unwrap()
+}
+
+fn grade_json(dir: &Path) -> serde_json::Value {
+    let out = course()
+        .args(["grade", "--format", "json", "--workspace"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn issue9_grading_ones_own_folder_says_a_file_exists_but_is_not_committed() {
+    for (lang, says_it) in [
+        ("en", "`requirements.txt` exists but is not committed"),
+        ("ko", "`requirements.txt` 파일은 있지만 커밋되지 않았습니다"),
+    ] {
+        let dir = finished_but_not_committed(lang);
+        let ws = dir.path();
+        // The learner's own check is about the file as written: it passes.
+        course_in(ws)
+            .args(["check", "requirements"])
+            .assert()
+            .success();
+        // Grading here counts what a clone has.
+        let doc = grade_json(ws);
+        let found = findings_of(&doc, "requirements");
+        assert_eq!(found[0]["code"], "file/not-committed", "{found:?}");
+        let (_, text) = run(ws, &["grade", "--lang", lang]);
+        let flat = flat(text.as_bytes());
+        assert!(flat.contains(says_it), "{flat}");
+        assert!(flat.contains("git add requirements.txt"), "{flat}");
+        // A clone (what an instructor grades) lacks it: the same verdict, as "does not exist".
+        let clone = tempdir();
+        let to = clone.path().join("clone");
+        git(ws, &["clone", "-q", ".", to.to_str().unwrap()]);
+        let found = grade_json(&to);
+        assert_eq!(
+            findings_of(&found, "requirements")[0]["code"],
+            "file/missing"
+        );
+        // The fix as given, then both agree: it passes.
+        git(ws, &["add", "requirements.txt"]);
+        git(ws, &["commit", "-q", "-m", "Add requirements.txt"]);
+        let doc = grade_json(ws);
+        let found = findings_of(&doc, "requirements");
+        assert!(found.iter().all(|f| f["status"] == "pass"), "{found:?}");
+        git(&to, &["pull", "-q"]);
+        let doc = grade_json(&to);
+        let found = findings_of(&doc, "requirements");
+        assert!(found.iter().all(|f| f["status"] == "pass"), "{found:?}");
+    }
+}
+
+#[test]
+fn issue9_the_git_exercise_says_project_files_must_be_committed_to_count() {
+    for (lang, says_it) in [
+        (
+            "en",
+            "grading works on a clone, so a file that is not committed does not count",
+        ),
+        (
+            "ko",
+            "커밋하지 않은 파일은 작업 폴더에 있어도 점수에 들어가지 않는다",
+        ),
+    ] {
+        let ws = init_workspace(lang);
+        let mut last = String::new();
+        for _ in 0..4 {
+            let (code, text) = run(ws.path(), &["hint", "git-workflow"]);
+            assert_eq!(code, 0, "{text}");
+            last = text;
+        }
+        assert!(flat(last.as_bytes()).contains(says_it), "{lang}:\n{last}");
+    }
+}
+
+#[test]
+fn issue9_code_in_nested_finding_lines_is_coloured_without_backticks() {
+    for lang in ["en", "ko"] {
+        let ws = init_workspace(lang);
+        let ws = ws.path();
+        write(ws, "src/model/__init__.py", "");
+        let coloured = course_in(ws)
+            .args(["check", "structure", "--color", "always"])
+            .output()
+            .unwrap();
+        let coloured = String::from_utf8_lossy(&coloured.stdout).into_owned();
+        let nested: Vec<&str> = coloured
+            .lines()
+            .filter(|l| l.contains("import src.model"))
+            .collect();
+        assert!(!nested.is_empty(), "{coloured}");
+        for line in &nested {
+            assert!(!line.contains('`'), "{lang}: {line:?}");
+            assert!(
+                line.contains("\x1b[36mimport src.model"),
+                "{lang}: {line:?}"
+            );
+        }
+        // Plain, the backticks are the only mark: they stay.
+        let (_, plain) = run(ws, &["check", "structure"]);
+        assert!(plain.contains("`course check environment`"), "{plain}");
+    }
+}
+
+#[test]
+fn issue9_a_check_not_run_when_grading_names_its_code_without_splitting_it() {
+    let ws = init_workspace("en");
+    let ws = ws.path();
+    venv(ws, ".venv");
+    for lang in ["en", "ko"] {
+        for width in ["60", "80", "100", "140"] {
+            let (_, text) = run(ws, &["grade", "--lang", lang, "--width", width]);
+            // Said as what was not done, each name a code span of its own, none split.
+            assert!(
+                text.contains("`.venv/bin/python`"),
+                "{lang} at {width}:\n{text}"
+            );
+            let flat = flat(text.as_bytes());
+            assert!(
+                flat.contains("`torch`, `numpy`"),
+                "{lang} at {width}:\n{text}"
+            );
+            for line in text.lines() {
+                assert_eq!(
+                    line.matches('`').count() % 2,
+                    0,
+                    "{lang} at {width}: a code span split: {line}\n{text}"
+                );
+            }
+        }
     }
 }

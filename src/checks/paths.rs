@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::shared::{clean, file_finding};
+use super::shared::{clean, file_finding, not_committed};
 use super::{CheckContext, Code, Finding};
 use crate::escape::shell_word;
 use crate::fs::ReadError;
@@ -32,7 +32,10 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         // Not read, only looked at; said as every kind says it (a name in another case is
         // missing, as git sees it).
         let error = match ctx.files().kind(&rel) {
-            Ok(m) if m.is_file() => continue,
+            Ok(m) if m.is_file() => {
+                findings.extend(not_committed(ctx, &rel));
+                continue;
+            }
             Ok(m) if m.is_dir() => ReadError::Folder,
             Ok(_) => ReadError::NotRegular,
             Err(ReadError::BrokenLink) => ReadError::BrokenLink,

@@ -47,7 +47,6 @@ pub(crate) fn planned(params: &Params, ctx: &CheckContext) -> Option<Planned> {
 }
 
 pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
-    let mods = params.modules.join(", ");
     let env = match ctx.environment() {
         EnvLookup::Found(env) => env,
         // A clone has no environment (it is rightly not committed): when grading, that is
@@ -59,7 +58,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
             ))];
         }
         _ if !ctx.allow_exec => {
-            return vec![ctx.exec_disabled(&format!("python -c \"import {mods}\""))];
+            return vec![ctx.exec_disabled("python", &params.modules)];
         }
         EnvLookup::NotFound { looked_in } => return vec![not_found(params, looked_in)],
         EnvLookup::Broken(b) => {
@@ -73,7 +72,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     };
     let py = show_path(&ctx.root, &env.interpreter);
     if !ctx.allow_exec {
-        return vec![ctx.exec_disabled(&format!("{py} -c \"import {mods}\""))];
+        return vec![ctx.exec_disabled(&py, &params.modules)];
     }
     let label = env.label(&ctx.root);
     let timeout = params.timeout();

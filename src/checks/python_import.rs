@@ -43,7 +43,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     }
     let code = format!("import {mods}");
     if !ctx.allow_exec {
-        return vec![ctx.exec_disabled(&format!("python -c \"{code}\""))];
+        return vec![ctx.exec_disabled("python", &params.modules)];
     }
     let env = match environment(ctx, &code) {
         Ok(env) => env,

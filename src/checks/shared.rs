@@ -13,7 +13,9 @@ use crate::git::{Head, HeadError, IgnoreError, OpenError, Unsafe, WorkspaceRepo}
 use crate::i18n::Tr;
 use crate::tr;
 
+mod committed;
 mod near;
+pub(crate) use committed::not_committed;
 pub(crate) use near::{near_miss, tracked};
 
 /// The parameters of a kind that imports modules with the workspace's interpreter
@@ -50,10 +52,17 @@ impl<const DEFAULT_SECS: u64> ImportParams<DEFAULT_SECS> {
 
 /// The text of the workspace file `rel` (see [`crate::fs::read_workspace_text`]), or the
 /// finding that says why it was not read. Every kind reads its files this way.
+/// When grading the learner's own folder ([`CheckContext::committed_only`]), a file HEAD
+/// does not have is `file/not-committed`.
 pub(crate) fn read_file(ctx: &CheckContext, rel: &str) -> Result<String, Box<Finding>> {
-    ctx.files()
+    let text = ctx
+        .files()
         .read_text(rel)
-        .map_err(|e| Box::new(file_finding(rel, &e)))
+        .map_err(|e| Box::new(file_finding(rel, &e)))?;
+    match not_committed(ctx, rel) {
+        Some(finding) => Err(Box::new(finding)),
+        None => Ok(text),
+    }
 }
 
 /// The finding for a workspace file that was not read: the same code, wording and hint

@@ -56,6 +56,11 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
         None => crate::fs::current_dir()?,
     };
     let mut ctx = CheckContext::new(&root, args.exec, None).with_sandbox(app.sandbox()?);
+    // `.course/` is never committed (its own `.gitignore` says `*`): here is the learner's
+    // own folder, not a clone, and files count as a clone has them.
+    if root.join(".course").join("state.yaml").is_file() {
+        ctx = ctx.committed_only();
+    }
     if let Some(spinner) = Spinner::on_stderr(&app.term) {
         ctx = ctx.with_progress(spinner);
     }

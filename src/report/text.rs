@@ -6,7 +6,7 @@
 //! ✗ FAIL  Pin your requirements (requirements)           0/20
 //!     requirements.txt:4: `numpy>=` is not a valid requirement
 //!       → write it like `numpy>=1.24`
-//!     - not run: grading executes nothing from the submission (...)
+//!     - not run: grading executes nothing from the submission (importing `torch` with ...)
 //!
 //! 1 passed, 1 failed, 0 skipped · score 20/40
 //! When fixed: course check requirements
@@ -105,8 +105,12 @@ pub fn findings(e: &ExerciseReport, term: &Term, lang: Lang, workspace: &str) ->
                 out.push_str(&problem_lines(&one, &items, term, lang, workspace));
             }
             Status::Skip => {
-                for line in indented(&located(f), "    - ", "      ", term.width) {
-                    out.push_str(&term.paint(Style::Dim, &line));
+                // Code spans as in the problem lines: coloured on a terminal (the dim taken
+                // up again after each), backticked when plain. Wrapped first, so a span that
+                // crosses a line end is painted on each line.
+                let lines = indented(&located(f), "    - ", "      ", term.width).join("\n");
+                for line in code_spans(&lines, term.color, Some(Style::Dim)).lines() {
+                    out.push_str(&term.paint(Style::Dim, line));
                     out.push('\n');
                 }
             }
@@ -340,10 +344,12 @@ fn problem_lines(
     let mut s = code_spans(&s, term.color, None);
     for item in items {
         for line in indented(item, "      - ", "        ", term.width) {
-            // The mark and indent stay plain; the path or name is code.
+            // The mark and indent stay plain; the path or name is code (a span in it loses
+            // its backticks on a terminal, as everywhere else).
             let (mark, rest) = line.split_at(8.min(line.len()));
             s.push_str(mark);
-            s.push_str(&term.paint(Style::Code, rest));
+            let rest = code_spans(rest, term.color, Some(Style::Code));
+            s.push_str(&term.paint(Style::Code, &rest));
             s.push('\n');
         }
     }
