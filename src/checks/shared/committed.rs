@@ -27,7 +27,7 @@ pub(crate) fn not_committed(ctx: &CheckContext, rel: &str) -> Option<Finding> {
             Code::FileNotCommitted,
             tr!(
                 "`{rel}` exists but is not committed: a clone of the repository (what an instructor grades) does not have it",
-                "`{rel}` 파일은 있지만 커밋되지 않았습니다: 저장소를 clone하면(강사가 채점하는 것) 이 파일이 없습니다"
+                "`{rel}` 파일은 있지만 커밋되지 않았습니다: 저장소를 clone하면(강사가 채점하는 것) 그 안에는 없습니다"
             ),
         )
         .file_named(rel)
