@@ -159,6 +159,55 @@ pub fn workspaces_below(dir: &Path, max: usize) -> Vec<PathBuf> {
     found
 }
 
+/// Course workspaces at most `depth` folders below `dir`, sorted, at most `max` (issue 9: a
+/// learner back in `~` whose workspace is `~/work/vla`). Bounded, since `dir` may be a home
+/// folder: at most [`BELOW_ENTRIES`] entries are looked at in all, hidden folders are
+/// skipped, symbolic links are not followed (one could lead anywhere, or round), and only
+/// folders are listed: nothing else is opened, so a FIFO never blocks. A workspace's own
+/// folders are not searched (they belong to it).
+pub fn workspaces_within(dir: &Path, depth: usize, max: usize) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut budget = BELOW_ENTRIES;
+    let mut level = vec![dir.to_path_buf()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for folder in level {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut subs = Vec::new();
+            for entry in entries.filter_map(|e| e.ok()) {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                // The entry's own type: a link to a folder is not a folder here.
+                if !hidden && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    subs.push(entry.path());
+                }
+            }
+            subs.sort();
+            for sub in subs {
+                let state = std::fs::symlink_metadata(sub.join(STATE_DIR));
+                if state.is_ok_and(|m| m.is_dir()) {
+                    found.push(sub);
+                } else {
+                    next.push(sub);
+                }
+            }
+        }
+        level = next;
+    }
+    found.sort();
+    found.truncate(max);
+    found
+}
+
+/// How many folder entries [`workspaces_within`] looks at, at most: a home folder's first
+/// two levels are usually far fewer, and a huge one costs a few milliseconds, not a hang.
+pub const BELOW_ENTRIES: usize = 4096;
+
 /// A usage error when `path` (in the workspace `root`) is a symbolic link.
 fn refuse_link(path: &Path, root: &Path) -> Result<()> {
     let Ok(meta) = std::fs::symlink_metadata(path) else {

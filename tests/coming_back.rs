@@ -400,3 +400,53 @@ fn issue9_the_other_languages_start_works_as_pasted() {
         assert!(again.contains(lesson_2), "{again}");
     }
 }
+
+/// Issue 9, third audit: a workspace that is not `~/my-vla-project` (`~/work/vla`), seen
+/// from `~` or `~/work`: `course next` led to a second start at lesson 1. It leads back to
+/// the workspace below, and the lines pasted go on there.
+#[test]
+fn issue9_a_workspace_below_the_current_folder_is_led_back_to() {
+    for lang in ["ko", "en"] {
+        let home = tempdir();
+        let home = home.path();
+        let ws = home.join("work/vla");
+        std::fs::create_dir_all(&ws).unwrap();
+        course_at(&ws, home).arg("init").assert().success();
+        next_says(&ws, home, lang);
+        // Things a home folder holds that the search must pass by without reading them: a
+        // FIFO (opening it would block) and a link to another workspace (not followed).
+        let fifo = home.join("work/pipe");
+        assert!(StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let elsewhere = tempdir();
+        course_at(elsewhere.path(), home)
+            .arg("init")
+            .assert()
+            .success();
+        std::os::unix::fs::symlink(elsewhere.path(), home.join("linked")).unwrap();
+        for from in [home.to_path_buf(), home.join("work")] {
+            let says = next_says(&from, home, lang);
+            let lines = commands(&says);
+            assert_eq!(lines[..2], ["cd ~/work/vla", "course next"], "{says}");
+            assert!(!says.contains("mkdir"), "{says}");
+            assert!(flat(says.as_bytes()).contains("~/work/vla"), "{says}");
+            // Followed literally in a new terminal there: on where the learner was.
+            let script = format!("cd {}\n{}", from.display(), lines[..2].join("\n"));
+            let again = paste(home, &[script]);
+            assert!(
+                !again.contains("mkdir") && !again.contains(" 1/7"),
+                "{again}"
+            );
+        }
+        // Deeper than two folders is not looked for: the start stays the README's.
+        let deep = tempdir();
+        let far = deep.path().join("a/b/c");
+        std::fs::create_dir_all(&far).unwrap();
+        course_at(&far, deep.path()).arg("init").assert().success();
+        let says = next_says(deep.path(), deep.path(), lang);
+        assert!(says.contains("mkdir -p ~/my-vla-project"), "{says}");
+    }
+}

@@ -215,3 +215,52 @@ fn issue10_file_links_never_when_piped_or_plain() {
         assert!(!out.contains("\x1b]8;;"), "{extra:?}: {out:?}");
     }
 }
+
+/// Issue 9, third audit: with no editor set and only vi on PATH, the learner was left in vi
+/// with the way to choose another hidden until it closed. The way out of vi is said before
+/// it opens, and how to choose another editor again after it closes; nano gets no vi keys.
+#[test]
+fn issue9_edit_says_how_to_quit_vi_before_and_how_to_choose_after() {
+    let ws = workspace();
+    for (programs, vi) in [
+        (&["vi"][..], true),
+        (&["vim.basic"], true),
+        (&["nano"], false),
+    ] {
+        let tools = tempdir();
+        let bin = path_with(tools.path(), programs);
+        if programs == ["vim.basic"] {
+            // Debian's `editor`: a link to the editor chosen.
+            std::os::unix::fs::symlink(bin.join("vim.basic"), bin.join("editor")).unwrap();
+        }
+        for (lang, quit, choose) in [
+            (
+                "en",
+                "press Esc, then type :wq and Enter",
+                "To open another editor next time",
+            ),
+            (
+                "ko",
+                "Esc를 누른 뒤 :wq를 치고 Enter",
+                "다음에 다른 편집기로 열려면",
+            ),
+        ] {
+            let (_, err) = texts(
+                course_in(ws.path())
+                    .args(["edit", "requirements", "--lang", lang])
+                    .env("PATH", &bin),
+                0,
+            );
+            let flat = crate::common::flat(err.as_bytes());
+            assert_eq!(flat.contains(quit), vi, "{programs:?}: {err}");
+            // After the editor: the last thing said is how to choose another.
+            let after = flat.find(choose).unwrap_or_else(|| panic!("{err}"));
+            assert!(flat[after..].contains("export EDITOR=nano"), "{err}");
+            if vi {
+                assert!(flat.find(quit).unwrap() < after, "{err}");
+                // vim at the failing line, Debian's `vim.basic` too.
+                assert_eq!(args(tools.path()), ["+4", "requirements.txt"]);
+            }
+        }
+    }
+}

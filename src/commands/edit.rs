@@ -103,7 +103,8 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         ));
     };
     let from = source.name();
-    if source == editor::Source::Found {
+    let found = source == editor::Source::Found;
+    if found {
         // Say which, and how to choose: a learner who never set one should not wonder why
         // this editor opened.
         app.term.note(
@@ -113,8 +114,28 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
             )
             .get(app.lang),
         );
+        if editor::is_vi(&editor) {
+            // vi takes the whole screen and shows no keys: the way out, said before it opens.
+            app.term.note(
+                tr!(
+                    "To get out of vi: press Esc, then type :wq and Enter to save and quit, or :q! and Enter to quit without saving.",
+                    "vi에서 나가려면: Esc를 누른 뒤 :wq를 치고 Enter(저장하고 나가기), 또는 :q!를 치고 Enter(저장하지 않고 나가기)."
+                )
+                .get(app.lang),
+            );
+        }
     }
     let status = editor::open(&editor, Path::new(file), line, root);
+    if found {
+        // Said again once the editor is gone: a full-screen editor hid the note above.
+        app.term.note(
+            tr!(
+                "To open another editor next time, set it first, e.g. export EDITOR=nano (in ~/.bashrc or ~/.zshrc to keep it).",
+                "다음에 다른 편집기로 열려면 먼저 설정하십시오. 예: export EDITOR=nano (계속 쓰려면 ~/.bashrc나 ~/.zshrc에)."
+            )
+            .get(app.lang),
+        );
+    }
     match status {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(usage(

@@ -77,6 +77,10 @@ pub fn how_to_start(lessons: usize) -> Tr {
             "Not in a course workspace here. Your workspace is ~/my-vla-project: go back to it and carry on where you left off:",
             "여기는 코스 작업 폴더가 아닙니다. 작업 폴더는 ~/my-vla-project입니다. 그곳으로 돌아가 하던 곳부터 이어 가십시오:"
         ),
+        Start::Below(ref dir) => tr!(
+            "Not in a course workspace here. {dir}, below this folder, is one: go back to it and carry on where you left off:",
+            "여기는 코스 작업 폴더가 아닙니다. 이 폴더 아래의 {dir}이(가) 작업 폴더입니다. 그곳으로 돌아가 하던 곳부터 이어 가십시오:"
+        ),
     };
     let commands = start.commands();
     // The other language's start is as complete as this one (it was only `course init --lang
@@ -90,20 +94,29 @@ pub fn how_to_start(lessons: usize) -> Tr {
 }
 
 /// Where a learner outside a workspace gets one: the README's start, or back to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Start {
     /// No workspace in the README's folder yet: make it (whether or not the folder exists).
     New,
     /// `~/my-vla-project/.course` exists: the learner started there (a new terminal on
     /// another day opens in `~`), so the way is back to it, not a second start.
     Back,
+    /// A workspace at most two folders below the current one (`~/work/vla` seen from `~`
+    /// or `~/work`), as the learner types it after `cd`: the way is back to it too.
+    Below(String),
 }
 
 impl Start {
     /// Which, on this machine now.
     pub fn here() -> Start {
-        match crate::workspace::readme_workspace() {
-            Some(_) => Start::Back,
+        if crate::workspace::readme_workspace().is_some() {
+            return Start::Back;
+        }
+        let Ok(cwd) = std::env::current_dir() else {
+            return Start::New;
+        };
+        match crate::workspace::workspaces_within(&cwd, 2, 1).first() {
+            Some(found) => Start::Below(cd_argument(found, &cwd)),
             None => Start::New,
         }
     }
@@ -112,13 +125,13 @@ impl Start {
     /// whether the folder exists or not: `mkdir -p` (a plain `mkdir` fails on a folder that
     /// exists, and `&&` then skips the `cd`, so `course init` made the current folder, often
     /// `~`, a workspace), and `course init` in a workspace keeps its progress.
-    pub fn commands(self) -> String {
+    pub fn commands(&self) -> String {
         self.commands_in(None)
     }
 
     /// [`Start::commands`] that also choose the course's language (`en`, `ko`): `course init
     /// --lang` saves the choice, and in a workspace that exists keeps its progress.
-    pub fn commands_in(self, lang: Option<&str>) -> String {
+    pub fn commands_in(&self, lang: Option<&str>) -> String {
         let dir = format!("~/{}", crate::workspace::README_FOLDER);
         match (self, lang) {
             (Start::New, None) => {
@@ -131,18 +144,22 @@ impl Start {
             (Start::Back, Some(l)) => {
                 format!("  cd {dir}\n  course init --lang {l} && course next")
             }
+            (Start::Below(found), None) => format!("  cd {found}\n  course next"),
+            (Start::Below(found), Some(l)) => {
+                format!("  cd {found}\n  course init --lang {l} && course next")
+            }
         }
     }
 
     /// A line leading to [`Start::commands`] when a page already said what it is about
     /// (the end of a lesson read without a workspace).
-    pub fn lead(self) -> Tr {
+    pub fn lead(&self) -> Tr {
         match self {
             Start::New => tr!(
                 "To save progress and do the exercises, make your workspace:",
                 "진행 상황을 저장하고 연습 문제를 하려면 작업 폴더를 만드십시오:"
             ),
-            Start::Back => tr!(
+            Start::Back | Start::Below(_) => tr!(
                 "To save progress and do the exercises, go back to your workspace:",
                 "진행 상황을 저장하고 연습 문제를 하려면 작업 폴더로 돌아가십시오:"
             ),
@@ -150,10 +167,25 @@ impl Start {
     }
 
     /// [`Start::lead`] and the commands, as one text.
-    pub fn text(self) -> Tr {
+    pub fn text(&self) -> Tr {
         let (lead, commands) = (self.lead(), self.commands());
         tr!("{lead}\n{commands}", "{lead}\n{commands}"; lead = lead)
     }
+}
+
+/// `found` as typed after `cd`, from `cwd`: `~/work/vla` under the home folder when that
+/// needs no quoting (the tilde must stay unquoted to work), else the path from `cwd`, quoted
+/// for the shell.
+fn cd_argument(found: &std::path::Path, cwd: &std::path::Path) -> String {
+    let home = crate::workspace::home();
+    let under_home = home.as_deref().and_then(|h| found.strip_prefix(h).ok());
+    if let Some(rest) = under_home.map(|r| r.display().to_string()) {
+        if crate::escape::shell_word(&rest) == rest {
+            return format!("~/{rest}");
+        }
+    }
+    let shown = found.strip_prefix(cwd).unwrap_or(found);
+    crate::escape::shell_word(&shown.display().to_string())
 }
 
 /// Lessons read and exercises passed, of how many (here and on the home screen).

@@ -96,11 +96,25 @@ fn core_editor(dir: &Path) -> Option<String> {
     (out.status.success() && !value.is_empty()).then(|| value.to_string())
 }
 
-/// The program's name in an editor command: `/usr/bin/nvim -u NONE` -> `nvim`.
+/// The program's name in an editor command: `/usr/bin/nvim -u NONE` -> `nvim`. Debian's
+/// builds keep the name before a dot (`editor` leads to `/usr/bin/vim.basic`: `vim`).
 fn program(editor: &str) -> String {
     let first = editor.split_whitespace().next().unwrap_or("");
     let name = first.rsplit(['/', '\\']).next().unwrap_or(first);
-    name.trim_end_matches(".exe").to_ascii_lowercase()
+    let name = name.trim_end_matches(".exe").to_ascii_lowercase();
+    match name.split_once('.') {
+        Some((base, _)) if !base.is_empty() => base.to_string(),
+        _ => name,
+    }
+}
+
+/// Is `editor` vi or one of its kind (vim, nvim, view), where a beginner does not know the
+/// way out (issue 9: `course edit` fell back to vim and the learner was stuck)?
+pub fn is_vi(editor: &str) -> bool {
+    matches!(
+        program(editor).as_str(),
+        "vi" | "vim" | "nvim" | "gvim" | "mvim" | "view"
+    )
 }
 
 /// The arguments that open `file` at `line` in `editor` (see the module docs).
