@@ -112,25 +112,47 @@ impl Listings {
     /// cannot say (not read, or only a name differing in case, which a case-insensitive
     /// file system would take for it).
     pub fn entry(&self, dir: &Path, name: &str) -> Option<Option<Listed>> {
-        let Some(Some(listing)) = self.listed(dir) else {
+        Some(match self.says(dir, name)? {
+            Said::Listed(file_type) => Some(Listed {
+                name: name.into(),
+                file_type,
+            }),
+            Said::Missing => None,
+        })
+    }
+
+    /// [`Listings::entry`] without copying the entry: a workspace's checks ask it about 30
+    /// times per graded submission. The exact name is found by binary search (a listing is
+    /// sorted by its bytes); only a name not there is compared with every other, in case.
+    pub fn says(&self, dir: &Path, name: &str) -> Option<Said> {
+        let map = self.0.borrow();
+        let Some(Some(listing)) = map.get(key(dir)) else {
+            drop(map);
             // `dir` was not listed (or could not be): missing if its parent says so.
             let (parent, own) = (dir.parent()?, dir.file_name()?.to_str()?);
-            return match self.entry(parent, own)? {
-                None => Some(None),
-                Some(_) => None,
+            return match self.says(parent, own)? {
+                Said::Missing => Some(Said::Missing),
+                Said::Listed(_) => None,
             };
         };
-        let mut near = false;
-        for e in listing.iter() {
-            match e.name.to_str() {
-                Some(n) if n == name => return Some(Some(e.clone())),
-                Some(n) if n.eq_ignore_ascii_case(name) => near = true,
-                Some(_) => {}
-                None => near = true,
-            }
+        let exact = listing.binary_search_by(|e| e.name.as_encoded_bytes().cmp(name.as_bytes()));
+        if let Ok(i) = exact {
+            return Some(Said::Listed(listing[i].file_type));
         }
-        (!near).then_some(None)
+        let near = listing
+            .iter()
+            .any(|e| e.name.to_str().is_none_or(|n| n.eq_ignore_ascii_case(name)));
+        (!near).then_some(Said::Missing)
     }
+}
+
+/// What a folder's listing says of a name (see [`Listings::says`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// Listed under exactly that name, with its type when the system gave one.
+    Listed(Option<FileType>),
+    /// Neither it nor a name like it is listed: it is not there.
+    Missing,
 }
 
 /// Walk `root` breadth-first up to `max_depth` levels below it and at most `max_entries`

@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
 use super::{read_known_regular, ReadError, WORKSPACE_FILE_MAX};
-use crate::walk::Listings;
+use crate::walk::{Listings, Said};
 
 /// What a workspace path is (links followed), which is all checks ask of one before reading
 /// it: a folder listing tells it without a system call, where a size would need a `stat`.
@@ -139,12 +139,12 @@ impl Root {
     /// case (`readme.md` opened as `README.md`) [`ReadError::Missing`], as git and a grader
     /// on Linux would find it.
     pub fn kind(&self, rel: &str) -> Result<Kind, ReadError> {
-        let path = self.path.join(rel);
         let kind = match self.plain(Path::new(rel)) {
             Plain::Found(kind) => kind,
             // Listed without it, nor a name in another case: missing on any file system.
             Plain::Missing => return Err(ReadError::Missing),
             Plain::Unsure => {
+                let path = self.path.join(rel);
                 // A link to nothing is missing; one that leads out is refused before
                 // anything is read.
                 super::metadata(&path)?;
@@ -194,30 +194,34 @@ impl Root {
     /// it is: such a path is inside the folder without resolving anything. [`Plain::Unsure`]
     /// means "ask the slow way", never "outside".
     fn plain(&self, rel: &Path) -> Plain {
-        let Some(mut at) = self.canonical.clone() else {
+        let Some(canonical) = &self.canonical else {
             return Plain::Unsure;
         };
-        // The same folder by the path the listings are kept by.
+        // Each folder by the path the listings are kept by; the canonical one is made only
+        // for an `lstat`.
         let mut listed_at = self.path.clone();
         let mut kind = None;
-        for part in rel.components() {
+        for (i, part) in rel.components().enumerate() {
             let Component::Normal(name) = part else {
                 return Plain::Unsure;
             };
-            let listed = match self.listed_type(&listed_at, name) {
-                Some(Some(t)) => Some(t),
+            let t = match self.listed_type(&listed_at, name) {
+                Some(Some(t)) => t,
                 Some(None) => return Plain::Missing,
-                None => None,
-            };
-            at.push(name);
-            listed_at.push(name);
-            let Some(t) = listed.or_else(|| self.lstat(&at)) else {
-                return Plain::Unsure;
+                None => {
+                    let mut at = canonical.clone();
+                    at.extend(rel.components().take(i + 1));
+                    match self.lstat(&at) {
+                        Some(t) => t,
+                        None => return Plain::Unsure,
+                    }
+                }
             };
             if t.is_symlink() {
                 return Plain::Unsure;
             }
             kind = Some(Kind::of(t));
+            listed_at.push(name);
         }
         kind.map_or(Plain::Unsure, Plain::Found)
     }
@@ -232,13 +236,9 @@ impl Root {
     /// (`Some(Some)`), that it is not there (`Some(None)`), or nothing (`None`: not listed, a
     /// name differing only in case is listed, or the type is unknown).
     fn listed_type(&self, dir: &Path, name: &std::ffi::OsStr) -> Option<Option<FileType>> {
-        let listings = self.listings.as_ref()?;
-        let Some(Some(_)) = listings.listed(dir) else {
-            return None;
-        };
-        match listings.entry(dir, name.to_str()?)? {
-            Some(entry) => entry.file_type.map(Some),
-            None => Some(None),
+        match self.listings.as_ref()?.says(dir, name.to_str()?)? {
+            Said::Listed(t) => t.map(Some),
+            Said::Missing => Some(None),
         }
     }
 
@@ -274,10 +274,12 @@ fn swap_case(name: &str) -> String {
 #[cfg(unix)]
 fn same_entry(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
+    // `b`, the name in the other case, first: on a file system that tells case apart it is
+    // not there, and `a` need not be asked (one `lstat` per workspace).
+    let Ok(b) = std::fs::symlink_metadata(b) else {
+        return false;
+    };
+    std::fs::symlink_metadata(a).is_ok_and(|a| a.dev() == b.dev() && a.ino() == b.ino())
 }
 
 #[cfg(not(unix))]
