@@ -27,40 +27,62 @@ pub(super) struct Position {
 /// 100%), not for the page on screen: at 80 columns `lines 1-29 of 148` fitted where
 /// `120-148/148` did not, and the line changed form on the last page.
 pub(super) fn status_line(lang: Lang, at: Position, width_: usize) -> String {
-    richest(status_wordings, lang, at, width_)
+    let none = Tr::from_fn(|_| String::new());
+    richest(|at| status_wordings(at, &none), lang, at, width_)
 }
 
-/// Every wording of the status line at `at`, richest first (see [`status_line`]).
-fn status_wordings(at: Position) -> Vec<Tr> {
+/// Every wording of the status line at `at`, richest first (see [`status_line`]): the
+/// position, then `host`'s keys (`  e edit`; empty for the pager alone), then as many of the
+/// pager's own keys as fit. The one source of the pager's status line and a hosted one
+/// (`course watch`'s, `pager/host.rs`), so the two name the same keys in the same words.
+pub(super) fn status_wordings(at: Position, host: &Tr) -> Vec<Tr> {
     let Position {
         first,
         last,
         n,
         pct,
     } = at;
+    let h = || host.clone();
     vec![
         tr!(
-            "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next/prev  ? help",
-            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전  ? 도움말"
+            "lines {first}-{last} of {n} ({pct}%){h}  q quit  space/b page  j/k line  / search  n/N next/prev  ? help",
+            "{n}줄 중 {first}-{last} ({pct}%){h}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  n/N 다음/이전  ? 도움말";
+            h = h()
         ),
         tr!(
-            "lines {first}-{last} of {n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
+            "lines {first}-{last} of {n} ({pct}%){h}  q quit  space/b page  j/k line  / search  n/N next  ? help",
             // `? 키`: with a three-digit position on the last page this form fits 80 columns.
-            "{n}줄 중 {first}-{last} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 키"
+            "{n}줄 중 {first}-{last} ({pct}%){h}  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 키";
+            h = h()
         ),
         tr!(
-            "{first}-{last}/{n} ({pct}%)  q quit  space/b page  j/k line  / search  n/N next  ? help",
-            "{first}-{last}/{n} ({pct}%)  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말"
+            "{first}-{last}/{n} ({pct}%){h}  q quit  space/b page  j/k line  / search  n/N next  ? help",
+            "{first}-{last}/{n} ({pct}%){h}  q 끝내기  space/b 쪽  j/k 줄  / 검색  n/N 다음  ? 도움말";
+            h = h()
         ),
         tr!(
             // `find`, not `search`: with a text's widest position (four digits) this form
             // still fits 60 columns with every key.
-            "{first}-{last}/{n}  q quit  space/b j/k move  / n/N find  ? help",
-            "{first}-{last}/{n}  q 끝내기  space/b j/k 이동  / n/N 검색  ? 키"
+            "{first}-{last}/{n}{h}  q quit  space/b j/k move  / n/N find  ? help",
+            "{first}-{last}/{n}{h}  q 끝내기  space/b j/k 이동  / n/N 검색  ? 키";
+            h = h()
+        ),
+        // With a host's key the form above passes 60 columns; this one keeps the keys
+        // that move.
+        tr!(
+            "{first}-{last}/{n}{h}  q quit  space/b j/k move  ? keys",
+            "{first}-{last}/{n}{h}  q 끝내기  space/b j/k 이동  ? 키";
+            h = h()
         ),
         tr!(
-            "{first}-{last}/{n}  q quit  / search  ? all keys",
-            "{first}-{last}/{n}  q 끝내기  / 검색  ? 모든 키"
+            "{first}-{last}/{n}{h}  q quit  / search  ? all keys",
+            "{first}-{last}/{n}{h}  q 끝내기  / 검색  ? 모든 키";
+            h = h()
+        ),
+        tr!(
+            "{first}-{last}/{n}{h}  q quit  ? keys",
+            "{first}-{last}/{n}{h}  q 끝내기  ? 키";
+            h = h()
         ),
         tr!(
             "{first}-{last}/{n}  q quit  ? keys",

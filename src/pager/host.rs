@@ -4,7 +4,7 @@
 //! names them on the status line. Without this, watch's `e` (open the file to fix) would also
 //! be the pager's `e` (a line down, as in `less`): one key, two things.
 
-use super::help::{richest, Position};
+use super::help::{richest, status_wordings, Position};
 use crate::i18n::{Lang, Tr};
 use crate::tr;
 
@@ -52,8 +52,8 @@ impl Host {
 
 /// The bottom line of a hosted pager, for `width_` columns: the richest wording that fits.
 /// A text that fits whole needs no position and no scrolling keys: then the host's keys say
-/// what they do in full. A longer one names where the reader is and the keys that move, before
-/// search (which `?` lists); every wording but the last, a bare position, names `q` and `?`.
+/// what they do in full. A longer one has the pager's own wordings (`pager/help.rs`, one source
+/// for both) with the host's keys after the position, so the keys that move come before search.
 pub(super) fn hosted_status(lang: Lang, at: Position, width_: usize, host: &Host) -> String {
     let (long, short) = (host.items(true), host.items(false));
     let whole = at.first <= 1 && at.last >= at.n;
@@ -76,39 +76,7 @@ pub(super) fn hosted_status(lang: Lang, at: Position, width_: usize, host: &Host
                 tr!("q quit  ? keys", "q 끝내기  ? 키"),
             ]
         } else {
-            let Position {
-                first,
-                last,
-                n,
-                pct,
-            } = at;
-            vec![
-                tr!(
-                    "lines {first}-{last} of {n} ({pct}%){short}  q quit  space/b page  j/k line  / search  ? all keys",
-                    "{n}줄 중 {first}-{last} ({pct}%){short}  q 끝내기  space/b 쪽 넘기기  j/k 한 줄  / 검색  ? 모든 키";
-                    short = short
-                ),
-                tr!(
-                    "{first}-{last}/{n} ({pct}%){short}  q quit  space/b page  j/k line  ? keys",
-                    "{first}-{last}/{n} ({pct}%){short}  q 끝내기  space/b 쪽  j/k 줄  ? 키";
-                    short = short
-                ),
-                tr!(
-                    "{first}-{last}/{n}{short}  q quit  space/b j/k move  ? keys",
-                    "{first}-{last}/{n}{short}  q 끝내기  space/b j/k 이동  ? 키";
-                    short = short
-                ),
-                tr!(
-                    "{first}-{last}/{n}{short}  q quit  ? keys",
-                    "{first}-{last}/{n}{short}  q 끝내기  ? 키";
-                    short = short
-                ),
-                tr!(
-                    "{first}-{last}/{n}  q quit  ? keys",
-                    "{first}-{last}/{n}  q 끝내기  ? 키"
-                ),
-                tr!("{first}-{last}/{n}", "{first}-{last}/{n}"),
-            ]
+            status_wordings(at, &short)
         }
     };
     richest(candidates, lang, at, width_)
