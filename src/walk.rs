@@ -139,9 +139,12 @@ impl Listings {
         if let Ok(i) = exact {
             return Some(Said::Listed(listing[i].file_type));
         }
-        let near = listing
-            .iter()
-            .any(|e| e.name.to_str().is_none_or(|n| n.eq_ignore_ascii_case(name)));
+        // A name in another case, or one that is not UTF-8 (compared as bytes: an ASCII
+        // name is UTF-8 without checking). Asked for each folder's `.gitignore`, mostly absent.
+        let near = listing.iter().any(|e| {
+            let n = e.name.as_encoded_bytes();
+            n.eq_ignore_ascii_case(name.as_bytes()) || (!n.is_ascii() && e.name.to_str().is_none())
+        });
         (!near).then_some(Said::Missing)
     }
 }
