@@ -137,6 +137,51 @@ fn refer_to_earlier(findings: &mut [Finding]) {
     }
 }
 
+/// Every `file/not-committed` of a run (several exercises need `requirements.txt`, the
+/// structure exercise needs a dozen files) is fixed by one commit: the first exercise that
+/// has any gives the one `git add` of every path (in the order found) and `git commit`, and
+/// the later ones refer to it, so a learner is not told to make one commit per file, or the
+/// same one twice (issue 9). The findings stay one each in the data.
+pub fn commit_once(results: &mut [ExerciseResult]) {
+    let not_committed = |f: &Finding| f.code == crate::checks::Code::FileNotCommitted;
+    let mut words: Vec<&str> = Vec::new();
+    for f in results
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter(|f| not_committed(f))
+    {
+        if let Some(word) = f.group.as_ref().map(|g| g.word.as_str()) {
+            if !word.is_empty() && !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    let Some(first) = results
+        .iter()
+        .position(|r| r.findings.iter().any(not_committed))
+    else {
+        return;
+    };
+    let (all, id) = (words.join(" "), results[first].id.clone());
+    let once = crate::tr!(
+        "commit every file the grade needs at once:\n  git add {all}\n  git commit -m \"Add the project files\"",
+        "채점에 필요한 파일을 한 번에 커밋하십시오:\n  git add {all}\n  git commit -m \"프로젝트 파일 추가\""
+    );
+    let after = crate::tr!(
+        "the one commit given under `{id}` above commits this too",
+        "위의 `{id}` 아래에 있는 커밋 명령 하나로 이것도 함께 커밋됩니다"
+    );
+    for (i, r) in results.iter_mut().enumerate() {
+        let hint = if i == first { &once } else { &after };
+        for f in r.findings.iter_mut().filter(|f| not_committed(f)) {
+            f.hint = Some(hint.clone());
+            if let Some(group) = &mut f.group {
+                group.hint = hint.clone();
+            }
+        }
+    }
+}
+
 const EXERCISE_ID: &str = "<exercise-id>";
 
 fn fill_exercise_id(text: &mut Tr, id: &str) {

@@ -296,3 +296,85 @@ fn issue9_a_check_not_run_when_grading_names_its_code_without_splitting_it() {
         }
     }
 }
+
+/// The fix block under the first `git add` of `text`: its lines up to the `git commit`, as the
+/// report shows them (indented, a long `git add` continued with `\`), as a learner copies it.
+fn commit_fix(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("git add "))
+        .collect();
+    let end = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("git commit "))
+        .unwrap_or_else(|| panic!("no git add ... git commit block in:\n{text}"));
+    lines[..=end].join("\n") + "\n"
+}
+
+/// The learner who finished the course locally and committed only the git exercise's own
+/// files: `course grade` in their folder gives one commit for every file it needs, once, and
+/// that command pasted into a shell makes the grade (and a clone's) pass those exercises.
+fn one_commit_for_every_file(lang: &str, readme_fixture: &str) {
+    let dir = finished_but_not_committed(lang);
+    let ws = dir.path();
+    let requirements = std::fs::read_to_string(ws.join("requirements.txt")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises/structure/fixtures/pass")
+        .join(readme_fixture);
+    copy_tree(&fixture, ws);
+    write(ws, "requirements.txt", &requirements);
+    let doc = grade_json(ws);
+    for id in ["requirements", "structure"] {
+        let found = findings_of(&doc, id);
+        assert!(
+            found.iter().any(|f| f["code"] == "file/not-committed"),
+            "{lang} {id}: {found:?}"
+        );
+    }
+    let (code, text) = run(ws, &["grade", "--lang", lang]);
+    assert_eq!(code, 1, "{text}");
+    let flat = flat(text.as_bytes());
+    // Said once in the whole report: one `git add`, one `git commit`, and the structure
+    // exercise (which needs requirements.txt too) refers to it.
+    assert_eq!(flat.matches("git add").count(), 1, "{lang}:\n{flat}");
+    assert_eq!(flat.matches("git commit").count(), 1, "{lang}:\n{flat}");
+    let refers = match lang {
+        "ko" => "위의 `requirements` 아래에 있는 커밋 명령 하나로",
+        _ => "the one commit given under `requirements` above",
+    };
+    assert!(flat.contains(refers), "{lang}:\n{flat}");
+    let fix = commit_fix(&text);
+    for path in ["requirements.txt", "README.md", "scripts", "configs", "src"] {
+        assert!(fix.contains(path), "{lang}: {path} not in\n{fix}");
+    }
+    let out = as_learner(std::process::Command::new("sh").args(["-c", &fix]), ws)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{fix}: {out:?}");
+    // Nothing the grade needs is left out of HEAD, here or in a clone.
+    let doc = grade_json(ws);
+    let clone = tempdir();
+    let to = clone.path().join("clone");
+    git(ws, &["clone", "-q", ".", to.to_str().unwrap()]);
+    for doc in [doc, grade_json(&to)] {
+        for id in ["requirements", "structure", "git-workflow"] {
+            let exercise = doc["exercises"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["id"] == id)
+                .unwrap();
+            assert_eq!(exercise["status"], "pass", "{lang} {id}: {exercise}");
+        }
+    }
+}
+
+#[test]
+fn issue9_files_not_committed_get_one_commit_that_passes_ko() {
+    one_commit_for_every_file("ko", "readme-short-korean");
+}
+
+#[test]
+fn issue9_files_not_committed_get_one_commit_that_passes_en() {
+    one_commit_for_every_file("en", "readme-short-english");
+}

@@ -45,8 +45,8 @@ codes! {
     // Reading a file of the workspace (`fs::read_workspace_file`), shared by every kind that reads one.
     FileMissing = "file/missing", ["paths", "requirements", "mentions", "choices"],
         "a file the exercise needs does not exist";
-    FileNotCommitted = "file/not-committed", ["paths", "requirements", "mentions", "choices", "config-files"],
-        "grading the learner's own folder: the file exists but is not committed, so a clone of the repository (what is graded) does not have it";
+    FileNotCommitted = "file/not-committed", ["paths", "requirements", "mentions", "choices", "config-files", "python-packages"],
+        "grading the learner's own folder: the file (or a folder's files) exists but is not committed, so a clone of the repository (what is graded) does not have it";
     FileBrokenLink = "file/broken-link", ["paths", "requirements", "mentions", "choices", "config-files"],
         "the path is a symbolic link that leads nowhere (to nothing, or round in a loop); it is not read";
     FileIsFolder = "file/is-folder", ["paths", "requirements", "mentions", "choices", "config-files"],

@@ -90,6 +90,9 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
                     "그 폴더에 둘 파일을 넣거나, 빈 자리표시 파일을 만드십시오:\n  touch {keep}"
                 )),
             );
+        } else {
+            // A folder with files, none of them committed: the clone has no such folder.
+            findings.extend(not_committed(ctx, &rel));
         }
     }
     if findings.is_empty() {

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use super::shared::clean;
+use super::shared::{clean, not_committed_as};
 use super::{CheckContext, Code, Finding, Group, Status};
 use crate::escape::shell_word;
 use crate::i18n::Tr;
@@ -71,7 +71,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut packages = 0usize;
     for dir in &needed {
-        match not_a_package(ctx, dir, listed.contains(dir)) {
+        match not_a_package(ctx, &root, dir, listed.contains(dir)) {
             Some(finding) => findings.push(finding),
             None => packages += 1,
         }
@@ -138,8 +138,9 @@ fn folders_with_python(found: &walk::Walk, root: &str) -> BTreeSet<String> {
 
 /// The finding for a folder that must be a package and is not (it is missing, or has no
 /// `__init__.py`), or `None` for a package. `listed`: named in `packages` (otherwise it is
-/// needed because it holds `.py` files, and the message says so).
-fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding> {
+/// needed because it holds `.py` files, and the message says so). A package HEAD lacks is
+/// `file/not-committed` when grading one's own folder, committed with all of `root`.
+fn not_a_package(ctx: &CheckContext, root: &str, dir: &str, listed: bool) -> Option<Finding> {
     let init = format!("{dir}/__init__.py");
     let (q_dir, q_init) = (shell_word(dir), shell_word(&init));
     let is = |rel: &str, dir: bool| {
@@ -148,7 +149,8 @@ fn not_a_package(ctx: &CheckContext, dir: &str, listed: bool) -> Option<Finding>
             .is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() })
     };
     if is(&init, false) {
-        return None;
+        // Committed with the whole source folder: a clone needs its modules too.
+        return not_committed_as(ctx, &init, root);
     }
     if !is(dir, true) {
         return Some(

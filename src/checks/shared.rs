@@ -15,7 +15,7 @@ use crate::tr;
 
 mod committed;
 mod near;
-pub(crate) use committed::not_committed;
+pub(crate) use committed::{not_committed, not_committed_as};
 pub(crate) use near::{near_miss, tracked};
 
 /// The parameters of a kind that imports modules with the workspace's interpreter

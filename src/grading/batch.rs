@@ -39,11 +39,13 @@ pub fn grade_workspace_with(course: &Course, ctx: CheckContext) -> Vec<super::Ex
         .with_env_exercise(course.env_exercise());
     // Every Python check of the course in one interpreter launch.
     ctx.plan(course.exercises.iter().flat_map(|e| &e.checks));
-    course
+    let mut results: Vec<_> = course
         .exercises
         .iter()
         .map(|e| run_exercise(e, &ctx))
-        .collect()
+        .collect();
+    super::commit_once(&mut results);
+    results
 }
 
 /// The outcome of grading one submission of a batch: its results, or why there are none.
