@@ -285,18 +285,32 @@ fn without_first_words(line: &str, words: &[String]) -> String {
     blanked(line, words, 1)
 }
 
-/// `line` with up to `times` whole-word mentions of each of `words` blanked out.
+/// `line` with up to `times` whole-word mentions of each of `words` blanked out (each one
+/// replaced by a space). One pass per word: after a mention is blanked the search goes on
+/// from the space that replaced it (a space never makes a mention to its left), so a long
+/// hostile line of the same name costs linear time, not a search from the start and a shift
+/// of the rest per mention (an 800 KB README took seconds).
 fn blanked(line: &str, words: &[String], times: usize) -> String {
-    let mut out = line.to_string();
+    let mut text = line.to_string();
     for word in words {
-        for _ in 0..times {
-            let Some((start, end)) = find_word(&out, word, 0) else {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        let mut n = 0;
+        // `rest` starts right after a blank (or at the line's start): a mention at its
+        // first byte has a word boundary before it, as `find_word` assumes at 0.
+        while n < times {
+            let Some((start, end)) = find_word(rest, word, 0) else {
                 break;
             };
-            out.replace_range(start..end, " ");
+            out.push_str(&rest[..start]);
+            out.push(' ');
+            rest = &rest[end..];
+            n += 1;
         }
+        out.push_str(rest);
+        text = out;
     }
-    out
+    text
 }
 
 fn is_word_char(b: u8) -> bool {

@@ -292,3 +292,52 @@ mod random {
         }
     }
 }
+
+/// The blanking as it was (search from the start again after each mention), kept as the
+/// reference the one-pass `blanked` must agree with.
+fn blanked_by_restarting(line: &str, words: &[String], times: usize) -> String {
+    let mut out = line.to_string();
+    for word in words {
+        for _ in 0..times {
+            let Some((start, end)) = super::find_word(&out, word, 0) else {
+                break;
+            };
+            out.replace_range(start..end, " ");
+        }
+    }
+    out
+}
+
+proptest! {
+    /// One pass per word blanks exactly what restarting from the start did, on lines built
+    /// from the names, their neighbours (`/`, `.`, `_`, letters) and Korean particles.
+    #[test]
+    fn blanking_in_one_pass_agrees_with_restarting(
+        parts in prop::collection::vec(
+            prop::sample::select(vec![
+                "src", "src/", "data", ".venv", "tests", " ", "/", ".", "_", "x", "s", "는", "의 ",
+                "폴더", "src_", "srcsrc", "\t",
+            ]),
+            0..24,
+        ),
+        times in prop::sample::select(vec![1usize, 2, usize::MAX]),
+    ) {
+        let line = parts.concat();
+        let words: Vec<String> = ["src", "data", ".venv"].map(String::from).to_vec();
+        prop_assert_eq!(
+            super::blanked(&line, &words, times),
+            blanked_by_restarting(&line, &words, times)
+        );
+    }
+}
+
+#[test]
+fn a_long_line_of_one_name_is_blanked_whole() {
+    // 200,000 mentions on one line: linear now (it took seconds when each mention restarted
+    // the search and shifted the rest of the line).
+    let line = "src ".repeat(200_000);
+    let words = vec!["src".to_string()];
+    let out = super::blanked(&line, &words, usize::MAX);
+    assert!(out.trim().is_empty(), "every mention blanked");
+    assert_eq!(out.len(), 2 * 200_000, "each mention becomes one space");
+}
