@@ -32,7 +32,7 @@ fn issue9_home_row_mash_and_placeholders_fail_rounds_and_updates_pass() {
 }
 
 /// The failing findings (code, message, hint) of the exercise's `git-history` check on `ws`.
-fn history_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
+pub fn history_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
     let checks = "  - kind: git-history\n    added_then_modified: .py\n";
     let (_, findings) = exercise_findings(ws, checks, lang);
     findings
@@ -54,21 +54,22 @@ fn paste(ws: &std::path::Path, line: &str) {
 }
 
 /// The mash fixture (`asdf` adds README.md, hello.py, .gitignore; `zxcv` edits hello.py):
-/// each fix names what its commit changed; the HEAD fix pasted literally passes; the
-/// placeholder the fix used to suggest, pasted, fails as a placeholder with the same fix.
+/// one rebase fix for both, naming what each commit changed. A history whose HEAD alone is
+/// mash gets the amend fix, which pasted literally passes; the placeholder the fix used to
+/// suggest, pasted, fails as a placeholder with the same fix.
 #[test]
 fn issue9_the_mash_fix_pasted_literally_passes_and_the_old_placeholder_fails() {
-    for (lang, head_fix, root_example, placeholder) in [
+    for (lang, head_fix, examples, placeholder) in [
         (
             "en",
             "git commit --amend -m \"Update hello.py\"",
-            "e.g. `Add README.md, hello.py and 1 other file`",
+            "`Add README.md and 2 more`, `Update hello.py`",
             "git commit --amend -m \"describe the change\"",
         ),
         (
             "ko",
             "git commit --amend -m \"hello.py 수정\"",
-            "(예: `README.md, hello.py 외 1개 파일 추가`)",
+            "`README.md 외 2개 추가`, `hello.py 수정`",
             "git commit --amend -m \"변경 내용 설명\"",
         ),
     ] {
@@ -76,8 +77,23 @@ fn issue9_the_mash_fix_pasted_literally_passes_and_the_old_placeholder_fails() {
         let found = history_findings(ws.path(), lang);
         assert_eq!(found.len(), 2, "{lang}: {found:#?}");
         let root = found.iter().find(|f| f.1.contains("`asdf`")).unwrap();
-        assert!(root.2.contains(root_example), "{lang}: {root:#?}");
-        let head = found.iter().find(|f| f.1.contains("`zxcv`")).unwrap();
+        assert!(
+            root.2.contains(examples) || root.2.contains(&examples.replace(", ", ",\n")),
+            "{lang}: {root:#?}"
+        );
+        assert!(root.2.contains("git rebase -i --root"), "{lang}: {root:#?}");
+
+        let ws = crate::common::tempdir();
+        let dir = ws.path();
+        crate::common::git_init(dir);
+        crate::common::write(dir, "hello.py", "print('hello')\n");
+        crate::common::git(dir, &["add", "hello.py"]);
+        crate::common::git(dir, &["commit", "-q", "-m", "Add hello.py"]);
+        crate::common::write(dir, "hello.py", "print('hello, VLA')\n");
+        crate::common::git(dir, &["commit", "-q", "-am", "zxcv"]);
+        let found = history_findings(dir, lang);
+        assert_eq!(found.len(), 1, "{lang}: {found:#?}");
+        let head = &found[0];
         let pasted = head
             .2
             .lines()
@@ -86,13 +102,12 @@ fn issue9_the_mash_fix_pasted_literally_passes_and_the_old_placeholder_fails() {
             .unwrap_or_else(|| panic!("{lang}: no command in {head:#?}"));
         assert_eq!(pasted, head_fix, "{lang}");
 
-        paste(ws.path(), pasted);
-        let after = history_findings(ws.path(), lang);
-        assert_eq!(after.len(), 1, "{lang}: {after:#?}");
-        assert!(after[0].1.contains("`asdf`"), "{lang}: {after:#?}");
+        paste(dir, pasted);
+        let after = history_findings(dir, lang);
+        assert!(after.is_empty(), "{lang}: {after:#?}");
 
-        paste(ws.path(), placeholder);
-        let again = history_findings(ws.path(), lang);
+        paste(dir, placeholder);
+        let again = history_findings(dir, lang);
         let code = |c: &str| again.iter().filter(|f| f.0 == c).count();
         assert_eq!(code("history/message-placeholder"), 1, "{lang}: {again:#?}");
         let ph = again

@@ -127,14 +127,29 @@ fn check_history(params: &Params, ws: &WorkspaceRepo, head: &Head<'_>) -> Vec<Fi
         );
     }
 
-    empty_message_findings(&mut findings, &history.empty_messages);
+    // Every commit to reword, oldest first: two or more take one rebase (see
+    // `message::reword_together`).
+    let mut to_reword: Vec<&Flagged> = [
+        &history.empty_messages,
+        &history.wordless_messages,
+        &history.placeholder_messages,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    to_reword.sort_by_key(|c| c.at);
+    let together = message::reword_together(&to_reword);
+    let together = together.as_ref();
+    empty_message_findings(&mut findings, &history.empty_messages, together);
     findings.extend(message::findings(
         Unsaid::NoWords,
         &history.wordless_messages,
+        together,
     ));
     findings.extend(message::findings(
         Unsaid::Placeholder,
         &history.placeholder_messages,
+        together,
     ));
     let mut summary_extra = None;
     match modified {
@@ -225,12 +240,13 @@ fn walk(ws: &WorkspaceRepo, head: &Head<'_>, suffix: Option<&str>) -> Result<His
             // The fix's example message comes from the commit's changes: a diff, made only
             // for the commits a finding shows.
             let example = if list.len() < MAX_FINDINGS_PER_KIND {
-                message::example(&changes(repo, &commit, &ws.prefix)?)
+                Some(message::example(&changes(repo, &commit, &ws.prefix)?))
             } else {
-                Tr::same("")
+                None
             };
             list.push(Flagged {
                 oid,
+                at: h.count - 1,
                 is_head: oid == head.commit.id(),
                 is_root: commit.parent_count() == 0,
                 text,
@@ -290,22 +306,22 @@ fn commit_message(message: Tr) -> Tr {
 
 /// One finding per commit with an empty message, at most [`MAX_FINDINGS_PER_KIND`] and a
 /// count of the rest.
-fn empty_message_findings(findings: &mut Vec<Finding>, empty_messages: &[Flagged]) {
+fn empty_message_findings(
+    findings: &mut Vec<Finding>,
+    empty_messages: &[Flagged],
+    together: Option<&Tr>,
+) {
     let total_empty = empty_messages.len();
     for c in empty_messages.iter().take(MAX_FINDINGS_PER_KIND) {
         let id = short(c.oid);
-        findings.push(
-            Finding::fail(
-                Code::HistoryEmptyMessage,
-                tr!(
-                    "commit {id} has an empty message",
-                    "커밋 {id}의 메시지가 비어 있습니다"
-                ),
-            )
-            .hint(message::reword_hint(
-                c.oid, c.is_head, c.is_root, &c.example,
-            )),
+        let f = Finding::fail(
+            Code::HistoryEmptyMessage,
+            tr!(
+                "commit {id} has an empty message",
+                "커밋 {id}의 메시지가 비어 있습니다"
+            ),
         );
+        findings.push(message::with_fix(f, c, together));
     }
     findings.extend(the_rest(total_empty, Code::HistoryEmptyMessage, |more| {
         let n = crate::i18n::count(more, "commit", "commits");

@@ -33,12 +33,15 @@ pub(super) enum Unsaid {
 /// A commit whose message says nothing, with what to show and suggest.
 pub(super) struct Flagged {
     pub oid: Oid,
+    /// Its place in the history walked oldest first (0 is the oldest).
+    pub at: usize,
     pub is_head: bool,
     pub is_root: bool,
     /// The message, trimmed, as shown (at most 40 characters).
     pub text: String,
-    /// A message that says what the commit changed (see [`example`]).
-    pub example: Tr,
+    /// A message that says what the commit changed (see [`example`]); made only for the
+    /// commits a finding shows.
+    pub example: Option<Tr>,
 }
 
 /// Why `message` says nothing, with it trimmed as shown; `None` when it is words.
@@ -153,7 +156,8 @@ fn key_walk(word: &str) -> bool {
 
 /// A message that says what a commit with these changes (status, repo-relative path) did,
 /// for a fix to suggest: `Add README.md` / `README.md 추가`, `Update hello.py and train.py`,
-/// `Remove notes.txt`; with more than two files, the first two and how many more. File
+/// `Remove notes.txt`; with more files, the first and how many more (`Add a.py and 2 more`),
+/// at most [`EXAMPLE_COLUMNS`] wide (a long name cut, `…` marking the cut). File
 /// names come first, dotfiles after them. No change (an empty commit): a placeholder in angle
 /// brackets, which the learner replaces (and which fails as a placeholder if pasted).
 pub(super) fn example(changes: &[(Delta, String)]) -> Tr {
@@ -172,19 +176,53 @@ pub(super) fn example(changes: &[(Delta, String)]) -> Tr {
     } else {
         ("Update", "수정")
     };
-    match names.as_slice() {
-        [] => tr!("<what the commit changed>", "<커밋에서 바꾼 내용>"),
-        [a] => tr!("{en} {a}", "{a} {ko}"),
-        [a, b] => tr!("{en} {a} and {b}", "{a}, {b} {ko}"),
-        [a, b, rest @ ..] => {
-            let more = rest.len();
-            let others = crate::i18n::count(more, "other file", "other files");
-            tr!(
-                "{en} {a}, {b} and {others}",
-                "{a}, {b} 외 {more}개 파일 {ko}"
-            )
-        }
+    let [first, rest @ ..] = names.as_slice() else {
+        return tr!("<what the commit changed>", "<커밋에서 바꾼 내용>");
+    };
+    // Short enough that `git commit --amend -m "..."` never wraps inside its quotes at 60
+    // columns (a newline pasted into a message): one name, and how many more; the name cut
+    // when the message is still wider than EXAMPLE_COLUMNS in some language.
+    let make = |a: &str| match rest.len() {
+        0 => tr!("{en} {a}", "{a} {ko}"),
+        more => tr!("{en} {a} and {more} more", "{a} 외 {more}개 {ko}"),
+    };
+    let full = make(first);
+    let mut over = 0;
+    full.map(|_, text| {
+        over = over.max(width(text).saturating_sub(EXAMPLE_COLUMNS));
+        String::new()
+    });
+    if over == 0 {
+        return full;
     }
+    make(&cut(first, width(first).saturating_sub(over).max(4)))
+}
+
+/// The widest an [`example`] is, in display columns.
+pub(super) const EXAMPLE_COLUMNS: usize = 30;
+
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `name` cut to `columns` display columns, `…` marking the cut.
+fn cut(name: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if width(name) <= columns {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in name.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// How to reword commit `oid` (amend HEAD, else an interactive rebase from its parent or the
@@ -210,9 +248,79 @@ pub(super) fn reword_hint(oid: Oid, is_head: bool, is_root: bool, example: &Tr) 
     )
 }
 
+/// The one fix for several commits to reword, oldest first: one `git rebase -i` from the
+/// oldest one's parent, with every line to change. Two fixes would not do: after the first
+/// rebase every later commit's id changes, so a second `git rebase -i <id>^` names a commit
+/// that is gone and, run as written, brings the old messages back. `None` for fewer than two.
+pub(super) fn reword_together(commits: &[&Flagged]) -> Option<Tr> {
+    let oldest = commits.first().filter(|_| commits.len() > 1)?;
+    let from = if oldest.is_root {
+        "--root".to_string()
+    } else {
+        format!("{}^", short(oldest.oid))
+    };
+    let mut lines = String::new();
+    for c in commits.iter().take(MAX_TOGETHER) {
+        let subject = c.text.lines().next().unwrap_or_default();
+        lines.push_str(format!("\n  pick {} {subject}", short(c.oid)).trim_end());
+    }
+    let more = commits.len().saturating_sub(MAX_TOGETHER);
+    let mut examples: Vec<Tr> = commits
+        .iter()
+        .filter_map(|c| c.example.as_ref())
+        .map(|e| e.map(|_, e| format!("`{e}`")))
+        .take(3)
+        .collect();
+    examples.dedup();
+    let examples = Tr::join(&examples, ", ");
+    let mut hint = tr!(
+        "reword these commits in one rebase (a rebase gives every later commit a new id, so one fix covers them all):\n  git rebase -i {from}\nin the editor change `pick` to `reword` on these lines, then save and close:{lines}",
+        "이 커밋들의 메시지를 한 번의 rebase로 고치십시오(rebase를 하면 그 뒤 커밋의 ID가 모두 바뀌므로 한 번에 고칩니다):\n  git rebase -i {from}\n편집기에서 다음 줄의 `pick`을 `reword`로 바꿔 저장하고 닫으십시오:{lines}"
+    );
+    if more > 0 {
+        hint.append(
+            "\n",
+            &tr!(
+                "and the lines of the {more} more commits named below",
+                "아래에서 말하는 나머지 커밋 {more}개의 줄도 바꾸십시오"
+            ),
+        );
+    }
+    hint.append("\n", &tr!(
+        "git then opens each commit's message in turn: write what that commit changed (e.g. {e})",
+        "그러면 git이 커밋마다 메시지를 차례로 엽니다. 그 커밋이 바꾼 내용을 쓰십시오(예: {e})";
+        e = examples
+    ));
+    Some(hint)
+}
+
+/// How many commit lines [`reword_together`] lists.
+const MAX_TOGETHER: usize = 12;
+
+/// What the combined fix asks, in [`Finding::asks`]: the findings after the first refer to it.
+const REWORD_TOGETHER: &str = "git: rebase -i reword";
+
+/// `f` with the fix for commit `c`: its own, or the one fix for several (`together`), which
+/// the findings after the first refer to.
+pub(super) fn with_fix(f: Finding, c: &Flagged, together: Option<&Tr>) -> Finding {
+    match together {
+        None => {
+            let example = c.example.clone().unwrap_or_else(|| example(&[]));
+            f.hint(reword_hint(c.oid, c.is_head, c.is_root, &example))
+        }
+        Some(fix) => f
+            .hint(fix.clone())
+            .asks(REWORD_TOGETHER.to_string())
+            .hint_after(tr!(
+                "the `git rebase -i` fix above rewords this commit too",
+                "위의 `git rebase -i` 방법으로 이 커밋의 메시지도 함께 고칩니다"
+            )),
+    }
+}
+
 /// One finding per commit of `commits` (all of one `kind`), at most
-/// [`MAX_FINDINGS_PER_KIND`] and a count of the rest.
-pub(super) fn findings(kind: Unsaid, commits: &[Flagged]) -> Vec<Finding> {
+/// [`MAX_FINDINGS_PER_KIND`] and a count of the rest; `together` as in [`with_fix`].
+pub(super) fn findings(kind: Unsaid, commits: &[Flagged], together: Option<&Tr>) -> Vec<Finding> {
     let code = match kind {
         Unsaid::NoWords => Code::HistoryMessageNotText,
         Unsaid::Placeholder => Code::HistoryMessagePlaceholder,
@@ -232,7 +340,7 @@ pub(super) fn findings(kind: Unsaid, commits: &[Flagged]) -> Vec<Finding> {
                     "커밋 {id}의 메시지가 예시 문구 `{text}` 그대로입니다: 커밋이 무엇을 바꿨는지 말하지 않습니다"
                 ),
             };
-            Finding::fail(code, message).hint(reword_hint(c.oid, c.is_head, c.is_root, &c.example))
+            with_fix(Finding::fail(code, message), c, together)
         })
         .collect();
     findings.extend(the_rest(commits.len(), code, |more| {

@@ -157,8 +157,8 @@ fn issue9_the_example_says_what_the_commit_changed() {
     assert_eq!(
         ex(&[(a, ".gitignore"), (a, "src/hello.py")]),
         (
-            "Add hello.py and .gitignore".into(),
-            "hello.py, .gitignore 추가".into()
+            "Add hello.py and 1 more".into(),
+            "hello.py 외 1개 추가".into()
         )
     );
     assert_eq!(
@@ -171,10 +171,7 @@ fn issue9_the_example_says_what_the_commit_changed() {
     );
     assert_eq!(
         ex(&[(a, "a.py"), (m, "b.py"), (a, "c.py"), (a, "d.py")]),
-        (
-            "Update a.py, b.py and 2 other files".into(),
-            "a.py, b.py 외 2개 파일 수정".into()
-        )
+        ("Update a.py and 3 more".into(), "a.py 외 3개 수정".into())
     );
     for changes in [&[(a, "asdf.py")][..], &[(m, "jkjk")][..], &[(a, "x")][..]] {
         let (en, ko) = ex(changes);
@@ -182,6 +179,36 @@ fn issue9_the_example_says_what_the_commit_changed() {
     }
     let (en, ko) = ex(&[]);
     assert!(!said(&en) && !said(&ko), "{en} / {ko}");
+}
+
+/// Issue 9 (audit at 23:00): `jupyter_vs_script.yaml, base.yaml 외 4개 파일 추가` wrapped
+/// inside its quotes at 60 columns. One name and a count, a long name cut: never wider
+/// than [`EXAMPLE_COLUMNS`].
+#[test]
+fn issue9_the_example_is_one_name_and_a_count_never_wide() {
+    let a = Delta::Added;
+    let names = [
+        "jupyter_vs_script.yaml",
+        "base.yaml",
+        "a.yaml",
+        "b.yaml",
+        "c.yaml",
+        "d.yaml",
+    ];
+    let changes: Vec<(Delta, &str)> = names.iter().map(|n| (a, *n)).collect();
+    assert_eq!(
+        ex(&changes),
+        (
+            "Add jupyter_vs_scr… and 5 more".into(),
+            "jupyter_vs_scr… 외 5개 추가".into()
+        )
+    );
+    let long = "학습_데이터_전처리_스크립트_최종본_진짜최종.py";
+    let (en, ko) = ex(&[(a, long), (a, "b.py")]);
+    for t in [en, ko] {
+        assert!(super::width(&t) <= EXAMPLE_COLUMNS, "{t}");
+        assert!(said(&t), "{t}");
+    }
 }
 
 mod random {
