@@ -70,7 +70,7 @@ fn follow(ws: &Path, fix: &str, message: &str) {
 fn issue9_two_mash_commits_get_one_rebase_that_fixes_both() {
     for (lang, message, refers) in [
         ("en", "Update the hello script", "fix above"),
-        ("ko", "hello 스크립트 수정", "위의 `git rebase -i`"),
+        ("ko", "hello 스크립트 수정", "위의 rebase"),
     ] {
         let ws = two_mash_commits();
         let found = failing(ws.path(), lang);

@@ -312,8 +312,8 @@ pub(super) fn with_fix(f: Finding, c: &Flagged, together: Option<&Tr>) -> Findin
             .hint(fix.clone())
             .asks(REWORD_TOGETHER.to_string())
             .hint_after(tr!(
-                "the `git rebase -i` fix above rewords this commit too",
-                "위의 `git rebase -i` 방법으로 이 커밋의 메시지도 함께 고칩니다"
+                "the rebase in the fix above rewords this commit too",
+                "위의 rebase 방법으로 이 커밋의 메시지도 함께 고칩니다"
             )),
     }
 }
