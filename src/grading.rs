@@ -143,29 +143,18 @@ fn refer_to_earlier(findings: &mut [Finding]) {
 /// the later ones refer to it, so a learner is not told to make one commit per file, or the
 /// same one twice (issue 9). The findings stay one each in the data.
 pub fn commit_once(results: &mut [ExerciseResult]) {
-    let not_committed = |f: &Finding| f.code == crate::checks::Code::FileNotCommitted;
-    let mut words: Vec<&str> = Vec::new();
-    for f in results
-        .iter()
-        .flat_map(|r| &r.findings)
-        .filter(|f| not_committed(f))
-    {
-        if let Some(word) = f.group.as_ref().map(|g| g.word.as_str()) {
-            if !word.is_empty() && !words.contains(&word) {
-                words.push(word);
-            }
-        }
-    }
+    let words = not_committed_words(results);
     let Some(first) = results
         .iter()
-        .position(|r| r.findings.iter().any(not_committed))
+        .position(|r| r.findings.iter().any(is_not_committed))
     else {
         return;
     };
-    let (all, id) = (words.join(" "), results[first].id.clone());
+    let (commit, id) = (commit_all(&words), results[first].id.clone());
     let once = crate::tr!(
-        "commit every file the grade needs at once:\n  git add {all}\n  git commit -m \"Add the project files\"",
-        "채점에 필요한 파일을 한 번에 커밋하십시오:\n  git add {all}\n  git commit -m \"프로젝트 파일 추가\""
+        "commit every file the grade needs at once:\n{commit}",
+        "채점에 필요한 파일을 한 번에 커밋하십시오:\n{commit}";
+        commit = commit
     );
     let after = crate::tr!(
         "the one commit given under `{id}` above commits this too",
@@ -173,13 +162,41 @@ pub fn commit_once(results: &mut [ExerciseResult]) {
     );
     for (i, r) in results.iter_mut().enumerate() {
         let hint = if i == first { &once } else { &after };
-        for f in r.findings.iter_mut().filter(|f| not_committed(f)) {
+        for f in r.findings.iter_mut().filter(|f| is_not_committed(f)) {
             f.hint = Some(hint.clone());
             if let Some(group) = &mut f.group {
                 group.hint = hint.clone();
             }
         }
     }
+}
+
+fn is_not_committed(f: &Finding) -> bool {
+    f.code == crate::checks::Code::FileNotCommitted
+}
+
+/// What `git add` needs for every `file/not-committed` of `results`, each once, in the order
+/// found (a package's `__init__.py` as its whole source folder).
+pub fn not_committed_words(results: &[ExerciseResult]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for f in results.iter().flat_map(|r| &r.findings) {
+        if let Some(g) = f.group.as_ref().filter(|_| is_not_committed(f)) {
+            if !g.word.is_empty() && !words.contains(&g.word) {
+                words.push(g.word.clone());
+            }
+        }
+    }
+    words
+}
+
+/// The one commit of `words` (shell words): `git add` and `git commit`, each an indented
+/// line of its own (a fix's code lines), with the message hint 4 of the git exercise uses.
+pub fn commit_all(words: &[String]) -> Tr {
+    let all = words.join(" ");
+    crate::tr!(
+        "  git add {all}\n  git commit -m \"Add the project files\"",
+        "  git add {all}\n  git commit -m \"프로젝트 파일 추가\""
+    )
 }
 
 const EXERCISE_ID: &str = "<exercise-id>";

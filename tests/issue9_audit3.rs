@@ -311,6 +311,20 @@ fn commit_fix(text: &str) -> String {
     lines[..=end].join("\n") + "\n"
 }
 
+/// What `course check --lang LANG` says on stderr in `ws` (the git exercise passes there),
+/// and the words of its note that grading counts only committed files.
+fn check_note(ws: &Path, lang: &str) -> (String, &'static str) {
+    let out = course_in(ws)
+        .args(["check", "--lang", lang])
+        .output()
+        .unwrap();
+    let says = match lang {
+        "ko" => "커밋된 파일만 셉니다",
+        _ => "counts only committed files",
+    };
+    (String::from_utf8_lossy(&out.stderr).into_owned(), says)
+}
+
 /// The learner who finished the course locally and committed only the git exercise's own
 /// files: `course grade` in their folder gives one commit for every file it needs, once, and
 /// that command pasted into a shell makes the grade (and a clone's) pass those exercises.
@@ -344,6 +358,19 @@ fn one_commit_for_every_file(lang: &str, readme_fixture: &str) {
     };
     assert!(flat.contains(refers), "{lang}:\n{flat}");
     let fix = commit_fix(&text);
+    // `course check` passes the git exercise on the folder as it is, and says once, on
+    // stderr, that grading counts only committed files, with the same command.
+    // Words as the shell reads them (a wrapped line's ` \` continuation is no word).
+    let same = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| *w != "\\")
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (note, says) = check_note(ws, lang);
+    assert!(same(&note).contains(says), "{lang}:\n{note}");
+    assert_eq!(note.matches("git add").count(), 1, "{lang}:\n{note}");
+    assert_eq!(same(&commit_fix(&note)), same(&fix));
     for path in ["requirements.txt", "README.md", "scripts", "configs", "src"] {
         assert!(fix.contains(path), "{lang}: {path} not in\n{fix}");
     }
@@ -351,6 +378,11 @@ fn one_commit_for_every_file(lang: &str, readme_fixture: &str) {
         .output()
         .unwrap();
     assert!(out.status.success(), "{fix}: {out:?}");
+    let (note, says) = check_note(ws, lang);
+    assert!(
+        !same(&note).contains(says),
+        "{lang}: said after the commit:\n{note}"
+    );
     // Nothing the grade needs is left out of HEAD, here or in a clone.
     let doc = grade_json(ws);
     let clone = tempdir();

@@ -28,22 +28,34 @@ pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
     );
     deliver(app, args.format, &report, None, true)?;
     warn_outside_environment(app, &ws.root, &results);
+    if args.format.is_for_people() {
+        warn_not_committed(app, &ws.root, &results);
+    }
     Ok(report.exit_code())
+}
+
+/// Whether an exercise with a check that `is` passed in `results`.
+fn passed_with(
+    app: &App,
+    results: &[crate::grading::ExerciseResult],
+    is: impl Fn(&crate::checks::Check) -> bool,
+) -> bool {
+    results.iter().any(|r| {
+        r.status == crate::checks::Status::Pass
+            && app
+                .course
+                .exercise(&r.id)
+                .is_some_and(|e| e.checks.iter().any(&is))
+    })
 }
 
 /// A note on stderr when an environment exercise passed with an environment outside the
 /// workspace (`$VIRTUAL_ENV`, `$CONDA_PREFIX`, a named conda environment): `course check`
 /// accepts it, but `course grade` looks only inside the submission and will not see it.
 fn warn_outside_environment(app: &App, root: &Path, results: &[crate::grading::ExerciseResult]) {
-    let passed_env = results.iter().any(|r| {
-        r.status == crate::checks::Status::Pass
-            && app.course.exercise(&r.id).is_some_and(|e| {
-                e.checks
-                    .iter()
-                    .any(|c| matches!(c, crate::checks::Check::PythonEnv(_)))
-            })
-    });
-    if !passed_env {
+    if !passed_with(app, results, |c| {
+        matches!(c, crate::checks::Check::PythonEnv(_))
+    }) {
         return;
     }
     let crate::python::EnvLookup::Found(env) = crate::python::find_environment(root) else {
@@ -60,6 +72,33 @@ fn warn_outside_environment(app: &App, root: &Path, results: &[crate::grading::E
         )
         .get(app.lang),
     );
+}
+
+/// A note on stderr, once, when the git exercise passed and files the exercises need are
+/// not committed: `course check` judges the folder, `course grade` (and the clone an
+/// instructor grades) only what HEAD has, so the learner at 100/100 here got 20/100 there
+/// (issue 9). The command is the one `course grade` gives (`grading::commit_once`).
+fn warn_not_committed(app: &App, root: &Path, results: &[crate::grading::ExerciseResult]) {
+    if !passed_with(app, results, |c| {
+        matches!(c, crate::checks::Check::GitHistory(_))
+    }) {
+        return;
+    }
+    // As `course grade` sees it, without running anything from the workspace.
+    let ctx = crate::checks::CheckContext::new(root, false, None).committed_only();
+    let graded = crate::grading::batch::grade_workspace_with(&app.course, ctx);
+    let words = crate::grading::not_committed_words(&graded);
+    if words.is_empty() {
+        return;
+    }
+    let commit = crate::grading::commit_all(&words);
+    let text = tr!(
+        "note: `course grade` (and an instructor grading a clone) counts only committed files, and files the exercises need are not committed yet. Commit them at once:\n{commit}",
+        "참고: `course grade`로 채점하면(강사가 clone으로 채점할 때도) 커밋된 파일만 셉니다. 연습 문제에 필요한 파일이 아직 커밋되지 않았습니다. 한 번에 커밋하십시오:\n{commit}";
+        commit = commit
+    );
+    let lines = crate::terminal::hint_lines(text.get(app.lang), "", "", app.term.width);
+    app.term.note(&lines.join("\n"));
 }
 
 /// Print `report` in `format` to `output` (atomically) or stdout (text through the pager on
