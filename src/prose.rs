@@ -73,6 +73,50 @@ pub fn is_letter_or_digit(c: char) -> bool {
     matches!(c, '가'..='힣') || c.is_alphanumeric()
 }
 
+/// Is `text` keyboard mash: its letters all bare Hangul jamo (`ㅁㄴㅇㄹ`, `ㅋㅋ ㅎㅎ`: no
+/// syllable was formed), or its every word a walk over neighbouring keys of one keyboard row
+/// ([`key_walk`]: `asdf`, `fdsa`, `jkl;`, `jkjk`, `asdfasdf`)? One rule for a commit message
+/// and a requirement's comment: the same text cannot fail as one and pass as the other.
+pub fn mash(text: &str) -> bool {
+    let letters = || text.chars().filter(|&c| is_letter(c));
+    // Hangul compatibility jamo: consonants and vowels typed without forming a syllable.
+    let jamo_only = letters().all(|c| matches!(c, '\u{3131}'..='\u{318E}'));
+    if letters().next().is_some() && jamo_only {
+        return true;
+    }
+    let mut words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .peekable();
+    words.peek().is_some() && words.all(key_walk)
+}
+
+/// Is `word` a walk over neighbouring keys of one keyboard row? It splits where two keys in a
+/// row are not neighbours; each piece is a run of three keys or more one way (`asdf`, `fdsa`,
+/// `asdf|asdf`), or four or more back and forth (`jkjk`, `hjklkj`). Words typed on one row
+/// with a gap or a doubled key (`sad`, `flask`, `tree`, `add`) are not walks; three keys back
+/// and forth (`pop`) are not either.
+fn key_walk(word: &str) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./"];
+    let word = word.to_ascii_lowercase();
+    ROWS.iter().any(|row| {
+        let Some(keys) = word
+            .chars()
+            .map(|c| row.find(c).map(|i| i as i64))
+            .collect::<Option<Vec<i64>>>()
+        else {
+            return false;
+        };
+        keys.len() >= 3
+            && keys
+                .chunk_by(|a, b| a.abs_diff(*b) == 1)
+                .all(|piece| match piece {
+                    [a, b, c] => c - b == b - a,
+                    _ => piece.len() >= 4,
+                })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -225,3 +225,25 @@ fn issue9_answer_refuses_a_reason_that_restates_the_task() {
         assert!(!ws.path().join("answers/jupyter_vs_script.yaml").exists());
     }
 }
+
+/// Issue 9 (audit at 23:00): keyboard mash in a requirement's comment (`# asdf`, `# ㅁㄴㅇㄹ`,
+/// `# jkjk`) passed while the same text failed as a commit message; one rule now judges both.
+/// Honest short comments in both languages keep passing.
+#[test]
+fn issue9_requirements_mash_comments_fail_like_mash_commit_messages() {
+    fails_with(
+        "requirements",
+        "requirements/fixtures/fail/mash-comments",
+        "requirements/comment-not-text",
+    );
+    for fixture in [
+        "short-comments-en",
+        "short-comments-ko",
+        "short-korean-words",
+    ] {
+        passes(
+            "requirements",
+            &format!("requirements/fixtures/pass/{fixture}"),
+        );
+    }
+}

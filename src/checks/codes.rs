@@ -190,7 +190,7 @@ codes! {
     RequirementsNoComment = "requirements/no-comment", ["requirements"],
         "a requirement has no comment saying why the project needs it";
     RequirementsCommentNotText = "requirements/comment-not-text", ["requirements"],
-        "a requirement's comment is punctuation, digits or one character repeated (`# aaa`)";
+        "a requirement's comment is punctuation, digits, one character repeated (`# aaa`) or keyboard mash (`# asdf`, `# ㅁㄴㅇㄹ`)";
     RequirementsCommentTooShort = "requirements/comment-too-short", ["requirements"],
         "a requirement's comment is too short to explain it";
     RequirementsCommentRepeatsName = "requirements/comment-repeats-name", ["requirements"],

@@ -6,8 +6,9 @@
 //! [`crate::prose`]'s rule for reasons: a short commit subject is normal git practice, so a
 //! vague but real word such as `수정` or `fix` passes.) Keyboard mash is not words either: a
 //! message whose letters are all bare Hangul jamo (`ㅁㄴㅇㄹ`, `ㅋㅋ ㅎㅎ`: no syllable was
-//! formed), or whose every word is a walk over neighbouring keys of one keyboard row (see
-//! [`key_walk`]: `asdf`, `fdsa`, `jkl;`, `jkjk`, `asdfasdf`).
+//! formed), or whose every word is a walk over neighbouring keys of one keyboard row
+//! (`asdf`, `fdsa`, `jkl;`, `jkjk`, `asdfasdf`): [`crate::prose::mash`], the same rule a
+//! requirement's comment is held to.
 //!
 //! A placeholder is not a message either: the example text of a fix or a tool
 //! (`Describe the change`, `변경 내용 설명`, `commit message`, `<message>`) pasted as it
@@ -51,7 +52,7 @@ pub(super) fn unsaid(message: &[u8]) -> Option<(Unsaid, String)> {
     if placeholder(&text) {
         return Some((Unsaid::Placeholder, shown()));
     }
-    (!words(&text) || mash(&text)).then(|| (Unsaid::NoWords, shown()))
+    (!words(&text) || crate::prose::mash(&text)).then(|| (Unsaid::NoWords, shown()))
 }
 
 /// Has `text` two different letters, a digit before a Hangul syllable counting as one?
@@ -111,47 +112,6 @@ fn placeholder(text: &str) -> bool {
         .join(" ")
         .to_lowercase();
     PLACEHOLDERS.contains(&normal.as_str())
-}
-
-/// Is `text` keyboard mash (see the module docs)?
-fn mash(text: &str) -> bool {
-    let letters = || text.chars().filter(|&c| crate::prose::is_letter(c));
-    // Hangul compatibility jamo: consonants and vowels typed without forming a syllable.
-    let jamo_only = letters().all(|c| matches!(c, '\u{3131}'..='\u{318E}'));
-    if letters().next().is_some() && jamo_only {
-        return true;
-    }
-    let mut words = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-        .peekable();
-    words.peek().is_some() && words.all(key_walk)
-}
-
-/// Is `word` a walk over neighbouring keys of one keyboard row? It splits where two keys in a
-/// row are not neighbours; each piece is a run of three keys or more one way (`asdf`, `fdsa`,
-/// `asdf|asdf`), or four or more back and forth (`jkjk`, `hjklkj`). Words typed on one row
-/// with a gap or a doubled key (`sad`, `flask`, `tree`, `add`) are not walks; three keys back
-/// and forth (`pop`) are not either.
-fn key_walk(word: &str) -> bool {
-    const ROWS: [&str; 3] = ["qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./"];
-    let word = word.to_ascii_lowercase();
-    ROWS.iter().any(|row| {
-        let Some(keys) = word
-            .chars()
-            .map(|c| row.find(c).map(|i| i as i64))
-            .collect::<Option<Vec<i64>>>()
-        else {
-            return false;
-        };
-        keys.len() >= 3
-            && keys
-                .chunk_by(|a, b| a.abs_diff(*b) == 1)
-                .all(|piece| match piece {
-                    [a, b, c] => c - b == b - a,
-                    _ => piece.len() >= 4,
-                })
-    })
 }
 
 /// A message that says what a commit with these changes (status, repo-relative path) did,

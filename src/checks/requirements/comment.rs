@@ -4,7 +4,8 @@
 //! part of it, nor a version) and that is real text: at least two different letters, and at
 //! least 3 letters, a Hangul syllable or CJK character counting as 2 (so the two-syllable
 //! Korean words `학습`, `배열`, `기록` pass, like `api` or `deep learning`). It does not when
-//! it is punctuation or digits only, one character repeated (`aaa`, `ㅋㅋㅋ`, `하하`), or only
+//! it is punctuation or digits only, one character repeated (`aaa`, `ㅋㅋㅋ`, `하하`), keyboard
+//! mash as a commit message would be judged (`asdf`, `ㅁㄴㅇㄹ`, `jkjk`), or only
 //! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`),
 //! nor when its only other words are ones that fit any package and so say nothing about this
 //! one ([`FILLER`]: `# package`, `# 필요한 라이브러리`, `# torch 패키지`, `# needed`) or a link
@@ -18,6 +19,9 @@ pub enum Weak {
     NoText,
     /// One character repeated (`# aaa`, `# ㅋㅋㅋ`).
     Repeated,
+    /// Keyboard mash (`# asdf`, `# ㅁㄴㅇㄹ`, `# jkjk`): [`crate::prose::mash`], the rule a
+    /// commit message is held to too.
+    Mash,
     /// Only the package's name (and versions).
     OnlyName,
     /// Words, but none long enough to say anything (`# ok`, `# 책`).
@@ -241,6 +245,9 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     if text.trim_end().starts_with('<') && text.trim_end().ends_with('>') {
         return Err(Weak::Placeholder); // `# <what it does for the project>`
     }
+    if crate::prose::mash(text) {
+        return Err(Weak::Mash);
+    }
     let all = words(&without_links(text));
     let named: Vec<&String> = all
         .iter()
@@ -441,6 +448,29 @@ mod tests {
             "# tensors <-> arrays",
         ] {
             assert_eq!(judge_for(c, "numpy"), Ok(()), "{c}");
+        }
+    }
+
+    /// Issue 9 (audit at 23:00): mash failed as a commit message but passed as a comment.
+    #[test]
+    fn issue9_keyboard_mash_does_not_explain() {
+        for c in [
+            "# asdf",
+            "# ㅁㄴㅇㄹ",
+            "# jkjk",
+            "# qwer asdf",
+            "# ㅋㅋ ㅎㅎ",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Err(Weak::Mash), "{c}");
+        }
+        for c in [
+            "# 학습",
+            "# arrays",
+            "# sad faces",
+            "# 모델 학습 ㅎㅎ",
+            "# api client",
+        ] {
+            assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
         }
     }
 

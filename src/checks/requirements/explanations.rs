@@ -147,6 +147,14 @@ fn weak_comment(
             ),
         )
         .hint(example_hint()),
+        Some(Err(Weak::Mash)) => Finding::fail(
+            Code::RequirementsCommentNotText,
+            tr!(
+                "the comment `{c}` is keyboard mash (keys side by side, or Korean letters never made into syllables): it does not say why the project needs `{name}`",
+                "주석 `{c}`은(는) 자판을 이어서 누른 글자(또는 음절을 이루지 않은 자모)일 뿐이라 `{name}`이(가) 왜 필요한지 알 수 없습니다"
+            ),
+        )
+        .hint(example_hint()),
         Some(Err(Weak::OnlyName)) => Finding::fail(
             Code::RequirementsCommentRepeatsName,
             tr!(
