@@ -130,7 +130,9 @@ impl App {
         let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?)
             .with_sandbox(self.sandbox()?)
             .with_env_exercise(self.course.env_exercise());
-        if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term).filter(|_| spinner) {
+        if let Some(spinner) =
+            crate::terminal::Spinner::on_stderr(&self.term, self.lang).filter(|_| spinner)
+        {
             ctx = ctx.with_progress(spinner);
         }
         let chosen: Vec<_> = self

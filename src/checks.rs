@@ -213,10 +213,23 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// Shows that a slow step is under way (a spinner on a terminal). The terminal layer
 /// implements it and passes it in with [`CheckContext::with_progress`].
 pub trait Progress {
-    /// A slow step described by `what` has started.
-    fn start(&self, what: &str);
+    /// The slow step `step` has started.
+    fn start(&self, step: &Step);
     /// The step that started last is over.
     fn finish(&self);
+}
+
+/// A slow step as data: the program run, the modules it imports (one list per part of the
+/// launch) and how long it may take. The terminal layer words it in the run's language and
+/// fits it to the width (a long import list loses its middle), so checks never format it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The interpreter as shown to the learner (`.venv/bin/python`).
+    pub program: String,
+    /// Modules imported, one list per part of the launch.
+    pub imports: Vec<Vec<String>>,
+    /// The step is stopped after this long.
+    pub max: std::time::Duration,
 }
 
 /// What every check receives. Built once per workspace and shared by all exercises, so the
@@ -381,7 +394,7 @@ impl CheckContext {
 
     /// Run a slow step (importing torch), shown through the context's [`Progress`] if any.
     /// Checks never print; showing that they are busy is the caller's job.
-    pub fn while_waiting<T>(&self, what: &str, step: impl FnOnce() -> T) -> T {
+    pub fn while_waiting<T>(&self, what: &Step, step: impl FnOnce() -> T) -> T {
         let Some(progress) = &self.progress else {
             return step();
         };

@@ -185,7 +185,7 @@ impl Term {
 
     /// The width for stderr: stdout's, except when only stderr is on the terminal
     /// (`course grade --batch > grades.csv`), where the terminal's own width applies.
-    fn note_width(&self) -> usize {
+    pub(crate) fn note_width(&self) -> usize {
         if self.fixed_width || self.is_tty || !std::io::stderr().is_terminal() {
             return self.width;
         }

@@ -189,14 +189,17 @@ pub(crate) fn run(ctx: &CheckContext, env: &PythonEnv, planned: &[Planned]) -> S
         .map(OsString::from)
         .into();
     let py = crate::python::show_path(&ctx.root, &env.interpreter);
-    let what = parts
-        .iter()
-        .map(|p| match p {
-            Part::Probe(m) | Part::Import(m) => format!("import {}", m.join(", ")),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let launch = run_python(ctx, env, &args, timeout, &format!("{py} ({what})"));
+    let step = super::Step {
+        program: py,
+        imports: parts
+            .iter()
+            .map(|p| match p {
+                Part::Probe(m) | Part::Import(m) => m.clone(),
+            })
+            .collect(),
+        max: timeout,
+    };
+    let launch = run_python(ctx, env, &args, &step);
     SharedRun {
         parts,
         timeouts,

@@ -12,7 +12,7 @@ use std::process::{ExitStatus, Output};
 use std::time::Duration;
 
 use super::driver::Planned;
-use super::{CheckContext, Code, Finding};
+use super::{CheckContext, Code, Finding, Step};
 use crate::process::RunError;
 use crate::python::PythonEnv;
 use crate::sandbox::{self, Status, Stop, Verdict};
@@ -27,20 +27,19 @@ pub(crate) struct Launch {
 }
 
 /// Run `env`'s interpreter with `args` from the workspace root, sandboxed as the context
-/// says, showing that it is busy through the context.
+/// says, stopped after `step.max`, showing `step` through the context while it runs.
 pub(crate) fn run_python(
     ctx: &CheckContext,
     env: &PythonEnv,
     args: &[OsString],
-    timeout: Duration,
-    what: &str,
+    step: &Step,
 ) -> Launch {
+    let timeout = step.max;
     let mut read: Vec<PathBuf> = vec![ctx.root.clone()];
     read.extend(ctx.root.canonicalize().ok());
     let home = env.cfg.as_ref().and_then(|c| c.home.as_deref());
     read.extend(sandbox::python_read_paths(&env.dir, &env.interpreter, home));
-    let secs = timeout.as_secs();
-    let run = ctx.while_waiting(&format!("{what} ... (max {secs} s)"), || {
+    let run = ctx.while_waiting(step, || {
         sandbox::run(
             &env.interpreter,
             args,

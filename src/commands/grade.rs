@@ -61,7 +61,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
     if root.join(".course").join("state.yaml").is_file() {
         ctx = ctx.committed_only();
     }
-    if let Some(spinner) = Spinner::on_stderr(&app.term) {
+    if let Some(spinner) = Spinner::on_stderr(&app.term, app.lang) {
         ctx = ctx.with_progress(spinner);
     }
     let results = grade_workspace_with(&app.course, ctx);
@@ -189,7 +189,7 @@ fn run_batch(app: &mut App, args: &GradeArgs, subs: Vec<Submission>) -> Result<C
         let results = grade_workspace_with(course, ctx);
         Report::build(course, &path.display().to_string(), &results, lang)
     };
-    let counter = Counter::submissions(subs.len(), &app.term);
+    let counter = Counter::submissions(subs.len(), &app.term, lang);
     let how = OpenOptions {
         clone_timeout: std::time::Duration::from_secs(args.clone_timeout),
         limits: crate::archive::Limits {
