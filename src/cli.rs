@@ -133,7 +133,7 @@ pub enum Command {
             course edit requirements\n  EDITOR=nano course edit\n\n\
             Opens the file the first failing finding points at, at its line (vi, vim, nvim, nano, emacs, micro: +LINE; \
             hx: FILE:LINE; code: -g FILE:LINE), else the exercise's main file.\n\n\
-            Exit codes: 0 the editor ran, 2 no editor set (the message says how), no file to edit, or the editor failed."
+            Exit codes: 0 the editor ran, 2 no editor set (the message says how), no file to edit, a terminal editor (vim, nano) with stdin or stdout not a terminal, or the editor failed."
     )]
     Edit(EditArgs),
     /// Put an exercise aside (e.g. while torch downloads); `course next` comes back to it last.

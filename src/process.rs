@@ -169,6 +169,16 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Output, R
     }
 }
 
+/// How a process ended, in words of both languages: `exit code 1` / `종료 코드 1`, `signal 9`
+/// / `신호 9` (the standard library's `exit status: 1` is English in a Korean run).
+pub fn ended(status: &ExitStatus) -> crate::i18n::Tr {
+    match (status.code(), signal_of(status)) {
+        (Some(code), _) => crate::tr!("exit code {code}", "종료 코드 {code}"),
+        (None, Some(Some(signal))) => crate::tr!("signal {signal}", "신호 {signal}"),
+        (None, _) => crate::tr!("no exit code", "종료 코드 없음"),
+    }
+}
+
 /// `Some(signal)` when the process was ended by a signal.
 fn signal_of(status: &ExitStatus) -> Option<Option<i32>> {
     #[cfg(unix)]

@@ -1,11 +1,51 @@
 //! `course edit` (issue 10): the learner's editor opens the file a failing finding points at,
 //! at its line, by the editor's own convention. The "editors" are scripts named like the real
-//! ones that write down the arguments they were given.
+//! ones that write down the arguments they were given. An editor that draws in the terminal
+//! (vim, nano, helix) is started only when stdin and stdout are a terminal, so those runs go
+//! through a pseudo-terminal.
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{course_in, learner_workspace, tempdir, texts, write};
+use assert_cmd::Command;
+
+use crate::common::{course_in, learner_workspace, machine_free, tempdir, texts, write};
+
+/// Runs the command after it with stdin and stdout on a pseudo-terminal (stderr stays the
+/// test's pipe), reading the terminal until it closes; exits with the command's code.
+const ON_TERMINAL: &str = r#"
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave)
+os.close(slave)
+while True:
+    try:
+        if not os.read(master, 65536):
+            break
+    except OSError:
+        break
+sys.exit(p.wait())
+"#;
+
+/// `course` run inside `dir` as from a terminal (a terminal editor such as vim or nano is
+/// only started there), without colour so the notes on stderr read as text.
+fn on_terminal(dir: &Path) -> Command {
+    // By the interpreter's own path (not a shim): some tests give `course` a PATH of a few
+    // programs only.
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .expect("python3 runs");
+    let python = String::from_utf8(python.stdout).unwrap();
+    let mut std = std::process::Command::new(python.trim());
+    std.arg("-c")
+        .arg(ON_TERMINAL)
+        .arg(env!("CARGO_BIN_EXE_course"));
+    machine_free(&mut std).env("NO_COLOR", "1").current_dir(dir);
+    let mut cmd = Command::from_std(std);
+    cmd.timeout(std::time::Duration::from_secs(120));
+    cmd
+}
 
 /// A fake editor called `name` in `dir` that writes its arguments, one a line, to `args.txt`.
 fn fake_editor(dir: &Path, name: &str) -> PathBuf {
@@ -50,7 +90,7 @@ fn issue10_edit_opens_the_failing_line_in_each_editor_family() {
         ("gedit", "", vec!["requirements.txt"]),
     ] {
         let editor = fake_editor(tools.path(), name);
-        course_in(ws.path())
+        on_terminal(ws.path())
             .args(["edit", "requirements"])
             .env("EDITOR", format!("{}{extra}", editor.display()))
             .assert()
@@ -72,7 +112,7 @@ fn issue10_visual_wins_and_a_passing_exercise_opens_its_main_file() {
     let nano = tempdir();
     let nano = fake_editor(nano.path(), "nano");
     // The answer file is missing: its finding names the file but no line.
-    course_in(ws.path())
+    on_terminal(ws.path())
         .args(["edit", "jupyter-vs-script"])
         .env("VISUAL", &vim)
         .env("EDITOR", &nano)
@@ -104,7 +144,7 @@ fn issue10_without_an_editor_it_says_how_to_set_one() {
     let bin = path_with(tools.path(), &[]);
     for lang in ["en", "ko"] {
         let (_, err) = texts(
-            course_in(ws.path())
+            on_terminal(ws.path())
                 .args(["edit", "requirements", "--lang", lang])
                 .env("PATH", &bin),
             2,
@@ -131,7 +171,7 @@ fn issue9_edit_without_visual_or_editor_falls_back_as_git_does_and_says_which() 
         let path = bin.join(opened).canonicalize().unwrap();
         for lang in ["en", "ko"] {
             let (_, err) = texts(
-                course_in(ws.path())
+                on_terminal(ws.path())
                     .args(["edit", "requirements", "--lang", lang])
                     .env("PATH", &bin),
                 0,
@@ -167,7 +207,7 @@ fn issue9_edit_without_visual_or_editor_falls_back_as_git_does_and_says_which() 
         .expect("git on PATH");
     let git = std::fs::canonicalize(git).unwrap();
     std::os::unix::fs::symlink(git, bin.join("git")).unwrap();
-    course_in(ws.path())
+    on_terminal(ws.path())
         .args(["edit", "requirements"])
         .env("PATH", &bin)
         .env("GIT_CONFIG_GLOBAL", &config)
@@ -176,7 +216,7 @@ fn issue9_edit_without_visual_or_editor_falls_back_as_git_does_and_says_which() 
         .success();
     assert_eq!(args(tools.path()), ["requirements.txt:4"]);
     let code = fake_editor(tools.path(), "code");
-    course_in(ws.path())
+    on_terminal(ws.path())
         .args(["edit", "requirements"])
         .env("PATH", &bin)
         .env("GIT_CONFIG_GLOBAL", &config)
@@ -197,7 +237,7 @@ fn issue10_an_exercise_without_files_and_a_failing_editor_exit_2() {
     assert!(edit("environment", "true").contains("no file to edit"));
     let err = edit("requirements", "false");
     assert!(
-        err.contains("the editor `false` (from $EDITOR) exited"),
+        err.contains("the editor `false` (from $EDITOR) ended with an error"),
         "{err}"
     );
 }
@@ -246,7 +286,7 @@ fn issue9_edit_says_how_to_quit_vi_before_and_how_to_choose_after() {
             ),
         ] {
             let (_, err) = texts(
-                course_in(ws.path())
+                on_terminal(ws.path())
                     .args(["edit", "requirements", "--lang", lang])
                     .env("PATH", &bin),
                 0,
@@ -262,5 +302,51 @@ fn issue9_edit_says_how_to_quit_vi_before_and_how_to_choose_after() {
                 assert_eq!(args(tools.path()), ["+4", "requirements.txt"]);
             }
         }
+    }
+}
+
+/// Issue 9, progress audit item 3: with stdout piped, vim was started anyway and wrote its
+/// screen into the pipe. A terminal editor is not started without a terminal; the message
+/// names the file and the line to open. A window editor (`code --wait`) still opens.
+#[test]
+fn issue9_edit_without_a_terminal_names_the_line_instead_of_starting_vim() {
+    let ws = workspace();
+    let tools = tempdir();
+    let vim = fake_editor(tools.path(), "vim");
+    for (lang, says) in [
+        ("en", "Open line 4 of requirements.txt yourself"),
+        ("ko", "requirements.txt의 4번째 줄을 직접 열거나"),
+    ] {
+        let (_, err) = texts(
+            course_in(ws.path())
+                .args(["edit", "requirements", "--lang", lang])
+                .env("EDITOR", &vim),
+            2,
+        );
+        let flat = crate::common::flat(err.as_bytes());
+        assert!(flat.contains(says), "{err}");
+        assert!(!tools.path().join("args.txt").exists(), "vim was started");
+    }
+    let code = fake_editor(tools.path(), "code");
+    course_in(ws.path())
+        .args(["edit", "requirements"])
+        .env("EDITOR", format!("{} --wait", code.display()))
+        .assert()
+        .success();
+    assert_eq!(args(tools.path()), ["--wait", "-g", "requirements.txt:4"]);
+}
+
+/// Issue 9, progress audit item 2: the editor's failure said `(exit status: 1)` in a Korean
+/// sentence.
+#[test]
+fn issue9_a_failing_editor_says_its_exit_code_in_the_run_language() {
+    let ws = workspace();
+    for (lang, says) in [("en", "(exit code 1)"), ("ko", "(종료 코드 1)")] {
+        let mut cmd = course_in(ws.path());
+        cmd.args(["edit", "requirements", "--lang", lang])
+            .env("EDITOR", "false");
+        let err = texts(&mut cmd, 2).1;
+        assert!(crate::common::flat(err.as_bytes()).contains(says), "{err}");
+        assert!(!err.contains("exit status"), "{err}");
     }
 }

@@ -5,8 +5,9 @@
 //! read). Also used by `e` on the home screen.
 //!
 //! Exit codes: 0 the editor ran and exited cleanly; 2 no editor is set or found (the message
-//! says how to set one and names the file to open), the exercise has no file to edit, or the editor
-//! could not start or exited with an error.
+//! says how to set one and names the file to open), the exercise has no file to edit, the
+//! editor draws in the terminal and stdin or stdout is not one (the message names the file
+//! and line), or the editor could not start or exited with an error.
 
 use std::path::Path;
 
@@ -84,6 +85,12 @@ fn main_file(check: &Check) -> Option<String> {
     }
 }
 
+/// Are both stdin and stdout terminals (a terminal editor needs both)?
+fn both_terminals() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 /// Open `file` (relative to `root`) at `line` in the learner's editor, or fail saying how to
 /// set one.
 pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()> {
@@ -103,6 +110,23 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         ));
     };
     let from = source.name();
+    if editor::in_terminal(&editor) && !both_terminals() {
+        // vim with its output in a pipe writes its screen there, and without a keyboard
+        // it waits for keys that never come: say where to go instead.
+        let spot = match line {
+            Some(l) => tr!("line {l} of {file}", "{file}의 {l}번째 줄"),
+            None => tr!("{file}", "{file}"),
+        };
+        return Err(usage(
+            tr!(
+                "`{editor}` (from {from}) works only in a terminal, and stdin or stdout is not one, so `course` did not open it. Open {spot} yourself, or run `course edit` in a terminal",
+                "표준 입력이나 표준 출력이 터미널이 아니어서 터미널에서만 쓰는 편집기 `{editor}`({from})을(를) 열지 않았습니다. {spot}을(를) 직접 열거나, 터미널에서 `course edit`을(를) 실행하십시오";
+                from = from, spot = spot
+            )
+            .get(app.lang)
+            .to_string(),
+        ));
+    }
     let found = source == editor::Source::Found;
     if found {
         // Say which, and how to choose: a learner who never set one should not wonder why
@@ -140,9 +164,9 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(usage(
             tr!(
-                "the editor `{editor}` (from {from}) exited with {s} on {place}",
+                "the editor `{editor}` (from {from}) ended with an error on {place} ({s})",
                 "편집기 `{editor}`({from})이(가) {place}을(를) 연 뒤 오류로 끝났습니다 ({s})";
-                from = from
+                from = from, s = crate::process::ended(&s)
             )
             .get(app.lang)
             .to_string(),

@@ -117,6 +117,20 @@ pub fn is_vi(editor: &str) -> bool {
     )
 }
 
+/// Does `editor` draw in the terminal it is started from (vi, nano, helix, `emacs -nw`)?
+/// Such an editor cannot work when stdin or stdout is not a terminal (`course edit | less`,
+/// a script): vim would write its screen into the pipe. Debian's `editor` counts (it leads
+/// to nano or vim); an editor not known here is started as asked (it may open a window).
+pub fn in_terminal(editor: &str) -> bool {
+    let flags = || editor.split_whitespace().skip(1);
+    match program(editor).as_str() {
+        "vi" | "vim" | "nvim" | "view" | "nano" | "pico" | "micro" | "kak" | "joe" | "jed"
+        | "mg" | "ne" | "vis" | "ed" | "hx" | "helix" | "editor" | "sensible-editor" => true,
+        "emacs" | "emacsclient" => flags().any(|f| matches!(f, "-nw" | "-t" | "--tty")),
+        _ => false,
+    }
+}
+
 /// The arguments that open `file` at `line` in `editor` (see the module docs).
 pub fn arguments(editor: &str, file: &Path, line: Option<u32>) -> Vec<OsString> {
     let line = line.filter(|l| *l > 0);
@@ -204,6 +218,31 @@ mod tests {
             .into_iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect()
+    }
+
+    #[test]
+    fn terminal_editors_are_told_from_window_editors() {
+        for e in [
+            "vim",
+            "/usr/bin/vim.basic",
+            "nano",
+            "hx",
+            "editor",
+            "emacs -nw",
+            "emacsclient -t",
+        ] {
+            assert!(in_terminal(e), "{e}");
+        }
+        for e in [
+            "code --wait",
+            "gvim -f",
+            "subl -w",
+            "emacs",
+            "emacsclient -c",
+            "notepad",
+        ] {
+            assert!(!in_terminal(e), "{e}");
+        }
     }
 
     #[test]
