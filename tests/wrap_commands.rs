@@ -356,3 +356,32 @@ fn issue9_no_course_command_is_split_in_any_hint_at_60_to_140_columns() {
         }
     }
 }
+
+/// Issue 9, progress audit item 4: `course reset` without a terminal said how to reset from a
+/// script with the command split over two lines (`course reset` / `requirements --yes`).
+#[test]
+fn issue9_reset_without_a_terminal_gives_its_command_whole() {
+    let ws = workspace();
+    // A hint seen: something for both resets to forget, so they ask (and refuse).
+    course_in(ws.path())
+        .args(["hint", "requirements"])
+        .output()
+        .unwrap();
+    for lang in LANGS {
+        for args in [&["reset", "requirements"][..], &["reset", "--all"]] {
+            let reference = run(ws.path(), lang, args, REFERENCE, None);
+            let whole = format!("course {} --yes", args.join(" "));
+            assert!(reference.stderr.contains(&whole), "{}", reference.stderr);
+            for width in WIDTHS {
+                let p = run(ws.path(), lang, args, width, None);
+                assert_commands_whole(&p.what, &p.stderr, width, &reference.stderr);
+                assert!(
+                    p.stderr.lines().any(|l| l.contains(&whole)),
+                    "{} at {width}: {whole} is split:\n{}",
+                    p.what,
+                    p.stderr
+                );
+            }
+        }
+    }
+}

@@ -199,11 +199,12 @@ fn confirm(app: &App, what: &Tr) -> Result<bool> {
     let lang = app.lang;
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
+        // A code span: the wrapping moves the command whole, so a copied line is all of it.
         let what = what.get(lang);
         return Err(usage(
             tr!(
-                "not resetting without a confirmation, and stdin is not a terminal to ask on; nothing was reset. To reset from a script: {what} --yes",
-                "확인 없이는 초기화하지 않는데, 물어볼 터미널이 없습니다 (stdin이 터미널이 아님). 아무것도 초기화하지 않았습니다. 스크립트에서 초기화하려면: {what} --yes"
+                "not resetting without a confirmation, and stdin is not a terminal to ask on; nothing was reset. To reset from a script: `{what} --yes`",
+                "확인 없이는 초기화하지 않는데, 물어볼 터미널이 없습니다 (표준 입력이 터미널이 아님). 아무것도 초기화하지 않았습니다. 스크립트에서 초기화하려면: `{what} --yes`"
             )
             .get(lang)
             .to_string(),
