@@ -450,3 +450,66 @@ fn issue9_a_workspace_below_the_current_folder_is_led_back_to() {
         assert!(says.contains("mkdir -p ~/my-vla-project"), "{says}");
     }
 }
+
+/// Issue 9, progress audit item 5: a learner who ran `course init --lang en` and came back
+/// from `~` read the Korean start first (the course's default). The start that leads back
+/// to a workspace speaks the language saved there; `--lang` and `COURSE_LANG` still win, and
+/// a progress file that does not parse (or is huge) is no choice, never an error.
+#[test]
+fn issue9_the_way_back_speaks_the_language_saved_in_the_workspace() {
+    let home = tempdir();
+    let home = home.path();
+    for (ws, lang, says) in [
+        (
+            home.join("my-vla-project"),
+            "en",
+            "Not in a course workspace here.",
+        ),
+        (
+            home.join("my-vla-project"),
+            "ko",
+            "여기는 코스 작업 폴더가 아닙니다.",
+        ),
+    ] {
+        course_at(home, home)
+            .args(["init", "--lang", lang])
+            .arg(&ws)
+            .assert()
+            .success();
+        for args in [&["next"][..], &[]] {
+            let out = texts(course_at(home, home).args(args), 0).0;
+            assert!(out.contains(says), "{lang} {args:?}: {out}");
+        }
+    }
+    // The workspace below the current folder, saved in English, seen from `~`.
+    let other = tempdir();
+    let other = other.path();
+    let below = other.join("work/vla");
+    std::fs::create_dir_all(&below).unwrap();
+    course_at(&below, other)
+        .args(["init", "--lang", "en"])
+        .assert()
+        .success();
+    let out = texts(course_at(other, other).arg("next"), 0).0;
+    assert!(out.contains("Not in a course workspace here."), "{out}");
+    assert!(out.contains("cd ~/work/vla"), "{out}");
+    // Asked for explicitly, the other language.
+    let out = texts(course_at(other, other).args(["--lang", "ko", "next"]), 0).0;
+    assert!(out.contains("여기는 코스 작업 폴더가 아닙니다."), "{out}");
+    let out = texts(
+        course_at(other, other).arg("next").env("COURSE_LANG", "ko"),
+        0,
+    )
+    .0;
+    assert!(out.contains("여기는 코스 작업 폴더가 아닙니다."), "{out}");
+    // A damaged or oversized progress file: the course's default, and exit 0.
+    let state = below.join(".course/state.yaml");
+    for text in [
+        "lang: [en\n".to_string(),
+        format!("lang: en\n#{}\n", "x".repeat(8 << 20)),
+    ] {
+        std::fs::write(&state, text).unwrap();
+        let out = texts(course_at(other, other).arg("next"), 0).0;
+        assert!(out.contains("여기는 코스 작업 폴더가 아닙니다."), "{out}");
+    }
+}

@@ -28,8 +28,8 @@ pub fn run(app: &mut App) -> Result<Code> {
             app.term.say(&format!("{}\n", msg.get(app.lang)))?;
             return Ok(Code::Ok);
         }
-        let msg = super::orientation::how_to_start(total);
-        app.term.say(&format!("{}\n", msg.get(app.lang)))?;
+        let (msg, lang) = super::orientation::how_to_start(total, app.global.lang, app.lang);
+        app.term.say(&format!("{}\n", msg.get(lang)))?;
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;

@@ -1,32 +1,37 @@
 //! `course` with no command: the home screen on a terminal (`commands::home`); piped, in
 //! accessible mode or outside a workspace, progress and the next step as text.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
 
 use crate::app::App;
 use crate::checks::Status;
 use crate::exit::Code;
 use crate::grading::{next_step, Step};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::terminal::Style;
 use crate::tr;
+use crate::workspace::Workspace;
 
 pub fn run(app: &mut App) -> Result<Code> {
     if super::home::wanted(app) {
         return super::home::run(app);
     }
-    let lang = app.lang;
     let term = &app.term;
-    let mut out = term.paint(Style::Heading, app.course.title.get(lang));
-    out.push('\n');
     if app.workspace.is_none() {
-        out.push('\n');
-        out.push_str(how_to_start(app.course.lessons.len()).get(lang));
+        let (start, lang) = how_to_start(app.course.lessons.len(), app.global.lang, app.lang);
+        let mut out = term.paint(Style::Heading, app.course.title.get(lang));
+        out.push_str("\n\n");
+        out.push_str(start.get(lang));
         out.push_str(tr!("\nMore: course --help", "\n더 보기: course --help").get(lang));
         out.push('\n');
         term.say(&out)?;
         return Ok(Code::Ok);
     }
+    let lang = app.lang;
+    let mut out = term.paint(Style::Heading, app.course.title.get(lang));
+    out.push('\n');
     let results = app.check_exercises(&[])?;
     let Progress {
         read,
@@ -66,8 +71,15 @@ pub fn run(app: &mut App) -> Result<Code> {
 /// (outside the clone of `course`, whose repository the workspace would otherwise sit in),
 /// or the way back to it when it is a workspace already; reading without a workspace; and,
 /// once, the switch to the other language.
-pub fn how_to_start(lessons: usize) -> Tr {
-    let start = Start::here();
+///
+/// Also the language to say it in: `--lang` or `COURSE_LANG`, else the choice saved in the
+/// workspace it leads back to (a learner who ran `course init --lang en` and opens a new
+/// terminal in `~` reads English first), else `lang`. A progress file that cannot be read
+/// counts as no choice (it is read bounded, and this screen never fails for it).
+pub fn how_to_start(lessons: usize, flag: Option<Lang>, lang: Lang) -> (Tr, Lang) {
+    let (start, found) = Start::found();
+    let saved = found.and_then(|root| Workspace { root }.load_state().ok()?.lang);
+    let lang = crate::app::asked_lang(flag).or(saved).unwrap_or(lang);
     let lead = match start {
         Start::New => tr!(
             "Not in a course workspace yet. To start, make a folder of your own for the project and make it your workspace:",
@@ -86,11 +98,12 @@ pub fn how_to_start(lessons: usize) -> Tr {
     // The other language's start is as complete as this one (it was only `course init --lang
     // en && course next`, which made whatever folder the learner was in the workspace).
     let (ko, en) = (start.commands_in(Some("ko")), start.commands_in(Some("en")));
-    tr!(
+    let text = tr!(
         "{lead}\n\n{commands}\n\nOr just read, without saving progress: course lesson 1 (lessons 1 to {lessons}).\n한국어로 보려면:\n{ko}",
         "{lead}\n\n{commands}\n\n진행 상황 없이 읽기만 하려면: course lesson 1 (레슨 1부터 {lessons}까지)\nIn English:\n{en}";
         lead = lead
-    )
+    );
+    (text, lang)
 }
 
 /// Where a learner outside a workspace gets one: the README's start, or back to it.
@@ -109,15 +122,23 @@ pub enum Start {
 impl Start {
     /// Which, on this machine now.
     pub fn here() -> Start {
-        if crate::workspace::readme_workspace().is_some() {
-            return Start::Back;
+        Start::found().0
+    }
+
+    /// Which, with the workspace it leads back to (none for [`Start::New`]).
+    fn found() -> (Start, Option<PathBuf>) {
+        if let Some(dir) = crate::workspace::readme_workspace() {
+            return (Start::Back, Some(dir));
         }
         let Ok(cwd) = std::env::current_dir() else {
-            return Start::New;
+            return (Start::New, None);
         };
-        match crate::workspace::workspaces_within(&cwd, 2, 1).first() {
-            Some(found) => Start::Below(cd_argument(found, &cwd)),
-            None => Start::New,
+        match crate::workspace::workspaces_within(&cwd, 2, 1)
+            .into_iter()
+            .next()
+        {
+            Some(found) => (Start::Below(cd_argument(&found, &cwd)), Some(found)),
+            None => (Start::New, None),
         }
     }
 
