@@ -300,7 +300,7 @@ fn issue9_watch_an_editor_that_fails_is_said_in_the_status_area_until_a_key() {
             80,
             "course watch ·",
             "e open the file to fix",
-            "exited with",
+            "ended with",
         ),
         (
             "ko",

@@ -540,3 +540,43 @@ fn issue9_the_rule_catches_text_cut_off() {
         "다 했으면: course check (막히면: course hint)\n",
     );
 }
+
+/// Issue 9, progress audit item 1: on a real 60-column terminal the spinner's line while a
+/// slow import runs stays on one row in both languages (it wrapped, and every redraw left a
+/// broken copy behind), and says its limit in the run's language.
+#[cfg(unix)]
+#[test]
+fn issue9_the_progress_line_of_a_slow_import_fits_a_60_column_terminal() {
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    for m in ["data", "training", "utils"] {
+        write(&ws, &format!("src/{m}/__init__.py"), "");
+    }
+    // Slow enough for the screen to be read while the spinner shows.
+    write(&ws, "src/model/__init__.py", "import time\ntime.sleep(4)\n");
+    let c = tmp.path().join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: python-import\n    modules: [src.model, src.data, src.training, src.utils]\n    timeout_secs: 60\n",
+    );
+    for (lang, limit) in [("ko", "(최대 60초)"), ("en", "(max 60 s)")] {
+        let line = course_line(&format!(
+            "--course {} --workspace {} --lang {lang} check",
+            c.display(),
+            ws.display()
+        ));
+        let tmux = Tmux::sized(&ws, &line, 60, 20);
+        let screen = tmux.wait_for(limit);
+        let row = screen.lines().find(|l| l.contains(limit)).unwrap();
+        // The whole line on the one row: the program, the first module, the limit.
+        assert!(
+            row.contains(".venv/bin/python (import src.model, "),
+            "{lang}:\n{screen}"
+        );
+        assert!(columns(row) <= 60, "{lang}: {row:?}\n{screen}");
+        assert_eq!(screen.matches(".venv/bin/python").count(), 1, "{screen}");
+        tmux.exit_code();
+    }
+}

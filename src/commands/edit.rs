@@ -7,7 +7,7 @@
 //! Exit codes: 0 the editor ran and exited cleanly; 2 no editor is set or found (the message
 //! says how to set one and names the file to open), the exercise has no file to edit, the
 //! editor draws in the terminal and stdin or stdout is not one (the message names the file
-//! and line), or the editor could not start or exited with an error.
+//! and line), or the editor could not start or ended with an error.
 
 use std::path::Path;
 
