@@ -116,24 +116,35 @@ impl App {
     /// Run the checks of the given exercises in the workspace (executing workspace code is
     /// allowed: this is the learner's own folder).
     pub fn check_exercises(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
-        self.check_with(ids, true)
+        self.check_with(ids, Run::Spinner)
     }
 
     /// [`App::check_exercises`] without the spinner on stderr: for a full-screen view that
     /// says itself that a check runs (a spinner would draw over it).
     pub fn check_quietly(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
-        self.check_with(ids, false)
+        self.check_with(ids, Run::Quiet)
     }
 
-    fn check_with(&self, ids: &[String], spinner: bool) -> Result<Vec<ExerciseResult>> {
+    /// What is known of the given exercises without starting the interpreter: the checks
+    /// that read files run, a Python check answers only from a pass an earlier check cached
+    /// (see [`CheckContext::remembered_only`]). For a lesson page, which must show at once.
+    pub fn check_remembered(&self, ids: &[String]) -> Result<Vec<ExerciseResult>> {
+        self.check_with(ids, Run::Remembered)
+    }
+
+    fn check_with(&self, ids: &[String], how: Run) -> Result<Vec<ExerciseResult>> {
         let ws = self.require_workspace()?;
         let mut ctx = CheckContext::new(&ws.root, true, ws.cache_dir()?)
             .with_sandbox(self.sandbox()?)
             .with_env_exercise(self.course.env_exercise());
-        if let Some(spinner) =
-            crate::terminal::Spinner::on_stderr(&self.term, self.lang).filter(|_| spinner)
-        {
-            ctx = ctx.with_progress(spinner);
+        match how {
+            Run::Spinner => {
+                if let Some(spinner) = crate::terminal::Spinner::on_stderr(&self.term, self.lang) {
+                    ctx = ctx.with_progress(spinner);
+                }
+            }
+            Run::Quiet => {}
+            Run::Remembered => ctx = ctx.remembered_only(),
         }
         let chosen: Vec<_> = self
             .course
@@ -145,6 +156,17 @@ impl App {
         ctx.plan(chosen.iter().flat_map(|e| &e.checks));
         Ok(chosen.into_iter().map(|e| run_exercise(e, &ctx)).collect())
     }
+}
+
+/// How [`App::check_with`] runs the checks.
+#[derive(Clone, Copy)]
+enum Run {
+    /// As `course check` does, with a spinner on stderr while Python runs.
+    Spinner,
+    /// The same without the spinner.
+    Quiet,
+    /// Starting no interpreter.
+    Remembered,
 }
 
 /// `--lang`, else `COURSE_LANG`, else the saved choice, else the course default.

@@ -256,6 +256,11 @@ pub struct CheckContext {
     pub env_exercise: Option<String>,
     /// How workspace programs run: sandboxed (the default) and with which limits.
     pub sandbox: crate::sandbox::Settings,
+    /// Start no interpreter: a Python check answers only from a pass cached by an earlier
+    /// check (while the files it depends on are unchanged), else says it did not run. A
+    /// lesson page decides so whether its exercise is done: reading a lesson must be instant,
+    /// and an import of torch can take up to its limit (issue 9).
+    pub remembered_only: bool,
     /// The note that this system lacks part of the sandbox was given (once per workspace).
     sandbox_noted: Cell<bool>,
     /// What the Python checks of this run will ask the interpreter ([`CheckContext::plan`]).
@@ -279,6 +284,7 @@ impl CheckContext {
             committed_only: false,
             env_exercise: None,
             sandbox: crate::sandbox::Settings::default(),
+            remembered_only: false,
             sandbox_noted: Cell::new(false),
             python_plan: RefCell::new(Vec::new()),
             python_run: OnceCell::new(),
@@ -298,6 +304,12 @@ impl CheckContext {
     /// See [`CheckContext::committed_only`].
     pub fn committed_only(mut self) -> Self {
         self.committed_only = true;
+        self
+    }
+
+    /// See [`CheckContext::remembered_only`].
+    pub fn remembered_only(mut self) -> Self {
+        self.remembered_only = true;
         self
     }
 

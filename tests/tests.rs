@@ -42,6 +42,7 @@ mod issue9_audit2;
 mod issue9_audit3;
 mod issue9_commit_messages;
 mod issue9_fixes;
+mod issue9_flow;
 mod issue9_reword_once;
 mod issue9_tricks;
 mod issue9_wording;

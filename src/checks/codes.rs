@@ -85,6 +85,8 @@ codes! {
     // Running workspace code.
     ExecDisabled = "exec/disabled", ["python-env", "python-import"],
         "not run: grading executes nothing from a submission without --exec";
+    ExecNotNow = "exec/not-now", ["python-env", "python-import"],
+        "not run: showing a lesson starts no interpreter, and no pass of an earlier check is remembered for these files";
 
     // The Python environment.
     EnvNotInSubmission = "env/not-in-submission", ["python-env"],

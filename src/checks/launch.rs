@@ -112,14 +112,25 @@ fn exit_status(code: i32) -> ExitStatus {
 
 /// Run this check's part of the shared interpreter launch and read what the sandbox saw
 /// first. `Err` holds the findings that end the check (the sandbox refused, or the program
-/// ran into a limit, so its output proves nothing); `Ok` holds the launch and the notes that
-/// come before the check's own findings. `py` names the interpreter.
+/// ran into a limit, so its output proves nothing; or the context starts no interpreter);
+/// `Ok` holds the launch and the notes that come before the check's own findings. `py`
+/// names the interpreter. Called only after the check found no cached pass.
 pub(crate) fn run_part(
     ctx: &CheckContext,
     env: &PythonEnv,
     planned: Planned,
     py: &str,
 ) -> Result<(Launch, Vec<Finding>), Vec<Finding>> {
+    // The one place a check launches the interpreter, so the one place to refuse it.
+    if ctx.remembered_only {
+        return Err(vec![Finding::skip(
+            Code::ExecNotNow,
+            tr!(
+                "not run now: showing a lesson starts no interpreter (`{py}`); `course check` runs it",
+                "지금은 실행하지 않았습니다: 레슨을 보여 줄 때는 인터프리터를 시작하지 않습니다(`{py}`). `course check`가 실행합니다"
+            ),
+        )]);
+    }
     let launch = ctx.python(env, planned);
     let findings = sandbox_findings(ctx, &launch, py);
     if findings.iter().any(|f| f.status == super::Status::Error) {

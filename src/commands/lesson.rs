@@ -23,8 +23,11 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
     };
     fallback_note(app, index);
     mark_read(app, index)?;
-    // The exercises the lesson's notes depend on, checked only when it has such a note and
-    // the workspace keeps progress (`course next` and the home screen pass what they checked).
+    // The exercises the lesson's notes depend on, looked at only when it has such a note and
+    // the workspace keeps progress (`course next` and the home screen pass what they
+    // checked). Reading a lesson starts no interpreter: a Python check counts as passing
+    // only by a pass an earlier check remembered (issue 9: an import of torch held the
+    // page up to its limit, 60 s).
     let (body, _) = app.course.lessons[index]
         .body
         .resolve(app.lang)
@@ -33,7 +36,7 @@ pub fn run(app: &mut App, args: &LessonArgs) -> Result<Code> {
     let results = if ids.is_empty() || !app.keeps_progress() {
         Vec::new()
     } else {
-        app.check_exercises(&ids)?
+        app.check_remembered(&ids)?
     };
     app.term
         .show(|term| lesson_page(app, term, index, None, &results))?;
@@ -186,10 +189,17 @@ pub fn lesson_page(
 ) -> String {
     let lesson = &app.course.lessons[index];
     let (body, _) = lesson.body.resolve(app.lang).unwrap_or(("", app.lang));
+    // A check that did not run now (a lesson page starts no interpreter) leaves it unknown
+    // whether the exercise is done, even if the exercise's other checks pass: the note stays.
     let passes = |id: &str| {
-        results
-            .iter()
-            .any(|r| r.id == id && r.status == crate::checks::Status::Pass)
+        results.iter().any(|r| {
+            r.id == id
+                && r.status == crate::checks::Status::Pass
+                && !r
+                    .findings
+                    .iter()
+                    .any(|f| f.code == crate::checks::Code::ExecNotNow)
+        })
     };
     let body = &link_lessons(&drop_done_notes(body, &passes), &app.course);
     let (n, total) = (index + 1, app.course.lessons.len());
