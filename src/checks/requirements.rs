@@ -86,6 +86,30 @@ const MISNAMED: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The name pip installs for one people write wrongly (`sklearn` -> `scikit-learn`).
+fn meant_name(name: &str) -> Option<&'static str> {
+    let name = canonical_name(name);
+    MISNAMED
+        .iter()
+        .find(|(w, ..)| name == *w)
+        .map(|(_, m, ..)| *m)
+}
+
+/// `line` with its misnamed package renamed (`sklearn  # x` -> `scikit-learn  # x`), the
+/// way the rename's own fix says: every other fix for that line shows the renamed form, so
+/// the learner has one line to paste, not two that disagree (issue 9). `None` when the line
+/// does not start with such a name.
+fn renamed(line: &str) -> Option<String> {
+    let start = line.len() - line.trim_start().len();
+    let prefix = invalid::name_prefix(&line[start..]);
+    let meant = meant_name(&prefix)?;
+    Some(format!(
+        "{}{meant}{}",
+        &line[..start],
+        &line[start + prefix.len()..]
+    ))
+}
+
 /// A requirement pip accepts and whose name it knows.
 #[derive(Debug)]
 struct Req {
@@ -196,8 +220,13 @@ fn read_lines(file: &str, lines: &[Line]) -> Reading {
             Entry::Invalid(error) => {
                 refused += 1;
                 if refused <= MAX_FINDINGS_PER_KIND {
-                    r.findings
-                        .push(invalid::finding(file, l.number, &l.content, error));
+                    let mut finding = invalid::finding(file, l.number, &l.content, error);
+                    if let Some(line) = renamed(&l.content) {
+                        // Its fix shows the line renamed (`sklearn>=1.3 # x` ->
+                        // `scikit-learn>=1.3 # x`); the message quotes it as written.
+                        finding.hint = invalid::finding(file, l.number, &line, error).hint;
+                    }
+                    r.findings.push(finding);
                     // What the line names still counts for the checks across lines (a
                     // duplicate is reported now, not only after this line is fixed); only
                     // for the lines reported one by one, so a file of broken lines stays

@@ -160,8 +160,9 @@ fn compatible_needs_two_parts(args: &str) -> Option<(Tr, Tr)> {
     .filter(|_| !plain.is_empty())
 }
 
-/// `numpy>=1.24.0#배열`: pip reads a comment only after white space.
-fn glued_comment(args: &str) -> Option<(Tr, Tr)> {
+/// `numpy>=1.24.0#배열` as pip would read it as meant: the requirement and the text of the
+/// comment glued to it (`numpy>=1.24.0`, `배열`); `None` when no `#` is glued to a requirement.
+pub(super) fn glued_parts(args: &str) -> Option<(&str, &str)> {
     if args.contains("://") {
         return None;
     }
@@ -170,12 +171,23 @@ fn glued_comment(args: &str) -> Option<(Tr, Tr)> {
     if before.is_empty() || args[..at].ends_with(char::is_whitespace) {
         return None;
     }
-    let glued = &args[at..];
-    let fixed = if after.is_empty() {
+    Some((before, after))
+}
+
+/// The line a glued comment's fix shows: a space before `#` (`numpy>=1.24.0 # 배열`).
+pub(super) fn glued_fixed(args: &str) -> Option<String> {
+    let (before, after) = glued_parts(args.trim())?;
+    Some(if after.is_empty() {
         before.to_string()
     } else {
         format!("{before} # {after}")
-    };
+    })
+}
+
+/// `numpy>=1.24.0#배열`: pip reads a comment only after white space.
+fn glued_comment(args: &str) -> Option<(Tr, Tr)> {
+    let fixed = glued_fixed(args)?;
+    let glued = &args[args.find('#')?..];
     Some((
         tr!(
             "`{args}`: there is no space before `#`, so pip reads `{glued}` as part of the requirement, not as a comment",

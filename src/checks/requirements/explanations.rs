@@ -47,9 +47,12 @@ pub(super) fn explanations(file: &str, lines: &[Line]) -> Vec<Finding> {
         }
         let line = own.number;
         let name = name.map_or_else(|| text.clone(), |n| written_name(text, &n));
+        // A misnamed package's fixes name and show it renamed, as its rename fix says.
+        let shown = renamed(&shown).unwrap_or(shown);
+        let fix_name = meant_name(&name).map_or_else(|| name.clone(), str::to_string);
         let mut finding = weak_comment(
             (text, &shown),
-            &name,
+            (&name, &fix_name),
             comments.first().copied(),
             verdicts.first().copied(),
         )
@@ -118,14 +121,15 @@ fn no_comment_group(file: &str, line: u32, (text, shown): (&str, &str)) -> crate
 }
 
 /// The finding for a requirement whose comment (if any) does not explain it, saying which
-/// rule the comment broke.
+/// rule the comment broke. `(name, fix_name)`: the package as the line names it, and as
+/// the fix does (renamed when misnamed).
 fn weak_comment(
     (text, shown): (&str, &str),
-    name: &str,
+    (name, fix_name): (&str, &str),
     comment: Option<&str>,
     weak: Option<Result<(), Weak>>,
 ) -> Finding {
-    let example_hint = || super::purposes::example_hint(name, shown);
+    let example_hint = || super::purposes::example_hint(fix_name, shown);
     let c = comment.unwrap_or_default();
     match weak {
         None | Some(Ok(())) => Finding::fail(
@@ -136,8 +140,8 @@ fn weak_comment(
             ),
         )
         .hint(tr!(
-            "at the end of the line (`{shown}  # ...`) or on the line right above it, write a comment saying in a few words of your own what `{name}` does for the project",
-            "줄 끝(`{shown}  # ...`)이나 바로 윗줄에, `{name}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 주석으로 적으십시오"
+            "at the end of the line (`{shown}  # ...`) or on the line right above it, write a comment saying in a few words of your own what `{fix_name}` does for the project",
+            "줄 끝(`{shown}  # ...`)이나 바로 윗줄에, `{fix_name}`이(가) 프로젝트에서 하는 일을 자기 말로 몇 단어 주석으로 적으십시오"
         )),
         Some(Err(Weak::NoText | Weak::Repeated)) => Finding::fail(
             Code::RequirementsCommentNotText,

@@ -15,6 +15,9 @@ pub(super) fn duplicates(reqs: &[Req]) -> (Vec<Finding>, BTreeMap<(&str, &str), 
                 let (name, l1, t1, l2, t2) =
                     (&first.written, first.line, &first.text, r.line, &r.text);
                 let (f1, f2) = (&first.file, &r.file);
+                // The fix names the package as pip knows it (`scikit-learn`, not `sklearn`),
+                // as the rename's own fix does.
+                let keep = meant_name(name).unwrap_or(name);
                 let message = if f1 == f2 {
                     tr!(
                         "`{name}` is listed twice: line {l1} (`{t1}`) and line {l2} (`{t2}`)",
@@ -31,8 +34,8 @@ pub(super) fn duplicates(reqs: &[Req]) -> (Vec<Finding>, BTreeMap<(&str, &str), 
                     .file(f2.as_str())
                     .line(l2)
                     .hint(tr!(
-                        "keep one line for `{name}` (package names ignore case and `-`/`_`/`.`), with the version you need",
-                        "`{name}`은(는) 한 줄만 남기십시오(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰십시오"
+                        "keep one line for `{keep}` (package names ignore case and `-`/`_`/`.`), with the version you need",
+                        "`{keep}`은(는) 한 줄만 남기십시오(패키지 이름은 대소문자와 `-`/`_`/`.`를 구분하지 않습니다). 필요한 버전을 그 줄에 쓰십시오"
                     )),
                 );
             }
@@ -66,10 +69,19 @@ pub(super) fn merge_duplicate_comments(
     comments: Vec<Finding>,
 ) -> Vec<Finding> {
     let at = |c: &Finding, r: &Req| c.line == Some(r.line) && c.file.as_deref() == Some(&r.file);
+    // A comment glued to its requirement (`numpy>=1.26#배열`) is no comment to pip: it
+    // explains the line only once a space is put before `#`, and only if its words would.
+    fn glued(r: &Req) -> Option<(&str, &str)> {
+        super::explain::glued_parts(&r.text)
+    }
     let unexplained = |r: &Req| {
-        comments
-            .iter()
-            .any(|c| at(c, r) && COMMENT_CODES.contains(&c.code))
+        let weak_glued = glued(r).is_some_and(|(_, after)| {
+            comment::judge(&format!("# {after}"), &name_words(&r.text, Some(&r.name))).is_err()
+        });
+        weak_glued
+            || comments
+                .iter()
+                .any(|c| at(c, r) && COMMENT_CODES.contains(&c.code))
     };
     let mut dropped: BTreeSet<(&str, u32)> = BTreeSet::new();
     for d in duplicates.iter_mut() {
@@ -92,6 +104,23 @@ pub(super) fn merge_duplicate_comments(
                 ", and a comment saying in a few words of your own why the project needs it",
                 ". 주석이 없으니 프로젝트에 왜 필요한지도 자기 말로 몇 단어 적으십시오"
             ),
+            // Its comment is not one yet: the line to keep, with the space that makes it one.
+            Some(explained) if glued(explained).is_some() => {
+                let fixed = super::explain::glued_fixed(&explained.text).unwrap_or_default();
+                let fixed = renamed(&fixed).unwrap_or(fixed);
+                let line = explained.line;
+                let place = if explained.file == second.file {
+                    tr!("line {line}", "{line}번째 줄")
+                } else {
+                    let file = &explained.file;
+                    tr!("{file} line {line}", "{file} {line}번째 줄")
+                };
+                tr!(
+                    "; keep {place} with a space before `#`, so that pip reads its comment:\n  {fixed}",
+                    ". 남길 줄은 {place}에서 `#` 앞에 공백을 두어 pip이 주석으로 읽게 한 이 줄입니다:\n  {fixed}";
+                    place = place
+                )
+            }
             Some(explained) if explained.file == second.file => {
                 let line = explained.line;
                 tr!(

@@ -1,0 +1,108 @@
+//! Issue 9, the fourth learner audit: fixes for one line that agree with each other (a
+//! renamed package shown renamed everywhere, a glued `#배열` never called a comment), a
+//! `git rebase -i` fix concrete for any number of commits, English counts that agree in
+//! number, particles right after code spans on a colour terminal, Korean help that keeps
+//! `[가능한 값: ko, en]` whole, and a home panel that groups findings as `course check` does.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+/// The requirements exercise's findings (`course check requirements --format json`) in `lang`.
+fn requirements_findings(ws: &Path, lang: &str) -> Vec<Value> {
+    let out = course_in(ws)
+        .args(["check", "requirements", "--format", "json", "--lang", lang])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    exercise(&doc, "requirements")["findings"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// The fixes of the findings on `line`.
+fn hints_on(findings: &[Value], line: u64) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f["line"] == line)
+        .filter_map(|f| f["hint"].as_str().map(str::to_string))
+        .collect()
+}
+
+const HONEST: &str = "torch==2.10.0  # 모델 정의와 학습\npillow>=9.0  # 카메라 이미지를 읽고 전처리\nwandb  # 실험 기록과 그래프\ntransformers>=4.40  # 언어 모델과 토크나이저\n";
+
+/// The requirement lines a fix shows: its indented lines and its code spans that hold a
+/// comment (`name  # ...`).
+fn shown_lines(hint: &str) -> Vec<String> {
+    let spans = hint.split('`').skip(1).step_by(2);
+    hint.lines()
+        .skip(1)
+        .chain(spans)
+        .map(|l| l.trim().to_string())
+        .filter(|l| l.contains(" #"))
+        .collect()
+}
+
+/// `sklearn  # 설명`: the rename's fix says `scikit-learn`, and so does the fix for the
+/// placeholder comment on the same line (it showed `sklearn  # <...>`, a line pip still
+/// refuses); so for `pytorch` without a comment, and for a refused line with a glued comment
+/// beside a duplicate. Fails on the code before: the example lines kept the old name.
+#[test]
+fn issue9_every_fix_of_a_renamed_line_shows_the_new_name() {
+    let text = format!("{HONEST}numpy>=1.26  # 배열 계산\nsklearn  # 설명\npytorch\n");
+    let glued = format!("{HONEST}numpy>=1.26  # 배열 계산\nSklearn>=1.3#머신러닝\nsklearn\n");
+    for (text, lines) in [
+        (text, [(6, "scikit-learn"), (7, "torch")]),
+        (glued, [(6, "scikit-learn"), (7, "scikit-learn")]),
+    ] {
+        let ws = learner_workspace(&[("requirements.txt", &text)]);
+        for lang in ["ko", "en"] {
+            let findings = requirements_findings(ws.path(), lang);
+            let mut shown = 0;
+            for (line, new) in lines {
+                let hints = hints_on(&findings, line);
+                assert!(hints.len() >= 2, "{lang} line {line}: {findings:?}");
+                for hint in &hints {
+                    for example in shown_lines(hint) {
+                        shown += 1;
+                        assert!(
+                            example.starts_with(&format!("{new} "))
+                                || example.starts_with(&format!("{new}>")),
+                            "{lang} line {line}: `{example}` in {hint:?}"
+                        );
+                    }
+                }
+            }
+            assert!(shown >= 2, "{lang}: {findings:?}");
+        }
+    }
+}
+
+/// `numpy>=1.26#배열` beside another `numpy` line: `#배열` is part of the requirement to
+/// pip, so the duplicate's fix does not tell the learner to keep "the comment" of that
+/// line; it gives the one line to keep, with the space that makes `# 배열` a comment.
+/// Fails on the code before ("and the comment of line 1").
+#[test]
+fn issue9_a_glued_hash_is_no_comment_to_keep() {
+    let text = format!("numpy>=1.26#배열\n{HONEST}numpy\n");
+    let ws = learner_workspace(&[("requirements.txt", &text)]);
+    for lang in ["ko", "en"] {
+        let findings = requirements_findings(ws.path(), lang);
+        let dup = findings
+            .iter()
+            .find(|f| f["code"] == "requirements/duplicate")
+            .unwrap_or_else(|| panic!("{findings:?}"));
+        let hint = dup["hint"].as_str().unwrap();
+        assert!(!hint.contains("comment of line"), "{hint}");
+        assert!(!hint.contains("주석도 함께"), "{hint}");
+        assert_eq!(
+            hint.lines().last().unwrap().trim(),
+            "numpy>=1.26 # 배열",
+            "{hint}"
+        );
+    }
+}
