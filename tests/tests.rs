@@ -41,6 +41,7 @@ mod interrupt;
 mod issue9_audit2;
 mod issue9_audit3;
 mod issue9_audit4;
+mod issue9_cheap_answers;
 mod issue9_commit_messages;
 mod issue9_fixes;
 mod issue9_flow;

@@ -8,9 +8,10 @@
 //! mash as a commit message would be judged (`asdf`, `ㅁㄴㅇㄹ`, `jkjk`), or only
 //! the package's name again (`torch  # torch`, `# PyTorch 2.1`, `scikit-learn  # sklearn`),
 //! nor when its only other words are ones that fit any package and so say nothing about this
-//! one ([`FILLER`]: `# package`, `# 필요한 라이브러리`, `# torch 패키지`, `# needed`) or a link
+//! one (`words.rs`: `# package`, `# 필요한 라이브러리`, `# torch 패키지`, `# needed`, and how much
+//! it matters, `# 중요`, `# important`, `# 기본 패키지`, `# 설치해야 함`) or a link
 //! (`# https://pypi.org/project/torch`), nor when it is a placeholder left to fill in
-//! ([`PLACEHOLDER`]: `# TODO`, `# 설명`, `# 여기에 설명`, `# description`, `# <...>`).
+//! (`# TODO`, `# 설명`, `# 여기에 설명`, `# description`, `# <...>`).
 
 /// Why a comment does not explain its requirement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,150 +33,8 @@ pub enum Weak {
     Placeholder,
 }
 
-/// Words of a placeholder left to fill in: what a template or a fix says where the
-/// explanation goes (`# TODO`, `# 여기에 설명`, `# description`, `# what it does for the
-/// project`). Beside a real word they are fine (`# 이미지 설명 생성`).
-const PLACEHOLDER: &[&str] = &[
-    "todo",
-    "tbd",
-    "fixme",
-    "placeholder",
-    "comment",
-    "comments",
-    "description",
-    "describe",
-    "explanation",
-    "explain",
-    "here",
-    "your",
-    "write",
-    "add",
-    "fill",
-    "insert",
-    "does",
-    "do",
-    "what",
-    "why",
-    "설명",
-    "주석",
-    "여기",
-    "여기에",
-    "적기",
-    "쓰기",
-    "나중에",
-    "하는",
-    "하는일",
-    "일",
-    "달기",
-];
-
-/// Korean placeholder words with a particle or an ending attached (`설명을`, `적으십시오`,
-/// `작성하기`, `추가할`): a word that starts with one of these is one of [`PLACEHOLDER`].
-const PLACEHOLDER_STEMS: &[&str] = &[
-    "설명을",
-    "설명이",
-    "설명은",
-    "주석을",
-    "주석이",
-    "주석은",
-    "적으",
-    "쓰세",
-    "쓰십",
-    "작성",
-    "채우",
-    "채워",
-    "추가",
-    "넣으",
-    "넣어",
-];
-
-/// Is `word` (lowercased) a word of a placeholder left to fill in?
-fn is_placeholder(word: &str) -> bool {
-    PLACEHOLDER.contains(&word) || PLACEHOLDER_STEMS.iter().any(|s| word.starts_with(s))
-}
-
-/// Words that would fit the comment of any package, so they explain none: what a line of
-/// `requirements.txt` is anyway (a package, a library, a dependency that is needed and
-/// installed). Korean words are listed with the endings learners attach (`필요한`, `필요함`).
-const FILLER: &[&str] = &[
-    "package",
-    "packages",
-    "pkg",
-    "library",
-    "libraries",
-    "lib",
-    "libs",
-    "module",
-    "modules",
-    "dependency",
-    "dependencies",
-    "dep",
-    "deps",
-    "requirement",
-    "requirements",
-    "required",
-    "require",
-    "requires",
-    "need",
-    "needed",
-    "needs",
-    "necessary",
-    "install",
-    "installed",
-    "installation",
-    "python",
-    "pip",
-    "pypi",
-    "project",
-    "for",
-    "the",
-    "this",
-    "a",
-    "an",
-    "is",
-    "it",
-    "of",
-    "to",
-    "use",
-    "used",
-    "using",
-    "패키지",
-    "라이브러리",
-    "모듈",
-    "의존성",
-    "필요",
-    "필요함",
-    "필요한",
-    "필요해서",
-    "필수",
-    "설치",
-    "설치함",
-    "파이썬", // glossary: a learner's word
-    "프로젝트",
-    "사용",
-    "사용함",
-    "용",
-    "see",
-    "link",
-    "docs",
-    "homepage",
-    "website",
-    "참고",
-    "링크",
-    // What a fix's placeholder says (`# what it is for`, `# 쓰는 이유`): pasted as it is,
-    // it names no use of this package (issue 9).
-    "reason",
-    "purpose",
-    "its",
-    "이유",
-    "쓰는",
-    "쓰임",
-    "용도",
-    "왜",
-    "무엇",
-    "프로젝트에",
-    "프로젝트에서",
-];
+mod words;
+use words::{is_filler, is_placeholder};
 
 /// The comment without links (`https://...`): a link names where the package is, not why
 /// the project needs it.
@@ -257,7 +116,7 @@ pub fn judge(comment: &str, name_words: &[String]) -> Result<(), Weak> {
     let other: Vec<&String> = named
         .iter()
         .copied()
-        .filter(|w| !FILLER.contains(&w.as_str()) && !is_placeholder(w))
+        .filter(|w| !is_filler(w) && !is_placeholder(w))
         .collect();
     if other.is_empty() {
         if named.iter().any(|w| is_placeholder(w)) {
@@ -471,6 +330,96 @@ mod tests {
             "# api client",
         ] {
             assert_eq!(judge_for(c, "torch"), Ok(()), "{c}");
+        }
+    }
+
+    /// Issue 9 (learner audit): how much a package matters, or that it must be installed,
+    /// is true of every line of the file and says nothing of what this package does.
+    #[test]
+    fn issue9_importance_and_must_install_say_nothing() {
+        for c in [
+            "# 중요",
+            "# 중요함",
+            "# 매우 중요한 패키지",
+            "# 기본 패키지",
+            "# 기본적인 라이브러리",
+            "# 설치해야 함",
+            "# 반드시 설치해야 합니다",
+            "# 필수 의존성",
+            "# 꼭 필요함",
+            "# 핵심 라이브러리",
+            "# important",
+            "# very important package",
+            "# needed",
+            "# required",
+            "# must install",
+            "# basic package",
+            "# dependency",
+            "# core dependency",
+            "# essential, must have",
+            "# useful stuff",
+        ] {
+            for name in ["torch", "numpy", "pillow"] {
+                assert_eq!(judge_for(c, name), Err(Weak::Filler), "{c} for {name}");
+            }
+        }
+    }
+
+    /// The honest short comments of the same audit keep explaining, in both languages.
+    #[test]
+    fn issue9_honest_short_comments_beside_importance_words_explain() {
+        for c in [
+            "# 딥러닝",
+            "# 배열 계산",
+            "# 이미지 읽기",
+            "# 카메라 이미지 처리에 필요",
+            "# 학습에 꼭 필요한 프레임워크",
+            "# 기본 모델 학습",
+            "# 설치 후 카메라 영상 처리",
+            "# for arrays",
+            "# model training",
+            "# important for plotting learning curves",
+            "# core array maths",
+            "# 중요한 실험 기록",
+        ] {
+            for name in ["torch", "numpy", "pillow"] {
+                assert_eq!(judge_for(c, name), Ok(()), "{c} for {name}");
+            }
+        }
+    }
+
+    /// Words of how much a package matters, in both languages, for the property below.
+    #[rustfmt::skip]
+    const MATTERS: [&str; 14] = [
+        "중요", "중요한", "기본", "기본적인", "설치해야", "함", "필수", "패키지", "important",
+        "basic", "must", "install", "needed", "dependency",
+    ];
+    /// Words that say what a package does.
+    const DOES: [&str; 6] = [
+        "딥러닝",
+        "배열 계산",
+        "이미지 읽기",
+        "arrays",
+        "model training",
+        "plots",
+    ];
+
+    proptest::proptest! {
+        /// Any run of such words explains no package; one word of what it does beside them,
+        /// anywhere, always explains.
+        #[test]
+        fn importance_words_never_explain_and_one_real_word_does(
+            said in proptest::collection::vec(proptest::sample::select(&MATTERS[..]), 1..6),
+            does in proptest::sample::select(&DOES[..]),
+            at in 0usize..6,
+            name in proptest::sample::select(vec!["torch", "numpy", "pillow"]),
+        ) {
+            let comment = format!("# {}", said.join(" "));
+            proptest::prop_assert_eq!(judge_for(&comment, name), Err(Weak::Filler));
+            let mut with = said.clone();
+            with.insert(at.min(with.len()), does);
+            let comment = format!("# {}", with.join(" "));
+            proptest::prop_assert_eq!(judge_for(&comment, name), Ok(()));
         }
     }
 
