@@ -6,9 +6,8 @@
 //! with its code (fixtures of the built-in course, as in `tricks.rs`); beside each, honest
 //! learner files in Korean and English pass.
 
-use crate::common::{course, learner_workspace};
+use crate::common::{builtin_findings, failing, learner_workspace};
 use crate::tricks::{fails_with, passes};
-use serde_json::Value;
 
 #[test]
 fn issue9_requirements_comments_of_importance_fail_as_generic() {
@@ -31,23 +30,7 @@ fn issue9_requirements_short_purpose_comments_pass() {
 
 /// The failing findings (code, message, hint) of `course check EXERCISE` on `ws` in `lang`.
 fn findings(exercise: &str, ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
-    let out = course()
-        .args(["check", exercise, "--format", "json", "--lang", lang])
-        .arg("--workspace")
-        .arg(ws)
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    doc["exercises"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["status"] != "pass")
-        .map(|f| {
-            let text = |k: &str| f[k].as_str().unwrap_or_default().to_string();
-            (text("code"), text("message"), text("hint"))
-        })
-        .collect()
+    failing(&builtin_findings(exercise, ws, lang))
 }
 
 /// `torch  # 중요`: the finding quotes the learner's comment and the fix says what torch does

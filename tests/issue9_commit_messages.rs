@@ -4,7 +4,7 @@
 //! course), and the fix a learner pastes as it is says what the commit changed and passes,
 //! while the old placeholder fails as a placeholder.
 
-use crate::common::{as_learner, exercise_findings, fixture_workspace};
+use crate::common::{as_learner, exercise_findings, failing, fixture_workspace};
 use crate::tricks::{fails_with, passes};
 
 #[test]
@@ -35,14 +35,7 @@ fn issue9_home_row_mash_and_placeholders_fail_rounds_and_updates_pass() {
 pub fn history_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
     let checks = "  - kind: git-history\n    added_then_modified: .py\n";
     let (_, findings) = exercise_findings(ws, checks, lang);
-    findings
-        .iter()
-        .filter(|f| f["status"] != "pass")
-        .map(|f| {
-            let text = |k: &str| f[k].as_str().unwrap_or_default().to_string();
-            (text("code"), text("message"), text("hint"))
-        })
-        .collect()
+    failing(&findings)
 }
 
 /// Run one line of a fix as the learner would paste it, in `ws`.

@@ -4,22 +4,13 @@
 //! learner files in Korean and English pass (fixtures of the built-in course, as in
 //! `tricks.rs`), and the fix a learner pastes as it is either explains the package or fails.
 
-use crate::common::{course, learner_workspace, write};
+use crate::common::{builtin_findings, course, learner_workspace, write};
 use crate::tricks::{fails_with, passes};
 use serde_json::Value;
 
 /// The non-passing findings (code, line, hint) of `course check requirements` on `ws`.
 fn requirement_findings(ws: &std::path::Path, lang: &str) -> Vec<(String, u64, String)> {
-    let out = course()
-        .args(["check", "requirements", "--format", "json", "--lang", lang])
-        .arg("--workspace")
-        .arg(ws)
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    doc["exercises"][0]["findings"]
-        .as_array()
-        .unwrap()
+    builtin_findings("requirements", ws, lang)
         .iter()
         .filter(|f| f["status"] != "pass")
         .map(|f| {

@@ -269,6 +269,33 @@ pub fn exercise_findings(ws: &Path, checks: &str, lang: &str) -> (i32, Vec<serde
     (code, findings)
 }
 
+/// `course check EXERCISE` of the built-in course on `ws` in `lang`: the exercise's findings.
+pub fn builtin_findings(exercise: &str, ws: &Path, lang: &str) -> Vec<serde_json::Value> {
+    let out = course()
+        .args(["check", exercise, "--format", "json", "--lang", lang])
+        .arg("--workspace")
+        .arg(ws)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["exercises"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone()
+}
+
+/// (code, message, hint) of each of `findings` that does not pass.
+pub fn failing(findings: &[serde_json::Value]) -> Vec<(String, String, String)> {
+    findings
+        .iter()
+        .filter(|f| f["status"] != "pass")
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (text("code"), text("message"), text("hint"))
+        })
+        .collect()
+}
+
 /// `CMD list --format json` (CMD: `course` with its options): the `course-list/1` document.
 pub fn list_doc(cmd: &mut Command) -> serde_json::Value {
     let out = ok(cmd.args(["list", "--format", "json"]).output().unwrap());
