@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 use crate::terminal::Term;
 use crate::workspace::{State, Workspace};
 
+pub mod start;
+use start::Start;
+
 pub struct App {
     pub global: GlobalArgs,
     pub course: Course,
@@ -19,22 +22,36 @@ pub struct App {
     /// `None` outside a workspace (no `.course/` above the current folder, no `--workspace`).
     pub workspace: Option<Workspace>,
     pub state: State,
+    /// Outside a workspace, the way to one (found on first use: it looks at the folders
+    /// nearby); see [`App::start`].
+    start: std::cell::OnceCell<Start>,
 }
 
 impl App {
-    /// `read_state`: false for commands that look at someone else's folder (`grade`): a
-    /// submission's `.course/` must not change the report's language or break the run.
-    pub fn load(global: GlobalArgs, read_state: bool) -> Result<App> {
+    /// `reads`: what the command reads of the learner's progress (see [`Reads`]).
+    pub fn load(global: GlobalArgs, reads: Reads) -> Result<App> {
         let course = match &global.course {
             Some(dir) => Course::from_dir(dir)?,
             None => Course::embedded()?,
         };
         let workspace = Workspace::locate(global.workspace.as_deref())?;
         let state = match &workspace {
-            Some(ws) if read_state => ws.load_state()?,
+            Some(ws) if reads == Reads::Progress => ws.load_state()?,
             _ => State::default(),
         };
-        let lang = resolve_lang(global.lang, &state, &course);
+        let start = std::cell::OnceCell::new();
+        // Outside a workspace a learner's command speaks the language saved in the workspace
+        // its start leads back to (a learner who ran `course init --lang en` and opened a new
+        // terminal in `~`), as its start does: one rule for the whole run (issue 9).
+        let saved = match &workspace {
+            None if reads != Reads::Nothing => {
+                let (found, root) = Start::found();
+                let _ = start.set(found);
+                root.as_deref().and_then(start::saved_lang)
+            }
+            _ => state.lang,
+        };
+        let lang = chosen_lang(global.lang, saved, course.default_lang);
         crate::exit::set_lang(lang);
         let term = global.term();
         Ok(App {
@@ -44,21 +61,31 @@ impl App {
             term,
             workspace,
             state,
+            start,
         })
     }
 
-    /// The workspace, or an error that tells the learner how to get one.
+    /// The workspace, or an error that tells the learner how to get one: the start that
+    /// leads back to the workspace nearby, or makes one (not `course init` here, which in `~`
+    /// made the home folder a workspace).
     pub fn require_workspace(&self) -> Result<&Workspace> {
         self.workspace.as_ref().ok_or_else(|| {
+            let start = self.start().text();
             crate::exit::usage(
                 crate::tr!(
-                    "this folder is not a course workspace (no .course/ here or above); run `course init` here, or pass --workspace DIR",
-                    "이 폴더는 코스 작업 폴더가 아닙니다 (.course/ 없음). 여기서 `course init`을 실행하거나 --workspace DIR를 주십시오"
+                    "this folder is not a course workspace (no .course/ here or above).\n{start}\n(Or name a workspace with --workspace DIR.)",
+                    "이 폴더는 코스 작업 폴더가 아닙니다 (.course/ 없음).\n{start}\n(또는 --workspace DIR로 작업 폴더를 지정하십시오.)";
+                    start = start
                 )
                 .get(self.lang)
                 .to_string(),
             )
         })
+    }
+
+    /// Outside a workspace, the way to one ([`Start`]), looked for once per run.
+    pub fn start(&self) -> &Start {
+        self.start.get_or_init(Start::here)
     }
 
     /// Is progress kept? Only in an initialised workspace: `--workspace DIR` may name any
@@ -156,6 +183,21 @@ impl App {
         ctx.plan(chosen.iter().flat_map(|e| &e.checks));
         Ok(chosen.into_iter().map(|e| run_exercise(e, &ctx)).collect())
     }
+}
+
+/// What a command reads of the learner's progress when the [`App`] is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The workspace's progress file (and its language); outside a workspace, the language
+    /// saved in the workspace nearby (see [`start`]).
+    Progress,
+    /// Only the language saved nearby, outside a workspace: the command reads the progress
+    /// itself (`reset`, whose `--all` is the way out of a damaged file).
+    Itself,
+    /// Nothing: the command looks at someone else's folder (`grade`: a submission's
+    /// `.course/` must not change the report's language or break the run) or reports on the
+    /// progress file itself (`doctor`: a damaged one is a problem to show).
+    Nothing,
 }
 
 /// How [`App::check_with`] runs the checks.

@@ -22,7 +22,7 @@ pub mod watch;
 
 use anyhow::Result;
 
-use crate::app::App;
+use crate::app::{App, Reads};
 use crate::cli::{CiCommand, Cli, Command, GradebookCommand};
 use crate::exit::Code;
 
@@ -43,11 +43,12 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         _ => {}
     }
     // `reset` reads the state itself: `reset --all` is also the way out of a damaged one.
-    let learner = !matches!(
-        cli.command,
-        Some(Command::Grade(_) | Command::Reset(_) | Command::Doctor(_))
-    );
-    let mut app = App::load(cli.global, learner)?;
+    let reads = match cli.command {
+        Some(Command::Grade(_) | Command::Doctor(_)) => Reads::Nothing,
+        Some(Command::Reset(_)) => Reads::Itself,
+        _ => Reads::Progress,
+    };
+    let mut app = App::load(cli.global, reads)?;
     match cli.command {
         None => orientation::run(&mut app),
         Some(Command::List(args)) => list::run(&mut app, &args),

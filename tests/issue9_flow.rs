@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{copy_tree, course_in, flat, init_workspace, ok, tempdir, venv, write};
+use crate::common::{copy_tree, course_in, flat, init_workspace, ok, tempdir, texts, venv, write};
 
 /// `course --lang LANG --no-sandbox --width 200 lesson N` in `ws`: the page, flattened. Out
 /// of the sandbox so that an interpreter started by mistake can leave its marker.
@@ -82,5 +82,81 @@ fn issue9_a_lesson_page_starts_no_interpreter() {
             );
             assert!(page.contains(note), "{lang} lesson {n}: {page}");
         }
+    }
+}
+
+/// Flow audit item 3: outside a workspace, `course next` spoke the language saved in the
+/// workspace nearby, but `course lesson` (the whole page and its start), `course list` and
+/// the error of `course check` and `course hint` spoke the course's default, and the error
+/// said to run `course init` here (in `~`, making the home folder a workspace). Each now says
+/// the one start, which leads back to the workspace, in its language; `--lang` still wins.
+/// Fails on the old code (Korean where English was saved).
+#[test]
+fn issue9_every_command_outside_a_workspace_speaks_the_saved_language() {
+    let home = tempdir();
+    let home = home.path();
+    let at = |args: &[&str], code: i32| {
+        let mut cmd = course_in(home);
+        cmd.env("HOME", home).args(args);
+        let (out, err) = texts(&mut cmd, code);
+        flat(format!("{out}{err}").as_bytes())
+    };
+    let cases = [
+        (
+            "work/vla",
+            "en",
+            [
+                "Lesson 1/7",
+                "go back to your workspace: cd ~/work/vla course next",
+            ],
+            [
+                "Exercises are checked in a workspace.",
+                "error: this folder is not a course workspace",
+            ],
+        ),
+        (
+            "my-vla-project",
+            "ko",
+            [
+                "레슨 1/7",
+                "작업 폴더로 돌아가십시오: cd ~/my-vla-project course next",
+            ],
+            [
+                "연습 문제는 작업 폴더에서 확인합니다.",
+                "오류: 이 폴더는 코스 작업 폴더가 아닙니다",
+            ],
+        ),
+    ];
+    for (dir, lang, [page, start], [list, error]) in cases {
+        let ws = home.join(dir);
+        std::fs::create_dir_all(&ws).unwrap();
+        ok(course_in(&ws)
+            .env("HOME", home)
+            .args(["init", "--lang", lang])
+            .output()
+            .unwrap());
+        let text = at(&["lesson", "1"], 0);
+        assert!(
+            text.contains(page) && text.contains(start),
+            "{lang}: {text}"
+        );
+        let text = at(&["list"], 0);
+        assert!(
+            text.contains(list) && text.contains(start),
+            "{lang}: {text}"
+        );
+        for command in ["check", "hint", "skip", "edit"] {
+            let text = at(&[command], 2);
+            assert!(
+                text.contains(error) && text.contains(start),
+                "{lang} {command}: {text}"
+            );
+        }
+        // Asked for explicitly, the other language.
+        let other = if lang == "en" { "ko" } else { "en" };
+        let text = at(&["--lang", other, "lesson", "1"], 0);
+        assert!(!text.contains(page), "--lang {other}: {text}");
+        std::fs::remove_dir_all(home.join(".course")).ok();
+        std::fs::remove_dir_all(&ws).unwrap();
     }
 }

@@ -111,7 +111,7 @@ fn refuse_home_or_root(dir: &Path, lang: Lang) -> Result<()> {
         return Ok(());
     }
     let d = here.display().to_string();
-    let start = super::orientation::Start::here().commands();
+    let start = crate::app::start::Start::here().commands();
     let why = if is_home {
         tr!(
             "{d} is your home folder; as a workspace, every folder in it would be part of it. Use a folder of your own for the project:\n{start}",
@@ -189,7 +189,7 @@ fn inside_other_repo_note(root: &Path) -> Option<Tr> {
     else {
         return None;
     };
-    let start = super::orientation::Start::here().commands();
+    let start = crate::app::start::Start::here().commands();
     Some(tr!(
         "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n{start}",
         "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n{start}"

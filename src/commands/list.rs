@@ -243,10 +243,13 @@ fn exercises_text(
         }
     } else {
         out.push('\n');
+        // The start every command gives outside a workspace (`init` here could make `~` one).
+        let start = app.start().text();
         out.push_str(
             tr!(
-                "Exercises are checked in a workspace: run `course init` in your project folder.",
-                "연습 문제는 작업 폴더에서 확인합니다: 프로젝트 폴더에서 `course init`을 실행하십시오."
+                "Exercises are checked in a workspace.\n{start}",
+                "연습 문제는 작업 폴더에서 확인합니다.\n{start}";
+                start = start
             )
             .get(lang),
         );

@@ -17,7 +17,6 @@ pub fn run(app: &mut App) -> Result<Code> {
     if !app.keeps_progress() {
         // Without a workspace there is no progress to follow, and showing lesson 1 every time
         // would be a loop: say how to start, and how to read without a workspace.
-        let total = app.course.lessons.len();
         if let Some(ws) = &app.workspace {
             let dir = ws.root.display().to_string();
             let q = crate::escape::shell_word(&dir);
@@ -28,8 +27,8 @@ pub fn run(app: &mut App) -> Result<Code> {
             app.term.say(&format!("{}\n", msg.get(app.lang)))?;
             return Ok(Code::Ok);
         }
-        let (msg, lang) = super::orientation::how_to_start(total, app.global.lang, app.lang);
-        app.term.say(&format!("{}\n", msg.get(lang)))?;
+        let msg = super::orientation::how_to_start(app);
+        app.term.say(&format!("{}\n", msg.get(app.lang)))?;
         return Ok(Code::Ok);
     }
     let results = app.check_exercises(&[])?;
