@@ -340,3 +340,57 @@ fn issue9_watch_an_editor_that_fails_is_said_in_the_status_area_until_a_key() {
         assert_eq!(t.exit_code(), "0");
     }
 }
+
+/// Issue 9, flow audit item 2: Ctrl-C right as the editor `e` opened closes. The fake editor
+/// takes no Ctrl-C itself (as a terminal editor in raw mode) and, as it closes, sends SIGINT
+/// to its process group, `course` included, as a Ctrl-C typed in that moment does: the
+/// interrupt handler restores the terminal on its own thread while the watch, its editor
+/// gone, enters raw mode again. The handler found nothing to undo, the watch entered raw
+/// mode, and `course` exited leaving the terminal raw (2 runs in 70 of a loop by hand); the
+/// shell's next line was glued to the editor's (every time). Each run here ends with 130,
+/// the terminal not raw, and what follows on a line of its own. Fails on the old code (the
+/// glued line always; the raw terminal now and then).
+#[test]
+fn issue9_watch_ctrl_c_as_the_editor_closes_restores_the_terminal() {
+    let ws = on_requirements();
+    let close = ws.path().join("editor-close");
+    let editor = write(
+        ws.path(),
+        "bin/nano",
+        &format!(
+            "#!/bin/sh
+trap '' INT
+printf '\\r\\033[2K{EDITOR_OPEN}'
+while [ ! -e '{close}' ]; do sleep 0.05; done
+kill -INT 0
+",
+            close = close.display(),
+        ),
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    for (run, lang) in ["en", "ko", "en", "ko", "en", "ko"].iter().enumerate() {
+        let _ = std::fs::remove_file(&close);
+        let t = home(
+            ws.path(),
+            &format!("--lang {lang} watch"),
+            &[("EDITOR", &editor.display().to_string())],
+            80,
+            24,
+        );
+        t.wait_for(if *lang == "en" {
+            "q quit"
+        } else {
+            "q 끝내기"
+        });
+        t.send(&["e"]);
+        t.wait_for(EDITOR_OPEN);
+        std::fs::write(&close, "").unwrap();
+        assert_eq!(t.exit_code(), "130", "run {run}");
+        let screen = t.screen();
+        // `stty -a` prints `speed ...` first, on a line of its own.
+        assert!(
+            screen.lines().any(|l| l.starts_with("speed ")),
+            "run {run}, {lang}: the next line is glued on:\n{screen}"
+        );
+    }
+}

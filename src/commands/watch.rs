@@ -42,6 +42,15 @@ pub fn run(app: &mut App, args: &WatchArgs) -> Result<Code> {
     // the file to fix, `q` or Ctrl-C stops), in raw mode: the guard restores the terminal on
     // every way out.
     let keys = app.term.interactive() && std::io::stdin().is_terminal();
+    if keys {
+        // The same line end when a signal ends the watch (Ctrl-C while the editor `e` opened
+        // had the terminal out of raw mode, or as it closed): the shell's prompt was glued to
+        // the status line. `\r\n`: a new line in raw mode too (the cleanups run in the order
+        // registered, and raw mode's restore registers later).
+        crate::process::on_interrupt(|| {
+            let _ = print("\r\n");
+        });
+    }
     let ended = watch(app, args, &root, keys);
     if keys {
         // The status line, the last row, has no line end: the shell's prompt (or an error)

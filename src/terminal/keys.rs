@@ -5,7 +5,6 @@
 //! The pager and the selector themselves are pure state machines over [`Key`].
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
@@ -109,9 +108,30 @@ pub fn edit_line(input: &mut String, key: Key) -> Typed {
     Typed::Editing
 }
 
-/// What a live [`Raw`] guard has changed: 0 nothing, 1 raw mode, 2 raw mode and the
-/// alternate screen. Read by [`restore`], which a signal handler may call.
-static ACTIVE: AtomicU8 = AtomicU8::new(0);
+/// What a live [`Raw`] guard has changed, and whether the run is ending. One lock over both,
+/// taken by [`Raw::enter`] and by [`restore`], because the interrupt handler restores the
+/// terminal on its own thread while the main thread may be entering raw mode (issue 9: Ctrl-C
+/// right as the editor that `e` opened closed: the handler found nothing to undo, the main
+/// thread entered raw mode again, and `course` exited leaving the terminal raw).
+struct Mode {
+    /// 0 nothing, 1 raw mode, 2 raw mode and the alternate screen.
+    active: u8,
+    /// The interrupt handler has restored the terminal and is ending the run: raw mode is
+    /// never entered again.
+    ending: bool,
+}
+
+static MODE: std::sync::Mutex<Mode> = std::sync::Mutex::new(Mode {
+    active: 0,
+    ending: false,
+});
+
+/// The lock over [`MODE`]; a panic while it was held (a failed write) does not stop a later
+/// restore.
+fn mode() -> std::sync::MutexGuard<'static, Mode> {
+    MODE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// Raw mode (and optionally the alternate screen with the cursor hidden) for as long as this
 /// lives.
@@ -119,19 +139,32 @@ pub struct Raw(());
 
 impl Raw {
     /// Enter raw mode; `alternate` also switches to the alternate screen. In raw mode the
-    /// terminal sends Ctrl-C as a key, not a signal; a SIGTERM or SIGHUP still ends `course`
-    /// through the one interrupt handler, which calls [`restore`] first.
+    /// terminal sends Ctrl-C as a key, not a signal; out of it (an editor just closed) a
+    /// Ctrl-C, SIGTERM or SIGHUP ends `course` through the one interrupt handler, which
+    /// restores the terminal first ([`end`]). Once it has, this never returns: the run is
+    /// ending, and raw mode entered now would outlive it.
     pub fn enter(alternate: bool) -> io::Result<Raw> {
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(1, Ordering::SeqCst);
-        let guard = Raw(());
         static CLEANUP: std::sync::Once = std::sync::Once::new();
-        CLEANUP.call_once(|| crate::process::on_interrupt(restore));
-        if alternate {
-            execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
-            ACTIVE.store(2, Ordering::SeqCst);
+        CLEANUP.call_once(|| crate::process::on_interrupt(end));
+        let mut mode = mode();
+        if mode.ending {
+            drop(mode);
+            loop {
+                std::thread::park();
+            }
         }
-        Ok(guard)
+        terminal::enable_raw_mode()?;
+        mode.active = 1;
+        if alternate {
+            // Undone here on an error, under the lock this holds (a guard dropped now would
+            // wait for it).
+            if let Err(e) = execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide) {
+                undo(&mut mode);
+                return Err(e);
+            }
+            mode.active = 2;
+        }
+        Ok(Raw(()))
     }
 }
 
@@ -143,7 +176,19 @@ impl Drop for Raw {
 
 /// Undo what the live guard did (nothing when there is none). Safe to call twice.
 pub fn restore() {
-    match ACTIVE.swap(0, Ordering::SeqCst) {
+    undo(&mut mode());
+}
+
+/// The interrupt handler's cleanup: [`restore`], and no raw mode from now on (the handler
+/// exits next).
+fn end() {
+    let mut mode = mode();
+    mode.ending = true;
+    undo(&mut mode);
+}
+
+fn undo(mode: &mut Mode) {
+    match std::mem::take(&mut mode.active) {
         0 => return,
         2 => {
             let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
@@ -192,6 +237,6 @@ mod tests {
     fn restore_without_a_guard_does_nothing() {
         restore();
         restore();
-        assert_eq!(ACTIVE.load(Ordering::SeqCst), 0);
+        assert_eq!(mode().active, 0);
     }
 }
