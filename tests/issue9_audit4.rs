@@ -106,3 +106,94 @@ fn issue9_a_glued_hash_is_no_comment_to_keep() {
         );
     }
 }
+
+/// An honest root commit, then `n` commits of keyboard mash (`asdf`, `ㅁㄴㅇㄹ` in turn),
+/// each changing `hello.py`.
+fn mash_history(n: usize) -> tempfile::TempDir {
+    let ws = tempdir();
+    let dir = ws.path();
+    git_init(dir);
+    write(dir, "README.md", "# VLA practice\n");
+    git(dir, &["add", "README.md"]);
+    git(dir, &["commit", "-q", "-m", "Add the README"]);
+    let mut script = String::new();
+    for i in 0..n {
+        script.push_str(&format!("x = {i}\n"));
+        write(dir, "hello.py", &script);
+        git(dir, &["add", "hello.py"]);
+        let mash = if i % 2 == 0 { "asdf" } else { "ㅁㄴㅇㄹ" };
+        git(dir, &["commit", "-q", "-m", mash]);
+    }
+    ws
+}
+
+/// The one fix with the rebase among `found`.
+fn rebase_fix(found: &[(String, String, String)]) -> String {
+    let fixes: Vec<&String> = found
+        .iter()
+        .map(|f| &f.2)
+        .filter(|h| h.contains("\n  git rebase -i"))
+        .collect();
+    assert_eq!(fixes.len(), 1, "{found:#?}");
+    fixes[0].clone()
+}
+
+/// 15 mash commits: the one rebase fix lists all 15 lines (it listed 12, then "the lines
+/// of the 3 more commits named below", which no finding named: findings stop at 10), and
+/// done as written it leaves no mash. Fails on the code before: 3 commits kept `asdf`.
+#[test]
+fn issue9_fifteen_mash_commits_get_every_line_to_reword() {
+    for (lang, message) in [
+        ("en", "Update the hello script"),
+        ("ko", "hello 스크립트 수정"),
+    ] {
+        let ws = mash_history(15);
+        let found = crate::issue9_commit_messages::history_findings(ws.path(), lang);
+        let fix = rebase_fix(&found);
+        assert_eq!(fix.matches("\n  pick ").count(), 15, "{lang}: {fix}");
+        assert!(
+            !fix.contains("below") && !fix.contains("아래에서"),
+            "{lang}: {fix}"
+        );
+        crate::issue9_reword_once::follow(ws.path(), &fix, message);
+        let after = crate::issue9_commit_messages::history_findings(ws.path(), lang);
+        assert!(after.is_empty(), "{lang}: {after:#?}");
+    }
+}
+
+/// Past the cap (30 lines), the fix gives the exact count of the rest and the command that
+/// shows them in the editor's order: its output holds exactly the commits left to reword.
+#[test]
+fn issue9_past_thirty_the_fix_counts_the_rest_and_shows_where() {
+    let ws = mash_history(33);
+    for (lang, count) in [("en", "3 more commits to reword"), ("ko", "커밋 3개가")] {
+        let found = crate::issue9_commit_messages::history_findings(ws.path(), lang);
+        let fix = rebase_fix(&found);
+        let picks: Vec<&str> = fix
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("pick "))
+            .map(|l| l.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(picks.len(), 30, "{lang}: {fix}");
+        assert!(fix.contains(count) && fix.contains("30"), "{lang}: {fix}");
+        let command = fix
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("git log --oneline --reverse "))
+            .unwrap_or_else(|| panic!("{lang}: {fix}"));
+        assert_eq!(
+            command,
+            format!("git log --oneline --reverse {}..HEAD", picks[29])
+        );
+        let args: Vec<&str> = command.split(' ').skip(1).collect();
+        let rest = git(ws.path(), &args);
+        let all = git(
+            ws.path(),
+            &["log", "--format=%h", "--reverse", "HEAD~33..HEAD"],
+        );
+        let all: Vec<&str> = all.lines().collect();
+        let shown: Vec<&str> = rest.lines().map(|l| l.split(' ').next().unwrap()).collect();
+        assert_eq!(picks, all[..30], "{lang}");
+        assert_eq!(shown, all[30..], "{lang}: {rest}");
+    }
+}

@@ -30,7 +30,7 @@ fn two_mash_commits() -> tempfile::TempDir {
 
 /// Follow the fix as written: run its `git rebase -i` line with a sequence editor that turns
 /// exactly the listed `pick` lines into `reword`, and a message editor that writes `message`.
-fn follow(ws: &Path, fix: &str, message: &str) {
+pub(crate) fn follow(ws: &Path, fix: &str, message: &str) {
     let lines: Vec<&str> = fix.lines().map(str::trim).collect();
     let rebase = lines
         .iter()

@@ -220,11 +220,12 @@ pub(super) fn reword_together(commits: &[&Flagged]) -> Option<Tr> {
         format!("{}^", short(oldest.oid))
     };
     let mut lines = String::new();
-    for c in commits.iter().take(MAX_TOGETHER) {
+    let listed = &commits[..commits.len().min(MAX_TOGETHER)];
+    for c in listed {
         let subject = c.text.lines().next().unwrap_or_default();
         lines.push_str(format!("\n  pick {} {subject}", short(c.oid)).trim_end());
     }
-    let more = commits.len().saturating_sub(MAX_TOGETHER);
+    let more = commits.len() - listed.len();
     let mut examples: Vec<Tr> = commits
         .iter()
         .filter_map(|c| c.example.as_ref())
@@ -237,12 +238,27 @@ pub(super) fn reword_together(commits: &[&Flagged]) -> Option<Tr> {
         "reword these commits in one rebase (a rebase gives every later commit a new id, so one fix covers them all):\n  git rebase -i {from}\nin the editor change `pick` to `reword` on these lines, then save and close:{lines}",
         "이 커밋들의 메시지를 한 번의 rebase로 고치십시오(rebase를 하면 그 뒤 커밋의 ID가 모두 바뀌므로 한 번에 고칩니다):\n  git rebase -i {from}\n편집기에서 다음 줄의 `pick`을 `reword`로 바꿔 저장하고 닫으십시오:{lines}"
     );
-    if more > 0 {
+    if let (true, Some(last)) = (more > 0, listed.last()) {
+        // The rest are not named by the findings either (those stop at
+        // MAX_FINDINGS_PER_KIND): the command that lists them, in the editor's order.
+        let (last, total) = (short(last.oid), commits.len());
+        let rest = Tr::plural(
+            more,
+            tr!(
+                "1 more commit to reword comes after {last}, further down the editor's list",
+                "메시지를 고칠 커밋 1개가 {last} 뒤, 편집기 목록의 아래쪽에 더 있습니다"
+            ),
+            tr!(
+                "{more} more commits to reword come after {last}, further down the editor's list",
+                "메시지를 고칠 커밋 {more}개가 {last} 뒤, 편집기 목록의 아래쪽에 더 있습니다"
+            ),
+        );
         hint.append(
             "\n",
             &tr!(
-                "and the lines of the {more} more commits named below",
-                "아래에서 말하는 나머지 커밋 {more}개의 줄도 바꾸십시오"
+                "these are the first {MAX_TOGETHER} of {total}: {rest}. This shows the commits after {last} in the editor's order; change `pick` to `reword` also on the lines of those whose message says nothing, like the ones above:\n  git log --oneline --reverse {last}..HEAD",
+                "위는 {total}개 중 처음 {MAX_TOGETHER}개입니다. {rest}. 다음 명령이 {last} 뒤의 커밋을 편집기와 같은 순서로 보여 줍니다. 그중 위의 커밋처럼 메시지가 아무것도 말하지 않는 커밋의 줄도 `pick`을 `reword`로 바꾸십시오:\n  git log --oneline --reverse {last}..HEAD";
+                rest = rest
             ),
         );
     }
@@ -254,8 +270,9 @@ pub(super) fn reword_together(commits: &[&Flagged]) -> Option<Tr> {
     Some(hint)
 }
 
-/// How many commit lines [`reword_together`] lists.
-const MAX_TOGETHER: usize = 12;
+/// How many commit lines [`reword_together`] lists: every one a learner is likely to have
+/// (15 mash commits fit); past it, the count and the command that lists the rest.
+const MAX_TOGETHER: usize = 30;
 
 /// What the combined fix asks, in [`Finding::asks`]: the findings after the first refer to it.
 const REWORD_TOGETHER: &str = "git: rebase -i reword";
