@@ -197,3 +197,40 @@ fn issue9_past_thirty_the_fix_counts_the_rest_and_shows_where() {
         assert_eq!(shown, all[30..], "{lang}: {rest}");
     }
 }
+
+/// Every file in `dir` and below, read whole.
+fn all_text(dir: &Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            text.push_str(&all_text(&path));
+        } else {
+            text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+        }
+    }
+    text
+}
+
+/// `course ci init --ENGINE --shards 1` wrote "# 1 shards" into the generated file; counts
+/// agree in number now (`i18n::count`). Fails on the code before (Kubernetes and Slurm
+/// said "1 shards", GitHub "in 1 shards").
+#[test]
+fn issue9_one_shard_is_one_shard() {
+    for engine in ["--github", "--slurm", "--kubernetes"] {
+        let dir = tempdir();
+        course_in(dir.path())
+            .args(["ci", "init", engine, "--shards", "1"])
+            .assert()
+            .success();
+        let text = all_text(dir.path());
+        assert!(text.contains("1 shard"), "{engine}: {text}");
+        assert!(!text.contains("1 shards"), "{engine}: {text}");
+        let dir = tempdir();
+        course_in(dir.path())
+            .args(["ci", "init", engine, "--shards", "3"])
+            .assert()
+            .success();
+        assert!(all_text(dir.path()).contains("3 shards"), "{engine}");
+    }
+}

@@ -184,7 +184,7 @@ fn issue9_watch_a_commit_checks_again() {
         ws.path(),
         &["commit", "-q", "--allow-empty", "-m", "second"],
     );
-    w.expect("1/1 exercises pass");
+    w.expect("1/1 exercise passes");
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn issue9_watch_a_pip_install_checks_again() {
     });
     // As pip leaves it: the package folder, then its `.dist-info`.
     stub_package(&ws.path().join(".venv"), "numpy", "1.26.4");
-    w.expect("1/1 exercises pass");
+    w.expect("1/1 exercise passes");
 }
 
 #[test]

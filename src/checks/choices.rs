@@ -309,6 +309,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
     let fail = |code: Code, message: Tr| place.fail(code, message);
     let key = q.key.as_str();
     let min = params.min_reason;
+    let chars = crate::i18n::count(min, "character", "characters");
     let reason_at = || sub_key_line(place.text, key, "reason");
     match entry.get("reason") {
         None | Some(Value::Null) => Some(at(
@@ -317,7 +318,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                 tr!("`{key}` has no `reason`", "`{key}`에 `reason`이 없습니다"),
             )
             .hint(tr!(
-                "add `reason:` explaining your choice in at least {min} characters",
+                "add `reason:` explaining your choice in at least {chars}",
                 "`reason:`을 추가하고 선택한 이유를 {min}자 이상 쓰십시오"
             )),
             reason_at(),
@@ -370,7 +371,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
 
                 ))
                 .hint(tr!(
-                    "write the reason as text of at least {min} characters (put it in quotes if it starts with a special character)",
+                    "write the reason as text of at least {chars} (put it in quotes if it starts with a special character)",
                     "이유를 {min}자 이상의 텍스트로 쓰십시오 (특수 문자로 시작하면 따옴표로 감싸십시오)"
                 )),
                 reason_at(),

@@ -264,8 +264,9 @@ fn preview_rows(line: &str, width: usize) -> Vec<String> {
 /// What `course answer` is about to do, as one Markdown paragraph.
 fn intro(total: usize, min: usize, rel: &str, arrows: bool) -> Tr {
     let questions = crate::i18n::count(total, "question", "questions");
+    let chars = crate::i18n::count(min, "character", "characters");
     let what = tr!(
-        "{questions}, one at a time: for each situation pick the better tool and say why in at least {min} characters. You will see the answers before they are saved to `{rel}`.",
+        "{questions}, one at a time: for each situation pick the better tool and say why in at least {chars}. You will see the answers before they are saved to `{rel}`.",
         "질문 {total}개를 하나씩 묻습니다. 상황마다 더 알맞은 도구를 고르고 이유를 {min}자 이상 쓰십시오. `{rel}`에 저장하기 전에 내용을 보여 드립니다."
     );
     let how = if arrows {

@@ -67,16 +67,19 @@ pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Code> {
     if bad == 0 {
         term.say(
             &(format!(
-                "{} ({} fixtures ran)",
+                "{} ({} ran)",
                 term.paint(Style::Pass, "course is valid"),
-                result.fixtures.len()
+                crate::i18n::count(result.fixtures.len(), "fixture", "fixtures")
             ) + "\n"),
         )?;
         Ok(Code::Ok)
     } else {
         term.say(
             &(term
-                .paint(Style::Fail, &format!("{bad} problem(s) found"))
+                .paint(
+                    Style::Fail,
+                    &format!("{} found", crate::i18n::count(bad, "problem", "problems")),
+                )
                 .to_string()
                 + "\n"),
         )?;

@@ -126,9 +126,9 @@ fn read_csv(name: &str, text: &str, lang: Lang) -> Result<Part, String> {
     }
     if let Some(r) = records.iter().find(|r| r.fields.len() != n) {
         return Err(not_csv(format!(
-            "the row on line {} has {} cells, the header {n}",
+            "the row on line {} has {}, the header {n}",
             r.line,
-            r.fields.len()
+            crate::i18n::count(r.fields.len(), "cell", "cells")
         )));
     }
     let records: Vec<Vec<String>> = records.into_iter().map(|r| r.fields).collect();
@@ -270,8 +270,9 @@ fn check_shards(parts: &[Part], lang: Lang) -> Result<u32, String> {
         match count {
             Some((n, q)) if n != shard.count => {
                 let (an, bn, a, b) = (q, &p.name, n, shard.to_string());
+                let shards = crate::i18n::count(a as usize, "shard", "shards");
                 return fail(tr!(
-                    "{an} is one of {a} shards, {bn} is shard {b}: the parts cut the class differently; grade every part with the same N",
+                    "{an} is one of {shards}, {bn} is shard {b}: the parts cut the class differently; grade every part with the same N",
                     "{an}은(는) {a} 샤드, {bn}은(는) {b} 샤드입니다. 반을 다르게 나눴으니 모든 샤드를 같은 N으로 채점하십시오"
                 ));
             }

@@ -216,10 +216,11 @@ pub fn render_answers(
     let names: Vec<&str> = params.options.0.iter().map(|c| c.name.as_str()).collect();
     let names = names.join(", ");
     let min = params.min_reason;
+    let chars = crate::i18n::count(min, "character", "characters");
     let one_line = |s: &str| s.replace(['\n', '\r'], " ");
     let title = one_line(title);
     let header = tr!(
-        "# Answers to `{exercise_id}` ({title}), written by `course answer {exercise_id}`.\n# choice: one of {names}; reason: why, in at least {min} characters.\n# Check them: course check {exercise_id}\n",
+        "# Answers to `{exercise_id}` ({title}), written by `course answer {exercise_id}`.\n# choice: one of {names}; reason: why, in at least {chars}.\n# Check them: course check {exercise_id}\n",
         "# `{exercise_id}` ({title})의 답안. `course answer {exercise_id}`가 작성했습니다.\n# choice: {names} 중 하나, reason: 이유 ({min}자 이상).\n# 확인하기: course check {exercise_id}\n"
     );
     let mut out = header.get(lang).to_string();

@@ -270,6 +270,7 @@ impl<R: BufRead> Asker<'_, R> {
         n: usize,
     ) -> Result<String, Stop> {
         let min = params.min_reason;
+        let chars = crate::i18n::count(min, "character", "characters");
         let problem = |text: &str| reason_problem(text, (params, q), n);
         // A saved reason that would be refused (too short, not a sentence, only the task
         // again) is not offered as Enter's default: the learner was told "Enter keeps it"
@@ -279,12 +280,12 @@ impl<R: BufRead> Asker<'_, R> {
             Some(d) => {
                 let d = shorten(d, 40);
                 tr!(
-                    "Why? (at least {min} characters; Enter keeps \"{d}\")\n> ",
+                    "Why? (at least {chars}; Enter keeps \"{d}\")\n> ",
                     "이유를 쓰십시오 ({min}자 이상, Enter: \"{d}\" 유지)\n> "
                 )
             }
             None => tr!(
-                "Why? (at least {min} characters)\n> ",
+                "Why? (at least {chars})\n> ",
                 "이유를 쓰십시오 ({min}자 이상)\n> "
             ),
         };

@@ -63,6 +63,11 @@ course grade {source} --shard \"$shard/{n}\" --jobs {jobs} --format json --outpu
     )
 }
 
+/// "1 shard", "8 shards": the count as the generated file's comments say it.
+fn shard_count(n: u32) -> String {
+    crate::i18n::count(n as usize, "shard", "shards")
+}
+
 /// The merge, once every shard is done.
 fn merge_line() -> &'static str {
     "course gradebook merge parts/part-*.json --output grades.csv --report class.html"
@@ -70,6 +75,7 @@ fn merge_line() -> &'static str {
 
 /// `.github/workflows/grade-class.yml`.
 pub fn github(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
+    let n_shards = shard_count(n);
     let shards: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
     let shards = shards.join(", ");
     let grade = indent(
@@ -103,7 +109,7 @@ pub fn github(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
         }
     };
     format!(
-        "# Grades {what} in {n} shards, then merges the
+        "# Grades {what} in {n_shards}, then merges the
 # gradebooks (written by `course ci init --github --shards {n}`). Run it from the Actions tab.
 name: grade-class
 
@@ -158,6 +164,7 @@ jobs:
 
 /// `grade-class.sbatch`.
 pub fn slurm(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
+    let n_shards = shard_count(n);
     let grade = grade_lines(n, exec, "\"${SLURM_CPUS_PER_TASK:-1}\"", class);
     let (what, here) = match class {
         Class::Folder => (class.what(), format!("the folder holding {SUBMISSIONS}/")),
@@ -169,7 +176,7 @@ pub fn slurm(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
     let merge = merge_line();
     format!(
         "#!/bin/bash
-# Grades {what} as a Slurm job array of {n} shards
+# Grades {what} as a Slurm job array of {n_shards}
 # (written by `course ci init --slurm --shards {n}`). From {here}:
 #
 #   jobid=$(sbatch --parsable grade-class.sbatch)
@@ -192,6 +199,7 @@ shard=\"${{SLURM_ARRAY_TASK_ID:?submit this with sbatch, which sets SLURM_ARRAY_
 
 /// `grade-class-job.yaml`.
 pub fn kubernetes(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> String {
+    let n_shards = shard_count(n);
     let script = indent(
         &format!(
             "set -eu\n# JOB_COMPLETION_INDEX runs 0..{}: the shard is one more.\nshard=$((JOB_COMPLETION_INDEX + 1))\n{}",
@@ -217,7 +225,7 @@ pub fn kubernetes(n: u32, exec: bool, lang: Option<Lang>, class: Class) -> Strin
     };
     format!(
         "# Grades {what} as a Kubernetes Indexed Job of
-# {n} shards (written by `course ci init --kubernetes --shards {n}`).
+# {n_shards} (written by `course ci init --kubernetes --shards {n}`).
 #
 #   kubectl apply -f grade-class-job.yaml
 #   kubectl wait --for=condition=complete --timeout=2h job/course-grade

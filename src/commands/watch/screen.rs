@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::app::App;
 use crate::grading::{next_step, ExerciseResult, Step};
+use crate::i18n::Tr;
 use crate::report::{text, Report};
 use crate::terminal::{fit, Style};
 use crate::tr;
@@ -60,9 +61,17 @@ pub fn parts(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) ->
         .filter(|r| r.status == crate::checks::Status::Pass)
         .count();
     let total = results.len();
-    let heading = tr!(
-        "course watch · {passed}/{total} exercises pass",
-        "course watch · 연습 문제 {passed}/{total} 통과"
+    // "0/1 exercise passes" when one exercise is watched, not "0/1 exercises pass".
+    let heading = Tr::plural(
+        total,
+        tr!(
+            "course watch · {passed}/{total} exercise passes",
+            "course watch · 연습 문제 {passed}/{total} 통과"
+        ),
+        tr!(
+            "course watch · {passed}/{total} exercises pass",
+            "course watch · 연습 문제 {passed}/{total} 통과"
+        ),
     );
     let head = fit(
         &format!("{}\n\n", term.paint(Style::Heading, heading.get(lang))),
@@ -138,8 +147,9 @@ fn cut(app: &App, body: &str, room: usize, id: Option<&str>) -> String {
         Some(id) => format!("course check {id}"),
         None => "course check".to_string(),
     };
+    let lines = crate::i18n::count(more, "more line", "more lines");
     let note = tr!(
-        "… {more} more lines: {check} shows them all",
+        "… {lines}: {check} shows them all",
         "… {more}줄 더 있습니다. 모두 보려면: {check}"
     );
     let mut out: String = all[..shown].iter().map(|l| format!("{l}\n")).collect();
