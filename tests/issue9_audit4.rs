@@ -234,3 +234,26 @@ fn issue9_one_shard_is_one_shard() {
         assert!(all_text(dir.path()).contains("3 shards"), "{engine}");
     }
 }
+
+/// On a colour terminal (tmux), a code span that ends in a space keeps its backticks, so the
+/// particle after it does not look as if a space came before it: the YAML fix said
+/// "`: `이나" and showed ": 이나". Spans without an edge space still lose their backticks.
+/// Fails on the code before (the screen held ", : 이나 #이").
+#[test]
+fn issue9_a_particle_sits_right_after_a_code_span_on_a_colour_terminal() {
+    let ws = learner_workspace(&[("configs/base.yaml", "model:\n  name: a: b\n")]);
+    for (lang, shown, plain) in [
+        ("ko", "`: `이나 #이", "키: 값으로"),
+        ("en", "holding `: ` or #", "as key: value,"),
+    ] {
+        for width in [60, 80, 140] {
+            let line = course_line(&format!("--lang {lang} check structure"));
+            let tmux = Tmux::sized(ws.path(), &line, width, 80);
+            let screen = tmux.wait_for("[exit");
+            // The fix wraps at any width; its words are compared with the lines joined.
+            let joined = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+            assert!(joined.contains(shown), "{lang} {width}: {screen}");
+            assert!(joined.contains(plain), "{lang} {width}: {screen}");
+        }
+    }
+}

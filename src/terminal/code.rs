@@ -27,7 +27,16 @@ pub fn code_spans(text: &str, color: bool, outer: Option<Style>) -> String {
         let after = &rest[open + run..];
         match closing(after, run) {
             Some(end) => {
-                paint_span(strip_one_space(&after[..end]), &resume, &mut out);
+                let content = strip_one_space(&after[..end]);
+                // A span that starts or ends with a space (`: `, `- `) keeps its backticks:
+                // without them its space looks like one before the particle after it
+                // (`: `이나 shown as ": 이나", issue 9), and the space is what it shows.
+                let shown = if content.starts_with(' ') || content.ends_with(' ') {
+                    &rest[open..open + run + end + run]
+                } else {
+                    content
+                };
+                paint_span(shown, &resume, &mut out);
                 rest = &after[end + run..];
             }
             None => {
@@ -91,6 +100,23 @@ mod tests {
         assert_eq!(
             code_spans(text, true, None),
             format!("{CODE}numpy>={RESET}: {CODE}>={RESET} 뒤에 버전이 없습니다")
+        );
+    }
+
+    #[test]
+    fn a_span_with_a_space_at_an_edge_keeps_its_backticks() {
+        // Else `: `이나 reads ": 이나", a space before the particle.
+        let text = "`: `이나 `#`이 들어간 값, `- ` 목록 항목, `  /data/`";
+        assert_eq!(
+            code_spans(text, true, None),
+            format!(
+                "{CODE}`: `{RESET}이나 {CODE}#{RESET}이 들어간 값, {CODE}`- `{RESET} 목록 항목, {CODE}`  /data/`{RESET}"
+            )
+        );
+        // One space inside both ends is CommonMark's padding, not content.
+        assert_eq!(
+            code_spans("`` `x` ``를", true, None),
+            format!("{CODE}`x`{RESET}를")
         );
     }
 
