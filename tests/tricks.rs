@@ -202,3 +202,13 @@ fn jupyter_a_shared_reason_and_question_words_with_more_pass() {
         "jupyter-vs-script/fixtures/pass/question-words-with-reasons-en",
     );
 }
+
+#[test]
+fn issue9_environment_torch_that_imports_numpy_passes() {
+    // Fails on 2b48362: numpy was judged "loaded when Python started" because the torch probe
+    // before it had imported it.
+    passes(
+        "environment",
+        "environment/fixtures/pass/torch-imports-numpy",
+    );
+}

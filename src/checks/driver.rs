@@ -52,6 +52,9 @@ pub(crate) struct SharedRun {
 /// timeout, the sum of the parts', is the backstop for code a signal cannot interrupt.
 const DRIVER: &str = r#"
 import sys, os, json, importlib, importlib.util, sysconfig, signal
+# What startup (site, .pth files, sitecustomize) loaded, before any probe imports: a module
+# imported by another one (torch imports numpy) is not "preloaded".
+_start = frozenset(sys.modules)
 class Late(BaseException):
     pass
 def late(signum, frame):
@@ -108,7 +111,7 @@ def probe(names):
         pass
     for name in names:
         r = {"name": name, "ok": False, "missing": False,
-             "preloaded": name.split(".")[0] in sys.modules}
+             "preloaded": name.split(".")[0] in _start}
         try:
             m = importlib.import_module(name)
             v = getattr(m, "__version__", None)
