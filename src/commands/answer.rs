@@ -178,10 +178,10 @@ fn interview<R: BufRead>(
     let total = params.questions.len();
     let title = exercise.title.get(lang);
     let term = asker.term;
-    let say = |text: String| term.say(&(text + "\n"));
+    let say = |text: &str| term.say(&format!("{text}\n"));
     // The title and what will happen, not the exercise prompt: the prompt explains the file
     // format and tells the learner to run this very command.
-    say(term.paint(Style::Heading, title))?;
+    say(&term.paint(Style::Heading, title))?;
     let min = params.min_reason;
     term.say(&crate::render::render(
         intro(total, min, rel, asker.arrows).get(lang),
@@ -192,8 +192,8 @@ fn interview<R: BufRead>(
     for (i, q) in params.questions.iter().enumerate() {
         let n = i + 1;
         let situation = q.prompt.get(lang);
-        say(String::new())?;
-        say(term.paint(
+        say("")?;
+        say(&term.paint(
             Style::Bold,
             tr!("{n}/{total}. {situation}", "{n}/{total}. {situation}").get(lang),
         ))?;
@@ -204,7 +204,7 @@ fn interview<R: BufRead>(
     }
 
     let text = choices::render_answers(&exercise.id, title, params, &answers, lang);
-    say(String::new())?;
+    say("")?;
     let intro = if exists {
         tr!(
             "This will replace {rel}:",
@@ -216,18 +216,18 @@ fn interview<R: BufRead>(
             "{rel} 파일에 다음 내용을 씁니다:"
         )
     };
-    say(term.paint(Style::Bold, intro.get(lang)))?;
-    say(String::new())?;
+    say(&term.paint(Style::Bold, intro.get(lang)))?;
+    say("")?;
     for line in text.lines() {
         if line.is_empty() {
-            say(String::new())?;
+            say("")?;
             continue;
         }
         for row in preview_rows(line, term.width) {
-            say(format!("    {}", term.paint(Style::Code, &row)))?;
+            say(&format!("    {}", term.paint(Style::Code, &row)))?;
         }
     }
-    say(String::new())?;
+    say("")?;
     Ok(asker.confirm()?.then_some(text))
 }
 
