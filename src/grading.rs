@@ -14,7 +14,7 @@ pub mod shard;
 pub mod submission;
 pub mod validate;
 
-pub use next::{exercise_order, next_step, skip_moves_on, Step};
+pub use next::{exercise_order, first_to_fix, next_step, skip_moves_on, Step};
 
 use serde::{Deserialize, Serialize};
 

@@ -45,6 +45,7 @@ mod issue9_cheap_answers;
 mod issue9_commit_messages;
 mod issue9_fixes;
 mod issue9_flow;
+mod issue9_learner4;
 mod issue9_reword_once;
 mod issue9_tricks;
 mod issue9_wording;

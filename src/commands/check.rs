@@ -26,7 +26,8 @@ pub fn run(app: &mut App, args: &CheckArgs) -> Result<Code> {
         &results,
         app.lang,
     );
-    deliver(app, args.format, &report, None, true)?;
+    let focus = crate::grading::first_to_fix(&app.course, &app.state, &results);
+    deliver(app, args.format, &report, None, Some(focus))?;
     warn_outside_environment(app, &ws.root, &results);
     if args.format.is_for_people() {
         warn_not_committed(app, &ws.root, &results);
@@ -103,14 +104,16 @@ fn warn_not_committed(app: &App, root: &Path, results: &[crate::grading::Exercis
 
 /// Print `report` in `format` to `output` (atomically) or stdout (text through the pager on
 /// a terminal), and append the GitHub job summary to `$GITHUB_STEP_SUMMARY` when it is set.
-/// `learner`: the text ends with the next command to type.
+/// `learner` (`Some`): the text ends with the next command to type, about the exercise given
+/// when there is one.
 pub fn deliver(
     app: &App,
     format: Format,
     report: &Report,
     output: Option<&Path>,
-    learner: bool,
+    learner: Option<Option<&str>>,
 ) -> Result<()> {
+    let (focus, learner) = (learner.flatten(), learner.is_some());
     // A file gets no colour codes, whatever the terminal can show.
     let plain = Term {
         color: false,
@@ -121,6 +124,7 @@ pub fn deliver(
         lang: app.lang,
         term,
         learner,
+        focus,
     };
     let printed = format.printer(settings).print(report);
     if let Some(summary) = &printed.step_summary {
@@ -136,6 +140,7 @@ pub fn deliver(
                     lang: app.lang,
                     term,
                     learner,
+                    focus,
                 };
                 format.printer(settings).print(report).document
             }

@@ -69,7 +69,7 @@ pub fn run(app: &mut App, args: &GradeArgs) -> Result<Code> {
     if args.format.is_for_people() && !args.exec {
         exec_note(&app.course, &app.term, app.lang);
     }
-    super::check::deliver(app, args.format, &report, args.output.as_deref(), false)?;
+    super::check::deliver(app, args.format, &report, args.output.as_deref(), None)?;
     if let Some(path) = &args.output {
         let (shown, score, max) = (
             path.display(),

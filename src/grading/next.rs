@@ -71,3 +71,25 @@ pub fn skip_moves_on(course: &Course, state: &State, results: &[ExerciseResult],
     after.deferred.insert(id.clone());
     next_step(course, &after, results) != Step::Exercise(i)
 }
+
+/// The failing exercise of `results` a learner is sent to fix first (the footer of `course
+/// check`): the one `course next` is on when it fails, so in lesson order, the ones put aside
+/// (`course skip`) last. A full check after skipping `environment` named `environment` (the
+/// first failing in the report) while `course next` was on `git-workflow` (issue 9).
+pub fn first_to_fix<'r>(
+    course: &Course,
+    state: &State,
+    results: &'r [ExerciseResult],
+) -> Option<&'r str> {
+    let failing = |i: &usize| {
+        results.iter().find(|r| {
+            r.id == course.exercises[*i].id && matches!(r.status, Status::Fail | Status::Error)
+        })
+    };
+    let order = exercise_order(course);
+    let deferred = |i: &usize| state.deferred.contains(&course.exercises[*i].id);
+    let first = order.iter().filter(|i| !deferred(i)).find_map(failing);
+    first
+        .or_else(|| order.iter().find_map(failing))
+        .map(|r| r.id.as_str())
+}

@@ -61,6 +61,9 @@ pub struct Settings<'a> {
     pub term: &'a Term,
     /// `text` ends with the next command to type (`course check`, not an instructor's grading).
     pub learner: bool,
+    /// The exercise the learner's footer names when it fails (the one `course next` is on);
+    /// without it, the first failing one.
+    pub focus: Option<&'a str>,
 }
 
 impl Format {
@@ -107,7 +110,7 @@ struct TextPrinter<'a>(Settings<'a>);
 impl Printer for TextPrinter<'_> {
     fn print(&self, report: &Report) -> Printed {
         let s = &self.0;
-        text::render(report, s.term, s.lang, s.learner).into()
+        text::render(report, s.term, s.lang, s.learner, s.focus).into()
     }
 }
 
@@ -177,6 +180,7 @@ mod tests {
                 lang: Lang::En,
                 term: &term,
                 learner: false,
+                focus: None,
             };
             let printed = format.printer(settings).print(&report);
             assert!(!printed.document.is_empty(), "{format:?}");

@@ -23,8 +23,15 @@ use crate::terminal::{code_spans, indented, Style, Term};
 use crate::tr;
 
 /// The report for people; `learner` adds the next command to type (not for an instructor's
-/// grading run, where the learner is not there to type it).
-pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String {
+/// grading run, where the learner is not there to type it): about `focus` when it fails,
+/// else about the first exercise that fails.
+pub fn render(
+    report: &Report,
+    term: &Term,
+    lang: Lang,
+    learner: bool,
+    focus: Option<&str>,
+) -> String {
     let mut out = String::new();
     let words: Vec<String> = report
         .exercises
@@ -42,11 +49,13 @@ pub fn render(report: &Report, term: &Term, lang: Lang, learner: bool) -> String
     }
     out.push_str(&summary_line(report, term, lang));
     out.push('\n');
-    if let Some(failed) = report
+    let fails = |e: &&ExerciseReport| learner && e.status == ExerciseStatus::Fail;
+    let focused = report
         .exercises
         .iter()
-        .find(|e| learner && e.status == ExerciseStatus::Fail)
-    {
+        .filter(fails)
+        .find(|e| Some(e.id.as_str()) == focus);
+    if let Some(failed) = focused.or_else(|| report.exercises.iter().find(fails)) {
         let id = &failed.id;
         // One command a line, as under an exercise's page: in a sentence the commands wrapped
         // in two at 60 columns (`course check` / `requirements를`).

@@ -110,7 +110,7 @@ pub fn sample() -> Report {
 
 #[test]
 fn plain_text_has_lines_findings_summary_and_next_step() {
-    let out = render(&sample(), &Term::plain(80), Lang::En, true);
+    let out = render(&sample(), &Term::plain(80), Lang::En, true, None);
     assert!(!out.contains('\x1b'), "no ANSI without colour: {out}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("✓ PASS        Build an environment (environment)"));
@@ -132,7 +132,7 @@ fn plain_text_has_lines_findings_summary_and_next_step() {
     ));
     assert!(folded.contains("course check requirements"));
     assert!(folded.contains("course hint requirements"));
-    let for_grading = render(&sample(), &Term::plain(80), Lang::En, false);
+    let for_grading = render(&sample(), &Term::plain(80), Lang::En, false, None);
     assert!(
         !for_grading.contains("course hint"),
         "no learner's next step when grading"
@@ -141,7 +141,7 @@ fn plain_text_has_lines_findings_summary_and_next_step() {
 
 #[test]
 fn scores_are_right_aligned_by_display_width() {
-    let out = render(&sample(), &Term::plain(60), Lang::En, true);
+    let out = render(&sample(), &Term::plain(60), Lang::En, true, None);
     let widths: Vec<usize> = out.lines().take(2).map(|l| l.width()).collect();
     assert_eq!(widths, vec![60, 60], "{out}");
 }
@@ -178,7 +178,7 @@ fn long_titles_wrap_in_their_column_and_keep_the_score_aligned() {
             assert!(found, "{w}: {words} cut\n{out}");
         }
     }
-    let out = render(&r, &Term::plain(60), Lang::Ko, true);
+    let out = render(&r, &Term::plain(60), Lang::Ko, true, None);
     assert!(
         out.contains("\n              설치하기 (requirements)                   0/30\n"),
         "{out}"
@@ -187,7 +187,7 @@ fn long_titles_wrap_in_their_column_and_keep_the_score_aligned() {
 
 #[test]
 fn korean_words_and_summary() {
-    let out = render(&sample(), &Term::plain(80), Lang::Ko, true);
+    let out = render(&sample(), &Term::plain(80), Lang::Ko, true, None);
     assert!(out.contains("✓ 통과        Build"), "{out}");
     assert!(out.contains("✗ 오류        요구"), "{out}");
     assert!(out.contains("○ 채점 안 함  Import"), "{out}");
@@ -204,7 +204,7 @@ fn korean_words_and_summary() {
 fn ascii_arrows_and_marks() {
     let mut term = Term::plain(80);
     term.ascii = true;
-    let out = render(&sample(), &term, Lang::En, true);
+    let out = render(&sample(), &term, Lang::En, true, None);
     assert!(out.contains("      -> write it like"));
     assert!(out.contains("x ERROR"));
     assert!(!out.contains('→') && !out.contains('✗'));
@@ -215,7 +215,7 @@ fn accessible_lines_are_words_without_marks_or_columns() {
     let mut term = Term::plain(80);
     term.ascii = true;
     term.accessible = crate::terminal::Accessible::Flag;
-    let out = render(&sample(), &term, Lang::En, true);
+    let out = render(&sample(), &term, Lang::En, true, None);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "PASS: Build an environment (environment), 20/20");
     assert!(
@@ -228,10 +228,10 @@ fn accessible_lines_are_words_without_marks_or_columns() {
 #[test]
 fn file_names_are_hyperlinks_only_when_the_terminal_follows_them() {
     let mut term = Term::plain(80);
-    let out = render(&sample(), &term, Lang::En, true);
+    let out = render(&sample(), &term, Lang::En, true, None);
     assert!(!out.contains("\x1b]8;;"));
     term.hyperlinks = true;
-    let out = render(&sample(), &term, Lang::En, true);
+    let out = render(&sample(), &term, Lang::En, true, None);
     let link = out
         .lines()
         .find(|l| l.contains("\x1b]8;;"))
@@ -247,7 +247,7 @@ fn file_names_are_hyperlinks_only_when_the_terminal_follows_them() {
 fn colour_only_when_asked() {
     let mut term = Term::plain(80);
     term.color = true;
-    let out = render(&sample(), &term, Lang::En, true);
+    let out = render(&sample(), &term, Lang::En, true, None);
     assert!(out.contains("\x1b[32m✓ PASS"));
     assert!(out.contains("\x1b[31m✗ ERROR"));
     assert!(out.contains("\x1b[2m(environment)\x1b[0m"));
@@ -258,10 +258,10 @@ fn no_next_step_when_nothing_failed() {
     let mut r = sample();
     r.exercises.remove(1);
     r.summary.failed = 0;
-    let out = render(&r, &Term::plain(80), Lang::En, true);
+    let out = render(&r, &Term::plain(80), Lang::En, true, None);
     assert!(!out.contains("When fixed"));
     assert!(out.contains("1 passed, 0 failed, 1 skipped"));
     // Issue 9: a passing check is no dead end for a learner; grading says nothing.
     assert!(out.ends_with("\nNext: course next\n"), "{out}");
-    assert!(!render(&r, &Term::plain(80), Lang::En, false).contains("Next:"));
+    assert!(!render(&r, &Term::plain(80), Lang::En, false, None).contains("Next:"));
 }

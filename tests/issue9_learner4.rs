@@ -1,0 +1,58 @@
+//! Issue 9, the fourth learner audit (a release build at 60, 80 and 140 columns, Korean and
+//! English): a footer that sent the learner back to an exercise put aside, usage errors that
+//! did not say what works, advice said twice, a prompt the error landed on, and a repeated
+//! explanation between `course init` and the lesson after it.
+
+use std::path::Path;
+
+use crate::common::*;
+use crate::support;
+
+/// `course --lang LANG ARGS` in `ws` at `width` columns without the pager: exit code, stdout
+/// and stderr.
+fn run(ws: &Path, lang: &str, width: &str, args: &[&str]) -> (i32, String, String) {
+    let out = course_in(ws)
+        .args(["--lang", lang, "--no-pager", "--width", width])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Audit item 1: after `course skip environment`, a full `course check` ends with the
+/// commands for the exercise `course next` is on, not for the one put aside (it said
+/// `course check environment`, the first failing exercise of the report).
+#[test]
+fn issue9_the_check_footer_names_the_exercise_next_is_on_not_the_one_put_aside() {
+    for lang in ["ko", "en"] {
+        let ws = init_workspace(lang);
+        let root = ws.path();
+        write(root, "requirements.txt", support::REQUIREMENTS);
+        for lesson in 1..=4 {
+            run(root, lang, "80", &["lesson", &lesson.to_string()]);
+        }
+        let (code, _, _) = run(root, lang, "80", &["skip", "environment"]);
+        assert_eq!(code, 0, "{lang}");
+        let (_, next, _) = run(root, lang, "80", &["next"]);
+        assert!(
+            next.contains("course check jupyter-vs-script"),
+            "{lang}: {next}"
+        );
+        let (code, out, _) = run(root, lang, "80", &["check"]);
+        assert_eq!(code, 1, "{lang}: {out}");
+        let footer: Vec<&str> = out.lines().rev().take(2).collect();
+        assert!(
+            footer[1].ends_with("course check jupyter-vs-script")
+                && footer[0].ends_with("course hint jupyter-vs-script"),
+            "{lang}: {out}"
+        );
+        assert!(!out.contains("course hint environment"), "{lang}: {out}");
+        // Checked by name, the exercise put aside is still the one the footer names.
+        let (_, out, _) = run(root, lang, "80", &["check", "environment"]);
+        assert!(out.contains("course hint environment"), "{lang}: {out}");
+    }
+}
