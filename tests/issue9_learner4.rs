@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::common::*;
 use crate::support;
+use crate::wrap::columns;
 
 /// `course --lang LANG ARGS` in `ws` at `width` columns without the pager: exit code, stdout
 /// and stderr.
@@ -54,5 +55,29 @@ fn issue9_the_check_footer_names_the_exercise_next_is_on_not_the_one_put_aside()
         // Checked by name, the exercise put aside is still the one the footer names.
         let (_, out, _) = run(root, lang, "80", &["check", "environment"]);
         assert!(out.contains("course hint environment"), "{lang}: {out}");
+    }
+}
+
+/// Audit item 4: `course answer` with its input at an end (`</dev/null`) ends the prompt's
+/// line before the error, which then starts on a line of its own within the width (it was
+/// `선택: 오류: 1번 질문의 …` on one line, 65 columns at 60).
+#[test]
+fn issue9_an_answer_at_the_end_of_input_ends_the_prompt_line_before_the_error() {
+    for lang in ["ko", "en"] {
+        let ws = init_workspace(lang);
+        let (code, out, err) = run(ws.path(), lang, "60", &["answer", "jupyter-vs-script"]);
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(
+            out.ends_with('\n'),
+            "{lang}: the prompt's line is open: {out:?}"
+        );
+        let prompt = if lang == "ko" { "선택" } else { "Choice" };
+        assert!(
+            out.lines().last().unwrap().starts_with(prompt),
+            "{lang}: {out}"
+        );
+        for line in err.lines() {
+            assert!(columns(line) <= 60, "{lang}: {line:?}\n{err}");
+        }
     }
 }

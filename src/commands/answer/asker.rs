@@ -155,8 +155,10 @@ impl<R: BufRead> Asker<'_, R> {
         let mut buf = Vec::new();
         let n = self.input.read_until(b'\n', &mut buf)?;
         if n == 0 {
+            // End the prompt's line: the message that follows (on stderr, in the same
+            // terminal) began on it, after `Choice: `, and ran past the width.
+            self.line_out(String::new())?;
             if self.interactive {
-                self.line_out(String::new())?;
                 return Err(Stop::Cancelled);
             }
             let what = what.get(self.lang);

@@ -157,7 +157,7 @@ fn long_titles_wrap_in_their_column_and_keep_the_score_aligned() {
         (Lang::Ko, 44),
         (Lang::En, 80),
     ] {
-        let out = render(&r, &Term::plain(w), lang, true);
+        let out = render(&r, &Term::plain(w), lang, true, None);
         let lines: Vec<&str> = out.lines().collect();
         for l in &lines {
             assert!(l.width() <= w, "{w}: wider than the width: {l:?}\n{out}");
