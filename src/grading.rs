@@ -133,6 +133,7 @@ fn refer_to_earlier(findings: &mut [Finding]) {
         let asked = |key: &String| earlier.iter().any(|e| e.asks.contains(key));
         if f.hint_after.is_some() && !f.asks.is_empty() && f.asks.iter().all(asked) {
             f.hint = f.hint_after.take();
+            f.refers = true;
         }
     }
 }

@@ -87,6 +87,10 @@ pub struct FindingReport {
     /// see [`crate::checks::Group`]).
     #[serde(skip)]
     pub group: Option<GroupReport>,
+    /// The hint refers to an earlier finding's fix ([`crate::checks::Finding::refers`]; not
+    /// in the JSON).
+    #[serde(skip)]
+    pub refers: bool,
 }
 
 /// A [`crate::checks::Group`] in the report's language.
@@ -185,6 +189,7 @@ impl Report {
                                 word: g.word.clone(),
                                 line: g.line.clone(),
                             }),
+                            refers: f.refers,
                         })
                         .collect(),
                 }

@@ -81,3 +81,40 @@ fn issue9_an_answer_at_the_end_of_input_ends_the_prompt_line_before_the_error() 
         }
     }
 }
+
+/// Audit item 7: every commit after the first that the one rebase fix covers reads the same
+/// (the third commit got "fix it the same way as above", which read as "rebase again").
+#[test]
+fn issue9_every_commit_the_one_rebase_covers_refers_to_it_the_same_way() {
+    let ws = init_workspace("ko");
+    let root = ws.path();
+    git_init(root);
+    write(root, ".gitignore", support::GITIGNORE);
+    for (n, message) in ["ㅁㄴㅇㄹ", "ㅋㅋ ㅎㅎ", "ㅎㅎㅎ"].iter().enumerate() {
+        write(root, "hello.py", &format!("print({n})\n"));
+        git(root, &["add", "hello.py", ".gitignore"]);
+        git(root, &["commit", "-q", "-m", message]);
+    }
+    for (lang, refers, same) in [
+        (
+            "ko",
+            "위의 rebase 방법으로 이 커밋의 메시지도 함께 고칩니다",
+            "위와 같은 방법으로",
+        ),
+        (
+            "en",
+            "the rebase in the fix above rewords this commit too",
+            "the same fix as above",
+        ),
+    ] {
+        let (_, out, _) = run(root, lang, "80", &["check", "git-workflow"]);
+        // One rebase, and both later commits refer to it in the same words.
+        assert_eq!(out.matches("git rebase -i").count(), 1, "{lang}: {out}");
+        assert_eq!(
+            flat(out.as_bytes()).matches(refers).count(),
+            2,
+            "{lang}: {out}"
+        );
+        assert!(!out.contains(same), "{lang}: {out}");
+    }
+}

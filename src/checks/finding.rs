@@ -44,6 +44,9 @@ pub struct Finding {
     /// `asks` already: it refers to them rather than telling the learner the same thing
     /// twice (`grading::run_exercise` swaps it in).
     pub hint_after: Option<Tr>,
+    /// `hint` is `hint_after`, swapped in: it refers to an earlier finding's fix, so a report
+    /// shows it as it is, never as "the same fix as above" (which read as "do it again").
+    pub refers: bool,
 }
 
 /// The key of "add the line `pattern` to `.gitignore`" in [`Finding::asks`].
@@ -119,6 +122,7 @@ impl Finding {
             group: None,
             asks: Vec::new(),
             hint_after: None,
+            refers: false,
         }
     }
     pub fn pass(code: Code, message: Tr) -> Finding {

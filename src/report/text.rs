@@ -100,9 +100,11 @@ pub fn findings(e: &ExerciseReport, term: &Term, lang: Lang, workspace: &str) ->
                     continue;
                 };
                 // The same fix twice in one exercise (two problems of one file with one
-                // cure) is written out once.
+                // cure) is written out once. A hint that refers to the fix above already
+                // reads the same for every finding that fix covers (issue 9: the third
+                // commit of one rebase read "fix it the same way", as if rebasing again).
                 if let Some(hint) = one.hint.take() {
-                    one.hint = Some(if shown_hints.contains(&hint) {
+                    one.hint = Some(if shown_hints.contains(&hint) && !one.refers {
                         tr!("the same fix as above", "위와 같은 방법으로 고치십시오")
                             .get(lang)
                             .to_string()
@@ -303,6 +305,7 @@ fn grouped(members: &[&FindingReport]) -> (FindingReport, Vec<String>) {
         line: None,
         hint: Some(hint).filter(|h| !h.is_empty()),
         group: None,
+        refers: false,
         ..first.clone()
     };
     let items = unique(|g| &g.item).into_iter().map(String::from).collect();

@@ -23,6 +23,7 @@ pub fn finding(
         line,
         hint: hint.map(str::to_string),
         group: None,
+        refers: false,
     }
 }
 
