@@ -258,7 +258,8 @@ fn issue10_file_links_never_when_piped_or_plain() {
 
 /// Issue 9, third audit: with no editor set and only vi on PATH, the learner was left in vi
 /// with the way to choose another hidden until it closed. The way out of vi is said before
-/// it opens, and how to choose another editor again after it closes; nano gets no vi keys.
+/// it opens, and how to choose another editor after it closes (only then: fourth audit);
+/// nano gets no vi keys.
 #[test]
 fn issue9_edit_says_how_to_quit_vi_before_and_how_to_choose_after() {
     let ws = workspace();
@@ -287,12 +288,16 @@ fn issue9_edit_says_how_to_quit_vi_before_and_how_to_choose_after() {
         ] {
             let (_, err) = texts(
                 on_terminal(ws.path())
-                    .args(["edit", "requirements", "--lang", lang])
+                    .args(["edit", "requirements", "--lang", lang, "--width", "60"])
                     .env("PATH", &bin),
                 0,
             );
             let flat = crate::common::flat(err.as_bytes());
             assert_eq!(flat.contains(quit), vi, "{programs:?}: {err}");
+            // Said once (issue 9, fourth audit: the note before the editor said it too), the
+            // command whole on one line at 60 columns, as a learner copies it.
+            assert_eq!(err.matches("EDITOR=").count(), 1, "{lang}: {err}");
+            assert!(err.contains("`export EDITOR=nano`"), "{lang}: {err}");
             // After the editor: the last thing said is how to choose another.
             let after = flat.find(choose).unwrap_or_else(|| panic!("{err}"));
             assert!(flat[after..].contains("export EDITOR=nano"), "{err}");

@@ -133,8 +133,8 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
         // this editor opened.
         app.term.note(
             tr!(
-                "Opening {place} in {editor} (no $VISUAL or $EDITOR is set; to choose another: export EDITOR=...).",
-                "{place}을(를) {editor}(으)로 엽니다 ($VISUAL과 $EDITOR가 설정되어 있지 않습니다. 다른 편집기를 쓰려면: export EDITOR=...)."
+                "Opening {place} in {editor} (no $VISUAL or $EDITOR is set).",
+                "{place}을(를) {editor}(으)로 엽니다 ($VISUAL과 $EDITOR가 설정되어 있지 않습니다)."
             )
             .get(app.lang),
         );
@@ -151,11 +151,13 @@ pub fn open(app: &App, root: &Path, file: &str, line: Option<u32>) -> Result<()>
     }
     let status = editor::open(&editor, Path::new(file), line, root);
     if found {
-        // Said again once the editor is gone: a full-screen editor hid the note above.
+        // How to choose another, said once, when the editor is gone (a full-screen editor
+        // hides what came before it), with the command as a code span so that wrapping
+        // moves it whole (issue 9: it was also in the note above, and split at 60 columns).
         app.term.note(
             tr!(
-                "To open another editor next time, set it first, e.g. export EDITOR=nano (in ~/.bashrc or ~/.zshrc to keep it).",
-                "다음에 다른 편집기로 열려면 먼저 설정하십시오. 예: export EDITOR=nano (계속 쓰려면 ~/.bashrc나 ~/.zshrc에)."
+                "To open another editor next time, set it first, e.g. `export EDITOR=nano` (in ~/.bashrc or ~/.zshrc to keep it).",
+                "다음에 다른 편집기로 열려면 먼저 설정하십시오. 예: `export EDITOR=nano` (계속 쓰려면 ~/.bashrc나 ~/.zshrc에 넣으십시오)."
             )
             .get(app.lang),
         );
