@@ -22,9 +22,9 @@ pub struct App {
     /// `None` outside a workspace (no `.course/` above the current folder, no `--workspace`).
     pub workspace: Option<Workspace>,
     pub state: State,
-    /// Outside a workspace, the way to one (found on first use: it looks at the folders
-    /// nearby); see [`App::start`].
-    start: std::cell::OnceCell<Start>,
+    /// Outside a workspace, the way to one and the language saved in the workspace it leads
+    /// back to (found on first use: it looks at the folders nearby); see [`App::start`].
+    start: std::cell::OnceCell<(Start, Option<Lang>)>,
 }
 
 impl App {
@@ -44,11 +44,7 @@ impl App {
         // its start leads back to (a learner who ran `course init --lang en` and opened a new
         // terminal in `~`), as its start does: one rule for the whole run (issue 9).
         let saved = match &workspace {
-            None if reads != Reads::Nothing => {
-                let (found, root) = Start::found();
-                let _ = start.set(found);
-                root.as_deref().and_then(start::saved_lang)
-            }
+            None if reads != Reads::Nothing => start.get_or_init(nearby).1,
             _ => state.lang,
         };
         let lang = chosen_lang(global.lang, saved, course.default_lang);
@@ -70,7 +66,7 @@ impl App {
     /// made the home folder a workspace).
     pub fn require_workspace(&self) -> Result<&Workspace> {
         self.workspace.as_ref().ok_or_else(|| {
-            let start = self.start().text();
+            let start = self.start_text();
             crate::exit::usage(
                 crate::tr!(
                     "this folder is not a course workspace (no .course/ here or above).\n{start}\n(Or name a workspace with --workspace DIR.)",
@@ -85,7 +81,20 @@ impl App {
 
     /// Outside a workspace, the way to one ([`Start`]), looked for once per run.
     pub fn start(&self) -> &Start {
-        self.start.get_or_init(Start::here)
+        &self.start.get_or_init(nearby).0
+    }
+
+    /// The commands of [`App::start`] for the run's language (with `--lang` when the plain
+    /// ones would lead to another: see [`Start::commands_for`]).
+    pub fn start_commands(&self) -> String {
+        let (start, saved) = self.start.get_or_init(nearby);
+        start.commands_for(self.lang, saved.unwrap_or(self.course.default_lang))
+    }
+
+    /// [`App::start`] as a line that leads to its commands, and the commands.
+    pub fn start_text(&self) -> crate::i18n::Tr {
+        let (start, saved) = self.start.get_or_init(nearby);
+        start.text_for(self.lang, saved.unwrap_or(self.course.default_lang))
     }
 
     /// Is progress kept? Only in an initialised workspace: `--workspace DIR` may name any
@@ -183,6 +192,12 @@ impl App {
         ctx.plan(chosen.iter().flat_map(|e| &e.checks));
         Ok(chosen.into_iter().map(|e| run_exercise(e, &ctx)).collect())
     }
+}
+
+/// The start from the current folder and the language saved where it leads.
+fn nearby() -> (Start, Option<Lang>) {
+    let (found, root) = Start::found();
+    (found, root.as_deref().and_then(start::saved_lang))
 }
 
 /// What a command reads of the learner's progress when the [`App`] is built.

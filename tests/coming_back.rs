@@ -62,17 +62,23 @@ fn issue9_coming_back_another_day_the_start_leads_back_to_the_workspace() {
         let home = home.path();
         // The first day: the start as printed, pasted in `~`.
         let start = commands(&next_says(home, home, lang));
+        // In Korean, the course's default, the pasted lines have no `--lang`; in English
+        // they keep the learner in English (issue 9 flow audit: they led to the Korean course).
+        let (init, page1, page2) = match lang {
+            "ko" => ("course init && course next", "레슨 1/7", "레슨 2/7"),
+            _ => (
+                "course init --lang en && course next",
+                "Lesson 1/7",
+                "Lesson 2/7",
+            ),
+        };
         assert_eq!(
             start[..2],
-            [
-                "mkdir -p ~/my-vla-project && cd ~/my-vla-project",
-                "course init && course next",
-            ],
+            ["mkdir -p ~/my-vla-project && cd ~/my-vla-project", init],
             "{lang}"
         );
         let first = paste(home, &start[..2]);
-        // In Korean, the course's default: the pasted lines have no `--lang`.
-        assert!(first.contains("레슨 1/7"), "{first}");
+        assert!(first.contains(page1), "{first}");
         let ws = home.join("my-vla-project");
         assert!(ws.join(".course").is_dir());
         // Another day, a new terminal in `~`: the way back, not a second start.
@@ -81,7 +87,7 @@ fn issue9_coming_back_another_day_the_start_leads_back_to_the_workspace() {
         assert_eq!(lines[..2], ["cd ~/my-vla-project", "course next"], "{back}");
         assert!(!back.contains("mkdir"), "{back}");
         let again = paste(home, &lines[..2]);
-        assert!(again.contains("레슨 2/7"), "{again}");
+        assert!(again.contains(page2), "{again}");
         // The old start, pasted anyway, works too: `course init` in the workspace keeps the
         // progress and `course next` goes on.
         let old = paste(home, &start[..2]);
@@ -229,11 +235,13 @@ fn issue9_a_lesson_read_without_a_workspace_ends_with_the_start_of_course_next()
             course_at(home, home).args(["--lang", lang, "lesson", "2"]),
             0,
         );
-        assert_eq!(
-            block(&page),
-            ["cd ~/my-vla-project", "course next"],
-            "{page}"
-        );
+        // The workspace speaks Korean (no language saved): read in English, the way back
+        // keeps English (`course init` there keeps the progress).
+        let next = match lang {
+            "ko" => "course next",
+            _ => "course init --lang en && course next",
+        };
+        assert_eq!(block(&page), ["cd ~/my-vla-project", next], "{page}");
     }
 }
 
@@ -430,7 +438,14 @@ fn issue9_a_workspace_below_the_current_folder_is_led_back_to() {
         for from in [home.to_path_buf(), home.join("work")] {
             let says = next_says(&from, home, lang);
             let lines = commands(&says);
-            assert_eq!(lines[..2], ["cd ~/work/vla", "course next"], "{says}");
+            // Read in English, the way back keeps English while the workspace speaks Korean
+            // (until the first paste saves English there).
+            let state = std::fs::read_to_string(ws.join(".course/state.yaml")).unwrap();
+            let next = match lang {
+                "en" if !state.contains("lang: en") => "course init --lang en && course next",
+                _ => "course next",
+            };
+            assert_eq!(lines[..2], ["cd ~/work/vla", next], "{says}");
             assert!(!says.contains("mkdir"), "{says}");
             assert!(flat(says.as_bytes()).contains("~/work/vla"), "{says}");
             // Followed literally in a new terminal there: on where the learner was.

@@ -39,7 +39,9 @@ fn issue9_next_outside_a_workspace_says_how_to_start_and_never_loops() {
             .args(["--lang", "en", "next"])
             .assert()
             .success()
-            .stdout(predicate::str::contains("course init && course next"))
+            .stdout(predicate::str::contains(
+                "course init --lang en && course next",
+            ))
             .stdout(predicate::str::contains("course lesson 1"))
             .stdout(predicate::str::contains("Lesson 1/").not());
     }

@@ -22,6 +22,15 @@ pub fn saved_lang(root: &Path) -> Option<Lang> {
     .lang
 }
 
+/// The start from the current folder, its commands for a learner reading `lang` (see
+/// [`Start::commands_for`]; `default`: the course's language): for a command that builds no
+/// `App` (`course init`).
+pub fn commands_here(lang: Lang, default: Lang) -> String {
+    let (start, root) = Start::found();
+    let plain = root.as_deref().and_then(saved_lang).unwrap_or(default);
+    start.commands_for(lang, plain)
+}
+
 /// Where a learner outside a workspace gets one: the README's start, or back to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Start {
@@ -103,9 +112,21 @@ impl Start {
         }
     }
 
-    /// [`Start::lead`] and the commands, as one text.
-    pub fn text(&self) -> Tr {
-        let (lead, commands) = (self.lead(), self.commands());
+    /// [`Start::commands`] for a learner reading `lang`: with `--lang` when the plain
+    /// commands would lead to another language, `plain` (the one saved in the workspace they
+    /// lead back to, else the course's default). A learner who ran `course --lang en` and
+    /// pasted `course init && course next` read the rest in Korean.
+    pub fn commands_for(&self, lang: Lang, plain: Lang) -> String {
+        if lang == plain {
+            self.commands()
+        } else {
+            self.commands_in(Some(lang.code()))
+        }
+    }
+
+    /// [`Start::lead`] and [`Start::commands_for`], as one text.
+    pub fn text_for(&self, lang: Lang, plain: Lang) -> Tr {
+        let (lead, commands) = (self.lead(), self.commands_for(lang, plain));
         tr!("{lead}\n{commands}", "{lead}\n{commands}"; lead = lead)
     }
 }

@@ -82,7 +82,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     if let Some(next) = next_command(args.dir.as_ref().or(global.workspace.as_ref()), &ws.root) {
         term.say(&(tr!("Next: {next}", "다음: {next}").get(lang).to_string() + "\n"))?;
     }
-    if let Some(note) = inside_other_repo_note(&ws.root) {
+    if let Some(note) = inside_other_repo_note(&ws.root, lang) {
         term.note(note.get(lang));
     }
     for note in others.into_iter().flatten() {
@@ -111,7 +111,7 @@ fn refuse_home_or_root(dir: &Path, lang: Lang) -> Result<()> {
         return Ok(());
     }
     let d = here.display().to_string();
-    let start = crate::app::start::Start::here().commands();
+    let start = crate::app::start::commands_here(lang, Lang::Ko);
     let why = if is_home {
         tr!(
             "{d} is your home folder; as a workspace, every folder in it would be part of it. Use a folder of your own for the project:\n{start}",
@@ -183,13 +183,13 @@ fn next_command(given: Option<&PathBuf>, root: &Path) -> Option<String> {
 /// When the new workspace is a folder inside another git repository (the clone of `course`
 /// itself, a home folder kept in git), the git exercise would not judge that repository's
 /// history: say so now, before the learner commits into it, and what to do.
-fn inside_other_repo_note(root: &Path) -> Option<Tr> {
+fn inside_other_repo_note(root: &Path, lang: Lang) -> Option<Tr> {
     let Err(OpenError::InsideOtherRepo { top }) =
         crate::git::open_workspace_repo(&crate::fs::Root::new(root), false)
     else {
         return None;
     };
-    let start = crate::app::start::Start::here().commands();
+    let start = crate::app::start::commands_here(lang, Lang::Ko);
     Some(tr!(
         "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n{start}",
         "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n{start}"

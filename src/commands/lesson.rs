@@ -232,7 +232,7 @@ fn footer(app: &App, n: usize, then: Option<Step>) -> Tr {
                     "진행 상황을 저장하고 연습 문제를 하려면: course init {q}"
                 )
             }
-            None => app.start().text(),
+            None => app.start_text(),
         };
         return if n < total {
             tr!(

@@ -244,7 +244,7 @@ fn exercises_text(
     } else {
         out.push('\n');
         // The start every command gives outside a workspace (`init` here could make `~` one).
-        let start = app.start().text();
+        let start = app.start_text();
         out.push_str(
             tr!(
                 "Exercises are checked in a workspace.\n{start}",

@@ -87,7 +87,7 @@ pub fn how_to_start(app: &App) -> Tr {
             "여기는 코스 작업 폴더가 아닙니다. 이 폴더 아래의 {dir}이(가) 작업 폴더입니다. 그곳으로 돌아가 하던 곳부터 이어 가십시오:"
         ),
     };
-    let commands = start.commands();
+    let commands = app.start_commands();
     // The other language's start is as complete as this one (it was only `course init --lang
     // en && course next`, which made whatever folder the learner was in the workspace).
     let (ko, en) = (start.commands_in(Some("ko")), start.commands_in(Some("en")));
