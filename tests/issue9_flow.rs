@@ -160,3 +160,46 @@ fn issue9_every_command_outside_a_workspace_speaks_the_saved_language() {
         std::fs::remove_dir_all(&ws).unwrap();
     }
 }
+
+/// Flow audit item 4 (walk at 60 columns): `course watch` on the environment exercise offered
+/// `e open the file to fix in your editor`, and `e` then said there was no file to edit: an
+/// exercise of an environment has none. `e` is offered only with a file to fix, in both
+/// languages. Fails on the old code (the status line offered `e`).
+#[cfg(unix)]
+#[test]
+fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
+    use crate::common::{course_line, Tmux};
+    let state = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
+    for (lang, title, quit, offer, nothing) in [
+        (
+            "en",
+            "Build a Python environment",
+            "q quit",
+            "e open",
+            "Nothing to open now",
+        ),
+        (
+            "ko",
+            "환경 구성 실습",
+            "q 끝내기",
+            "e 고칠 파일을",
+            "지금은 열 파일이 없습니다",
+        ),
+    ] {
+        let ws = init_workspace(lang);
+        write(ws.path(), ".course/state.yaml", state);
+        let t = Tmux::sized(
+            ws.path(),
+            &course_line(&format!("--lang {lang} watch")),
+            60,
+            24,
+        );
+        let screen = t.wait_for(quit);
+        assert!(screen.contains(title), "{lang}:\n{screen}");
+        assert!(!screen.contains(offer), "{lang}:\n{screen}");
+        t.send(&["e"]);
+        t.wait_for(nothing);
+        t.send(&["q"]);
+        assert_eq!(t.exit_code(), "0");
+    }
+}

@@ -87,7 +87,10 @@ pub fn parts(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) ->
         body: fit(&body(app, root, results), term.width),
         how: fit(&footer(app, root, view), term.width),
         about,
-        on_exercise: focus(app, results).is_some(),
+        // An exercise of an environment or a history has no file: `e` is not offered there
+        // (issue 9 flow audit: it was, and pressing it said there was nothing to open).
+        on_exercise: focus(app, results)
+            .is_some_and(|r| super::super::edit::place(app, &r.id, results).is_ok()),
     }
 }
 

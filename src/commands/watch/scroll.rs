@@ -105,8 +105,8 @@ impl Scroll {
         match pager.handle(key) {
             Action::Host('e') if !self.on_exercise => {
                 let note = tr!(
-                    "Nothing to open now: e opens the file to fix when an exercise is on screen.",
-                    "지금은 열 파일이 없습니다. 연습 문제가 화면에 있을 때 e로 고칠 파일을 엽니다."
+                    "Nothing to open now: e opens the file to fix, and what is on screen has none.",
+                    "지금은 열 파일이 없습니다. e는 고칠 파일을 여는데, 지금 화면의 내용에는 그런 파일이 없습니다."
                 );
                 pager.note(note.get(self.lang));
                 Action::Redraw
