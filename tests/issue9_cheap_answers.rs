@@ -6,7 +6,7 @@
 //! with its code (fixtures of the built-in course, as in `tricks.rs`); beside each, honest
 //! learner files in Korean and English pass.
 
-use crate::common::{builtin_findings, failing, learner_workspace};
+use crate::common::{builtin_findings, failing, fixture_workspace, learner_workspace};
 use crate::tricks::{fails_with, passes};
 
 #[test]
@@ -53,5 +53,78 @@ fn issue9_requirements_importance_fix_says_what_the_package_does() {
         assert_eq!(code, "requirements/comment-generic");
         assert!(message.contains(quoted), "{lang}: {message}");
         assert!(hint.contains(purpose), "{lang}: {hint}");
+    }
+}
+
+/// The codes and messages of the findings of `exercise` that fail on fixture `rel`, in
+/// `lang` (a skipped check, such as an import without an environment, is not a failure).
+fn failures(exercise: &str, rel: &str, lang: &str) -> Vec<(String, String)> {
+    let ws = fixture_workspace(rel);
+    builtin_findings(exercise, ws.path(), lang)
+        .iter()
+        .filter(|f| f["status"] == "fail")
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (text("code"), text("message"))
+        })
+        .collect()
+}
+
+/// `- src/: src 관련 파일`, `- scripts/: scripts stuff`: the name and a generic noun.
+#[test]
+fn issue9_readme_name_and_generic_nouns_fail_as_not_explained() {
+    for lang in ["en", "ko"] {
+        let found = failures(
+            "structure",
+            "structure/fixtures/fail/readme-generic-nouns",
+            lang,
+        );
+        let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["mentions/not-explained"], "{lang}: {found:?}");
+    }
+}
+
+/// One explanation under every folder fails once, naming the folders and the words; in
+/// Korean with the particle for the learner's words.
+#[test]
+fn issue9_readme_same_explanation_for_every_folder_fails() {
+    for (fixture, lang, said) in [
+        (
+            "readme-same-explanation-ko",
+            "ko",
+            "`src`, `scripts`, `configs`, `data`, `notebooks`, `tests`에 같은 설명 `프로젝트의 중요한 코드`를 썼습니다",
+        ),
+        (
+            "readme-same-explanation-en",
+            "en",
+            "explains `src`, `scripts`, `configs`, `data`, `notebooks`, `tests` with the same words, `part of the project`",
+        ),
+    ] {
+        let found = failures("structure", &format!("structure/fixtures/fail/{fixture}"), lang);
+        assert_eq!(found.len(), 1, "{fixture}: {found:?}");
+        assert_eq!(found[0].0, "mentions/same-explanation");
+        assert!(found[0].1.contains(said), "{fixture}: {}", found[0].1);
+    }
+}
+
+/// Honest READMEs whose explanations share a word (`데이터`, `training`) pass, as do the
+/// earlier short ones.
+#[test]
+fn issue9_readme_explanations_sharing_words_pass() {
+    for fixture in [
+        "readme-shared-words-ko",
+        "readme-shared-words-en",
+        "readme-short-korean",
+        "readme-short-english",
+        "readme-short-korean-table",
+    ] {
+        for lang in ["en", "ko"] {
+            let found = failures(
+                "structure",
+                &format!("structure/fixtures/pass/{fixture}"),
+                lang,
+            );
+            assert_eq!(found, Vec::<(String, String)>::new(), "{fixture} ({lang})");
+        }
     }
 }

@@ -20,7 +20,9 @@
 //! words alone must be real text. A line holding only the name (a heading `## src`, a list
 //! item) is explained by the next non-empty line when that line names no other word. A bare
 //! list of the names (repeated or not), or the names on one line with `폴더가 있다`, is not
-//! an explanation.
+//! an explanation; nor are generic nouns beside the name (`- src/: src 관련 파일`, `src
+//! stuff`, `related files`: see `weigh`), nor the same words written for two or more
+//! folders on their own lines (`same`: `- src/: 프로젝트 코드` under every folder).
 
 use serde::Deserialize;
 
@@ -28,6 +30,7 @@ use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding, Group};
 use crate::tr;
 
+mod same;
 mod weigh;
 use weigh::{explain_weight, says_something, without_generic};
 
@@ -112,50 +115,61 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
     // Named but not explained: one finding for all of them (a bare list names them all).
     let mut unexplained: Vec<(&str, usize)> = Vec::new();
     let mut ok_words: Vec<&String> = Vec::new();
-    for word in words {
-        let (ok, first) = explained_word(&lines, words, word);
-        if ok {
-            ok_words.push(word);
-            continue;
+    // The lines that would explain each word, before one explanation written for several
+    // folders is taken out (see `same`).
+    let found: Vec<(&String, Option<usize>, Vec<same::Said>)> = words
+        .iter()
+        .map(|word| {
+            let (said, first) = explained_word(&lines, words, word);
+            (word, first, said)
+        })
+        .collect();
+    let shared = same::shared(&found);
+    // Each explanation several folders share, with those folders and its first line, when
+    // one of them has no other.
+    let mut repeats: Vec<(&String, Vec<&str>, usize)> = Vec::new();
+    for key in &shared {
+        let with: Vec<(&str, usize)> = found
+            .iter()
+            .filter_map(|(w, _, said)| {
+                let s = said.iter().find(|s| &s.key == key)?;
+                Some((w.as_str(), s.line))
+            })
+            .collect();
+        let only = |w: &str| {
+            found
+                .iter()
+                .any(|(o, _, said)| o.as_str() == w && said.iter().all(|s| shared.contains(&s.key)))
+        };
+        if with.iter().any(|(w, _)| only(w)) {
+            let line = with.iter().map(|&(_, l)| l).min().unwrap_or(0);
+            repeats.push((key, with.into_iter().map(|(w, _)| w).collect(), line));
         }
-        match first {
-            Some(line) => unexplained.push((word, line)),
-            None => findings.push(
-                Finding::fail(
-                    Code::MentionsMissingWord,
-                    tr!(
-                        "`{file}` does not mention `{word}`",
-                        "`{file}`에 `{word}` 설명이 없습니다"
-                    ),
-                )
-                .file_named(file)
-                .group(missing_group(file, word)),
-            ),
+    }
+    for (word, first, said) in &found {
+        if said.iter().any(|s| !shared.contains(&s.key)) {
+            ok_words.push(word);
+        } else if !said.is_empty() {
+            // Explained only with words it shares with other folders: `repeats` says so.
+        } else {
+            match first {
+                Some(line) => unexplained.push((word.as_str(), *line)),
+                None => findings.push(
+                    Finding::fail(
+                        Code::MentionsMissingWord,
+                        tr!(
+                            "`{file}` does not mention `{word}`",
+                            "`{file}`에 `{word}` 설명이 없습니다"
+                        ),
+                    )
+                    .file_named(file)
+                    .group(missing_group(file, word)),
+                ),
+            }
         }
     }
     if let Some(&(_, line)) = unexplained.first() {
-        let names = unexplained
-            .iter()
-            .map(|(w, _)| format!("`{w}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (en, ko) = if unexplained.len() == 1 {
-            ("it is", "하는 곳인지")
-        } else {
-            ("each is", "하는 곳인지 각각")
-        };
-        findings.insert(
-            0,
-            Finding::fail(
-                Code::MentionsNotExplained,
-                tr!(
-                    "`{file}` names {names} but does not say what {en} for",
-                    "`{file}`에 {names}의 이름만 있고 무엇을 {ko} 설명이 없습니다"
-                ),
-            )
-            .file_named(file)
-            .line(line as u32),
-        );
+        findings.insert(0, not_explained(file, &unexplained, line));
     }
     // One fix for every finding of the file, so the report shows it once: its example is
     // the first folder that needs a line.
@@ -168,18 +182,52 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
             }
         }
     }
+    // One explanation for several folders names them and its words in its own fix.
+    findings.extend(
+        repeats
+            .iter()
+            .map(|(key, words, line)| same::finding(file, key, words, *line)),
+    );
     if findings.is_empty() {
         findings.push(all_there(file, words.len(), true));
     }
     findings
 }
 
-/// Whether a line of `lines` explains `word` (see the module docs), and the first line
-/// (1-based) that mentions it.
-fn explained_word(lines: &[&str], words: &[String], word: &str) -> (bool, Option<usize>) {
+/// `file` names `unexplained` (the first on `line`) but says nothing about them.
+fn not_explained(file: &str, unexplained: &[(&str, usize)], line: usize) -> Finding {
+    let names = unexplained
+        .iter()
+        .map(|(w, _)| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (en, ko) = if unexplained.len() == 1 {
+        ("it is", "하는 곳인지")
+    } else {
+        ("each is", "하는 곳인지 각각")
+    };
+    Finding::fail(
+        Code::MentionsNotExplained,
+        tr!(
+            "`{file}` names {names} but does not say what {en} for",
+            "`{file}`에 {names}의 이름만 있고 무엇을 {ko} 설명이 없습니다"
+        ),
+    )
+    .file_named(file)
+    .line(line as u32)
+}
+
+/// The lines of `lines` that explain `word` (see the module docs), each with what it says
+/// of it, and the first line (1-based) that mentions it.
+fn explained_word(
+    lines: &[&str],
+    words: &[String],
+    word: &str,
+) -> (Vec<same::Said>, Option<usize>) {
     let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
     // The first mention of each name is the label; a later one is a word of the explanation
     // (`- tests/: unit tests`, `- data/: raw data`), as long as something else is said too.
+    // What it says: the line without its labels, as `same` compares it.
     let says_enough = |line: &str, names: usize, labelled: bool| {
         let said = if labelled {
             without_first_words(line, words)
@@ -187,30 +235,48 @@ fn explained_word(lines: &[&str], words: &[String], word: &str) -> (bool, Option
             line.to_string()
         };
         let others = without_words(line, words);
-        crate::prose::check(&without_generic(&others)).is_ok()
+        (crate::prose::check(&without_generic(&others)).is_ok()
             && says_something(&others)
-            && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names.max(1)
+            && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names.max(1))
+        .then_some(said)
     };
     let mut first = None;
-    let ok = lines.iter().enumerate().any(|(i, line)| {
-        if !mentions(line, word) {
-            return false;
+    let mut found: Vec<same::Said> = Vec::new();
+    // A line written again says what it said: only the first copy is weighed.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        // Enough different explanations to know the folder is explained unless every one
+        // is shared: the rest of a long file need not be weighed (a README of 45,000 lines
+        // naming the folders took 30 times as long when each was).
+        if same::enough(&found) {
+            break;
+        }
+        if !mentions(line, word) || !seen.insert(line) {
+            continue;
         }
         first.get_or_insert(i + 1);
-        if says_enough(line, names_on(line), true) {
-            return true;
+        if let Some(said) = says_enough(line, names_on(line), true) {
+            same::add(&mut found, same::Said::new(i, &said));
+            continue;
         }
         // `## src` or `- src` alone: the explanation may follow on the next line, which
         // may use the name as a word (`## tests` / `Unit tests`) but names no other.
         let rest = without_words(line, words);
         let only_this = |next: &str| words.iter().all(|w| w == word || !mentions(next, w));
-        !says_something(&rest)
-            && lines[i + 1..]
-                .iter()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|next| only_this(next) && says_enough(next, 1, false))
-    });
-    (ok, first)
+        if says_something(&rest) {
+            continue;
+        }
+        let next = lines[i + 1..]
+            .iter()
+            .enumerate()
+            .find(|(_, l)| !l.trim().is_empty());
+        if let Some((j, next)) = next.filter(|(_, next)| only_this(next)) {
+            if let Some(said) = says_enough(next, 1, false) {
+                same::add(&mut found, same::Said::new(i + 1 + j, &said));
+            }
+        }
+    }
+    (found, first)
 }
 
 /// How to explain the folders. The same for every finding of the file, so the report shows

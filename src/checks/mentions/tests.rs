@@ -160,6 +160,83 @@ fn issue9_name_plus_folder_fails_and_short_korean_words_pass() {
     );
 }
 
+/// Issue 9 (learner audit): the folder's name beside a generic noun (`files`, `stuff`, `관련
+/// 파일`) explains nothing, in any style or language.
+#[test]
+fn issue9_name_and_generic_nouns_explain_nothing() {
+    let names = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+    for style in [
+        "- {w}/: {w} 관련 파일\n",
+        "- {w}/: {w} stuff\n",
+        "- {w}: {w} related files\n",
+        "- `{w}/`: {w} things\n",
+        "| {w} | {w} 파일들 |\n",
+        "- {w}: {w} 파일 등\n",
+        "- {w}: {w} files etc\n",
+        "- {w}: 중요한 {w} 파일입니다\n",
+        "## {w}\n{w} 관련 파일\n",
+    ] {
+        let readme: String = names.iter().map(|w| style.replace("{w}", w)).collect();
+        assert_eq!(explains(&readme).len(), 1, "{readme}");
+    }
+}
+
+/// Issue 9 (learner audit): one explanation written under every folder explains none of
+/// them, in Korean and English and whether or not punctuation differs.
+#[test]
+fn issue9_the_same_explanation_for_every_folder_explains_none() {
+    let names = ["src", "scripts", "configs", "data", "notebooks", "tests"];
+    for (style, said) in [
+        ("- {w}/: {e}\n", "프로젝트 코드"),
+        ("- {w}/: {e}.\n", "important project folder"),
+        ("| {w} | {e} |\n", "프로젝트에 필요한 코드"),
+        ("## {w}\n\n{e}\n\n", "Project code."),
+    ] {
+        let readme: String = names
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                // The same words, with or without a full stop.
+                let e = if i % 2 == 0 {
+                    said.to_string()
+                } else {
+                    format!("{said}!")
+                };
+                style.replace("{w}", w).replace("{e}", &e)
+            })
+            .collect();
+        let found = explains(&readme);
+        assert_eq!(found.len(), 1, "{readme}: {found:?}");
+        assert!(
+            found[0].contains("with the same words"),
+            "{readme}: {found:?}"
+        );
+    }
+    // Two folders of six are enough to fail those two, and only those.
+    let two = "- src/: 모델 코드\n- scripts/: 모델 코드\n- configs/: 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
+    assert_eq!(
+        explains(two),
+        ["`README.md` explains `src`, `scripts` with the same words, `모델 코드`: what fits every folder says what none of them is for"]
+    );
+}
+
+/// Folders whose lines share a word but differ, one line naming two folders, and a folder
+/// explained twice the same way all keep passing.
+#[test]
+fn issue9_explanations_that_share_words_but_differ_pass() {
+    let shared_word = "- src/: 모델 코드\n- scripts/: 학습 실행\n- configs/: 설정\n- data/: 학습 데이터\n- notebooks/: 데이터 탐색\n- tests/: 단위 테스트\n";
+    assert_eq!(explains(shared_word), Vec::<String>::new());
+    let en = "- src/: the model code\n- scripts/: code that runs training\n- configs/: settings\n- data/: training data\n- notebooks/: exploring samples\n- tests/: unit tests\n";
+    assert_eq!(explains(en), Vec::<String>::new());
+    let one_line = "- src/, scripts/: Python 코드\n- configs/: 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
+    assert_eq!(explains(one_line), Vec::<String>::new());
+    let twice = format!("{shared_word}\n| src | 모델 코드 |\n");
+    assert_eq!(explains(&twice), Vec::<String>::new());
+    // A shared line beside a line of its own: the folder is explained by its own.
+    let tree = format!("{shared_word}\n```\nsrc/      # 코드\nscripts/  # 코드\n```\n");
+    assert_eq!(explains(&tree), Vec::<String>::new());
+}
+
 fn m(text: &str, word: &str) -> bool {
     mentions(&text.to_ascii_lowercase(), word)
 }
@@ -243,9 +320,10 @@ mod random {
     const NAMES: [&str; 6] = ["src", "scripts", "configs", "data", "notebooks", "tests"];
     /// Words that say nothing of a folder's content, in both languages, with particles.
     #[rustfmt::skip]
-    const EMPTY: [&str; 16] = [
+    const EMPTY: [&str; 24] = [
         "the", "this", "is", "a", "for", "of", "folder", "directory", "이것은", "여기는",
         "폴더", "폴더입니다", "디렉터리", "를", "위한", "입니다", // glossary: a learner's word
+        "files", "stuff", "related", "things", "관련", "파일들", "등", "파일", // glossary: a learner's word
     ];
     /// Real words a short explanation holds (none of them a name: a line naming two folders
     /// needs more words).
@@ -253,6 +331,20 @@ mod random {
     const CONTENT: [&str; 8] = [
         "모델 코드", "코드", "소스 코드", "model code", "source code", "pytest cases", "설정",
         "exploration",
+    ];
+
+    /// Honest explanations, several sharing a word (`데이터`, `코드`, `training`), none
+    /// naming a folder.
+    #[rustfmt::skip]
+    const OWN: [&str; 9] = [
+        "학습 데이터", "데이터 탐색", "모델 코드", "실행 코드", "설정 YAML", "단위 테스트",
+        "training runs", "the training loop", "pytest cases",
+    ];
+    const STYLES: [&str; 4] = [
+        "- {w}/: {e}\n",
+        "| `{w}/` | {e}. |\n",
+        "## {w}\n\n{e}\n\n",
+        "* **{w}** — {e}\n",
     ];
 
     /// A README with one line per folder: the label, then `words` in order, the name among
@@ -276,6 +368,31 @@ mod random {
             at in 0usize..6,
         ) {
             prop_assert_eq!(explains(&readme(&words, at)).len(), 1);
+        }
+
+        /// Six different honest explanations pass in any order and style, whatever words
+        /// they share; the explanation of one folder copied under another fails those two.
+        #[test]
+        fn only_the_same_explanation_twice_fails(
+            own in Just(OWN.to_vec()).prop_shuffle(),
+            style in select(&STYLES[..]),
+            from in 0usize..6,
+            to in 0usize..6,
+        ) {
+            let readme = |said: &[&str]| -> String {
+                NAMES
+                    .iter()
+                    .zip(said)
+                    .map(|(w, e)| style.replace("{w}", w).replace("{e}", e))
+                    .collect()
+            };
+            prop_assert_eq!(explains(&readme(&own[..6])), Vec::<String>::new());
+            prop_assume!(from != to);
+            let mut copied = own[..6].to_vec();
+            copied[to] = copied[from];
+            let found = explains(&readme(&copied));
+            prop_assert_eq!(found.len(), 1, "{:?}", found);
+            prop_assert!(found[0].contains("with the same words"), "{:?}", found);
         }
 
         /// The same filler beside one real word explains, in either language.

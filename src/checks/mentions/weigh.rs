@@ -32,30 +32,38 @@ const GENERIC_EN: [&str; 8] = [
 const GENERIC_KO: [&str; 4] = ["폴더", "디렉터리", "디렉토리", "하위폴더"]; // glossary: a learner's word
 
 /// English words that say nothing about what a folder holds: articles, pronouns, the copula,
-/// prepositions, and verbs that only say "it holds" (`this folder contains src`). Not
-/// `code`, `files` or `test`: `- src/: source code`, `- data/: data files` are short but say
-/// what is there. Any one-letter token is filler too (`a`, the `s` of `src's`).
+/// prepositions, verbs that only say "it holds" (`this folder contains src`), and the
+/// generic nouns of `- src/: src stuff`, `- src/: src related files` (issue 9 learner
+/// audit): `files`, `stuff`, `things`, `etc`, `important`. So `- data/: data files` says
+/// nothing either; `- data/: raw data files`, `- configs/: config files` (a word beside
+/// the name) do. Not `code` or `test`: `- src/: source code` says what is there. Any
+/// one-letter token is filler too (`a`, the `s` of `src's`).
 #[rustfmt::skip]
-const FILLER_EN: [&str; 52] = [
+const FILLER_EN: &[&str] = &[
     "the", "an", "this", "that", "these", "those", "it", "its", "is", "are", "was", "were",
     "be", "been", "for", "of", "in", "on", "at", "to", "from", "with", "and", "or", "as",
     "here", "there", "my", "our", "your", "their", "just", "only", "called", "named",
     "about", "related", "contains", "contain", "containing", "holds", "hold", "has", "have",
     "keeps", "keep", "stores", "goes", "go", "lives", "where", "which",
+    "file", "files", "stuff", "thing", "things", "etc", "misc", "various", "other", "others",
+    "some", "all", "everything", "important", "main",
 ];
 
 /// Korean words that say nothing about what a folder holds: demonstratives (`이것`, `여기`),
-/// "for"/"about" (`위한`, `관련`), "there is" (`있는`), the copula. A token is filler when it
-/// is one of these followed by at most one of [`PARTICLES_KO`] (`이것은`, `여기에는`), or a
-/// particle alone (what `src는`, `src입니다` leave once the name is taken out). Whole
-/// tokens only: `이용`, `이미지`, `저장` are words, not `이`, `저` and something.
+/// "for"/"about" (`위한`, `관련`), "there is" (`있는`), the copula, and the generic nouns of
+/// `- src/: src 관련 파일` (issue 9 learner audit): `파일`, `파일들`, `것들`, `등`, `기타`,
+/// `중요한`. A token is filler when it is one of these followed by at most one of
+/// [`PARTICLES_KO`] (`이것은`, `여기에는`, `파일입니다`), or a particle alone (what `src는`,
+/// `src입니다` leave once the name is taken out). Whole tokens only: `이용`, `이미지`, `저장`,
+/// `파일럿` are words, not `이`, `저`, `파일` and something.
 // A learner's words, not messages: the register and glossary scans skip the marked lines.
 #[rustfmt::skip]
-const FILLER_KO: [&str; 42] = [
+const FILLER_KO: &[&str] = &[
     "이것", "이건", "이거", "여기", "이곳", "거기", "그곳", "그것", "저것", "저기", "것", "곳",
-    "거", "이", "그", "저", "위한", "위해", "대한", "관련", "관련된", "그냥", "그저", "바로",
-    "있는", "있다", "있음", "있습니다", "있어요", "들어있는", "들어", "담긴", "담는", "두는", // glossary: a learner's word
-    "둔다", "둡니다", "용", "라는", "이라는", "인", "임", "나타냄", // glossary: a learner's word
+    "거", "이", "그", "저", "위한", "위해", "대한", "관련", "관련된", "관련한", "관한", "그냥", // glossary: a learner's word
+    "그저", "바로", "있는", "있다", "있음", "있습니다", "있어요", "들어있는", "들어", "담긴", // glossary: a learner's word
+    "담는", "두는", "둔다", "둡니다", "용", "라는", "이라는", "인", "임", "나타냄", // glossary: a learner's word
+    "파일", "파일들", "것들", "등", "등등", "기타", "여러", "각종", "모든", "중요한", "중요", // glossary: a learner's word
 ];
 #[rustfmt::skip]
 const PARTICLES_KO: [&str; 23] = [
@@ -79,11 +87,13 @@ fn filler(token: &str) -> bool {
     if token.chars().count() == 1 && token.is_ascii() || FILLER_EN.contains(&token) {
         return true;
     }
-    std::iter::once("").chain(FILLER_KO).any(|stem| {
-        token.strip_prefix(stem).is_some_and(|rest| {
-            (rest.is_empty() && !stem.is_empty()) || PARTICLES_KO.contains(&rest)
+    std::iter::once("")
+        .chain(FILLER_KO.iter().copied())
+        .any(|stem| {
+            token.strip_prefix(stem).is_some_and(|rest| {
+                (rest.is_empty() && !stem.is_empty()) || PARTICLES_KO.contains(&rest)
+            })
         })
-    })
 }
 
 /// The tokens of `text`: runs of letters, digits and `_`.
@@ -130,6 +140,13 @@ mod tests {
             "이것은 에 대한 폴더입니다",
             "",
             "- : 2024",
+            "- :  관련 파일",
+            "- :  stuff",
+            "- :  related files",
+            "파일들",
+            "- : 중요한 파일입니다",
+            "things etc",
+            "- : 파일 등",
         ] {
             assert!(!says_something(text), "{text}");
         }
@@ -151,7 +168,9 @@ mod tests {
             "unit",
             "raw",
             "탐색용",
-            "files",
+            "config files",
+            "raw data files",
+            "파일럿",
         ] {
             assert!(says_something(text), "{text}");
         }
