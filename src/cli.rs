@@ -155,7 +155,8 @@ pub enum Command {
     Answer(AnswerArgs),
     /// Grade a workspace (or a folder of submissions) for an instructor.
     #[command(
-        after_help = "Examples:\n  course grade --workspace . --format github --exec\n  \
+        after_help = "Examples:\n  course grade student-repo            the same as --workspace student-repo\n  \
+            course grade --workspace . --format github --exec\n  \
             course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  \
             course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  \
             course grade --batch submissions/ --report class.html --report class.md\n  \
@@ -329,9 +330,11 @@ pub struct ManArgs {
 }
 
 #[derive(Args, Debug)]
+// One of the two, so that the usage line says both: `course reset <EXERCISE|--all>`.
+#[command(group(clap::ArgGroup::new("what").args(["exercise", "all"]).required(true)))]
 pub struct ResetArgs {
     /// Exercise id whose progress to forget.
-    #[arg(required_unless_present = "all", conflicts_with = "all", add = ArgValueCandidates::new(complete::exercises))]
+    #[arg(add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
     /// Forget all progress: lessons read, the current lesson, every exercise's hints and marks.
     #[arg(long)]
@@ -352,6 +355,10 @@ pub struct AnswerArgs {
 // `many`: the options that grade many submissions into a gradebook.
 #[command(group(clap::ArgGroup::new("many").args(["batch", "roster"])))]
 pub struct GradeArgs {
+    /// The workspace to grade, as --workspace DIR says it (`course grade .`, `course grade
+    /// student-repo`) [default: the workspace around the current folder, else the folder].
+    #[arg(value_name = "DIR", conflicts_with_all = ["workspace", "batch", "roster"])]
+    pub dir: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Write the report here instead of stdout.

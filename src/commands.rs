@@ -48,7 +48,12 @@ pub fn dispatch(cli: Cli) -> Result<Code> {
         Some(Command::Reset(_)) => Reads::Itself,
         _ => Reads::Progress,
     };
-    let mut app = App::load(cli.global, reads)?;
+    // `course grade DIR` is `course grade --workspace DIR` (clap refuses both at once).
+    let mut global = cli.global;
+    if let Some(Command::Grade(args)) = &cli.command {
+        global.workspace = args.dir.clone().or(global.workspace);
+    }
+    let mut app = App::load(global, reads)?;
     match cli.command {
         None => orientation::run(&mut app),
         Some(Command::List(args)) => list::run(&mut app, &args),

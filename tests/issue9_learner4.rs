@@ -118,3 +118,112 @@ fn issue9_every_commit_the_one_rebase_covers_refers_to_it_the_same_way() {
         assert!(!out.contains(same), "{lang}: {out}");
     }
 }
+
+/// Audit item 2: `course grade DIR` grades the workspace in DIR as `--workspace DIR` does
+/// (it was refused: "unexpected argument"), and says so in `--help` in both languages. Other
+/// commands, which take no folder, say what works; the Korean calls `.` an argument (인자),
+/// not an option.
+#[test]
+fn issue9_grade_takes_the_folder_to_grade_and_others_say_what_works() {
+    let ws = init_workspace("en");
+    write(ws.path(), "requirements.txt", support::REQUIREMENTS);
+    let elsewhere = tempdir();
+    let dir = ws.path().to_str().unwrap();
+    let json = |args: &[&str]| {
+        let out = course_in(elsewhere.path())
+            .args(["grade", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = json(&[dir]);
+    assert!(plain.contains("\"requirements\""), "{plain}");
+    assert_eq!(plain, json(&["--workspace", dir]));
+    // `course grade .` inside the workspace.
+    let (code, out, err) = run(ws.path(), "en", "80", &["grade", "."]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        flat(out.as_bytes()).contains("PASS Write a requirements.txt"),
+        "{out}"
+    );
+    // Both at once is refused.
+    let (code, _, _) = run(ws.path(), "en", "80", &["grade", ".", "--workspace", "."]);
+    assert_eq!(code, 2);
+    for (lang, said) in [
+        ("en", "same as --workspace student-repo"),
+        ("ko", "--workspace student-repo와 같음"),
+    ] {
+        let (_, help, _) = run(ws.path(), lang, "100", &["grade", "--help"]);
+        assert!(help.contains("course grade [OPTIONS] [DIR]"), "{help}");
+        assert!(help.contains(said), "{lang}: {help}");
+    }
+    // A command that takes no folder says how to name the workspace.
+    let (code, _, err) = run(ws.path(), "ko", "80", &["doctor", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("이 명령은 인자 `.`을 받지 않습니다"), "{err}");
+    assert!(!err.contains("옵션 `.`"), "{err}");
+    assert!(err.contains("course doctor --workspace ."), "{err}");
+    let (_, _, err) = run(ws.path(), "en", "80", &["next", "."]);
+    assert!(
+        err.contains("tip: to use that folder as the workspace: course next --workspace ."),
+        "{err}"
+    );
+    // An option that does not exist is still an option.
+    let (_, _, err) = run(ws.path(), "ko", "80", &["grade", "--bogus"]);
+    assert!(err.contains("알 수 없는 옵션 `--bogus`"), "{err}");
+    // `course check` takes exercise ids: a folder there gets the command that works.
+    for (lang, said) in [
+        (
+            "en",
+            "To use that folder as the workspace: `course check --workspace .`",
+        ),
+        (
+            "ko",
+            "그 폴더를 작업 폴더로 쓰려면: `course check --workspace .`",
+        ),
+    ] {
+        let (code, _, err) = run(ws.path(), lang, "80", &["check", "."]);
+        assert_eq!(code, 2);
+        assert!(flat(err.as_bytes()).contains(said), "{lang}: {err}");
+    }
+}
+
+/// Audit item 5: `course reset` with nothing to reset names both ways in its usage line
+/// (`<EXERCISE|--all>`; it said `course reset <EXERCISE>`), and clap's English in the Korean
+/// error is whole (it ended in "were not provided:" with the argument left out).
+#[test]
+fn issue9_reset_without_an_exercise_says_both_ways() {
+    let ws = init_workspace("ko");
+    for lang in ["ko", "en"] {
+        let (code, _, err) = run(ws.path(), lang, "80", &["reset"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("course reset <EXERCISE|--all>"),
+            "{lang}: {err}"
+        );
+        assert!(!err.contains("provided:)"), "{lang}: {err}");
+    }
+    let (_, _, err) = run(ws.path(), "ko", "80", &["reset"]);
+    assert!(
+        err.contains("오류: 다음 중 하나가 필요합니다: <EXERCISE>, --all"),
+        "{err}"
+    );
+    assert!(
+        err.contains("(the following required arguments were not provided: <EXERCISE|--all>)"),
+        "{err}"
+    );
+    // Both at once is still refused, and either alone still works.
+    let (code, _, _) = run(
+        ws.path(),
+        "en",
+        "80",
+        &["reset", "requirements", "--all", "--yes"],
+    );
+    assert_eq!(code, 2);
+    let (code, _, err) = run(ws.path(), "en", "80", &["reset", "--all", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(ws.path(), "en", "80", &["reset", "requirements"]);
+    assert_eq!(code, 0, "{err}");
+}

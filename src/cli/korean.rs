@@ -176,6 +176,20 @@ fn context(e: &clap::Error, kind: ContextKind) -> String {
     }
 }
 
+/// The members of a required group as clap names it (`<EXERCISE|--all>`), listed for a
+/// sentence (`<EXERCISE>, --all`); `None` for a single argument.
+fn one_of(arg: &str) -> Option<String> {
+    let inner = arg.strip_prefix('<')?.strip_suffix('>')?;
+    let parts: Vec<String> = inner
+        .split('|')
+        .map(|p| match p.starts_with('-') {
+            true => p.to_string(),
+            false => format!("<{p}>"),
+        })
+        .collect();
+    (parts.len() > 1).then(|| parts.join(", "))
+}
+
 /// A usage error in Korean: `오류:` and what is wrong, a suggestion when clap has one, the
 /// usage line and where to read more. `None` for help and version output (not errors).
 pub fn error_text(e: &clap::Error) -> Option<String> {
@@ -184,7 +198,11 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
     let what = match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
-        ErrorKind::UnknownArgument => format!("알 수 없는 옵션 `{arg}`이(가) 있습니다"),
+        // clap says "unexpected argument" for both: `--bogus` is an option, `.` is not.
+        ErrorKind::UnknownArgument if arg.starts_with('-') => {
+            format!("알 수 없는 옵션 `{arg}`이(가) 있습니다")
+        }
+        ErrorKind::UnknownArgument => format!("이 명령은 인자 `{arg}`을(를) 받지 않습니다"),
         ErrorKind::InvalidSubcommand => {
             let sub = context(e, ContextKind::InvalidSubcommand);
             format!("`{sub}`은(는) 없는 명령입니다")
@@ -199,7 +217,10 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
             s
         }
         ErrorKind::ValueValidation => format!("`{arg}`의 값 `{value}`이(가) 올바르지 않습니다"),
-        ErrorKind::MissingRequiredArgument => format!("필요한 인자가 빠졌습니다: {arg}"),
+        ErrorKind::MissingRequiredArgument => match one_of(&arg) {
+            Some(choices) => format!("다음 중 하나가 필요합니다: {choices}"),
+            None => format!("필요한 인자가 빠졌습니다: {arg}"),
+        },
         ErrorKind::ArgumentConflict => {
             let other = context(e, ContextKind::PriorArg);
             format!("`{arg}`과(와) `{other}`은(는) 함께 쓸 수 없습니다")
@@ -218,9 +239,15 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
     if let Some(s) = suggested {
         out.push_str(&particles(&format!("\n  `{s}`을(를) 쓰려던 것입니까?\n")));
     }
-    // clap's own message follows, for the details the Korean leaves out.
+    // clap's own message follows, for the details the Korean leaves out: its first
+    // paragraph, whole (a missing argument is on the line after "were not provided:").
     let original = e.render().to_string();
-    let first = original.lines().next().unwrap_or("");
+    let first: Vec<&str> = original
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let first = first.join(" ");
     out.push_str(&format!("  ({})\n", first.trim_start_matches("error: ")));
     let usage = context(e, ContextKind::Usage);
     if !usage.is_empty() {

@@ -52,7 +52,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
             None if term.color => e.render().ansi().to_string(),
             None => e.render().to_string(),
         };
-        let text = text.replace(CODE_SPACE, " ");
+        let text = with_folder_tip(text.replace(CODE_SPACE, " "), &e, &cmd, &args, lang);
         let text = crate::terminal::fit(&examples_fitted(&text, term.width), term.width);
         if e.use_stderr() {
             let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
@@ -87,6 +87,44 @@ fn honest_usage(e: &mut clap::Error, cmd: &mut Command, args: &[std::ffi::OsStri
     }
     let usage = sub.render_usage();
     e.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+}
+
+/// `text` (a usage error) with a tip after its first paragraph when the argument clap did
+/// not expect is a folder: an instructor's `course doctor student-repo` means the workspace
+/// there, which every command takes as `--workspace DIR` (`course grade DIR` takes it
+/// plainly; issue 9).
+fn with_folder_tip(
+    text: String,
+    e: &clap::Error,
+    cmd: &Command,
+    args: &[std::ffi::OsString],
+    lang: Lang,
+) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return text;
+    };
+    let folder = e.kind() == clap::error::ErrorKind::UnknownArgument
+        && !arg.starts_with('-')
+        && std::path::Path::new(arg).is_dir();
+    let Some(at) = text.find("\n\n").filter(|_| folder) else {
+        return text;
+    };
+    // The subcommands as typed (`ci init`), as in `honest_usage`.
+    let mut words = vec!["course".to_string()];
+    let mut sub = cmd;
+    for word in args.iter().skip(1).map(|a| a.to_string_lossy()) {
+        if let Some(found) = sub.find_subcommand(word.as_ref()) {
+            words.push(word.into_owned());
+            sub = found;
+        }
+    }
+    let run = format!("{} --workspace {arg}", words.join(" "));
+    let tip = crate::tr!(
+        "  tip: to use that folder as the workspace: {run}",
+        "  도움말: 그 폴더를 작업 폴더로 쓰려면: {run}"
+    );
+    format!("{}\n{}{}", &text[..at], tip.get(lang), &text[at..])
 }
 
 /// The language of `--help` and usage errors, decided before the arguments are parsed by

@@ -201,14 +201,27 @@ pub fn known_exercises(app: &App, ids: &[String]) -> Result<()> {
             let known = ids.join(", ");
             let guess = did_you_mean(id, &ids);
             let guess = guess.get(app.lang);
-            return Err(usage(
-                tr!(
-                    "unknown exercise `{id}`{guess}; exercises are: {known}",
-                    "`{id}`라는 연습 문제는 없습니다{guess}. 연습 문제: {known}"
-                )
-                .get(app.lang)
-                .to_string(),
-            ));
+            let mut text = tr!(
+                "unknown exercise `{id}`{guess}; exercises are: {known}",
+                "`{id}`라는 연습 문제는 없습니다{guess}. 연습 문제: {known}"
+            );
+            // `course check student-repo`: a folder, where exercise ids go (issue 9).
+            if std::path::Path::new(id).is_dir() {
+                let cli = <crate::cli::Cli as clap::CommandFactory>::command();
+                let sub = std::env::args()
+                    .skip(1)
+                    .find(|a| cli.find_subcommand(a).is_some())
+                    .unwrap_or_else(|| "check".into());
+                let run = format!("course {sub} --workspace {id}");
+                text.append(
+                    "\n",
+                    &tr!(
+                        "To use that folder as the workspace: `{run}`",
+                        "그 폴더를 작업 폴더로 쓰려면: `{run}`"
+                    ),
+                );
+            }
+            return Err(usage(text.get(app.lang).to_string()));
         }
     }
     Ok(())

@@ -67,7 +67,7 @@ pub(super) const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "grade",
         "작업 폴더(또는 제출물 폴더)를 채점합니다 (강사용)",
-        "예:\n  course grade --workspace . --format github --exec\n  course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  course grade --batch submissions/ --report class.html --report class.md\n  course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n  course grade --roster roster.csv --clones clones/ --output grades.csv\n\n--exec가 없으면 제출물의 어떤 것도 실행하지 않습니다: 제출물의 Python을 실행하는 확인은 건너뜁니다.\n--batch는 DIR 안의 폴더(숨은 폴더 제외)마다 채점하고 성적표를 씁니다: CSV(열 submission, score, max_score, <exercise>..., error, course, course_version, shard, 그리고 명단의 name, id, sis_user_id, sis_login_id, section, email)나, --format json이면 course-gradebook/1 문서 하나.\n\n종료 코드: 0 모두 통과, 1 실패가 있음, 2 사용법이나 코스 파일 오류, 3 실행하지 못한 확인이 있음.\n--batch일 때: 0 배치를 채점함(점수와 상관없이), 2 사용법 오류, 3 채점하지 못한 제출물이나 실행하지 못한 확인이 있음(그 줄도 씁니다).",
+        "예:\n  course grade student-repo            --workspace student-repo와 같음\n  course grade --workspace . --format github --exec\n  course grade --format junit --output junit.xml\n  course grade --batch submissions/ --output grades.csv\n  course grade --batch submissions/ --format json --jobs 4 > gradebook.json\n  course grade --batch submissions/ --report class.html --report class.md\n  course grade --batch submissions/ --shard 2/4 --format json --output part-2.json\n  course grade --roster roster.csv --clones clones/ --output grades.csv\n\n--exec가 없으면 제출물의 어떤 것도 실행하지 않습니다: 제출물의 Python을 실행하는 확인은 건너뜁니다.\n--batch는 DIR 안의 폴더(숨은 폴더 제외)마다 채점하고 성적표를 씁니다: CSV(열 submission, score, max_score, <exercise>..., error, course, course_version, shard, 그리고 명단의 name, id, sis_user_id, sis_login_id, section, email)나, --format json이면 course-gradebook/1 문서 하나.\n\n종료 코드: 0 모두 통과, 1 실패가 있음, 2 사용법이나 코스 파일 오류, 3 실행하지 못한 확인이 있음.\n--batch일 때: 0 배치를 채점함(점수와 상관없이), 2 사용법 오류, 3 채점하지 못한 제출물이나 실행하지 못한 확인이 있음(그 줄도 씁니다).",
     ),
     (
         "validate",
@@ -178,6 +178,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     (
         "answer/exercise",
         "연습 문제 id (`choices` 확인이 있는 연습 문제)",
+    ),
+    (
+        "grade/dir",
+        "채점할 작업 폴더. --workspace DIR과 같습니다 (`course grade .`, `course grade student-repo`) [기본: 현재 폴더를 품은 작업 폴더, 없으면 현재 폴더]",
     ),
     (
         "grade/exec",
