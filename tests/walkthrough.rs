@@ -92,8 +92,18 @@ fn issue9_a_fresh_learner_goes_from_init_to_the_end_by_copying_the_lessons() {
         let ws = tempdir();
         let root = ws.path();
         // The README's start is one line: its two outputs are one step.
-        let start = walk_step(root, lang, &["init"]) + &walk_step(root, lang, &["next"]);
-        let mut outputs = vec![("init && next".to_string(), start)];
+        // The README's start is one line, `course init && course next`: its two outputs
+        // read as one step, and the second must not say what the first did.
+        let init = walk_step(root, lang, &["init"]);
+        let first = walk_step(root, lang, &["next"]);
+        explained_once(
+            lang,
+            &[
+                ("init".into(), init.clone()),
+                ("next".into(), first.clone()),
+            ],
+        );
+        let mut outputs = vec![("init && next".to_string(), init + &first)];
         let mut steps = Vec::new();
         for _ in 0..20 {
             let shown = outputs.last().unwrap().1.clone();
@@ -195,9 +205,55 @@ fn issue9_a_fresh_learner_goes_from_init_to_the_end_by_copying_the_lessons() {
     }
 }
 
+/// The commands a sentence of `text` explains, as its subject: `` `course next`는 ``,
+/// `` `course next`가 ``, "`course next` shows" (a code span, then a Korean subject or topic
+/// particle, or an English verb in the third person). A command named otherwise (`` `course
+/// next`로 시작하십시오 ``, "run `course next`") is not explained.
+fn explained(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("`course ") {
+        let rest = &text[at + 1..];
+        let Some(end) = rest.find('`') else { continue };
+        let after = &rest[end + 1..];
+        let korean = ["는 ", "은 ", "가 ", "이 "]
+            .iter()
+            .any(|p| after.starts_with(p));
+        let word = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+        let english = word.is_some_and(|w| {
+            w.len() > 1 && w.ends_with('s') && w.chars().all(|c| c.is_ascii_lowercase())
+        });
+        if korean || english {
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+/// No message of the program explains a command that the output next to it explained
+/// (audit 4: `course init` said what `course next` does, and lesson 1, shown right after
+/// it, said it again). Two pages of the course (both `next`) may each explain a command from
+/// their own side: the git exercise says what `course check` looks at, the last lesson that
+/// it checks every exercise at once.
+fn explained_once(lang: &str, outputs: &[(String, String)]) {
+    for pair in outputs.windows(2) {
+        if pair[0].0 == "next" && pair[1].0 == "next" {
+            continue;
+        }
+        let before = explained(&pair[0].1);
+        if let Some(again) = explained(&pair[1].1).iter().find(|c| before.contains(c)) {
+            panic!(
+                "{lang}: `course {}` explains `{again}` again, as `course {}` did:\n{}\n---\n{}",
+                pair[1].0, pair[0].0, pair[0].1, pair[1].1
+            );
+        }
+    }
+}
+
 /// No output of the walk tells the learner to do what it or the output before it already
-/// said (the same command under the same label for the same purpose).
+/// said (the same command under the same label for the same purpose), nor explains again
+/// what the output before it explained.
 fn told_once(lang: &str, outputs: &[(String, String)]) {
+    explained_once(lang, outputs);
     let all: Vec<_> = outputs.iter().map(|(_, text)| instructions(text)).collect();
     assert!(all.iter().map(Vec::len).sum::<usize>() > 20, "{all:?}");
     for (k, said) in all.iter().enumerate() {

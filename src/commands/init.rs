@@ -61,9 +61,10 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     ws.save_state(&state)?;
     let lang = crate::app::chosen_lang(global.lang, state.lang, Lang::Ko);
     let where_ = ws.root.display().to_string();
-    // One message: what was made, and what `course next` does. Not a bare "Next: course next":
-    // the README's start is `course init && course next`, so that line would come right
-    // before `course next`'s own page and tell the learner what they had just typed.
+    // One message: what was made, and the command to start with, in a sentence. Not a bare
+    // "Next: course next": the README's start is `course init && course next`, so that line
+    // would come right before `course next`'s own page and tell the learner what they had
+    // just typed; and not what `course next` does: lesson 1, right after, says it (issue 9).
     let msg = if existed {
         tr!(
             "{where_} is already a course workspace; progress kept. `course next` goes on where you left off.",
@@ -71,8 +72,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
         )
     } else {
         tr!(
-            "Made {where_} a course workspace ({STATE_DIR}/ holds your progress). `course next` shows one step at a time: a lesson, then the exercise that practises it.",
-            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다). `course next`는 레슨과 그 레슨의 연습 문제를 차례로 하나씩 보여 줍니다."
+            "Made {where_} a course workspace ({STATE_DIR}/ holds your progress). Start with `course next`.",
+            "코스 작업 폴더를 만들었습니다: {where_} (진행 상황은 {STATE_DIR}/에 저장합니다). `course next`로 시작하십시오."
         )
     };
     let term = global.term();
