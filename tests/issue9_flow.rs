@@ -203,3 +203,29 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
         assert_eq!(t.exit_code(), "0");
     }
 }
+
+/// Flow audit item 4 (walk at 60 columns): on the home screen, `e` on the environment
+/// exercise said "`environment`에는 편집할 파일이 없습니다" with the backticks on screen,
+/// where every other text on a terminal shows code painted, without them. Fails on the old
+/// code (the backticks).
+#[cfg(unix)]
+#[test]
+fn issue9_home_messages_show_code_without_backticks() {
+    use crate::common::{course_line, Tmux};
+    let state = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
+    for (lang, quit, says) in [
+        ("en", "q quit", "environment has no file to edit"),
+        ("ko", "q 끝내기", "environment에는 편집할 파일이 없습니다"),
+    ] {
+        let ws = init_workspace(lang);
+        write(ws.path(), ".course/state.yaml", state);
+        let t = Tmux::sized(ws.path(), &course_line(&format!("--lang {lang}")), 60, 24);
+        t.wait_for(quit);
+        t.send(&["e"]);
+        let screen = t.wait_for("course check environment");
+        assert!(flat(screen.as_bytes()).contains(says), "{lang}:\n{screen}");
+        assert!(!screen.contains('`'), "{lang}:\n{screen}");
+        t.send(&["q"]);
+        assert_eq!(t.exit_code(), "0");
+    }
+}

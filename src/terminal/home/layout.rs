@@ -308,7 +308,10 @@ impl Home {
         } else if let Some(m) = &self.message {
             let mut rows = wrap_plain(m, self.width.max(MIN_ROOM));
             rows.truncate(NOTE_ROWS);
-            rows
+            // Code spans as everywhere on a terminal: painted, their backticks gone (a
+            // command's error said "`environment`에는 ..." with the backticks; issue 9).
+            let joined = code_spans(&rows.join("\n"), self.labels.color, Some(Style::Dim));
+            return joined.split('\n').map(|r| paint(Style::Dim, r)).collect();
         } else if self.view == View::List {
             key_rows(&self.labels.keys, self.width)
         } else {
