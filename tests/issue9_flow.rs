@@ -229,3 +229,45 @@ fn issue9_home_messages_show_code_without_backticks() {
         assert_eq!(t.exit_code(), "0");
     }
 }
+
+/// Flow audit item 4 (walk at 60 columns, Korean): `course skip` on the exercise put aside
+/// that `course next` is back on (everything else done) said "once everything else is done,
+/// `course next` comes back to it", though nothing else was left. It says `course next` is
+/// back on it, and what to do now. Fails on the old code.
+#[test]
+fn issue9_skip_again_on_the_last_exercise_says_next_is_back_on_it() {
+    let c = tempdir();
+    crate::common::one_exercise_course(c.path(), "  - kind: paths\n    files: [a.txt]\n");
+    let state = "version: 1\ncurrent_lesson: x\nlessons_read: [x]\nhints_shown: {}\ntried: [ex]\ndeferred: [ex]\n";
+    for (lang, back, old) in [
+        (
+            "en",
+            "`course next` is back on it",
+            "once everything else is done",
+        ),
+        (
+            "ko",
+            "`course next`가 다시 이 문제를 보여 줍니다",
+            "나머지를 다 하면",
+        ),
+    ] {
+        let ws = tempdir();
+        ok(course_in(ws.path())
+            .arg("--course")
+            .arg(c.path())
+            .arg("init")
+            .output()
+            .unwrap());
+        write(ws.path(), ".course/state.yaml", state);
+        let (out, _) = texts(
+            course_in(ws.path())
+                .arg("--course")
+                .arg(c.path())
+                .args(["--lang", lang, "--plain", "skip"]),
+            0,
+        );
+        let text = flat(out.as_bytes());
+        assert!(text.contains(back) && !text.contains(old), "{lang}: {text}");
+        assert!(text.contains("course check ex"), "{lang}: {text}");
+    }
+}

@@ -104,12 +104,20 @@ fn already_aside(app: &App, id: &str, results: &[ExerciseResult]) -> Result<()> 
         .filter(|r| app.state.deferred.contains(&r.id))
         .map(|r| r.id.as_str())
         .collect();
-    let mut msg = tr!(
-        "`{id}` is already put aside; `course next` comes back to it once everything else is done.",
-        "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 하면 `course next`가 이 문제로 돌아옵니다."
-    )
-    .get(lang)
-    .to_string();
+    // Shown by `course next` now, it is back already: "once everything else is done" would
+    // send the learner looking for something left to do (issue 9 flow audit).
+    let aside = if shown {
+        tr!(
+            "`{id}` is already put aside, and `course next` is back on it: everything else is done or put aside too.",
+            "`{id}`은(는) 이미 미뤄 둔 문제이고, 나머지를 모두 마치거나 미뤄 두어서 `course next`가 다시 이 문제를 보여 줍니다."
+        )
+    } else {
+        tr!(
+            "`{id}` is already put aside; `course next` comes back to it once everything else is done.",
+            "`{id}`은(는) 이미 미뤄 둔 문제입니다. 나머지를 다 하면 `course next`가 이 문제로 돌아옵니다."
+        )
+    };
+    let mut msg = aside.get(lang).to_string();
     msg.push('\n');
     msg.push_str(do_it_now(id).get(lang));
     if let Some(other) = others.first().filter(|_| shown) {
