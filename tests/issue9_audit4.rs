@@ -257,3 +257,40 @@ fn issue9_a_particle_sits_right_after_a_code_span_on_a_colour_terminal() {
         }
     }
 }
+
+/// `course --lang ko --help` and a command's help at 60 to 140 columns: the possible values
+/// are one note, `[가능한 값: ko, en]`, never `[가능한 값: ko,` / `en]` on two lines (clap
+/// wrapped it at 100 columns). Fails on the code before.
+#[test]
+fn issue9_korean_help_keeps_the_possible_values_whole() {
+    let ws = tempdir();
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["grade", "--help"],
+        vec!["completions", "--help"],
+    ] {
+        for width in ["60", "80", "100", "120", "140"] {
+            let out = course_in(ws.path())
+                .env("COLUMNS", width)
+                .args(["--lang", "ko"])
+                .args(&args)
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let mut notes = 0;
+            for line in text.lines() {
+                for note in ["[가능한", "[환경"] {
+                    if let Some(at) = line.find(note) {
+                        notes += 1;
+                        assert!(
+                            line[at..].contains(']'),
+                            "{args:?} at {width}: {line}\n{text}"
+                        );
+                    }
+                }
+            }
+            assert!(notes > 0, "{args:?} at {width}: {text}");
+        }
+    }
+}

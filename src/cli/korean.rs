@@ -72,20 +72,38 @@ fn value_notes(a: &clap::Arg) -> String {
             }
         } else {
             let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
-            out.push_str(&format!(" [가능한 값: {}]", names.join(", ")));
+            out.push_str(&format!(
+                " {}",
+                whole(&format!("[가능한 값: {}]", names.join(", ")))
+            ));
         }
     }
     out.push_str(&env_note(a));
     out
 }
 
+/// `note` with its spaces made no-break spaces, so that clap's wrapping (which breaks only
+/// at ASCII spaces) moves it whole: `[가능한 값: ko,` / `en]` across two lines read as two
+/// notes (issue 9). The notes are short lists and names; a longer one stays breakable.
+fn whole(note: &str) -> String {
+    if unicode_width::UnicodeWidthStr::width(note) > MAX_WHOLE {
+        return note.to_string();
+    }
+    note.replace(' ', "\u{a0}")
+}
+
+/// The widest note kept whole: the description column is 50 columns wide at 60.
+const MAX_WHOLE: usize = 48;
+
 fn env_note(a: &clap::Arg) -> String {
     match a.get_env() {
         Some(env) if !a.is_hide_env_set() => {
             let env = env.to_string_lossy();
             match std::env::var(&*env) {
-                Ok(v) if !a.is_hide_env_values_set() => format!(" [환경 변수: {env}={v}]"),
-                _ => format!(" [환경 변수: {env}]"),
+                Ok(v) if !a.is_hide_env_values_set() => {
+                    format!(" {}", whole(&format!("[환경 변수: {env}={v}]")))
+                }
+                _ => format!(" {}", whole(&format!("[환경 변수: {env}]"))),
             }
         }
         _ => String::new(),
@@ -325,7 +343,10 @@ mod tests {
         }
         let all = pages.join("\n");
         assert!(all.contains("[기본: text]"), "{all}");
-        assert!(all.contains("[가능한 값: auto, always, never]"), "{all}");
+        assert!(
+            all.contains("[가능한\u{a0}값:\u{a0}auto,\u{a0}always,\u{a0}never]"),
+            "{all}"
+        );
         for english in [
             "[default:",
             "[possible values:",
