@@ -294,3 +294,51 @@ fn issue9_korean_help_keeps_the_possible_values_whole() {
         }
     }
 }
+
+/// The home panel (`course`, then `c` on an exercise) groups findings of one code into one
+/// problem, as `course check` does: five requirements without a comment are one sentence
+/// with the lines under it, not five problems. Fails on the code before (five messages).
+#[test]
+fn issue9_the_home_panel_groups_findings_as_course_check_does() {
+    let ws = learner_workspace(&[(
+        "requirements.txt",
+        "torch==2.10.0\nnumpy>=1.26\npillow>=9.0\nwandb\ntransformers>=4.40\n",
+    )]);
+    for (lang, group, one, ready) in [
+        (
+            "ko",
+            "다음 요구사항에는 프로젝트에 왜 필요한지 설명하는 주석이 없습니다",
+            "numpy>=1.26에 프로젝트에",
+            "실패: requirements.txt 작성",
+        ),
+        (
+            "en",
+            "these requirements have no comment saying why the project needs them",
+            "numpy>=1.26 has no comment",
+            "FAIL: Write a requirements.txt",
+        ),
+    ] {
+        for width in [60u16, 80, 140] {
+            let line = course_line(&format!("--lang {lang}"));
+            let tmux = Tmux::sized(ws.path(), &line, width, 60);
+            tmux.wait_for("q ");
+            // The requirements exercise is the first exercise, after the 7 lessons.
+            tmux.send(&["j", "j", "j", "j", "j", "j", "j", "c"]);
+            // The panel is drawn line by line: wait for its last item and the fix under it
+            // (the screen was once read with `wan` the last thing on it).
+            let join = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+            let screen = tmux.wait_until("the panel with its fix", |s| {
+                let joined = join(s);
+                joined.contains(ready)
+                    && joined.contains("transformers>=4.40 →")
+                    && joined.contains("# ...")
+            });
+            let joined = join(&screen);
+            assert!(joined.contains(group), "{lang} {width}: {screen}");
+            assert_eq!(joined.matches(group).count(), 1, "{lang} {width}: {screen}");
+            assert!(!joined.contains(one), "{lang} {width}: {screen}");
+            assert!(joined.contains("wandb"), "{lang} {width}: {screen}");
+            tmux.send(&["q", "q"]);
+        }
+    }
+}

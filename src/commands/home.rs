@@ -19,7 +19,8 @@ use crate::checks::Status;
 use crate::exit::Code;
 use crate::grading::{next_step, ExerciseResult, Step};
 use crate::render::{render, RenderOptions};
-use crate::report::located;
+use crate::report::text::as_problem;
+use crate::report::Report;
 use crate::terminal::home::{Action, Detail, Hit, Home, Item, Labels, Row};
 use crate::terminal::keys::{read_key, Raw};
 use crate::terminal::{Style, Term};
@@ -257,22 +258,42 @@ fn detail(app: &App, r: &ExerciseResult) -> Detail {
     };
     let arrow = if app.term.ascii { "->" } else { "→" };
     let mut lines = Vec::new();
-    for f in r.findings.iter().filter(|f| f.status >= Status::Skip) {
+    // The findings as the report has them in this language, grouped by the function
+    // `course check` and `course next` lay them out with: findings of one code that read as
+    // a group are one problem with their items under it (issue 9: nine packages without a
+    // comment were nine problems here and one in `course check`).
+    let report = Report::build(&app.course, "", std::slice::from_ref(r), lang);
+    let findings = &report.exercises[0].findings;
+    let (mut shown_groups, mut shown_hints) = (Vec::new(), Vec::new());
+    for f in findings.iter().filter(|f| f.status >= Status::Skip) {
         if r.status == Status::Pass && f.status == Status::Skip {
             continue;
         }
-        let message = f.message.get(lang);
-        lines.push(located(f.file.as_deref(), f.line, f.names_file, message));
-        if let Some(hint) = f.hint.as_ref().map(|h| h.get(lang)) {
-            // One arrow for the fix; its later lines (a YAML example) keep their indentation.
-            for (k, l) in hint.lines().enumerate() {
-                let lead = if k == 0 {
-                    format!("  {arrow} ")
-                } else {
-                    "    ".into()
-                };
-                lines.push(format!("{lead}{l}"));
-            }
+        let Some((one, items)) = as_problem(f, findings, &mut shown_groups) else {
+            continue;
+        };
+        lines.push(one.located());
+        lines.extend(items.iter().map(|item| format!("    - {item}")));
+        let Some(mut hint) = one.hint else {
+            continue;
+        };
+        // The same fix twice (two problems of one file with one cure) is written once, as
+        // in `course check`.
+        if shown_hints.contains(&hint) {
+            hint = tr!("the same fix as above", "위와 같은 방법으로 고치십시오")
+                .get(lang)
+                .to_string();
+        } else {
+            shown_hints.push(hint.clone());
+        }
+        // One arrow for the fix; its later lines (a YAML example) keep their indentation.
+        for (k, l) in hint.lines().enumerate() {
+            let lead = if k == 0 {
+                format!("  {arrow} ")
+            } else {
+                "    ".into()
+            };
+            lines.push(format!("{lead}{l}"));
         }
     }
     Detail {
