@@ -6,7 +6,9 @@
 //! with its code (fixtures of the built-in course, as in `tricks.rs`); beside each, honest
 //! learner files in Korean and English pass.
 
-use crate::common::{builtin_findings, failing, fixture_workspace, learner_workspace};
+use crate::common::{
+    builtin_findings, course, failing, fixture_workspace, flat, learner_workspace,
+};
 use crate::tricks::{fails_with, passes};
 
 #[test]
@@ -126,5 +128,86 @@ fn issue9_readme_explanations_sharing_words_pass() {
             );
             assert_eq!(found, Vec::<(String, String)>::new(), "{fixture} ({lang})");
         }
+    }
+}
+
+/// `노트북이 더 좋아서`, `this is what the lesson said`: generic, with its own code (it was
+/// `choices/reason-repeats-question`, or passed).
+#[test]
+fn issue9_jupyter_generic_reasons_fail_with_their_own_code() {
+    for lang in ["ko", "en"] {
+        fails_with(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/fail/reason-generic-{lang}"),
+            "choices/reason-generic",
+        );
+    }
+}
+
+/// One reason under a notebook task and a script task fails under both, naming the other.
+#[test]
+fn issue9_jupyter_same_reason_for_two_tools_fails() {
+    for lang in ["ko", "en"] {
+        fails_with(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/fail/reason-reused-{lang}"),
+            "choices/reason-reused",
+        );
+    }
+    let found = failures(
+        "jupyter-vs-script",
+        "jupyter-vs-script/fixtures/fail/reason-reused-ko",
+        "ko",
+    );
+    assert!(
+        found[0]
+            .1
+            .contains("이유가 `script`를 고른 `training`의 이유와 같습니다"),
+        "{found:?}"
+    );
+}
+
+/// The audit's honest short reasons, one shared by the two notebook tasks, pass in both
+/// languages of the run (the earlier honest answer files: `issue9_tricks.rs`).
+#[test]
+fn issue9_jupyter_short_honest_reasons_pass() {
+    for fixture in [
+        "short-reasons-audit-ko",
+        "short-reasons-audit-en",
+        "shared-reason-and-question-words-ko",
+    ] {
+        passes(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/pass/{fixture}"),
+        );
+    }
+}
+
+/// `course answer` refuses a generic reason as it is typed, saying so, and writes nothing.
+#[test]
+fn issue9_answer_refuses_a_generic_reason() {
+    for (lang, reason, said) in [
+        (
+            "ko",
+            "노트북이 더 좋아서",
+            "1번 질문의 이유는 어느 작업에나 붙일 수 있는 말입니다",
+        ),
+        (
+            "en",
+            "this is what the lesson said",
+            "the reason for question 1 would fit any task",
+        ),
+    ] {
+        let ws = learner_workspace(&[]);
+        let out = course()
+            .args(["answer", "jupyter-vs-script", "--lang", lang, "--workspace"])
+            .arg(ws.path())
+            .write_stdin(format!("jupyter\n{reason}\n"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {stderr}");
+        assert!(flat(&out.stderr).contains(said), "{lang}: {stderr}");
+        assert!(!ws.path().join("answers/jupyter_vs_script.yaml").exists());
     }
 }

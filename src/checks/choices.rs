@@ -28,6 +28,7 @@
 
 mod answer_file;
 mod copied;
+mod fillers;
 mod params;
 mod restates;
 
@@ -35,6 +36,7 @@ pub use answer_file::{
     has_control, read_answers, render_answers, save, target, visible, yaml_scalar, Answer,
 };
 pub use params::{normalise, shown_in, Choice, Options, Params, Question};
+pub use restates::Empty;
 
 use serde_yaml::{Mapping, Value};
 
@@ -80,6 +82,7 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
         rel: &rel,
     };
     findings.extend(copied::same_reason(&params.questions, &map, &place));
+    findings.extend(copied::reused(params, &map, &place));
     if findings.is_empty() {
         let n = params.questions.len();
         let all = if n == 1 {
@@ -101,11 +104,12 @@ pub fn run(params: &Params, ctx: &CheckContext) -> Vec<Finding> {
     findings
 }
 
-/// Does `reason` only say question `q` again, with nothing of its own (what the check fails
-/// as `choices/reason-repeats-question`)? For `course answer`, which refuses such a reason
-/// as it is typed rather than write a file that fails.
-pub fn restates_question(params: &Params, q: &Question, reason: &str) -> bool {
-    restates::adds_nothing(reason, q.words(&params.options))
+/// Does `reason` say nothing of its own for question `q`: only words that fit any question
+/// (`choices/reason-generic`) or the question again (`choices/reason-repeats-question`)?
+/// For `course answer`, which refuses such a reason as it is typed rather than write a file
+/// that fails.
+pub fn says_nothing(params: &Params, q: &Question, reason: &str) -> Option<Empty> {
+    restates::empty(reason, q.words(&params.options))
 }
 
 /// `text` holds the answer file whose findings are pinned to the line of `key:`.
@@ -359,7 +363,7 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
                     reason_at(),
                 ))
             } else {
-                copied::repeats_question(q, q.words(&params.options), reason, place)
+                copied::says_nothing(q, q.words(&params.options), reason, place)
             }
         }
         Some(other) => {

@@ -335,6 +335,10 @@ codes! {
         "one reason copied under most questions (3 or more, over half of them) explains none of them";
     ChoicesReasonRepeatsQuestion = "choices/reason-repeats-question", ["choices"],
         "the reason only says the question again: each word is the question's own (its prompt or key, with particles and endings: `시각화를`, `visualization`), an option's name, or a word any reason has (`because`, `때문이다`)";
+    ChoicesReasonGeneric = "choices/reason-generic", ["choices"],
+        "the reason would fit any question: each word is an option's name or a word any reason has (`노트북이 더 좋아서`, `because jupyter is better for this`, `this is what the lesson said`)";
+    ChoicesReasonReused = "choices/reason-reused", ["choices"],
+        "the same reason is given for two questions answered with different options: the same words cannot say why each fits its own task";
     ChoicesOk = "choices/ok", ["choices"],
         "every question is answered well, with a reason";
 }

@@ -10,207 +10,38 @@
 //! shares its stem (`visualising`/`visualization`, `deploy`/`deployment`, `runs`/`running`).
 //! One word beyond those is enough to pass (`셀마다 그래프를 본다`, `plots inline`): the rule
 //! fails only a reason with nothing of its own, never judges whether the reason is right.
+//! A reason whose words are all options' names and fillers, none of the question's, would
+//! fit any task and is told apart ([`Empty::Generic`]: `노트북이 더 좋아서`, `because jupyter
+//! is better for this`; issue 9 learner audit); the word tables are in `fillers.rs`.
 //!
 //! The question's side is worked out once per question ([`QuestionWords`], cached on the
 //! loaded course by the caller): a batch grades many answer files against the same questions.
 
 use super::params::{Options, Question};
 
-/// Korean syllables that are particles or endings after a word (`를`, `에서`, `하기`, `해서`,
-/// `이다`, `때문이다` after `때문`); a word of these alone is grammar, not content. In code
-/// point order, searched by halves (this runs for every Korean word checked; a test keeps
-/// the order). `\u{C694}` is 요, escaped: a source line holding it reads as a message in
-/// 해요체 to the register scan.
-const ENDINGS: [char; 54] = [
-    '가', '게', '겠', '고', '과', '기', '까', '께', '는', '니', '다', '던', '도', '돼', '되', '된',
-    '든', '라', '랑', '러', '려', '로', '를', '만', '며', '면', '므', '서', '씩', '아', '야', '어',
-    '었', '에', '여', '였', '와', '\u{C694}', '용', '으', '은', '을', '음', '의', '이', '죠', '지',
-    '하', '한', '할', '함', '합', '해', '했',
-];
-
-/// Korean stems of words that fit any reason (with any [`ENDINGS`] after them): why (`때문`),
-/// for (`위해`), can (`수`, `있`), good or fitting (`좋`, `적합`, `알맞`, `맞`, `편`, `쉽`), use
-/// (`사용`, `쓰`), the tool or the task itself (`도구`, `작업`, `환경`).
-const KOREAN_FILLER: &[&str] = &[
-    "때문",
-    "위해",
-    "위한",
-    "위하",
-    "것",
-    "거",
-    "수",
-    "있",
-    "좋",
-    "적합",
-    "알맞",
-    "맞",
-    "편",
-    "쉽",
-    "쉬워",
-    "쉬운",
-    "더",
-    "가장",
-    "잘",
-    "사용",
-    "이용",
-    "쓰",
-    "써",
-    "도구",
-    "작업",
-    "환경",
-    "쪽",
-    "경우",
-    "때",
-    "일",
-    "그래서",
-    "왜냐하면",
-    "따라서",
-    "그러므로",
-    "그러니까",
-    "주로",
-    "보통",
-];
-
-/// Words made of [`ENDINGS`] syllables that are content words all the same.
-const KOREAN_CONTENT: &[&str] = &["이해", "지도"];
-
-/// English words that fit any reason, in byte order (searched by halves; a test checks it).
-const ENGLISH_FILLER: &[&str] = &[
-    "a",
-    "about",
-    "all",
-    "also",
-    "an",
-    "and",
-    "appropriate",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "being",
-    "best",
-    "better",
-    "by",
-    "can",
-    "convenient",
-    "could",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "easier",
-    "easiest",
-    "easy",
-    "environment",
-    "fit",
-    "fits",
-    "fitting",
-    "for",
-    "good",
-    "great",
-    "has",
-    "have",
-    "i",
-    "ideal",
-    "in",
-    "is",
-    "it",
-    "its",
-    "job",
-    "just",
-    "kind",
-    "like",
-    "mainly",
-    "make",
-    "makes",
-    "me",
-    "more",
-    "most",
-    "must",
-    "my",
-    "need",
-    "needed",
-    "needs",
-    "nice",
-    "not",
-    "of",
-    "on",
-    "or",
-    "our",
-    "prefer",
-    "preferred",
-    "purpose",
-    "purposes",
-    "really",
-    "reason",
-    "s",
-    "sense",
-    "should",
-    "since",
-    "so",
-    "suit",
-    "suitable",
-    "suited",
-    "suits",
-    "t",
-    "task",
-    "tasks",
-    "than",
-    "that",
-    "the",
-    "then",
-    "there",
-    "these",
-    "thing",
-    "things",
-    "this",
-    "those",
-    "to",
-    "tool",
-    "tools",
-    "type",
-    "use",
-    "used",
-    "using",
-    "usually",
-    "very",
-    "want",
-    "was",
-    "way",
-    "we",
-    "well",
-    "when",
-    "which",
-    "will",
-    "with",
-    "work",
-    "would",
-    "you",
-];
+use super::fillers::{ENDINGS, ENGLISH_FILLER, KOREAN_CONTENT, KOREAN_FILLER};
 
 /// The words a reason may use for question `q` without adding anything: the question's
 /// Korean words without their endings, and the stems of its English words (prompt and key),
-/// and every option's name and spellings.
+/// and every option's name and spellings (`all`); and the same without the question's own
+/// words (`any`), for a reason that would fit any question.
 #[derive(Clone, Debug, Default)]
 pub struct QuestionWords {
+    all: WordSet,
+    any: WordSet,
+}
+
+/// Korean words (each with and without its endings) and English stems a reason may use.
+#[derive(Clone, Debug, Default)]
+struct WordSet {
     korean: Vec<String>,
     english: Vec<String>,
 }
 
-impl QuestionWords {
-    pub fn of(q: &Question, options: &Options) -> QuestionWords {
-        let mut texts: Vec<&str> = [&q.prompt.en, &q.prompt.ko]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        texts.push(&q.key);
-        for o in &options.0 {
-            texts.push(&o.name);
-            texts.extend(o.spellings.iter().map(String::as_str));
-        }
-        let mut out = QuestionWords::default();
+impl WordSet {
+    /// The words of `texts`, then [`KOREAN_FILLER`] (English filler is looked up apart).
+    fn of(texts: &[&str]) -> WordSet {
+        let mut out = WordSet::default();
         for run in texts.iter().flat_map(|t| runs(t)) {
             let token = lowercase(run);
             if is_hangul(&token) {
@@ -234,16 +65,60 @@ impl QuestionWords {
     }
 }
 
-/// Does `reason` add nothing to the question whose words are `q`? (`false` for a reason
-/// without words: that has its own finding.)
-pub fn adds_nothing(reason: &str, q: &QuestionWords) -> bool {
+impl QuestionWords {
+    pub fn of(q: &Question, options: &Options) -> QuestionWords {
+        let mut texts: Vec<&str> = Vec::new();
+        for o in &options.0 {
+            texts.push(&o.name);
+            texts.extend(o.spellings.iter().map(String::as_str));
+        }
+        let any = WordSet::of(&texts);
+        texts.extend(
+            [&q.prompt.en, &q.prompt.ko]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        texts.push(&q.key);
+        QuestionWords {
+            all: WordSet::of(&texts),
+            any,
+        }
+    }
+}
+
+/// What a reason with nothing of its own says instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Empty {
+    /// Only words that fit any question: the options' names, `better`, `because`, `the
+    /// lesson said` (`노트북이 더 좋아서`, `because jupyter is better for this`).
+    Generic,
+    /// The question's own words among those (`결과 시각화를 하기 때문이다`).
+    Restates,
+}
+
+/// Does `reason` add nothing to the question whose words are `q`, and if so, what does it
+/// say instead? (`None` for a reason without words: that has its own finding.)
+pub fn empty(reason: &str, q: &QuestionWords) -> Option<Empty> {
+    if !covered(reason, &q.all) {
+        return None;
+    }
+    Some(if covered(reason, &q.any) {
+        Empty::Generic
+    } else {
+        Empty::Restates
+    })
+}
+
+/// Is each word of `reason` (and there is one) one of `set`'s or a filler?
+fn covered(reason: &str, set: &WordSet) -> bool {
     let mut any = false;
     for run in runs(reason) {
         any = true;
         let covered = if is_hangul(run) {
-            korean_covered(run, q, 0)
+            korean_covered(run, set, 0)
         } else {
-            english_covered(&lowercase(run), q)
+            english_covered(&lowercase(run), set)
         };
         if !covered {
             return false;
@@ -318,7 +193,7 @@ fn without_endings(word: &str) -> &str {
 
 /// Is the Korean `word` made of the question's words and fillers, each with endings after it
 /// (`결과시각화를`: `결과` + `시각화` + `를`)? `depth` bounds the recursion.
-fn korean_covered(word: &str, q: &QuestionWords, depth: usize) -> bool {
+fn korean_covered(word: &str, q: &WordSet, depth: usize) -> bool {
     if word.is_empty() {
         return true;
     }
@@ -337,7 +212,7 @@ fn korean_covered(word: &str, q: &QuestionWords, depth: usize) -> bool {
     })
 }
 
-fn english_covered(word: &str, q: &QuestionWords) -> bool {
+fn english_covered(word: &str, q: &WordSet) -> bool {
     if ENGLISH_FILLER.binary_search(&word).is_ok() || word.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -390,7 +265,7 @@ mod tests {
     fn restates(key: &str, reason: &str) -> bool {
         let p = jupyter_params();
         let q = p.questions.iter().find(|q| q.key == key).unwrap();
-        adds_nothing(reason, &QuestionWords::of(q, &p.options))
+        empty(reason, &QuestionWords::of(q, &p.options)).is_some()
     }
 
     #[test]
@@ -453,6 +328,95 @@ mod tests {
         }
     }
 
+    fn judged(key: &str, reason: &str) -> Option<Empty> {
+        let p = jupyter_params();
+        let q = p.questions.iter().find(|q| q.key == key).unwrap();
+        empty(reason, &QuestionWords::of(q, &p.options))
+    }
+
+    /// Issue 9 (learner audit): a reason that would fit any task is generic, not a restating
+    /// of the question (`because jupyter is better for this` was labelled as one).
+    #[test]
+    fn issue9_reasons_that_fit_any_task_are_generic() {
+        for reason in [
+            "노트북이 더 좋아서",
+            "스크립트가 더 좋다",
+            "주피터가 레슨에서 추천한 도구라서",
+            "수업에서 그렇게 배웠기 때문이다",
+            "이게 더 효율적이라서",
+            "this is what the lesson said",
+            "because jupyter is better for this",
+            "a script is the right tool here",
+            "it is the recommended option",
+            "the notebook is easier",
+        ] {
+            for q in ["data_exploration", "training", "visualization", "inference"] {
+                assert_eq!(judged(q, reason), Some(Empty::Generic), "{q}: {reason}");
+            }
+        }
+        // The question's own words among them: restating, as before.
+        assert_eq!(
+            judged("visualization", "결과 시각화에 주피터가 적합하기 때문에"),
+            Some(Empty::Restates)
+        );
+        assert_eq!(
+            judged(
+                "inference",
+                "a script is better for deploying inference code"
+            ),
+            Some(Empty::Restates)
+        );
+    }
+
+    /// The audit's honest short reasons keep passing under every question, in both languages.
+    #[test]
+    fn issue9_honest_short_reasons_are_neither() {
+        for reason in [
+            "그래프를 바로 보면서 값을 바꿔 볼 수 있어서",
+            "매일 자동으로 돌려야 해서 스크립트",
+            "you can see plots next to the code",
+            "it runs unattended on a server",
+            "노트북에서 그래프를 바로 본다",
+            "the lesson's table says plots show inline",
+        ] {
+            for q in ["data_exploration", "training", "visualization", "inference"] {
+                assert_eq!(judged(q, reason), None, "{q}: {reason}");
+            }
+        }
+    }
+
+    /// Words of reasons that fit any task, for the property below.
+    #[rustfmt::skip]
+    const ANY: [&str; 16] = [
+        "노트북이", "더", "좋아서", "스크립트가", "레슨에서", "배웠기", "때문이다", "그렇게",
+        "jupyter", "is", "better", "because", "the", "lesson", "said", "script",
+    ];
+
+    proptest::proptest! {
+        /// Any run of such words is generic under every question; one word of the question's
+        /// own makes it a restating; one word of its own makes it a reason.
+        #[test]
+        fn generic_words_are_generic_and_one_more_word_decides(
+            said in proptest::collection::vec(proptest::sample::select(&ANY[..]), 1..6),
+            at in 0usize..6,
+        ) {
+            let p = jupyter_params();
+            for q in &p.questions {
+                let words = QuestionWords::of(q, &p.options);
+                let text = said.join(" ");
+                proptest::prop_assert_eq!(empty(&text, &words), Some(Empty::Generic), "{}", text);
+                let own = q.key.split('_').next().unwrap_or(&q.key);
+                let mut with = said.clone();
+                with.insert(at.min(with.len()), own);
+                let text = with.join(" ");
+                proptest::prop_assert_eq!(empty(&text, &words), Some(Empty::Restates), "{}", text);
+                with.insert(at.min(with.len()), "히스토그램");
+                let text = with.join(" ");
+                proptest::prop_assert_eq!(empty(&text, &words), None, "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn stems_meet_across_inflections() {
         assert_eq!(stem("visualising"), "visual");
@@ -477,10 +441,10 @@ mod tests {
             let p = jupyter_params();
             for q in &p.questions {
                 let words = QuestionWords::of(q, &p.options);
-                let _ = adds_nothing(&text, &words);
+                let _ = empty(&text, &words);
                 let (after, before) = (format!("{text} {own}"), format!("{own} {text}"));
-                proptest::prop_assert!(!adds_nothing(&after, &words));
-                proptest::prop_assert!(!adds_nothing(&before, &words));
+                proptest::prop_assert_eq!(empty(&after, &words), None);
+                proptest::prop_assert_eq!(empty(&before, &words), None);
             }
         }
     }

@@ -381,8 +381,8 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// Why a typed reason is refused, or `None` when it will pass the check: long enough (in
-/// characters, not bytes), a sentence, and more than question `q` again (the rules `choices`
-/// applies).
+/// characters, not bytes), a sentence, and more than question `q` again or words that fit
+/// any task (the rules `choices` applies).
 fn reason_problem(text: &str, (params, q): (&Params, &Question), n: usize) -> Option<Tr> {
     let min = params.min_reason;
     let count = text.chars().count();
@@ -399,11 +399,15 @@ fn reason_problem(text: &str, (params, q): (&Params, &Question), n: usize) -> Op
             "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
         ));
     }
-    choices::restates_question(params, q, text).then(|| {
-        tr!(
+    choices::says_nothing(params, q, text).map(|empty| match empty {
+        choices::Empty::Restates => tr!(
             "the reason for question {n} only says the task again; say how you work on it, who runs it and for how long: why does that tool fit?",
             "{n}번 질문의 이유는 작업을 다시 말할 뿐입니다. 어떻게 작업하는지, 누가 얼마나 오래 실행하는지를 들어 쓰십시오: 왜 그 도구가 알맞습니까?"
-        )
+        ),
+        choices::Empty::Generic => tr!(
+            "the reason for question {n} would fit any task; say what about this one matters: how you work on it, who runs it and for how long",
+            "{n}번 질문의 이유는 어느 작업에나 붙일 수 있는 말입니다. 이 작업의 어떤 점이 중요한지, 곧 어떻게 작업하는지, 누가 얼마나 오래 실행하는지를 들어 쓰십시오"
+        ),
     })
 }
 
