@@ -161,6 +161,10 @@ fn issue9_every_command_outside_a_workspace_speaks_the_saved_language() {
     }
 }
 
+/// Progress with lessons 1 to 3 read and `requirements` put aside: `course next` is on the
+/// environment exercise, which has no file to edit.
+const ON_ENVIRONMENT: &str = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
+
 /// Flow audit item 4 (walk at 60 columns): `course watch` on the environment exercise offered
 /// `e open the file to fix in your editor`, and `e` then said there was no file to edit: an
 /// exercise of an environment has none. `e` is offered only with a file to fix, in both
@@ -169,7 +173,6 @@ fn issue9_every_command_outside_a_workspace_speaks_the_saved_language() {
 #[test]
 fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
     use crate::common::{course_line, Tmux};
-    let state = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
     for (lang, title, quit, offer, nothing) in [
         (
             "en",
@@ -187,7 +190,7 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
         ),
     ] {
         let ws = init_workspace(lang);
-        write(ws.path(), ".course/state.yaml", state);
+        write(ws.path(), ".course/state.yaml", ON_ENVIRONMENT);
         let t = Tmux::sized(
             ws.path(),
             &course_line(&format!("--lang {lang} watch")),
@@ -212,13 +215,12 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
 #[test]
 fn issue9_home_messages_show_code_without_backticks() {
     use crate::common::{course_line, Tmux};
-    let state = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
     for (lang, quit, says) in [
         ("en", "q quit", "environment has no file to edit"),
         ("ko", "q 끝내기", "environment에는 편집할 파일이 없습니다"),
     ] {
         let ws = init_workspace(lang);
-        write(ws.path(), ".course/state.yaml", state);
+        write(ws.path(), ".course/state.yaml", ON_ENVIRONMENT);
         let t = Tmux::sized(ws.path(), &course_line(&format!("--lang {lang}")), 60, 24);
         t.wait_for(quit);
         t.send(&["e"]);
