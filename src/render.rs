@@ -365,7 +365,9 @@ impl Renderer<'_> {
                             code: true,
                             ..style
                         };
-                        if color {
+                        // A span with a space at an edge (`  /data/`) keeps its backticks, or its
+                        // space reads as one before the particle after it (issue 9).
+                        if color && !s.starts_with(' ') && !s.ends_with(' ') {
                             out.push(Span::new(s, code));
                         } else {
                             out.push(Span::new(format!("`{s}`"), code));

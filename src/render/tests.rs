@@ -285,3 +285,15 @@ fn issue9_table_cells_never_split_a_command_or_a_word() {
         "{out}"
     );
 }
+
+/// Issue 9: on a colour terminal a code span drops its backticks, except one with a space at
+/// an edge: the lesson's `` `  /data/`는 `` read "(  /data/는", a space before the particle.
+#[test]
+fn issue9_a_code_span_with_an_edge_space_keeps_its_backticks_in_colour() {
+    let o = RenderOptions {
+        color: true,
+        ..opts(80)
+    };
+    let out = strip_ansi(&render("공백(`  /data/`는)과 `- `, 그리고 `data/`를\n", &o));
+    assert_eq!(out, "공백(`  /data/`는)과 `- `, 그리고 data/를\n");
+}
