@@ -109,13 +109,16 @@ fn issue9_readme_same_explanation_for_every_folder_fails() {
     }
 }
 
-/// Honest READMEs whose explanations share a word (`데이터`, `training`) pass, as do the
+/// Honest READMEs whose explanations share a word (`데이터`, `training`) or use another
+/// folder's name as a word (`- notebooks/: data exploration`, which failed) pass, as do the
 /// earlier short ones.
 #[test]
 fn issue9_readme_explanations_sharing_words_pass() {
     for fixture in [
         "readme-shared-words-ko",
         "readme-shared-words-en",
+        "readme-names-as-words-ko",
+        "readme-names-as-words-en",
         "readme-short-korean",
         "readme-short-english",
         "readme-short-korean-table",

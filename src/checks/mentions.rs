@@ -17,7 +17,9 @@
 //! `tests for the data loader`; see `weigh`). The first mention of a name is its label; a later one counts as a
 //! word of the explanation, since English explains a folder with its own name
 //! (`- tests/: unit tests`, `- data/: raw data`), but only beside other words: the other
-//! words alone must be real text. A line holding only the name (a heading `## src`, a list
+//! words alone must be real text. A line that sets its label apart (before its first `:`, or
+//! a table row's first cell) labels only the names there: another folder's name after it is
+//! a word (`- notebooks/: data exploration`), and the line does not explain that folder. A line holding only the name (a heading `## src`, a list
 //! item) is explained by the next non-empty line when that line names no other word. A bare
 //! list of the names (repeated or not), or the names on one line with `폴더가 있다`, is not
 //! an explanation; nor are generic nouns beside the name (`- src/: src 관련 파일`, `src
@@ -224,21 +226,21 @@ fn explained_word(
     words: &[String],
     word: &str,
 ) -> (Vec<same::Said>, Option<usize>) {
-    let names_on = |line: &str| words.iter().filter(|w| mentions(line, w)).count();
     // The first mention of each name is the label; a later one is a word of the explanation
     // (`- tests/: unit tests`, `- data/: raw data`), as long as something else is said too.
-    // What it says: the line without its labels, as `same` compares it.
-    let says_enough = |line: &str, names: usize, labelled: bool| {
-        let said = if labelled {
-            without_first_words(line, words)
-        } else {
-            line.to_string()
+    // `labels`: the names the line labels (`None`: a line after a heading, which labels
+    // none). What it says: the line without its labels, as `same` compares it.
+    let says_enough = |line: &str, labels: Option<&[String]>| {
+        let said = match labels {
+            Some(labels) => without_first_words(line, labels),
+            None => line.to_string(),
         };
+        let names = labels.map_or(1, |l| l.len().max(1));
         let others = without_words(line, words);
         (crate::prose::check(&without_generic(&others)).is_ok()
             && says_something(&others)
-            && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names.max(1))
-        .then_some(said)
+            && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names)
+            .then_some(said)
     };
     let mut first = None;
     let mut found: Vec<same::Said> = Vec::new();
@@ -255,7 +257,20 @@ fn explained_word(
             continue;
         }
         first.get_or_insert(i + 1);
-        if let Some(said) = says_enough(line, names_on(line), true) {
+        // A line that sets its label apart labels only the names there; another name on it
+        // is a word of its explanation (`- notebooks/: data exploration`), which that line
+        // does not explain.
+        let labels = label_words(line, words).unwrap_or_else(|| {
+            words
+                .iter()
+                .filter(|w| mentions(line, w))
+                .cloned()
+                .collect()
+        });
+        if !labels.iter().any(|w| w == word) {
+            continue;
+        }
+        if let Some(said) = says_enough(line, Some(&labels)) {
             same::add(&mut found, same::Said::new(i, &said));
             continue;
         }
@@ -271,12 +286,31 @@ fn explained_word(
             .enumerate()
             .find(|(_, l)| !l.trim().is_empty());
         if let Some((j, next)) = next.filter(|(_, next)| only_this(next)) {
-            if let Some(said) = says_enough(next, 1, false) {
+            if let Some(said) = says_enough(next, None) {
                 same::add(&mut found, same::Said::new(i + 1 + j, &said));
             }
         }
     }
     (found, first)
+}
+
+/// The names `line` labels when it sets a label apart: those before its first `:`
+/// (`- notebooks/: data exploration`, `src는 코드: 모델`) or in its first table cell (`|
+/// notebooks | data exploration |`). `None` when it sets none apart or names none there
+/// (prose: every name on it is a label).
+fn label_words(line: &str, words: &[String]) -> Option<Vec<String>> {
+    let t = line.trim_start();
+    let end = match t.strip_prefix('|') {
+        Some(rest) => rest.find('|').map(|i| line.len() - t.len() + 1 + i),
+        None => line.find(':'),
+    }?;
+    let label = &line[..end];
+    let named: Vec<String> = words
+        .iter()
+        .filter(|w| mentions(label, w))
+        .cloned()
+        .collect();
+    (!named.is_empty()).then_some(named)
 }
 
 /// How to explain the folders. The same for every finding of the file, so the report shows

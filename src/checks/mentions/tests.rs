@@ -237,6 +237,29 @@ fn issue9_explanations_that_share_words_but_differ_pass() {
     assert_eq!(explains(&tree), Vec::<String>::new());
 }
 
+/// Another folder's name in a line's explanation is a word of it (`- notebooks/: data
+/// exploration` failed: `data` counted as a second label, asking twice the text); that line
+/// explains only its label, and a line of labels and other names only still explains none.
+#[test]
+fn issue9_another_folders_name_is_a_word_of_the_explanation() {
+    let en = "- src/: model code\n- scripts/: training runs\n- configs/: yaml settings\n- data/: raw data\n- notebooks/: data exploration\n- tests/: tests of src code\n";
+    assert_eq!(explains(en), Vec::<String>::new());
+    let ko = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 코드 |\n| scripts | src 실행 |\n| configs | 설정 |\n| data | 원본 데이터 |\n| notebooks | data 탐색 |\n| tests | src 테스트 |\n";
+    assert_eq!(explains(ko), Vec::<String>::new());
+    // `data` only as a word of the notebooks line: not explained by it.
+    let no_data = en.replace("- data/: raw data\n", "");
+    assert_eq!(
+        explains(&no_data),
+        ["`README.md` names `data` but does not say what it is for"]
+    );
+    // Names alone after the label still say nothing.
+    let names_only = en.replace("data exploration", "data scripts");
+    assert_eq!(
+        explains(&names_only),
+        ["`README.md` names `notebooks` but does not say what it is for"]
+    );
+}
+
 fn m(text: &str, word: &str) -> bool {
     mentions(&text.to_ascii_lowercase(), word)
 }
