@@ -227,3 +227,39 @@ fn issue9_reset_without_an_exercise_says_both_ways() {
     let (code, _, err) = run(ws.path(), "en", "80", &["reset", "requirements"]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// Audit item 8: the spinner's line while Python runs follows the terminal when it is
+/// resized: narrowed from 60 to 30 columns mid-run, it is built again for 30 (it kept the
+/// 60-column line, which the terminal split in the middle of a module's name).
+#[cfg(unix)]
+#[test]
+fn issue9_the_progress_line_follows_a_resized_terminal() {
+    let tmp = tempdir();
+    let ws = tmp.path().join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    // Slow enough to resize the window and read the screen while the spinner shows.
+    write(&ws, "src/model/__init__.py", "import time\ntime.sleep(8)\n");
+    let c = tmp.path().join("course");
+    one_exercise_course(
+        &c,
+        "  - kind: python-import\n    modules: [src.model]\n    timeout_secs: 60\n",
+    );
+    for (lang, limit) in [("ko", "(최대 60초)"), ("en", "(max 60 s)")] {
+        let line = course_line(&format!(
+            "--course {} --workspace {} --lang {lang} check",
+            c.display(),
+            ws.display()
+        ));
+        let tmux = Tmux::sized(&ws, &line, 60, 20);
+        let screen = tmux.wait_for(&format!("(import src.model) {limit}"));
+        assert!(screen.contains(".venv/bin/python"), "{lang}:\n{screen}");
+        tmux.resize(30, 20);
+        // The line built for 30 columns: the path shortened, the limit kept, on one row.
+        let short = format!("…/python {limit}");
+        let screen = tmux.wait_for(&short);
+        let row = screen.lines().rfind(|l| l.contains(&short)).unwrap();
+        assert!(columns(row) <= 30, "{lang}: {row:?}\n{screen}");
+        tmux.exit_code();
+    }
+}

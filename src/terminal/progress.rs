@@ -27,7 +27,10 @@ fn around(step: &Step, lang: Lang) -> usize {
 pub struct Spinner {
     bar: Mutex<Option<ProgressBar>>,
     lang: Lang,
+    /// The width at the start; the line follows the terminal's as it is resized, unless
+    /// `--width` fixed it.
     width: usize,
+    fixed: bool,
 }
 
 impl Spinner {
@@ -39,6 +42,7 @@ impl Spinner {
                 bar: Mutex::new(None),
                 lang,
                 width: term.note_width(),
+                fixed: term.fixed_width,
             }) as Box<dyn Progress>
         })
     }
@@ -47,11 +51,11 @@ impl Spinner {
 impl Progress for Spinner {
     fn start(&self, step: &Step) {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {took}") {
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {line} {took}") {
             let style = with_took(style, self.lang);
+            let style = with_line(style, step.clone(), self.lang, self.width, self.fixed);
             bar.set_style(style.tick_strings(&["-", "\\", "|", "/", ""]));
         }
-        bar.set_message(step_line(step, self.lang, self.width));
         bar.enable_steady_tick(Duration::from_millis(120));
         if let Ok(mut slot) = self.bar.lock() {
             *slot = Some(bar);
@@ -63,6 +67,36 @@ impl Progress for Spinner {
             bar.finish_and_clear();
         }
     }
+}
+
+/// `style` with `{line}`: the step's line ([`step_line`]) for the terminal's width at each
+/// redraw, built again only when the width changed. Built once at the start, a window
+/// narrowed mid-run (60 to 30 columns) got the whole 60-column line, which the terminal
+/// wrapped in the middle of a module's name, and every redraw left a piece behind (issue 9).
+fn with_line(
+    style: ProgressStyle,
+    step: Step,
+    lang: Lang,
+    width: usize,
+    fixed: bool,
+) -> ProgressStyle {
+    let built = std::sync::Arc::new(Mutex::new((width, step_line(&step, lang, width))));
+    style.with_key(
+        "line",
+        move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+            // One ioctl on the terminal: cheap beside a redraw.
+            let now = match crossterm::terminal::size() {
+                Ok((columns, _)) if !fixed && columns > 0 => usize::from(columns),
+                _ => width,
+            };
+            if let Ok(mut built) = built.lock() {
+                if built.0 != now {
+                    *built = (now, step_line(&step, lang, now));
+                }
+                let _ = w.write_str(&built.1);
+            }
+        },
+    )
 }
 
 /// `style` with `{took}`: the time spent in `lang` (indicatif's `{elapsed}` is English).
