@@ -263,3 +263,49 @@ fn issue9_the_progress_line_follows_a_resized_terminal() {
         tmux.exit_code();
     }
 }
+
+/// Audit item 9: `course init --lang en` in a Korean workspace says that the language
+/// changed (it switched every later page without a word); the same language again says
+/// nothing more.
+#[test]
+fn issue9_init_with_another_language_says_it_switched() {
+    let ws = init_workspace("ko");
+    let init = |lang: &str| {
+        let out = course_in(ws.path())
+            .args(["init", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        flat(&out.stdout)
+    };
+    let en = init("en");
+    assert!(
+        en.contains("in English from now on (they were in Korean)"),
+        "{en}"
+    );
+    assert!(!init("en").contains("from now on"));
+    let ko = init("ko");
+    assert!(
+        ko.contains("이제부터 이 작업 폴더의 레슨과 메시지는 한국어입니다 (전에는 영어)"),
+        "{ko}"
+    );
+}
+
+/// Audit item 9: at 30 columns the summary's parts each keep a line (`score 0/20` whole) and
+/// no line begins or ends with the `·` between them (English began one with `· score 0/20`).
+#[test]
+fn issue9_the_summary_breaks_between_its_parts_at_30_columns() {
+    let ws = init_workspace("en");
+    for (lang, score) in [("en", "score 0/20"), ("ko", "점수 0/20")] {
+        let (code, out, _) = run(ws.path(), lang, "30", &["check", "requirements"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.lines().any(|l| l == score), "{lang}: {out}");
+        for line in out.lines() {
+            let line = line.trim();
+            assert!(
+                !line.starts_with('·') && !line.ends_with('·'),
+                "{lang}: {out}"
+            );
+        }
+    }
+}

@@ -55,6 +55,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
         )?;
     }
     let mut state = ws.load_state()?;
+    // The language the workspace spoke before this run, to say so when `--lang` changes it.
+    let was = crate::app::chosen_lang(None, state.lang, Lang::Ko);
     if let Some(lang) = global.lang {
         state.lang = Some(lang);
     }
@@ -78,6 +80,21 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     };
     let term = global.term();
     term.say(&(msg.get(lang).to_string() + "\n"))?;
+    // `course init --lang en` in a Korean workspace switches every later page and message:
+    // said, so that the change is not a surprise (issue 9).
+    if existed && global.lang.is_some() && was != lang {
+        let switched = match lang {
+            Lang::En => tr!(
+                "Lessons and messages here are in English from now on (they were in Korean).",
+                "이제부터 이 작업 폴더의 레슨과 메시지는 영어입니다 (전에는 한국어)."
+            ),
+            Lang::Ko => tr!(
+                "Lessons and messages here are in Korean from now on (they were in English).",
+                "이제부터 이 작업 폴더의 레슨과 메시지는 한국어입니다 (전에는 영어)."
+            ),
+        };
+        term.say(&(switched.get(lang).to_string() + "\n"))?;
+    }
     // The start types `course next` right after `course init` in the same folder; only a
     // workspace made elsewhere needs the way there.
     if let Some(next) = next_command(args.dir.as_ref().or(global.workspace.as_ref()), &ws.root) {
