@@ -407,29 +407,45 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
     let s = &report.summary;
     let (passed, failed, skipped, score, max) =
         (s.passed, s.failed, s.skipped, s.score, s.max_score);
-    let text = tr!(
-        "{passed} passed, {failed} failed, {skipped} skipped · score {score}/{max}",
-        "통과 {passed}, 실패 {failed}, 건너뜀 {skipped} · 점수 {score}/{max}"
-    );
-    let mut text = text.get(lang).to_string();
+    let mut parts = vec![
+        tr!(
+            "{passed} passed, {failed} failed, {skipped} skipped",
+            "통과 {passed}, 실패 {failed}, 건너뜀 {skipped}"
+        ),
+        tr!("score {score}/{max}", "점수 {score}/{max}"),
+    ];
     let points = report.not_graded_points();
     if points > 0 {
         let pts = crate::i18n::count(points as usize, "point", "points");
-        text.push_str(tr!(" · {pts} not graded", " · {points}점은 채점하지 않음").get(lang));
+        parts.push(tr!("{pts} not graded", "{points}점은 채점하지 않음"));
     }
     if report.exit_code() == crate::exit::Code::CheckError {
-        text.push_str(
-            tr!(
-                " · some checks could not run",
-                " · 실행하지 못한 확인이 있음"
-            )
-            .get(lang),
-        );
+        parts.push(tr!(
+            "some checks could not run",
+            "실행하지 못한 확인이 있음"
+        ));
     }
+    let parts: Vec<&str> = parts.iter().map(|p| p.get(lang)).collect();
     let style = if failed > 0 { Style::Fail } else { Style::Pass };
-    let lines = crate::render::wrap_plain(&text, term.width);
+    let lines = separated_lines(&parts, term.width);
     let painted: Vec<String> = lines.iter().map(|l| term.paint(style, l)).collect();
     painted.join("\n")
+}
+
+/// `parts` joined by ` · ` within `width` columns: a part that does not fit after the one
+/// before starts the next line, and the line end stands in for the `·` (at 30 columns
+/// English began a line with `· score 0/20`, Korean ended one with `·`; issue 9). Only a
+/// part wider than the line is wrapped inside.
+fn separated_lines(parts: &[&str], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        let joined = lines.last().map(|l| format!("{l} · {part}"));
+        match (joined, lines.last_mut()) {
+            (Some(joined), Some(last)) if joined.width() <= width => *last = joined,
+            _ => lines.extend(crate::render::wrap_plain(part, width)),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
