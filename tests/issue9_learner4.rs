@@ -235,22 +235,10 @@ fn issue9_reset_without_an_exercise_says_both_ways() {
 #[test]
 fn issue9_the_progress_line_follows_a_resized_terminal() {
     let tmp = tempdir();
-    let ws = tmp.path().join("ws");
-    venv(&ws, ".venv");
-    write(&ws, "src/__init__.py", "");
     // Slow enough to resize the window and read the screen while the spinner shows.
-    write(&ws, "src/model/__init__.py", "import time\ntime.sleep(8)\n");
-    let c = tmp.path().join("course");
-    one_exercise_course(
-        &c,
-        "  - kind: python-import\n    modules: [src.model]\n    timeout_secs: 60\n",
-    );
+    let (ws, line) = slow_import(tmp.path(), &[], 8);
     for (lang, limit) in [("ko", "(최대 60초)"), ("en", "(max 60 s)")] {
-        let line = course_line(&format!(
-            "--course {} --workspace {} --lang {lang} check",
-            c.display(),
-            ws.display()
-        ));
+        let line = line(lang);
         let tmux = Tmux::sized(&ws, &line, 60, 20);
         let screen = tmux.wait_for(&format!("(import src.model) {limit}"));
         assert!(screen.contains(".venv/bin/python"), "{lang}:\n{screen}");

@@ -548,25 +548,10 @@ fn issue9_the_rule_catches_text_cut_off() {
 #[test]
 fn issue9_the_progress_line_of_a_slow_import_fits_a_60_column_terminal() {
     let tmp = tempdir();
-    let ws = tmp.path().join("ws");
-    venv(&ws, ".venv");
-    write(&ws, "src/__init__.py", "");
-    for m in ["data", "training", "utils"] {
-        write(&ws, &format!("src/{m}/__init__.py"), "");
-    }
     // Slow enough for the screen to be read while the spinner shows.
-    write(&ws, "src/model/__init__.py", "import time\ntime.sleep(4)\n");
-    let c = tmp.path().join("course");
-    one_exercise_course(
-        &c,
-        "  - kind: python-import\n    modules: [src.model, src.data, src.training, src.utils]\n    timeout_secs: 60\n",
-    );
+    let (ws, line) = slow_import(tmp.path(), &["data", "training", "utils"], 4);
     for (lang, limit) in [("ko", "(최대 60초)"), ("en", "(max 60 s)")] {
-        let line = course_line(&format!(
-            "--course {} --workspace {} --lang {lang} check",
-            c.display(),
-            ws.display()
-        ));
+        let line = line(lang);
         let tmux = Tmux::sized(&ws, &line, 60, 20);
         let screen = tmux.wait_for(limit);
         let row = screen.lines().find(|l| l.contains(limit)).unwrap();

@@ -402,3 +402,37 @@ pub fn learner_workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     ws
 }
+
+/// In `tmp`, a workspace whose `src.model` takes `secs` seconds to import (beside the
+/// packages `src.<others>`), and a course of one exercise that imports them all (limit 60 s):
+/// the workspace and, for a language, the shell line of `course check` there for [`Tmux`].
+pub fn slow_import(tmp: &Path, others: &[&str], secs: u32) -> (PathBuf, impl Fn(&str) -> String) {
+    let ws = tmp.join("ws");
+    venv(&ws, ".venv");
+    write(&ws, "src/__init__.py", "");
+    let mut modules = vec!["src.model".to_string()];
+    for m in others {
+        write(&ws, &format!("src/{m}/__init__.py"), "");
+        modules.push(format!("src.{m}"));
+    }
+    write(
+        &ws,
+        "src/model/__init__.py",
+        &format!("import time\ntime.sleep({secs})\n"),
+    );
+    let c = tmp.join("course");
+    let modules = modules.join(", ");
+    one_exercise_course(
+        &c,
+        &format!("  - kind: python-import\n    modules: [{modules}]\n    timeout_secs: 60\n"),
+    );
+    let at = ws.clone();
+    let line = move |lang: &str| {
+        course_line(&format!(
+            "--course {} --workspace {} --lang {lang} check",
+            c.display(),
+            at.display()
+        ))
+    };
+    (ws, line)
+}
