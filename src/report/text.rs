@@ -433,17 +433,32 @@ fn summary_line(report: &Report, term: &Term, lang: Lang) -> String {
 }
 
 /// `parts` joined by ` · ` within `width` columns: a part that does not fit after the one
-/// before starts the next line, and the line end stands in for the `·` (at 30 columns
-/// English began a line with `· score 0/20`, Korean ended one with `·`; issue 9). Only a
-/// part wider than the line is wrapped inside.
+/// before starts the next line, and the `·` ends the line before it, with that line's last
+/// word when there is no room for it alone (at 30 columns English began a line with
+/// `· score 0/20`; issue 9). Every word and `·` stays, as the text is at any width.
 fn separated_lines(parts: &[&str], width: usize) -> Vec<String> {
+    // A no-break space glues the `·` to the word before it: lines break only at spaces.
+    const GLUE: char = '\u{a0}';
     let mut lines: Vec<String> = Vec::new();
     for part in parts {
-        let joined = lines.last().map(|l| format!("{l} · {part}"));
-        match (joined, lines.last_mut()) {
-            (Some(joined), Some(last)) if joined.width() <= width => *last = joined,
-            _ => lines.extend(crate::render::wrap_plain(part, width)),
+        if let Some(last) = lines.pop() {
+            let joined = format!("{last} · {part}");
+            if joined.width() <= width {
+                lines.push(joined);
+                continue;
+            }
+            let ended = crate::render::wrap_plain(&format!("{last}{GLUE}·"), width);
+            lines.extend(ended.into_iter().map(|l| l.replace(GLUE, " ")));
+            // The last word moved down may leave room for the part after it.
+            if let Some(last) = lines.last_mut() {
+                let joined = format!("{last} {part}");
+                if joined.width() <= width {
+                    *last = joined;
+                    continue;
+                }
+            }
         }
+        lines.extend(crate::render::wrap_plain(part, width));
     }
     lines
 }

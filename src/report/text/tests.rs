@@ -125,9 +125,9 @@ fn plain_text_has_lines_findings_summary_and_next_step() {
     assert!(out.contains("    could not check: python timed out after 10 s\n"));
     assert!(out.contains("○ NOT GRADED  Import your package (import)"));
     assert!(out.contains("    - not run: pass --exec to run it\n"));
-    // The summary breaks between its parts at the width (the line end stands for the `·`).
+    // The summary breaks between its parts at the width, the `·` ending the line.
     assert!(out.contains(
-        "1 passed, 1 failed, 1 skipped · score 20/60 · 10 points not graded\nsome checks could not run\n"
+        "1 passed, 1 failed, 1 skipped · score 20/60 · 10 points not graded ·\nsome checks could not run\n"
     ), "{out}");
     let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(folded.contains("course check requirements"));
@@ -193,7 +193,7 @@ fn korean_words_and_summary() {
     assert!(out.contains("○ 채점 안 함  Import"), "{out}");
     assert!(
         out.contains(
-            "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음\n실행하지 못한 확인이 있음\n"
+            "통과 1, 실패 1, 건너뜀 1 · 점수 20/60 · 10점은 채점하지 않음 ·\n실행하지 못한 확인이 있음\n"
         ),
         "{out}"
     );
