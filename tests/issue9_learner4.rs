@@ -160,14 +160,15 @@ fn issue9_grade_takes_the_folder_to_grade_and_others_say_what_works() {
         assert!(help.contains(said), "{lang}: {help}");
     }
     // A command that takes no folder says how to name the workspace.
-    let (code, _, err) = run(ws.path(), "ko", "80", &["doctor", "."]);
+    // At 60 columns the command stays whole on its line.
+    let (code, _, err) = run(ws.path(), "ko", "60", &["doctor", "."]);
     assert_eq!(code, 2);
     assert!(err.contains("이 명령은 인자 `.`을 받지 않습니다"), "{err}");
     assert!(!err.contains("옵션 `.`"), "{err}");
-    assert!(err.contains("course doctor --workspace ."), "{err}");
+    assert!(err.contains("`course doctor --workspace .`"), "{err}");
     let (_, _, err) = run(ws.path(), "en", "80", &["next", "."]);
     assert!(
-        err.contains("tip: to use that folder as the workspace: course next --workspace ."),
+        err.contains("tip: to use that folder as the workspace: `course next --workspace .`"),
         "{err}"
     );
     // An option that does not exist is still an option.

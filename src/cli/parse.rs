@@ -119,10 +119,11 @@ fn with_folder_tip(
             sub = found;
         }
     }
+    // A code span: wrapping moves the command whole (at 60 columns it was split in two).
     let run = format!("{} --workspace {arg}", words.join(" "));
     let tip = crate::tr!(
-        "  tip: to use that folder as the workspace: {run}",
-        "  도움말: 그 폴더를 작업 폴더로 쓰려면: {run}"
+        "  tip: to use that folder as the workspace: `{run}`",
+        "  도움말: 그 폴더를 작업 폴더로 쓰려면: `{run}`"
     );
     format!("{}\n{}{}", &text[..at], tip.get(lang), &text[at..])
 }
