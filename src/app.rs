@@ -79,6 +79,12 @@ impl App {
         })
     }
 
+    /// Outside a workspace, the language saved in the workspace [`App::start`] leads back to
+    /// (`course doctor`, which builds its `App` reading nothing, states it as its reason).
+    pub fn nearby_lang(&self) -> Option<Lang> {
+        self.start.get_or_init(nearby).1
+    }
+
     /// Outside a workspace, the way to one ([`Start`]), looked for once per run.
     pub fn start(&self) -> &Start {
         &self.start.get_or_init(nearby).0
@@ -246,6 +252,8 @@ pub enum LangWhy {
     Variable,
     /// The choice saved in the workspace (`course init --lang`).
     Saved,
+    /// Outside a workspace, the choice saved in the workspace its start leads back to.
+    SavedNearby,
     /// The course's `default_lang`.
     CourseDefault,
 }
@@ -257,6 +265,7 @@ impl LangWhy {
             LangWhy::Flag => "flag",
             LangWhy::Variable => "course-lang",
             LangWhy::Saved => "saved",
+            LangWhy::SavedNearby => "saved-nearby",
             LangWhy::CourseDefault => "course-default",
         }
     }
@@ -268,6 +277,10 @@ impl LangWhy {
             LangWhy::Saved => crate::tr!(
                 "your saved choice (course init --lang)",
                 "저장된 선택 (course init --lang)"
+            ),
+            LangWhy::SavedNearby => crate::tr!(
+                "the choice saved in the workspace you go back to (course init --lang), as every command here",
+                "돌아갈 작업 폴더에 저장된 선택 (course init --lang). 여기서는 모든 명령이 이 언어를 씁니다"
             ),
             LangWhy::CourseDefault => crate::tr!(
                 "the course's default (no --lang, COURSE_LANG or saved choice)",

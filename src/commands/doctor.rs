@@ -63,7 +63,7 @@ pub struct CourseInfo {
 #[derive(Serialize, Debug)]
 pub struct LanguageInfo {
     pub lang: String,
-    /// `flag`, `course-lang`, `saved`, `course-default`.
+    /// `flag`, `course-lang`, `saved`, `saved-nearby`, `course-default`.
     pub reason: &'static str,
     pub why: String,
     /// The locale variable in effect (`LC_ALL`, else `LC_CTYPE`, else `LANG`) and its value.

@@ -31,8 +31,19 @@ pub fn collect(app: &mut App) -> Doctor {
         },
         _ => "none",
     };
+    // Outside a workspace, the language every other command speaks here: the one saved in
+    // the workspace the start leads back to (issue 9: doctor named the course's default).
+    let (saved, nearby) = match &app.workspace {
+        None => (app.nearby_lang(), true),
+        Some(_) => (app.state.lang, false),
+    };
     let (lang, lang_why) =
-        crate::app::chosen_lang_why(app.global.lang, app.state.lang, app.course.default_lang);
+        crate::app::chosen_lang_why(app.global.lang, saved, app.course.default_lang);
+    let lang_why = match lang_why {
+        crate::app::LangWhy::Saved if nearby => crate::app::LangWhy::SavedNearby,
+        why => why,
+    };
+    crate::exit::set_lang(lang);
     app.lang = lang;
     if progress == "damaged" {
         problems.push(Problem::new(
