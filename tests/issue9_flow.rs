@@ -163,7 +163,7 @@ fn issue9_every_command_outside_a_workspace_speaks_the_saved_language() {
 
 /// Progress with lessons 1 to 3 read and `requirements` put aside: `course next` is on the
 /// environment exercise, which has no file to edit.
-const ON_ENVIRONMENT: &str = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
+pub const ON_ENVIRONMENT: &str = "version: 1\ncurrent_lesson: environments\nlessons_read: [why, pip, environments]\nhints_shown: {}\ntried: [requirements]\ndeferred: [requirements]\n";
 
 /// Flow audit item 4 (walk at 60 columns): `course watch` on the environment exercise offered
 /// `e open the file to fix in your editor`, and `e` then said there was no file to edit: an
@@ -179,14 +179,14 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
             "Build a Python environment",
             "q quit",
             "e open",
-            "Nothing to open now",
+            "What to do is on this",
         ),
         (
             "ko",
             "환경 구성 실습",
             "q 끝내기",
             "e 고칠 파일을",
-            "지금은 열 파일이 없습니다",
+            "할 일은 이 화면에 있고",
         ),
     ] {
         let ws = init_workspace(lang);
@@ -201,7 +201,14 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
         assert!(screen.contains(title), "{lang}:\n{screen}");
         assert!(!screen.contains(offer), "{lang}:\n{screen}");
         t.send(&["e"]);
-        t.wait_for(nothing);
+        // What to do is what the watch shows, not another command (issue 9: the note ended
+        // with "`course check environment`가 알려 줍니다").
+        let screen = t.wait_for(nothing);
+        assert!(
+            !screen.contains("course check"),
+            "{lang}:
+{screen}"
+        );
         t.send(&["q"]);
         assert_eq!(t.exit_code(), "0");
     }
@@ -215,16 +222,26 @@ fn issue9_watch_offers_e_only_where_the_exercise_has_a_file() {
 #[test]
 fn issue9_home_messages_show_code_without_backticks() {
     use crate::common::{course_line, Tmux};
-    for (lang, quit, says) in [
-        ("en", "q quit", "environment has no file to edit"),
-        ("ko", "q 끝내기", "environment에는 편집할 파일이 없습니다"),
+    for (lang, quit, says, wait) in [
+        (
+            "en",
+            "q quit",
+            "environment has no file to edit",
+            "c checks it here",
+        ),
+        (
+            "ko",
+            "q 끝내기",
+            "environment에는 편집할 파일이 없습니다",
+            "c를 누르면",
+        ),
     ] {
         let ws = init_workspace(lang);
         write(ws.path(), ".course/state.yaml", ON_ENVIRONMENT);
         let t = Tmux::sized(ws.path(), &course_line(&format!("--lang {lang}")), 60, 24);
         t.wait_for(quit);
         t.send(&["e"]);
-        let screen = t.wait_for("course check environment");
+        let screen = t.wait_for(wait);
         assert!(flat(screen.as_bytes()).contains(says), "{lang}:\n{screen}");
         assert!(!screen.contains('`'), "{lang}:\n{screen}");
         t.send(&["q"]);

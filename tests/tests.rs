@@ -47,6 +47,7 @@ mod issue9_fixes;
 mod issue9_flow;
 mod issue9_learner4;
 mod issue9_reword_once;
+mod issue9_screens;
 mod issue9_tricks;
 mod issue9_wording;
 mod near_miss;

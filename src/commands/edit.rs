@@ -19,6 +19,7 @@ use crate::checks::{Check, Status};
 use crate::cli::EditArgs;
 use crate::exit::{usage, Code};
 use crate::grading::ExerciseResult;
+use crate::i18n::Tr;
 use crate::terminal::editor;
 use crate::tr;
 
@@ -44,33 +45,54 @@ pub fn run(app: &mut App, args: &EditArgs) -> Result<Code> {
 }
 
 /// Where to edit exercise `id`: the first failing finding with a file (and its line), else
-/// the exercise's main file.
-pub fn place(app: &App, id: &str, results: &[ExerciseResult]) -> Result<(String, Option<u32>)> {
+/// the exercise's main file; `None` when it has none (its checks look at an environment or a
+/// history). The one rule for whether `e` is offered: the home screen and `course watch`
+/// offer it only where this finds a file (issue 9).
+pub fn file_of(app: &App, id: &str, results: &[ExerciseResult]) -> Option<(String, Option<u32>)> {
     let failing = results
         .iter()
         .filter(|r| r.id == id)
         .flat_map(|r| &r.findings)
         .filter(|f| matches!(f.status, Status::Fail | Status::Error))
         .find_map(|f| f.file.clone().map(|file| (file, f.line)));
-    if let Some(found) = failing {
-        return Ok(found);
+    if failing.is_some() {
+        return failing;
     }
-    let exercise = app.course.exercise(id).expect("a known exercise");
+    let exercise = app.course.exercise(id)?;
     exercise
         .checks
         .iter()
         .find_map(main_file)
         .map(|f| (f, None))
-        .ok_or_else(|| {
-            usage(
+}
+
+/// [`file_of`], or for `course edit` an error saying where to learn what to do instead.
+pub fn place(app: &App, id: &str, results: &[ExerciseResult]) -> Result<(String, Option<u32>)> {
+    file_of(app, id, results).ok_or_else(|| {
+        usage(
+            no_file(
+                id,
                 tr!(
-                    "`{id}` has no file to edit (its checks look at an environment or a history, not a file); `course check {id}` says what to do",
-                    "`{id}`에는 편집할 파일이 없습니다 (환경이나 기록을 확인하는 연습 문제입니다). 할 일은 `course check {id}`가 알려 줍니다"
-                )
-                .get(app.lang)
-                .to_string(),
+                    "; `course check {id}` says what to do",
+                    ". 할 일은 `course check {id}`가 알려 줍니다"
+                ),
             )
-        })
+            .get(app.lang)
+            .to_string(),
+        )
+    })
+}
+
+/// "`id` has no file to edit (...)", then `then`: what `e` or `course edit` says about an
+/// exercise without a file, each ending it with where to learn what to do from there (the
+/// watch and the home screen show it themselves; issue 9).
+pub fn no_file(id: &str, then: Tr) -> Tr {
+    let mut text = tr!(
+        "`{id}` has no file to edit (its checks look at an environment or a history, not a file)",
+        "`{id}`에는 편집할 파일이 없습니다 (환경이나 기록을 확인하는 연습 문제입니다)"
+    );
+    text.append("", &then);
+    text
 }
 
 /// The file a check reads or asks for first, if it reads one.

@@ -128,7 +128,14 @@ fn take_over(app: &mut App, action: &Action, results: &[ExerciseResult]) -> Resu
         Action::Edit(id) => {
             app.mark_tried([id.as_str()])?;
             let root = app.require_workspace()?.root.clone();
-            let (file, line) = super::edit::place(app, id, results)?;
+            // Without a file, what to do is what `c` shows here (not `course check ID`).
+            let Some((file, line)) = super::edit::file_of(app, id, results) else {
+                let then = tr!(
+                    "; c checks it here and shows what to do",
+                    ". c를 누르면 여기서 확인하고 할 일을 보여 줍니다"
+                );
+                anyhow::bail!("{}", super::edit::no_file(id, then).get(app.lang));
+            };
             super::edit::open(app, &root, &file, line)?;
         }
         _ => {}
@@ -185,6 +192,7 @@ fn rows(app: &App, results: &[ExerciseResult]) -> Vec<Row> {
                 title: l.title.get(lang).to_string(),
                 status: word.get(lang).to_string(),
                 style,
+                edit: false,
             }
         })
         .collect();
@@ -196,6 +204,7 @@ fn rows(app: &App, results: &[ExerciseResult]) -> Vec<Row> {
             title: e.title.get(lang).to_string(),
             status: word.get(lang).to_string(),
             style,
+            edit: super::edit::file_of(app, &e.id, results).is_some(),
         });
     }
     rows
@@ -223,6 +232,12 @@ fn labels(app: &App, results: &[ExerciseResult]) -> Labels {
         keys: tr!(
             "↑↓/jk move · Enter open · c check · h hint · e edit · / search · q quit",
             "↑↓/jk 이동 · Enter 열기 · c 확인 · h 힌트 · e 편집 · / 검색 · q 끝내기"
+        )
+        .get(lang)
+        .to_string(),
+        keys_no_edit: tr!(
+            "↑↓/jk move · Enter open · c check · h hint · / search · q quit",
+            "↑↓/jk 이동 · Enter 열기 · c 확인 · h 힌트 · / 검색 · q 끝내기"
         )
         .get(lang)
         .to_string(),

@@ -221,8 +221,10 @@ fn wait(rx: &mpsc::Receiver<Change>, keys: bool) -> Result<Wake> {
 /// Printed below the status line it scrolled the heading off, and the next frame erased it.
 fn edit_focus(app: &mut App, root: &Path, results: &[ExerciseResult]) -> Option<String> {
     let id = focus(app, results).map(|r| r.id.clone())?;
-    super::edit::place(app, &id, results)
-        .and_then(|(file, line)| super::edit::open(app, root, &file, line))
+    let Some((file, line)) = super::edit::file_of(app, &id, results) else {
+        return Some(screen::no_file_here(app, &id));
+    };
+    super::edit::open(app, root, &file, line)
         .err()
         .map(|e| format!("{e:#}"))
 }

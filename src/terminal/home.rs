@@ -25,6 +25,9 @@ pub struct Row {
     pub title: String,
     pub status: String,
     pub style: Style,
+    /// `e` opens a file for it: an exercise with a file to fix (not a lesson, not an exercise
+    /// of an environment or a history). The key line offers `e` only then (issue 9).
+    pub edit: bool,
 }
 
 /// A lesson that holds the searched text: the first line that does, and how many do.
@@ -55,6 +58,8 @@ pub struct Labels {
     pub exercises: String,
     /// The key help on the bottom line.
     pub keys: String,
+    /// The same without `e`, on an exercise with no file to open.
+    pub keys_no_edit: String,
     /// The key help while search results are shown.
     pub hit_keys: String,
     /// The keys that scroll the panel, shown in it when its text does not fit

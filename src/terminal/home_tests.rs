@@ -14,6 +14,7 @@ fn row(item: Item, title: &str, status: &str) -> Row {
         title: title.into(),
         status: status.into(),
         style: Style::Dim,
+        edit: true,
     }
 }
 
@@ -39,6 +40,7 @@ fn home(width: u16, height: u16) -> Home {
         lessons: "레슨".into(),
         exercises: "연습 문제".into(),
         keys: "↑↓ 이동 · Enter 열기 · q 끝내기".into(),
+        keys_no_edit: "↑↓ 이동 · q 끝내기".into(),
         hit_keys: "Enter 열기 · Esc 돌아가기".into(),
         panel_keys: "d/u 넘기기".into(),
         no_exercise: "연습 문제를 고르세요".into(),

@@ -50,6 +50,8 @@ pub struct Parts {
     pub about: String,
     /// The body is an exercise's, with a file to fix (`e` opens it).
     pub on_exercise: bool,
+    /// What `e` says when the body is an exercise's without a file: what the watch shows.
+    pub no_file: Option<String>,
 }
 
 /// The parts of the screen for the results of one check.
@@ -90,8 +92,25 @@ pub fn parts(app: &App, root: &Path, view: &View, results: &[ExerciseResult]) ->
         // An exercise of an environment or a history has no file: `e` is not offered there
         // (issue 9 flow audit: it was, and pressing it said there was nothing to open).
         on_exercise: focus(app, results)
-            .is_some_and(|r| super::super::edit::place(app, &r.id, results).is_ok()),
+            .is_some_and(|r| super::super::edit::file_of(app, &r.id, results).is_some()),
+        no_file: focus(app, results)
+            .filter(|r| super::super::edit::file_of(app, &r.id, results).is_none())
+            .map(|r| no_file_here(app, &r.id)),
     }
+}
+
+/// `e` on an exercise without a file: what to do is what the watch shows, checked again on
+/// every change (it sent the learner to `course check ID`, which shows the same; issue 9).
+/// Code shows as on the rest of the screen: painted, without its backticks.
+pub fn no_file_here(app: &App, id: &str) -> String {
+    let text = super::super::edit::no_file(
+        id,
+        tr!(
+            ". What to do is on this screen, checked again after every change.",
+            ". 할 일은 이 화면에 있고, 바뀔 때마다 다시 확인합니다."
+        ),
+    );
+    crate::terminal::code_spans(text.get(app.lang), app.term.color, None)
 }
 
 /// The whole screen for the results of one check when keys are not read (the report cannot

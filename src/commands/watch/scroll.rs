@@ -22,6 +22,8 @@ pub struct Scroll {
     /// What the report is about ([`Parts::about`]).
     about: String,
     on_exercise: bool,
+    /// What `e` says on an exercise without a file ([`Parts::no_file`]).
+    no_file: Option<String>,
     /// The window's rows.
     rows: usize,
 }
@@ -44,6 +46,7 @@ impl Scroll {
             how: Vec::new(),
             about: String::new(),
             on_exercise: false,
+            no_file: None,
             rows: 24,
         }
     }
@@ -83,6 +86,7 @@ impl Scroll {
         }
         self.about = parts.about;
         self.on_exercise = parts.on_exercise;
+        self.no_file = parts.no_file;
         let host = host(self.on_exercise);
         if let Some(pager) = &mut self.pager {
             pager.set_host(host);
@@ -108,7 +112,8 @@ impl Scroll {
                     "Nothing to open now: e opens the file to fix, and what is on screen has none.",
                     "지금은 열 파일이 없습니다. e는 고칠 파일을 여는데, 지금 화면의 내용에는 그런 파일이 없습니다."
                 );
-                pager.note(note.get(self.lang));
+                let text = self.no_file.as_deref().unwrap_or(note.get(self.lang));
+                pager.note(text);
                 Action::Redraw
             }
             action => action,

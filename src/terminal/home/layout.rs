@@ -313,7 +313,17 @@ impl Home {
             let joined = code_spans(&rows.join("\n"), self.labels.color, Some(Style::Dim));
             return joined.split('\n').map(|r| paint(Style::Dim, r)).collect();
         } else if self.view == View::List {
-            key_rows(&self.labels.keys, self.width)
+            // `e` is offered where it opens something, as in `course watch` (issue 9: it was
+            // offered on the environment exercise, which has no file).
+            let no_file = self
+                .selected()
+                .is_some_and(|r| matches!(r.item, Item::Exercise(_)) && !r.edit);
+            let keys = if no_file {
+                &self.labels.keys_no_edit
+            } else {
+                &self.labels.keys
+            };
+            key_rows(keys, self.width)
         } else {
             key_rows(&self.labels.hit_keys, self.width)
         };

@@ -20,6 +20,7 @@ fn parts_at(about: &str, n: usize, on_exercise: bool, w: usize) -> Parts {
         how: crate::terminal::fit(how, w),
         about: about.to_string(),
         on_exercise,
+        no_file: None,
     }
 }
 
