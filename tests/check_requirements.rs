@@ -249,7 +249,7 @@ fn issue8_a_two_syllable_korean_word_explains_and_a_short_one_is_called_short() 
         let (code, findings) = check_file(&text);
         assert_passes(code, &findings);
     }
-    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\n", "# ok\n");
+    let text = NOTE_EXAMPLE.replace("# 딥러닝 프레임워크\n", "# 책\n");
     let (code, findings) = check_file(&text);
     assert_eq!(code, 1);
     let fails = with_status(&findings, "fail");

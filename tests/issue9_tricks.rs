@@ -58,7 +58,7 @@ fn issue9_requirements_fix_example_fits_the_package() {
         ("en", "pillow>=10.0  # reading camera images"),
     ] {
         let ws =
-            learner_workspace(&[("requirements.txt", &format!("{HONEST}pillow>=10.0  # ok\n"))]);
+            learner_workspace(&[("requirements.txt", &format!("{HONEST}pillow>=10.0  # 책\n"))]);
         let findings = requirement_findings(ws.path(), lang);
         assert_eq!(findings.len(), 1, "{lang}: {findings:?}");
         let (code, line, hint) = &findings[0];

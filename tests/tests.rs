@@ -43,6 +43,7 @@ mod issue9_audit3;
 mod issue9_audit4;
 mod issue9_cheap_answers;
 mod issue9_commit_messages;
+mod issue9_filler;
 mod issue9_fixes;
 mod issue9_flow;
 mod issue9_learner4;

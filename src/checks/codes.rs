@@ -198,7 +198,7 @@ codes! {
     RequirementsCommentRepeatsName = "requirements/comment-repeats-name", ["requirements"],
         "a requirement's comment only repeats the package name";
     RequirementsCommentGeneric = "requirements/comment-generic", ["requirements"],
-        "a requirement's comment has only words that fit any package (`# library`, `# 필요한 패키지`, `# 중요`, `# must install`) or a link";
+        "a requirement's comment has only words that fit any package (`# library`, `# 필요한 패키지`, `# 중요`, `# must install`, `# idk`, `# 쓸 예정`) or a link";
     RequirementsCommentPlaceholder = "requirements/comment-placeholder", ["requirements"],
         "a requirement's comment is a placeholder left to fill in (`# TODO`, `# 설명`, `# description`, `# <...>`)";
     RequirementsSameComment = "requirements/same-comment", ["requirements"],

@@ -180,6 +180,9 @@ const READINGS: &[(&str, Final)] = &[
     ("utf", Final::Vowel),            // 유티에프
     ("wsl", Final::Rieul),            // 더블유에스엘
     ("pypi", Final::Vowel),           // 파이피아이
+    // Spelled out rather than read as a word (`ok` 오케이, not 옥: `# ok`는).
+    ("ok", Final::Vowel),       // 오케이
+    ("good", Final::Consonant), // 굿
 ];
 
 /// How the word at the end of `text` ends when read aloud. Punctuation, quotes, backticks
@@ -383,6 +386,13 @@ mod tests {
             ("code", "은", "code는"),
             ("GitHub", "은", "GitHub는"),
             ("1 MiB", "이", "1 MiB가"),
+            // Issue 9: a learner's `# ok` is read 오케이, `# good` 굿.
+            ("`# ok`", "은", "`# ok`는"),
+            ("`# OK`", "을", "`# OK`를"),
+            ("`# good`", "는", "`# good`은"),
+            ("`# idk`", "은", "`# idk`는"),
+            ("`# hmm`", "는", "`# hmm`은"),
+            ("`# lol`", "으로", "`# lol`로"),
         ] {
             assert_eq!(josa(word, particle), want, "{word} {particle}");
         }

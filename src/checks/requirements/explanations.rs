@@ -186,8 +186,8 @@ fn weak_comment(
         Some(Err(Weak::TooShort)) => Finding::fail(
             Code::RequirementsCommentTooShort,
             tr!(
-                "the comment `{c}` is too short to explain why the project needs `{name}` (a word of 3 letters or 2 Hangul syllables at least)",
-                "주석 `{c}`은(는) `{name}`이(가) 왜 필요한지 설명하기에 너무 짧습니다 (3글자 이상의 단어나 두 음절 이상의 한국어 낱말)"
+                "the comment `{c}` is too short to explain why the project needs `{name}`: besides words that fit any package, it needs a word of 3 letters or 2 Hangul syllables at least",
+                "주석 `{c}`은(는) `{name}`이(가) 왜 필요한지 설명하기에 너무 짧습니다: 어느 패키지에나 붙일 수 있는 말 말고, 3글자 이상의 단어나 두 음절 이상의 한국어 낱말이 있어야 합니다"
             ),
         )
         .hint(example_hint()),

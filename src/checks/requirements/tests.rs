@@ -84,7 +84,7 @@ fn issue8_many_refused_lines_are_summarised() {
 #[test]
 fn comment_rules_have_their_own_codes() {
     let f = run_text(
-        "fakepkg  # aaa\nnumpy  # numpy\ntorch  # ok\npillow\npandas  # 표 형식 데이터\n",
+        "fakepkg  # aaa\nnumpy  # numpy\ntorch  # 책\npillow\npandas  # 표 형식 데이터\n",
         &[],
     );
     assert_eq!(

@@ -92,12 +92,25 @@ const FILLER: &[&str] = &[
     // it names no use of this package (issue 9).
     "reason", "purpose", "its", "이유", "쓰는", "쓰임", "용도", "왜", "무엇", "프로젝트에",
     "프로젝트에서",
+    // Filler a learner types to get past the check (issue 9, learner audit: `# yes`, `# lol`,
+    // `# idk`, `# 그냥`, `# 이거 씀`, `# 쓸 예정`, `# 나중에 쓸 것`): a reaction, a shrug or
+    // "will use it", true of every line and saying nothing of what the package does.
+    "yes", "yeah", "yep", "yup", "ok", "okay", "lol", "lmao", "hmm", "hm", "idk", "dunno",
+    "cool", "nice", "good", "great", "sure", "whatever", "maybe", "probably", "later",
+    "will", "might", "someday", "just", "in", "case", "misc", "etc",
+    "그냥", "이거", "이것", "이걸", "요거", "씀", "쓸", "쓸것", "쓸거", "쓸꺼", // glossary: a learner's word
+    "쓸예정", "쓸지도", "쓸듯", "쓸수도", "쓸수", "수도", "수", "예정", "예정임", "아마", // glossary: a learner's word
+    "아마도", "나중에", "나중", "언젠가", "일단", "혹시", "몰라", "모름", "몰라서", "대충", // glossary: a learner's word
+    "굿", "오케이", "넵", "네", "응", "있음", "쓰려고", "써야", "써야함", "거", "것임", // glossary: a learner's word
 ];
 
 /// Korean stems of [`FILLER`] words, with any Hangul after them: need (`필요`, `필요합니다`),
 /// must (`필수`, `필수적인`), install (`설치`, `설치해야`), important (`중요`, `중요한`),
-/// basic (`기본`, `기본적인`). `# 설치해야 함`, `# 기본 패키지` say nothing of the package.
-const FILLER_KO_STEMS: &[&str] = &["필요", "필수", "설치", "중요", "기본"];
+/// basic (`기본`, `기본적인`), good (`좋음`, `좋은`). `# 설치해야 함`, `# 기본 패키지`, `# 좋음`
+/// say nothing of the package.
+// `좋` (good: `좋음`, `좋은`, `좋아서`) takes any ending too; no word of what a package does
+// starts with it.
+const FILLER_KO_STEMS: &[&str] = &["필요", "필수", "설치", "중요", "기본", "좋"];
 
 /// Is `word` (lowercased) a word that fits the comment of any package?
 pub(super) fn is_filler(word: &str) -> bool {

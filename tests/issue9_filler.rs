@@ -1,0 +1,67 @@
+//! Issue 9, the release-build learner audit's cheap answers: a requirement's comment that is a
+//! reaction or "will use it" (`# yes`, `# idk`, `# 그냥`, `# 쓸 예정`), a jupyter-vs-script
+//! reason of keyboard mash, and a structure README that only translates the folder names.
+//! Each fails with its code (fixtures of the built-in course, as in `tricks.rs`); beside each,
+//! honest learner files in Korean and English pass.
+
+use crate::common::{builtin_findings, failing, learner_workspace};
+use crate::tricks::{fails_with, passes};
+
+/// The failing findings (code, message, hint) of `course check EXERCISE` on `ws` in `lang`.
+fn findings(exercise: &str, ws: &std::path::Path, lang: &str) -> Vec<(String, String, String)> {
+    failing(&builtin_findings(exercise, ws, lang))
+}
+
+#[test]
+fn issue9_requirements_reaction_comments_fail_as_generic() {
+    for fixture in ["reaction-comments-en", "reaction-comments-ko"] {
+        fails_with(
+            "requirements",
+            &format!("requirements/fixtures/fail/{fixture}"),
+            "requirements/comment-generic",
+        );
+    }
+}
+
+#[test]
+fn issue9_requirements_purpose_beside_reaction_words_passes() {
+    for fixture in ["purpose-with-later-ko", "purpose-with-later-en"] {
+        passes(
+            "requirements",
+            &format!("requirements/fixtures/pass/{fixture}"),
+        );
+    }
+}
+
+const HONEST: &str = "numpy>=1.26  # 배열 계산\npillow>=10.0  # 이미지 읽기\nwandb>=0.15  # 실험 기록\ntransformers>=4.35  # 언어 모델\n";
+
+/// `# ok` is read 오케이 (`# ok`는, not `# ok`은), and `# 나중에 쓸 것` is told it would fit any
+/// package rather than that it is too short (나중에 has three syllables). The fix names what
+/// torch does.
+#[test]
+fn issue9_requirements_reaction_wording() {
+    for (comment, ko) in [
+        ("# ok", "주석 `# ok`는 어느 패키지에나"),
+        ("# 나중에 쓸 것", "주석 `# 나중에 쓸 것`은 어느 패키지에나"),
+        ("# good", "주석 `# good`은 어느 패키지에나"),
+    ] {
+        let file = format!("torch==2.10.0  {comment}\n{HONEST}");
+        let ws = learner_workspace(&[("requirements.txt", &file)]);
+        for (lang, quoted, purpose) in [
+            ("ko", ko, "모델 정의와 학습"),
+            (
+                "en",
+                "would fit any package",
+                "model definition and training",
+            ),
+        ] {
+            let found = findings("requirements", ws.path(), lang);
+            assert_eq!(found.len(), 1, "{lang}: {found:?}");
+            let (code, message, hint) = &found[0];
+            assert_eq!(code, "requirements/comment-generic", "{comment}");
+            assert!(message.contains(quoted), "{lang}: {message}");
+            assert!(!message.contains("짧습니다"), "{lang}: {message}");
+            assert!(hint.contains(purpose), "{lang}: {hint}");
+        }
+    }
+}
