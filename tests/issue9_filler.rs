@@ -65,3 +65,58 @@ fn issue9_requirements_reaction_wording() {
         }
     }
 }
+
+#[test]
+fn issue9_jupyter_mash_reasons_fail_as_not_prose() {
+    for fixture in ["mash-reasons-en", "mash-reasons-ko"] {
+        fails_with(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/fail/{fixture}"),
+            "choices/reason-not-prose",
+        );
+    }
+}
+
+#[test]
+fn issue9_jupyter_honest_reasons_pass_beside_the_mash_rule() {
+    for fixture in ["reasons-beside-mash-rule-ko", "reasons-beside-mash-rule-en"] {
+        passes(
+            "jupyter-vs-script",
+            &format!("jupyter-vs-script/fixtures/pass/{fixture}"),
+        );
+    }
+}
+
+/// `course answer` refuses a mash reason as it refuses a too-short one: piped, it says why
+/// in the run's language, exits 2 and writes nothing.
+#[test]
+fn issue9_course_answer_refuses_a_mash_reason() {
+    for (lang, mash, said) in [
+        (
+            "en",
+            "asdfasdfasdf",
+            "the reason for question 1 is keyboard mash",
+        ),
+        (
+            "ko",
+            "ㅁㄴㅇㄹㅁㄴㅇㄹㅁㄴ",
+            "1번 질문의 이유는 자판을 이어서 누른 글자",
+        ),
+    ] {
+        let ws = learner_workspace(&[]);
+        let out = crate::common::course()
+            .arg("--workspace")
+            .arg(ws.path())
+            .args(["--lang", lang, "answer", "jupyter-vs-script"])
+            .write_stdin(format!("jupyter\n{mash}\n"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {stderr}");
+        assert!(stderr.contains(said), "{lang}: {stderr}");
+        assert!(
+            !ws.path().join("answers/jupyter_vs_script.yaml").exists(),
+            "{lang}: a refused answer was written"
+        );
+    }
+}

@@ -346,6 +346,8 @@ fn reason_finding(params: &Params, q: &Question, entry: &Value, place: &Place) -
             let prose = crate::prose::check(reason);
             if let (true, Err(why)) = (n >= min, prose) {
                 Some(at(not_prose(fail, key, reason.trim(), why), reason_at()))
+            } else if n >= min && crate::prose::mash(reason) {
+                Some(at(mash(fail, key, reason.trim()), reason_at()))
             } else if n < min {
                 let chars = crate::i18n::count(n, "character", "characters");
                 Some(at(
@@ -408,5 +410,24 @@ fn not_prose(
     ))
 }
 
+/// A reason of keyboard mash (`asdfasdfasdf`, `ㅁㄴㅇㄹㅁㄴㅇㄹ`): [`crate::prose::mash`], the rule
+/// a commit message and a requirement's comment are held to (issue 9: it passed here).
+fn mash(fail: impl Fn(Code, Tr) -> Finding, key: &str, reason: &str) -> Finding {
+    let shown = visible(reason);
+    fail(
+        Code::ChoicesReasonNotProse,
+        tr!(
+            "`{key}`: the reason \"{shown}\" is keyboard mash (keys side by side, or Korean letters never made into syllables); it is not a sentence",
+            "`{key}`: 이유 \"{shown}\"은(는) 자판을 이어서 누른 글자(또는 음절을 이루지 않은 자모)일 뿐이라 문장이 아닙니다"
+        ),
+    )
+    .hint(tr!(
+        "say in your own words why that tool fits this task",
+        "그 도구가 이 작업에 맞는 이유를 자기 말로 쓰십시오"
+    ))
+}
+
+#[cfg(test)]
+mod mash_tests;
 #[cfg(test)]
 mod tests;

@@ -330,7 +330,7 @@ codes! {
     ChoicesReasonTooShort = "choices/reason-too-short", ["choices"],
         "a reason is shorter than the exercise asks for";
     ChoicesReasonNotProse = "choices/reason-not-prose", ["choices"],
-        "a reason is not a sentence: one character repeated, or no letters";
+        "a reason is not a sentence: one character repeated, no letters, or keyboard mash (`asdfasdf`, `ㅁㄴㅇㄹ`)";
     ChoicesSameReason = "choices/same-reason", ["choices"],
         "one reason copied under most questions (3 or more, over half of them) explains none of them";
     ChoicesReasonRepeatsQuestion = "choices/reason-repeats-question", ["choices"],

@@ -226,6 +226,18 @@ pub fn final_sound(text: &str) -> Final {
             _ => Final::Consonant,
         };
     }
+    // A bare jamo is read by its name: consonants 기역, 니은, 리을, ... end in a consonant
+    // (ㄹ in ㄹ), vowels (아, 어, ...) in a vowel. A learner's `ㅁㄴㅇㄹ` is quoted back.
+    if let '\u{3131}'..='\u{314E}' = last {
+        return if last == 'ㄹ' {
+            Final::Rieul
+        } else {
+            Final::Consonant
+        };
+    }
+    if let '\u{314F}'..='\u{318E}' = last {
+        return Final::Vowel;
+    }
     if last.is_ascii_digit() {
         return match last {
             '1' | '7' | '8' => Final::Rieul,
@@ -393,6 +405,11 @@ mod tests {
             ("`# idk`", "은", "`# idk`는"),
             ("`# hmm`", "는", "`# hmm`은"),
             ("`# lol`", "으로", "`# lol`로"),
+            // Bare jamo by their names (니은, 지읒, 리을, 아).
+            ("\"ㅁㄴㅇㄹㅁㄴ\"", "는", "\"ㅁㄴㅇㄹㅁㄴ\"은"),
+            ("`# ㅂㅈㄷㄱㅂㅈ`", "가", "`# ㅂㅈㄷㄱㅂㅈ`이"),
+            ("ㅁㄴㅇㄹ", "으로", "ㅁㄴㅇㄹ로"),
+            ("ㅏㅏ", "을", "ㅏㅏ를"),
         ] {
             assert_eq!(josa(word, particle), want, "{word} {particle}");
         }

@@ -381,8 +381,8 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// Why a typed reason is refused, or `None` when it will pass the check: long enough (in
-/// characters, not bytes), a sentence, and more than question `q` again or words that fit
-/// any task (the rules `choices` applies).
+/// characters, not bytes), a sentence and not keyboard mash, and more than question `q` again
+/// or words that fit any task (the rules `choices` applies).
 fn reason_problem(text: &str, (params, q): (&Params, &Question), n: usize) -> Option<Tr> {
     let min = params.min_reason;
     let count = text.chars().count();
@@ -397,6 +397,12 @@ fn reason_problem(text: &str, (params, q): (&Params, &Question), n: usize) -> Op
         return Some(tr!(
             "the reason for question {n} is not a sentence (one character repeated, or no letters): why does that tool fit?",
             "{n}번 질문의 이유가 문장이 아닙니다 (같은 글자의 반복이거나 글자가 없음): 왜 그 도구가 알맞습니까?"
+        ));
+    }
+    if crate::prose::mash(text) {
+        return Some(tr!(
+            "the reason for question {n} is keyboard mash (keys side by side, or Korean letters never made into syllables): why does that tool fit?",
+            "{n}번 질문의 이유는 자판을 이어서 누른 글자(또는 음절을 이루지 않은 자모)일 뿐입니다: 왜 그 도구가 알맞습니까?"
         ));
     }
     choices::says_nothing(params, q, text).map(|empty| match empty {
