@@ -114,6 +114,11 @@ fn issue9_course_answer_refuses_a_mash_reason() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{lang}: {stderr}");
         assert!(stderr.contains(said), "{lang}: {stderr}");
+        // The refusal ends in a question; what follows is a sentence of its own.
+        assert!(
+            !stderr.contains("?;") && !stderr.contains("?."),
+            "{lang}: {stderr}"
+        );
         assert!(
             !ws.path().join("answers/jupyter_vs_script.yaml").exists(),
             "{lang}: a refused answer was written"

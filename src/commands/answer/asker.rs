@@ -200,14 +200,23 @@ impl<R: BufRead> Asker<'_, R> {
             self.line_out(self.term.paint(Style::Fail, message.get(self.lang)))?;
             Ok(())
         } else {
-            Err(Stop::Error(usage(
+            // A message that ends a sentence itself (`...: why does that tool fit?`) is
+            // followed by a sentence, not glued to `?.` or `?;`.
+            let ended = message.get(self.lang).ends_with(['?', '.', '!']);
+            let text = if ended {
+                tr!(
+                    "{message} Nothing was written.",
+                    "{message} 아무것도 쓰지 않았습니다.";
+                    message = message
+                )
+            } else {
                 tr!(
                     "{message}; nothing was written",
                     "{message}. 아무것도 쓰지 않았습니다";
                     message = message
                 )
-                .get(self.lang),
-            )))
+            };
+            Err(Stop::Error(usage(text.get(self.lang))))
         }
     }
 
