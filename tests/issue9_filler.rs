@@ -125,3 +125,73 @@ fn issue9_course_answer_refuses_a_mash_reason() {
         );
     }
 }
+
+/// The README's failing findings (code, message, hint) of fixture `fixture` in `lang`: the
+/// import check is skipped there (no environment), not failed.
+fn readme_failures(fixture: &str, lang: &str) -> Vec<(String, String, String)> {
+    let ws = crate::common::fixture_workspace(&format!("structure/fixtures/fail/{fixture}"));
+    findings("structure", ws.path(), lang)
+        .into_iter()
+        .filter(|(code, ..)| code != "import/no-env")
+        .collect()
+}
+
+#[test]
+fn issue9_structure_readme_of_translated_names_or_mash_fails() {
+    for fixture in ["readme-names-in-korean", "readme-mash"] {
+        for lang in ["en", "ko"] {
+            let found = readme_failures(fixture, lang);
+            let codes: Vec<&str> = found.iter().map(|(c, ..)| c.as_str()).collect();
+            assert_eq!(
+                codes,
+                ["mentions/not-explained"],
+                "{fixture} {lang}: {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue9_structure_korean_words_beside_the_names_pass() {
+    for fixture in [
+        "readme-korean-words-beside-names-ko",
+        "readme-korean-words-beside-names-en",
+    ] {
+        passes("structure", &format!("structure/fixtures/pass/{fixture}"));
+    }
+}
+
+/// The README's findings are told as what they are: a name said again in Korean is not
+/// "names only", and `asdf` under every folder is mash, in both languages.
+#[test]
+fn issue9_structure_translation_and_mash_wording() {
+    for (fixture, lang, said, not) in [
+        (
+            "readme-names-in-korean",
+            "ko",
+            "`src` (`소스`), `scripts` (`스크립트`), `configs` (`설정`), `data` (`데이터`), `notebooks` (`노트북`), `tests` (`테스트`) 설명은 이름을 다른 말로 옮긴 것일 뿐",
+            "이름만 있고",
+        ),
+        (
+            "readme-names-in-korean",
+            "en",
+            "only says the name again in other words for `src` (`소스`)",
+            "names `src`",
+        ),
+        (
+            "readme-mash",
+            "ko",
+            "`README.md`에서 `src`, `scripts`, `configs`, `data`, `notebooks`, `tests`에 쓴 말은 자판을 이어서 누른 글자",
+            "이름만 있고",
+        ),
+        ("readme-mash", "en", "is keyboard mash", "names `src`"),
+    ] {
+        let found = readme_failures(fixture, lang);
+        assert_eq!(found.len(), 1, "{fixture} {lang}: {found:?}");
+        let (code, message, hint) = &found[0];
+        assert_eq!(code, "mentions/not-explained");
+        assert!(message.contains(said), "{fixture} {lang}: {message}");
+        assert!(!message.contains(not), "{fixture} {lang}: {message}");
+        assert!(hint.contains("src/"), "{fixture} {lang}: {hint}");
+    }
+}

@@ -230,7 +230,7 @@ codes! {
     MentionsMissingWord = "mentions/missing-word", ["mentions"],
         "the file does not mention a word the exercise expects";
     MentionsNotExplained = "mentions/not-explained", ["mentions"],
-        "with `explain: true`: the file names words but says nothing about them (a bare list of names)";
+        "with `explain: true`: the file names words but says nothing about them (a bare list of names, the name in Korean such as `- src/: 소스`, or keyboard mash)";
     MentionsSameExplanation = "mentions/same-explanation", ["mentions"],
         "with `explain: true`: the same words explain two or more folders on their own lines (`- src/: 프로젝트 코드`, `- data/: 프로젝트 코드`); what fits every folder explains none of them";
     MentionsOk = "mentions/ok", ["mentions"],

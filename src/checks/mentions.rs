@@ -24,7 +24,9 @@
 //! list of the names (repeated or not), or the names on one line with `폴더가 있다`, is not
 //! an explanation; nor are generic nouns beside the name (`- src/: src 관련 파일`, `src
 //! stuff`, `related files`: see `weigh`), nor the same words written for two or more
-//! folders on their own lines (`same`: `- src/: 프로젝트 코드` under every folder).
+//! folders on their own lines (`same`: `- src/: 프로젝트 코드` under every folder), nor the
+//! folder's name in Korean (`- src/: 소스`, `- configs/: 설정`) or keyboard mash
+//! (`- src/: asdf`), each told as what it is (`restate`).
 
 use serde::Deserialize;
 
@@ -32,6 +34,7 @@ use super::shared::{clean, read_file};
 use super::{CheckContext, Code, Finding, Group};
 use crate::tr;
 
+mod restate;
 mod same;
 mod weigh;
 use weigh::{explain_weight, says_something, without_generic};
@@ -170,6 +173,9 @@ fn explained(file: &str, text: &str, words: &[String]) -> Vec<Finding> {
             }
         }
     }
+    // Mash and a name said again in other words are told as what they are (`restate`).
+    let (unexplained, said) = restate::split(&lines, words, &unexplained);
+    findings.splice(0..0, restate::findings(file, &said));
     if let Some(&(_, line)) = unexplained.first() {
         findings.insert(0, not_explained(file, &unexplained, line));
     }
@@ -239,6 +245,7 @@ fn explained_word(
         let others = without_words(line, words);
         (crate::prose::check(&without_generic(&others)).is_ok()
             && says_something(&others)
+            && restate::empty(&others, words).is_none()
             && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names)
             .then_some(said)
     };

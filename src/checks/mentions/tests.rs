@@ -46,7 +46,7 @@ fn a_bare_list_of_names_explains_nothing() {
 
 #[test]
 fn honest_readmes_explain_in_korean_and_english() {
-    let ko = "- `src/`: 재사용 모듈\n- `scripts/`: 실행 스크립트\n- `configs/`: 설정 파일\n- `data/`: 데이터셋\n- `notebooks/`: 탐색용 노트북\n- `tests/`: 테스트\n";
+    let ko = "- `src/`: 재사용 모듈\n- `scripts/`: 실행 스크립트\n- `configs/`: 설정 파일\n- `data/`: 데이터셋\n- `notebooks/`: 탐색용 노트북\n- `tests/`: 단위 테스트\n";
     assert_eq!(explains(ko), Vec::<String>::new());
     let en = "| folder | role |\n|---|---|\n| src/ | the package code |\n| scripts/ | training entry points |\n| configs/ | YAML settings |\n| data/ | datasets, not committed |\n| notebooks/ | exploration |\n| tests/ | pytest tests |\n";
     assert_eq!(explains(en), Vec::<String>::new());
@@ -148,10 +148,10 @@ fn issue9_name_plus_folder_fails_and_short_korean_words_pass() {
         let readme: String = names.iter().map(|w| style.replace("{w}", w)).collect();
         assert_eq!(explains(&readme).len(), 1, "{readme}");
     }
-    let table = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 |\n| scripts | 실행 |\n| configs | 설정 |\n| data | 원본 |\n| notebooks | 탐색 |\n| tests | 검증 |\n";
+    let table = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 |\n| scripts | 실행 |\n| configs | 실험 설정 |\n| data | 원본 |\n| notebooks | 탐색 |\n| tests | 검증 |\n";
     assert_eq!(explains(table), Vec::<String>::new());
     // A generic word beside real words stays honest, in both languages.
-    let honest = "- src 폴더에는 모델 코드를 둡니다\n- scripts folder: training runs\n- configs: 설정 폴더\n- data directory holds raw data\n- notebooks: 탐색\n- tests: unit tests\n";
+    let honest = "- src 폴더에는 모델 코드를 둡니다\n- scripts folder: training runs\n- configs: 실험 설정 폴더\n- data directory holds raw data\n- notebooks: 탐색\n- tests: unit tests\n";
     assert_eq!(explains(honest), Vec::<String>::new());
     let one_syllable = table.replace("| 모델 |", "| 코 |");
     assert_eq!(
@@ -213,7 +213,7 @@ fn issue9_the_same_explanation_for_every_folder_explains_none() {
         );
     }
     // Two folders of six are enough to fail those two, and only those.
-    let two = "- src/: 모델 코드\n- scripts/: 모델 코드\n- configs/: 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
+    let two = "- src/: 모델 코드\n- scripts/: 모델 코드\n- configs/: 실험 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
     assert_eq!(
         explains(two),
         ["`README.md` explains `src`, `scripts` with the same words, `모델 코드`: what fits every folder says what none of them is for"]
@@ -224,11 +224,11 @@ fn issue9_the_same_explanation_for_every_folder_explains_none() {
 /// explained twice the same way all keep passing.
 #[test]
 fn issue9_explanations_that_share_words_but_differ_pass() {
-    let shared_word = "- src/: 모델 코드\n- scripts/: 학습 실행\n- configs/: 설정\n- data/: 학습 데이터\n- notebooks/: 데이터 탐색\n- tests/: 단위 테스트\n";
+    let shared_word = "- src/: 모델 코드\n- scripts/: 학습 실행\n- configs/: 실험 설정\n- data/: 학습 데이터\n- notebooks/: 데이터 탐색\n- tests/: 단위 테스트\n";
     assert_eq!(explains(shared_word), Vec::<String>::new());
     let en = "- src/: the model code\n- scripts/: code that runs training\n- configs/: settings\n- data/: training data\n- notebooks/: exploring samples\n- tests/: unit tests\n";
     assert_eq!(explains(en), Vec::<String>::new());
-    let one_line = "- src/, scripts/: Python 코드\n- configs/: 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
+    let one_line = "- src/, scripts/: Python 코드\n- configs/: 실험 설정\n- data/: 원본 데이터\n- notebooks/: 탐색\n- tests/: 단위 테스트\n";
     assert_eq!(explains(one_line), Vec::<String>::new());
     let twice = format!("{shared_word}\n| src | 모델 코드 |\n");
     assert_eq!(explains(&twice), Vec::<String>::new());
@@ -352,7 +352,7 @@ mod random {
     /// needs more words).
     #[rustfmt::skip]
     const CONTENT: [&str; 8] = [
-        "모델 코드", "코드", "소스 코드", "model code", "source code", "pytest cases", "설정",
+        "모델 코드", "코드", "소스 코드", "model code", "source code", "pytest cases", "실험 설정",
         "exploration",
     ];
 

@@ -72,7 +72,7 @@ const PARTICLES_KO: [&str; 23] = [
 ];
 
 /// Is `token` (lowercase, letters and digits) only a generic word for "folder"?
-fn generic(token: &str) -> bool {
+pub(super) fn generic(token: &str) -> bool {
     GENERIC_EN.contains(&token)
         || GENERIC_KO.iter().any(|stem| {
             token
@@ -83,7 +83,7 @@ fn generic(token: &str) -> bool {
 
 /// Is `token` (lowercase, letters and digits) a function word or filler (see [`FILLER_EN`],
 /// [`FILLER_KO`])?
-fn filler(token: &str) -> bool {
+pub(super) fn filler(token: &str) -> bool {
     if token.chars().count() == 1 && token.is_ascii() || FILLER_EN.contains(&token) {
         return true;
     }
@@ -96,8 +96,16 @@ fn filler(token: &str) -> bool {
         })
 }
 
+/// Is `token` (lowercase) `stem` alone or with one Korean particle or ending after it
+/// (`데이터`, `데이터입니다`, `설정은`)?
+pub(super) fn with_particle(token: &str, stem: &str) -> bool {
+    token
+        .strip_prefix(stem)
+        .is_some_and(|rest| rest.is_empty() || PARTICLES_KO.contains(&rest))
+}
+
 /// The tokens of `text`: runs of letters, digits and `_`.
-fn tokens(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !crate::prose::is_letter_or_digit(c) && c != '_')
         .filter(|token| !token.is_empty())
 }
