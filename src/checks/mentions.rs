@@ -245,7 +245,8 @@ fn explained_word(
         let others = without_words(line, words);
         (crate::prose::check(&without_generic(&others)).is_ok()
             && says_something(&others)
-            && restate::empty(&others, words).is_none()
+            // What it says beside its labels: another folder's name is a word of it.
+            && restate::empty(&said, words).is_none()
             && explain_weight(&without_generic(&said)) >= EXPLAIN_WEIGHT * names)
             .then_some(said)
     };

@@ -244,7 +244,7 @@ fn issue9_explanations_that_share_words_but_differ_pass() {
 fn issue9_another_folders_name_is_a_word_of_the_explanation() {
     let en = "- src/: model code\n- scripts/: training runs\n- configs/: yaml settings\n- data/: raw data\n- notebooks/: data exploration\n- tests/: tests of src code\n";
     assert_eq!(explains(en), Vec::<String>::new());
-    let ko = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 코드 |\n| scripts | src 실행 |\n| configs | 설정 |\n| data | 원본 데이터 |\n| notebooks | data 탐색 |\n| tests | src 테스트 |\n";
+    let ko = "| 폴더 | 역할 |\n|---|---|\n| src | 모델 코드 |\n| scripts | src 실행 |\n| configs | 실험 설정 |\n| data | 원본 데이터 |\n| notebooks | data 탐색 |\n| tests | src 테스트 |\n";
     assert_eq!(explains(ko), Vec::<String>::new());
     // `data` only as a word of the notebooks line: not explained by it.
     let no_data = en.replace("- data/: raw data\n", "");
