@@ -11,7 +11,8 @@ use crate::issue9_flow::ON_ENVIRONMENT;
 /// put aside: the rows carry `course list`'s words ("later", "not yet"), the key line leaves
 /// out `e` there and offers it on `requirements`, and `e` pressed anyway says that `c` shows
 /// what to do here (it sent the learner to `course check environment`). Fails on the old
-/// code: the key line offered `e` on the environment exercise. (The rows' words already came
+/// code: the key line offered `e` on the environment exercise, and the `e` that opened nothing
+/// marked the exercise tried, so its row turned to "fail". (The rows' words already came
 /// from list's function, `list::exercise_word`; that half is a guard, not a fix.)
 #[cfg(unix)]
 #[test]
@@ -83,6 +84,11 @@ fn issue9_home_screen_says_what_list_says_and_offers_e_only_with_a_file() {
         assert!(flat(screen.as_bytes()).contains(says), "{lang}:\n{screen}");
         assert!(
             !screen.contains("course check environment"),
+            "{lang}:\n{screen}"
+        );
+        // An `e` that opened nothing leaves the exercise as it was: "not yet", not "fail".
+        assert!(
+            screen.contains(&format!("> {not_yet}")),
             "{lang}:\n{screen}"
         );
         t.send(&["q"]);

@@ -126,7 +126,6 @@ fn take_over(app: &mut App, action: &Action, results: &[ExerciseResult]) -> Resu
             }
         }
         Action::Edit(id) => {
-            app.mark_tried([id.as_str()])?;
             let root = app.require_workspace()?.root.clone();
             // Without a file, what to do is what `c` shows here (not `course check ID`).
             let Some((file, line)) = super::edit::file_of(app, id, results) else {
@@ -136,6 +135,9 @@ fn take_over(app: &mut App, action: &Action, results: &[ExerciseResult]) -> Resu
                 );
                 anyhow::bail!("{}", super::edit::no_file(id, then).get(app.lang));
             };
+            // Tried once a file opens: an `e` that opened nothing turned "not yet" into
+            // "fail" with nothing done (issue 9).
+            app.mark_tried([id.as_str()])?;
             super::edit::open(app, &root, &file, line)?;
         }
         _ => {}
