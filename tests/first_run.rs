@@ -217,3 +217,29 @@ fn issue9_outside_a_workspace_course_and_next_say_the_same_start() {
     }
     assert!(!dir.path().join(".course").exists());
 }
+
+#[test]
+fn issue9_init_in_the_course_default_language_shows_the_way_to_the_other() {
+    // Fails on baa29ea: an English reader following the README's `course init && course next`
+    // got Korean with no way to English shown (fifth audit).
+    let ws = tempdir();
+    let out = course_in(ws.path())
+        .env_remove("COURSE_LANG")
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("In English: `course init --lang en`"),
+        "{said}"
+    );
+    // A language chosen (by the flag, or saved) needs no such line.
+    let chosen = tempdir();
+    let out = course_in(chosen.path())
+        .args(["init", "--lang", "ko"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("In English"), "{said}");
+}

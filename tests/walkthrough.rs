@@ -201,6 +201,19 @@ fn issue9_a_fresh_learner_goes_from_init_to_the_end_by_copying_the_lessons() {
             ],
             "{lang}"
         );
+        // At the end, `course skip` has nothing to put aside and asks for no exercise (issue 9,
+        // fifth audit: it asked for an ID, the command split over two lines at 60 columns).
+        let skip = course_in(root)
+            .args(["--lang", lang, "skip"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&skip.stderr).replace('\n', " ");
+        assert_eq!(skip.status.code(), Some(2), "{said}");
+        assert!(
+            said.contains("nothing to put aside") || said.contains("미룰 것이 없습니다"),
+            "{said}"
+        );
+        assert!(!said.contains("course skip ID"), "{said}");
         told_once(lang, &outputs);
     }
 }

@@ -80,6 +80,17 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     };
     let term = global.term();
     term.say(&(msg.get(lang).to_string() + "\n"))?;
+    // A new workspace in the course's default language because nobody chose one: a reader
+    // of the other language gets the way to theirs, in theirs (issue 9, fifth audit: an
+    // English reader following the README got Korean with no way out shown).
+    let why = crate::app::chosen_lang_why(global.lang, state.lang, Lang::Ko).1;
+    if !existed && why == crate::app::LangWhy::CourseDefault {
+        let other = match lang {
+            Lang::Ko => "In English: `course init --lang en`",
+            Lang::En => "한국어로 보려면: `course init --lang ko`",
+        };
+        term.say(&format!("{other}\n"))?;
+    }
     // `course init --lang en` in a Korean workspace switches every later page and message:
     // said, so that the change is not a surprise (issue 9).
     if existed && global.lang.is_some() && was != lang {

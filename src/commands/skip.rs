@@ -24,11 +24,24 @@ pub fn run(app: &mut App, args: &SkipArgs) -> Result<Code> {
     let id = match (&args.exercise, next_step(&app.course, &app.state, &results)) {
         (Some(id), _) => id.clone(),
         (None, Step::Exercise(i)) => app.course.exercises[i].id.clone(),
-        (None, _) => {
+        // At the end of the course there is nothing to put aside, and no exercise to name
+        // (issue 9, fifth audit: it asked for one when every exercise passed).
+        (None, Step::Done) => {
             return Err(usage(
                 tr!(
-                    "`course next` is not on an exercise, so there is nothing to skip; name one: course skip ID (see `course list`)",
-                    "`course next`가 지금 연습 문제를 가리키고 있지 않아 미룰 것이 없습니다. 미룰 연습 문제를 적으십시오: course skip ID (`course list` 참고)"
+                    "Every exercise passes and every lesson is read: there is nothing to put aside.",
+                    "모든 연습 문제를 통과했고 레슨도 모두 읽었으므로 미룰 것이 없습니다."
+                )
+                .get(app.lang)
+                .to_string(),
+            ))
+        }
+        // The command as a code span, so wrapping moves it whole.
+        (None, Step::Lesson(_)) => {
+            return Err(usage(
+                tr!(
+                    "`course next` is on a lesson, not an exercise, so there is nothing to skip; to put an exercise aside name it: `course skip ID` (see `course list`)",
+                    "`course next`가 지금 연습 문제가 아니라 레슨을 가리키고 있어 미룰 것이 없습니다. 연습 문제를 미루려면 이름을 적으십시오: `course skip ID` (`course list` 참고)"
                 )
                 .get(app.lang)
                 .to_string(),
