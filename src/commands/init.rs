@@ -80,32 +80,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<Code> {
     };
     let term = global.term();
     term.say(&(msg.get(lang).to_string() + "\n"))?;
-    // A new workspace in the course's default language because nobody chose one: a reader
-    // of the other language gets the way to theirs, in theirs (issue 9, fifth audit: an
-    // English reader following the README got Korean with no way out shown).
-    let why = crate::app::chosen_lang_why(global.lang, state.lang, Lang::Ko).1;
-    if !existed && why == crate::app::LangWhy::CourseDefault {
-        let other = match lang {
-            Lang::Ko => "In English: `course init --lang en`",
-            Lang::En => "한국어로 보려면: `course init --lang ko`",
-        };
-        term.say(&format!("{other}\n"))?;
-    }
-    // `course init --lang en` in a Korean workspace switches every later page and message:
-    // said, so that the change is not a surprise (issue 9).
-    if existed && global.lang.is_some() && was != lang {
-        let switched = match lang {
-            Lang::En => tr!(
-                "Lessons and messages here are in English from now on (they were in Korean).",
-                "이제부터 이 작업 폴더의 레슨과 메시지는 영어입니다 (전에는 한국어)."
-            ),
-            Lang::Ko => tr!(
-                "Lessons and messages here are in Korean from now on (they were in English).",
-                "이제부터 이 작업 폴더의 레슨과 메시지는 한국어입니다 (전에는 영어)."
-            ),
-        };
-        term.say(&(switched.get(lang).to_string() + "\n"))?;
-    }
+    say_language(&term, existed, global.lang, state.lang, was)?;
     // The start types `course next` right after `course init` in the same folder; only a
     // workspace made elsewhere needs the way there.
     if let Some(next) = next_command(args.dir.as_ref().or(global.workspace.as_ref()), &ws.root) {
@@ -223,4 +198,43 @@ fn inside_other_repo_note(root: &Path, lang: Lang) -> Option<Tr> {
         "Note: this folder is inside the git repository at {top}. The git exercise needs the workspace to be a repository of its own: when you get to it, run `git init` here, and your commits stay in this folder. If {top} is not your project (the clone of course, say), start in a folder outside it instead:\n{start}",
         "참고: 이 폴더는 {top}에 있는 git 저장소 안에 있습니다. git 연습 문제는 작업 폴더가 자체 저장소여야 하므로, 그 연습 문제에 이르면 여기서 `git init`을 실행하십시오. 그래야 커밋이 이 폴더에 남습니다. {top}이(가) 내 프로젝트가 아니라면(예: course를 복제한 폴더) 그 밖의 폴더에서 시작하십시오:\n{start}"
     ))
+}
+
+/// What `course init` says about the language: the way to the other one when nobody chose
+/// this one, or that `--lang` switched an existing workspace.
+fn say_language(
+    term: &crate::terminal::Term,
+    existed: bool,
+    flag: Option<Lang>,
+    saved: Option<Lang>,
+    was: Lang,
+) -> std::io::Result<()> {
+    let lang = crate::app::chosen_lang(flag, saved, Lang::Ko);
+    // A new workspace in the course's default language because nobody chose one: a reader
+    // of the other language gets the way to theirs, in theirs (issue 9, fifth audit: an
+    // English reader following the README got Korean with no way out shown).
+    let why = crate::app::chosen_lang_why(flag, saved, Lang::Ko).1;
+    if !existed && why == crate::app::LangWhy::CourseDefault {
+        let other = match lang {
+            Lang::Ko => "In English: `course init --lang en`",
+            Lang::En => "한국어로 보려면: `course init --lang ko`",
+        };
+        term.say(&format!("{other}\n"))?;
+    }
+    // `course init --lang en` in a Korean workspace switches every later page and message:
+    // said, so that the change is not a surprise (issue 9).
+    if existed && flag.is_some() && was != lang {
+        let switched = match lang {
+            Lang::En => tr!(
+                "Lessons and messages here are in English from now on (they were in Korean).",
+                "이제부터 이 작업 폴더의 레슨과 메시지는 영어입니다 (전에는 한국어)."
+            ),
+            Lang::Ko => tr!(
+                "Lessons and messages here are in Korean from now on (they were in English).",
+                "이제부터 이 작업 폴더의 레슨과 메시지는 한국어입니다 (전에는 영어)."
+            ),
+        };
+        term.say(&(switched.get(lang).to_string() + "\n"))?;
+    }
+    Ok(())
 }
