@@ -272,7 +272,8 @@ fn symbol_sound(symbol: char) -> Final {
 
 /// The usual Korean reading of an English word's ending: `-m`, `-n`, `-ng` end in a
 /// consonant (`main` 메인, `name` 네임), `-l` in ㄹ (`model` 모델, `file` 파일), `-p`/`-t`/`-k`/`-b`
-/// after one vowel letter are clipped (`app` 앱, `cat` 캣, `back` 백, `colab` 코랩), and other
+/// after one vowel letter are clipped (`app` 앱, `cat` 캣, `back` 백, `colab` 코랩), `-c` after a
+/// vowel is read ㄱ (`basic` 베이직), and other
 /// endings take a vowel (`data` 데이터, `test` 테스트, `src` 소스). A single letter is spelled
 /// out (`l` 엘, `m` 엠, `r` 알, `x` 엑스).
 fn latin_by_letters(word: &str) -> Final {
@@ -305,6 +306,9 @@ fn latin_by_letters(word: &str) -> Final {
         b'g' if before == b'n' => Final::Consonant,
         b'l' => Final::Rieul,
         b'p' | b't' | b'k' | b'b' if short_vowel_before() => Final::Consonant,
+        // `-c` after a vowel is read ㄱ: `basic` 베이직, `magic` 매직, `doc` 독, `mac` 맥
+        // (`/usr/bin/vim.basic`으로; issue 9, fifth audit).
+        b'c' if vowel(before) => Final::Consonant,
         _ => Final::Vowel,
     }
 }
@@ -393,6 +397,9 @@ mod tests {
             ("`x`", "은", "`x`는"),
             ("data/", "을", "data/를"),
             ("`colab`", "는", "`colab`은"),
+            ("/usr/bin/vim.basic", "로", "/usr/bin/vim.basic으로"),
+            ("`spec`", "가", "`spec`이"),
+            ("src", "을", "src를"),
             ("`name:`", "가", "`name:`이"),
             ("file", "으로", "file로"),
             ("code", "은", "code는"),
