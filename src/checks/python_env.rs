@@ -343,7 +343,7 @@ fn not_found(params: &Params, looked_in: &[Tr]) -> Finding {
         Code::EnvNotFound,
         tr!(
             "no Python environment found for this workspace (looked at: {places})",
-            "이 작업 폴더의 Python 환경을 찾지 못했습니다 (찾아본 곳: {places})";
+            "이 작업 폴더의 Python 가상환경을 찾지 못했습니다 (찾아본 곳: {places})";
             places = Tr::join(looked_in, "; ")
         ),
     )

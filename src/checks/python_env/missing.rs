@@ -91,8 +91,8 @@ pub(super) fn install_hint(
             );
             if !active {
                 hint.append("", &tr!(
-                    "\nor activate the environment and use its pip:\n  {activate}\n  pip install {pkgs}",
-                    "\n또는 환경을 활성화한 뒤 그 pip으로 설치하십시오:\n  {activate}\n  pip install {pkgs}"
+                    "\nor activate the environment and use its pip:\n  {activate}\n  python -m pip install {pkgs}",
+                    "\n또는 환경을 활성화한 뒤 그 pip으로 설치하십시오:\n  {activate}\n  python -m pip install {pkgs}"
                 ));
             }
             hint
