@@ -204,6 +204,18 @@ static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
 /// not be reported (the handler is about to exit with 130).
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// The thread running [`interrupted`] (the signal handler's, or the pager's own on Ctrl-C).
+static ENDING_ON: std::sync::OnceLock<std::thread::ThreadId> = std::sync::OnceLock::new();
+
+/// Whether `course` is ending on an interrupt and this thread is not the one ending it: what
+/// such a thread would print now would land after the handler's last line (the watch redrew
+/// its status line after the handler's line end, and the shell's prompt was glued to it;
+/// issue 9). Asked by [`crate::terminal::print`] while it holds stdout's lock.
+pub fn ending_elsewhere() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
+        && ENDING_ON.get() != Some(&std::thread::current().id())
+}
+
 /// After a child ends: if it ended because of an interrupt, wait for the handler to exit.
 fn stop_if_interrupted() {
     while INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
@@ -238,6 +250,7 @@ fn install_handler() {
 /// End `course` as an interrupt does: stop the running children, run the cleanups, exit with
 /// 130. Called by the signal handler, and by the pager, which reads Ctrl-C as a key.
 pub fn interrupted() -> ! {
+    let _ = ENDING_ON.set(std::thread::current().id());
     INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
     let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
     for pgid in groups {

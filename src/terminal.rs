@@ -262,6 +262,11 @@ impl Term {
 /// reporting, and never a panic as `println!` would make it; other errors (a full disk) are.
 pub fn print(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
+    // Asked under the lock: the handler marks the end before it takes the lock for its
+    // last line, so a line printed here either comes before that line or not at all.
+    if crate::process::ending_elsewhere() {
+        return Ok(());
+    }
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
