@@ -210,7 +210,7 @@ static ENDING_ON: std::sync::OnceLock<std::thread::ThreadId> = std::sync::OnceLo
 /// Whether `course` is ending on an interrupt and this thread is not the one ending it: what
 /// such a thread would print now would land after the handler's last line (the watch redrew
 /// its status line after the handler's line end, and the shell's prompt was glued to it;
-/// issue 9). Asked by [`crate::terminal::print`] while it holds stdout's lock.
+/// issue 9). Asked by the terminal layer's `print` while it holds stdout's lock.
 pub fn ending_elsewhere() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
         && ENDING_ON.get() != Some(&std::thread::current().id())
