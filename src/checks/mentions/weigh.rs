@@ -8,14 +8,30 @@
 /// one. A Korean content word of two syllables (`탐색`, `설정`) says as much as an English
 /// word of six letters, so it alone explains a folder; one syllable does not.
 pub(super) fn explain_weight(text: &str) -> usize {
-    text.chars()
+    let letters: usize = text
+        .chars()
         .map(|c| match c {
             '가'..='힣' => 3,
             c if crate::prose::is_letter(c) => 1,
             _ => 0,
         })
-        .sum()
+        .sum();
+    // A field's acronym says as much as a word (`- notebooks: EDA` failed as saying too
+    // little; issue 9, fifth audit): it weighs a whole explanation, not its 2-4 letters.
+    let acronyms: usize = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+        .map(|word| super::EXPLAIN_WEIGHT.saturating_sub(word.len()))
+        .sum();
+    letters + acronyms
 }
+
+/// Acronyms of the work a VLA project's folders hold (the line arrives lowercased). A list,
+/// not any short word in capitals: `- src/: ABC` explains nothing.
+const ACRONYMS: [&str; 18] = [
+    "EDA", "ML", "DL", "CV", "NLP", "LLM", "VLA", "VLM", "API", "CLI", "GPU", "CI", "ETL", "QA",
+    "RL", "UI", "CNN", "PoC",
+];
 
 /// Words that only say "this is a folder": beside the folder's own name (`- src: src 폴더`)
 /// they explain nothing. A Korean one keeps its particle or ending (`폴더에는`, `폴더입니다`).
@@ -129,7 +145,18 @@ pub(super) fn says_something(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::says_something;
+    use super::{explain_weight, says_something};
+
+    #[test]
+    fn a_known_acronym_weighs_a_word_and_other_capitals_their_letters() {
+        let enough = super::super::EXPLAIN_WEIGHT;
+        for text in ["eda", ": eda", "nlp 실험"] {
+            assert!(explain_weight(text) >= enough, "{text}");
+        }
+        for text in ["abc", "xyz", "ed"] {
+            assert!(explain_weight(text) < enough, "{text}");
+        }
+    }
 
     #[test]
     fn filler_says_nothing_in_either_language() {
