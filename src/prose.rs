@@ -75,7 +75,7 @@ pub fn is_letter_or_digit(c: char) -> bool {
 
 /// Is `text` keyboard mash: its letters all bare Hangul jamo (`ㅁㄴㅇㄹ`, `ㅋㅋ ㅎㅎ`: no
 /// syllable was formed), or its every word a walk over neighbouring keys of one keyboard row
-/// ([`key_walk`]: `asdf`, `fdsa`, `jkl;`, `jkjk`, `asdfasdf`)? One rule for a commit message,
+/// (`key_walk`: `asdf`, `fdsa`, `jkl;`, `jkjk`, `asdfasdf`)? One rule for a commit message,
 /// a requirement's comment, a jupyter-vs-script reason (and `course answer`'s prompt for it)
 /// and a README's line about a folder: the same text cannot fail as one and pass as another.
 pub fn mash(text: &str) -> bool {

@@ -141,7 +141,7 @@ impl Raw {
     /// Enter raw mode; `alternate` also switches to the alternate screen. In raw mode the
     /// terminal sends Ctrl-C as a key, not a signal; out of it (an editor just closed) a
     /// Ctrl-C, SIGTERM or SIGHUP ends `course` through the one interrupt handler, which
-    /// restores the terminal first ([`end`]). Once it has, this never returns: the run is
+    /// restores the terminal first (`end`). Once it has, this never returns: the run is
     /// ending, and raw mode entered now would outlive it.
     pub fn enter(alternate: bool) -> io::Result<Raw> {
         static CLEANUP: std::sync::Once = std::sync::Once::new();
